@@ -1,0 +1,33 @@
+// The working-day calendar (工作日 / 法定节假日 / 调休). The low-level date arithmetic in
+// iso-date.ts stays internal apart from the IsoDate type and its check.
+export { type AddWorkdaysOptions, addWorkdays, countWorkdaysBetween } from "./add-workdays";
+export { type CalendarImport, type CalendarImportError, parseCalendarImport } from "./calendar-import";
+export {
+  calendarDayNameMaxLength,
+  calendarOverrideKinds,
+  calendarOverrideSchema,
+  calendarYearSchema,
+  isDeclarableYear,
+  normalizeCalendarDate,
+  normalizeCalendarKind,
+} from "./calendar-override-schema";
+export { buildCalendarFromChineseDays } from "./chinese-days-source";
+export { type IsoDate, isIsoDate } from "./iso-date";
+export { type NoticePeriod, noticePeriod } from "./notice-period";
+export { CalendarUnknownYearError } from "./unknown-year-error";
+export {
+  type CalendarBase,
+  type CalendarBaseDay,
+  type CalendarBaseYear,
+  type CalendarOverride,
+  type CalendarYear,
+  createWorkdayCalendar,
+  type DayInfo,
+  type DayKind,
+  type DaySource,
+  dayInfo,
+  isKnownYear,
+  isWorkday,
+  knownYears,
+  type WorkdayCalendar,
+} from "./workday-calendar";

@@ -1,0 +1,64 @@
+import type { Actor, Role } from "./roles";
+
+/**
+ * Every command a route can run. A route names exactly one; `public` needs no login and
+ * `authenticated` needs any login. The table below is the single source of who may run what;
+ * jurisdiction (which batch, which region) is checked by `canActOnBatch` and friends.
+ */
+export const commands = {
+  public: "公开访问",
+  authenticated: "登录用户",
+  "batch.view": "查看批次（含未发布）",
+  "batch.create": "新建批次",
+  "batch.edit": "编辑批次",
+  "batch.publish": "发布批次",
+  "user.view": "查看账号",
+  "user.manage": "管理账号",
+  "calendar.manage": "维护工作日历",
+  "audit.view": "查看审计日志",
+  "audit.verify": "校验审计链",
+} as const;
+export type Command = keyof typeof commands;
+
+const officeRoles: Role[] = ["nationalOffice", "provincialOffice"];
+const staffViewers: Role[] = [
+  "nationalOffice",
+  "provincialOffice",
+  "provincialRecommender",
+  "industryRecommender",
+  "receivingCentre",
+  "admin",
+];
+
+const grants: Record<Exclude<Command, "public" | "authenticated">, readonly Role[]> = {
+  "batch.view": staffViewers,
+  "batch.create": officeRoles,
+  "batch.edit": officeRoles,
+  "batch.publish": officeRoles,
+  "user.view": ["admin"],
+  "user.manage": ["admin"],
+  "calendar.manage": ["admin"],
+  "audit.view": ["admin"],
+  "audit.verify": ["admin"],
+};
+
+/** Whether a role may run a command at all, before any jurisdiction check. */
+export function roleMayRun(role: Role | null, command: Command): boolean {
+  if (command === "public") return true;
+  if (role === null) return false;
+  if (command === "authenticated") return true;
+  return grants[command].includes(role);
+}
+
+/** Batch scope as the policy needs it. */
+export type BatchScope = { level: "national" } | { level: "region"; regionCode: string };
+
+/**
+ * Whether an office actor may change a batch: the national office runs national batches and
+ * may also run any region's; a provincial office only its own region's batches.
+ */
+export function canManageBatch(actor: Actor, scope: BatchScope): boolean {
+  if (actor.role === "nationalOffice") return true;
+  if (actor.role === "provincialOffice") return scope.level === "region" && scope.regionCode === actor.regionCode;
+  return false;
+}

@@ -1,0 +1,88 @@
+import fs from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { registerAuditRoutes } from "./features/audit/routes";
+import { registerAuthRoutes } from "./features/auth/routes";
+import { registerBatchRoutes } from "./features/batches/routes";
+import { registerCalendarRoutes } from "./features/calendar/routes";
+import { registerHealthRoutes } from "./features/health/routes";
+import { registerUserRoutes } from "./features/users/routes";
+import { registerAuth } from "./http/auth";
+import type { Deps } from "./http/deps";
+import { registerErrorHandler } from "./http/error-handler";
+
+export type BuildOptions = { logger?: boolean };
+
+/** Builds the whole HTTP application without listening (main/cli listens; tests inject). */
+export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: "info" } : false,
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: deps.config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design writes its CSS-in-JS styles inline.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: deps.config.secureCookies,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "遴选 Linxuan API", description: "数字技术工程师培育项目培训机构和评价机构遴选平台", version: "0.1.0" },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "lx_session" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerAuth(app, deps);
+  registerHealthRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerBatchRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+
+  app.get("/api/openapi.json", { config: { command: "public" }, schema: { hide: true } }, async () => app.swagger());
+
+  const webDist = deps.config.webDist;
+  const hasWeb = webDist !== null && fs.existsSync(path.join(webDist, "index.html"));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith("/api/") || request.method !== "GET" || !hasWeb) {
+      return reply.status(404).send({ code: "NOT_FOUND", message: `接口不存在：${request.method} ${request.url.split("?")[0]}` });
+    }
+    // Client-side routes: serve the single-page app shell, or a real file when one exists.
+    const file = path.join(webDist, path.normalize(decodeURIComponent(request.url.split("?")[0] ?? "/")));
+    if (file.startsWith(webDist) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      return reply.sendFile(path.relative(webDist, file));
+    }
+    return reply.type("text/html; charset=utf-8").sendFile("index.html");
+  });
+  return app;
+}

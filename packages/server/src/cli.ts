@@ -1,0 +1,149 @@
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { createUserSchema, roleNames } from "@linxuan/domain";
+import { buildApp } from "./app";
+import { openRuntime } from "./bootstrap";
+import { loadConfig } from "./config";
+import { type DemoAccount, isEmptyPlatform, randomDemoPassword, seedDemo } from "./demo/seed-demo";
+import { verifyAuditChain } from "./features/audit/verify";
+import { importCalendarText } from "./features/calendar/service";
+import { createStaffUser } from "./features/users/service";
+import { systemCaller } from "./http/deps";
+
+const usage = `用法: linxuan <命令> [选项]
+
+命令:
+  serve                         启动服务（端口 PORT，默认 3000）；空库且非生产环境时创建演示数据
+  migrate                       将数据库迁移到最新版本
+  seed-demo                     创建演示账号与演示批次（仅空库，非生产环境）
+  create-user --username U --role R --name 名称 [--password P] [--region 310000] [--industry 行业]
+                                创建工作人员账号（角色: ${Object.keys(roleNames).filter((r) => r !== "institution").join(", ")}）
+  calendar import <文件>        导入节假日/调休覆盖表（CSV 或 JSON）
+  audit verify                  校验审计日志哈希链，报告第一条被改动、插入或删除的事件
+`;
+
+function printAccounts(accounts: DemoAccount[], password: string, fromEnv: boolean): void {
+  console.log("\n================ 演示账号（仅用于演示环境）================");
+  for (const account of accounts) {
+    console.log(`  ${account.username.padEnd(20)} ${(roleNames as Record<string, string>)[account.role] ?? account.role}  ${account.displayName}`);
+  }
+  console.log(`  密码（全部账号相同）：${password}${fromEnv ? "（来自 LINXUAN_DEMO_PASSWORD）" : "（随机生成，请记下；设置 LINXUAN_DEMO_PASSWORD 可指定）"}`);
+  console.log("===========================================================\n");
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  if (!command || command === "help" || command === "--help") {
+    console.log(usage);
+    return command ? 0 : 1;
+  }
+  if (command === "serve") {
+    const { deps, handle } = await openRuntime(config);
+    if (config.demo && (await isEmptyPlatform(deps))) {
+      const password = config.demoPassword ?? randomDemoPassword();
+      printAccounts(await seedDemo(deps, password), password, Boolean(config.demoPassword));
+    }
+    const app = await buildApp(deps, { logger: true });
+    const close = async () => {
+      await app.close();
+      await handle.close();
+      process.exit(0);
+    };
+    process.once("SIGINT", close);
+    process.once("SIGTERM", close);
+    await app.listen({ port: config.port, host: config.host });
+    console.log(`遴选平台已启动：http://localhost:${config.port}/ （数据库：${deps.dialect}，${handle.location}）`);
+    return -1;
+  }
+  const { deps, handle } = await openRuntime(config);
+  try {
+    switch (command) {
+      case "migrate":
+        console.log(`数据库已是最新版本（${deps.dialect}：${handle.location}）`);
+        return 0;
+      case "seed-demo": {
+        if (config.production) {
+          console.error("生产环境（NODE_ENV=production）不创建演示数据");
+          return 1;
+        }
+        if (!(await isEmptyPlatform(deps))) {
+          console.error("数据库中已有账号，未创建演示数据（演示数据只写入空库）");
+          return 1;
+        }
+        const password = config.demoPassword ?? randomDemoPassword();
+        printAccounts(await seedDemo(deps, password), password, Boolean(config.demoPassword));
+        return 0;
+      }
+      case "create-user": {
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            username: { type: "string" },
+            role: { type: "string" },
+            name: { type: "string" },
+            password: { type: "string" },
+            region: { type: "string" },
+            industry: { type: "string" },
+          },
+        });
+        const password = values.password ?? randomDemoPassword();
+        const parsed = createUserSchema.safeParse({
+          username: values.username,
+          displayName: values.name,
+          role: values.role,
+          password,
+          regionCode: values.region ?? null,
+          industryScope: values.industry ?? null,
+        });
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) console.error(`${issue.path.join(".") || "参数"}：${issue.message}`);
+          return 1;
+        }
+        const { id } = await createStaffUser(deps, { ...systemCaller, username: "cli" }, parsed.data, { mustChangePassword: true });
+        console.log(`已创建账号 ${parsed.data.username}（${roleNames[parsed.data.role]}），ID ${id}`);
+        if (!values.password) console.log(`初始密码：${password}（首次登录须修改）`);
+        return 0;
+      }
+      case "calendar": {
+        const [sub, file] = rest;
+        if (sub !== "import" || !file) {
+          console.error("用法：linxuan calendar import <文件.csv|文件.json>");
+          return 1;
+        }
+        const result = await importCalendarText(deps, { ...systemCaller, username: "cli" }, fs.readFileSync(file, "utf8"));
+        for (const error of result.errors) console.error(`第 ${error.line} 行：${error.message}`);
+        console.log(`已导入 ${result.imported} 条日历记录${result.years.length ? `，声明完整的年度：${result.years.join("、")}` : ""}`);
+        return result.errors.length > 0 ? 1 : 0;
+      }
+      case "audit": {
+        if (rest[0] !== "verify") {
+          console.error("用法：linxuan audit verify");
+          return 1;
+        }
+        const result = await verifyAuditChain(deps.db);
+        if (result.ok) {
+          console.log(`审计链校验通过：共 ${result.checked} 条事件，未发现改动、插入或删除`);
+          return 0;
+        }
+        console.error(`审计链校验失败：第 ${result.firstBadSeq} 条 —— ${result.problem}（此前 ${result.checked} 条完好）`);
+        return 2;
+      }
+      default:
+        console.error(`未知命令：${command}\n\n${usage}`);
+        return 1;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

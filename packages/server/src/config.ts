@@ -1,0 +1,64 @@
+import path from "node:path";
+
+/** Everything the server reads from the environment, in one place (README lists each). */
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  production: boolean;
+  demo: boolean;
+  demoPassword: string | null;
+  secretKey: string | null;
+  bodyLimitBytes: number;
+  uploadMaxBytes: number;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  webDist: string | null;
+  rateLimitLoginPerMinute: number;
+  rateLimitPublicFormsPerMinute: number;
+  passwordHashCost: number;
+};
+
+function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`环境变量 ${name} 应为非负整数，当前为 "${raw}"`);
+  return value;
+}
+
+function boolEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  return raw === "1" || raw.toLowerCase() === "true";
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const production = env.NODE_ENV === "production";
+  const defaultWebDist = path.resolve(import.meta.dirname, "../../web/dist");
+  return {
+    port: intEnv(env, "PORT", 3000),
+    host: env.HOST ?? "0.0.0.0",
+    dataDir: path.resolve(env.LINXUAN_DATA_DIR ?? "./data"),
+    databaseUrl: env.DATABASE_URL || null,
+    production,
+    // Demo data is never created in production, whatever LINXUAN_DEMO says.
+    demo: !production && boolEnv(env, "LINXUAN_DEMO", true),
+    demoPassword: env.LINXUAN_DEMO_PASSWORD || null,
+    secretKey: env.LINXUAN_SECRET_KEY || null,
+    bodyLimitBytes: intEnv(env, "LINXUAN_BODY_LIMIT_BYTES", 1_048_576),
+    uploadMaxBytes: intEnv(env, "LINXUAN_UPLOAD_MAX_MB", 20) * 1_048_576,
+    sessionIdleMinutes: intEnv(env, "LINXUAN_SESSION_IDLE_MINUTES", 30),
+    sessionAbsoluteHours: intEnv(env, "LINXUAN_SESSION_ABSOLUTE_HOURS", 12),
+    secureCookies: boolEnv(env, "LINXUAN_SECURE_COOKIES", production),
+    trustProxy: boolEnv(env, "LINXUAN_TRUST_PROXY", false),
+    webDist: env.LINXUAN_WEB_DIST === "" ? null : path.resolve(env.LINXUAN_WEB_DIST ?? defaultWebDist),
+    rateLimitLoginPerMinute: intEnv(env, "LINXUAN_RATE_LIMIT_LOGIN", 20),
+    rateLimitPublicFormsPerMinute: intEnv(env, "LINXUAN_RATE_LIMIT_PUBLIC_FORMS", 10),
+    passwordHashCost: intEnv(env, "LINXUAN_SCRYPT_COST", 32768),
+    ...overrides,
+  };
+}

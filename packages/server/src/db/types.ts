@@ -1,0 +1,117 @@
+import type { Generated } from "kysely";
+
+/**
+ * Table types. Times are ISO-8601 UTC strings (`2026-11-23T02:36:53.000Z`) in text columns and
+ * booleans are 0/1 integers, so that SQLite and PostgreSQL read and compare them the same way.
+ */
+export type Database = {
+  users: UsersTable;
+  institutions: InstitutionsTable;
+  sessions: SessionsTable;
+  batches: BatchesTable;
+  auditEvents: AuditEventsTable;
+  auditHead: AuditHeadTable;
+  calendarOverrides: CalendarOverridesTable;
+  calendarYears: CalendarYearsTable;
+};
+
+export type UsersTable = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  regionCode: string | null;
+  industryScope: string | null;
+  institutionId: string | null;
+  passwordHash: string;
+  status: string;
+  failedLogins: number;
+  lockedUntil: string | null;
+  mustChangePassword: number;
+  phoneEnc: string | null;
+  email: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lastLoginAt: string | null;
+};
+
+export type InstitutionsTable = {
+  id: string;
+  creditCode: string;
+  name: string;
+  contactName: string;
+  phoneEnc: string | null;
+  email: string;
+  regionCode: string | null;
+  creditCodeWarningConfirmed: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type SessionsTable = {
+  id: string;
+  userId: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+};
+
+export type BatchesTable = {
+  id: string;
+  code: string;
+  status: string;
+  builtIn: number;
+  isDemo: number;
+  version: number;
+  scopeLevel: string;
+  regionCode: string | null;
+  onlineDeadline: string;
+  publishedOn: string;
+  definition: string;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  createdBy: string | null;
+};
+
+export type AuditEventsTable = {
+  seq: number;
+  at: string;
+  actorUserId: string | null;
+  actorUsername: string | null;
+  actorRole: string | null;
+  command: string;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  summary: string;
+  detail: string | null;
+  prevHash: string;
+  hash: string;
+};
+
+export type AuditHeadTable = {
+  id: number;
+  seq: number;
+  hash: string;
+};
+
+export type CalendarOverridesTable = {
+  date: string;
+  kind: string;
+  name: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+
+export type CalendarYearsTable = {
+  year: number;
+  complete: number;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+
+export type Dialect = "sqlite" | "postgres";
+export type Row<T extends keyof Database> = { [K in keyof Database[T]]: Database[T][K] extends Generated<infer U> ? U : Database[T][K] };

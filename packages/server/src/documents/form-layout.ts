@@ -1,0 +1,505 @@
+import {
+  computeTotals,
+  type Field,
+  type FormTemplate,
+  type FormValues,
+  type GroupItem,
+  type Item,
+  levelOptions,
+  type OptionSource,
+  optionLabel,
+  type Section,
+  type TableItem,
+  type TableRowValues,
+  toNumber,
+} from "./domain-forms";
+
+/*
+ * Template + values → a table layout both renderers draw: the PDF paginates it itself, Word gets
+ * it as one table. Widths are in points on A4 with 54 pt side margins; heights are left to the
+ * renderer (the PDF measures text, Word flows it).
+ */
+
+export const PAGE = { width: 595.28, height: 841.89, marginX: 54, marginTop: 54, marginBottom: 60 } as const;
+export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.marginX;
+/** Width of the label column on the left, as on the official tables. */
+const LABEL = 96;
+/** The head rows (拟申报开展培训的职业（仅填一项）) have a wider label. */
+const HEAD_LABEL = 150;
+/** Value / second-label / second-value columns of two-pair rows, so that their borders line up. */
+const VALUE1 = 145;
+const LABEL2 = 100;
+const VALUE2 = CONTENT_WIDTH - LABEL - VALUE1 - LABEL2;
+/** Sub-label (姓名, 初级) column inside groups. */
+const SUBLABEL = 46;
+
+export type TextStyle = "body" | "hint" | "label" | "banner" | "note";
+export type Run = { kind: "text"; text: string; style: TextStyle } | { kind: "box"; checked: boolean };
+export type Paragraph = {
+  runs: Run[];
+  align: "left" | "center" | "right";
+  /** Left indent of every line, in ems of the paragraph's first run, plus a fraction of the cell width. */
+  indentEm?: number;
+  indentRatio?: number;
+  /** Extra indent of the first line (negative for a hanging first line), in ems. */
+  firstLineEm?: number;
+  /** Space above the paragraph, in points. */
+  spaceBefore?: number;
+};
+export type CellRole = "label" | "value" | "banner" | "header" | "block";
+export type LayoutCell = {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  role: CellRole;
+  valign: "top" | "middle";
+  paragraphs: Paragraph[];
+  /** Space the cell needs even when empty (room to write by hand), in points. */
+  minHeight?: number;
+  /** This cell's text may continue on the next page (narratives). */
+  flow?: boolean;
+};
+export type LayoutBlock = {
+  /** Column widths in points, summing to CONTENT_WIDTH. */
+  columns: number[];
+  rows: number;
+  cells: LayoutCell[];
+  /** Rows repeated at the top of each page when the block is split by rows (table headers). */
+  headerRows: number;
+  /** none: never split; rows: between rows after the header; text: inside its `flow` cell. */
+  split: "none" | "rows" | "text";
+  border: boolean;
+  /** Keep on the same page as the start of the next block (section title rows). */
+  keepWithNext?: boolean;
+};
+export type CoverLayout = {
+  attachmentLabel: string;
+  titleLines: readonly string[];
+  blanks: { label: string; value: string }[];
+  issuer: string;
+  issuedOn: string;
+};
+export type FormLayout = {
+  title: string;
+  attachmentLabel: string;
+  cover?: CoverLayout;
+  blocks: LayoutBlock[];
+};
+
+export type LayoutOptions = {
+  institutionName?: string | null;
+  /** ISO date (YYYY-MM-DD) or Date of filling in, printed on the cover. */
+  filledOn?: string | Date | null;
+  /** Labels for option codes the domain lists do not know (e.g. a finer industry code). */
+  optionLabel?: (source: OptionSource, value: string) => string | undefined;
+};
+
+const text = (value: string, style: TextStyle = "body"): Run => ({ kind: "text", text: value, style });
+const para = (runs: Run[], align: Paragraph["align"] = "left", extra: Partial<Paragraph> = {}): Paragraph => ({
+  runs,
+  align,
+  ...extra,
+});
+
+/** User text as plain paragraphs: no markup is interpreted; control characters are dropped. */
+export function cleanText(value: string): string {
+  return (
+    value
+      .replace(/\r\n?/g, "\n")
+      .replace(/\t/g, "    ")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b\ufeff]/g, "")
+  );
+}
+
+function formatDate(value: string | Date): string {
+  if (value instanceof Date) {
+    const parts = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Asia/Shanghai",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+    }).formatToParts(value);
+    const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
+    return `${get("year")}年${Number(get("month"))}月${Number(get("day"))}日`;
+  }
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : value;
+}
+
+function formatNumber(value: number, decimals: number): string {
+  return Number(value.toFixed(decimals)).toString();
+}
+
+type Context = { values: FormValues | null; options: LayoutOptions };
+
+/** The printed text of a scalar value; "" when empty. Units are added when the label lacks them. */
+function formatValue(field: Field, value: unknown, context: Context, unitInHeading = false): string {
+  if (value === null || value === undefined || value === "") return "";
+  switch (field.type) {
+    case "number":
+    case "integer": {
+      const number = toNumber(value);
+      if (number === null) return cleanText(String(value));
+      const formatted = formatNumber(number, field.type === "number" ? field.decimals : 0);
+      const unit = field.unit && !unitInHeading && !field.label.includes(field.unit) ? field.unit : "";
+      return formatted + unit;
+    }
+    case "date":
+      return typeof value === "string" ? formatDate(value) : "";
+    case "select": {
+      const codes = Array.isArray(value) ? value.map(String) : [String(value)];
+      return codes
+        .map((code) => context.options.optionLabel?.(field.options, code) ?? optionLabel(field.options, code) ?? code)
+        .map(cleanText)
+        .join("、");
+    }
+    case "yesNo":
+      return value === true ? "是" : value === false ? "否" : "";
+    case "levels":
+    case "consent":
+      return "";
+    default:
+      return cleanText(String(value));
+  }
+}
+
+function boxes(field: Field, value: unknown, blank: boolean): Run[] {
+  if (field.type === "levels") {
+    const chosen = new Set(Array.isArray(value) ? value.map(String) : []);
+    const runs: Run[] = [];
+    levelOptions.forEach((option, index) => {
+      runs.push(text(`${index === 0 ? "" : "　　"}${option.label} `), { kind: "box", checked: !blank && chosen.has(option.value) });
+    });
+    runs.push(text(`　${field.printHint}`));
+    return runs;
+  }
+  return [
+    text("是 "),
+    { kind: "box", checked: !blank && value === true },
+    text("　　否 "),
+    { kind: "box", checked: !blank && value === false },
+  ];
+}
+
+function valueParagraphs(field: Field, value: unknown, context: Context, align: Paragraph["align"], unitInHeading = false) {
+  if (field.type === "levels" || field.type === "yesNo") {
+    return [para(boxes(field, value, context.values === null), field.type === "levels" ? "left" : "center")];
+  }
+  const printed = context.values === null ? "" : formatValue(field, value, context, unitInHeading);
+  return printed === "" ? [] : printed.split("\n").map((line) => para([text(line)], align));
+}
+
+function labelCell(label: string, row: number, col: number, rowSpan = 1, colSpan = 1): LayoutCell {
+  return { row, col, rowSpan, colSpan, role: "label", valign: "middle", paragraphs: [para([text(label, "label")], "center")] };
+}
+
+function valueCell(
+  field: Field,
+  context: Context,
+  position: { row: number; col: number; rowSpan?: number; colSpan?: number },
+  scope: Readonly<Record<string, unknown>> | null,
+  align: Paragraph["align"] = "left",
+  unitInHeading = false,
+): LayoutCell {
+  const value = scope?.[field.key];
+  return {
+    row: position.row,
+    col: position.col,
+    rowSpan: position.rowSpan ?? 1,
+    colSpan: position.colSpan ?? 1,
+    role: "value",
+    valign: "middle",
+    paragraphs: valueParagraphs(field, value, context, align, unitInHeading),
+  };
+}
+
+const block = (columns: number[], rows: number, cells: LayoutCell[], extra: Partial<LayoutBlock> = {}): LayoutBlock => ({
+  columns,
+  rows,
+  cells,
+  headerRows: 0,
+  split: "none",
+  border: true,
+  ...extra,
+});
+
+/** Blank narrative cells leave room to write by hand, roughly in proportion to the word limit. */
+function narrativeBlock(field: Extract<Field, { type: "textarea" }>, context: Context): LayoutBlock {
+  const value = context.values?.[field.key];
+  const typed = typeof value === "string" ? cleanText(value).trim() : "";
+  const paragraphs = [para([text(field.hint, "hint")])];
+  for (const line of typed === "" ? [] : typed.split("\n")) {
+    paragraphs.push(para([text(line)], "left", { spaceBefore: paragraphs.length === 1 ? 4 : 0 }));
+  }
+  const blankHeight = field.maxWords >= 800 ? 230 : field.maxWords >= 500 ? 170 : 110;
+  return block([LABEL, CONTENT_WIDTH - LABEL], 1, [
+    labelCell(field.label, 0, 0),
+    {
+      row: 0,
+      col: 1,
+      rowSpan: 1,
+      colSpan: 1,
+      role: "value",
+      valign: "top",
+      paragraphs,
+      minHeight: context.values === null ? blankHeight : 60,
+      flow: true,
+    },
+  ], { split: "text" });
+}
+
+function scalarBlock(field: Field, context: Context, labelWidth: number): LayoutBlock | null {
+  if (field.type === "consent") return null;
+  if (field.type === "textarea") return narrativeBlock(field, context);
+  return block([labelWidth, CONTENT_WIDTH - labelWidth], 1, [
+    labelCell(field.label, 0, 0),
+    valueCell(field, context, { row: 0, col: 1 }, context.values),
+  ]);
+}
+
+function pairRowBlock(fields: readonly Field[], context: Context): LayoutBlock {
+  const [first, second] = fields;
+  if (!first || !second || fields.length !== 2) throw new Error("a row item holds exactly two fields");
+  return block([LABEL, VALUE1, LABEL2, VALUE2], 1, [
+    labelCell(first.label, 0, 0),
+    valueCell(first, context, { row: 0, col: 1 }, context.values),
+    labelCell(second.label, 0, 2),
+    valueCell(second, context, { row: 0, col: 3 }, context.values),
+  ]);
+}
+
+/** 法定代表人 | 姓名 | … | 身份证号 | …   and   申报负责人 | 姓名 … 电话 … / 职务 … 邮箱 …. */
+function groupBlock(group: GroupItem, context: Context): LayoutBlock {
+  const lines = Math.ceil(group.fields.length / group.perLine);
+  const cells: LayoutCell[] = [labelCell(group.label, 0, 0, lines)];
+  group.fields.forEach((field, index) => {
+    const row = Math.floor(index / group.perLine);
+    const col = 1 + (index % group.perLine) * 2;
+    cells.push(labelCell(field.label, row, col), valueCell(field, context, { row, col: col + 1 }, context.values));
+  });
+  return block([LABEL, SUBLABEL, VALUE1 - SUBLABEL, LABEL2, VALUE2], lines, cells);
+}
+
+/** 年度计划培训人数（人次） 初级/中级/高级 | 培训费用（元/学时） 初级/中级/高级. */
+function groupRowBlock(groups: readonly GroupItem[], context: Context): LayoutBlock {
+  const [left, right] = groups;
+  if (!left || !right || groups.length !== 2) throw new Error("a group row holds exactly two groups");
+  const lines = Math.max(left.fields.length, right.fields.length);
+  const cells: LayoutCell[] = [labelCell(left.label, 0, 0, lines), labelCell(right.label, 0, 3, lines)];
+  for (const [group, col] of [
+    [left, 1],
+    [right, 4],
+  ] as const) {
+    group.fields.forEach((field, row) => {
+      cells.push(
+        labelCell(field.label, row, col),
+        valueCell(field, context, { row, col: col + 1 }, context.values, "center", true),
+      );
+    });
+  }
+  return block([LABEL, SUBLABEL, VALUE1 - SUBLABEL, LABEL2, SUBLABEL, VALUE2 - SUBLABEL], lines, cells);
+}
+
+function breakdownBlock(item: Extract<Item, { item: "breakdown" }>, context: Context): LayoutBlock {
+  const lines = item.parts.length;
+  const cells: LayoutCell[] = [
+    labelCell(item.total.label, 0, 0, lines),
+    valueCell(item.total, context, { row: 0, col: 1, rowSpan: lines }, context.values, "center"),
+  ];
+  item.parts.forEach((field, row) => {
+    cells.push(labelCell(field.label, row, 2), valueCell(field, context, { row, col: 3 }, context.values, "center"));
+  });
+  return block([LABEL, VALUE1, LABEL2, VALUE2], lines, cells);
+}
+
+function distribute(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((weight) => Math.round((total * weight * 2) / sum) / 2);
+  const last = widths.length - 1;
+  widths[last] = (widths[last] ?? 0) + total - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+/** How many rows a table prints: fixed tables their rows; open ones what was filled, or 3 blank rows. */
+function tableRows(table: TableItem, context: Context): (TableRowValues | null)[] {
+  const filled = context.values ? ((context.values[table.key] as TableRowValues[] | undefined) ?? []) : [];
+  const count = "fixed" in table.rows ? table.rows.fixed : context.values === null ? 3 : Math.max(filled.length, 1);
+  return Array.from({ length: count }, (_, index) => (context.values === null ? null : (filled[index] ?? null)));
+}
+
+function tableBlock(table: TableItem, context: Context): LayoutBlock {
+  const left = table.labelPlacement === "left";
+  const dataWidth = left ? CONTENT_WIDTH - LABEL : CONTENT_WIDTH;
+  const data = distribute(
+    dataWidth,
+    table.columns.map((column) => column.weight ?? 1),
+  );
+  const columns = left ? [LABEL, ...data] : data;
+  const first = left ? 1 : 0;
+  const rows = tableRows(table, context);
+  const totalRows = 1 + rows.length + table.footer.length;
+  const cells: LayoutCell[] = [];
+  if (left) cells.push(labelCell(table.label, 0, 0, totalRows));
+  table.columns.forEach((column, index) => {
+    const heading = !left && index === 0 ? `${table.label}${column.label}` : column.label;
+    cells.push({ ...labelCell(heading, 0, first + index), role: "header" });
+  });
+  const unitInHeading = /（人次）$/.test(table.label);
+  rows.forEach((row, index) => {
+    table.columns.forEach((column, columnIndex) => {
+      cells.push(valueCell(column, context, { row: 1 + index, col: first + columnIndex }, row, "center", unitInHeading));
+    });
+  });
+  // A footer label (培训总规模) takes the first data columns until it is wide enough to read.
+  let labelSpan = 1;
+  while (labelSpan < data.length - 1 && data.slice(0, labelSpan).reduce((a, b) => a + b, 0) < 90) labelSpan += 1;
+  table.footer.forEach((field, index) => {
+    const row = 1 + rows.length + index;
+    cells.push(
+      labelCell(field.label, row, first, 1, labelSpan),
+      valueCell(
+        field,
+        context,
+        { row, col: first + labelSpan, colSpan: table.columns.length - labelSpan },
+        context.values,
+        "center",
+        unitInHeading,
+      ),
+    );
+  });
+  const fixed = "fixed" in table.rows;
+  return block(columns, totalRows, cells, { headerRows: fixed ? 0 : 1, split: fixed ? "none" : "rows" });
+}
+
+function bannerBlock(title: string): LayoutBlock {
+  const spaced = title.length <= 2 ? title.split("").join("　") : title;
+  return block(
+    [CONTENT_WIDTH],
+    1,
+    [{ row: 0, col: 0, rowSpan: 1, colSpan: 1, role: "banner", valign: "middle", paragraphs: [para([text(spaced, "banner")], "center")] }],
+    { keepWithNext: true },
+  );
+}
+
+function wholeWidthBlock(paragraphs: Paragraph[], minHeight: number, split: LayoutBlock["split"] = "none"): LayoutBlock {
+  return block([CONTENT_WIDTH], 1, [
+    { row: 0, col: 0, rowSpan: 1, colSpan: 1, role: "block", valign: "top", paragraphs, minHeight, flow: split === "text" },
+  ], { split });
+}
+
+function commitmentBlock(template: FormTemplate): LayoutBlock {
+  const { commitment } = template;
+  return wholeWidthBlock(
+    [
+      para([text(commitment.text)], "left", { firstLineEm: 2, spaceBefore: 6 }),
+      ...commitment.signatures.map((line, index) =>
+        para([text(line)], "left", { indentRatio: 0.42, spaceBefore: index === 0 ? 28 : 14 }),
+      ),
+      para([text(commitment.dateLine)], "left", { indentRatio: 0.66, spaceBefore: 14 }),
+    ],
+    150,
+  );
+}
+
+function recommendationBlock(template: FormTemplate, context: Context): LayoutBlock | null {
+  const recommendation = template.recommendationBlock;
+  if (!recommendation) return null;
+  const values = context.values ?? {};
+  const reason = typeof values[recommendation.reasonKey] === "string" ? cleanText(values[recommendation.reasonKey] as string).trim() : "";
+  const contact = (key: string) => (typeof values[key] === "string" ? cleanText(values[key] as string) : "");
+  const paragraphs: Paragraph[] = [para([text(recommendation.reasonLabel)], "left", { spaceBefore: 2 })];
+  for (const line of reason === "" ? [] : reason.split("\n")) paragraphs.push(para([text(line)], "left", { firstLineEm: 2 }));
+  paragraphs.push(
+    ...recommendation.signatures.map((line, index) =>
+      para([text(line)], "left", { indentRatio: 0.42, spaceBefore: index === 0 ? (reason === "" ? 110 : 24) : 14 }),
+    ),
+    para([text(recommendation.dateLine)], "left", { indentRatio: 0.66, spaceBefore: 14 }),
+    para(
+      recommendation.contacts.flatMap((item, index) => [
+        text(`${index === 0 ? "" : "　　　　"}${item.label}`),
+        text(contact(item.key) || "　　　　　　　　"),
+      ]),
+      "left",
+      { spaceBefore: 16 },
+    ),
+  );
+  return wholeWidthBlock(paragraphs, 200, reason === "" ? "none" : "text");
+}
+
+function notesBlock(template: FormTemplate): LayoutBlock {
+  const paragraphs = template.notes.map((note, index) =>
+    index === 0
+      ? para([text(`注：1．${note}`, "note")], "left", { indentEm: 4, firstLineEm: -4, spaceBefore: 8 })
+      : para([text(`${index + 1}．${note}`, "note")], "left", { indentEm: 4, firstLineEm: -2 }),
+  );
+  return { ...wholeWidthBlock(paragraphs, 0, "text"), border: false };
+}
+
+function sectionBlocks(section: Section, context: Context): LayoutBlock[] {
+  const blocks: LayoutBlock[] = section.printTitle ? [bannerBlock(section.title)] : [];
+  const labelWidth = section.key === "application" ? HEAD_LABEL : LABEL;
+  for (const item of section.items) {
+    switch (item.item) {
+      case "field": {
+        const built = scalarBlock(item.field, context, labelWidth);
+        if (built) blocks.push(built);
+        break;
+      }
+      case "row":
+        blocks.push(pairRowBlock(item.fields, context));
+        break;
+      case "group":
+        blocks.push(groupBlock(item, context));
+        break;
+      case "groupRow":
+        blocks.push(groupRowBlock(item.groups, context));
+        break;
+      case "breakdown":
+        blocks.push(breakdownBlock(item, context));
+        break;
+      case "table":
+        blocks.push(tableBlock(item, context));
+        break;
+    }
+  }
+  return blocks;
+}
+
+/**
+ * Lays out a form. With `values` null it is the blank form (no values, room to write); otherwise
+ * totals are recomputed from the values first, so a printed total can never disagree with its parts.
+ */
+export function layoutForm(template: FormTemplate, values: FormValues | null, options: LayoutOptions = {}): FormLayout {
+  const computed = values === null ? null : computeTotals(template, values);
+  const context: Context = { values: computed, options };
+  const blocks: LayoutBlock[] = [];
+  for (const section of template.sections) {
+    if (section.key === "commitment") {
+      blocks.push(bannerBlock(section.title), commitmentBlock(template));
+    } else {
+      blocks.push(...sectionBlocks(section, context));
+    }
+  }
+  const recommendation = recommendationBlock(template, context);
+  if (recommendation) blocks.push(recommendation);
+  blocks.push(notesBlock(template));
+
+  let cover: CoverLayout | undefined;
+  if (template.cover) {
+    const name = options.institutionName ?? (typeof computed?.institutionName === "string" ? computed.institutionName : "");
+    const filledOn = options.filledOn ? formatDate(options.filledOn) : "";
+    cover = {
+      attachmentLabel: template.attachmentLabel,
+      titleLines: template.cover.titleLines,
+      blanks: template.cover.blanks.map((blank) => ({
+        label: blank.label,
+        value: cleanText(blank.key === "institutionName" ? (name ?? "") : filledOn),
+      })),
+      issuer: template.cover.issuer,
+      issuedOn: template.cover.issuedOn,
+    };
+  }
+  return { title: template.title, attachmentLabel: template.attachmentLabel, ...(cover ? { cover } : {}), blocks };
+}

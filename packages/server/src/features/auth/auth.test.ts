@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeCreditCode, makeRegistration, makeStaff, TEST_PASSWORD } from "../../test/factories";
+import { createTestContext, type TestContext, testDatabases } from "../../test/harness";
+
+describe.each(testDatabases)("auth on %s", (kind) => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext(kind);
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  it("logs a staff member in and out, and /me follows the session", async () => {
+    const username = await makeStaff(ctx, "nationalOffice");
+    const client = ctx.client();
+    expect((await client.get("/api/auth/me")).status).toBe(401);
+    const user = await client.login(username, TEST_PASSWORD);
+    expect(user).toMatchObject({ username, role: "nationalOffice", roleName: "工程指导协调小组办公室" });
+    const me = await client.get("/api/auth/me");
+    expect(me.status).toBe(200);
+    expect(me.body.user.username).toBe(username);
+    expect((await client.post("/api/auth/logout")).status).toBe(200);
+    const after = await client.get("/api/auth/me");
+    expect(after.status).toBe(401);
+    expect(after.body.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("locks the account on the 5th wrong password and refuses the 6th attempt even when right", async () => {
+    const username = await makeStaff(ctx, "expert");
+    const client = ctx.client();
+    for (let i = 1; i <= 4; i++) {
+      const response = await client.post("/api/auth/login", { username, password: "Wrong-Pass-1" });
+      expect(response.status).toBe(401);
+      expect(response.body.code).toBe("INVALID_CREDENTIALS");
+      expect(response.body.message).toContain(`再错${5 - i}次`);
+    }
+    const fifth = await client.post("/api/auth/login", { username, password: "Wrong-Pass-1" });
+    expect(fifth.status).toBe(423);
+    expect(fifth.body.code).toBe("ACCOUNT_LOCKED");
+    const sixth = await client.post("/api/auth/login", { username, password: TEST_PASSWORD });
+    expect(sixth.status).toBe(423);
+    expect(sixth.body.code).toBe("ACCOUNT_LOCKED");
+    expect(sixth.body.message).toMatch(/账号已锁定/);
+    // 15 minutes later the right password works again.
+    ctx.setNow(new Date(Date.now() + 16 * 60_000));
+    try {
+      expect((await client.post("/api/auth/login", { username, password: TEST_PASSWORD })).status).toBe(200);
+    } finally {
+      ctx.setNow(new Date());
+    }
+  });
+
+  it("answers an unknown user like a wrong password", async () => {
+    const response = await ctx.client().post("/api/auth/login", { username: "nobody-here", password: "Whatever-1" });
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual({ code: "INVALID_CREDENTIALS", message: "用户名或密码错误" });
+  });
+
+  it("refuses a mutating request without the CSRF token", async () => {
+    const client = ctx.client();
+    const response = await client.post("/api/auth/login", { username: "x", password: "y" }, { csrf: false });
+    expect(response.status).toBe(403);
+    expect(response.body.code).toBe("CSRF_TOKEN_INVALID");
+    expect(response.body.message).toMatch(/CSRF/);
+  });
+
+  it("registers an institution with its credit code as login name", async () => {
+    const registration = makeRegistration();
+    const client = ctx.client();
+    const response = await client.post("/api/auth/register", registration);
+    expect(response.status).toBe(201);
+    expect(response.body.user).toMatchObject({
+      username: registration.creditCode,
+      role: "institution",
+      institution: { creditCode: registration.creditCode, name: registration.institutionName },
+    });
+    expect((await client.get("/api/auth/me")).body.user.role).toBe("institution");
+    const again = await ctx.client().post("/api/auth/register", { ...registration, institutionName: "另一个名称的单位" });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe("INSTITUTION_EXISTS");
+  });
+
+  it("refuses a malformed credit code with a field error and writes nothing", async () => {
+    const bad = makeRegistration({ creditCode: "91310101MA1234" });
+    const response = await ctx.client().post("/api/auth/register", bad);
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe("VALIDATION_FAILED");
+    expect(response.body.fields).toEqual([expect.objectContaining({ path: "creditCode", message: expect.stringContaining("18位") })]);
+    const rows = await ctx.deps.db.selectFrom("institutions").select("id").where("name", "=", bad.institutionName).execute();
+    expect(rows).toHaveLength(0);
+  });
+
+  it("asks for confirmation when the check character does not match, then accepts", async () => {
+    const valid = makeCreditCode();
+    const last = valid.at(-1) === "0" ? "1" : "0";
+    const mismatched = `${valid.slice(0, 17)}${last}`;
+    const client = ctx.client();
+    const first = await client.post("/api/auth/register", makeRegistration({ creditCode: mismatched }));
+    expect(first.status).toBe(409);
+    expect(first.body.code).toBe("CREDIT_CODE_CHECKSUM_WARNING");
+    const confirmed = await client.post(
+      "/api/auth/register",
+      makeRegistration({ creditCode: mismatched, confirmCreditCodeWarning: true }),
+    );
+    expect(confirmed.status).toBe(201);
+  });
+
+  it("refuses weak passwords with a Chinese message", async () => {
+    const response = await ctx.client().post("/api/auth/register", makeRegistration({ password: "abcdefgh" }));
+    expect(response.status).toBe(400);
+    expect(response.body.fields[0].path).toBe("password");
+    expect(response.body.fields[0].message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it("expires a session after 30 idle minutes", async () => {
+    const username = await makeStaff(ctx, "admin");
+    const client = ctx.client();
+    await client.login(username, TEST_PASSWORD);
+    ctx.setNow(new Date(Date.now() + 31 * 60_000));
+    try {
+      const response = await client.get("/api/auth/me");
+      expect(response.status).toBe(401);
+      expect(response.body.code).toBe("SESSION_EXPIRED");
+    } finally {
+      ctx.setNow(new Date());
+    }
+  });
+
+  it("ends every session at the 12-hour absolute limit even when active", async () => {
+    const username = await makeStaff(ctx, "admin");
+    const client = ctx.client();
+    await client.login(username, TEST_PASSWORD);
+    const start = Date.now();
+    try {
+      for (let minutes = 20; minutes < 12 * 60; minutes += 20) {
+        ctx.setNow(new Date(start + minutes * 60_000));
+        expect((await client.get("/api/auth/me")).status).toBe(200);
+      }
+      ctx.setNow(new Date(start + 12 * 60 * 60_000 + 1000));
+      expect((await client.get("/api/auth/me")).status).toBe(401);
+    } finally {
+      ctx.setNow(new Date());
+    }
+  });
+
+  it("sets a httpOnly SameSite session cookie and security headers", async () => {
+    const username = await makeStaff(ctx, "expert");
+    const response = await ctx.app.inject({ method: "GET", url: "/api/auth/csrf" });
+    const csrf = response.cookies.find((cookie) => cookie.name === "lx_csrf");
+    expect(csrf?.sameSite).toBe("Strict");
+    expect(response.headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+    const login = await ctx.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      headers: { cookie: `lx_csrf=${csrf?.value}`, "x-csrf-token": csrf?.value ?? "" },
+      payload: { username, password: TEST_PASSWORD },
+    });
+    const session = login.cookies.find((cookie) => cookie.name === "lx_session");
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe("Lax");
+  });
+
+  it("changes the password and the old one stops working", async () => {
+    const username = await makeStaff(ctx, "expert");
+    const client = ctx.client();
+    await client.login(username, TEST_PASSWORD);
+    const weak = await client.post("/api/auth/password", { currentPassword: TEST_PASSWORD, newPassword: "short" });
+    expect(weak.status).toBe(400);
+    const ok = await client.post("/api/auth/password", { currentPassword: TEST_PASSWORD, newPassword: "New-Pass-2027" });
+    expect(ok.status).toBe(200);
+    expect((await ctx.client().post("/api/auth/login", { username, password: TEST_PASSWORD })).status).toBe(401);
+    expect((await ctx.client().post("/api/auth/login", { username, password: "New-Pass-2027" })).status).toBe(200);
+  });
+});

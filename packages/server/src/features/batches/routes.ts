@@ -1,0 +1,165 @@
+import { batchDefinitionSchema, kindCodes } from "@linxuan/domain";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Deps } from "../../http/deps";
+import { blankFormFile, blankFormLinks } from "./blank-forms";
+import {
+  cloneBatch,
+  createBatch,
+  getBatch,
+  getPublishedBatch,
+  listAllBatches,
+  listPublishedBatches,
+  parseDefinition,
+  publishBatch,
+  updateBatch,
+} from "./service";
+
+const scopeSchema = z.union([
+  z.object({ level: z.literal("national") }),
+  z.object({ level: z.literal("region"), regionCode: z.string() }),
+]);
+const summarySchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  shortTitle: z.string(),
+  documentNumber: z.string().nullable(),
+  issuingBody: z.string(),
+  publishedOn: z.string(),
+  scope: scopeSchema,
+  kinds: z.array(z.enum(kindCodes)),
+  onlineDeadline: z.string(),
+  isDemo: z.boolean(),
+  phase: z.enum(["upcoming", "open", "closed"]),
+});
+const detailSchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  version: z.number(),
+  builtIn: z.boolean(),
+  isDemo: z.boolean(),
+  definition: batchDefinitionSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  publishedAt: z.string().nullable(),
+});
+const idParams = z.object({ id: z.string().max(64) });
+// Definitions are validated by the domain (validateBatchDefinition) so the client gets every
+// problem with its path at once, as BATCH_INVALID, rather than the first schema error.
+const definitionBody = z.object({ definition: z.unknown() });
+
+export function registerBatchRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/public/batches",
+    { config: { command: "public" }, schema: { tags: ["public"], summary: "已发布的遴选批次（通知公告）", response: { 200: z.object({ items: z.array(summarySchema) }) } } },
+    async () => ({ items: await listPublishedBatches(deps) }),
+  );
+
+  r.get(
+    "/api/public/batches/:id",
+    {
+      config: { command: "public" },
+      schema: {
+        tags: ["public"],
+        summary: "批次通知全文、日期、职业与申报表下载",
+        params: idParams,
+        response: {
+          200: z.object({
+            batch: summarySchema.extend({
+              definition: batchDefinitionSchema,
+              forms: z.array(z.object({ kind: z.enum(kindCodes), title: z.string(), pdfUrl: z.string(), docxUrl: z.string() })),
+            }),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { summary, row } = await getPublishedBatch(deps, request.params.id);
+      const definition = parseDefinition(row);
+      return { batch: { ...summary, definition, forms: blankFormLinks(row.id, definition) } };
+    },
+  );
+
+  r.get(
+    "/api/public/batches/:id/forms/:file",
+    {
+      config: { command: "public" },
+      schema: {
+        tags: ["public"],
+        summary: "下载空白申报表（training.pdf / training.docx / evaluation.pdf / evaluation.docx）",
+        params: z.object({ id: z.string().max(64), file: z.string().regex(/^(training|evaluation)\.(pdf|docx)$/, "文件名不正确") }),
+      },
+    },
+    async (request, reply) => {
+      const { row } = await getPublishedBatch(deps, request.params.id);
+      const file = await blankFormFile(parseDefinition(row), request.params.file);
+      return reply
+        .header("content-type", file.contentType)
+        .header("content-disposition", `attachment; filename="form.${file.extension}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header("cache-control", "no-cache")
+        .send(file.body);
+    },
+  );
+
+  r.get(
+    "/api/batches",
+    {
+      config: { command: "batch.view" },
+      schema: {
+        tags: ["batches"],
+        summary: "全部批次（含草稿）",
+        response: {
+          200: z.object({
+            items: z.array(summarySchema.extend({ status: z.string(), builtIn: z.boolean(), version: z.number(), updatedAt: z.string() })),
+          }),
+        },
+      },
+    },
+    async () => ({ items: await listAllBatches(deps) }),
+  );
+
+  r.get(
+    "/api/batches/:id",
+    { config: { command: "batch.view" }, schema: { tags: ["batches"], summary: "批次详情", params: idParams, response: { 200: z.object({ batch: detailSchema }) } } },
+    async (request) => ({ batch: await getBatch(deps, request.params.id) }),
+  );
+
+  r.post(
+    "/api/batches",
+    { config: { command: "batch.create" }, schema: { tags: ["batches"], summary: "新建批次草稿", body: definitionBody, response: { 201: z.object({ batch: detailSchema }) } } },
+    async (request, reply) => reply.status(201).send({ batch: await createBatch(deps, request.caller, request.body.definition) }),
+  );
+
+  r.put(
+    "/api/batches/:id",
+    {
+      config: { command: "batch.edit" },
+      schema: {
+        tags: ["batches"],
+        summary: "保存批次草稿（带版本号，冲突返回 409）",
+        params: idParams,
+        body: definitionBody.extend({ version: z.number().int().positive() }),
+        response: { 200: z.object({ batch: detailSchema }) },
+      },
+    },
+    async (request) => ({
+      batch: await updateBatch(deps, request.caller, request.params.id, request.body.definition, request.body.version),
+    }),
+  );
+
+  r.post(
+    "/api/batches/:id/clone",
+    { config: { command: "batch.create" }, schema: { tags: ["batches"], summary: "复制为新批次草稿", params: idParams, response: { 201: z.object({ batch: detailSchema }) } } },
+    async (request, reply) => reply.status(201).send({ batch: await cloneBatch(deps, request.caller, request.params.id) }),
+  );
+
+  r.post(
+    "/api/batches/:id/publish",
+    { config: { command: "batch.publish" }, schema: { tags: ["batches"], summary: "发布批次", params: idParams, response: { 200: z.object({ batch: detailSchema }) } } },
+    async (request) => ({ batch: await publishBatch(deps, request.caller, request.params.id) }),
+  );
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeStaff, TEST_PASSWORD } from "../../test/factories";
+import { createTestContext, type TestClient, type TestContext, testDatabases } from "../../test/harness";
+
+describe.each(testDatabases)("staff accounts on %s", (kind) => {
+  let ctx: TestContext;
+  let admin: TestClient;
+  beforeAll(async () => {
+    ctx = await createTestContext(kind);
+    admin = ctx.client();
+    await admin.login(await makeStaff(ctx, "admin"), TEST_PASSWORD);
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  it("creates a provincial recommender with a region, who must change the password first", async () => {
+    const created = await admin.post("/api/users", {
+      username: "rec-zhejiang",
+      displayName: "浙江省人力资源和社会保障厅",
+      role: "provincialRecommender",
+      regionCode: "330000",
+      password: "Init-Pass-2026",
+      phone: "0571-87051234",
+    });
+    expect(created.status).toBe(201);
+    const list = await admin.get("/api/users?q=rec-zhejiang");
+    expect(list.body.total).toBe(1);
+    expect(list.body.items[0]).toMatchObject({
+      username: "rec-zhejiang",
+      role: "provincialRecommender",
+      regionCode: "330000",
+      regionName: "浙江省",
+      mustChangePassword: true,
+      phone: "0571-****1234",
+    });
+    const row = await ctx.deps.db.selectFrom("users").select("phoneEnc").where("username", "=", "rec-zhejiang").executeTakeFirstOrThrow();
+    expect(row.phoneEnc).not.toContain("87051234");
+    const rec = ctx.client();
+    const user = await rec.login("rec-zhejiang", "Init-Pass-2026");
+    expect(user).toMatchObject({ regionName: "浙江省", mustChangePassword: true });
+  });
+
+  it("refuses a regional role without region, a duplicate name and a weak password, naming the field", async () => {
+    const noRegion = await admin.post("/api/users", { username: "rec-x", displayName: "某省厅", role: "provincialRecommender", password: "Init-Pass-2026" });
+    expect(noRegion.status).toBe(400);
+    expect(noRegion.body.fields).toContainEqual(expect.objectContaining({ path: "regionCode", message: "该角色必须指定所属地区" }));
+    const duplicate = await admin.post("/api/users", { username: "rec-zhejiang", displayName: "重复", role: "expert", password: "Init-Pass-2026" });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.code).toBe("USERNAME_TAKEN");
+    const weak = await admin.post("/api/users", { username: "expert-weak", displayName: "专家", role: "expert", password: "password" });
+    expect(weak.status).toBe(400);
+    expect(weak.body.fields[0].path).toBe("password");
+  });
+
+  it("unlocks a locked account and disables one, ending its sessions", async () => {
+    const username = await makeStaff(ctx, "expert");
+    const user = ctx.client();
+    for (let i = 0; i < 5; i++) await user.post("/api/auth/login", { username, password: "Wrong-Pass-9" });
+    const list = await admin.get(`/api/users?q=${username}`);
+    expect(list.body.items[0].lockedUntil).not.toBeNull();
+    const id = list.body.items[0].id;
+    expect((await admin.post(`/api/users/${id}/unlock`)).status).toBe(200);
+    await user.login(username, TEST_PASSWORD);
+    expect((await admin.patch(`/api/users/${id}`, { status: "disabled" })).status).toBe(200);
+    expect((await user.get("/api/auth/me")).status).toBe(401);
+    const again = await ctx.client().post("/api/auth/login", { username, password: TEST_PASSWORD });
+    expect(again.body.code).toBe("ACCOUNT_DISABLED");
+  });
+
+  it("refuses account management to everyone but the administrator", async () => {
+    const office = ctx.client();
+    await office.login(await makeStaff(ctx, "nationalOffice"), TEST_PASSWORD);
+    expect((await office.get("/api/users")).status).toBe(403);
+    expect((await office.post("/api/users", { username: "x-user", displayName: "某人", role: "admin", password: "Init-Pass-2026" })).status).toBe(403);
+  });
+});

@@ -1,0 +1,137 @@
+import crypto from "node:crypto";
+import { type Actor, type Command, type Role, roleMayRun } from "@linxuan/domain";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { deleteSession, findSessionWithUser, touchSession } from "../features/auth/queries";
+import { sha256Hex } from "./crypto";
+import type { Caller, Deps } from "./deps";
+import { AppError } from "./errors";
+
+export const SESSION_COOKIE = "lx_session";
+export const CSRF_COOKIE = "lx_csrf";
+export const CSRF_HEADER = "x-csrf-token";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The command this route runs; checked against the policy before the handler. */
+    command?: Command;
+  }
+  interface FastifyRequest {
+    caller: Caller;
+    sessionId: string | null;
+    sessionExpired: boolean;
+  }
+}
+
+export type ApiRoute = { method: string; url: string; command: Command };
+const registeredRoutes = new WeakMap<FastifyInstance, ApiRoute[]>();
+
+/** Every API route with the command it runs, for the policy test and the docs. */
+export function apiRoutes(app: FastifyInstance): ApiRoute[] {
+  return registeredRoutes.get(app) ?? [];
+}
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Touch last-seen at most once a minute: idle timeout precision without a write per request. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Sessions (database rows, so app instances share them), CSRF (double-submit cookie checked on
+ * every mutating request) and the route policy (each route names one command).
+ */
+export function registerAuth(app: FastifyInstance, deps: Deps): void {
+  app.decorateRequest("caller", null as unknown as Caller);
+  app.decorateRequest("sessionId", null);
+  app.decorateRequest("sessionExpired", false);
+
+  const routes: ApiRoute[] = [];
+  registeredRoutes.set(app, routes);
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/")) return;
+    const command = route.config?.command;
+    if (!command) throw new Error(`路由 ${route.method} ${route.url} 未声明权限命令（config.command）`);
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, command });
+  });
+
+  app.addHook("onRequest", async (request) => {
+    request.caller = { actor: null, username: null, ip: request.ip };
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const sessionId = sha256Hex(token);
+    const row = await findSessionWithUser(deps.db, sessionId);
+    if (!row) return;
+    const now = deps.clock();
+    const idleLimit = Date.parse(row.lastSeenAt) + deps.config.sessionIdleMinutes * 60_000;
+    if (Date.parse(row.expiresAt) <= now.getTime() || idleLimit <= now.getTime() || row.status !== "active") {
+      await deleteSession(deps.db, sessionId);
+      request.sessionExpired = true;
+      return;
+    }
+    if (now.getTime() - Date.parse(row.lastSeenAt) > TOUCH_EVERY_MS) {
+      await touchSession(deps.db, sessionId, now.toISOString());
+    }
+    const actor: Actor = {
+      userId: row.userId,
+      role: row.role as Role,
+      regionCode: row.regionCode,
+      industryScope: row.industryScope,
+      institutionId: row.institutionId,
+    };
+    request.sessionId = sessionId;
+    request.caller = { actor, username: row.username, ip: request.ip };
+  });
+
+  app.addHook("preHandler", async (request) => {
+    if (!request.url.startsWith("/api/")) return;
+    if (MUTATING.has(request.method)) checkCsrf(request);
+    const command = request.routeOptions.config?.command;
+    if (!command) return;
+    const role = request.caller.actor?.role ?? null;
+    if (command !== "public" && role === null) {
+      throw request.sessionExpired
+        ? new AppError("SESSION_EXPIRED", "会话已超时，请重新登录")
+        : new AppError("UNAUTHENTICATED", "请先登录");
+    }
+    if (!roleMayRun(role, command)) {
+      throw new AppError("FORBIDDEN", "当前账号没有执行此操作的权限");
+    }
+  });
+}
+
+function checkCsrf(request: FastifyRequest): void {
+  const cookie = request.cookies[CSRF_COOKIE];
+  const header = request.headers[CSRF_HEADER];
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!cookie || !value || cookie.length !== value.length || !crypto.timingSafeEqual(Buffer.from(cookie), Buffer.from(value))) {
+    throw new AppError("CSRF_TOKEN_INVALID", "安全校验失败（缺少或错误的 CSRF 令牌），请刷新页面后重试");
+  }
+}
+
+export function setSessionCookie(reply: FastifyReply, deps: Deps, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: deps.config.secureCookies,
+    maxAge: deps.config.sessionAbsoluteHours * 3600,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, deps: Deps): void {
+  reply.clearCookie(SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "lax", secure: deps.config.secureCookies });
+}
+
+/** Returns the CSRF token of this browser, issuing one (readable cookie, SameSite=Strict) if absent. */
+export function ensureCsrfToken(request: FastifyRequest, reply: FastifyReply, deps: Deps): string {
+  const existing = request.cookies[CSRF_COOKIE];
+  if (existing && /^[A-Za-z0-9_-]{20,}$/.test(existing)) return existing;
+  const token = crypto.randomBytes(24).toString("base64url");
+  reply.setCookie(CSRF_COOKIE, token, { path: "/", httpOnly: false, sameSite: "strict", secure: deps.config.secureCookies });
+  return token;
+}
+
+/** The signed-in actor, for handlers of non-public routes (the preHandler guarantees it). */
+export function requireActor(request: FastifyRequest): Actor {
+  const actor = request.caller.actor;
+  if (!actor) throw new AppError("UNAUTHENTICATED", "请先登录");
+  return actor;
+}

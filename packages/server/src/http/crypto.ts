@@ -1,0 +1,84 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const scrypt = promisify(crypto.scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: crypto.ScryptOptions,
+) => Promise<Buffer>;
+
+/**
+ * scrypt (memory-hard): N=32768, r=8, p=1 → 32 MiB per hash. The parameters travel with the hash,
+ * so raising the cost later does not break existing passwords.
+ */
+export async function hashPassword(password: string, cost = 32768): Promise<string> {
+  const salt = crypto.randomBytes(16);
+  const key = await scrypt(password.normalize("NFKC"), salt, 32, { N: cost, r: 8, p: 1, maxmem: 256 * cost * 8 + 1_048_576 });
+  return `scrypt$${cost}$8$1$${salt.toString("base64")}$${key.toString("base64")}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, saltB64, keyB64] = stored.split("$");
+  if (scheme !== "scrypt" || !n || !r || !p || !saltB64 || !keyB64) return false;
+  const cost = Number(n);
+  const expected = Buffer.from(keyB64, "base64");
+  const key = await scrypt(password.normalize("NFKC"), Buffer.from(saltB64, "base64"), expected.length, {
+    N: cost,
+    r: Number(r),
+    p: Number(p),
+    maxmem: 256 * cost * Number(r) + 1_048_576,
+  });
+  return crypto.timingSafeEqual(key, expected);
+}
+
+export const randomToken = (bytes = 32) => crypto.randomBytes(bytes).toString("base64url");
+export const sha256Hex = (value: string) => crypto.createHash("sha256").update(value).digest("hex");
+
+/** AES-256-GCM for personal data at rest (ID numbers, phones): `v1:iv:tag:ciphertext`, base64. */
+export type Cipher = { encrypt: (plain: string) => string; decrypt: (stored: string) => string };
+
+export function createCipher(key: Buffer): Cipher {
+  if (key.length !== 32) throw new Error("加密密钥长度应为32字节");
+  return {
+    encrypt(plain) {
+      const iv = crypto.randomBytes(12);
+      const cipher = crypto.createCipheriv("aes-256-gcm", key, iv);
+      const data = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+      return `v1:${iv.toString("base64")}:${cipher.getAuthTag().toString("base64")}:${data.toString("base64")}`;
+    },
+    decrypt(stored) {
+      const [version, iv, tag, data] = stored.split(":");
+      if (version !== "v1" || !iv || !tag || !data) throw new Error("无法识别的密文格式");
+      const decipher = crypto.createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64"));
+      decipher.setAuthTag(Buffer.from(tag, "base64"));
+      return Buffer.concat([decipher.update(Buffer.from(data, "base64")), decipher.final()]).toString("utf8");
+    },
+  };
+}
+
+/**
+ * The data key: `LINXUAN_SECRET_KEY` (64 hex chars or base64 of 32 bytes), else a key file created
+ * once in the data folder with mode 0600. Losing that file makes encrypted fields unreadable,
+ * which the README says next to backups.
+ */
+export function loadDataKey(secretKey: string | null, dataDir: string): Buffer {
+  if (secretKey) {
+    const key = /^[0-9a-f]{64}$/i.test(secretKey) ? Buffer.from(secretKey, "hex") : Buffer.from(secretKey, "base64");
+    if (key.length !== 32) throw new Error("LINXUAN_SECRET_KEY 应为64位十六进制或32字节的 base64");
+    return key;
+  }
+  const file = path.join(dataDir, "secret.key");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    try {
+      fs.writeFileSync(file, crypto.randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      // Another instance created it first: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+  return Buffer.from(fs.readFileSync(file, "utf8").trim(), "hex");
+}

@@ -1,0 +1,25 @@
+import type { Actor } from "@linxuan/domain";
+import type { Config } from "../config";
+import type { Db } from "../db/connection";
+import type { Dialect } from "../db/types";
+import type { Cipher } from "./crypto";
+import type { Clock } from "./time";
+
+/** What every service needs, passed explicitly (no container). */
+export type Deps = {
+  db: Db;
+  dialect: Dialect;
+  config: Config;
+  clock: Clock;
+  cipher: Cipher;
+};
+
+/** Who is calling: the signed-in actor (or nobody) and where from, for the audit log. */
+export type Caller = {
+  actor: Actor | null;
+  username: string | null;
+  ip: string | null;
+};
+
+export const anonymousCaller = (ip: string | null): Caller => ({ actor: null, username: null, ip });
+export const systemCaller: Caller = { actor: null, username: "system", ip: null };

@@ -1,0 +1,47 @@
+/** Stable error codes of the API, each with its HTTP status. Messages are Chinese and per-case. */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  FORBIDDEN: 403,
+  CSRF_TOKEN_INVALID: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VERSION_CONFLICT: 409,
+  USERNAME_TAKEN: 409,
+  INSTITUTION_EXISTS: 409,
+  CREDIT_CODE_CHECKSUM_WARNING: 409,
+  BATCH_NOT_EDITABLE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  BATCH_INVALID: 422,
+  CALENDAR_YEAR_UNKNOWN: 422,
+  WEAK_PASSWORD: 422,
+  RATE_LIMITED: 429,
+  INTERNAL_ERROR: 500,
+} as const;
+export type ErrorCode = keyof typeof errorStatus;
+
+export type FieldIssue = { path: string; message: string };
+
+/** The one error type services throw; the error handler maps it to `{ code, message, fields? }`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields: FieldIssue[] | undefined;
+  readonly extra: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { fields?: FieldIssue[]; extra?: Record<string, unknown> } = {}) {
+    super(message);
+    this.code = code;
+    this.status = errorStatus[code];
+    this.fields = options.fields;
+    this.extra = options.extra;
+  }
+}
+
+export const notFound = (what = "资源") => new AppError("NOT_FOUND", `${what}不存在或无权访问`);
+export const forbidden = (message = "没有执行此操作的权限") => new AppError("FORBIDDEN", message);

@@ -1,0 +1,118 @@
+import type { BatchDefinition, Role } from "@linxuan/domain";
+
+/** Shapes of the HTTP API as the server engineer publishes them (see the foundation issue). */
+
+// Taken from the batch schema so that these stay the string unions whatever the reference module names.
+export type KindCode = BatchDefinition["kinds"][number];
+export type LevelCode = BatchDefinition["levels"][number];
+export type OccupationCode = BatchDefinition["occupations"][number];
+
+export type User = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  roleName: string;
+  regionCode: string | null;
+  regionName: string | null;
+  industryScope: string | null;
+  institution: { id: string; name: string; creditCode: string } | null;
+  mustChangePassword: boolean;
+};
+
+export type AdminUser = User & {
+  status: "active" | "disabled";
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+  createdAt: string;
+  phone: string | null;
+  email: string | null;
+};
+
+export type BatchPhase = "open" | "closed";
+
+export type PublicBatchSummary = {
+  id: string;
+  code: string;
+  title: string;
+  shortTitle: string;
+  documentNumber: string | null;
+  issuingBody: string;
+  publishedOn: string;
+  scope: BatchDefinition["scope"];
+  kinds: KindCode[];
+  onlineDeadline: string;
+  isDemo: boolean;
+  phase: BatchPhase;
+};
+
+export type BlankForm = { kind: KindCode; title: string; pdfUrl: string; docxUrl: string };
+
+export type PublicBatch = PublicBatchSummary & { definition: BatchDefinition; forms: BlankForm[] };
+
+export type BatchStatus = "draft" | "published" | "archived";
+
+export type StaffBatchSummary = PublicBatchSummary & {
+  status: BatchStatus;
+  builtIn: boolean;
+  version: number;
+  updatedAt: string;
+};
+
+export type StaffBatch = {
+  id: string;
+  status: BatchStatus;
+  version: number;
+  builtIn: boolean;
+  isDemo: boolean;
+  definition: BatchDefinition;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+};
+
+export type CalendarDay = {
+  date: string;
+  kind: "holiday" | "adjustedWorkday";
+  name: string | null;
+  source: "package" | "override";
+};
+
+export type CalendarOverride = {
+  date: string;
+  kind: "workday" | "holiday";
+  name: string | null;
+  updatedAt: string;
+  updatedBy: string;
+};
+
+export type CalendarYear = {
+  year: number;
+  known: boolean;
+  source: "package" | "override" | "none";
+  days: CalendarDay[];
+  overrides: CalendarOverride[];
+  yearDeclared: boolean;
+};
+
+export type AuditEvent = {
+  id: string;
+  seq: number;
+  at: string;
+  actorUsername: string | null;
+  actorRole: string | null;
+  command: string;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  summary: string;
+};
+
+export type AuditVerification = {
+  ok: boolean;
+  checked: number;
+  firstBadSeq: number | null;
+  problem: string | null;
+};
+
+export type Page<T> = { items: T[]; total: number };

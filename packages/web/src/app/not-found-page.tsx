@@ -1,0 +1,19 @@
+import { Result } from "antd";
+import { useLocation } from "react-router";
+import { ButtonLink } from "./button-link";
+
+export function NotFoundPage({ home = "/" }: { home?: string }) {
+  const location = useLocation();
+  return (
+    <Result
+      status="404"
+      title="页面不存在"
+      subTitle={`您访问的地址“${location.pathname}”不存在或已被移除，请检查网址是否正确。`}
+      extra={
+        <ButtonLink type="primary" to={home}>
+          {home === "/" ? "返回首页" : "返回工作台"}
+        </ButtonLink>
+      }
+    />
+  );
+}

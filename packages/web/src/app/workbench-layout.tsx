@@ -1,0 +1,123 @@
+import { LogoutOutlined } from "@ant-design/icons";
+import type { Command } from "@linxuan/domain";
+import { roleMayRun } from "@linxuan/domain";
+import { App, Button, Layout, Menu, Result, Spin, Tag } from "antd";
+import type { ReactNode } from "react";
+import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { ButtonLink } from "./button-link";
+import { errorText } from "./form-errors";
+import { PROGRAM_NAME } from "./public-layout";
+import { useLogout, useSession } from "./session";
+import { menuFor, selectedEntry } from "./workbench-menu";
+
+export function FullPageSpin() {
+  return (
+    <div style={{ minHeight: "60vh", display: "flex", alignItems: "center", justifyContent: "center" }}>
+      <Spin size="large" description="正在加载…" />
+    </div>
+  );
+}
+
+export function WorkbenchLayout() {
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const { message } = App.useApp();
+
+  if (session.isPending) return <FullPageSpin />;
+  if (session.isError) {
+    return <Result status="error" title="无法获取登录状态" subTitle={errorText(session.error)} />;
+  }
+  const user = session.data;
+  const here = `${location.pathname}${location.search}`;
+  if (!user) return <Navigate to={`/login?next=${encodeURIComponent(here)}`} replace />;
+  if (user.mustChangePassword && location.pathname !== "/account/password") {
+    return <Navigate to={`/account/password?next=${encodeURIComponent(here)}`} replace />;
+  }
+
+  const entries = menuFor(user.role);
+  const selected = selectedEntry(location.pathname, entries);
+  const jurisdiction = user.regionName ?? user.industryScope ?? user.institution?.name ?? null;
+
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <a className="lx-skip-link" href="#workbench-main">
+        跳到正文
+      </a>
+      <Layout.Header className="lx-wb-header">
+        <Link to="/workbench" className="lx-wb-brand">
+          <span className="lx-emblem lx-emblem-small" aria-hidden="true">
+            遴
+          </span>
+          <span>{PROGRAM_NAME} · 遴选工作台</span>
+        </Link>
+        <div className="lx-wb-user">
+          <Link to="/">门户首页</Link>
+          <span>
+            {user.displayName}
+            <Tag style={{ marginInlineStart: 8 }}>{user.roleName}</Tag>
+            {jurisdiction && <span>{jurisdiction}</span>}
+          </span>
+          <Button
+            ghost
+            size="small"
+            icon={<LogoutOutlined />}
+            loading={logout.isPending}
+            onClick={() =>
+              logout.mutate(undefined, {
+                onSuccess: () => {
+                  message.success("已安全退出");
+                  navigate("/login");
+                },
+                onError: (error) => message.error(errorText(error)),
+              })
+            }
+          >
+            退出
+          </Button>
+        </div>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={208} theme="light" style={{ borderRight: "1px solid #e5e6eb" }}>
+          <nav aria-label="工作台菜单">
+            <Menu
+              mode="inline"
+              selectedKeys={selected ? [selected.path] : []}
+              style={{ borderInlineEnd: 0, paddingTop: 8 }}
+              items={entries.map((entry) => ({
+                key: entry.path,
+                icon: entry.icon,
+                label: <Link to={entry.path}>{entry.label}</Link>,
+              }))}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content id="workbench-main" className="lx-wb-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+/** Shows its page only to roles that may run `command`; others get a plain refusal. */
+export function RequireCommand({ command, children }: { command: Command; children: ReactNode }) {
+  const session = useSession();
+  if (!session.data) return null;
+  if (!roleMayRun(session.data.role, command)) {
+    return (
+      <Result
+        status="403"
+        title="无权访问"
+        subTitle="您的账号角色不能使用此功能。如需开通，请联系系统管理员。"
+        extra={
+          <ButtonLink type="primary" to="/workbench">
+            返回工作台
+          </ButtonLink>
+        }
+      />
+    );
+  }
+  return <>{children}</>;
+}

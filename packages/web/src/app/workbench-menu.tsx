@@ -1,0 +1,40 @@
+import {
+  AuditOutlined,
+  CalendarOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  LockOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
+import { type Command, type Role, roleMayRun } from "@linxuan/domain";
+import type { ReactNode } from "react";
+
+export type MenuEntry = {
+  /** The route it opens; also the antd menu key. */
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** The command the page's main API call needs; the entry shows only when the role may run it. */
+  command: Command;
+};
+
+/** The back office's whole menu. Add a page here and it appears for exactly the roles allowed. */
+export const workbenchMenu: readonly MenuEntry[] = [
+  { path: "/workbench", label: "工作台首页", icon: <HomeOutlined />, command: "authenticated" },
+  { path: "/workbench/batches", label: "遴选批次", icon: <FileTextOutlined />, command: "batch.view" },
+  { path: "/workbench/users", label: "账号管理", icon: <TeamOutlined />, command: "user.view" },
+  { path: "/workbench/calendar", label: "工作日历", icon: <CalendarOutlined />, command: "calendar.manage" },
+  { path: "/workbench/audit", label: "审计日志", icon: <AuditOutlined />, command: "audit.view" },
+  { path: "/account/password", label: "修改密码", icon: <LockOutlined />, command: "authenticated" },
+];
+
+export function menuFor(role: Role): MenuEntry[] {
+  return workbenchMenu.filter((entry) => roleMayRun(role, entry.command));
+}
+
+/** The entry a location belongs to: the longest path that prefixes it. */
+export function selectedEntry(pathname: string, entries: readonly MenuEntry[]): MenuEntry | undefined {
+  return entries
+    .filter((entry) => pathname === entry.path || pathname.startsWith(`${entry.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}

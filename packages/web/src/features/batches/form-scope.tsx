@@ -1,0 +1,237 @@
+import { PlusOutlined } from "@ant-design/icons";
+import {
+  applicantCategoryCodes,
+  eligibilityRuleCodes,
+  KINDS,
+  LEVELS,
+  OCCUPATIONS,
+} from "@linxuan/domain";
+import { Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space } from "antd";
+import type { KindCode } from "../../app/api-types";
+import {
+  catalogPublisherLabels,
+  categoryLabel,
+  kindLabel,
+  recommenderChoiceLabels,
+  ruleLabels,
+  severityLabels,
+} from "../../app/labels";
+import { RegionSelect, RemoveButton, SectionCard } from "./form-fields";
+
+const kindOptions = KINDS.map((kind) => ({ value: kind.code, label: kind.name }));
+const occupationOptions = OCCUPATIONS.map((occupation) => ({ value: occupation.code, label: occupation.name }));
+const levelOptions = LEVELS.map((level) => ({ value: level.code, label: level.name }));
+
+/** Form templates the document service knows; a batch may only name one of these. */
+const formTemplateOptions = [
+  { value: "national-training-v1", label: "全国·培训机构推荐表（附件1）" },
+  { value: "national-evaluation-v1", label: "全国·评价机构推荐表（附件2）" },
+  { value: "shanghai-training-v1", label: "上海·培训机构申报表" },
+];
+
+const toOptions = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+function KindSettings({ kind }: { kind: KindCode }) {
+  return (
+    <Row gutter={16} style={{ borderTop: "1px dashed #e5e6eb", paddingTop: 16 }}>
+      <Col span={24} style={{ fontWeight: 600, marginBottom: 8 }}>
+        {kindLabel(kind)}
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item
+          label={`${kindLabel(kind)}申报表模板`}
+          name={["formTemplates", kind]}
+          rules={[{ required: true, message: "请选择申报表模板" }]}
+        >
+          <Select options={formTemplateOptions} placeholder="请选择" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item label={`${kindLabel(kind)}推荐渠道`} name={["recommenderChoice", kind]}>
+          <Select options={toOptions(recommenderChoiceLabels)} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item label={`${kindLabel(kind)}目录公布`} name={["catalogPublisher", kind]}>
+          <Select options={toOptions(catalogPublisherLabels)} />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}
+
+export function KindsSection() {
+  return (
+    <SectionCard id="kinds" title="机构类型与申报表">
+      <Form.Item label="接受申报的机构类型" name="kinds" rules={[{ required: true, message: "至少接受一类机构" }]}>
+        <Checkbox.Group options={kindOptions} />
+      </Form.Item>
+      <Form.Item noStyle dependencies={["kinds"]}>
+        {({ getFieldValue }) =>
+          ((getFieldValue("kinds") as KindCode[] | undefined) ?? []).map((kind) => <KindSettings key={kind} kind={kind} />)
+        }
+      </Form.Item>
+    </SectionCard>
+  );
+}
+
+export function OccupationsSection() {
+  const form = Form.useFormInstance();
+  return (
+    <SectionCard
+      id="occupations"
+      title="职业与等级"
+      extra={
+        <Space>
+          <Button size="small" onClick={() => form.setFieldValue("occupations", OCCUPATIONS.map((o) => o.code))}>
+            全选职业
+          </Button>
+          <Button size="small" onClick={() => form.setFieldValue("occupations", [])}>
+            清空职业
+          </Button>
+        </Space>
+      }
+    >
+      <Form.Item label="开放的职业" name="occupations" rules={[{ required: true, message: "至少开放一个职业" }]}>
+        <Checkbox.Group
+          options={occupationOptions}
+          style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(220px, 1fr))", rowGap: 8 }}
+        />
+      </Form.Item>
+      <Form.Item label="开放的专业技术等级" name="levels" rules={[{ required: true, message: "至少开放一个等级" }]}>
+        <Checkbox.Group options={levelOptions} />
+      </Form.Item>
+    </SectionCard>
+  );
+}
+
+export function ExclusionsSection() {
+  return (
+    <SectionCard id="exclusions" title="排除项">
+      <p className="lx-muted" style={{ marginTop: 0 }}>
+        某类机构不开放的职业，例如第二批评价机构不含第一批已遴选的职业。申报页和通知页会标明不开放及原因。
+      </p>
+      <Form.List name="exclusions">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field, index) => (
+              <Row key={field.key} gutter={12}>
+                <Col xs={12} md={5}>
+                  <Form.Item label={`排除项${index + 1}机构类型`} name={[field.name, "kind"]} rules={[{ required: true, message: "请选择" }]}>
+                    <Select options={kindOptions} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={7}>
+                  <Form.Item label={`排除项${index + 1}职业`} name={[field.name, "occupation"]} rules={[{ required: true, message: "请选择" }]}>
+                    <Select options={occupationOptions} />
+                  </Form.Item>
+                </Col>
+                <Col xs={22} md={10}>
+                  <Form.Item label={`排除项${index + 1}原因`} name={[field.name, "reason"]} rules={[{ required: true, message: "请填写原因" }]}>
+                    <Input />
+                  </Form.Item>
+                </Col>
+                <Col span={2}>
+                  <RemoveButton label={`删除排除项${index + 1}`} onClick={() => remove(field.name)} />
+                </Col>
+              </Row>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: "evaluation", reason: "" })}>
+              添加排除项
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </SectionCard>
+  );
+}
+
+function RuleParameter({ name, index }: { name: number; index: number }) {
+  return (
+    <Form.Item
+      noStyle
+      shouldUpdate={(previous, current) =>
+        previous.eligibilityRules?.[name]?.rule !== current.eligibilityRules?.[name]?.rule
+      }
+    >
+      {({ getFieldValue }) => {
+        const rule = getFieldValue(["eligibilityRules", name, "rule"]);
+        const label = `资格条件${index + 1}参数`;
+        switch (rule) {
+          case "registeredOnOrBefore":
+            return (
+              <Form.Item label={`${label}：成立日期不晚于`} name={[name, "date"]} rules={[{ required: true, message: "请选择日期" }]}>
+                <DatePicker style={{ width: "100%" }} />
+              </Form.Item>
+            );
+          case "registeredInRegion":
+            return (
+              <Form.Item label={`${label}：登记地区`} name={[name, "regionCode"]} rules={[{ required: true, message: "请选择地区" }]}>
+                <RegionSelect />
+              </Form.Item>
+            );
+          case "minAnnualScale":
+            return (
+              <Form.Item label={`${label}：年规模不少于`} name={[name, "count"]} rules={[{ required: true, message: "请填写人次" }]}>
+                <InputNumber min={1} precision={0} suffix="人次" style={{ width: "100%" }} />
+              </Form.Item>
+            );
+          case "minExperienceYears":
+            return (
+              <Form.Item label={`${label}：经验不少于`} name={[name, "years"]} rules={[{ required: true, message: "请填写年限" }]}>
+                <InputNumber min={1} precision={0} suffix="年" style={{ width: "100%" }} />
+              </Form.Item>
+            );
+          case "applicantCategory":
+            return (
+              <Form.Item label={`${label}：允许的单位类别`} name={[name, "allowed"]} rules={[{ required: true, message: "至少选择一类" }]}>
+                <Checkbox.Group options={applicantCategoryCodes.map((code) => ({ value: code, label: categoryLabel(code) }))} />
+              </Form.Item>
+            );
+          default:
+            return <div className="lx-muted" style={{ paddingTop: 34 }}>此条件无参数</div>;
+        }
+      }}
+    </Form.Item>
+  );
+}
+
+export function EligibilitySection() {
+  return (
+    <SectionCard id="eligibility" title="资格条件">
+      <p className="lx-muted" style={{ marginTop: 0 }}>
+        硬性条件不满足时不能提交申报；柔性条件对应通知中“一般应”的要求，不满足时提示评审专家关注。
+      </p>
+      <Form.List name="eligibilityRules">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field, index) => (
+              <Row key={field.key} gutter={12}>
+                <Col xs={24} md={7}>
+                  <Form.Item label={`资格条件${index + 1}`} name={[field.name, "rule"]} rules={[{ required: true, message: "请选择" }]}>
+                    <Select options={eligibilityRuleCodes.map((code) => ({ value: code, label: ruleLabels[code] }))} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={6}>
+                  <Form.Item label={`资格条件${index + 1}性质`} name={[field.name, "severity"]} rules={[{ required: true, message: "请选择" }]}>
+                    <Select options={toOptions(severityLabels)} />
+                  </Form.Item>
+                </Col>
+                <Col xs={22} md={9}>
+                  <RuleParameter name={field.name} index={index} />
+                </Col>
+                <Col span={2}>
+                  <RemoveButton label={`删除资格条件${index + 1}`} onClick={() => remove(field.name)} />
+                </Col>
+              </Row>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ rule: "noDishonestyRecord", severity: "hard" })}>
+              添加资格条件
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </SectionCard>
+  );
+}

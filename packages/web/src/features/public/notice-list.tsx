@@ -1,0 +1,53 @@
+import { List, Space } from "antd";
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import type { PublicBatchSummary } from "../../app/api-types";
+import { formatDate } from "../../app/dates";
+import { DemoTag, PhaseTag } from "./batch-tags";
+
+/** Published notices, newest first, as a plain list of links with their dates. */
+export function NoticeList({ items, detailed = false }: { items: PublicBatchSummary[]; detailed?: boolean }) {
+  return (
+    <List
+      itemLayout="horizontal"
+      dataSource={items}
+      locale={{ emptyText: "暂无通知公告" }}
+      renderItem={(batch) => (
+        <List.Item
+          key={batch.id}
+          extra={<span className="lx-muted" style={{ whiteSpace: "nowrap" }}>{formatDate(batch.publishedOn)}</span>}
+        >
+          <List.Item.Meta
+            title={
+              <Space size={6} wrap>
+                <DemoTag isDemo={batch.isDemo} />
+                <Link to={`/notices/${batch.id}`} style={{ fontSize: 15 }}>
+                  {batch.title}
+                </Link>
+              </Space>
+            }
+            description={
+              detailed ? (
+                <Space size={16} wrap>
+                  <span>发文机关：{batch.issuingBody}</span>
+                  {batch.documentNumber && <span>文号：{batch.documentNumber}</span>}
+                  <PhaseTag phase={batch.phase} />
+                </Space>
+              ) : undefined
+            }
+          />
+        </List.Item>
+      )}
+    />
+  );
+}
+
+export function SectionTitle({ title, extra, as: Heading = "h2" }: { title: string; extra?: ReactNode; as?: "h1" | "h2" }) {
+  return (
+    <div className="lx-section-title">
+      <Heading className="lx-section-heading">{title}</Heading>
+      {extra}
+    </div>
+  );
+}
+

@@ -1,0 +1,17 @@
+import { useQuery } from "@tanstack/react-query";
+import { api } from "../../app/api";
+import type { PublicBatch, PublicBatchSummary } from "../../app/api-types";
+
+export function usePublicBatches() {
+  return useQuery({
+    queryKey: ["public", "batches"],
+    queryFn: () => api.get<{ items: PublicBatchSummary[] }>("/public/batches").then((body) => body.items),
+  });
+}
+
+export function usePublicBatch(id: string) {
+  return useQuery({
+    queryKey: ["public", "batches", id],
+    queryFn: () => api.get<{ batch: PublicBatch }>(`/public/batches/${encodeURIComponent(id)}`).then((b) => b.batch),
+  });
+}

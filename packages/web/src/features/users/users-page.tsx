@@ -1,0 +1,147 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { type Role, roleCodes, roleNames } from "@linxuan/domain";
+import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from "antd";
+import { useState } from "react";
+import type { AdminUser } from "../../app/api-types";
+import { formatInstant } from "../../app/dates";
+import { errorText } from "../../app/form-errors";
+import { useSession } from "../../app/session";
+import { type UserFilters, useUnlockUser, useUpdateUser, useUsers } from "./queries";
+import { ResetPasswordModal } from "./reset-password-modal";
+import { UserDrawer } from "./user-drawer";
+
+const isLocked = (user: AdminUser) => user.lockedUntil !== null && Date.parse(user.lockedUntil) > Date.now();
+
+export function UsersPage() {
+  const [filters, setFilters] = useState<UserFilters>({ page: 1, pageSize: 20 });
+  const [search, setSearch] = useState("");
+  const users = useUsers(filters);
+  const unlock = useUnlockUser();
+  const update = useUpdateUser();
+  const { data: me } = useSession();
+  const { message, modal } = App.useApp();
+  const [drawer, setDrawer] = useState<{ open: boolean; user: AdminUser | null }>({ open: false, user: null });
+  const [resetting, setResetting] = useState<AdminUser | null>(null);
+
+  const done = (text: string) => ({
+    onSuccess: () => message.success(text),
+    onError: (error: unknown) => message.error(errorText(error)),
+  });
+
+  const toggleStatus = (user: AdminUser) => {
+    const disabling = user.status === "active";
+    modal.confirm({
+      title: disabling ? `停用账号“${user.displayName}”？` : `启用账号“${user.displayName}”？`,
+      content: disabling ? "停用后该账号不能登录，已登录的会话将失效。数据和审计记录保留。" : "启用后该账号可以重新登录。",
+      okText: disabling ? "停用" : "启用",
+      okButtonProps: { danger: disabling },
+      cancelText: "取消",
+      onOk: () =>
+        update
+          .mutateAsync({ id: user.id, status: disabling ? "disabled" : "active" })
+          .then(() => message.success(disabling ? "账号已停用" : "账号已启用"))
+          .catch((error: unknown) => message.error(errorText(error))),
+    });
+  };
+
+  return (
+    <>
+      <div className="lx-page-heading">
+        <div>
+          <h1>账号管理</h1>
+          <Typography.Text type="secondary">工作人员账号由系统管理员创建；申报单位通过门户自行注册。</Typography.Text>
+        </div>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ open: true, user: null })}>
+          新建账号
+        </Button>
+      </div>
+      <Card styles={{ body: { paddingBottom: 0 } }}>
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Select<Role | undefined>
+            aria-label="按角色筛选"
+            allowClear
+            placeholder="全部角色"
+            style={{ width: 220 }}
+            value={filters.role}
+            options={roleCodes.map((code) => ({ value: code, label: roleNames[code] }))}
+            onChange={(role) => setFilters({ ...filters, role, page: 1 })}
+          />
+          <Input.Search
+            aria-label="搜索用户名或名称"
+            placeholder="用户名、姓名或单位名称"
+            allowClear
+            style={{ width: 300 }}
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            onSearch={(q) => setFilters({ ...filters, q: q.trim() || undefined, page: 1 })}
+            enterButton="查询"
+          />
+        </Space>
+        <Table<AdminUser>
+          rowKey="id"
+          loading={users.isFetching}
+          dataSource={users.data?.items ?? []}
+          locale={{ emptyText: users.isError ? errorText(users.error) : "没有符合条件的账号" }}
+          pagination={{
+            current: filters.page,
+            pageSize: filters.pageSize,
+            total: users.data?.total ?? 0,
+            showTotal: (total) => `共 ${total} 个账号`,
+            showSizeChanger: true,
+            onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }),
+          }}
+          columns={[
+            { title: "用户名", dataIndex: "username", render: (value: string) => <code>{value}</code> },
+            { title: "姓名/单位", dataIndex: "displayName" },
+            { title: "角色", dataIndex: "roleName" },
+            {
+              title: "地区/行业",
+              key: "jurisdiction",
+              render: (_, user) => user.regionName ?? user.industryScope ?? user.institution?.creditCode ?? "—",
+            },
+            {
+              title: "状态",
+              key: "status",
+              render: (_, user) => (
+                <Space size={4} direction="vertical">
+                  {user.status === "active" ? <Tag color="green">正常</Tag> : <Tag color="default">已停用</Tag>}
+                  {isLocked(user) && <Tag color="red">锁定至 {formatInstant(user.lockedUntil)}</Tag>}
+                  {user.mustChangePassword && <Tag color="gold">待修改密码</Tag>}
+                </Space>
+              ),
+            },
+            { title: "联系电话", dataIndex: "phone", render: (value: string | null) => value ?? "—" },
+            { title: "最近登录", dataIndex: "lastLoginAt", render: (value: string | null) => formatInstant(value) },
+            {
+              title: "操作",
+              key: "actions",
+              width: 250,
+              render: (_, user) => (
+                <Space size={0} wrap>
+                  <Button type="link" size="small" onClick={() => setDrawer({ open: true, user })}>
+                    编辑
+                  </Button>
+                  {isLocked(user) && (
+                    <Button type="link" size="small" onClick={() => unlock.mutate(user.id, done("账号已解锁"))}>
+                      解锁
+                    </Button>
+                  )}
+                  <Button type="link" size="small" onClick={() => setResetting(user)}>
+                    重置密码
+                  </Button>
+                  {user.id !== me?.id && (
+                    <Button type="link" size="small" danger={user.status === "active"} onClick={() => toggleStatus(user)}>
+                      {user.status === "active" ? "停用" : "启用"}
+                    </Button>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <UserDrawer open={drawer.open} user={drawer.user} onClose={() => setDrawer({ open: false, user: null })} />
+      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+    </>
+  );
+}
