@@ -28,17 +28,19 @@ export function validateBatchDefinition(input: unknown): BatchValidation {
       issues.push({ path: `stages.${i}.code`, message: "阶段重复或顺序错误：阶段须按申报、推荐、形式审查、专家评议、审定、公示、目录的顺序排列" });
     }
   }
-  let previousEnd: number | null = null;
+  // Stages may overlap (recommendation runs while submission is still open) but none may close
+  // before an earlier stage has closed.
+  let previousClose: number | null = null;
   definition.stages.forEach((stage, i) => {
     const opens = stage.opensAt ? Date.parse(stage.opensAt) : null;
     const closes = stage.closesAt ? Date.parse(stage.closesAt) : null;
     if (opens !== null && closes !== null && closes <= opens) {
       issues.push({ path: `stages.${i}.closesAt`, message: "阶段截止时间必须晚于开始时间" });
     }
-    if (opens !== null && previousEnd !== null && opens < previousEnd) {
-      issues.push({ path: `stages.${i}.opensAt`, message: "阶段开始时间不能早于上一阶段的截止时间" });
+    if (closes !== null && previousClose !== null && closes < previousClose) {
+      issues.push({ path: `stages.${i}.closesAt`, message: "阶段截止时间不能早于前一阶段的截止时间" });
     }
-    if (closes !== null) previousEnd = closes;
+    if (closes !== null) previousClose = closes;
   });
 
   const submission = definition.stages.find((stage) => stage.code === "submission");

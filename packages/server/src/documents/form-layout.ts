@@ -233,7 +233,7 @@ function narrativeBlock(field: Extract<Field, { type: "textarea" }>, context: Co
   for (const line of typed === "" ? [] : typed.split("\n")) {
     paragraphs.push(para([text(line)], "left", { spaceBefore: paragraphs.length === 1 ? 4 : 0 }));
   }
-  const blankHeight = field.maxWords >= 800 ? 230 : field.maxWords >= 500 ? 170 : 110;
+  const blankHeight = field.maxWords >= 800 ? 190 : field.maxWords >= 500 ? 140 : 96;
   return block([LABEL, CONTENT_WIDTH - LABEL], 1, [
     labelCell(field.label, 0, 0),
     {
@@ -413,7 +413,7 @@ function recommendationBlock(template: FormTemplate, context: Context): LayoutBl
   for (const line of reason === "" ? [] : reason.split("\n")) paragraphs.push(para([text(line)], "left", { firstLineEm: 2 }));
   paragraphs.push(
     ...recommendation.signatures.map((line, index) =>
-      para([text(line)], "left", { indentRatio: 0.42, spaceBefore: index === 0 ? (reason === "" ? 110 : 24) : 14 }),
+      para([text(line)], "left", { indentRatio: 0.42, spaceBefore: index === 0 ? (reason === "" ? 84 : 24) : 14 }),
     ),
     para([text(recommendation.dateLine)], "left", { indentRatio: 0.66, spaceBefore: 14 }),
     para(
@@ -425,7 +425,7 @@ function recommendationBlock(template: FormTemplate, context: Context): LayoutBl
       { spaceBefore: 16 },
     ),
   );
-  return wholeWidthBlock(paragraphs, 200, reason === "" ? "none" : "text");
+  return wholeWidthBlock(paragraphs, 180, reason === "" ? "none" : "text");
 }
 
 function notesBlock(template: FormTemplate): LayoutBlock {

@@ -308,12 +308,18 @@ function placeText(measured: Measured, doc: PdfDoc, y: number, newPage: () => vo
       continue;
     }
     if (count === 0) count = 1;
-    const taken = queue.splice(0, count);
     const chunkHeight = Math.max(
-      pad + taken.reduce((sum, item, index) => sum + (index === 0 ? 0 : item.space) + item.line.height, 0),
+      pad + queue.slice(0, count).reduce((sum, item, index) => sum + (index === 0 ? 0 : item.space) + item.line.height, 0),
       rest === 0 && !continued ? (flow.cell.minHeight ?? 0) : 0,
-      measured.block.border ? MIN_ROW : 0,
+      ...measured.cells.filter((cell) => cell !== flow).map((cell) => cell.height),
     );
+    if (top + chunkHeight > BOTTOM && top > PAGE.marginTop) {
+      // The room left for writing by hand (blank form) or the label does not fit: next page.
+      newPage();
+      top = PAGE.marginTop;
+      continue;
+    }
+    const taken = queue.splice(0, count);
     const cells: MeasuredCell[] = measured.cells.map((cell) => {
       if (cell === flow) {
         return { ...cell, lines: [taken.map((item) => item.line)], spaces: [0], height: chunkHeight };

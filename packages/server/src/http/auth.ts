@@ -80,7 +80,8 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     request.caller = { actor, username: row.username, ip: request.ip };
   });
 
-  app.addHook("preHandler", async (request) => {
+  // preValidation: refuse before the body is validated, so a stranger learns nothing from errors.
+  app.addHook("preValidation", async (request) => {
     if (!request.url.startsWith("/api/")) return;
     if (MUTATING.has(request.method)) checkCsrf(request);
     const command = request.routeOptions.config?.command;

@@ -14,10 +14,10 @@ export function inShanghai(instant: string | number | Date | Dayjs = Date.now())
   return dayjs(instant).tz(ZONE);
 }
 
-/** 2026年4月3日 23:59 */
-export function formatInstant(instant: string | null | undefined): string {
+/** 2026年4月3日 23:59 (with `seconds`: 23:59:59) */
+export function formatInstant(instant: string | null | undefined, seconds = false): string {
   if (!instant) return "—";
-  return inShanghai(instant).format("YYYY年M月D日 HH:mm");
+  return inShanghai(instant).format(seconds ? "YYYY年M月D日 HH:mm:ss" : "YYYY年M月D日 HH:mm");
 }
 
 /** 2026年3月3日, from an ISO calendar date (no zone). */

@@ -4,6 +4,7 @@ import {
   checkPasswordPolicy,
   type Registration,
   regionOfDivisionCode,
+  type Role,
 } from "@linxuan/domain";
 import { recordEvent, runCommand } from "../../http/command";
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from "../../http/crypto";
@@ -62,7 +63,17 @@ export async function login(
     });
   }
   const ok = await verifyPassword(input.password, user.passwordHash);
-  const userCaller: Caller = { ...caller, username: user.username };
+  const userCaller: Caller = {
+    ...caller,
+    username: user.username,
+    actor: {
+      userId: user.id,
+      role: user.role as Role,
+      regionCode: user.regionCode,
+      industryScope: user.industryScope,
+      institutionId: user.institutionId,
+    },
+  };
   if (!ok) {
     const failures = await runCommand(
       deps,

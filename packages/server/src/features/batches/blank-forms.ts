@@ -1,6 +1,4 @@
 import { type BatchDefinition, getFormTemplate, type KindCode } from "@linxuan/domain";
-import { renderFormDocx } from "../../documents/form-docx";
-import { renderFormPdf } from "../../documents/form-pdf";
 import { notFound } from "../../http/errors";
 
 /** The blank forms a batch offers for download, one per kind it accepts. */
@@ -23,8 +21,12 @@ export async function blankFormFile(definition: BatchDefinition, file: string) {
   const template = templateId ? getFormTemplate(templateId) : undefined;
   if (!template) throw notFound("申报表");
   const key = `${template.id}@${template.version}.${extension}`;
+  // The document libraries load on first use: most processes never render a form.
   const body =
-    cache.get(key) ?? (extension === "pdf" ? await renderFormPdf(template, null, {}) : await renderFormDocx(template, null, {}));
+    cache.get(key) ??
+    (extension === "pdf"
+      ? await (await import("../../documents/form-pdf")).renderFormPdf(template, null, {})
+      : await (await import("../../documents/form-docx")).renderFormDocx(template, null, {}));
   cache.set(key, body);
   return {
     body,
