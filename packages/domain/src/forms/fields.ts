@@ -1,8 +1,8 @@
 import type {
   Field,
   FormTemplate,
-  FormValues,
   Formula,
+  FormValues,
   IntegerField,
   Item,
   NumberField,
@@ -46,14 +46,24 @@ function itemEntries(item: Item, sectionKey: string, sectionPath: readonly strin
     case "group":
       return item.fields.map((field) => scalar(field, [...sectionPath, item.label]));
     case "groupRow":
-      return item.groups.flatMap((group) => group.fields.map((field) => scalar(field, [...sectionPath, group.label])));
+      return item.groups.flatMap((group) =>
+        group.fields.map((field) => scalar(field, [...sectionPath, group.label])),
+      );
     case "breakdown":
       return [scalar(item.total, sectionPath), ...item.parts.map((field) => scalar(field, sectionPath))];
     case "table": {
       const tablePath = [...sectionPath, item.label];
       return [
-        ...item.columns.map((field) => ({ ...scalar(field, tablePath), table: item.key, role: "column" as const })),
-        ...item.footer.map((field) => ({ ...scalar(field, tablePath), table: item.key, role: "footer" as const })),
+        ...item.columns.map((field) => ({
+          ...scalar(field, tablePath),
+          table: item.key,
+          role: "column" as const,
+        })),
+        ...item.footer.map((field) => ({
+          ...scalar(field, tablePath),
+          table: item.key,
+          role: "footer" as const,
+        })),
       ];
     }
   }
@@ -95,7 +105,8 @@ export function emptyValues(template: FormTemplate): FormValues {
   for (const section of template.sections) {
     for (const item of section.items) {
       if (item.item === "table") {
-        values[item.key] = "fixed" in item.rows ? Array.from({ length: item.rows.fixed }, () => emptyRow(item)) : [];
+        values[item.key] =
+          "fixed" in item.rows ? Array.from({ length: item.rows.fixed }, () => emptyRow(item)) : [];
         for (const field of item.footer) values[field.key] = emptyScalar(field);
       }
     }
@@ -141,7 +152,11 @@ export function evaluateFormula(
   scope: Readonly<Record<string, unknown>>,
   values: FormValues,
 ): number | null {
-  if ("sum" in formula) return sumOf(formula.sum.map((key) => scope[key]), field);
+  if ("sum" in formula)
+    return sumOf(
+      formula.sum.map((key) => scope[key]),
+      field,
+    );
   const { table, column, where } = formula.sumColumn;
   const rows = rowsOf(values, table).filter((row) => !where || row[where.column] === where.equals);
   return sumOf(
@@ -163,7 +178,8 @@ export function computeTotals(template: FormTemplate, values: FormValues): FormV
     if (computedColumns.length === 0) continue;
     result[table.key] = rowsOf(values, table.key).map((row) => {
       const next: TableRowValues = { ...row };
-      for (const column of computedColumns) next[column.key] = evaluateFormula(column.compute, column, next, result);
+      for (const column of computedColumns)
+        next[column.key] = evaluateFormula(column.compute, column, next, result);
       return next;
     });
   }

@@ -27,12 +27,18 @@ export const certificateCategoryOptions: readonly FormOption[] = [
 ];
 
 /** 初级 / 中级 / 高级 as check-box options of a `levels` field. */
-export const levelOptions: readonly FormOption[] = LEVELS.map((level) => ({ value: level.code, label: level.name }));
+export const levelOptions: readonly FormOption[] = LEVELS.map((level) => ({
+  value: level.code,
+  label: level.name,
+}));
 
 const occupationOptions: readonly FormOption[] = OCCUPATIONS.map((o) => ({ value: o.code, label: o.name }));
 const unitTypeOptions: readonly FormOption[] = UNIT_TYPES.map((u) => ({ value: u.code, label: u.name }));
 /** 所属行业: GB/T 4754-2017 大类 (the reference list has 门类 and 大类 only). */
-const industryOptions: readonly FormOption[] = INDUSTRY_DIVISIONS.map((d) => ({ value: d.code, label: d.name }));
+const industryOptions: readonly FormOption[] = INDUSTRY_DIVISIONS.map((d) => ({
+  value: d.code,
+  label: d.name,
+}));
 
 /** Options of a select field, in display order. */
 export function optionsOf(source: OptionSource): readonly FormOption[] {

@@ -37,7 +37,9 @@ const continuingEducationBases = [
   "省级专业技术人员继续教育基地",
   "申报职业的国家职业标准开发单位",
 ];
-const people = ["申报负责人", "申报联系人"].flatMap((who) => ["姓名", "电话", "职务", "邮箱"].map((l) => `${who}›${l}`));
+const people = ["申报负责人", "申报联系人"].flatMap((who) =>
+  ["姓名", "电话", "职务", "邮箱"].map((l) => `${who}›${l}`),
+);
 const perLevel = (label: string) => ["初级", "中级", "高级"].map((level) => `${label}›${level}`);
 const facilities = ["场地地址", "场地面积", "容纳人数", "设施设备台套", "设施设备总值"].map(
   (l) => `自有场地及设施设备情况›${l}`,
@@ -141,7 +143,10 @@ describe("form templates against the official forms", () => {
   it("only the national forms carry the 推荐理由 block; only Shanghai has a cover page", () => {
     expect(shanghaiTrainingV1.recommendationBlock).toBeUndefined();
     expect(nationalTrainingV1.recommendationBlock?.reasonLabel).toMatch(/^推荐理由（包括申报材料审核意见/);
-    expect(nationalEvaluationV1.recommendationBlock?.signatures).toEqual(["推荐单位（盖章）：", "推荐单位负责人签字："]);
+    expect(nationalEvaluationV1.recommendationBlock?.signatures).toEqual([
+      "推荐单位（盖章）：",
+      "推荐单位负责人签字：",
+    ]);
     expect(shanghaiTrainingV1.cover).toMatchObject({
       titleLines: ["数字技术工程师培育项目培训机构", "申报表"],
       blanks: [{ label: "申报单位" }, { label: "填表日期" }],
@@ -155,7 +160,9 @@ describe("form templates against the official forms", () => {
   it("has six notes each, 注3 depending on the kind", () => {
     for (const template of Object.values(FORM_TEMPLATES)) {
       expect(template.notes).toHaveLength(6);
-      expect(template.notes[0]).toBe("单位类型：行业协会等社团组织、事业单位、企业、集体企业、民营企业、民办非企业单位；");
+      expect(template.notes[0]).toBe(
+        "单位类型：行业协会等社团组织、事业单位、企业、集体企业、民营企业、民办非企业单位；",
+      );
       expect(template.notes[5]).toBe("本表可另附页。");
     }
     expect(nationalTrainingV1.notes[2]).toBe("人员性质：专职师资、兼职师资；");
@@ -168,9 +175,19 @@ describe("form templates against the official forms", () => {
   it("the evaluation form has the 命题专家 table and 证书类别 with the 注3 categories", () => {
     const entries = listFields(nationalEvaluationV1);
     const setters = entries.filter((entry) => entry.table === "questionSetters");
-    expect(setters.map((entry) => entry.field.label)).toEqual(["姓名", "工作单位", "专业技术职务/职称", "联系电话"]);
+    expect(setters.map((entry) => entry.field.label)).toEqual([
+      "姓名",
+      "工作单位",
+      "专业技术职务/职称",
+      "联系电话",
+    ]);
     const category = entries.find((entry) => entry.key === "certificateCategories");
-    expect(category?.field).toMatchObject({ type: "select", options: "certificateCategory", multiple: true, note: 3 });
+    expect(category?.field).toMatchObject({
+      type: "select",
+      options: "certificateCategory",
+      multiple: true,
+      note: 3,
+    });
     expect(optionsOf("certificateCategory").map((option) => option.label)).toEqual([
       "行业证书",
       "企业证书",
@@ -198,7 +215,8 @@ describe("form templates against the official forms", () => {
     expect(profile).toMatchObject({ hint: "(主要包括：基本情况、行业地位、单位优势，800字以内)" });
     for (const template of Object.values(FORM_TEMPLATES)) {
       for (const entry of listFields(template)) {
-        if (entry.field.type === "textarea") expect(entry.field.hint).toContain(`${entry.field.maxWords}字以内`);
+        if (entry.field.type === "textarea")
+          expect(entry.field.hint).toContain(`${entry.field.maxWords}字以内`);
       }
     }
   });
@@ -227,7 +245,9 @@ describe("form templates against the official forms", () => {
     for (const template of Object.values(FORM_TEMPLATES)) {
       const entries = listFields(template);
       const scalarKeys = entries.filter((entry) => entry.role !== "column").map((entry) => entry.key);
-      const tableKeys = template.sections.flatMap((s) => s.items).flatMap((i) => (i.item === "table" ? [i.key] : []));
+      const tableKeys = template.sections
+        .flatMap((s) => s.items)
+        .flatMap((i) => (i.item === "table" ? [i.key] : []));
       expect(new Set([...scalarKeys, ...tableKeys]).size).toBe(scalarKeys.length + tableKeys.length);
       for (const entry of entries) {
         expect(entry.key).toMatch(/^[a-z][a-zA-Z]*$/);
@@ -240,7 +260,11 @@ describe("form templates against the official forms", () => {
     expect(getFormTemplate("national-training-v1")).toBe(nationalTrainingV1);
     expect(getFormTemplate("shanghai-training-v1")?.title).toBe("数字技术工程师培育项目培训机构申报表");
     expect(getFormTemplate("toString")).toBeUndefined();
-    expect(Object.keys(FORM_TEMPLATES)).toEqual(["national-training-v1", "national-evaluation-v1", "shanghai-training-v1"]);
+    expect(Object.keys(FORM_TEMPLATES)).toEqual([
+      "national-training-v1",
+      "national-evaluation-v1",
+      "shanghai-training-v1",
+    ]);
     expect(optionLabel("teacherType", "partTime")).toBe("兼职师资");
     expect(optionLabel("industry", "65")).toBe("软件和信息技术服务业");
     expect(optionLabel("occupation", "ai")).toBe("人工智能工程技术人员");

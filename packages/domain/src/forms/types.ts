@@ -43,7 +43,13 @@ export type TextField = FieldBase & { type: "text"; maxLength: number };
 /** Narrative field. `hint` is the bracketed guidance printed in the cell; `maxWords` counts 字数 as Word does. */
 export type TextareaField = FieldBase & { type: "textarea"; maxWords: number; hint: string };
 /** Decimal amount. `decimals` is how many fraction digits are accepted and printed. */
-export type NumberField = FieldBase & { type: "number"; unit: Unit; min: 0; decimals: number; compute?: Formula };
+export type NumberField = FieldBase & {
+  type: "number";
+  unit: Unit;
+  min: 0;
+  decimals: number;
+  compute?: Formula;
+};
 export type IntegerField = FieldBase & { type: "integer"; unit?: Unit; min: 0; compute?: Formula };
 /** A calendar year (年度 / 年份), e.g. 2024. */
 export type YearField = FieldBase & { type: "year" };
@@ -92,13 +98,23 @@ export type RowItem = { item: "row"; fields: readonly Field[] };
  * 法定代表人 | 姓名 | … | 身份证号 | …   or   申报负责人 | 姓名 … 电话 … / 职务 … 邮箱 ….
  * The fields' labels are the sub-labels (姓名); `label` is the spanning one (法定代表人).
  */
-export type GroupItem = { item: "group"; key: string; label: string; perLine: 1 | 2; fields: readonly Field[] };
+export type GroupItem = {
+  item: "group";
+  key: string;
+  label: string;
+  perLine: 1 | 2;
+  fields: readonly Field[];
+};
 
 /** Side-by-side groups on the same rows: 年度计划培训人数 初级/中级/高级 | 培训费用 初级/中级/高级. */
 export type GroupRowItem = { item: "groupRow"; groups: readonly GroupItem[] };
 
 /** A computed total with its parts: 师资团队总人数 (spanning) | 专职… / 兼职…. */
-export type BreakdownItem = { item: "breakdown"; total: IntegerField & { compute: Formula }; parts: readonly IntegerField[] };
+export type BreakdownItem = {
+  item: "breakdown";
+  total: IntegerField & { compute: Formula };
+  parts: readonly IntegerField[];
+};
 
 export type TableRows = { fixed: number } | { any: { min: number } };
 

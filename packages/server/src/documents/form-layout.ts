@@ -96,7 +96,11 @@ export type LayoutOptions = {
 };
 
 const text = (value: string, style: TextStyle = "body"): Run => ({ kind: "text", text: value, style });
-const para = (runs: Run[], align: Paragraph["align"] = "left", extra: Partial<Paragraph> = {}): Paragraph => ({
+const para = (
+  runs: Run[],
+  align: Paragraph["align"] = "left",
+  extra: Partial<Paragraph> = {},
+): Paragraph => ({
   runs,
   align,
   ...extra,
@@ -144,14 +148,18 @@ function formatValue(field: Field, value: unknown, context: Context, unitInHeadi
       if (number === null) return cleanText(String(value));
       const formatted = formatNumber(number, field.type === "number" ? field.decimals : 0);
       const unit = field.unit && !unitInHeading && !field.label.includes(field.unit) ? field.unit : "";
-      return formatted + unit;
+      // ㎡ keeps "1200㎡" on one line in a narrow table column.
+      return formatted + (unit === "平方米" ? "㎡" : unit);
     }
     case "date":
       return typeof value === "string" ? formatDate(value) : "";
     case "select": {
       const codes = Array.isArray(value) ? value.map(String) : [String(value)];
       return codes
-        .map((code) => context.options.optionLabel?.(field.options, code) ?? optionLabel(field.options, code) ?? code)
+        .map(
+          (code) =>
+            context.options.optionLabel?.(field.options, code) ?? optionLabel(field.options, code) ?? code,
+        )
         .map(cleanText)
         .join("、");
     }
@@ -170,7 +178,10 @@ function boxes(field: Field, value: unknown, blank: boolean): Run[] {
     const chosen = new Set(Array.isArray(value) ? value.map(String) : []);
     const runs: Run[] = [];
     levelOptions.forEach((option, index) => {
-      runs.push(text(`${index === 0 ? "" : "　　"}${option.label} `), { kind: "box", checked: !blank && chosen.has(option.value) });
+      runs.push(text(`${index === 0 ? "" : "　　"}${option.label} `), {
+        kind: "box",
+        checked: !blank && chosen.has(option.value),
+      });
     });
     runs.push(text(`　${field.printHint}`));
     return runs;
@@ -183,7 +194,13 @@ function boxes(field: Field, value: unknown, blank: boolean): Run[] {
   ];
 }
 
-function valueParagraphs(field: Field, value: unknown, context: Context, align: Paragraph["align"], unitInHeading = false) {
+function valueParagraphs(
+  field: Field,
+  value: unknown,
+  context: Context,
+  align: Paragraph["align"],
+  unitInHeading = false,
+) {
   if (field.type === "levels" || field.type === "yesNo") {
     return [para(boxes(field, value, context.values === null), field.type === "levels" ? "left" : "center")];
   }
@@ -192,7 +209,15 @@ function valueParagraphs(field: Field, value: unknown, context: Context, align: 
 }
 
 function labelCell(label: string, row: number, col: number, rowSpan = 1, colSpan = 1): LayoutCell {
-  return { row, col, rowSpan, colSpan, role: "label", valign: "middle", paragraphs: [para([text(label, "label")], "center")] };
+  return {
+    row,
+    col,
+    rowSpan,
+    colSpan,
+    role: "label",
+    valign: "middle",
+    paragraphs: [para([text(label, "label")], "center")],
+  };
 }
 
 function valueCell(
@@ -215,7 +240,12 @@ function valueCell(
   };
 }
 
-const block = (columns: number[], rows: number, cells: LayoutCell[], extra: Partial<LayoutBlock> = {}): LayoutBlock => ({
+const block = (
+  columns: number[],
+  rows: number,
+  cells: LayoutCell[],
+  extra: Partial<LayoutBlock> = {},
+): LayoutBlock => ({
   columns,
   rows,
   cells,
@@ -234,20 +264,25 @@ function narrativeBlock(field: Extract<Field, { type: "textarea" }>, context: Co
     paragraphs.push(para([text(line)], "left", { spaceBefore: paragraphs.length === 1 ? 4 : 0 }));
   }
   const blankHeight = field.maxWords >= 800 ? 190 : field.maxWords >= 500 ? 140 : 96;
-  return block([LABEL, CONTENT_WIDTH - LABEL], 1, [
-    labelCell(field.label, 0, 0),
-    {
-      row: 0,
-      col: 1,
-      rowSpan: 1,
-      colSpan: 1,
-      role: "value",
-      valign: "top",
-      paragraphs,
-      minHeight: context.values === null ? blankHeight : 60,
-      flow: true,
-    },
-  ], { split: "text" });
+  return block(
+    [LABEL, CONTENT_WIDTH - LABEL],
+    1,
+    [
+      labelCell(field.label, 0, 0),
+      {
+        row: 0,
+        col: 1,
+        rowSpan: 1,
+        colSpan: 1,
+        role: "value",
+        valign: "top",
+        paragraphs,
+        minHeight: context.values === null ? blankHeight : 60,
+        flow: true,
+      },
+    ],
+    { split: "text" },
+  );
 }
 
 function scalarBlock(field: Field, context: Context, labelWidth: number): LayoutBlock | null {
@@ -277,7 +312,10 @@ function groupBlock(group: GroupItem, context: Context): LayoutBlock {
   group.fields.forEach((field, index) => {
     const row = Math.floor(index / group.perLine);
     const col = 1 + (index % group.perLine) * 2;
-    cells.push(labelCell(field.label, row, col), valueCell(field, context, { row, col: col + 1 }, context.values));
+    cells.push(
+      labelCell(field.label, row, col),
+      valueCell(field, context, { row, col: col + 1 }, context.values),
+    );
   });
   return block([LABEL, SUBLABEL, VALUE1 - SUBLABEL, LABEL2, VALUE2], lines, cells);
 }
@@ -309,7 +347,10 @@ function breakdownBlock(item: Extract<Item, { item: "breakdown" }>, context: Con
     valueCell(item.total, context, { row: 0, col: 1, rowSpan: lines }, context.values, "center"),
   ];
   item.parts.forEach((field, row) => {
-    cells.push(labelCell(field.label, row, 2), valueCell(field, context, { row, col: 3 }, context.values, "center"));
+    cells.push(
+      labelCell(field.label, row, 2),
+      valueCell(field, context, { row, col: 3 }, context.values, "center"),
+    );
   });
   return block([LABEL, VALUE1, LABEL2, VALUE2], lines, cells);
 }
@@ -325,8 +366,11 @@ function distribute(total: number, weights: readonly number[]): number[] {
 /** How many rows a table prints: fixed tables their rows; open ones what was filled, or 3 blank rows. */
 function tableRows(table: TableItem, context: Context): (TableRowValues | null)[] {
   const filled = context.values ? ((context.values[table.key] as TableRowValues[] | undefined) ?? []) : [];
-  const count = "fixed" in table.rows ? table.rows.fixed : context.values === null ? 3 : Math.max(filled.length, 1);
-  return Array.from({ length: count }, (_, index) => (context.values === null ? null : (filled[index] ?? null)));
+  const count =
+    "fixed" in table.rows ? table.rows.fixed : context.values === null ? 3 : Math.max(filled.length, 1);
+  return Array.from({ length: count }, (_, index) =>
+    context.values === null ? null : (filled[index] ?? null),
+  );
 }
 
 function tableBlock(table: TableItem, context: Context): LayoutBlock {
@@ -349,12 +393,22 @@ function tableBlock(table: TableItem, context: Context): LayoutBlock {
   const unitInHeading = /（人次）$/.test(table.label);
   rows.forEach((row, index) => {
     table.columns.forEach((column, columnIndex) => {
-      cells.push(valueCell(column, context, { row: 1 + index, col: first + columnIndex }, row, "center", unitInHeading));
+      cells.push(
+        valueCell(
+          column,
+          context,
+          { row: 1 + index, col: first + columnIndex },
+          row,
+          "center",
+          unitInHeading,
+        ),
+      );
     });
   });
   // A footer label (培训总规模) takes the first data columns until it is wide enough to read.
   let labelSpan = 1;
-  while (labelSpan < data.length - 1 && data.slice(0, labelSpan).reduce((a, b) => a + b, 0) < 90) labelSpan += 1;
+  while (labelSpan < data.length - 1 && data.slice(0, labelSpan).reduce((a, b) => a + b, 0) < 90)
+    labelSpan += 1;
   table.footer.forEach((field, index) => {
     const row = 1 + rows.length + index;
     cells.push(
@@ -378,15 +432,44 @@ function bannerBlock(title: string): LayoutBlock {
   return block(
     [CONTENT_WIDTH],
     1,
-    [{ row: 0, col: 0, rowSpan: 1, colSpan: 1, role: "banner", valign: "middle", paragraphs: [para([text(spaced, "banner")], "center")] }],
+    [
+      {
+        row: 0,
+        col: 0,
+        rowSpan: 1,
+        colSpan: 1,
+        role: "banner",
+        valign: "middle",
+        paragraphs: [para([text(spaced, "banner")], "center")],
+      },
+    ],
     { keepWithNext: true },
   );
 }
 
-function wholeWidthBlock(paragraphs: Paragraph[], minHeight: number, split: LayoutBlock["split"] = "none"): LayoutBlock {
-  return block([CONTENT_WIDTH], 1, [
-    { row: 0, col: 0, rowSpan: 1, colSpan: 1, role: "block", valign: "top", paragraphs, minHeight, flow: split === "text" },
-  ], { split });
+function wholeWidthBlock(
+  paragraphs: Paragraph[],
+  minHeight: number,
+  split: LayoutBlock["split"] = "none",
+): LayoutBlock {
+  return block(
+    [CONTENT_WIDTH],
+    1,
+    [
+      {
+        row: 0,
+        col: 0,
+        rowSpan: 1,
+        colSpan: 1,
+        role: "block",
+        valign: "top",
+        paragraphs,
+        minHeight,
+        flow: split === "text",
+      },
+    ],
+    { split },
+  );
 }
 
 function commitmentBlock(template: FormTemplate): LayoutBlock {
@@ -407,13 +490,20 @@ function recommendationBlock(template: FormTemplate, context: Context): LayoutBl
   const recommendation = template.recommendationBlock;
   if (!recommendation) return null;
   const values = context.values ?? {};
-  const reason = typeof values[recommendation.reasonKey] === "string" ? cleanText(values[recommendation.reasonKey] as string).trim() : "";
+  const reason =
+    typeof values[recommendation.reasonKey] === "string"
+      ? cleanText(values[recommendation.reasonKey] as string).trim()
+      : "";
   const contact = (key: string) => (typeof values[key] === "string" ? cleanText(values[key] as string) : "");
   const paragraphs: Paragraph[] = [para([text(recommendation.reasonLabel)], "left", { spaceBefore: 2 })];
-  for (const line of reason === "" ? [] : reason.split("\n")) paragraphs.push(para([text(line)], "left", { firstLineEm: 2 }));
+  for (const line of reason === "" ? [] : reason.split("\n"))
+    paragraphs.push(para([text(line)], "left", { firstLineEm: 2 }));
   paragraphs.push(
     ...recommendation.signatures.map((line, index) =>
-      para([text(line)], "left", { indentRatio: 0.42, spaceBefore: index === 0 ? (reason === "" ? 84 : 24) : 14 }),
+      para([text(line)], "left", {
+        indentRatio: 0.42,
+        spaceBefore: index === 0 ? (reason === "" ? 84 : 24) : 14,
+      }),
     ),
     para([text(recommendation.dateLine)], "left", { indentRatio: 0.66, spaceBefore: 14 }),
     para(
@@ -471,7 +561,11 @@ function sectionBlocks(section: Section, context: Context): LayoutBlock[] {
  * Lays out a form. With `values` null it is the blank form (no values, room to write); otherwise
  * totals are recomputed from the values first, so a printed total can never disagree with its parts.
  */
-export function layoutForm(template: FormTemplate, values: FormValues | null, options: LayoutOptions = {}): FormLayout {
+export function layoutForm(
+  template: FormTemplate,
+  values: FormValues | null,
+  options: LayoutOptions = {},
+): FormLayout {
   const computed = values === null ? null : computeTotals(template, values);
   const context: Context = { values: computed, options };
   const blocks: LayoutBlock[] = [];
@@ -488,7 +582,9 @@ export function layoutForm(template: FormTemplate, values: FormValues | null, op
 
   let cover: CoverLayout | undefined;
   if (template.cover) {
-    const name = options.institutionName ?? (typeof computed?.institutionName === "string" ? computed.institutionName : "");
+    const name =
+      options.institutionName ??
+      (typeof computed?.institutionName === "string" ? computed.institutionName : "");
     const filledOn = options.filledOn ? formatDate(options.filledOn) : "";
     cover = {
       attachmentLabel: template.attachmentLabel,
@@ -501,5 +597,10 @@ export function layoutForm(template: FormTemplate, values: FormValues | null, op
       issuedOn: template.cover.issuedOn,
     };
   }
-  return { title: template.title, attachmentLabel: template.attachmentLabel, ...(cover ? { cover } : {}), blocks };
+  return {
+    title: template.title,
+    attachmentLabel: template.attachmentLabel,
+    ...(cover ? { cover } : {}),
+    blocks,
+  };
 }

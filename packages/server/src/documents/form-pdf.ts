@@ -9,8 +9,17 @@ import {
   type LayoutOptions,
   layoutForm,
   PAGE,
+  type Paragraph,
 } from "./form-layout";
-import { FONT_BOLD, FONT_REGULAR, type Line, type PdfDoc, STYLES, TextMeasurer, wrapParagraph } from "./pdf-text";
+import {
+  FONT_BOLD,
+  FONT_REGULAR,
+  type Line,
+  type PdfDoc,
+  STYLES,
+  TextMeasurer,
+  wrapParagraph,
+} from "./pdf-text";
 
 export type FormDocumentOptions = LayoutOptions & {
   /** A light diagonal 草稿 on every page, for anything that is not the submitted snapshot. */
@@ -26,7 +35,14 @@ const BOTTOM = PAGE.height - PAGE.marginBottom;
 const MIN_LINES_BEFORE_SPLIT = 5;
 const CONTINUED = "（续）";
 
-type MeasuredCell = { cell: LayoutCell; x: number; width: number; lines: Line[][]; spaces: number[]; height: number };
+type MeasuredCell = {
+  cell: LayoutCell;
+  x: number;
+  width: number;
+  lines: Line[][];
+  spaces: number[];
+  height: number;
+};
 type Measured = { block: LayoutBlock; rowHeights: number[]; cells: MeasuredCell[]; height: number };
 
 /**
@@ -52,7 +68,11 @@ export async function renderFormPdf(
     bufferPages: true,
     lang: "zh-CN",
     displayTitle: true,
-    info: { Title: layout.title, Creator: "遴选 数字技术工程师培育项目培训机构和评价机构遴选平台", Producer: "pdfkit" },
+    info: {
+      Title: layout.title,
+      Creator: "遴选 数字技术工程师培育项目培训机构和评价机构遴选平台",
+      Producer: "pdfkit",
+    },
   });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -80,7 +100,11 @@ export async function renderFormPdf(
   }
   newPage();
   if (!layout.cover) {
-    doc.font(FONT_BOLD).fontSize(14).fillColor("#000000").text(layout.attachmentLabel, PAGE.marginX, 36, { lineBreak: false });
+    doc
+      .font(FONT_BOLD)
+      .fontSize(14)
+      .fillColor("#000000")
+      .text(layout.attachmentLabel, PAGE.marginX, 36, { lineBreak: false });
   }
   doc.font(FONT_BOLD).fontSize(18).fillColor("#000000");
   doc.text(layout.title, PAGE.marginX, 62, { width: CONTENT_WIDTH, align: "center", lineBreak: false });
@@ -125,7 +149,11 @@ function drawCover(doc: PdfDoc, cover: CoverLayout) {
   cover.titleLines.forEach((line, index) => {
     const spaced = line.length <= 4 ? line.split("").join("　") : line;
     doc.font(FONT_BOLD).fontSize(index === 0 ? 24 : 30);
-    doc.text(spaced, PAGE.marginX, 210 + index * 58, { width: CONTENT_WIDTH, align: "center", lineBreak: false });
+    doc.text(spaced, PAGE.marginX, 210 + index * 58, {
+      width: CONTENT_WIDTH,
+      align: "center",
+      lineBreak: false,
+    });
   });
   const labelX = PAGE.marginX + 70;
   cover.blanks.forEach((blank, index) => {
@@ -133,12 +161,19 @@ function drawCover(doc: PdfDoc, cover: CoverLayout) {
     doc.font(FONT_REGULAR).fontSize(16).text(`${blank.label}：`, labelX, top, { lineBreak: false });
     const lineX = labelX + doc.widthOfString(`${blank.label}：`) + 4;
     const lineEnd = PAGE.width - PAGE.marginX - 60;
-    doc.lineWidth(0.8).moveTo(lineX, top + 22).lineTo(lineEnd, top + 22).stroke("#000000");
+    doc
+      .lineWidth(0.8)
+      .moveTo(lineX, top + 22)
+      .lineTo(lineEnd, top + 22)
+      .stroke("#000000");
     if (blank.value) {
       // Long names shrink to stay on the line.
       let size = 15;
       doc.fontSize(size);
-      while (size > 9 && doc.widthOfString(blank.value) > lineEnd - lineX - 8) doc.fontSize((size -= 0.5));
+      while (size > 9 && doc.widthOfString(blank.value) > lineEnd - lineX - 8) {
+        size -= 0.5;
+        doc.fontSize(size);
+      }
       doc.text(blank.value, lineX + 4, top + 20 - size * 1.1, { lineBreak: false });
     }
   });
@@ -149,11 +184,31 @@ function drawCover(doc: PdfDoc, cover: CoverLayout) {
 
 function measureCell(cell: LayoutCell, x: number, width: number, measurer: TextMeasurer): MeasuredCell {
   const inner = width - 2 * PAD_X;
-  const lines = cell.paragraphs.map((paragraph) => wrapParagraph(paragraph, inner, measurer));
+  const balanced = cell.role === "label" || cell.role === "header";
+  const lines = cell.paragraphs.map((paragraph) =>
+    balanced ? wrapBalanced(paragraph, inner, measurer) : wrapParagraph(paragraph, inner, measurer),
+  );
   const spaces = cell.paragraphs.map((paragraph) => paragraph.spaceBefore ?? 0);
   const content = lines.reduce((sum, group, index) => sum + (spaces[index] ?? 0) + linesHeight(group), 0);
   const height = Math.max(content + 2 * PAD_Y, cell.minHeight ?? 0, MIN_ROW);
   return { cell, x, width, lines, spaces, height };
+}
+
+/**
+ * Labels wrap into lines of even length, as a typist would break them: 下一步培训 / 工作规划, not
+ * 下一步培训工作规 / 划. Narrows the width while the number of lines stays the same.
+ */
+function wrapBalanced(paragraph: Paragraph, width: number, measurer: TextMeasurer): Line[] {
+  const lines = wrapParagraph(paragraph, width, measurer);
+  if (lines.length < 2) return lines;
+  let narrow = width / lines.length;
+  let wide = width;
+  for (let step = 0; step < 8; step += 1) {
+    const middle = (narrow + wide) / 2;
+    if (wrapParagraph(paragraph, middle, measurer).length > lines.length) narrow = middle;
+    else wide = middle;
+  }
+  return wrapParagraph(paragraph, wide, measurer);
 }
 
 const linesHeight = (lines: Line[]) => lines.reduce((sum, line) => sum + line.height, 0);
@@ -166,11 +221,14 @@ function measure(block: LayoutBlock, measurer: TextMeasurer): Measured {
     const width = (offsets[cell.col + cell.colSpan] ?? CONTENT_WIDTH) - x;
     return measureCell(cell, x, width, measurer);
   });
-  const rowHeights = Array.from({ length: block.rows }, () => (block.border ? MIN_ROW : 0));
+  const rowHeights: number[] = Array.from({ length: block.rows }, () => (block.border ? MIN_ROW : 0));
   for (const measured of cells) {
     if (measured.cell.rowSpan === 1) {
       const row = measured.cell.row;
-      rowHeights[row] = Math.max(rowHeights[row] ?? 0, block.border ? measured.height : measured.height - 2 * PAD_Y);
+      rowHeights[row] = Math.max(
+        rowHeights[row] ?? 0,
+        block.border ? measured.height : measured.height - 2 * PAD_Y,
+      );
     }
   }
   // A label spanning rows (近5年培训规模) that is taller than its rows spreads the excess evenly.
@@ -190,12 +248,19 @@ function measure(block: LayoutBlock, measurer: TextMeasurer): Measured {
 function leadHeight(measured: Measured): number {
   const { block, rowHeights } = measured;
   if (block.split === "rows") return rowHeights.slice(0, block.headerRows + 1).reduce((a, b) => a + b, 0);
-  if (block.split === "text") return Math.min(measured.height, 2 * PAD_Y + MIN_LINES_BEFORE_SPLIT * STYLES.body.lineHeight);
+  if (block.split === "text")
+    return Math.min(measured.height, 2 * PAD_Y + MIN_LINES_BEFORE_SPLIT * STYLES.body.lineHeight);
   return measured.height;
 }
 
 /** Places a block at `y`, starting new pages as needed; returns the y after it. */
-function place(measured: Measured, doc: PdfDoc, measurer: TextMeasurer, y: number, newPage: () => void): number {
+function place(
+  measured: Measured,
+  doc: PdfDoc,
+  measurer: TextMeasurer,
+  y: number,
+  newPage: () => void,
+): number {
   const pageTop = PAGE.marginTop;
   let top = y;
   if (top + measured.height <= BOTTOM) {
@@ -212,7 +277,13 @@ function place(measured: Measured, doc: PdfDoc, measurer: TextMeasurer, y: numbe
 }
 
 /** Table split between rows; header rows repeat and a label spanning the rows is marked （续）. */
-function placeRows(measured: Measured, doc: PdfDoc, measurer: TextMeasurer, y: number, newPage: () => void): number {
+function placeRows(
+  measured: Measured,
+  doc: PdfDoc,
+  measurer: TextMeasurer,
+  y: number,
+  newPage: () => void,
+): number {
   const { block, rowHeights } = measured;
   const header = block.headerRows;
   const headerHeight = rowHeights.slice(0, header).reduce((a, b) => a + b, 0);
@@ -264,7 +335,12 @@ function sliceRows(block: LayoutBlock, start: number, end: number): LayoutBlock 
     const paragraphs =
       (continued || clippedAbove) && cell.role === "label"
         ? cell.paragraphs.map((p, i) =>
-            i === cell.paragraphs.length - 1 ? { ...p, runs: [...p.runs, { kind: "text" as const, text: CONTINUED, style: "label" as const }] } : p,
+            i === cell.paragraphs.length - 1
+              ? {
+                  ...p,
+                  runs: [...p.runs, { kind: "text" as const, text: CONTINUED, style: "label" as const }],
+                }
+              : p,
           )
         : clippedAbove
           ? []
@@ -284,9 +360,11 @@ function placeText(measured: Measured, doc: PdfDoc, y: number, newPage: () => vo
   }
   // Flatten the flow cell into lines, remembering paragraph spacing.
   const queue: { line: Line; space: number }[] = [];
-  flow.lines.forEach((group, index) =>
-    group.forEach((line, lineIndex) => queue.push({ line, space: lineIndex === 0 ? (flow.spaces[index] ?? 0) : 0 })),
-  );
+  flow.lines.forEach((group, index) => {
+    group.forEach((line, lineIndex) => {
+      queue.push({ line, space: lineIndex === 0 ? (flow.spaces[index] ?? 0) : 0 });
+    });
+  });
   let top = y;
   let continued = false;
   const pad = measured.block.border ? 2 * PAD_Y : 0;
@@ -309,7 +387,10 @@ function placeText(measured: Measured, doc: PdfDoc, y: number, newPage: () => vo
     }
     if (count === 0) count = 1;
     const chunkHeight = Math.max(
-      pad + queue.slice(0, count).reduce((sum, item, index) => sum + (index === 0 ? 0 : item.space) + item.line.height, 0),
+      pad +
+        queue
+          .slice(0, count)
+          .reduce((sum, item, index) => sum + (index === 0 ? 0 : item.space) + item.line.height, 0),
       rest === 0 && !continued ? (flow.cell.minHeight ?? 0) : 0,
       ...measured.cells.filter((cell) => cell !== flow).map((cell) => cell.height),
     );
@@ -327,7 +408,12 @@ function placeText(measured: Measured, doc: PdfDoc, y: number, newPage: () => vo
       return continued ? withContinued(cell) : cell;
     });
     // Keep the spacing between paragraphs inside a chunk by drawing each line with its space.
-    draw({ ...measured, cells, rowHeights: [chunkHeight], height: chunkHeight }, doc, top, taken.map((item, i) => (i === 0 ? 0 : item.space)));
+    draw(
+      { ...measured, cells, rowHeights: [chunkHeight], height: chunkHeight },
+      doc,
+      top,
+      taken.map((item, i) => (i === 0 ? 0 : item.space)),
+    );
     top += chunkHeight;
     continued = true;
     if (queue.length > 0) {
@@ -363,7 +449,10 @@ function draw(measured: Measured, doc: PdfDoc, top: number, flowSpaces?: number[
     const cellTop = offsetsY[cell.cell.row] ?? top;
     const cellBottom = offsetsY[cell.cell.row + cell.cell.rowSpan] ?? cellTop;
     if (measured.block.border) {
-      doc.lineWidth(BORDER).rect(x, cellTop, cell.width, cellBottom - cellTop).stroke("#000000");
+      doc
+        .lineWidth(BORDER)
+        .rect(x, cellTop, cell.width, cellBottom - cellTop)
+        .stroke("#000000");
     }
     const spaces = cell.cell.flow && flowSpaces ? flowSpaces : undefined;
     drawCellText(doc, cell, x, cellTop, cellBottom - cellTop, measured.block.border ? PAD_Y : 0, spaces);
@@ -381,15 +470,16 @@ function drawCellText(
 ) {
   const { cell } = measured;
   const flat: { line: Line; space: number; align: "left" | "center" | "right" }[] = [];
-  measured.lines.forEach((group, index) =>
-    group.forEach((line, lineIndex) =>
+  measured.lines.forEach((group, index) => {
+    group.forEach((line, lineIndex) => {
+      const paragraphSpace = lineIndex === 0 ? (measured.spaces[index] ?? 0) : 0;
       flat.push({
         line,
-        space: lineSpaces ? (lineSpaces[flat.length] ?? 0) : lineIndex === 0 ? (measured.spaces[index] ?? 0) : 0,
+        space: lineSpaces ? (lineSpaces[flat.length] ?? 0) : paragraphSpace,
         align: cell.paragraphs[index]?.align ?? "left",
-      }),
-    ),
-  );
+      });
+    });
+  });
   const content = flat.reduce((sum, item) => sum + item.space + item.line.height, 0);
   let y = cell.valign === "middle" ? top + (height - content) / 2 : top + padY;
   const inner = measured.width - 2 * PAD_X;
@@ -405,7 +495,9 @@ function drawCellText(
         }
         const spec = STYLES[piece.style];
         doc.font(spec.font).fontSize(spec.size).fillColor(spec.color);
-        doc.text(piece.text, lineX, y + (line.height - spec.size) / 2 - spec.size * 0.06, { lineBreak: false });
+        doc.text(piece.text, lineX, y + (line.height - spec.size) / 2 - spec.size * 0.06, {
+          lineBreak: false,
+        });
         lineX += doc.widthOfString(piece.text);
       }
     }
@@ -413,17 +505,20 @@ function drawCellText(
   }
 }
 
-/** □ for an empty choice; ticked with √ drawn into the box (Noto Sans SC has no ☑). */
+/**
+ * □ for an empty choice; a chosen one gets ✓ drawn into the box (Noto Sans SC has no ☑). Both are
+ * glyphs, so the text layer reads "□✓" for a ticked box and "□" for an empty one.
+ */
 function drawBox(doc: PdfDoc, checked: boolean, x: number, y: number, lineHeight: number): number {
-  const spec = STYLES.body;
-  doc.font(FONT_REGULAR).fontSize(spec.size).fillColor("#000000");
+  const size = STYLES.body.size;
+  doc.font(FONT_REGULAR).fontSize(size).fillColor("#000000");
   const width = doc.widthOfString("□");
-  const textY = y + (lineHeight - spec.size) / 2 - spec.size * 0.06;
+  const textY = y + (lineHeight - size) / 2 - size * 0.06;
   doc.text("□", x, textY, { lineBreak: false });
   if (checked) {
-    doc.font(FONT_BOLD).fontSize(spec.size * 0.85);
-    const tick = doc.widthOfString("√");
-    doc.text("√", x + (width - tick) / 2, textY + spec.size * 0.05, { lineBreak: false });
+    doc.font(FONT_BOLD).fontSize(size * 0.9);
+    const tick = doc.widthOfString("✓");
+    doc.text("✓", x + (width - tick) / 2, textY + size * 0.02, { lineBreak: false });
   }
   return width;
 }

@@ -62,7 +62,8 @@ function splitRun(run: Run): Piece[][] {
     if (char === " ") {
       flush();
       units.push([{ text: " ", style: run.style }]);
-    } else if (LATIN.test(char) && !CLOSING.has(char) && !OPENING.has(char)) {
+    } else if (LATIN.test(char)) {
+      // Latin letters, digits and ASCII punctuation form one word: 860.5, e-mail addresses, URLs.
       word += char;
     } else {
       flush();
@@ -90,7 +91,13 @@ export function toUnits(paragraph: Paragraph, measurer: TextMeasurer): Unit[] {
   for (const pieces of raw) {
     const isSpace = pieces.length === 1 && firstChar(pieces) === " ";
     const previous = glued[glued.length - 1];
-    if (!isSpace && previous && carry.length === 0 && CLOSING.has(firstChar(pieces)) && firstChar(previous) !== " ") {
+    if (
+      !isSpace &&
+      previous &&
+      carry.length === 0 &&
+      CLOSING.has(firstChar(pieces)) &&
+      firstChar(previous) !== " "
+    ) {
       previous.push(...pieces);
     } else if (!isSpace && OPENING.has(lastChar(pieces))) {
       carry.push(...pieces);
@@ -109,7 +116,7 @@ export function toUnits(paragraph: Paragraph, measurer: TextMeasurer): Unit[] {
 
 /** Splits a unit wider than a whole line into per-character units (long URLs, e-mail addresses). */
 function explode(unit: Unit, measurer: TextMeasurer): Unit[] {
-  return unit.pieces.flatMap((piece) =>
+  return unit.pieces.flatMap((piece): Unit[] =>
     "box" in piece
       ? [{ pieces: [piece], width: measurer.pieceWidth(piece), space: false }]
       : Array.from(piece.text, (char) => {
@@ -132,7 +139,9 @@ export function wrapParagraph(paragraph: Paragraph, width: number, measurer: Tex
   const firstIndent = Math.max(0, baseIndent + (paragraph.firstLineEm ?? 0) * em);
   const height = Math.max(
     style.lineHeight,
-    ...paragraph.runs.map((run) => (run.kind === "text" ? STYLES[run.style].lineHeight : STYLES.body.lineHeight)),
+    ...paragraph.runs.map((run) =>
+      run.kind === "text" ? STYLES[run.style].lineHeight : STYLES.body.lineHeight,
+    ),
   );
   const lines: Line[] = [];
   let current: Line = { units: [], width: 0, height, indent: firstIndent };

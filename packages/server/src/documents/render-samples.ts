@@ -31,5 +31,7 @@ for (const template of Object.values(FORM_TEMPLATES)) {
   const docx = await renderFormDocx(template, values, { filledOn: "2026-03-20" });
   const file = join(outDir, `${template.id}-filled.docx`);
   writeFileSync(file, docx);
-  console.log(`${file}  ${(docx.length / 1024).toFixed(0)} KB  ${(performance.now() - started).toFixed(0)} ms`);
+  console.log(
+    `${file}  ${(docx.length / 1024).toFixed(0)} KB  ${(performance.now() - started).toFixed(0)} ms`,
+  );
 }

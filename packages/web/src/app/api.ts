@@ -52,10 +52,14 @@ async function csrfToken(forceRefresh = false): Promise<string> {
   const fromCookie = forceRefresh ? null : readCookie(CSRF_COOKIE);
   if (fromCookie) return fromCookie;
   pendingToken ??= (async () => {
-    const response = await fetch("/api/auth/csrf", { credentials: "same-origin", headers: { accept: "application/json" } });
+    const response = await fetch("/api/auth/csrf", {
+      credentials: "same-origin",
+      headers: { accept: "application/json" },
+    });
     const body = (await response.json().catch(() => ({}))) as { token?: string };
     const token = readCookie(CSRF_COOKIE) ?? body.token;
-    if (!response.ok || !token) throw new ApiError(response.status, "CSRF_UNAVAILABLE", "无法建立安全会话，请刷新页面后重试");
+    if (!response.ok || !token)
+      throw new ApiError(response.status, "CSRF_UNAVAILABLE", "无法建立安全会话，请刷新页面后重试");
     return token;
   })().finally(() => {
     pendingToken = null;
@@ -100,7 +104,11 @@ async function toApiError(response: Response): Promise<ApiError> {
   }
   if (response.status === 404) return new ApiError(404, "NOT_FOUND", "请求的内容不存在");
   if (response.status >= 500) {
-    return new ApiError(response.status, `HTTP_${response.status}`, `服务器暂时无法处理请求（${response.status}），请稍后重试`);
+    return new ApiError(
+      response.status,
+      `HTTP_${response.status}`,
+      `服务器暂时无法处理请求（${response.status}），请稍后重试`,
+    );
   }
   return new ApiError(response.status, `HTTP_${response.status}`, `请求失败（${response.status}）`);
 }

@@ -8,7 +8,12 @@ import { theme } from "./theme";
 
 export function Providers({ children }: { children: ReactNode }) {
   return (
-    <ConfigProvider locale={zhCN} theme={theme}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={theme}
+      // Keep "登录" as typed: antd would render "登 录", which screen readers and tests then read wrongly.
+      button={{ autoInsertSpace: false }}
+    >
       <AntdApp>
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </AntdApp>

@@ -56,7 +56,10 @@ export function PublicLayout() {
       </a>
       <div className="lx-topbar">
         <div className="lx-container">
-          <span>欢迎访问{PROGRAM_NAME}{PLATFORM_NAME}</span>
+          <span>
+            欢迎访问{PROGRAM_NAME}
+            {PLATFORM_NAME}
+          </span>
           <span>今天是 {today.format("YYYY年M月D日 dddd")}（北京时间）</span>
         </div>
       </div>

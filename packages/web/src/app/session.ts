@@ -44,6 +44,6 @@ export function actorOf(user: User): Actor {
 
 /** Where to go after login: the requested page if it is ours, else the workbench. */
 export function safeNext(next: string | null | undefined, fallback = "/workbench"): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/login")) return fallback;
+  if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/login")) return fallback;
   return next;
 }

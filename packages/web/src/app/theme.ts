@@ -15,7 +15,13 @@ export const theme: ThemeConfig = {
     colorTextBase: "#1f2329",
   },
   components: {
-    Layout: { headerBg: "#ffffff", siderBg: "#ffffff", bodyBg: "#f3f5f8", headerHeight: 56, headerPadding: "0 24px" },
+    Layout: {
+      headerBg: "#ffffff",
+      siderBg: "#ffffff",
+      bodyBg: "#f3f5f8",
+      headerHeight: 56,
+      headerPadding: "0 24px",
+    },
     Menu: { itemBorderRadius: 2, itemSelectedBg: "#e8f0fa", itemSelectedColor: brandBlue },
     Card: { headerFontSize: 16 },
     Table: { headerBg: "#f5f7fa", headerColor: "#1f2329" },

@@ -38,14 +38,15 @@ export function WorkbenchLayout() {
 
   const entries = menuFor(user.role);
   const selected = selectedEntry(location.pathname, entries);
-  const jurisdiction = user.regionName ?? user.industryScope ?? user.institution?.name ?? null;
+  const scope = user.regionName ?? user.industryScope ?? user.institution?.name ?? null;
+  const jurisdiction = scope && scope !== user.displayName ? scope : null;
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
       <a className="lx-skip-link" href="#workbench-main">
         跳到正文
       </a>
-      <Layout.Header className="lx-wb-header">
+      <Layout.Header className="lx-wb-header" style={{ background: "var(--lx-blue)" }}>
         <Link to="/workbench" className="lx-wb-brand">
           <span className="lx-emblem lx-emblem-small" aria-hidden="true">
             遴

@@ -66,7 +66,12 @@ export const computedCount = (key: string, label: string, compute: Formula, unit
   compute,
 });
 
-export const yesNo = (key: string, label: string): YesNoField => ({ type: "yesNo", key, label, required: true });
+export const yesNo = (key: string, label: string): YesNoField => ({
+  type: "yesNo",
+  key,
+  label,
+  required: true,
+});
 
 export const date = (key: string, label: string): DateField => ({ type: "date", key, label, required: true });
 
@@ -85,8 +90,18 @@ export const select = (
   ...(extra.note ? { note: extra.note } : {}),
 });
 
-export const phone = (key: string, label: string): PhoneField => ({ type: "phone", key, label, required: true });
-export const email = (key: string, label: string): EmailField => ({ type: "email", key, label, required: true });
+export const phone = (key: string, label: string): PhoneField => ({
+  type: "phone",
+  key,
+  label,
+  required: true,
+});
+export const email = (key: string, label: string): EmailField => ({
+  type: "email",
+  key,
+  label,
+  required: true,
+});
 
 export const column = <T extends TableColumn>(field: T, weight: number): T => ({ ...field, weight });
 
@@ -134,7 +149,10 @@ function personGroup(prefix: "lead" | "contact", label: string): GroupItem {
 export function basicInfoSection(options: { continuingEducationBases: boolean }): Section {
   const items: Item[] = [
     { item: "field", field: text("institutionName", "单位名称（盖章）", 100) },
-    { item: "field", field: { type: "creditCode", key: "creditCode", label: "统一社会信用代码", required: true } },
+    {
+      item: "field",
+      field: { type: "creditCode", key: "creditCode", label: "统一社会信用代码", required: true },
+    },
     {
       item: "group",
       key: "legalRepresentative",
@@ -155,7 +173,10 @@ export function basicInfoSection(options: { continuingEducationBases: boolean })
     },
     {
       item: "row",
-      fields: [amount("registeredCapital", "注册资金（万元）", "万元"), count("employeeCount", "正式员工数", "人")],
+      fields: [
+        amount("registeredCapital", "注册资金（万元）", "万元"),
+        count("employeeCount", "正式员工数", "人"),
+      ],
     },
     { item: "field", field: date("foundedOn", "单位成立时间") },
     {
@@ -190,14 +211,15 @@ export function basicInfoSection(options: { continuingEducationBases: boolean })
       },
     );
   }
-  items.push(
-    personGroup("lead", "申报负责人"),
-    personGroup("contact", "申报联系人"),
-    {
-      item: "field",
-      field: textarea("institutionProfile", "单位基本情况", 800, "(主要包括：基本情况、行业地位、单位优势，800字以内)"),
-    },
-  );
+  items.push(personGroup("lead", "申报负责人"), personGroup("contact", "申报联系人"), {
+    item: "field",
+    field: textarea(
+      "institutionProfile",
+      "单位基本情况",
+      800,
+      "(主要包括：基本情况、行业地位、单位优势，800字以内)",
+    ),
+  });
   return { key: "basicInfo", title: "申报单位基本情况", printTitle: true, items };
 }
 
@@ -209,11 +231,11 @@ export const facilitiesTable: Item = {
   labelPlacement: "left",
   rows: { any: { min: 1 } },
   columns: [
-    column(text("address", "场地地址", 200), 2.2),
-    column(amount("area", "场地面积", "平方米"), 1),
+    column(text("address", "场地地址", 200), 2),
+    column(amount("area", "场地面积", "平方米"), 1.05),
     column(count("capacity", "容纳人数", "人"), 1),
     column(count("equipmentSets", "设施设备台套", "台套"), 1),
-    column(amount("equipmentValue", "设施设备总值", "万元"), 1.1),
+    column(amount("equipmentValue", "设施设备总值", "万元"), 1.15),
   ],
   footer: [],
 };
@@ -272,7 +294,8 @@ export const commitmentSection: Section = {
 };
 
 export const recommendationBlock: RecommendationBlock = {
-  reasonLabel: "推荐理由（包括申报材料审核意见，申报单位在本地区、本行业专业技术人员继续教育体系中的地位作用等）：",
+  reasonLabel:
+    "推荐理由（包括申报材料审核意见，申报单位在本地区、本行业专业技术人员继续教育体系中的地位作用等）：",
   reasonKey: "recommendationReason",
   signatures: ["推荐单位（盖章）：", "推荐单位负责人签字："],
   dateLine: "年　　月　　日",
@@ -282,7 +305,8 @@ export const recommendationBlock: RecommendationBlock = {
   ],
 };
 
-export const noteUnitType = "单位类型：行业协会等社团组织、事业单位、企业、集体企业、民营企业、民办非企业单位；";
+export const noteUnitType =
+  "单位类型：行业协会等社团组织、事业单位、企业、集体企业、民营企业、民办非企业单位；";
 export const noteIndustry = "所属行业：请参考《2017年国民经济行业分类》（GB/T 4754—2017）；";
 export const noteEmployer = "工作单位：填写单位全称，建议填写至单位所在部门或二级单位；";
 export const noteSeparateApplications = "申请开展多个职业的培训或评价工作，请按职业分别填报申请；";

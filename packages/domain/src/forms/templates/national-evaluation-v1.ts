@@ -31,15 +31,31 @@ const evaluationScaleTable: Item = {
   columns: [
     column({ type: "year", key: "year", label: "年度", required: true }, 0.8),
     column(text("certificateName", "证书名称", 100, false), 1.8),
-    column(select("certificateNature", "证书性质（自有证书或其它机构证书）", "certificateNature", { required: false }), 1.5),
+    column(
+      select("certificateNature", "证书性质（自有证书或其它机构证书）", "certificateNature", {
+        required: false,
+      }),
+      1.5,
+    ),
     column(count("certificateCount", "颁证数量", "人次"), 0.9),
   ],
   footer: [
-    computedCount("totalCertificates", "总规模", { sumColumn: { table: "evaluationScale", column: "certificateCount" } }, "人次"),
+    computedCount(
+      "totalCertificates",
+      "总规模",
+      { sumColumn: { table: "evaluationScale", column: "certificateCount" } },
+      "人次",
+    ),
     computedCount(
       "ownCertificates",
       "其中自有证书规模",
-      { sumColumn: { table: "evaluationScale", column: "certificateCount", where: { column: "certificateNature", equals: "own" } } },
+      {
+        sumColumn: {
+          table: "evaluationScale",
+          column: "certificateCount",
+          where: { column: "certificateNature", equals: "own" },
+        },
+      },
       "人次",
     ),
     select("certificateCategories", "证书类别", "certificateCategory", { multiple: true, note: 3 }),
@@ -66,7 +82,10 @@ const foundationSection: Section = {
   title: "已有基础",
   printTitle: true,
   items: [
-    { item: "row", fields: [yesNo("evaluationConducted", "是否开展评价"), yesNo("certificateIssued", "是否颁发证书")] },
+    {
+      item: "row",
+      fields: [yesNo("evaluationConducted", "是否开展评价"), yesNo("certificateIssued", "是否颁发证书")],
+    },
     evaluationScaleTable,
     facilitiesTable,
     {
@@ -80,8 +99,16 @@ const foundationSection: Section = {
     },
     {
       item: "breakdown",
-      total: computedCount("assessmentTeamCount", "考评团队总人数", { sum: ["assessorCount", "supervisorCount"] }, "人"),
-      parts: [count("assessorCount", "考评员队伍人数", "人"), count("supervisorCount", "督导员队伍人数", "人")],
+      total: computedCount(
+        "assessmentTeamCount",
+        "考评团队总人数",
+        { sum: ["assessorCount", "supervisorCount"] },
+        "人",
+      ),
+      parts: [
+        count("assessorCount", "考评员队伍人数", "人"),
+        count("supervisorCount", "督导员队伍人数", "人"),
+      ],
     },
     questionSettersTable,
     {

@@ -40,7 +40,12 @@ const trainingScaleTable: Item = {
     column(count("cooperative", "合作培训人数", "人次"), 1),
   ],
   footer: [
-    computedCount("totalTrainees", "培训总规模", { sumColumn: { table: "trainingScale", column: "trainees" } }, "人次"),
+    computedCount(
+      "totalTrainees",
+      "培训总规模",
+      { sumColumn: { table: "trainingScale", column: "trainees" } },
+      "人次",
+    ),
     computedCount(
       "totalIndependentTrainees",
       "（其中独立培训规模）",
@@ -86,17 +91,30 @@ function foundationSection(wording: TrainingWording): Section {
       },
       {
         item: "breakdown",
-        total: computedCount("teacherCount", "师资团队总人数", { sum: ["fullTimeTeacherCount", "partTimeTeacherCount"] }, "人"),
+        total: computedCount(
+          "teacherCount",
+          "师资团队总人数",
+          { sum: ["fullTimeTeacherCount", "partTimeTeacherCount"] },
+          "人",
+        ),
         parts: [
           count("fullTimeTeacherCount", "专职师资队伍人数", "人"),
           count("partTimeTeacherCount", "兼职师资队伍人数", "人"),
         ],
       },
       teachersTable,
-      { item: "field", field: textarea("trainingHistory", "已有培训情况简述", 500, wording.trainingHistoryHint) },
       {
         item: "field",
-        field: textarea("teacherDevelopment", wording.teacherDevelopmentLabel, 500, wording.teacherDevelopmentHint),
+        field: textarea("trainingHistory", "已有培训情况简述", 500, wording.trainingHistoryHint),
+      },
+      {
+        item: "field",
+        field: textarea(
+          "teacherDevelopment",
+          wording.teacherDevelopmentLabel,
+          500,
+          wording.teacherDevelopmentHint,
+        ),
       },
     ],
   };

@@ -48,7 +48,12 @@ export function AuditPage() {
             每一次操作、登录、导出和查看敏感信息都记入只可追加的审计日志，记录之间以哈希相连。
           </Typography.Text>
         </div>
-        <Button type="primary" icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
+        <Button
+          type="primary"
+          icon={<SafetyCertificateOutlined />}
+          loading={verify.isPending}
+          onClick={() => verify.mutate()}
+        >
           校验审计链
         </Button>
       </div>
@@ -58,14 +63,21 @@ export function AuditPage() {
             <VerificationResult result={verify.data} />
           </div>
         )}
-        {verify.isError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(verify.error)} />}
+        {verify.isError && (
+          <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(verify.error)} />
+        )}
       </div>
       <Card styles={{ body: { paddingBottom: 0 } }}>
         <Form
           layout="inline"
           style={{ marginBottom: 16 }}
           onFinish={(values: { command?: string; actor?: string }) =>
-            setFilters({ ...filters, page: 1, command: values.command?.trim() || undefined, actor: values.actor?.trim() || undefined })
+            setFilters({
+              ...filters,
+              page: 1,
+              command: values.command?.trim() || undefined,
+              actor: values.actor?.trim() || undefined,
+            })
           }
         >
           <Form.Item label="操作" name="command">
@@ -119,7 +131,8 @@ export function AuditPage() {
             {
               title: "对象",
               key: "target",
-              render: (_, event) => (event.targetType ? `${event.targetType}${event.targetId ? ` · ${event.targetId}` : ""}` : "—"),
+              render: (_, event) =>
+                event.targetType ? `${event.targetType}${event.targetId ? ` · ${event.targetId}` : ""}` : "—",
             },
             { title: "摘要", dataIndex: "summary" },
             { title: "IP", dataIndex: "ip", width: 130, render: (ip: string | null) => ip ?? "—" },

@@ -1,12 +1,20 @@
 import type { ReactNode } from "react";
 
 /** The frame around login and register: the form on white, the program's name beside it. */
-export function AuthShell({ title, aside, children }: { title: string; aside?: ReactNode; children: ReactNode }) {
+export function AuthShell({
+  title,
+  aside,
+  children,
+}: {
+  title: string;
+  aside?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div
       style={{
         display: "grid",
-        gridTemplateColumns: "minmax(0, 5fr) minmax(0, 6fr)",
+        gridTemplateColumns: "minmax(0, 4fr) minmax(0, 7fr)",
         background: "#fff",
         border: "1px solid #e5e6eb",
         borderRadius: 4,
@@ -17,15 +25,17 @@ export function AuthShell({ title, aside, children }: { title: string; aside?: R
     >
       <div
         style={{
-          background: "linear-gradient(160deg, #0b4f9c 0%, #123f7a 100%)",
-          color: "#fff",
+          background: "#f3f7fc",
+          borderRight: "1px solid #e5e6eb",
+          borderTop: "4px solid #0b4f9c",
+          color: "#4e5969",
           padding: "40px 36px",
           lineHeight: 1.9,
         }}
       >
         {aside}
       </div>
-      <div style={{ padding: "40px 48px" }}>
+      <div style={{ padding: "40px 48px", borderTop: "4px solid #0b4f9c" }}>
         <h1 style={{ fontSize: 22, margin: "0 0 24px", color: "#1f2329" }}>{title}</h1>
         {children}
       </div>
@@ -36,8 +46,8 @@ export function AuthShell({ title, aside, children }: { title: string; aside?: R
 export function AsideNotes({ heading, notes }: { heading: string; notes: string[] }) {
   return (
     <>
-      <h2 style={{ color: "#fff", fontSize: 18, margin: "0 0 16px" }}>{heading}</h2>
-      <ol style={{ paddingInlineStart: 20, margin: 0, opacity: 0.92 }}>
+      <h2 style={{ color: "#0b4f9c", fontSize: 18, margin: "0 0 16px" }}>{heading}</h2>
+      <ol style={{ paddingInlineStart: 20, margin: 0, fontSize: 14 }}>
         {notes.map((note) => (
           <li key={note} style={{ marginBottom: 8 }}>
             {note}

@@ -27,7 +27,10 @@ export function ChangePasswordPage() {
     setSubmitting(true);
     setFailure(null);
     try {
-      await api.post("/auth/password", { currentPassword: values.currentPassword, newPassword: values.newPassword });
+      await api.post("/auth/password", {
+        currentPassword: values.currentPassword,
+        newPassword: values.newPassword,
+      });
       await client.invalidateQueries({ queryKey: sessionKey });
       message.success("密码已修改");
       navigate(safeNext(params.get("next")), { replace: true });
@@ -51,7 +54,11 @@ export function ChangePasswordPage() {
       )}
       {failure && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={failure} />}
       <Form<PasswordValues> form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: "请填写当前密码" }]}>
+        <Form.Item
+          label="当前密码"
+          name="currentPassword"
+          rules={[{ required: true, message: "请填写当前密码" }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item
@@ -76,7 +83,9 @@ export function ChangePasswordPage() {
           dependencies={["newPassword"]}
           rules={[
             { required: true, message: "请再次输入新密码" },
-            checkRule((value) => (value === form.getFieldValue("newPassword") ? null : "两次输入的密码不一致")),
+            checkRule((value) =>
+              value === form.getFieldValue("newPassword") ? null : "两次输入的密码不一致",
+            ),
           ]}
         >
           <Input.Password autoComplete="new-password" />

@@ -67,7 +67,13 @@ export function LoginPage() {
           showIcon
           role="alert"
           style={{ marginBottom: 16 }}
-          title={error.code === "ACCOUNT_LOCKED" ? "账号已锁定" : error.code === "ACCOUNT_DISABLED" ? "账号已停用" : "登录失败"}
+          title={
+            error.code === "ACCOUNT_LOCKED"
+              ? "账号已锁定"
+              : error.code === "ACCOUNT_DISABLED"
+                ? "账号已停用"
+                : "登录失败"
+          }
           description={error.message}
         />
       )}

@@ -1,5 +1,5 @@
-import { useQueryClient } from "@tanstack/react-query";
 import { checkCreditCode, checkEmail, checkPasswordPolicy, checkPhone, normalizeCode } from "@linxuan/domain";
+import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Form, type FormRule, Input } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
@@ -172,7 +172,9 @@ export function RegisterPage() {
           rules={[
             { required: true, message: "请设置登录密码" },
             checkRule((value) => {
-              const result = checkPasswordPolicy(value, { username: normalizeCode(form.getFieldValue("creditCode") ?? "") });
+              const result = checkPasswordPolicy(value, {
+                username: normalizeCode(form.getFieldValue("creditCode") ?? ""),
+              });
               return result.ok ? null : result.message;
             }),
           ]}

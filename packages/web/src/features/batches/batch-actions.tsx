@@ -2,8 +2,8 @@ import { App } from "antd";
 import { useNavigate } from "react-router";
 import { isApiError } from "../../app/api";
 import { errorText } from "../../app/form-errors";
-import { sectionOfPath } from "./sections";
 import { useCloneBatch, usePublishBatch } from "./queries";
+import { sectionOfPath } from "./sections";
 
 /** 复制为新批次 and 发布, with their confirmations and outcomes, shared by the list and the batch page. */
 export function useBatchActions() {
@@ -37,7 +37,12 @@ export function useBatchActions() {
             });
           },
           (error) => {
-            modal.error({ title: "发布失败", content: <IssueList error={error} />, okText: "知道了", width: 560 });
+            modal.error({
+              title: "发布失败",
+              content: <IssueList error={error} />,
+              okText: "知道了",
+              width: 560,
+            });
           },
         ),
     });

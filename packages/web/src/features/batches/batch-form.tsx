@@ -38,7 +38,9 @@ export function BatchForm({ initial, onSubmit, onError, banner, submitText = "‰ø
   const { modal } = App.useApp();
 
   const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => dirtyRef.current && currentLocation.pathname !== nextLocation.pathname);
+    ({ currentLocation, nextLocation }) =>
+      dirtyRef.current && currentLocation.pathname !== nextLocation.pathname,
+  );
   useEffect(() => {
     if (blocker.state !== "blocked") return;
     modal.confirm({
@@ -62,14 +64,18 @@ export function BatchForm({ initial, onSubmit, onError, banner, submitText = "‰ø
     try {
       await form.validateFields();
     } catch {
-      form.scrollToField(form.getFieldsError().find((field) => field.errors.length > 0)?.name ?? [], { block: "center" });
+      form.scrollToField(form.getFieldsError().find((field) => field.errors.length > 0)?.name ?? [], {
+        block: "center",
+      });
       return;
     }
     const definition = fromFormValues(form.getFieldsValue(true) as BatchFormValues);
     // The same validator the server runs: most mistakes are shown without a round trip.
     const local = validateBatchDefinition(definition);
     if (!local.ok) {
-      form.setFields(local.issues.map((issue) => ({ name: pathToName(issue.path) as never, errors: [issue.message] })));
+      form.setFields(
+        local.issues.map((issue) => ({ name: pathToName(issue.path) as never, errors: [issue.message] })),
+      );
       showIssues(local.issues);
       return;
     }
@@ -108,7 +114,9 @@ export function BatchForm({ initial, onSubmit, onError, banner, submitText = "‰ø
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
               {issues.map((issue) => (
                 <li key={`${issue.path}:${issue.message}`}>
-                  <a href={`#section-${sectionOfPath(issue.path).id}`}>„Äê{sectionOfPath(issue.path).title}„Äë</a>
+                  <a href={`#section-${sectionOfPath(issue.path).id}`}>
+                    „Äê{sectionOfPath(issue.path).title}„Äë
+                  </a>
                   {issue.message}
                 </li>
               ))}

@@ -12,8 +12,8 @@ import { actorOf, useSession } from "../../app/session";
 import { DemoTag } from "../public/batch-tags";
 import { useBatchActions } from "./batch-actions";
 import { BatchForm } from "./batch-form";
-import { StatusTag } from "./batches-page";
 import { BatchView } from "./batch-view";
+import { StatusTag } from "./batches-page";
 import { useSaveBatch, useStaffBatch } from "./queries";
 
 function ConflictNotice({ onReload, reloading }: { onReload: () => void; reloading: boolean }) {
@@ -34,7 +34,15 @@ function ConflictNotice({ onReload, reloading }: { onReload: () => void; reloadi
   );
 }
 
-function EditTab({ batch, onReload, reloading }: { batch: StaffBatch; onReload: () => Promise<unknown>; reloading: boolean }) {
+function EditTab({
+  batch,
+  onReload,
+  reloading,
+}: {
+  batch: StaffBatch;
+  onReload: () => Promise<unknown>;
+  reloading: boolean;
+}) {
   const save = useSaveBatch(batch.id);
   const { message } = App.useApp();
   const [conflict, setConflict] = useState(false);
@@ -42,7 +50,14 @@ function EditTab({ batch, onReload, reloading }: { batch: StaffBatch; onReload: 
     <BatchForm
       key={batch.version}
       initial={batch.definition}
-      banner={conflict && <ConflictNotice reloading={reloading} onReload={() => void onReload().then(() => setConflict(false))} />}
+      banner={
+        conflict && (
+          <ConflictNotice
+            reloading={reloading}
+            onReload={() => void onReload().then(() => setConflict(false))}
+          />
+        )
+      }
       onSubmit={async (definition) => {
         const saved = await save.mutateAsync({ definition, version: batch.version });
         setConflict(false);
@@ -72,7 +87,13 @@ export function BatchPage() {
   if (query.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (query.isError) {
     if (isApiError(query.error) && query.error.status === 404) {
-      return <Result status="404" title="批次不存在" extra={<ButtonLink to="/workbench/batches">返回批次列表</ButtonLink>} />;
+      return (
+        <Result
+          status="404"
+          title="批次不存在"
+          extra={<ButtonLink to="/workbench/batches">返回批次列表</ButtonLink>}
+        />
+      );
     }
     return <Alert type="error" showIcon title={errorText(query.error)} />;
   }
@@ -113,7 +134,11 @@ export function BatchPage() {
             </Button>
           )}
           {batch.status === "draft" && manages && roleMayRun(role, "batch.publish") && (
-            <Button type="primary" icon={<SendOutlined />} onClick={() => publishBatch(batch.id, definition.title)}>
+            <Button
+              type="primary"
+              icon={<SendOutlined />}
+              onClick={() => publishBatch(batch.id, definition.title)}
+            >
               发布
             </Button>
           )}
@@ -124,7 +149,11 @@ export function BatchPage() {
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          title={batch.builtIn ? "内置批次为只读" : `${batch.status === "published" ? "已发布" : "已归档"}的批次不能修改`}
+          title={
+            batch.builtIn
+              ? "内置批次为只读"
+              : `${batch.status === "published" ? "已发布" : "已归档"}的批次不能修改`
+          }
           description="如需据此组织新一批遴选或调整内容，请使用“复制为新批次”，在草稿中修改后再发布。"
         />
       )}
@@ -141,7 +170,9 @@ export function BatchPage() {
                 {
                   key: "edit",
                   label: "编辑",
-                  children: <EditTab batch={batch} onReload={() => query.refetch()} reloading={query.isFetching} />,
+                  children: (
+                    <EditTab batch={batch} onReload={() => query.refetch()} reloading={query.isFetching} />
+                  ),
                 },
               ]
             : []),

@@ -39,7 +39,8 @@ export function BatchView({ batch }: { batch: StaffBatch }) {
               {
                 key: "scope",
                 label: "遴选范围",
-                children: definition.scope.level === "national" ? "全国" : regionLabel(definition.scope.regionCode),
+                children:
+                  definition.scope.level === "national" ? "全国" : regionLabel(definition.scope.regionCode),
               },
               { key: "addressees", label: "主送单位", children: definition.addressees || "—", span: 2 },
               { key: "created", label: "创建时间", children: formatInstant(batch.createdAt) },
@@ -52,7 +53,9 @@ export function BatchView({ batch }: { batch: StaffBatch }) {
         <Card {...card("通知正文")}>
           <Collapse
             size="small"
-            items={[{ key: "text", label: "展开通知正文", children: <NoticeText text={definition.noticeText} /> }]}
+            items={[
+              { key: "text", label: "展开通知正文", children: <NoticeText text={definition.noticeText} /> },
+            ]}
           />
         </Card>
         <Card {...card("职业与等级、排除项")}>

@@ -42,7 +42,9 @@ export function BatchesPage() {
           </ButtonLink>
         )}
       </div>
-      {batches.isError && <Alert type="error" showIcon title={errorText(batches.error)} style={{ marginBottom: 16 }} />}
+      {batches.isError && (
+        <Alert type="error" showIcon title={errorText(batches.error)} style={{ marginBottom: 16 }} />
+      )}
       <Card styles={{ body: { padding: 0 } }}>
         <Table<StaffBatchSummary>
           rowKey="id"
@@ -67,9 +69,24 @@ export function BatchesPage() {
                 </Space>
               ),
             },
-            { title: "文号", dataIndex: "documentNumber", width: 170, render: (value: string | null) => value ?? "—" },
-            { title: "范围", dataIndex: "scope", width: 90, render: (scope: StaffBatchSummary["scope"]) => <ScopeText scope={scope} /> },
-            { title: "状态", dataIndex: "status", width: 90, render: (status: StaffBatchSummary["status"]) => <StatusTag status={status} /> },
+            {
+              title: "文号",
+              dataIndex: "documentNumber",
+              width: 170,
+              render: (value: string | null) => value ?? "—",
+            },
+            {
+              title: "范围",
+              dataIndex: "scope",
+              width: 90,
+              render: (scope: StaffBatchSummary["scope"]) => <ScopeText scope={scope} />,
+            },
+            {
+              title: "状态",
+              dataIndex: "status",
+              width: 90,
+              render: (status: StaffBatchSummary["status"]) => <StatusTag status={status} />,
+            },
             {
               title: "网上申报截止",
               dataIndex: "onlineDeadline",

@@ -15,7 +15,12 @@ export function BasicSection() {
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item label="批次简称" name="shortTitle" rules={required("请填写批次简称")} extra="用于列表和导航，如“上海第四批培训机构遴选”">
+          <Form.Item
+            label="批次简称"
+            name="shortTitle"
+            rules={required("请填写批次简称")}
+            extra="用于列表和导航，如“上海第四批培训机构遴选”"
+          >
             <Input maxLength={40} />
           </Form.Item>
         </Col>
@@ -118,12 +123,20 @@ export function ContactsSection() {
             {fields.map((field, index) => (
               <Row key={field.key} gutter={12} align="top">
                 <Col xs={24} md={7}>
-                  <Form.Item label={`联系方式${index + 1}名称`} name={[field.name, "label"]} rules={required("请填写名称，如 联系电话")}>
+                  <Form.Item
+                    label={`联系方式${index + 1}名称`}
+                    name={[field.name, "label"]}
+                    rules={required("请填写名称，如 联系电话")}
+                  >
                     <Input placeholder="如 联系电话" />
                   </Form.Item>
                 </Col>
                 <Col xs={22} md={15}>
-                  <Form.Item label={`联系方式${index + 1}内容`} name={[field.name, "value"]} rules={required("请填写内容")}>
+                  <Form.Item
+                    label={`联系方式${index + 1}内容`}
+                    name={[field.name, "value"]}
+                    rules={required("请填写内容")}
+                  >
                     <Input />
                   </Form.Item>
                 </Col>

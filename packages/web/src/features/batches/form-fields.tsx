@@ -29,7 +29,17 @@ export function InstantPicker(props: Parameters<typeof DatePicker>[0]) {
   );
 }
 
-export function SectionCard({ id, title, extra, children }: { id: string; title: string; extra?: ReactNode; children: ReactNode }) {
+export function SectionCard({
+  id,
+  title,
+  extra,
+  children,
+}: {
+  id: string;
+  title: string;
+  extra?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <Card
       id={`section-${id}`}

@@ -25,19 +25,29 @@ export function QuotasSection() {
               {kinds.includes("evaluation") && (
                 <Row gutter={16}>
                   <Col xs={12} md={6}>
-                    <Form.Item label="评价机构每职业名额下限" name={["quotas", "evaluation", "perOccupationMin"]} rules={positive("请填写下限")}>
+                    <Form.Item
+                      label="评价机构每职业名额下限"
+                      name={["quotas", "evaluation", "perOccupationMin"]}
+                      rules={positive("请填写下限")}
+                    >
                       <InputNumber min={1} precision={0} suffix="家" style={{ width: "100%" }} />
                     </Form.Item>
                   </Col>
                   <Col xs={12} md={6}>
-                    <Form.Item label="评价机构每职业名额上限" name={["quotas", "evaluation", "perOccupationMax"]} rules={positive("请填写上限")}>
+                    <Form.Item
+                      label="评价机构每职业名额上限"
+                      name={["quotas", "evaluation", "perOccupationMax"]}
+                      rules={positive("请填写上限")}
+                    >
                       <InputNumber min={1} precision={0} suffix="家" style={{ width: "100%" }} />
                     </Form.Item>
                   </Col>
                 </Row>
               )}
               {kinds.includes("training") && <TrainingQuotas />}
-              {kinds.length === 0 && <p className="lx-muted">请先在“机构类型与申报表”中选择接受申报的机构类型。</p>}
+              {kinds.length === 0 && (
+                <p className="lx-muted">请先在“机构类型与申报表”中选择接受申报的机构类型。</p>
+              )}
             </>
           );
         }}
@@ -69,12 +79,20 @@ function TrainingQuotas() {
             {fields.map((field, index) => (
               <Row key={field.key} gutter={12}>
                 <Col xs={12} md={6}>
-                  <Form.Item label={`地区名额${index + 1}地区`} name={[field.name, "regionCode"]} rules={positive("请选择地区")}>
+                  <Form.Item
+                    label={`地区名额${index + 1}地区`}
+                    name={[field.name, "regionCode"]}
+                    rules={positive("请选择地区")}
+                  >
                     <RegionSelect />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={5}>
-                  <Form.Item label={`地区名额${index + 1}每职业`} name={[field.name, "perOccupation"]} rules={positive("请填写名额")}>
+                  <Form.Item
+                    label={`地区名额${index + 1}每职业`}
+                    name={[field.name, "perOccupation"]}
+                    rules={positive("请填写名额")}
+                  >
                     <InputNumber min={1} precision={0} suffix="家" style={{ width: "100%" }} />
                   </Form.Item>
                 </Col>
@@ -115,7 +133,11 @@ export function StagesSection() {
             {fields.map((field, index) => (
               <Row key={field.key} gutter={12} align="top">
                 <Col xs={24} md={6}>
-                  <Form.Item label={`阶段${index + 1}`} name={[field.name, "code"]} rules={positive("请选择阶段")}>
+                  <Form.Item
+                    label={`阶段${index + 1}`}
+                    name={[field.name, "code"]}
+                    rules={positive("请选择阶段")}
+                  >
                     <Select options={stageCodes.map((code) => ({ value: code, label: stageLabel(code) }))} />
                   </Form.Item>
                 </Col>
@@ -131,7 +153,14 @@ export function StagesSection() {
                 </Col>
                 <Col xs={24} md={4}>
                   <Space size={0} style={{ marginTop: 30 }}>
-                    <Button type="text" icon={<ArrowUpOutlined />} aria-label={`阶段${index + 1}上移`} title="上移" disabled={index === 0} onClick={() => move(index, index - 1)} />
+                    <Button
+                      type="text"
+                      icon={<ArrowUpOutlined />}
+                      aria-label={`阶段${index + 1}上移`}
+                      title="上移"
+                      disabled={index === 0}
+                      onClick={() => move(index, index - 1)}
+                    />
                     <Button
                       type="text"
                       icon={<ArrowDownOutlined />}
@@ -145,7 +174,12 @@ export function StagesSection() {
                 </Col>
               </Row>
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ opensAt: null, closesAt: null })} style={{ marginBottom: 24 }}>
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ opensAt: null, closesAt: null })}
+              style={{ marginBottom: 24 }}
+            >
               添加阶段
             </Button>
           </>
@@ -195,7 +229,13 @@ export function TermsSection() {
         {items.map((item) => (
           <Col key={item.name} xs={24} md={6}>
             <Form.Item label={item.label} name={item.name} rules={positive(`请填写${item.label}`)}>
-              <InputNumber min={item.min} max={item.max} precision={0} suffix={item.suffix} style={{ width: "100%" }} />
+              <InputNumber
+                min={item.min}
+                max={item.max}
+                precision={0}
+                suffix={item.suffix}
+                style={{ width: "100%" }}
+              />
             </Form.Item>
           </Col>
         ))}
@@ -213,17 +253,31 @@ export function AttachmentsSection() {
             {fields.map((field, index) => (
               <Row key={field.key} gutter={12}>
                 <Col xs={12} md={5}>
-                  <Form.Item label={`附件${index + 1}类别`} name={[field.name, "code"]} rules={positive("请选择")}>
-                    <Select options={attachmentCodes.map((code) => ({ value: code, label: attachmentNames[code] }))} />
+                  <Form.Item
+                    label={`附件${index + 1}类别`}
+                    name={[field.name, "code"]}
+                    rules={positive("请选择")}
+                  >
+                    <Select
+                      options={attachmentCodes.map((code) => ({ value: code, label: attachmentNames[code] }))}
+                    />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={7}>
-                  <Form.Item label={`附件${index + 1}名称`} name={[field.name, "name"]} rules={positive("请填写名称")}>
+                  <Form.Item
+                    label={`附件${index + 1}名称`}
+                    name={[field.name, "name"]}
+                    rules={positive("请填写名称")}
+                  >
                     <Input />
                   </Form.Item>
                 </Col>
                 <Col xs={6} md={3}>
-                  <Form.Item label={`附件${index + 1}必须`} name={[field.name, "required"]} valuePropName="checked">
+                  <Form.Item
+                    label={`附件${index + 1}必须`}
+                    name={[field.name, "required"]}
+                    valuePropName="checked"
+                  >
                     <Switch checkedChildren="必须" unCheckedChildren="可选" />
                   </Form.Item>
                 </Col>

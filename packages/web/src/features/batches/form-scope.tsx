@@ -1,11 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import {
-  applicantCategoryCodes,
-  eligibilityRuleCodes,
-  KINDS,
-  LEVELS,
-  OCCUPATIONS,
-} from "@linxuan/domain";
+import { applicantCategoryCodes, eligibilityRuleCodes, KINDS, LEVELS, OCCUPATIONS } from "@linxuan/domain";
 import { Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space } from "antd";
 import type { KindCode } from "../../app/api-types";
 import {
@@ -19,7 +13,10 @@ import {
 import { RegionSelect, RemoveButton, SectionCard } from "./form-fields";
 
 const kindOptions = KINDS.map((kind) => ({ value: kind.code, label: kind.name }));
-const occupationOptions = OCCUPATIONS.map((occupation) => ({ value: occupation.code, label: occupation.name }));
+const occupationOptions = OCCUPATIONS.map((occupation) => ({
+  value: occupation.code,
+  label: occupation.name,
+}));
 const levelOptions = LEVELS.map((level) => ({ value: level.code, label: level.name }));
 
 /** Form templates the document service knows; a batch may only name one of these. */
@@ -64,12 +61,18 @@ function KindSettings({ kind }: { kind: KindCode }) {
 export function KindsSection() {
   return (
     <SectionCard id="kinds" title="机构类型与申报表">
-      <Form.Item label="接受申报的机构类型" name="kinds" rules={[{ required: true, message: "至少接受一类机构" }]}>
+      <Form.Item
+        label="接受申报的机构类型"
+        name="kinds"
+        rules={[{ required: true, message: "至少接受一类机构" }]}
+      >
         <Checkbox.Group options={kindOptions} />
       </Form.Item>
       <Form.Item noStyle dependencies={["kinds"]}>
         {({ getFieldValue }) =>
-          ((getFieldValue("kinds") as KindCode[] | undefined) ?? []).map((kind) => <KindSettings key={kind} kind={kind} />)
+          ((getFieldValue("kinds") as KindCode[] | undefined) ?? []).map((kind) => (
+            <KindSettings key={kind} kind={kind} />
+          ))
         }
       </Form.Item>
     </SectionCard>
@@ -84,7 +87,15 @@ export function OccupationsSection() {
       title="职业与等级"
       extra={
         <Space>
-          <Button size="small" onClick={() => form.setFieldValue("occupations", OCCUPATIONS.map((o) => o.code))}>
+          <Button
+            size="small"
+            onClick={() =>
+              form.setFieldValue(
+                "occupations",
+                OCCUPATIONS.map((o) => o.code),
+              )
+            }
+          >
             全选职业
           </Button>
           <Button size="small" onClick={() => form.setFieldValue("occupations", [])}>
@@ -93,13 +104,21 @@ export function OccupationsSection() {
         </Space>
       }
     >
-      <Form.Item label="开放的职业" name="occupations" rules={[{ required: true, message: "至少开放一个职业" }]}>
+      <Form.Item
+        label="开放的职业"
+        name="occupations"
+        rules={[{ required: true, message: "至少开放一个职业" }]}
+      >
         <Checkbox.Group
           options={occupationOptions}
           style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(220px, 1fr))", rowGap: 8 }}
         />
       </Form.Item>
-      <Form.Item label="开放的专业技术等级" name="levels" rules={[{ required: true, message: "至少开放一个等级" }]}>
+      <Form.Item
+        label="开放的专业技术等级"
+        name="levels"
+        rules={[{ required: true, message: "至少开放一个等级" }]}
+      >
         <Checkbox.Group options={levelOptions} />
       </Form.Item>
     </SectionCard>
@@ -118,17 +137,29 @@ export function ExclusionsSection() {
             {fields.map((field, index) => (
               <Row key={field.key} gutter={12}>
                 <Col xs={12} md={5}>
-                  <Form.Item label={`排除项${index + 1}机构类型`} name={[field.name, "kind"]} rules={[{ required: true, message: "请选择" }]}>
+                  <Form.Item
+                    label={`排除项${index + 1}机构类型`}
+                    name={[field.name, "kind"]}
+                    rules={[{ required: true, message: "请选择" }]}
+                  >
                     <Select options={kindOptions} />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={7}>
-                  <Form.Item label={`排除项${index + 1}职业`} name={[field.name, "occupation"]} rules={[{ required: true, message: "请选择" }]}>
+                  <Form.Item
+                    label={`排除项${index + 1}职业`}
+                    name={[field.name, "occupation"]}
+                    rules={[{ required: true, message: "请选择" }]}
+                  >
                     <Select options={occupationOptions} />
                   </Form.Item>
                 </Col>
                 <Col xs={22} md={10}>
-                  <Form.Item label={`排除项${index + 1}原因`} name={[field.name, "reason"]} rules={[{ required: true, message: "请填写原因" }]}>
+                  <Form.Item
+                    label={`排除项${index + 1}原因`}
+                    name={[field.name, "reason"]}
+                    rules={[{ required: true, message: "请填写原因" }]}
+                  >
                     <Input />
                   </Form.Item>
                 </Col>
@@ -137,7 +168,11 @@ export function ExclusionsSection() {
                 </Col>
               </Row>
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: "evaluation", reason: "" })}>
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ kind: "evaluation", reason: "" })}
+            >
               添加排除项
             </Button>
           </>
@@ -161,36 +196,65 @@ function RuleParameter({ name, index }: { name: number; index: number }) {
         switch (rule) {
           case "registeredOnOrBefore":
             return (
-              <Form.Item label={`${label}：成立日期不晚于`} name={[name, "date"]} rules={[{ required: true, message: "请选择日期" }]}>
+              <Form.Item
+                label={`${label}：成立日期不晚于`}
+                name={[name, "date"]}
+                rules={[{ required: true, message: "请选择日期" }]}
+              >
                 <DatePicker style={{ width: "100%" }} />
               </Form.Item>
             );
           case "registeredInRegion":
             return (
-              <Form.Item label={`${label}：登记地区`} name={[name, "regionCode"]} rules={[{ required: true, message: "请选择地区" }]}>
+              <Form.Item
+                label={`${label}：登记地区`}
+                name={[name, "regionCode"]}
+                rules={[{ required: true, message: "请选择地区" }]}
+              >
                 <RegionSelect />
               </Form.Item>
             );
           case "minAnnualScale":
             return (
-              <Form.Item label={`${label}：年规模不少于`} name={[name, "count"]} rules={[{ required: true, message: "请填写人次" }]}>
+              <Form.Item
+                label={`${label}：年规模不少于`}
+                name={[name, "count"]}
+                rules={[{ required: true, message: "请填写人次" }]}
+              >
                 <InputNumber min={1} precision={0} suffix="人次" style={{ width: "100%" }} />
               </Form.Item>
             );
           case "minExperienceYears":
             return (
-              <Form.Item label={`${label}：经验不少于`} name={[name, "years"]} rules={[{ required: true, message: "请填写年限" }]}>
+              <Form.Item
+                label={`${label}：经验不少于`}
+                name={[name, "years"]}
+                rules={[{ required: true, message: "请填写年限" }]}
+              >
                 <InputNumber min={1} precision={0} suffix="年" style={{ width: "100%" }} />
               </Form.Item>
             );
           case "applicantCategory":
             return (
-              <Form.Item label={`${label}：允许的单位类别`} name={[name, "allowed"]} rules={[{ required: true, message: "至少选择一类" }]}>
-                <Checkbox.Group options={applicantCategoryCodes.map((code) => ({ value: code, label: categoryLabel(code) }))} />
+              <Form.Item
+                label={`${label}：允许的单位类别`}
+                name={[name, "allowed"]}
+                rules={[{ required: true, message: "至少选择一类" }]}
+              >
+                <Checkbox.Group
+                  options={applicantCategoryCodes.map((code) => ({
+                    value: code,
+                    label: categoryLabel(code),
+                  }))}
+                />
               </Form.Item>
             );
           default:
-            return <div className="lx-muted" style={{ paddingTop: 34 }}>此条件无参数</div>;
+            return (
+              <div className="lx-muted" style={{ paddingTop: 34 }}>
+                此条件无参数
+              </div>
+            );
         }
       }}
     </Form.Item>
@@ -209,12 +273,22 @@ export function EligibilitySection() {
             {fields.map((field, index) => (
               <Row key={field.key} gutter={12}>
                 <Col xs={24} md={7}>
-                  <Form.Item label={`资格条件${index + 1}`} name={[field.name, "rule"]} rules={[{ required: true, message: "请选择" }]}>
-                    <Select options={eligibilityRuleCodes.map((code) => ({ value: code, label: ruleLabels[code] }))} />
+                  <Form.Item
+                    label={`资格条件${index + 1}`}
+                    name={[field.name, "rule"]}
+                    rules={[{ required: true, message: "请选择" }]}
+                  >
+                    <Select
+                      options={eligibilityRuleCodes.map((code) => ({ value: code, label: ruleLabels[code] }))}
+                    />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={6}>
-                  <Form.Item label={`资格条件${index + 1}性质`} name={[field.name, "severity"]} rules={[{ required: true, message: "请选择" }]}>
+                  <Form.Item
+                    label={`资格条件${index + 1}性质`}
+                    name={[field.name, "severity"]}
+                    rules={[{ required: true, message: "请选择" }]}
+                  >
                     <Select options={toOptions(severityLabels)} />
                   </Form.Item>
                 </Col>
@@ -226,7 +300,11 @@ export function EligibilitySection() {
                 </Col>
               </Row>
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ rule: "noDishonestyRecord", severity: "hard" })}>
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ rule: "noDishonestyRecord", severity: "hard" })}
+            >
               添加资格条件
             </Button>
           </>

@@ -1,11 +1,6 @@
 import type { ApplicantCategory, BatchDefinition, EligibilityRule, StageCode } from "@linxuan/domain";
 import type { Dayjs } from "dayjs";
-import {
-  dateToPicker,
-  instantToWallClock,
-  pickerToDate,
-  wallClockToInstant,
-} from "../../app/dates";
+import { dateToPicker, instantToWallClock, pickerToDate, wallClockToInstant } from "../../app/dates";
 
 /** One eligibility rule as the editor holds it: every parameter optional, the rule picks which apply. */
 export type RuleValues = {
@@ -119,7 +114,10 @@ export function fromFormValues(values: BatchFormValues): BatchDefinition {
     publishedOn: pickerToDate(values.publishedOn) ?? "",
     contacts: values.contacts ?? [],
     exclusions: values.exclusions ?? [],
-    requiredAttachments: (values.requiredAttachments ?? []).map((item) => ({ ...item, note: item.note ?? "" })),
+    requiredAttachments: (values.requiredAttachments ?? []).map((item) => ({
+      ...item,
+      note: item.note ?? "",
+    })),
     formTemplates: {
       training: kinds.includes("training") ? (values.formTemplates.training ?? null) : null,
       evaluation: kinds.includes("evaluation") ? (values.formTemplates.evaluation ?? null) : null,
@@ -127,7 +125,10 @@ export function fromFormValues(values: BatchFormValues): BatchDefinition {
     eligibilityRules: (values.eligibilityRules ?? []).map(ruleFromValues),
     quotas: {
       evaluation: kinds.includes("evaluation")
-        ? { perOccupationMin: evaluation.perOccupationMin ?? 0, perOccupationMax: evaluation.perOccupationMax ?? 0 }
+        ? {
+            perOccupationMin: evaluation.perOccupationMin ?? 0,
+            perOccupationMax: evaluation.perOccupationMax ?? 0,
+          }
         : null,
       training: kinds.includes("training")
         ? {

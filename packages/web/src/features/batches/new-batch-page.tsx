@@ -53,7 +53,12 @@ function blankDefinition(user: User | null | undefined): BatchDefinition {
     catalogPublisher: { training: regional ? "organizer" : "provincial", evaluation: "national" },
     requiredAttachments: [
       { code: "stampedForm", name: "申报表（加盖单位印章的PDF）", required: true, note: "" },
-      { code: "legalRegistrationCertificate", name: "法人登记证书复印件（加盖单位印章）", required: true, note: "" },
+      {
+        code: "legalRegistrationCertificate",
+        name: "法人登记证书复印件（加盖单位印章）",
+        required: true,
+        note: "",
+      },
       { code: "creditReport", name: "信用报告或诚信承诺书", required: true, note: "" },
       { code: "supportingMaterials", name: "支撑材料", required: false, note: "" },
     ],

@@ -16,7 +16,8 @@ export function useStaffBatches(enabled = true) {
 export function useStaffBatch(id: string) {
   return useQuery({
     queryKey: [...batchesKey, id],
-    queryFn: () => api.get<{ batch: StaffBatch }>(`/batches/${encodeURIComponent(id)}`).then((body) => body.batch),
+    queryFn: () =>
+      api.get<{ batch: StaffBatch }>(`/batches/${encodeURIComponent(id)}`).then((body) => body.batch),
   });
 }
 
@@ -61,7 +62,9 @@ export function usePublishBatch() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (id: string) =>
-      api.post<{ batch: StaffBatch }>(`/batches/${encodeURIComponent(id)}/publish`).then((body) => body.batch),
+      api
+        .post<{ batch: StaffBatch }>(`/batches/${encodeURIComponent(id)}/publish`)
+        .then((body) => body.batch),
     onSuccess: refresh,
   });
 }

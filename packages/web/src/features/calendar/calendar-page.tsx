@@ -1,4 +1,19 @@
-import { Alert, App, Card, Col, Collapse, Descriptions, Row, Select, Skeleton, Space, Switch, Table, Tag, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Card,
+  Col,
+  Collapse,
+  Descriptions,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import type { CalendarDay } from "../../app/api-types";
 import { formatDate, inShanghai } from "../../app/dates";
@@ -56,7 +71,11 @@ export function CalendarPage() {
                   {
                     key: "known",
                     label: "状态",
-                    children: calendar.data.known ? <Tag color="green">已知，可用于计算</Tag> : <Tag color="red">未知，不能计算</Tag>,
+                    children: calendar.data.known ? (
+                      <Tag color="green">已知，可用于计算</Tag>
+                    ) : (
+                      <Tag color="red">未知，不能计算</Tag>
+                    ),
                   },
                   { key: "source", label: "数据来源", children: calendarSourceText[calendar.data.source] },
                   {
@@ -73,7 +92,10 @@ export function CalendarPage() {
                           declare.mutate(
                             { year, complete },
                             {
-                              onSuccess: () => message.success(complete ? `已声明${year}年日历完整` : `已撤销${year}年的声明`),
+                              onSuccess: () =>
+                                message.success(
+                                  complete ? `已声明${year}年日历完整` : `已撤销${year}年的声明`,
+                                ),
                               onError: (error) => message.error(errorText(error)),
                             },
                           )
@@ -112,10 +134,18 @@ export function CalendarPage() {
                             title: "类型",
                             dataIndex: "kind",
                             render: (kind: CalendarDay["kind"]) =>
-                              kind === "holiday" ? <Tag color="red">休息</Tag> : <Tag color="blue">调休上班</Tag>,
+                              kind === "holiday" ? (
+                                <Tag color="red">休息</Tag>
+                              ) : (
+                                <Tag color="blue">调休上班</Tag>
+                              ),
                           },
                           { title: "名称", dataIndex: "name", render: (name: string | null) => name ?? "—" },
-                          { title: "来源", dataIndex: "source", render: (source: CalendarDay["source"]) => sourceLabels[source] },
+                          {
+                            title: "来源",
+                            dataIndex: "source",
+                            render: (source: CalendarDay["source"]) => sourceLabels[source],
+                          },
                         ]}
                       />
                     ),

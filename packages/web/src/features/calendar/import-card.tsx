@@ -40,7 +40,8 @@ export function ImportCard() {
   return (
     <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>导入节假日安排</h2>} style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-        国务院办公厅每年发布下一年度部分节假日安排后，可在此导入。支持 CSV（表头 date,kind,name；kind 为 holiday 休息或 workday 上班）或 JSON 数组。
+        国务院办公厅每年发布下一年度部分节假日安排后，可在此导入。支持 CSV（表头 date,kind,name；kind 为
+        holiday 休息或 workday 上班）或 JSON 数组。
       </Typography.Paragraph>
       <Form layout="vertical" onFinish={submit}>
         <Form.Item label="导入内容（CSV 或 JSON）">

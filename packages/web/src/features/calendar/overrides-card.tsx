@@ -1,5 +1,19 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+} from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import type { CalendarOverride } from "../../app/api-types";
@@ -11,7 +25,15 @@ type OverrideValues = { date: Dayjs | null; kind: CalendarOverride["kind"]; name
 
 const kindText: Record<CalendarOverride["kind"], string> = { workday: "上班", holiday: "休息" };
 
-function OverrideModal({ editing, year, onClose }: { editing: CalendarOverride | "new" | null; year: number; onClose: () => void }) {
+function OverrideModal({
+  editing,
+  year,
+  onClose,
+}: {
+  editing: CalendarOverride | "new" | null;
+  year: number;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<OverrideValues>();
   const save = useSaveOverride();
   const { message } = App.useApp();

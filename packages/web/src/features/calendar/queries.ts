@@ -16,7 +16,10 @@ export function useCalendarYear(year: number) {
 
 function useCalendarMutation<TInput, TOutput>(run: (input: TInput) => Promise<TOutput>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: run, onSuccess: () => client.invalidateQueries({ queryKey: calendarKey }) });
+  return useMutation({
+    mutationFn: run,
+    onSuccess: () => client.invalidateQueries({ queryKey: calendarKey }),
+  });
 }
 
 export const useSaveOverride = () =>

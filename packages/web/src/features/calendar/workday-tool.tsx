@@ -53,7 +53,8 @@ export function WorkdayTool() {
             title={
               <Space wrap>
                 <span>
-                  自 {formatDate(result.start)} 起 {result.days} 个工作日，截至 <strong>{formatDate(result.end)}</strong>
+                  自 {formatDate(result.start)} 起 {result.days} 个工作日，截至{" "}
+                  <strong>{formatDate(result.end)}</strong>
                 </span>
                 <span>（{formatInstant(result.endsAt)}）</span>
               </Space>

@@ -9,10 +9,16 @@ import { HomeCard, HomeHeading } from "./home-parts";
 
 type Health = { status: string; database: "sqlite" | "postgres" };
 
-const databaseNames: Record<Health["database"], string> = { sqlite: "SQLite（单机）", postgres: "PostgreSQL" };
+const databaseNames: Record<Health["database"], string> = {
+  sqlite: "SQLite（单机）",
+  postgres: "PostgreSQL",
+};
 
 function CalendarStatus({ year }: { year: number }) {
-  const calendar = useQuery({ queryKey: ["calendar", year], queryFn: () => api.get<CalendarYear>("/calendar", { year }) });
+  const calendar = useQuery({
+    queryKey: ["calendar", year],
+    queryFn: () => api.get<CalendarYear>("/calendar", { year }),
+  });
   if (calendar.isPending) return <span>加载中…</span>;
   if (calendar.isError) return <Typography.Text type="danger">{errorText(calendar.error)}</Typography.Text>;
   return calendar.data.known ? (
@@ -25,12 +31,21 @@ function CalendarStatus({ year }: { year: number }) {
 export function AdminHome({ user }: { user: User }) {
   const thisYear = inShanghai().year();
   const health = useQuery({ queryKey: ["health"], queryFn: () => api.get<Health>("/health") });
-  const users = useQuery({ queryKey: ["users", "count"], queryFn: () => api.get<Page<AdminUser>>("/users", { page: 1, pageSize: 1 }) });
-  const audit = useQuery({ queryKey: ["audit", "latest"], queryFn: () => api.get<Page<AuditEvent>>("/audit", { page: 1, pageSize: 6 }) });
+  const users = useQuery({
+    queryKey: ["users", "count"],
+    queryFn: () => api.get<Page<AdminUser>>("/users", { page: 1, pageSize: 1 }),
+  });
+  const audit = useQuery({
+    queryKey: ["audit", "latest"],
+    queryFn: () => api.get<Page<AuditEvent>>("/audit", { page: 1, pageSize: 6 }),
+  });
 
   return (
     <>
-      <HomeHeading title="系统管理员工作台" subtitle={`您好，${user.displayName}。系统管理员负责账号、工作日历和审计，不参与遴选业务决定。`} />
+      <HomeHeading
+        title="系统管理员工作台"
+        subtitle={`您好，${user.displayName}。系统管理员负责账号、工作日历和审计，不参与遴选业务决定。`}
+      />
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <HomeCard title="系统状态">
@@ -44,31 +59,70 @@ export function AdminHome({ user }: { user: User }) {
                   {
                     key: "status",
                     label: "服务",
-                    children: health.data ? <Tag color={health.data.status === "ok" ? "green" : "red"}>{health.data.status === "ok" ? "运行正常" : health.data.status}</Tag> : "检查中…",
+                    children: health.data ? (
+                      <Tag color={health.data.status === "ok" ? "green" : "red"}>
+                        {health.data.status === "ok" ? "运行正常" : health.data.status}
+                      </Tag>
+                    ) : (
+                      "检查中…"
+                    ),
                   },
-                  { key: "db", label: "数据库", children: health.data ? databaseNames[health.data.database] ?? health.data.database : "—" },
+                  {
+                    key: "db",
+                    label: "数据库",
+                    children: health.data
+                      ? (databaseNames[health.data.database] ?? health.data.database)
+                      : "—",
+                  },
                   { key: "this", label: `${thisYear}年日历`, children: <CalendarStatus year={thisYear} /> },
-                  { key: "next", label: `${thisYear + 1}年日历`, children: <CalendarStatus year={thisYear + 1} /> },
+                  {
+                    key: "next",
+                    label: `${thisYear + 1}年日历`,
+                    children: <CalendarStatus year={thisYear + 1} />,
+                  },
                 ]}
               />
             )}
           </HomeCard>
         </Col>
         <Col xs={24} lg={12}>
-          <HomeCard title="账号" extra={<ButtonLink size="small" type="primary" to="/workbench/users">账号管理</ButtonLink>}>
+          <HomeCard
+            title="账号"
+            extra={
+              <ButtonLink size="small" type="primary" to="/workbench/users">
+                账号管理
+              </ButtonLink>
+            }
+          >
             {users.isError ? (
               <Alert type="error" showIcon title={errorText(users.error)} />
             ) : (
-              <Statistic title="账号总数（含申报单位）" value={users.data?.total ?? "—"} loading={users.isPending} suffix="个" />
+              <Statistic
+                title="账号总数（含申报单位）"
+                value={users.data?.total ?? "—"}
+                loading={users.isPending}
+                suffix="个"
+              />
             )}
             <Space style={{ marginTop: 16 }}>
-              <ButtonLink size="small" to="/workbench/calendar">维护工作日历</ButtonLink>
-              <ButtonLink size="small" to="/workbench/audit">查看审计日志</ButtonLink>
+              <ButtonLink size="small" to="/workbench/calendar">
+                维护工作日历
+              </ButtonLink>
+              <ButtonLink size="small" to="/workbench/audit">
+                查看审计日志
+              </ButtonLink>
             </Space>
           </HomeCard>
         </Col>
       </Row>
-      <HomeCard title="最近审计记录" extra={<ButtonLink size="small" to="/workbench/audit">全部记录</ButtonLink>}>
+      <HomeCard
+        title="最近审计记录"
+        extra={
+          <ButtonLink size="small" to="/workbench/audit">
+            全部记录
+          </ButtonLink>
+        }
+      >
         {audit.isError ? (
           <Alert type="error" showIcon title={errorText(audit.error)} />
         ) : (

@@ -31,7 +31,10 @@ export function ExpertHome({ user }: { user: User }) {
         {batches.isError ? (
           <Alert type="error" showIcon title={errorText(batches.error)} />
         ) : (
-          <BatchLinks batches={batches.data ?? []} empty={batches.isPending ? "正在加载…" : "暂无已发布的遴选批次"} />
+          <BatchLinks
+            batches={batches.data ?? []}
+            empty={batches.isPending ? "正在加载…" : "暂无已发布的遴选批次"}
+          />
         )}
       </HomeCard>
     </>

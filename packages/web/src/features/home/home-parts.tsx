@@ -18,9 +18,21 @@ export function HomeHeading({ title, subtitle }: { title: string; subtitle?: Rea
   );
 }
 
-export function HomeCard({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
+export function HomeCard({
+  title,
+  extra,
+  children,
+}: {
+  title: string;
+  extra?: ReactNode;
+  children: ReactNode;
+}) {
   return (
-    <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{title}</h2>} extra={extra} style={{ marginBottom: 16 }}>
+    <Card
+      title={<h2 style={{ margin: 0, fontSize: 16 }}>{title}</h2>}
+      extra={extra}
+      style={{ marginBottom: 16 }}
+    >
       {children}
     </Card>
   );
@@ -61,7 +73,8 @@ export function BatchLinks({
                   <PhaseTag phase={batch.phase} />
                   <KindTags kinds={batch.kinds} />
                   <span>
-                    范围：<ScopeText scope={batch.scope} />
+                    范围：
+                    <ScopeText scope={batch.scope} />
                   </span>
                   <span>网上申报截止：{formatInstant(batch.onlineDeadline)}</span>
                   {!countdown.closed && batch.phase === "open" && (

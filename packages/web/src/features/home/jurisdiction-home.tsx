@@ -63,7 +63,10 @@ export function JurisdictionHome({ user, role }: { user: User; role: Jurisdictio
         {batches.isError ? (
           <Alert type="error" showIcon title={errorText(batches.error)} />
         ) : (
-          <BatchLinks batches={mine} empty={batches.isPending ? "正在加载…" : "目前没有涉及本单位的已发布批次"} />
+          <BatchLinks
+            batches={mine}
+            empty={batches.isPending ? "正在加载…" : "目前没有涉及本单位的已发布批次"}
+          />
         )}
       </HomeCard>
     </>

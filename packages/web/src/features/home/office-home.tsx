@@ -13,7 +13,9 @@ export function OfficeHome({ user }: { user: User }) {
   const batches = useStaffBatches();
   const items = batches.data ?? [];
   const title =
-    user.role === "nationalOffice" ? "工程指导协调小组办公室工作台" : `${user.regionName ?? ""} 省级人社部门工作台`.trim();
+    user.role === "nationalOffice"
+      ? "工程指导协调小组办公室工作台"
+      : `${user.regionName ?? ""} 省级人社部门工作台`.trim();
   const counts = [
     { label: "批次总数", value: items.length },
     { label: "草稿", value: items.filter((batch) => batch.status === "draft").length },
@@ -25,8 +27,13 @@ export function OfficeHome({ user }: { user: User }) {
   ];
   return (
     <>
-      <HomeHeading title={title} subtitle={`您好，${user.displayName}。您可以在这里定义、维护和发布遴选批次。`} />
-      {batches.isError && <Alert type="error" showIcon title={errorText(batches.error)} style={{ marginBottom: 16 }} />}
+      <HomeHeading
+        title={title}
+        subtitle={`您好，${user.displayName}。您可以在这里定义、维护和发布遴选批次。`}
+      />
+      {batches.isError && (
+        <Alert type="error" showIcon title={errorText(batches.error)} style={{ marginBottom: 16 }} />
+      )}
       <Row gutter={16} style={{ marginBottom: 16 }}>
         {counts.map((count) => (
           <Col key={count.label} xs={12} md={6}>

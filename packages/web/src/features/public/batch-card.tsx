@@ -23,7 +23,7 @@ export function BatchCard({ batch }: { batch: PublicBatchSummary }) {
       <Descriptions
         column={1}
         size="small"
-        styles={{ label: { width: 96, color: "#86909c" } }}
+        styles={{ label: { width: 108, color: "#86909c", whiteSpace: "nowrap" } }}
         items={[
           { key: "number", label: "文号", children: batch.documentNumber ?? "—" },
           { key: "issuer", label: "发文机关", children: batch.issuingBody },

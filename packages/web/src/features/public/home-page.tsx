@@ -1,5 +1,5 @@
 import { DownloadOutlined, FileSearchOutlined, LoginOutlined, UserAddOutlined } from "@ant-design/icons";
-import { Alert, Col, Empty, Row, Skeleton, Steps } from "antd";
+import { Alert, Col, Empty, Row, Skeleton } from "antd";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { errorText } from "../../app/form-errors";
@@ -60,23 +60,45 @@ export function HomePage() {
           <div className="lx-panel" style={{ paddingTop: 16 }}>
             <SectionTitle title="申报单位服务" />
             <nav aria-label="申报单位服务" style={{ display: "grid", gap: 12 }}>
-              <QuickLink to="/register" icon={<UserAddOutlined />} title="单位注册" note="使用统一社会信用代码注册账号" />
-              <QuickLink to="/login" icon={<LoginOutlined />} title="单位登录" note="用户名为统一社会信用代码" />
-              <QuickLink to={formsTarget} icon={<DownloadOutlined />} title="下载申报表" note="在通知页面下载空白申报表" />
-              <QuickLink to="/notices" icon={<FileSearchOutlined />} title="查阅通知" note="申报范围、条件、程序和截止时间" />
+              <QuickLink
+                to="/register"
+                icon={<UserAddOutlined />}
+                title="单位注册"
+                note="使用统一社会信用代码注册账号"
+              />
+              <QuickLink
+                to="/login"
+                icon={<LoginOutlined />}
+                title="单位登录"
+                note="用户名为统一社会信用代码"
+              />
+              <QuickLink
+                to={formsTarget}
+                icon={<DownloadOutlined />}
+                title="下载申报表"
+                note="在通知页面下载空白申报表"
+              />
+              <QuickLink
+                to="/notices"
+                icon={<FileSearchOutlined />}
+                title="查阅通知"
+                note="申报范围、条件、程序和截止时间"
+              />
             </nav>
             <h3 style={{ fontSize: 15, margin: "24px 0 12px" }}>申报流程</h3>
-            <Steps
-              direction="vertical"
-              size="small"
-              current={-1}
-              items={[
-                { title: "阅读遴选通知", description: "确认申报范围、条件和截止时间" },
-                { title: "注册单位账号", description: "以统一社会信用代码注册" },
-                { title: "填写申报表", description: "一个职业填写一份，可选多个等级" },
-                { title: "按通知报送材料", description: "加盖单位印章，按时报送" },
-              ]}
-            />
+            <ol className="lx-steps">
+              {[
+                ["阅读遴选通知", "确认申报范围、条件和截止时间"],
+                ["注册单位账号", "以统一社会信用代码注册"],
+                ["填写申报表", "一个职业填写一份，可选多个等级"],
+                ["按通知报送材料", "加盖单位印章，按时报送"],
+              ].map(([title, note]) => (
+                <li key={title}>
+                  <strong>{title}</strong>
+                  <span className="lx-muted">{note}</span>
+                </li>
+              ))}
+            </ol>
           </div>
         </Col>
       </Row>

@@ -15,16 +15,20 @@ export function NoticeList({ items, detailed = false }: { items: PublicBatchSumm
       renderItem={(batch) => (
         <List.Item
           key={batch.id}
-          extra={<span className="lx-muted" style={{ whiteSpace: "nowrap" }}>{formatDate(batch.publishedOn)}</span>}
+          extra={
+            <span className="lx-muted" style={{ whiteSpace: "nowrap" }}>
+              {formatDate(batch.publishedOn)}
+            </span>
+          }
         >
           <List.Item.Meta
             title={
-              <Space size={6} wrap>
+              <span style={{ fontWeight: "normal" }}>
                 <DemoTag isDemo={batch.isDemo} />
                 <Link to={`/notices/${batch.id}`} style={{ fontSize: 15 }}>
                   {batch.title}
                 </Link>
-              </Space>
+              </span>
             }
             description={
               detailed ? (
@@ -42,7 +46,15 @@ export function NoticeList({ items, detailed = false }: { items: PublicBatchSumm
   );
 }
 
-export function SectionTitle({ title, extra, as: Heading = "h2" }: { title: string; extra?: ReactNode; as?: "h1" | "h2" }) {
+export function SectionTitle({
+  title,
+  extra,
+  as: Heading = "h2",
+}: {
+  title: string;
+  extra?: ReactNode;
+  as?: "h1" | "h2";
+}) {
   return (
     <div className="lx-section-title">
       <Heading className="lx-section-heading">{title}</Heading>
@@ -50,4 +62,3 @@ export function SectionTitle({ title, extra, as: Heading = "h2" }: { title: stri
     </div>
   );
 }
-

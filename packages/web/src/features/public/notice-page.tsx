@@ -74,7 +74,7 @@ export function NoticePage() {
         />
       )}
       <Row gutter={24}>
-        <Col xs={24} lg={17}>
+        <Col xs={24} lg={16}>
           <article className="lx-notice" aria-labelledby="notice-title">
             <p className="lx-notice-issuer">{batch.issuingBody}</p>
             {batch.documentNumber && <p className="lx-notice-number">{batch.documentNumber}</p>}
@@ -96,12 +96,7 @@ export function NoticePage() {
                 主送：{definition.addressees}
               </p>
             )}
-            <NoticeText text={definition.noticeText} />
-            <div style={{ textAlign: "right", marginTop: 32, fontSize: 16, lineHeight: 2 }}>
-              <div>{batch.issuingBody}</div>
-              {definition.sealNote && <div>（{definition.sealNote}）</div>}
-              <div>{formatDate(batch.publishedOn)}</div>
-            </div>
+            <NoticeText text={definition.noticeText} issuingBody={batch.issuingBody} />
           </article>
 
           <Section id="scope" title="申报范围：职业与等级">
@@ -117,7 +112,7 @@ export function NoticePage() {
             <AttachmentList definition={definition} />
           </Section>
         </Col>
-        <Col xs={24} lg={7}>
+        <Col xs={24} lg={8}>
           <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>关键日期</h2>}>
             <KeyDates definition={definition} />
           </Card>

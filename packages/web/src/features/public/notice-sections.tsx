@@ -1,7 +1,7 @@
 import { FilePdfOutlined, FileWordOutlined } from "@ant-design/icons";
+import type { BatchDefinition } from "@linxuan/domain";
 import { isOccupationOpen } from "@linxuan/domain";
 import { Button, Descriptions, List, Space, Table, Tag, Timeline, Typography } from "antd";
-import type { BatchDefinition } from "@linxuan/domain";
 import type { BlankForm, KindCode, OccupationCode } from "../../app/api-types";
 import { deadlineCountdown, formatInstant } from "../../app/dates";
 import {
@@ -26,7 +26,9 @@ export function KeyDates({ definition }: Props) {
       children: (
         <Space direction="vertical" size={0}>
           <strong>{formatInstant(definition.onlineDeadline)}</strong>
-          <Typography.Text type={countdown.closed ? "secondary" : "warning"}>{countdown.text}</Typography.Text>
+          <Typography.Text type={countdown.closed ? "secondary" : "warning"}>
+            {countdown.text}
+          </Typography.Text>
         </Space>
       ),
     },
@@ -56,7 +58,7 @@ export function KeyDates({ definition }: Props) {
       children: <>{definition.reapplicationBanYears} 年内不得再次申报</>,
     });
   }
-  return <Descriptions column={1} size="small" bordered items={items} styles={{ label: { width: 112 } }} />;
+  return <Descriptions column={1} size="small" bordered items={items} styles={{ label: { width: 112, whiteSpace: "nowrap" } }} />;
 }
 
 function Cell({ definition, kind, occupation }: Props & { kind: KindCode; occupation: OccupationCode }) {
@@ -74,7 +76,11 @@ function Cell({ definition, kind, occupation }: Props & { kind: KindCode; occupa
 
 /** 职业 × 机构类型, with each exclusion and its reason in the cell it closes. */
 export function OccupationTable({ definition }: Props) {
-  const rows = definition.occupations.map((occupation, index) => ({ key: occupation, index: index + 1, occupation }));
+  const rows = definition.occupations.map((occupation, index) => ({
+    key: occupation,
+    index: index + 1,
+    occupation,
+  }));
   const excluded = definition.exclusions;
   return (
     <>
@@ -85,9 +91,14 @@ export function OccupationTable({ definition }: Props) {
         dataSource={rows}
         columns={[
           { title: "序号", dataIndex: "index", width: 64, align: "center" },
-          { title: "职业", dataIndex: "occupation", render: (code: OccupationCode) => occupationLabel(code) },
+          {
+            title: "职业",
+            dataIndex: "occupation",
+            width: 220,
+            render: (code: OccupationCode) => occupationLabel(code),
+          },
           ...definition.kinds.map((kind) => ({
-            title: `${kindLabel(kind)}（专业技术等级）`,
+            title: `${kindLabel(kind)}开放等级`,
             key: kind,
             render: (_: unknown, row: { occupation: OccupationCode }) => (
               <Cell definition={definition} kind={kind} occupation={row.occupation} />
@@ -202,7 +213,8 @@ export function AttachmentList({ definition }: Props) {
 }
 
 export function ContactList({ definition }: Props) {
-  if (definition.contacts.length === 0) return <Typography.Text type="secondary">通知未列出联系方式</Typography.Text>;
+  if (definition.contacts.length === 0)
+    return <Typography.Text type="secondary">通知未列出联系方式</Typography.Text>;
   return (
     <Descriptions
       column={1}

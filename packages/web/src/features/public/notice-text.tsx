@@ -29,13 +29,30 @@ export function parseNoticeText(text: string): Block[] {
   return blocks;
 }
 
-export function NoticeText({ text }: { text: string }) {
+const SIGNATURE_DATE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
+const NOT_INDENTED = /^[（(].*[)）]$|^附件[：:]/;
+
+/** The closing lines of a notice (issuer, date) are set flush right as on the printed page. */
+function paragraphClass(text: string, issuingBody?: string): string | undefined {
+  const signature = issuingBody && text.startsWith(issuingBody) && text.length <= issuingBody.length + 24;
+  if (SIGNATURE_DATE.test(text) || signature) return "lx-notice-sign";
+  if (NOT_INDENTED.test(text)) return "lx-notice-flush";
+  return undefined;
+}
+
+export function NoticeText({ text, issuingBody }: { text: string; issuingBody?: string }) {
   return (
     <div className="lx-notice-body">
       {parseNoticeText(text).map((block, index) => (
         // Blocks have no identity beyond their position in an immutable text.
         // biome-ignore lint/suspicious/noArrayIndexKey: see above
-        <Fragment key={index}>{block.type === "heading" ? <h3>{block.text}</h3> : <p>{block.text}</p>}</Fragment>
+        <Fragment key={index}>
+          {block.type === "heading" ? (
+            <h3>{block.text}</h3>
+          ) : (
+            <p className={paragraphClass(block.text, issuingBody)}>{block.text}</p>
+          )}
+        </Fragment>
       ))}
     </div>
   );

@@ -8,7 +8,10 @@ export function NoticesPage() {
   const batches = usePublicBatches();
   return (
     <>
-      <Breadcrumb style={{ marginBottom: 16 }} items={[{ title: <Link to="/">首页</Link> }, { title: "通知公告" }]} />
+      <Breadcrumb
+        style={{ marginBottom: 16 }}
+        items={[{ title: <Link to="/">首页</Link> }, { title: "通知公告" }]}
+      />
       <div className="lx-panel">
         <SectionTitle title="通知公告" as="h1" />
         {batches.isPending && <Skeleton active />}

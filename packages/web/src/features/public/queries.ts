@@ -12,6 +12,7 @@ export function usePublicBatches() {
 export function usePublicBatch(id: string) {
   return useQuery({
     queryKey: ["public", "batches", id],
-    queryFn: () => api.get<{ batch: PublicBatch }>(`/public/batches/${encodeURIComponent(id)}`).then((b) => b.batch),
+    queryFn: () =>
+      api.get<{ batch: PublicBatch }>(`/public/batches/${encodeURIComponent(id)}`).then((b) => b.batch),
   });
 }

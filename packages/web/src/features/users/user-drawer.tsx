@@ -1,4 +1,12 @@
-import { checkEmail, checkPasswordPolicy, checkPhone, regionalRoles, type Role, roleNames, staffRoles } from "@linxuan/domain";
+import {
+  checkEmail,
+  checkPasswordPolicy,
+  checkPhone,
+  type Role,
+  regionalRoles,
+  roleNames,
+  staffRoles,
+} from "@linxuan/domain";
 import { Alert, App, Button, Drawer, Form, Input, Select, Space } from "antd";
 import { useEffect, useState } from "react";
 import type { AdminUser } from "../../app/api-types";
@@ -29,7 +37,15 @@ const phoneRule = checkRule((value) => {
 });
 
 /** Creates a staff account (user = null) or edits one. Institutions register themselves. */
-export function UserDrawer({ open, user, onClose }: { open: boolean; user: AdminUser | null; onClose: () => void }) {
+export function UserDrawer({
+  open,
+  user,
+  onClose,
+}: {
+  open: boolean;
+  user: AdminUser | null;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<UserValues>();
   const role = Form.useWatch("role", form);
   const password = Form.useWatch("password", form);
@@ -107,7 +123,12 @@ export function UserDrawer({ open, user, onClose }: { open: boolean; user: Admin
       }
     >
       {failure && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={failure} />}
-      <Form<UserValues> form={form} layout="vertical" onFinish={onFinish} initialValues={{ role: "provincialRecommender" }}>
+      <Form<UserValues>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ role: "provincialRecommender" }}
+      >
         <Form.Item
           label="用户名"
           name="username"
@@ -119,14 +140,25 @@ export function UserDrawer({ open, user, onClose }: { open: boolean; user: Admin
         >
           <Input disabled={editing} autoComplete="off" />
         </Form.Item>
-        <Form.Item label="姓名或单位名称" name="displayName" rules={[{ required: true, whitespace: true, message: "请填写姓名或单位名称" }]}>
+        <Form.Item
+          label="姓名或单位名称"
+          name="displayName"
+          rules={[{ required: true, whitespace: true, message: "请填写姓名或单位名称" }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item label="角色" name="role" rules={[{ required: true, message: "请选择角色" }]}>
-          <Select disabled={editing} options={staffRoles.map((code) => ({ value: code, label: roleNames[code] }))} />
+          <Select
+            disabled={editing}
+            options={staffRoles.map((code) => ({ value: code, label: roleNames[code] }))}
+          />
         </Form.Item>
         {role && regionalRoles.includes(role) && (
-          <Form.Item label="所属地区" name="regionCode" rules={[{ required: true, message: "请选择所属地区" }]}>
+          <Form.Item
+            label="所属地区"
+            name="regionCode"
+            rules={[{ required: true, message: "请选择所属地区" }]}
+          >
             <RegionSelect />
           </Form.Item>
         )}
@@ -160,7 +192,11 @@ export function UserDrawer({ open, user, onClose }: { open: boolean; user: Admin
           label="联系电话"
           name="phone"
           rules={[phoneRule]}
-          extra={editing && user.phone ? `当前：${user.phone}（已脱敏）。留空表示不修改` : "手机号码或带区号的固定电话，可不填"}
+          extra={
+            editing && user.phone
+              ? `当前：${user.phone}（已脱敏）。留空表示不修改`
+              : "手机号码或带区号的固定电话，可不填"
+          }
         >
           <Input autoComplete="off" />
         </Form.Item>

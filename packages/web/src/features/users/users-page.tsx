@@ -20,7 +20,10 @@ export function UsersPage() {
   const update = useUpdateUser();
   const { data: me } = useSession();
   const { message, modal } = App.useApp();
-  const [drawer, setDrawer] = useState<{ open: boolean; user: AdminUser | null }>({ open: false, user: null });
+  const [drawer, setDrawer] = useState<{ open: boolean; user: AdminUser | null }>({
+    open: false,
+    user: null,
+  });
   const [resetting, setResetting] = useState<AdminUser | null>(null);
 
   const done = (text: string) => ({
@@ -32,7 +35,9 @@ export function UsersPage() {
     const disabling = user.status === "active";
     modal.confirm({
       title: disabling ? `停用账号“${user.displayName}”？` : `启用账号“${user.displayName}”？`,
-      content: disabling ? "停用后该账号不能登录，已登录的会话将失效。数据和审计记录保留。" : "启用后该账号可以重新登录。",
+      content: disabling
+        ? "停用后该账号不能登录，已登录的会话将失效。数据和审计记录保留。"
+        : "启用后该账号可以重新登录。",
       okText: disabling ? "停用" : "启用",
       okButtonProps: { danger: disabling },
       cancelText: "取消",
@@ -49,7 +54,9 @@ export function UsersPage() {
       <div className="lx-page-heading">
         <div>
           <h1>账号管理</h1>
-          <Typography.Text type="secondary">工作人员账号由系统管理员创建；申报单位通过门户自行注册。</Typography.Text>
+          <Typography.Text type="secondary">
+            工作人员账号由系统管理员创建；申报单位通过门户自行注册。
+          </Typography.Text>
         </div>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ open: true, user: null })}>
           新建账号
@@ -97,21 +104,30 @@ export function UsersPage() {
             {
               title: "地区/行业",
               key: "jurisdiction",
-              render: (_, user) => user.regionName ?? user.industryScope ?? user.institution?.creditCode ?? "—",
+              render: (_, user) =>
+                user.regionName ?? user.industryScope ?? user.institution?.creditCode ?? "—",
             },
             {
               title: "状态",
               key: "status",
               render: (_, user) => (
                 <Space size={4} direction="vertical">
-                  {user.status === "active" ? <Tag color="green">正常</Tag> : <Tag color="default">已停用</Tag>}
+                  {user.status === "active" ? (
+                    <Tag color="green">正常</Tag>
+                  ) : (
+                    <Tag color="default">已停用</Tag>
+                  )}
                   {isLocked(user) && <Tag color="red">锁定至 {formatInstant(user.lockedUntil)}</Tag>}
                   {user.mustChangePassword && <Tag color="gold">待修改密码</Tag>}
                 </Space>
               ),
             },
             { title: "联系电话", dataIndex: "phone", render: (value: string | null) => value ?? "—" },
-            { title: "最近登录", dataIndex: "lastLoginAt", render: (value: string | null) => formatInstant(value) },
+            {
+              title: "最近登录",
+              dataIndex: "lastLoginAt",
+              render: (value: string | null) => formatInstant(value),
+            },
             {
               title: "操作",
               key: "actions",
@@ -122,7 +138,11 @@ export function UsersPage() {
                     编辑
                   </Button>
                   {isLocked(user) && (
-                    <Button type="link" size="small" onClick={() => unlock.mutate(user.id, done("账号已解锁"))}>
+                    <Button
+                      type="link"
+                      size="small"
+                      onClick={() => unlock.mutate(user.id, done("账号已解锁"))}
+                    >
                       解锁
                     </Button>
                   )}
@@ -130,7 +150,12 @@ export function UsersPage() {
                     重置密码
                   </Button>
                   {user.id !== me?.id && (
-                    <Button type="link" size="small" danger={user.status === "active"} onClick={() => toggleStatus(user)}>
+                    <Button
+                      type="link"
+                      size="small"
+                      danger={user.status === "active"}
+                      onClick={() => toggleStatus(user)}
+                    >
                       {user.status === "active" ? "停用" : "启用"}
                     </Button>
                   )}
@@ -140,7 +165,11 @@ export function UsersPage() {
           ]}
         />
       </Card>
-      <UserDrawer open={drawer.open} user={drawer.user} onClose={() => setDrawer({ open: false, user: null })} />
+      <UserDrawer
+        open={drawer.open}
+        user={drawer.user}
+        onClose={() => setDrawer({ open: false, user: null })}
+      />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </>
   );
