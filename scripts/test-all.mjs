@@ -13,11 +13,16 @@ const hasChromium = fs.existsSync(chromium);
 const inCi = process.env.CI === "true";
 
 if (!hasChromium && inCi) {
-  console.error(`!!! Chromium not found at ${chromium}: browser journeys must run in CI. Install it (apt-get install -y chromium fonts-noto-cjk).`);
+  console.error(
+    `!!! Chromium not found at ${chromium}: browser journeys must run in CI. Install it (apt-get install -y chromium fonts-noto-cjk).`,
+  );
   process.exit(1);
 }
 
-const build = spawnSync("npm", ["run", "build", "--workspace", "@linxuan/web"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+const build = spawnSync("npm", ["run", "build", "--workspace", "@linxuan/web"], {
+  cwd: root,
+  stdio: ["ignore", "pipe", "inherit"],
+});
 if (build.status !== 0) {
   console.error(build.stdout?.toString());
   console.error("web build failed");
@@ -27,19 +32,29 @@ if (build.status !== 0) {
 const projects = ["--project", "domain", "--project", "server"];
 if (hasChromium) projects.push("--project", "e2e");
 else {
-  console.log("\n" + "!".repeat(78));
+  console.log(`\n${"!".repeat(78)}`);
   console.log(`!!! SKIPPING BROWSER JOURNEYS: Chromium not found at ${chromium}`);
   console.log("!!! Install it with: apt-get install -y chromium fonts-noto-cjk");
-  console.log("!".repeat(78) + "\n");
+  console.log(`${"!".repeat(78)}\n`);
 }
 if (!process.env.LINXUAN_TEST_DATABASE_URL) {
-  console.log("(integration tests run on SQLite only; set LINXUAN_TEST_DATABASE_URL to run them on PostgreSQL too)");
+  console.log(
+    "(integration tests run on SQLite only; set LINXUAN_TEST_DATABASE_URL to run them on PostgreSQL too)",
+  );
 }
 
 const report = path.join(os.tmpdir(), `linxuan-vitest-${process.pid}.json`);
 const run = spawnSync(
   "npx",
-  ["vitest", "run", ...projects, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  [
+    "vitest",
+    "run",
+    ...projects,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
   { cwd: root, stdio: "inherit", env: { ...process.env, LINXUAN_CHROMIUM: chromium } },
 );
 

@@ -26,9 +26,14 @@ export type Platform = {
  */
 export async function startPlatform(): Promise<Platform> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linxuan-e2e-"));
-  const config = loadConfig({}, { dataDir, databaseUrl: null, port: 0, host: "127.0.0.1", passwordHashCost: 1024 });
+  const config = loadConfig(
+    {},
+    { dataDir, databaseUrl: null, port: 0, host: "127.0.0.1", passwordHashCost: 1024 },
+  );
   if (!config.webDist || !fs.existsSync(path.join(config.webDist, "index.html"))) {
-    throw new Error("packages/web/dist is missing: run `npm run build` (npm test does it) before the browser journeys");
+    throw new Error(
+      "packages/web/dist is missing: run `npm run build` (npm test does it) before the browser journeys",
+    );
   }
   const { deps, handle } = await openRuntime(config);
   const accounts = await seedDemo(deps, DEMO_PASSWORD);
@@ -38,7 +43,14 @@ export async function startPlatform(): Promise<Platform> {
   const port = typeof address === "object" && address ? address.port : 0;
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   const downloadsDir = path.join(dataDir, "downloads");
   fs.mkdirSync(downloadsDir);
@@ -48,7 +60,12 @@ export async function startPlatform(): Promise<Platform> {
     browser,
     downloadsDir,
     newPage: async () => {
-      const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", acceptDownloads: true, viewport: { width: 1366, height: 900 } });
+      const context = await browser.newContext({
+        locale: "zh-CN",
+        timezoneId: "Asia/Shanghai",
+        acceptDownloads: true,
+        viewport: { width: 1366, height: 900 },
+      });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       return { context, page };

@@ -52,7 +52,11 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
-      info: { title: "遴选 Linxuan API", description: "数字技术工程师培育项目培训机构和评价机构遴选平台", version: "0.1.0" },
+      info: {
+        title: "遴选 Linxuan API",
+        description: "数字技术工程师培育项目培训机构和评价机构遴选平台",
+        version: "0.1.0",
+      },
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "lx_session" } } },
     },
     transform: jsonSchemaTransform,
@@ -66,7 +70,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerCalendarRoutes(app, deps);
   registerAuditRoutes(app, deps);
 
-  app.get("/api/openapi.json", { config: { command: "public" }, schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { config: { command: "public" }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   const webDist = deps.config.webDist;
   const hasWeb = webDist !== null && fs.existsSync(path.join(webDist, "index.html"));
@@ -75,7 +81,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/api/") || request.method !== "GET" || !hasWeb) {
-      return reply.status(404).send({ code: "NOT_FOUND", message: `接口不存在：${request.method} ${request.url.split("?")[0]}` });
+      return reply
+        .status(404)
+        .send({ code: "NOT_FOUND", message: `接口不存在：${request.method} ${request.url.split("?")[0]}` });
     }
     // Client-side routes: serve the single-page app shell, or a real file when one exists.
     const file = path.join(webDist, path.normalize(decodeURIComponent(request.url.split("?")[0] ?? "/")));

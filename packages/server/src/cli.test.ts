@@ -10,7 +10,14 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linxuan-cli-"));
 
 function linxuan(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [bin, ...args], {
-    env: { ...process.env, LINXUAN_DATA_DIR: dataDir, DATABASE_URL: "", LINXUAN_SCRYPT_COST: "1024", NODE_ENV: "", ...env },
+    env: {
+      ...process.env,
+      LINXUAN_DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      LINXUAN_SCRYPT_COST: "1024",
+      NODE_ENV: "",
+      ...env,
+    },
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -28,7 +35,10 @@ describe("linxuan CLI (on SQLite)", () => {
   });
 
   it("never creates demo data in production", () => {
-    const result = linxuan(["seed-demo"], { NODE_ENV: "production", LINXUAN_DEMO_PASSWORD: "Demo-Pass-2026" });
+    const result = linxuan(["seed-demo"], {
+      NODE_ENV: "production",
+      LINXUAN_DEMO_PASSWORD: "Demo-Pass-2026",
+    });
     expect(result.code).toBe(1);
     expect(result.out).toContain("生产环境");
     const db = new SQLite(path.join(dataDir, "linxuan.db"), { readonly: true });
@@ -38,11 +48,29 @@ describe("linxuan CLI (on SQLite)", () => {
   });
 
   it("creates a staff account and refuses a bad one with the field named", () => {
-    const ok = linxuan(["create-user", "--username", "rec-hubei", "--role", "provincialRecommender", "--name", "湖北省人力资源和社会保障厅", "--region", "420000"]);
+    const ok = linxuan([
+      "create-user",
+      "--username",
+      "rec-hubei",
+      "--role",
+      "provincialRecommender",
+      "--name",
+      "湖北省人力资源和社会保障厅",
+      "--region",
+      "420000",
+    ]);
     expect(ok.out).toContain("已创建账号 rec-hubei");
     expect(ok.out).toMatch(/初始密码：\S+/);
     expect(ok.code).toBe(0);
-    const bad = linxuan(["create-user", "--username", "rec-x", "--role", "provincialRecommender", "--name", "某厅"]);
+    const bad = linxuan([
+      "create-user",
+      "--username",
+      "rec-x",
+      "--role",
+      "provincialRecommender",
+      "--name",
+      "某厅",
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.out).toContain("regionCode：该角色必须指定所属地区");
   });

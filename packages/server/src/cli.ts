@@ -17,7 +17,9 @@ const usage = `用法: linxuan <命令> [选项]
   migrate                       将数据库迁移到最新版本
   seed-demo                     创建演示账号与演示批次（仅空库，非生产环境）
   create-user --username U --role R --name 名称 [--password P] [--region 310000] [--industry 行业]
-                                创建工作人员账号（角色: ${Object.keys(roleNames).filter((r) => r !== "institution").join(", ")}）
+                                创建工作人员账号（角色: ${Object.keys(roleNames)
+                                  .filter((r) => r !== "institution")
+                                  .join(", ")}）
   calendar import <文件>        导入节假日/调休覆盖表（CSV 或 JSON）
   audit verify                  校验审计日志哈希链，报告第一条被改动、插入或删除的事件
 `;
@@ -25,9 +27,13 @@ const usage = `用法: linxuan <命令> [选项]
 function printAccounts(accounts: DemoAccount[], password: string, fromEnv: boolean): void {
   console.log("\n================ 演示账号（仅用于演示环境）================");
   for (const account of accounts) {
-    console.log(`  ${account.username.padEnd(20)} ${(roleNames as Record<string, string>)[account.role] ?? account.role}  ${account.displayName}`);
+    console.log(
+      `  ${account.username.padEnd(20)} ${(roleNames as Record<string, string>)[account.role] ?? account.role}  ${account.displayName}`,
+    );
   }
-  console.log(`  密码（全部账号相同）：${password}${fromEnv ? "（来自 LINXUAN_DEMO_PASSWORD）" : "（随机生成，请记下；设置 LINXUAN_DEMO_PASSWORD 可指定）"}`);
+  console.log(
+    `  密码（全部账号相同）：${password}${fromEnv ? "（来自 LINXUAN_DEMO_PASSWORD）" : "（随机生成，请记下；设置 LINXUAN_DEMO_PASSWORD 可指定）"}`,
+  );
   console.log("===========================================================\n");
 }
 
@@ -53,7 +59,9 @@ async function main(argv: string[]): Promise<number> {
     process.once("SIGINT", close);
     process.once("SIGTERM", close);
     await app.listen({ port: config.port, host: config.host });
-    console.log(`遴选平台已启动：http://localhost:${config.port}/ （数据库：${deps.dialect}，${handle.location}）`);
+    console.log(
+      `遴选平台已启动：http://localhost:${config.port}/ （数据库：${deps.dialect}，${handle.location}）`,
+    );
     return -1;
   }
   const { deps, handle } = await openRuntime(config);
@@ -97,10 +105,13 @@ async function main(argv: string[]): Promise<number> {
           industryScope: values.industry ?? null,
         });
         if (!parsed.success) {
-          for (const issue of parsed.error.issues) console.error(`${issue.path.join(".") || "参数"}：${issue.message}`);
+          for (const issue of parsed.error.issues)
+            console.error(`${issue.path.join(".") || "参数"}：${issue.message}`);
           return 1;
         }
-        const { id } = await createStaffUser(deps, { ...systemCaller, username: "cli" }, parsed.data, { mustChangePassword: true });
+        const { id } = await createStaffUser(deps, { ...systemCaller, username: "cli" }, parsed.data, {
+          mustChangePassword: true,
+        });
         console.log(`已创建账号 ${parsed.data.username}（${roleNames[parsed.data.role]}），ID ${id}`);
         if (!values.password) console.log(`初始密码：${password}（首次登录须修改）`);
         return 0;
@@ -111,9 +122,15 @@ async function main(argv: string[]): Promise<number> {
           console.error("用法：linxuan calendar import <文件.csv|文件.json>");
           return 1;
         }
-        const result = await importCalendarText(deps, { ...systemCaller, username: "cli" }, fs.readFileSync(file, "utf8"));
+        const result = await importCalendarText(
+          deps,
+          { ...systemCaller, username: "cli" },
+          fs.readFileSync(file, "utf8"),
+        );
         for (const error of result.errors) console.error(`第 ${error.line} 行：${error.message}`);
-        console.log(`已导入 ${result.imported} 条日历记录${result.years.length ? `，声明完整的年度：${result.years.join("、")}` : ""}`);
+        console.log(
+          `已导入 ${result.imported} 条日历记录${result.years.length ? `，声明完整的年度：${result.years.join("、")}` : ""}`,
+        );
         return result.errors.length > 0 ? 1 : 0;
       }
       case "audit": {
@@ -126,7 +143,9 @@ async function main(argv: string[]): Promise<number> {
           console.log(`审计链校验通过：共 ${result.checked} 条事件，未发现改动、插入或删除`);
           return 0;
         }
-        console.error(`审计链校验失败：第 ${result.firstBadSeq} 条 —— ${result.problem}（此前 ${result.checked} 条完好）`);
+        console.error(
+          `审计链校验失败：第 ${result.firstBadSeq} 条 —— ${result.problem}（此前 ${result.checked} 条完好）`,
+        );
         return 2;
       }
       default:

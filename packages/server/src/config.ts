@@ -26,7 +26,8 @@ function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`环境变量 ${name} 应为非负整数，当前为 "${raw}"`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`环境变量 ${name} 应为非负整数，当前为 "${raw}"`);
   return value;
 }
 

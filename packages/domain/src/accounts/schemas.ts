@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { regionCodes } from "../reference/regions";
 import { roleCodes } from "../policy/roles";
+import { regionCodes } from "../reference/regions";
 import { creditCodeSchema, emailSchema, passwordSchema, phoneSchema } from "../validators/schemas";
 
 const name = (label: string, max: number) =>
@@ -36,7 +36,10 @@ export const changePasswordSchema = z.object({
 const username = z
   .string({ error: "请填写用户名" })
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{2,31}$/, "用户名为3–32位字母、数字、点、下划线或连字符，以字母或数字开头");
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{2,31}$/,
+    "用户名为3–32位字母、数字、点、下划线或连字符，以字母或数字开头",
+  );
 
 /** Staff accounts, created by the administrator. Jurisdiction is checked per role. */
 export const createUserSchema = z
@@ -51,13 +54,21 @@ export const createUserSchema = z
     email: emailSchema.nullable().optional(),
   })
   .superRefine((value, ctx) => {
-    const regional = value.role === "provincialOffice" || value.role === "provincialRecommender" || value.role === "receivingCentre";
-    if (regional && !value.regionCode) ctx.addIssue({ code: "custom", path: ["regionCode"], message: "该角色必须指定所属地区" });
+    const regional =
+      value.role === "provincialOffice" ||
+      value.role === "provincialRecommender" ||
+      value.role === "receivingCentre";
+    if (regional && !value.regionCode)
+      ctx.addIssue({ code: "custom", path: ["regionCode"], message: "该角色必须指定所属地区" });
     if (value.role === "industryRecommender" && !value.industryScope) {
       ctx.addIssue({ code: "custom", path: ["industryScope"], message: "行业推荐单位必须填写行业范围" });
     }
     if (value.role === "institution") {
-      ctx.addIssue({ code: "custom", path: ["role"], message: "申报单位账号由单位自行注册，不能由管理员创建" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["role"],
+        message: "申报单位账号由单位自行注册，不能由管理员创建",
+      });
     }
   });
 export type CreateUser = z.infer<typeof createUserSchema>;

@@ -58,7 +58,10 @@ export type AttachmentCode = (typeof attachmentCodes)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
 /** An instant with an explicit offset, e.g. 2026-04-03T23:59:59+08:00. */
-const isoInstant = z.iso.datetime({ offset: true, message: "时间格式应为带时区的 ISO 8601，如 2026-04-03T23:59:59+08:00" });
+const isoInstant = z.iso.datetime({
+  offset: true,
+  message: "时间格式应为带时区的 ISO 8601，如 2026-04-03T23:59:59+08:00",
+});
 const regionCode = z.string().regex(/^\d{6}$/, "行政区划代码应为6位数字");
 
 export const eligibilityRuleSchema = z.discriminatedUnion("rule", [
@@ -163,7 +166,10 @@ export const batchDefinitionSchema = z.object({
     }),
   ),
   /** Where an applicant may choose the recommending unit (evaluation institutions: province or industry). */
-  recommenderChoice: z.object({ training: z.enum(["region", "regionOrIndustry"]), evaluation: z.enum(["region", "regionOrIndustry"]) }),
+  recommenderChoice: z.object({
+    training: z.enum(["region", "regionOrIndustry"]),
+    evaluation: z.enum(["region", "regionOrIndustry"]),
+  }),
 });
 
 export type BatchDefinition = z.infer<typeof batchDefinitionSchema>;

@@ -1,5 +1,5 @@
-import { nationalBatch2NoticeText, shanghaiBatch3NoticeText } from "./notice-texts";
 import { occupationCodes } from "../reference/occupations";
+import { nationalBatch2NoticeText, shanghaiBatch3NoticeText } from "./notice-texts";
 import type { BatchDefinition } from "./schema";
 
 const allOccupations = [...occupationCodes];
@@ -27,7 +27,10 @@ export const nationalBatch2: BatchDefinition = {
     { label: "联系电话", value: "010-84629295" },
     { label: "邮寄地址", value: "北京市朝阳区育慧里5号（邮编：100101）" },
     { label: "电子邮箱", value: "rsbjxujiaoyu@163.com" },
-    { label: "书面材料报送", value: "人力资源社会保障部事业单位人事服务中心继续教育和国际合作处（机要交换或邮寄）" },
+    {
+      label: "书面材料报送",
+      value: "人力资源社会保障部事业单位人事服务中心继续教育和国际合作处（机要交换或邮寄）",
+    },
     { label: "联系单位", value: "专业技术人员管理司" },
   ],
   kinds: ["training", "evaluation"],
@@ -51,7 +54,11 @@ export const nationalBatch2: BatchDefinition = {
     training: {
       perOccupationPerRegion: 5,
       regionOverrides: [
-        { regionCode: "110000", perOccupation: 10, note: "建设世界重要人才中心和创新高地，可适当扩大规模；含在京中央单位、行业组织所属培训机构" },
+        {
+          regionCode: "110000",
+          perOccupation: 10,
+          note: "建设世界重要人才中心和创新高地，可适当扩大规模；含在京中央单位、行业组织所属培训机构",
+        },
         { regionCode: "310000", perOccupation: 10, note: "建设世界重要人才中心和创新高地，可适当扩大规模" },
         { regionCode: "440000", perOccupation: 10, note: "粤港澳大湾区，可适当扩大规模" },
       ],
@@ -76,10 +83,25 @@ export const nationalBatch2: BatchDefinition = {
   reapplicationBanYears: 3,
   catalogPublisher: { training: "provincial", evaluation: "national" },
   requiredAttachments: [
-    { code: "stampedForm", name: "推荐表（加盖单位印章的PDF）", required: true, note: "按职业分别填报，打印盖章后扫描上传" },
-    { code: "legalRegistrationCertificate", name: "法人登记证书复印件（加盖单位印章）", required: true, note: "" },
+    {
+      code: "stampedForm",
+      name: "推荐表（加盖单位印章的PDF）",
+      required: true,
+      note: "按职业分别填报，打印盖章后扫描上传",
+    },
+    {
+      code: "legalRegistrationCertificate",
+      name: "法人登记证书复印件（加盖单位印章）",
+      required: true,
+      note: "",
+    },
     { code: "creditReport", name: "信用报告或诚信承诺书", required: true, note: "" },
-    { code: "supportingMaterials", name: "支撑材料", required: false, note: "培训管理制度等具体文本、支撑材料另附" },
+    {
+      code: "supportingMaterials",
+      name: "支撑材料",
+      required: false,
+      note: "培训管理制度等具体文本、支撑材料另附",
+    },
   ],
   recommenderChoice: { training: "region", evaluation: "regionOrIndustry" },
 };
@@ -152,10 +174,25 @@ export const shanghaiBatch3: BatchDefinition = {
   reapplicationBanYears: 3,
   catalogPublisher: { training: "organizer", evaluation: "organizer" },
   requiredAttachments: [
-    { code: "stampedForm", name: "申报表电子版（加盖公章的PDF格式）", required: true, note: "纸质材料一式2份另报市人力资源公共服务中心" },
-    { code: "legalRegistrationCertificate", name: "法人登记证书复印件（加盖单位印章）", required: true, note: "业务范围或经营范围一般应含培训、继续教育等内容" },
+    {
+      code: "stampedForm",
+      name: "申报表电子版（加盖公章的PDF格式）",
+      required: true,
+      note: "纸质材料一式2份另报市人力资源公共服务中心",
+    },
+    {
+      code: "legalRegistrationCertificate",
+      name: "法人登记证书复印件（加盖单位印章）",
+      required: true,
+      note: "业务范围或经营范围一般应含培训、继续教育等内容",
+    },
     { code: "creditReport", name: "信用报告或诚信承诺书", required: true, note: "" },
-    { code: "supportingMaterials", name: "支撑材料", required: false, note: "培训管理制度等具体文本、支撑材料另附" },
+    {
+      code: "supportingMaterials",
+      name: "支撑材料",
+      required: false,
+      note: "培训管理制度等具体文本、支撑材料另附",
+    },
   ],
   recommenderChoice: { training: "region", evaluation: "region" },
 };
@@ -178,7 +215,11 @@ export function makeDemoBatch(source: BatchDefinition, now: Date, daysAhead = 30
     title: `【演示】${source.title}`,
     shortTitle: `【演示】${source.shortTitle}`,
     publishedOn: shiftDate(source.publishedOn, shiftDays),
-    stages: source.stages.map((stage) => ({ ...stage, opensAt: shift(stage.opensAt), closesAt: shift(stage.closesAt) })),
+    stages: source.stages.map((stage) => ({
+      ...stage,
+      opensAt: shift(stage.opensAt),
+      closesAt: shift(stage.closesAt),
+    })),
     onlineDeadline: shiftInstant(source.onlineDeadline, shiftDays),
     paperDeadline: shift(source.paperDeadline),
     noticeText: `【演示批次】本批次是系统演示用的副本，日期已顺延，仅供熟悉流程，不具任何效力。\n\n${source.noticeText}`,

@@ -25,7 +25,10 @@ export function validateBatchDefinition(input: unknown): BatchValidation {
   }
   for (let i = 1; i < order.length; i++) {
     if ((order[i] ?? 0) <= (order[i - 1] ?? 0)) {
-      issues.push({ path: `stages.${i}.code`, message: "阶段重复或顺序错误：阶段须按申报、推荐、形式审查、专家评议、审定、公示、目录的顺序排列" });
+      issues.push({
+        path: `stages.${i}.code`,
+        message: "阶段重复或顺序错误：阶段须按申报、推荐、形式审查、专家评议、审定、公示、目录的顺序排列",
+      });
     }
   }
   // Stages may overlap (recommendation runs while submission is still open) but none may close
@@ -53,13 +56,19 @@ export function validateBatchDefinition(input: unknown): BatchValidation {
   if (definition.paperCopies > 0 && !definition.paperDeadline) {
     issues.push({ path: "paperDeadline", message: "要求报送纸质材料时，必须填写纸质材料截止时间" });
   }
-  if (definition.paperDeadline && Date.parse(definition.paperDeadline) < Date.parse(definition.onlineDeadline) - 86_400_000 * 366) {
+  if (
+    definition.paperDeadline &&
+    Date.parse(definition.paperDeadline) < Date.parse(definition.onlineDeadline) - 86_400_000 * 366
+  ) {
     issues.push({ path: "paperDeadline", message: "纸质材料截止时间不合理" });
   }
 
   for (const kind of definition.kinds) {
     if (!definition.formTemplates[kind]) {
-      issues.push({ path: `formTemplates.${kind}`, message: `接受${kind === "training" ? "培训" : "评价"}机构申报时必须指定申报表模板` });
+      issues.push({
+        path: `formTemplates.${kind}`,
+        message: `接受${kind === "training" ? "培训" : "评价"}机构申报时必须指定申报表模板`,
+      });
     }
   }
   const { evaluation, training } = definition.quotas;
@@ -75,13 +84,19 @@ export function validateBatchDefinition(input: unknown): BatchValidation {
   const seenRegions = new Set<string>();
   training?.regionOverrides.forEach((override, i) => {
     if (seenRegions.has(override.regionCode)) {
-      issues.push({ path: `quotas.training.regionOverrides.${i}.regionCode`, message: "同一地区的名额只能设置一次" });
+      issues.push({
+        path: `quotas.training.regionOverrides.${i}.regionCode`,
+        message: "同一地区的名额只能设置一次",
+      });
     }
     seenRegions.add(override.regionCode);
   });
 
   definition.exclusions.forEach((exclusion, i) => {
-    if (!definition.kinds.includes(exclusion.kind) || !definition.occupations.includes(exclusion.occupation)) {
+    if (
+      !definition.kinds.includes(exclusion.kind) ||
+      !definition.occupations.includes(exclusion.occupation)
+    ) {
       issues.push({ path: `exclusions.${i}`, message: "排除项的机构类型和职业必须在本批次范围内" });
     }
   });
@@ -111,6 +126,8 @@ export function isOccupationOpen(
 ): { open: true } | { open: false; reason: string } {
   if (!definition.kinds.includes(kind)) return { open: false, reason: "本批次不接受该类机构申报" };
   if (!definition.occupations.includes(occupation)) return { open: false, reason: "本批次未开放该职业" };
-  const exclusion = definition.exclusions.find((item) => item.kind === kind && item.occupation === occupation);
+  const exclusion = definition.exclusions.find(
+    (item) => item.kind === kind && item.occupation === occupation,
+  );
   return exclusion ? { open: false, reason: exclusion.reason } : { open: true };
 }

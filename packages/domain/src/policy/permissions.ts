@@ -59,6 +59,7 @@ export type BatchScope = { level: "national" } | { level: "region"; regionCode: 
  */
 export function canManageBatch(actor: Actor, scope: BatchScope): boolean {
   if (actor.role === "nationalOffice") return true;
-  if (actor.role === "provincialOffice") return scope.level === "region" && scope.regionCode === actor.regionCode;
+  if (actor.role === "provincialOffice")
+    return scope.level === "region" && scope.regionCode === actor.regionCode;
   return false;
 }

@@ -19,12 +19,22 @@ describe("roleMayRun", () => {
 
   it("grants every other command to a fixed set of roles, never to the anonymous", () => {
     const table = Object.fromEntries(
-      (Object.keys(commands) as Command[]).map((command) => [command, roleCodes.filter((role) => roleMayRun(role, command))]),
+      (Object.keys(commands) as Command[]).map((command) => [
+        command,
+        roleCodes.filter((role) => roleMayRun(role, command)),
+      ]),
     );
     expect(table).toEqual({
       public: [...roleCodes],
       authenticated: [...roleCodes],
-      "batch.view": ["nationalOffice", "provincialOffice", "provincialRecommender", "industryRecommender", "receivingCentre", "admin"],
+      "batch.view": [
+        "nationalOffice",
+        "provincialOffice",
+        "provincialRecommender",
+        "industryRecommender",
+        "receivingCentre",
+        "admin",
+      ],
       "batch.create": ["nationalOffice", "provincialOffice"],
       "batch.edit": ["nationalOffice", "provincialOffice"],
       "batch.publish": ["nationalOffice", "provincialOffice"],
@@ -44,10 +54,21 @@ describe("canManageBatch", () => {
   it("gives the national office every batch and a provincial office only its own region's", () => {
     expect(canManageBatch(actor("nationalOffice"), { level: "national" })).toBe(true);
     expect(canManageBatch(actor("nationalOffice"), { level: "region", regionCode: "310000" })).toBe(true);
-    expect(canManageBatch(actor("provincialOffice", "310000"), { level: "region", regionCode: "310000" })).toBe(true);
-    expect(canManageBatch(actor("provincialOffice", "310000"), { level: "region", regionCode: "440000" })).toBe(false);
+    expect(
+      canManageBatch(actor("provincialOffice", "310000"), { level: "region", regionCode: "310000" }),
+    ).toBe(true);
+    expect(
+      canManageBatch(actor("provincialOffice", "310000"), { level: "region", regionCode: "440000" }),
+    ).toBe(false);
     expect(canManageBatch(actor("provincialOffice", "310000"), { level: "national" })).toBe(false);
-    for (const role of ["institution", "provincialRecommender", "industryRecommender", "receivingCentre", "expert", "admin"] as const) {
+    for (const role of [
+      "institution",
+      "provincialRecommender",
+      "industryRecommender",
+      "receivingCentre",
+      "expert",
+      "admin",
+    ] as const) {
       expect(canManageBatch(actor(role, "310000"), { level: "region", regionCode: "310000" })).toBe(false);
     }
   });

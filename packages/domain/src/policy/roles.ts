@@ -26,7 +26,11 @@ export const roleNames: Record<Role, string> = {
 export const staffRoles: readonly Role[] = roleCodes.filter((role) => role !== "institution");
 
 /** Roles that must carry a region (GB/T 2260 province code). */
-export const regionalRoles: readonly Role[] = ["provincialOffice", "provincialRecommender", "receivingCentre"];
+export const regionalRoles: readonly Role[] = [
+  "provincialOffice",
+  "provincialRecommender",
+  "receivingCentre",
+];
 
 /** The acting user as the rules see it: role plus jurisdiction. */
 export type Actor = {

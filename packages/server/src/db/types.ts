@@ -114,4 +114,6 @@ export type CalendarYearsTable = {
 };
 
 export type Dialect = "sqlite" | "postgres";
-export type Row<T extends keyof Database> = { [K in keyof Database[T]]: Database[T][K] extends Generated<infer U> ? U : Database[T][K] };
+export type Row<T extends keyof Database> = {
+  [K in keyof Database[T]]: Database[T][K] extends Generated<infer U> ? U : Database[T][K];
+};

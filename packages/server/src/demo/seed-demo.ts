@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { computeCreditCodeCheckChar, type CreateUser } from "@linxuan/domain";
+import { type CreateUser, computeCreditCodeCheckChar } from "@linxuan/domain";
 import { ensureDemoBatches } from "../features/batches/service";
 import { createStaffUser } from "../features/users/service";
 import { runCommand } from "../http/command";
@@ -11,24 +11,91 @@ type StaffSeed = Omit<CreateUser, "password">;
 const staff: StaffSeed[] = [
   { username: "admin", displayName: "系统管理员", role: "admin" },
   { username: "office", displayName: "工程指导协调小组办公室", role: "nationalOffice" },
-  { username: "sh-office", displayName: "上海市人力资源和社会保障局专业技术人员管理处", role: "provincialOffice", regionCode: "310000" },
-  { username: "rec-beijing", displayName: "北京市人力资源和社会保障局", role: "provincialRecommender", regionCode: "110000" },
-  { username: "rec-shanghai", displayName: "上海市人力资源和社会保障局", role: "provincialRecommender", regionCode: "310000" },
-  { username: "rec-guangdong", displayName: "广东省人力资源和社会保障厅", role: "provincialRecommender", regionCode: "440000" },
-  { username: "rec-industry", displayName: "工业和信息化部人事教育司", role: "industryRecommender", industryScope: "工业和信息化" },
-  { username: "sh-centre", displayName: "上海市人力资源公共服务中心", role: "receivingCentre", regionCode: "310000" },
+  {
+    username: "sh-office",
+    displayName: "上海市人力资源和社会保障局专业技术人员管理处",
+    role: "provincialOffice",
+    regionCode: "310000",
+  },
+  {
+    username: "rec-beijing",
+    displayName: "北京市人力资源和社会保障局",
+    role: "provincialRecommender",
+    regionCode: "110000",
+  },
+  {
+    username: "rec-shanghai",
+    displayName: "上海市人力资源和社会保障局",
+    role: "provincialRecommender",
+    regionCode: "310000",
+  },
+  {
+    username: "rec-guangdong",
+    displayName: "广东省人力资源和社会保障厅",
+    role: "provincialRecommender",
+    regionCode: "440000",
+  },
+  {
+    username: "rec-industry",
+    displayName: "工业和信息化部人事教育司",
+    role: "industryRecommender",
+    industryScope: "工业和信息化",
+  },
+  {
+    username: "sh-centre",
+    displayName: "上海市人力资源公共服务中心",
+    role: "receivingCentre",
+    regionCode: "310000",
+  },
 ];
 
-const expertNames = ["王建国", "李晓梅", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "黄蕾", "周强", "吴敏", "徐斌", "孙丽"];
+const expertNames = [
+  "王建国",
+  "李晓梅",
+  "张伟",
+  "刘洋",
+  "陈静",
+  "杨帆",
+  "赵磊",
+  "黄蕾",
+  "周强",
+  "吴敏",
+  "徐斌",
+  "孙丽",
+];
 
 /** Builds a valid credit code from a 17-character body (demo data must pass the real check). */
 const creditCode = (body: string) => `${body}${computeCreditCodeCheckChar(body)}`;
 
 const institutions = [
-  { name: "上海数智工程大学", body: "12310000425001234", contact: "周明", phone: "021-65981234", email: "jxjy@sdu-demo.edu.cn" },
-  { name: "上海市专业技术人员继续教育基地（浦东）", body: "52310115MJ5001234", contact: "钱芳", phone: "13916001234", email: "base@pdjx-demo.org.cn" },
-  { name: "北京智云数字技术培训有限公司", body: "91110108MA0012345", contact: "孙磊", phone: "010-62781234", email: "px@zhiyun-demo.com" },
-  { name: "广东省数字技术人才评价协会", body: "51440000MJ0012345", contact: "林晓", phone: "020-83761234", email: "pj@gddt-demo.org.cn" },
+  {
+    name: "上海数智工程大学",
+    body: "12310000425001234",
+    contact: "周明",
+    phone: "021-65981234",
+    email: "jxjy@sdu-demo.edu.cn",
+  },
+  {
+    name: "上海市专业技术人员继续教育基地（浦东）",
+    body: "52310115MJ5001234",
+    contact: "钱芳",
+    phone: "13916001234",
+    email: "base@pdjx-demo.org.cn",
+  },
+  {
+    name: "北京智云数字技术培训有限公司",
+    body: "91110108MA0012345",
+    contact: "孙磊",
+    phone: "010-62781234",
+    email: "px@zhiyun-demo.com",
+  },
+  {
+    name: "广东省数字技术人才评价协会",
+    body: "51440000MJ0012345",
+    contact: "林晓",
+    phone: "020-83761234",
+    email: "pj@gddt-demo.org.cn",
+  },
 ];
 
 export type DemoAccount = { username: string; role: string; displayName: string };
@@ -112,7 +179,10 @@ export async function seedDemo(deps: Deps, password: string): Promise<DemoAccoun
 
 /** Demo mode seeds only an empty platform: any account at all means a real or seeded one exists. */
 export async function isEmptyPlatform(deps: Deps): Promise<boolean> {
-  const row = await deps.db.selectFrom("users").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  const row = await deps.db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n) === 0;
 }
 

@@ -1,3 +1,4 @@
+import { bannerBlock, commitmentBlock, notesBlock, recommendationBlock } from "./closing-blocks";
 import {
   computeTotals,
   type Field,
@@ -5,23 +6,35 @@ import {
   type FormValues,
   type GroupItem,
   type Item,
-  levelOptions,
-  type OptionSource,
-  optionLabel,
   type Section,
   type TableItem,
   type TableRowValues,
-  toNumber,
 } from "./domain-forms";
+import { choiceRuns, cleanText, formatDate, formatValue, type OptionLabeler } from "./format-value";
+import {
+  CONTENT_WIDTH,
+  type CoverLayout,
+  type FormLayout,
+  type LayoutBlock,
+  type LayoutCell,
+  type Paragraph,
+  para,
+  text,
+} from "./layout-model";
 
 /*
- * Template + values → a table layout both renderers draw: the PDF paginates it itself, Word gets
- * it as one table. Widths are in points on A4 with 54 pt side margins; heights are left to the
- * renderer (the PDF measures text, Word flows it).
+ * Template + values → the table layout both renderers draw (see layout-model.ts). The column
+ * widths below are shared by the row kinds so that their vertical borders line up, as on the
+ * official Word tables.
  */
 
-export const PAGE = { width: 595.28, height: 841.89, marginX: 54, marginTop: 54, marginBottom: 60 } as const;
-export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.marginX;
+export type LayoutOptions = {
+  institutionName?: string | null;
+  /** ISO date (YYYY-MM-DD) or Date of filling in, printed on the cover. */
+  filledOn?: string | Date | null;
+  optionLabel?: OptionLabeler;
+};
+
 /** Width of the label column on the left, as on the official tables. */
 const LABEL = 96;
 /** The head rows (拟申报开展培训的职业（仅填一项）) have a wider label. */
@@ -33,166 +46,7 @@ const VALUE2 = CONTENT_WIDTH - LABEL - VALUE1 - LABEL2;
 /** Sub-label (姓名, 初级) column inside groups. */
 const SUBLABEL = 46;
 
-export type TextStyle = "body" | "hint" | "label" | "banner" | "note";
-export type Run = { kind: "text"; text: string; style: TextStyle } | { kind: "box"; checked: boolean };
-export type Paragraph = {
-  runs: Run[];
-  align: "left" | "center" | "right";
-  /** Left indent of every line, in ems of the paragraph's first run, plus a fraction of the cell width. */
-  indentEm?: number;
-  indentRatio?: number;
-  /** Extra indent of the first line (negative for a hanging first line), in ems. */
-  firstLineEm?: number;
-  /** Space above the paragraph, in points. */
-  spaceBefore?: number;
-};
-export type CellRole = "label" | "value" | "banner" | "header" | "block";
-export type LayoutCell = {
-  row: number;
-  col: number;
-  rowSpan: number;
-  colSpan: number;
-  role: CellRole;
-  valign: "top" | "middle";
-  paragraphs: Paragraph[];
-  /** Space the cell needs even when empty (room to write by hand), in points. */
-  minHeight?: number;
-  /** This cell's text may continue on the next page (narratives). */
-  flow?: boolean;
-};
-export type LayoutBlock = {
-  /** Column widths in points, summing to CONTENT_WIDTH. */
-  columns: number[];
-  rows: number;
-  cells: LayoutCell[];
-  /** Rows repeated at the top of each page when the block is split by rows (table headers). */
-  headerRows: number;
-  /** none: never split; rows: between rows after the header; text: inside its `flow` cell. */
-  split: "none" | "rows" | "text";
-  border: boolean;
-  /** Keep on the same page as the start of the next block (section title rows). */
-  keepWithNext?: boolean;
-};
-export type CoverLayout = {
-  attachmentLabel: string;
-  titleLines: readonly string[];
-  blanks: { label: string; value: string }[];
-  issuer: string;
-  issuedOn: string;
-};
-export type FormLayout = {
-  title: string;
-  attachmentLabel: string;
-  cover?: CoverLayout;
-  blocks: LayoutBlock[];
-};
-
-export type LayoutOptions = {
-  institutionName?: string | null;
-  /** ISO date (YYYY-MM-DD) or Date of filling in, printed on the cover. */
-  filledOn?: string | Date | null;
-  /** Labels for option codes the domain lists do not know (e.g. a finer industry code). */
-  optionLabel?: (source: OptionSource, value: string) => string | undefined;
-};
-
-const text = (value: string, style: TextStyle = "body"): Run => ({ kind: "text", text: value, style });
-const para = (
-  runs: Run[],
-  align: Paragraph["align"] = "left",
-  extra: Partial<Paragraph> = {},
-): Paragraph => ({
-  runs,
-  align,
-  ...extra,
-});
-
-/** User text as plain paragraphs: no markup is interpreted; control characters are dropped. */
-export function cleanText(value: string): string {
-  return (
-    value
-      .replace(/\r\n?/g, "\n")
-      .replace(/\t/g, "    ")
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b\ufeff]/g, "")
-  );
-}
-
-function formatDate(value: string | Date): string {
-  if (value instanceof Date) {
-    const parts = new Intl.DateTimeFormat("en-CA", {
-      timeZone: "Asia/Shanghai",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-    }).formatToParts(value);
-    const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
-    return `${get("year")}年${Number(get("month"))}月${Number(get("day"))}日`;
-  }
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : value;
-}
-
-function formatNumber(value: number, decimals: number): string {
-  return Number(value.toFixed(decimals)).toString();
-}
-
 type Context = { values: FormValues | null; options: LayoutOptions };
-
-/** The printed text of a scalar value; "" when empty. Units are added when the label lacks them. */
-function formatValue(field: Field, value: unknown, context: Context, unitInHeading = false): string {
-  if (value === null || value === undefined || value === "") return "";
-  switch (field.type) {
-    case "number":
-    case "integer": {
-      const number = toNumber(value);
-      if (number === null) return cleanText(String(value));
-      const formatted = formatNumber(number, field.type === "number" ? field.decimals : 0);
-      const unit = field.unit && !unitInHeading && !field.label.includes(field.unit) ? field.unit : "";
-      // ㎡ keeps "1200㎡" on one line in a narrow table column.
-      return formatted + (unit === "平方米" ? "㎡" : unit);
-    }
-    case "date":
-      return typeof value === "string" ? formatDate(value) : "";
-    case "select": {
-      const codes = Array.isArray(value) ? value.map(String) : [String(value)];
-      return codes
-        .map(
-          (code) =>
-            context.options.optionLabel?.(field.options, code) ?? optionLabel(field.options, code) ?? code,
-        )
-        .map(cleanText)
-        .join("、");
-    }
-    case "yesNo":
-      return value === true ? "是" : value === false ? "否" : "";
-    case "levels":
-    case "consent":
-      return "";
-    default:
-      return cleanText(String(value));
-  }
-}
-
-function boxes(field: Field, value: unknown, blank: boolean): Run[] {
-  if (field.type === "levels") {
-    const chosen = new Set(Array.isArray(value) ? value.map(String) : []);
-    const runs: Run[] = [];
-    levelOptions.forEach((option, index) => {
-      runs.push(text(`${index === 0 ? "" : "　　"}${option.label} `), {
-        kind: "box",
-        checked: !blank && chosen.has(option.value),
-      });
-    });
-    runs.push(text(`　${field.printHint}`));
-    return runs;
-  }
-  return [
-    text("是 "),
-    { kind: "box", checked: !blank && value === true },
-    text("　　否 "),
-    { kind: "box", checked: !blank && value === false },
-  ];
-}
 
 function valueParagraphs(
   field: Field,
@@ -202,9 +56,12 @@ function valueParagraphs(
   unitInHeading = false,
 ) {
   if (field.type === "levels" || field.type === "yesNo") {
-    return [para(boxes(field, value, context.values === null), field.type === "levels" ? "left" : "center")];
+    return [
+      para(choiceRuns(field, value, context.values === null), field.type === "levels" ? "left" : "center"),
+    ];
   }
-  const printed = context.values === null ? "" : formatValue(field, value, context, unitInHeading);
+  const printed =
+    context.values === null ? "" : formatValue(field, value, context.options.optionLabel, unitInHeading);
   return printed === "" ? [] : printed.split("\n").map((line) => para([text(line)], align));
 }
 
@@ -427,106 +284,6 @@ function tableBlock(table: TableItem, context: Context): LayoutBlock {
   return block(columns, totalRows, cells, { headerRows: fixed ? 0 : 1, split: fixed ? "none" : "rows" });
 }
 
-function bannerBlock(title: string): LayoutBlock {
-  const spaced = title.length <= 2 ? title.split("").join("　") : title;
-  return block(
-    [CONTENT_WIDTH],
-    1,
-    [
-      {
-        row: 0,
-        col: 0,
-        rowSpan: 1,
-        colSpan: 1,
-        role: "banner",
-        valign: "middle",
-        paragraphs: [para([text(spaced, "banner")], "center")],
-      },
-    ],
-    { keepWithNext: true },
-  );
-}
-
-function wholeWidthBlock(
-  paragraphs: Paragraph[],
-  minHeight: number,
-  split: LayoutBlock["split"] = "none",
-): LayoutBlock {
-  return block(
-    [CONTENT_WIDTH],
-    1,
-    [
-      {
-        row: 0,
-        col: 0,
-        rowSpan: 1,
-        colSpan: 1,
-        role: "block",
-        valign: "top",
-        paragraphs,
-        minHeight,
-        flow: split === "text",
-      },
-    ],
-    { split },
-  );
-}
-
-function commitmentBlock(template: FormTemplate): LayoutBlock {
-  const { commitment } = template;
-  return wholeWidthBlock(
-    [
-      para([text(commitment.text)], "left", { firstLineEm: 2, spaceBefore: 6 }),
-      ...commitment.signatures.map((line, index) =>
-        para([text(line)], "left", { indentRatio: 0.42, spaceBefore: index === 0 ? 28 : 14 }),
-      ),
-      para([text(commitment.dateLine)], "left", { indentRatio: 0.66, spaceBefore: 14 }),
-    ],
-    150,
-  );
-}
-
-function recommendationBlock(template: FormTemplate, context: Context): LayoutBlock | null {
-  const recommendation = template.recommendationBlock;
-  if (!recommendation) return null;
-  const values = context.values ?? {};
-  const reason =
-    typeof values[recommendation.reasonKey] === "string"
-      ? cleanText(values[recommendation.reasonKey] as string).trim()
-      : "";
-  const contact = (key: string) => (typeof values[key] === "string" ? cleanText(values[key] as string) : "");
-  const paragraphs: Paragraph[] = [para([text(recommendation.reasonLabel)], "left", { spaceBefore: 2 })];
-  for (const line of reason === "" ? [] : reason.split("\n"))
-    paragraphs.push(para([text(line)], "left", { firstLineEm: 2 }));
-  paragraphs.push(
-    ...recommendation.signatures.map((line, index) =>
-      para([text(line)], "left", {
-        indentRatio: 0.42,
-        spaceBefore: index === 0 ? (reason === "" ? 84 : 24) : 14,
-      }),
-    ),
-    para([text(recommendation.dateLine)], "left", { indentRatio: 0.66, spaceBefore: 14 }),
-    para(
-      recommendation.contacts.flatMap((item, index) => [
-        text(`${index === 0 ? "" : "　　　　"}${item.label}`),
-        text(contact(item.key) || "　　　　　　　　"),
-      ]),
-      "left",
-      { spaceBefore: 16 },
-    ),
-  );
-  return wholeWidthBlock(paragraphs, 180, reason === "" ? "none" : "text");
-}
-
-function notesBlock(template: FormTemplate): LayoutBlock {
-  const paragraphs = template.notes.map((note, index) =>
-    index === 0
-      ? para([text(`注：1．${note}`, "note")], "left", { indentEm: 4, firstLineEm: -4, spaceBefore: 8 })
-      : para([text(`${index + 1}．${note}`, "note")], "left", { indentEm: 4, firstLineEm: -2 }),
-  );
-  return { ...wholeWidthBlock(paragraphs, 0, "text"), border: false };
-}
-
 function sectionBlocks(section: Section, context: Context): LayoutBlock[] {
   const blocks: LayoutBlock[] = section.printTitle ? [bannerBlock(section.title)] : [];
   const labelWidth = section.key === "application" ? HEAD_LABEL : LABEL;
@@ -576,7 +333,7 @@ export function layoutForm(
       blocks.push(...sectionBlocks(section, context));
     }
   }
-  const recommendation = recommendationBlock(template, context);
+  const recommendation = recommendationBlock(template, computed);
   if (recommendation) blocks.push(recommendation);
   blocks.push(notesBlock(template));
 

@@ -102,7 +102,12 @@ function checkCsrf(request: FastifyRequest): void {
   const cookie = request.cookies[CSRF_COOKIE];
   const header = request.headers[CSRF_HEADER];
   const value = Array.isArray(header) ? header[0] : header;
-  if (!cookie || !value || cookie.length !== value.length || !crypto.timingSafeEqual(Buffer.from(cookie), Buffer.from(value))) {
+  if (
+    !cookie ||
+    !value ||
+    cookie.length !== value.length ||
+    !crypto.timingSafeEqual(Buffer.from(cookie), Buffer.from(value))
+  ) {
     throw new AppError("CSRF_TOKEN_INVALID", "安全校验失败（缺少或错误的 CSRF 令牌），请刷新页面后重试");
   }
 }
@@ -118,7 +123,12 @@ export function setSessionCookie(reply: FastifyReply, deps: Deps, token: string)
 }
 
 export function clearSessionCookie(reply: FastifyReply, deps: Deps): void {
-  reply.clearCookie(SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "lax", secure: deps.config.secureCookies });
+  reply.clearCookie(SESSION_COOKIE, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: deps.config.secureCookies,
+  });
 }
 
 /** Returns the CSRF token of this browser, issuing one (readable cookie, SameSite=Strict) if absent. */
@@ -126,7 +136,12 @@ export function ensureCsrfToken(request: FastifyRequest, reply: FastifyReply, de
   const existing = request.cookies[CSRF_COOKIE];
   if (existing && /^[A-Za-z0-9_-]{20,}$/.test(existing)) return existing;
   const token = crypto.randomBytes(24).toString("base64url");
-  reply.setCookie(CSRF_COOKIE, token, { path: "/", httpOnly: false, sameSite: "strict", secure: deps.config.secureCookies });
+  reply.setCookie(CSRF_COOKIE, token, {
+    path: "/",
+    httpOnly: false,
+    sameSite: "strict",
+    secure: deps.config.secureCookies,
+  });
   return token;
 }
 

@@ -41,6 +41,17 @@ export async function runCommand<T>(
 }
 
 /** Records an event that changes nothing else (a login, an export, a reveal). */
-export async function recordEvent(deps: Pick<Deps, "db" | "clock">, caller: Caller, command: string, record: AuditRecord) {
-  await runCommand(deps, caller, command, async () => null, () => record);
+export async function recordEvent(
+  deps: Pick<Deps, "db" | "clock">,
+  caller: Caller,
+  command: string,
+  record: AuditRecord,
+) {
+  await runCommand(
+    deps,
+    caller,
+    command,
+    async () => null,
+    () => record,
+  );
 }

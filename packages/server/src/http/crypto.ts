@@ -16,7 +16,12 @@ const scrypt = promisify(crypto.scrypt) as (
  */
 export async function hashPassword(password: string, cost = 32768): Promise<string> {
   const salt = crypto.randomBytes(16);
-  const key = await scrypt(password.normalize("NFKC"), salt, 32, { N: cost, r: 8, p: 1, maxmem: 256 * cost * 8 + 1_048_576 });
+  const key = await scrypt(password.normalize("NFKC"), salt, 32, {
+    N: cost,
+    r: 8,
+    p: 1,
+    maxmem: 256 * cost * 8 + 1_048_576,
+  });
   return `scrypt$${cost}$8$1$${salt.toString("base64")}$${key.toString("base64")}`;
 }
 
@@ -66,7 +71,9 @@ export function createCipher(key: Buffer): Cipher {
  */
 export function loadDataKey(secretKey: string | null, dataDir: string): Buffer {
   if (secretKey) {
-    const key = /^[0-9a-f]{64}$/i.test(secretKey) ? Buffer.from(secretKey, "hex") : Buffer.from(secretKey, "base64");
+    const key = /^[0-9a-f]{64}$/i.test(secretKey)
+      ? Buffer.from(secretKey, "hex")
+      : Buffer.from(secretKey, "base64");
     if (key.length !== 32) throw new Error("LINXUAN_SECRET_KEY 应为64位十六进制或32字节的 base64");
     return key;
   }

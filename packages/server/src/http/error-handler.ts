@@ -6,9 +6,12 @@ import { AppError } from "./errors";
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      return reply
-        .status(error.status)
-        .send({ code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}), ...error.extra });
+      return reply.status(error.status).send({
+        code: error.code,
+        message: error.message,
+        ...(error.fields ? { fields: error.fields } : {}),
+        ...error.extra,
+      });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((issue) => ({
@@ -23,12 +26,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
-      return reply.status(413).send({ code: "PAYLOAD_TOO_LARGE", message: "提交的内容过大，超过了服务器允许的大小" });
+      return reply
+        .status(413)
+        .send({ code: "PAYLOAD_TOO_LARGE", message: "提交的内容过大，超过了服务器允许的大小" });
     }
     if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
       return reply.status(415).send({ code: "UNSUPPORTED_MEDIA_TYPE", message: "不支持的请求内容类型" });
     }
-    if (error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error instanceof SyntaxError) {
+    if (
+      error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ||
+      error.code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
+      error instanceof SyntaxError
+    ) {
       return reply.status(400).send({ code: "VALIDATION_FAILED", message: "请求体不是有效的 JSON" });
     }
     if (error.statusCode === 429) {
@@ -38,6 +47,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(error.statusCode).send({ code: "VALIDATION_FAILED", message: "请求不正确" });
     }
     request.log.error({ err: error }, "unhandled error");
-    return reply.status(500).send({ code: "INTERNAL_ERROR", message: "服务器内部错误，请稍后重试；如持续出现请联系系统管理员" });
+    return reply
+      .status(500)
+      .send({ code: "INTERNAL_ERROR", message: "服务器内部错误，请稍后重试；如持续出现请联系系统管理员" });
   });
 }

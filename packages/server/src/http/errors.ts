@@ -34,7 +34,11 @@ export class AppError extends Error {
   readonly fields: FieldIssue[] | undefined;
   readonly extra: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { fields?: FieldIssue[]; extra?: Record<string, unknown> } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { fields?: FieldIssue[]; extra?: Record<string, unknown> } = {},
+  ) {
     super(message);
     this.code = code;
     this.status = errorStatus[code];

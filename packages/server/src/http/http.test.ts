@@ -24,7 +24,9 @@ describe.each(testDatabases)("http basics on %s", (kind) => {
   });
 
   it("refuses a body over the size limit with 413 and a Chinese message", async () => {
-    const response = await ctx.client().post("/api/auth/login", { username: "x", password: "y".repeat(70 * 1024) });
+    const response = await ctx
+      .client()
+      .post("/api/auth/login", { username: "x", password: "y".repeat(70 * 1024) });
     expect(response.status).toBe(413);
     expect(response.body).toEqual({ code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining("过大") });
   });
@@ -35,7 +37,11 @@ describe.each(testDatabases)("http basics on %s", (kind) => {
     const response = await ctx.app.inject({
       method: "POST",
       url: "/api/auth/login",
-      headers: { "content-type": "application/json", cookie: `lx_csrf=${client.cookie("lx_csrf")}`, "x-csrf-token": client.cookie("lx_csrf") ?? "" },
+      headers: {
+        "content-type": "application/json",
+        cookie: `lx_csrf=${client.cookie("lx_csrf")}`,
+        "x-csrf-token": client.cookie("lx_csrf") ?? "",
+      },
       payload: "{not json",
     });
     expect(response.statusCode).toBe(400);
@@ -46,9 +52,18 @@ describe.each(testDatabases)("http basics on %s", (kind) => {
     const response = await ctx.client().get("/api/openapi.json");
     expect(response.status).toBe(200);
     const paths = Object.keys(response.body.paths);
-    for (const expected of ["/api/health", "/api/auth/login", "/api/auth/register", "/api/batches/{id}", "/api/calendar/import", "/api/audit/verify"]) {
+    for (const expected of [
+      "/api/health",
+      "/api/auth/login",
+      "/api/auth/register",
+      "/api/batches/{id}",
+      "/api/calendar/import",
+      "/api/audit/verify",
+    ]) {
       expect(paths).toContain(expected);
     }
-    expect(response.body.paths["/api/auth/login"].post.requestBody.content["application/json"].schema.properties).toHaveProperty("username");
+    expect(
+      response.body.paths["/api/auth/login"].post.requestBody.content["application/json"].schema.properties,
+    ).toHaveProperty("username");
   });
 });

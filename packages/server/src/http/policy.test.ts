@@ -1,9 +1,8 @@
 import { type Role, roleCodes, roleMayRun } from "@linxuan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeRegistration, makeStaff, TEST_PASSWORD } from "../test/factories";
-import { type ApiRoute, apiRoutes } from "./auth";
 import { createTestContext, type TestClient, type TestContext } from "../test/harness";
-
+import { type ApiRoute, apiRoutes } from "./auth";
 
 /**
  * Enumerates every API route the app registers and calls each one as every role (and as nobody):
@@ -41,7 +40,11 @@ describe("route policy for every route and every role", () => {
     const checked: string[] = [];
     for (const route of routes) {
       if (route.method === "HEAD" || route.url === "/api/auth/logout") continue;
-      const url = route.url.replace(":id", "00000000-0000-0000-0000-000000000000").replace(":date", "2026-10-01").replace(":year", "2026").replace(":file", "training.pdf");
+      const url = route.url
+        .replace(":id", "00000000-0000-0000-0000-000000000000")
+        .replace(":date", "2026-10-01")
+        .replace(":year", "2026")
+        .replace(":file", "training.pdf");
       for (const [who, client] of clients) {
         const role = who === "anonymous" ? null : who;
         const response = await client.request(route.method, url, route.method === "GET" ? undefined : {});

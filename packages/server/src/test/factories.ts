@@ -7,7 +7,8 @@ import type { TestContext } from "./harness";
 export const TEST_PASSWORD = "Test-Pass-2026";
 
 let counter = 0;
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${crypto.randomBytes(2).toString("hex")}`;
+const unique = () =>
+  `${Date.now().toString(36)}${(counter++).toString(36)}${crypto.randomBytes(2).toString("hex")}`;
 
 /** A fresh staff account per call; returns its username (password TEST_PASSWORD). */
 export async function makeStaff(
@@ -16,7 +17,8 @@ export async function makeStaff(
   extra: { regionCode?: string; industryScope?: string } = {},
 ): Promise<string> {
   const username = `t-${role.slice(0, 8).toLowerCase()}-${unique()}`.slice(0, 32);
-  const regional = role === "provincialOffice" || role === "provincialRecommender" || role === "receivingCentre";
+  const regional =
+    role === "provincialOffice" || role === "provincialRecommender" || role === "receivingCentre";
   await createStaffUser(ctx.deps, systemCaller, {
     username,
     displayName: `测试${role}`,
@@ -30,7 +32,10 @@ export async function makeStaff(
 
 /** A valid, unique 统一社会信用代码 registered in the given province (default Shanghai). */
 export function makeCreditCode(regionCode = "310000"): string {
-  const digits = crypto.randomInt(0, 10 ** 8).toString().padStart(8, "0");
+  const digits = crypto
+    .randomInt(0, 10 ** 8)
+    .toString()
+    .padStart(8, "0");
   const body = `91${regionCode.slice(0, 2)}0101MA${digits}`.slice(0, 17);
   return `${body}${computeCreditCodeCheckChar(body)}`;
 }

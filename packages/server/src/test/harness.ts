@@ -12,7 +12,9 @@ import type { Deps } from "../http/deps";
 export type DatabaseKind = "sqlite" | "postgres";
 
 /** SQLite always; PostgreSQL too when LINXUAN_TEST_DATABASE_URL is set (CI sets it). */
-export const testDatabases: DatabaseKind[] = process.env.LINXUAN_TEST_DATABASE_URL ? ["sqlite", "postgres"] : ["sqlite"];
+export const testDatabases: DatabaseKind[] = process.env.LINXUAN_TEST_DATABASE_URL
+  ? ["sqlite", "postgres"]
+  : ["sqlite"];
 
 export type TestContext = {
   app: FastifyInstance;
@@ -28,7 +30,10 @@ export type TestContext = {
  * A fresh, isolated platform per call: a new SQLite file, or a new PostgreSQL schema selected via
  * search_path, migrated and with the built-in batches. Nothing is shared between tests.
  */
-export async function createTestContext(kind: DatabaseKind, overrides: Partial<Config> = {}): Promise<TestContext> {
+export async function createTestContext(
+  kind: DatabaseKind,
+  overrides: Partial<Config> = {},
+): Promise<TestContext> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linxuan-test-"));
   let databaseUrl: string | null = null;
   let dropSchema: (() => Promise<void>) | null = null;
@@ -92,7 +97,12 @@ export class TestClient {
   private readonly cookies = new Map<string, string>();
   constructor(private readonly app: FastifyInstance) {}
 
-  async request(method: string, url: string, body?: unknown, options: { csrf?: boolean } = {}): Promise<TestResponse> {
+  async request(
+    method: string,
+    url: string,
+    body?: unknown,
+    options: { csrf?: boolean } = {},
+  ): Promise<TestResponse> {
     const mutating = method !== "GET" && method !== "HEAD";
     if (mutating && options.csrf !== false && !this.cookies.has("lx_csrf")) {
       await this.request("GET", "/api/auth/csrf");
@@ -107,7 +117,8 @@ export class TestClient {
       ...(body === undefined ? {} : { payload: body as object }),
     });
     for (const cookie of response.cookies) {
-      if (cookie.value === "" || (cookie.expires && cookie.expires.getTime() < Date.now())) this.cookies.delete(cookie.name);
+      if (cookie.value === "" || (cookie.expires && cookie.expires.getTime() < Date.now()))
+        this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }
     let parsed: unknown = null;
@@ -136,7 +147,8 @@ export class TestClient {
 
   async login(username: string, password: string) {
     const response = await this.post("/api/auth/login", { username, password });
-    if (response.status !== 200) throw new Error(`login ${username} failed: ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`login ${username} failed: ${JSON.stringify(response.body)}`);
     return response.body.user;
   }
 }

@@ -85,7 +85,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("prev_hash", "text", (col) => col.notNull())
     .addColumn("hash", "text", (col) => col.notNull())
     .execute();
-  await db.schema.createIndex("audit_events_target_idx").on("audit_events").columns(["target_type", "target_id"]).execute();
+  await db.schema
+    .createIndex("audit_events_target_idx")
+    .on("audit_events")
+    .columns(["target_type", "target_id"])
+    .execute();
 
   // A single row that every audit write updates first: it serialises the chain on both
   // databases (row lock on PostgreSQL, write lock on SQLite) so two writers never fork it.
@@ -95,7 +99,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("seq", "integer", (col) => col.notNull())
     .addColumn("hash", "text", (col) => col.notNull())
     .execute();
-  await db.insertInto("audit_head").values({ id: 1, seq: 0, hash: "0".repeat(64) }).execute();
+  await db
+    .insertInto("audit_head")
+    .values({ id: 1, seq: 0, hash: "0".repeat(64) })
+    .execute();
 
   await db.schema
     .createTable("calendar_overrides")

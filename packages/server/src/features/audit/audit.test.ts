@@ -19,7 +19,10 @@ describe.each(testDatabases)("audit chain on %s", (kind) => {
     await client.login(admin, TEST_PASSWORD);
     const list = await client.get("/api/audit?pageSize=200");
     expect(list.status).toBe(200);
-    const login = list.body.items.find((item: { command: string; actorUsername: string }) => item.command === "auth.login" && item.actorUsername === admin);
+    const login = list.body.items.find(
+      (item: { command: string; actorUsername: string }) =>
+        item.command === "auth.login" && item.actorUsername === admin,
+    );
     expect(login).toMatchObject({ actorRole: "admin", targetType: "user", summary: "登录成功" });
     expect(login.ip).toBeTruthy();
     const verify = await client.post("/api/audit/verify");

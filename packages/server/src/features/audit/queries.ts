@@ -18,7 +18,10 @@ export async function appendAuditEvent(trx: Db, input: AuditInput): Promise<numb
   const seq = Number(head.seq);
   const fields: ChainedFields = { ...input, seq };
   const hash = hashEvent(head.hash, fields);
-  await trx.insertInto("auditEvents").values({ ...fields, prevHash: head.hash, hash }).execute();
+  await trx
+    .insertInto("auditEvents")
+    .values({ ...fields, prevHash: head.hash, hash })
+    .execute();
   await trx.updateTable("auditHead").set({ hash }).where("id", "=", 1).execute();
   return seq;
 }
@@ -54,6 +57,10 @@ export async function readAuditPage(db: Db, afterSeq: number, limit: number): Pr
 }
 
 export async function readAuditHead(db: Db): Promise<{ seq: number; hash: string }> {
-  const head = await db.selectFrom("auditHead").select(["seq", "hash"]).where("id", "=", 1).executeTakeFirstOrThrow();
+  const head = await db
+    .selectFrom("auditHead")
+    .select(["seq", "hash"])
+    .where("id", "=", 1)
+    .executeTakeFirstOrThrow();
   return { seq: Number(head.seq), hash: head.hash };
 }

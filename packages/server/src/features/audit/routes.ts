@@ -52,7 +52,12 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["audit"],
         summary: "校验审计哈希链",
         response: {
-          200: z.object({ ok: z.boolean(), checked: z.number(), firstBadSeq: z.number().nullable(), problem: z.string().nullable() }),
+          200: z.object({
+            ok: z.boolean(),
+            checked: z.number(),
+            firstBadSeq: z.number().nullable(),
+            problem: z.string().nullable(),
+          }),
         },
       },
     },

@@ -2,7 +2,12 @@ import type { Db } from "../../db/connection";
 import { GENESIS_HASH, hashEvent } from "./chain";
 import { readAuditHead, readAuditPage } from "./queries";
 
-export type AuditVerification = { ok: boolean; checked: number; firstBadSeq: number | null; problem: string | null };
+export type AuditVerification = {
+  ok: boolean;
+  checked: number;
+  firstBadSeq: number | null;
+  problem: string | null;
+};
 
 /**
  * Walks the whole chain in order and reports the first event that was edited (its hash no
@@ -21,7 +26,11 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
         return fail(checked, prevSeq + 1, `第 ${prevSeq + 1} 条至第 ${row.seq - 1} 条审计事件缺失（被删除）`);
       }
       if (row.prevHash !== prevHash) {
-        return fail(checked, row.seq, `第 ${row.seq} 条审计事件与前一条的链接不符（前序事件被删除、插入或改动）`);
+        return fail(
+          checked,
+          row.seq,
+          `第 ${row.seq} 条审计事件与前一条的链接不符（前序事件被删除、插入或改动）`,
+        );
       }
       if (hashEvent(prevHash, row) !== row.hash) {
         return fail(checked, row.seq, `第 ${row.seq} 条审计事件的内容被改动（哈希不符）`);
@@ -33,7 +42,11 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
   }
   const head = await readAuditHead(db);
   if (head.seq !== prevSeq || head.hash !== prevHash) {
-    return fail(checked, prevSeq + 1, `审计链末尾的事件缺失：链头记录到第 ${head.seq} 条，实际只有 ${prevSeq} 条`);
+    return fail(
+      checked,
+      prevSeq + 1,
+      `审计链末尾的事件缺失：链头记录到第 ${head.seq} 条，实际只有 ${prevSeq} 条`,
+    );
   }
   return { ok: true, checked, firstBadSeq: null, problem: null };
 }

@@ -52,7 +52,9 @@ describe.each(testDatabases)("auth on %s", (kind) => {
   });
 
   it("answers an unknown user like a wrong password", async () => {
-    const response = await ctx.client().post("/api/auth/login", { username: "nobody-here", password: "Whatever-1" });
+    const response = await ctx
+      .client()
+      .post("/api/auth/login", { username: "nobody-here", password: "Whatever-1" });
     expect(response.status).toBe(401);
     expect(response.body).toEqual({ code: "INVALID_CREDENTIALS", message: "用户名或密码错误" });
   });
@@ -76,7 +78,9 @@ describe.each(testDatabases)("auth on %s", (kind) => {
       institution: { creditCode: registration.creditCode, name: registration.institutionName },
     });
     expect((await client.get("/api/auth/me")).body.user.role).toBe("institution");
-    const again = await ctx.client().post("/api/auth/register", { ...registration, institutionName: "另一个名称的单位" });
+    const again = await ctx
+      .client()
+      .post("/api/auth/register", { ...registration, institutionName: "另一个名称的单位" });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("INSTITUTION_EXISTS");
   });
@@ -86,8 +90,14 @@ describe.each(testDatabases)("auth on %s", (kind) => {
     const response = await ctx.client().post("/api/auth/register", bad);
     expect(response.status).toBe(400);
     expect(response.body.code).toBe("VALIDATION_FAILED");
-    expect(response.body.fields).toEqual([expect.objectContaining({ path: "creditCode", message: expect.stringContaining("18位") })]);
-    const rows = await ctx.deps.db.selectFrom("institutions").select("id").where("name", "=", bad.institutionName).execute();
+    expect(response.body.fields).toEqual([
+      expect.objectContaining({ path: "creditCode", message: expect.stringContaining("18位") }),
+    ]);
+    const rows = await ctx.deps.db
+      .selectFrom("institutions")
+      .select("id")
+      .where("name", "=", bad.institutionName)
+      .execute();
     expect(rows).toHaveLength(0);
   });
 
@@ -107,7 +117,9 @@ describe.each(testDatabases)("auth on %s", (kind) => {
   });
 
   it("refuses weak passwords with a Chinese message", async () => {
-    const response = await ctx.client().post("/api/auth/register", makeRegistration({ password: "abcdefgh" }));
+    const response = await ctx
+      .client()
+      .post("/api/auth/register", makeRegistration({ password: "abcdefgh" }));
     expect(response.status).toBe(400);
     expect(response.body.fields[0].path).toBe("password");
     expect(response.body.fields[0].message).toMatch(/[\u4e00-\u9fa5]/);
@@ -166,11 +178,21 @@ describe.each(testDatabases)("auth on %s", (kind) => {
     const username = await makeStaff(ctx, "expert");
     const client = ctx.client();
     await client.login(username, TEST_PASSWORD);
-    const weak = await client.post("/api/auth/password", { currentPassword: TEST_PASSWORD, newPassword: "short" });
+    const weak = await client.post("/api/auth/password", {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "short",
+    });
     expect(weak.status).toBe(400);
-    const ok = await client.post("/api/auth/password", { currentPassword: TEST_PASSWORD, newPassword: "New-Pass-2027" });
+    const ok = await client.post("/api/auth/password", {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "New-Pass-2027",
+    });
     expect(ok.status).toBe(200);
-    expect((await ctx.client().post("/api/auth/login", { username, password: TEST_PASSWORD })).status).toBe(401);
-    expect((await ctx.client().post("/api/auth/login", { username, password: "New-Pass-2027" })).status).toBe(200);
+    expect((await ctx.client().post("/api/auth/login", { username, password: TEST_PASSWORD })).status).toBe(
+      401,
+    );
+    expect((await ctx.client().post("/api/auth/login", { username, password: "New-Pass-2027" })).status).toBe(
+      200,
+    );
   });
 });

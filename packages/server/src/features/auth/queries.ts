@@ -39,7 +39,14 @@ export async function findSessionWithUser(db: Db, sessionId: string) {
 
 export async function insertSession(
   db: Db,
-  session: { id: string; userId: string; createdAt: string; expiresAt: string; ip: string | null; userAgent: string | null },
+  session: {
+    id: string;
+    userId: string;
+    createdAt: string;
+    expiresAt: string;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ) {
   await db
     .insertInto("sessions")

@@ -25,7 +25,14 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get(
     "/api/auth/csrf",
-    { config: { command: "public" }, schema: { tags: ["auth"], summary: "获取 CSRF 令牌（同时写入 lx_csrf Cookie）", response: { 200: z.object({ token: z.string() }) } } },
+    {
+      config: { command: "public" },
+      schema: {
+        tags: ["auth"],
+        summary: "获取 CSRF 令牌（同时写入 lx_csrf Cookie）",
+        response: { 200: z.object({ token: z.string() }) },
+      },
+    },
     async (request, reply) => ({ token: ensureCsrfToken(request, reply, deps) }),
   );
 
@@ -33,10 +40,18 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     "/api/auth/login",
     {
       config: { command: "public", rateLimit: loginLimit },
-      schema: { tags: ["auth"], summary: "登录", body: loginSchema, response: { 200: z.object({ user: userSchema }) } },
+      schema: {
+        tags: ["auth"],
+        summary: "登录",
+        body: loginSchema,
+        response: { 200: z.object({ user: userSchema }) },
+      },
     },
     async (request, reply) => {
-      const result = await login(deps, request.caller, { ...request.body, userAgent: request.headers["user-agent"] ?? null });
+      const result = await login(deps, request.caller, {
+        ...request.body,
+        userAgent: request.headers["user-agent"] ?? null,
+      });
       setSessionCookie(reply, deps, result.sessionToken);
       return { user: result.user };
     },
@@ -44,7 +59,10 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post(
     "/api/auth/logout",
-    { config: { command: "public" }, schema: { tags: ["auth"], summary: "退出登录", response: { 200: z.object({ ok: z.literal(true) }) } } },
+    {
+      config: { command: "public" },
+      schema: { tags: ["auth"], summary: "退出登录", response: { 200: z.object({ ok: z.literal(true) }) } },
+    },
     async (request, reply) => {
       await logout(deps, request.caller, request.sessionId);
       clearSessionCookie(reply, deps);
@@ -54,18 +72,34 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get(
     "/api/auth/me",
-    { config: { command: "authenticated" }, schema: { tags: ["auth"], summary: "当前登录用户", response: { 200: z.object({ user: userSchema }) } } },
+    {
+      config: { command: "authenticated" },
+      schema: { tags: ["auth"], summary: "当前登录用户", response: { 200: z.object({ user: userSchema }) } },
+    },
     async (request) => ({ user: await currentUser(deps, requireActor(request).userId) }),
   );
 
   r.post(
     "/api/auth/register",
     {
-      config: { command: "public", rateLimit: { max: deps.config.rateLimitPublicFormsPerMinute, timeWindow: "1 minute" } },
-      schema: { tags: ["auth"], summary: "申报单位注册（统一社会信用代码即登录名）", body: registrationSchema, response: { 201: z.object({ user: userSchema }) } },
+      config: {
+        command: "public",
+        rateLimit: { max: deps.config.rateLimitPublicFormsPerMinute, timeWindow: "1 minute" },
+      },
+      schema: {
+        tags: ["auth"],
+        summary: "申报单位注册（统一社会信用代码即登录名）",
+        body: registrationSchema,
+        response: { 201: z.object({ user: userSchema }) },
+      },
     },
     async (request, reply) => {
-      const result = await registerInstitution(deps, request.caller, request.body, request.headers["user-agent"] ?? null);
+      const result = await registerInstitution(
+        deps,
+        request.caller,
+        request.body,
+        request.headers["user-agent"] ?? null,
+      );
       setSessionCookie(reply, deps, result.sessionToken);
       return reply.status(201).send({ user: result.user });
     },
@@ -75,7 +109,12 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     "/api/auth/password",
     {
       config: { command: "authenticated", rateLimit: loginLimit },
-      schema: { tags: ["auth"], summary: "修改本人密码", body: changePasswordSchema, response: { 200: z.object({ ok: z.literal(true) }) } },
+      schema: {
+        tags: ["auth"],
+        summary: "修改本人密码",
+        body: changePasswordSchema,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
     },
     async (request) => {
       await changePassword(deps, request.caller, request.body, request.sessionId);

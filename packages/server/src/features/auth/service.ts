@@ -3,8 +3,8 @@ import {
   checkCreditCode,
   checkPasswordPolicy,
   type Registration,
-  regionOfDivisionCode,
   type Role,
+  regionOfDivisionCode,
 } from "@linxuan/domain";
 import { recordEvent, runCommand } from "../../http/command";
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from "../../http/crypto";
@@ -58,9 +58,13 @@ export async function login(
   }
   if (user.status !== "active") throw new AppError("ACCOUNT_DISABLED", "该账号已停用，请联系系统管理员");
   if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
-    throw new AppError("ACCOUNT_LOCKED", `密码连续错误次数过多，账号已锁定，请于 ${formatShanghaiTime(user.lockedUntil)} 后再试`, {
-      extra: { lockedUntil: user.lockedUntil },
-    });
+    throw new AppError(
+      "ACCOUNT_LOCKED",
+      `密码连续错误次数过多，账号已锁定，请于 ${formatShanghaiTime(user.lockedUntil)} 后再试`,
+      {
+        extra: { lockedUntil: user.lockedUntil },
+      },
+    );
   }
   const ok = await verifyPassword(input.password, user.passwordHash);
   const userCaller: Caller = {
@@ -89,7 +93,11 @@ export async function login(
         const count = Number(row.failedLogins);
         if (count >= MAX_FAILED_LOGINS) {
           const lockedUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-          await trx.updateTable("users").set({ lockedUntil, failedLogins: 0 }).where("id", "=", user.id).execute();
+          await trx
+            .updateTable("users")
+            .set({ lockedUntil, failedLogins: 0 })
+            .where("id", "=", user.id)
+            .execute();
           return { count, lockedUntil };
         }
         return { count, lockedUntil: null as string | null };
@@ -97,7 +105,9 @@ export async function login(
       (result) => ({
         targetType: "user",
         targetId: user.id,
-        summary: result.lockedUntil ? `密码连续错误${MAX_FAILED_LOGINS}次，账号锁定${LOCK_MINUTES}分钟` : `密码错误（第${result.count}次）`,
+        summary: result.lockedUntil
+          ? `密码连续错误${MAX_FAILED_LOGINS}次，账号锁定${LOCK_MINUTES}分钟`
+          : `密码错误（第${result.count}次）`,
       }),
     );
     if (failures.lockedUntil) {
@@ -108,9 +118,13 @@ export async function login(
       );
     }
     const left = MAX_FAILED_LOGINS - failures.count;
-    throw new AppError("INVALID_CREDENTIALS", `用户名或密码错误，再错${left}次账号将被锁定${LOCK_MINUTES}分钟`, {
-      extra: { attemptsLeft: left },
-    });
+    throw new AppError(
+      "INVALID_CREDENTIALS",
+      `用户名或密码错误，再错${left}次账号将被锁定${LOCK_MINUTES}分钟`,
+      {
+        extra: { attemptsLeft: left },
+      },
+    );
   }
   const token = randomToken();
   await runCommand(
@@ -168,21 +182,33 @@ export async function registerInstitution(
 ): Promise<LoginResult> {
   const check = checkCreditCode(input.creditCode);
   if (check.status === "invalid") {
-    throw new AppError("VALIDATION_FAILED", check.message, { fields: [{ path: "creditCode", message: check.message }] });
-  }
-  if (check.status === "warning" && !input.confirmCreditCodeWarning) {
-    throw new AppError("CREDIT_CODE_CHECKSUM_WARNING", `${check.message}。如确认与营业执照（登记证书）一致，请确认后继续注册`, {
+    throw new AppError("VALIDATION_FAILED", check.message, {
       fields: [{ path: "creditCode", message: check.message }],
     });
   }
+  if (check.status === "warning" && !input.confirmCreditCodeWarning) {
+    throw new AppError(
+      "CREDIT_CODE_CHECKSUM_WARNING",
+      `${check.message}。如确认与营业执照（登记证书）一致，请确认后继续注册`,
+      {
+        fields: [{ path: "creditCode", message: check.message }],
+      },
+    );
+  }
   const policy = checkPasswordPolicy(input.password, { username: check.code });
   if (!policy.ok) {
-    throw new AppError("WEAK_PASSWORD", policy.message, { fields: [{ path: "password", message: policy.message }] });
+    throw new AppError("WEAK_PASSWORD", policy.message, {
+      fields: [{ path: "password", message: policy.message }],
+    });
   }
   if (await findInstitutionByCreditCode(deps.db, check.code)) {
-    throw new AppError("INSTITUTION_EXISTS", "该统一社会信用代码已注册，请直接登录；如忘记密码请联系系统管理员", {
-      fields: [{ path: "creditCode", message: "该统一社会信用代码已注册" }],
-    });
+    throw new AppError(
+      "INSTITUTION_EXISTS",
+      "该统一社会信用代码已注册，请直接登录；如忘记密码请联系系统管理员",
+      {
+        fields: [{ path: "creditCode", message: "该统一社会信用代码已注册" }],
+      },
+    );
   }
   const now = deps.clock().toISOString();
   const institutionId = crypto.randomUUID();
@@ -251,10 +277,15 @@ export async function changePassword(
   const user = userId ? await findUserById(deps.db, userId) : undefined;
   if (!user) throw new AppError("UNAUTHENTICATED", "请先登录");
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    throw new AppError("VALIDATION_FAILED", "当前密码不正确", { fields: [{ path: "currentPassword", message: "当前密码不正确" }] });
+    throw new AppError("VALIDATION_FAILED", "当前密码不正确", {
+      fields: [{ path: "currentPassword", message: "当前密码不正确" }],
+    });
   }
   const policy = checkPasswordPolicy(input.newPassword, { username: user.username });
-  if (!policy.ok) throw new AppError("WEAK_PASSWORD", policy.message, { fields: [{ path: "newPassword", message: policy.message }] });
+  if (!policy.ok)
+    throw new AppError("WEAK_PASSWORD", policy.message, {
+      fields: [{ path: "newPassword", message: policy.message }],
+    });
   const passwordHash = await hashPassword(input.newPassword, deps.config.passwordHashCost);
   await runCommand(
     deps,
@@ -276,4 +307,3 @@ export async function changePassword(
     () => ({ targetType: "user", targetId: user.id, summary: "修改密码" }),
   );
 }
-

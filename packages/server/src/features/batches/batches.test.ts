@@ -21,21 +21,32 @@ describe.each(testDatabases)("batches on %s", (kind) => {
     const codes = list.body.items.map((item: { code: string }) => item.code);
     expect(codes).toEqual(expect.arrayContaining(["national-2023-2", "shanghai-2026-3"]));
     const shanghai = list.body.items.find((item: { code: string }) => item.code === "shanghai-2026-3");
-    expect(shanghai).toMatchObject({ documentNumber: "沪人社专〔2026〕55号", phase: "closed", isDemo: false });
+    expect(shanghai).toMatchObject({
+      documentNumber: "沪人社专〔2026〕55号",
+      phase: "closed",
+      isDemo: false,
+    });
     const detail = await ctx.client().get(`/api/public/batches/${shanghai.id}`);
     expect(detail.body.batch.definition.noticeText).toContain("一式2份");
-    expect(detail.body.batch.definition.contacts).toContainEqual({ label: "电子邮箱", value: "zhuanjibu@shrc.com.cn" });
+    expect(detail.body.batch.definition.contacts).toContainEqual({
+      label: "电子邮箱",
+      value: "zhuanjibu@shrc.com.cn",
+    });
     expect(detail.body.batch.forms).toEqual([
-      expect.objectContaining({ kind: "training", pdfUrl: `/api/public/batches/${shanghai.id}/forms/training.pdf` }),
+      expect.objectContaining({
+        kind: "training",
+        pdfUrl: `/api/public/batches/${shanghai.id}/forms/training.pdf`,
+      }),
     ]);
     const national = list.body.items.find((item: { code: string }) => item.code === "national-2023-2");
     const nationalDetail = await ctx.client().get(`/api/public/batches/${national.id}`);
-    expect(nationalDetail.body.batch.definition.exclusions.map((e: { occupation: string }) => e.occupation).sort()).toEqual([
-      "big_data",
-      "blockchain",
-      "smart_manufacturing",
+    expect(
+      nationalDetail.body.batch.definition.exclusions.map((e: { occupation: string }) => e.occupation).sort(),
+    ).toEqual(["big_data", "blockchain", "smart_manufacturing"]);
+    expect(nationalDetail.body.batch.forms.map((f: { kind: string }) => f.kind)).toEqual([
+      "training",
+      "evaluation",
     ]);
-    expect(nationalDetail.body.batch.forms.map((f: { kind: string }) => f.kind)).toEqual(["training", "evaluation"]);
   });
 
   it("serves the blank forms as PDF and DOCX downloads", async () => {
@@ -55,7 +66,10 @@ describe.each(testDatabases)("batches on %s", (kind) => {
   it("clones a built-in batch into an editable draft, saves with a version, publishes", async () => {
     const all = await office.get("/api/batches");
     const source = all.body.items.find((item: { code: string }) => item.code === "national-2023-2");
-    const readOnly = await office.put(`/api/batches/${source.id}`, { definition: nationalBatch2, version: source.version });
+    const readOnly = await office.put(`/api/batches/${source.id}`, {
+      definition: nationalBatch2,
+      version: source.version,
+    });
     expect(readOnly.status).toBe(409);
     expect(readOnly.body.code).toBe("BATCH_NOT_EDITABLE");
 
@@ -83,10 +97,15 @@ describe.each(testDatabases)("batches on %s", (kind) => {
     expect(saved.status).toBe(200);
     expect(saved.body.batch.version).toBe(2);
 
-    const stale = await office.put(`/api/batches/${draft.id}`, { definition: { ...next, shortTitle: "旧版本的修改" }, version: 1 });
+    const stale = await office.put(`/api/batches/${draft.id}`, {
+      definition: { ...next, shortTitle: "旧版本的修改" },
+      version: 1,
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe("VERSION_CONFLICT");
-    expect((await office.get(`/api/batches/${draft.id}`)).body.batch.definition.shortTitle).toBe("全国第三批遴选");
+    expect((await office.get(`/api/batches/${draft.id}`)).body.batch.definition.shortTitle).toBe(
+      "全国第三批遴选",
+    );
 
     const published = await office.post(`/api/batches/${draft.id}/publish`);
     expect(published.status).toBe(200);
@@ -106,11 +125,20 @@ describe.each(testDatabases)("batches on %s", (kind) => {
     expect(response.status).toBe(422);
     expect(response.body.code).toBe("BATCH_INVALID");
     expect(response.body.fields).toContainEqual(
-      expect.objectContaining({ path: "quotas.training.perOccupationPerRegion", message: expect.stringContaining("正整数") }),
+      expect.objectContaining({
+        path: "quotas.training.perOccupationPerRegion",
+        message: expect.stringContaining("正整数"),
+      }),
     );
-    const orderIssue = await office.post("/api/batches", { definition: { ...shanghaiBatch3, code: "bad-batch-2", stages: [...shanghaiBatch3.stages].reverse() } });
+    const orderIssue = await office.post("/api/batches", {
+      definition: { ...shanghaiBatch3, code: "bad-batch-2", stages: [...shanghaiBatch3.stages].reverse() },
+    });
     expect(orderIssue.body.fields.some((f: { path: string }) => f.path.startsWith("stages"))).toBe(true);
-    const rows = await ctx.deps.db.selectFrom("batches").select("id").where("code", "in", ["bad-batch-1", "bad-batch-2"]).execute();
+    const rows = await ctx.deps.db
+      .selectFrom("batches")
+      .select("id")
+      .where("code", "in", ["bad-batch-1", "bad-batch-2"])
+      .execute();
     expect(rows).toHaveLength(0);
   });
 
@@ -133,6 +161,8 @@ describe.each(testDatabases)("batches on %s", (kind) => {
     await admin.login(await makeStaff(ctx, "admin"), TEST_PASSWORD);
     const audit = await admin.get("/api/audit?pageSize=200");
     const commands = audit.body.items.map((item: { command: string }) => item.command);
-    expect(commands).toEqual(expect.arrayContaining(["batch.seed", "batch.create", "batch.edit", "batch.publish"]));
+    expect(commands).toEqual(
+      expect.arrayContaining(["batch.seed", "batch.create", "batch.edit", "batch.publish"]),
+    );
   });
 });

@@ -33,6 +33,8 @@ export async function blankFormFile(definition: BatchDefinition, file: string) {
     extension,
     fileName: `${template.title}（空白）.${extension}`,
     contentType:
-      extension === "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      extension === "pdf"
+        ? "application/pdf"
+        : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   };
 }

@@ -32,7 +32,15 @@ export function indexedColumns(definition: BatchDefinition) {
 
 export async function insertBatch(
   db: Db,
-  row: { id: string; status: string; builtIn: boolean; isDemo: boolean; definition: BatchDefinition; now: string; createdBy: string | null },
+  row: {
+    id: string;
+    status: string;
+    builtIn: boolean;
+    isDemo: boolean;
+    definition: BatchDefinition;
+    now: string;
+    createdBy: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto("batches")

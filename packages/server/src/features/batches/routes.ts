@@ -55,7 +55,14 @@ export function registerBatchRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get(
     "/api/public/batches",
-    { config: { command: "public" }, schema: { tags: ["public"], summary: "已发布的遴选批次（通知公告）", response: { 200: z.object({ items: z.array(summarySchema) }) } } },
+    {
+      config: { command: "public" },
+      schema: {
+        tags: ["public"],
+        summary: "已发布的遴选批次（通知公告）",
+        response: { 200: z.object({ items: z.array(summarySchema) }) },
+      },
+    },
     async () => ({ items: await listPublishedBatches(deps) }),
   );
 
@@ -71,7 +78,14 @@ export function registerBatchRoutes(app: FastifyInstance, deps: Deps): void {
           200: z.object({
             batch: summarySchema.extend({
               definition: batchDefinitionSchema,
-              forms: z.array(z.object({ kind: z.enum(kindCodes), title: z.string(), pdfUrl: z.string(), docxUrl: z.string() })),
+              forms: z.array(
+                z.object({
+                  kind: z.enum(kindCodes),
+                  title: z.string(),
+                  pdfUrl: z.string(),
+                  docxUrl: z.string(),
+                }),
+              ),
             }),
           }),
         },
@@ -91,7 +105,10 @@ export function registerBatchRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ["public"],
         summary: "下载空白申报表（training.pdf / training.docx / evaluation.pdf / evaluation.docx）",
-        params: z.object({ id: z.string().max(64), file: z.string().regex(/^(training|evaluation)\.(pdf|docx)$/, "文件名不正确") }),
+        params: z.object({
+          id: z.string().max(64),
+          file: z.string().regex(/^(training|evaluation)\.(pdf|docx)$/, "文件名不正确"),
+        }),
       },
     },
     async (request, reply) => {
@@ -99,7 +116,10 @@ export function registerBatchRoutes(app: FastifyInstance, deps: Deps): void {
       const file = await blankFormFile(parseDefinition(row), request.params.file);
       return reply
         .header("content-type", file.contentType)
-        .header("content-disposition", `attachment; filename="form.${file.extension}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header(
+          "content-disposition",
+          `attachment; filename="form.${file.extension}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        )
         .header("cache-control", "no-cache")
         .send(file.body);
     },
@@ -114,7 +134,14 @@ export function registerBatchRoutes(app: FastifyInstance, deps: Deps): void {
         summary: "全部批次（含草稿）",
         response: {
           200: z.object({
-            items: z.array(summarySchema.extend({ status: z.string(), builtIn: z.boolean(), version: z.number(), updatedAt: z.string() })),
+            items: z.array(
+              summarySchema.extend({
+                status: z.string(),
+                builtIn: z.boolean(),
+                version: z.number(),
+                updatedAt: z.string(),
+              }),
+            ),
           }),
         },
       },
@@ -124,14 +151,31 @@ export function registerBatchRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get(
     "/api/batches/:id",
-    { config: { command: "batch.view" }, schema: { tags: ["batches"], summary: "批次详情", params: idParams, response: { 200: z.object({ batch: detailSchema }) } } },
+    {
+      config: { command: "batch.view" },
+      schema: {
+        tags: ["batches"],
+        summary: "批次详情",
+        params: idParams,
+        response: { 200: z.object({ batch: detailSchema }) },
+      },
+    },
     async (request) => ({ batch: await getBatch(deps, request.params.id) }),
   );
 
   r.post(
     "/api/batches",
-    { config: { command: "batch.create" }, schema: { tags: ["batches"], summary: "新建批次草稿", body: definitionBody, response: { 201: z.object({ batch: detailSchema }) } } },
-    async (request, reply) => reply.status(201).send({ batch: await createBatch(deps, request.caller, request.body.definition) }),
+    {
+      config: { command: "batch.create" },
+      schema: {
+        tags: ["batches"],
+        summary: "新建批次草稿",
+        body: definitionBody,
+        response: { 201: z.object({ batch: detailSchema }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({ batch: await createBatch(deps, request.caller, request.body.definition) }),
   );
 
   r.put(
@@ -147,19 +191,42 @@ export function registerBatchRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => ({
-      batch: await updateBatch(deps, request.caller, request.params.id, request.body.definition, request.body.version),
+      batch: await updateBatch(
+        deps,
+        request.caller,
+        request.params.id,
+        request.body.definition,
+        request.body.version,
+      ),
     }),
   );
 
   r.post(
     "/api/batches/:id/clone",
-    { config: { command: "batch.create" }, schema: { tags: ["batches"], summary: "复制为新批次草稿", params: idParams, response: { 201: z.object({ batch: detailSchema }) } } },
-    async (request, reply) => reply.status(201).send({ batch: await cloneBatch(deps, request.caller, request.params.id) }),
+    {
+      config: { command: "batch.create" },
+      schema: {
+        tags: ["batches"],
+        summary: "复制为新批次草稿",
+        params: idParams,
+        response: { 201: z.object({ batch: detailSchema }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({ batch: await cloneBatch(deps, request.caller, request.params.id) }),
   );
 
   r.post(
     "/api/batches/:id/publish",
-    { config: { command: "batch.publish" }, schema: { tags: ["batches"], summary: "发布批次", params: idParams, response: { 200: z.object({ batch: detailSchema }) } } },
+    {
+      config: { command: "batch.publish" },
+      schema: {
+        tags: ["batches"],
+        summary: "发布批次",
+        params: idParams,
+        response: { 200: z.object({ batch: detailSchema }) },
+      },
+    },
     async (request) => ({ batch: await publishBatch(deps, request.caller, request.params.id) }),
   );
 }

@@ -95,9 +95,12 @@ export async function listPublishedBatches(deps: Deps): Promise<BatchSummary[]> 
   return (await listBatchRows(deps.db, { status: "published" })).map((row) => toSummary(row, now));
 }
 
-export async function getPublishedBatch(deps: Deps, id: string): Promise<{ summary: BatchSummary; row: BatchRow }> {
+export async function getPublishedBatch(
+  deps: Deps,
+  id: string,
+): Promise<{ summary: BatchSummary; row: BatchRow }> {
   const row = await findBatchRow(deps.db, id);
-  if (!row || row.status !== "published") throw notFound("批次");
+  if (row?.status !== "published") throw notFound("批次");
   return { summary: toSummary(row, deps.clock()), row };
 }
 
@@ -122,9 +125,13 @@ function validOrThrow(input: unknown): BatchDefinition {
   const result = validateBatchDefinition(input);
   if (!result.ok) {
     const first = result.issues[0];
-    throw new AppError("BATCH_INVALID", `批次定义有${result.issues.length}处问题${first ? `，首个问题：${first.message}` : ""}`, {
-      fields: result.issues,
-    });
+    throw new AppError(
+      "BATCH_INVALID",
+      `批次定义有${result.issues.length}处问题${first ? `，首个问题：${first.message}` : ""}`,
+      {
+        fields: result.issues,
+      },
+    );
   }
   return result.definition;
 }
@@ -139,7 +146,9 @@ function assertCanManage(caller: Caller, definition: BatchDefinition): void {
 async function assertCodeFree(deps: Deps, code: string, exceptId?: string): Promise<void> {
   const existing = await findBatchRowByCode(deps.db, code);
   if (existing && existing.id !== exceptId) {
-    throw new AppError("CONFLICT", `批次代码 ${code} 已被使用`, { fields: [{ path: "code", message: "批次代码已被使用" }] });
+    throw new AppError("CONFLICT", `批次代码 ${code} 已被使用`, {
+      fields: [{ path: "code", message: "批次代码已被使用" }],
+    });
   }
 }
 
@@ -167,11 +176,18 @@ export async function createBatch(deps: Deps, caller: Caller, input: unknown): P
   return getBatch(deps, id);
 }
 
-export async function updateBatch(deps: Deps, caller: Caller, id: string, input: unknown, version: number): Promise<BatchDetail> {
+export async function updateBatch(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  input: unknown,
+  version: number,
+): Promise<BatchDetail> {
   const row = await findBatchRow(deps.db, id);
   if (!row) throw notFound("批次");
   assertCanManage(caller, parseDefinition(row));
-  if (row.status !== "draft") throw new AppError("BATCH_NOT_EDITABLE", "已发布的批次不能修改，请复制为新批次后编辑");
+  if (row.status !== "draft")
+    throw new AppError("BATCH_NOT_EDITABLE", "已发布的批次不能修改，请复制为新批次后编辑");
   const definition = validOrThrow(input);
   assertCanManage(caller, definition);
   await assertCodeFree(deps, definition.code, id);
@@ -180,7 +196,11 @@ export async function updateBatch(deps: Deps, caller: Caller, id: string, input:
     caller,
     "batch.edit",
     (trx) => updateBatchDefinition(trx, id, version, definition, deps.clock().toISOString()),
-    (ok) => ({ targetType: "batch", targetId: id, summary: ok ? `修改批次：${definition.title}` : "修改批次被拒绝：版本冲突" }),
+    (ok) => ({
+      targetType: "batch",
+      targetId: id,
+      summary: ok ? `修改批次：${definition.title}` : "修改批次被拒绝：版本冲突",
+    }),
   );
   if (!saved) {
     throw new AppError("VERSION_CONFLICT", "该批次已被他人修改，请重新加载后再编辑（您的修改未保存）", {
@@ -213,7 +233,12 @@ export async function cloneBatch(deps: Deps, caller: Caller, id: string): Promis
         now: deps.clock().toISOString(),
         createdBy: caller.actor?.userId ?? null,
       }),
-    () => ({ targetType: "batch", targetId: newId, summary: `复制批次「${source.shortTitle}」为新草稿`, detail: { sourceId: id } }),
+    () => ({
+      targetType: "batch",
+      targetId: newId,
+      summary: `复制批次「${source.shortTitle}」为新草稿`,
+      detail: { sourceId: id },
+    }),
   );
   return getBatch(deps, newId);
 }
@@ -245,7 +270,16 @@ export async function ensureBuiltInBatches(deps: Deps, caller: Caller): Promise<
       deps,
       caller,
       "batch.seed",
-      (trx) => insertBatch(trx, { id, status: "published", builtIn: true, isDemo: false, definition, now: deps.clock().toISOString(), createdBy: null }),
+      (trx) =>
+        insertBatch(trx, {
+          id,
+          status: "published",
+          builtIn: true,
+          isDemo: false,
+          definition,
+          now: deps.clock().toISOString(),
+          createdBy: null,
+        }),
       () => ({ targetType: "batch", targetId: id, summary: `安装内置批次：${definition.title}` }),
     );
     added++;
@@ -264,7 +298,16 @@ export async function ensureDemoBatches(deps: Deps, caller: Caller): Promise<num
       deps,
       caller,
       "batch.seed",
-      (trx) => insertBatch(trx, { id, status: "published", builtIn: true, isDemo: true, definition, now: deps.clock().toISOString(), createdBy: null }),
+      (trx) =>
+        insertBatch(trx, {
+          id,
+          status: "published",
+          builtIn: true,
+          isDemo: true,
+          definition,
+          now: deps.clock().toISOString(),
+          createdBy: null,
+        }),
       () => ({ targetType: "batch", targetId: id, summary: `创建演示批次：${definition.title}` }),
     );
     added++;

@@ -17,7 +17,12 @@ describe.each(testDatabases)("working-day calendar on %s", (kind) => {
   it("ends a 5-working-day notice starting 2026-09-28 at the end of 2026-10-09", async () => {
     const response = await ctx.client().get("/api/public/workdays/add?start=2026-09-28&days=5");
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ start: "2026-09-28", days: 5, end: "2026-10-09", endsAt: "2026-10-09T16:00:00.000Z" });
+    expect(response.body).toEqual({
+      start: "2026-09-28",
+      days: 5,
+      end: "2026-10-09",
+      endsAt: "2026-10-09T16:00:00.000Z",
+    });
   });
 
   it("refuses a period reaching a year without calendar data", async () => {
@@ -28,29 +33,50 @@ describe.each(testDatabases)("working-day calendar on %s", (kind) => {
   });
 
   it("lets the administrator import 2027 and declare it complete, all or nothing", async () => {
-    const bad = await admin.post("/api/calendar/import", { text: "date,kind,name\n2027-01-01,holiday,元旦\n2027-02-30,holiday,错误日期\n" });
+    const bad = await admin.post("/api/calendar/import", {
+      text: "date,kind,name\n2027-01-01,holiday,元旦\n2027-02-30,holiday,错误日期\n",
+    });
     expect(bad.status).toBe(200);
     expect(bad.body.imported).toBe(0);
     expect(bad.body.errors[0]).toMatchObject({ line: 3 });
     expect((await admin.get("/api/calendar?year=2027")).body.overrides).toHaveLength(0);
 
-    const text = ["date,kind,name", "2027-05-01,holiday,劳动节", "2027-05-03,holiday,劳动节", "2027-05-04,holiday,劳动节", "2027-05-05,holiday,劳动节", "2027-05-08,workday,劳动节调休", "#year,2027,complete"].join("\n");
+    const text = [
+      "date,kind,name",
+      "2027-05-01,holiday,劳动节",
+      "2027-05-03,holiday,劳动节",
+      "2027-05-04,holiday,劳动节",
+      "2027-05-05,holiday,劳动节",
+      "2027-05-08,workday,劳动节调休",
+      "#year,2027,complete",
+    ].join("\n");
     const ok = await admin.post("/api/calendar/import", { text });
     expect(ok.body).toEqual({ imported: 5, years: [2027], errors: [] });
     const year = await admin.get("/api/calendar?year=2027");
     expect(year.body).toMatchObject({ year: 2027, known: true, source: "override", yearDeclared: true });
-    expect(year.body.days).toContainEqual({ date: "2027-05-08", kind: "adjustedWorkday", name: "劳动节调休", source: "override" });
+    expect(year.body.days).toContainEqual({
+      date: "2027-05-08",
+      kind: "adjustedWorkday",
+      name: "劳动节调休",
+      source: "override",
+    });
     // 05-06 Thu, 05-07 Fri, 05-08 Sat (调休), 05-10 Mon, 05-11 Tue.
     const period = await ctx.client().get("/api/public/workdays/add?start=2027-05-06&days=5");
     expect(period.body.end).toBe("2027-05-11");
   });
 
   it("edits and deletes single overrides, and forbids non-administrators", async () => {
-    expect((await admin.put("/api/calendar/overrides/2026-10-09", { kind: "holiday", name: "测试休息" })).status).toBe(200);
-    expect((await ctx.client().get("/api/public/workdays/add?start=2026-09-28&days=5")).body.end).toBe("2026-10-10");
+    expect(
+      (await admin.put("/api/calendar/overrides/2026-10-09", { kind: "holiday", name: "测试休息" })).status,
+    ).toBe(200);
+    expect((await ctx.client().get("/api/public/workdays/add?start=2026-09-28&days=5")).body.end).toBe(
+      "2026-10-10",
+    );
     expect((await admin.delete("/api/calendar/overrides/2026-10-09")).status).toBe(200);
     expect((await admin.delete("/api/calendar/overrides/2026-10-09")).status).toBe(404);
-    expect((await ctx.client().get("/api/public/workdays/add?start=2026-09-28&days=5")).body.end).toBe("2026-10-09");
+    expect((await ctx.client().get("/api/public/workdays/add?start=2026-09-28&days=5")).body.end).toBe(
+      "2026-10-09",
+    );
     const office = ctx.client();
     await office.login(await makeStaff(ctx, "nationalOffice"), TEST_PASSWORD);
     expect((await office.put("/api/calendar/overrides/2026-10-09", { kind: "holiday" })).status).toBe(403);

@@ -2,7 +2,8 @@ import type { Db } from "../../db/connection";
 
 export async function listOverrides(db: Db, year?: number) {
   let query = db.selectFrom("calendarOverrides").selectAll();
-  if (year !== undefined) query = query.where("date", ">=", `${year}-01-01`).where("date", "<=", `${year}-12-31`);
+  if (year !== undefined)
+    query = query.where("date", ">=", `${year}-01-01`).where("date", "<=", `${year}-12-31`);
   return query.orderBy("date").execute();
 }
 
@@ -24,7 +25,16 @@ export async function deleteOverride(db: Db, date: string): Promise<boolean> {
   return Number(result.numDeletedRows) > 0;
 }
 
-export async function setYearComplete(db: Db, year: number, complete: boolean, at: string, by: string | null) {
+export async function setYearComplete(
+  db: Db,
+  year: number,
+  complete: boolean,
+  at: string,
+  by: string | null,
+) {
   await db.deleteFrom("calendarYears").where("year", "=", year).execute();
-  await db.insertInto("calendarYears").values({ year, complete: complete ? 1 : 0, updatedAt: at, updatedBy: by }).execute();
+  await db
+    .insertInto("calendarYears")
+    .values({ year, complete: complete ? 1 : 0, updatedAt: at, updatedBy: by })
+    .execute();
 }

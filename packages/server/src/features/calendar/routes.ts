@@ -4,7 +4,14 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "../../http/deps";
 import { AppError } from "../../http/errors";
-import { declareYear, describeYear, importCalendarText, loadWorkdayCalendar, removeOverride, saveOverride } from "./service";
+import {
+  declareYear,
+  describeYear,
+  importCalendarText,
+  loadWorkdayCalendar,
+  removeOverride,
+  saveOverride,
+} from "./service";
 
 const dateParam = z.object({ date: z.string().refine(isIsoDate, "日期应为 YYYY-MM-DD 格式的真实日期") });
 const ok = z.object({ ok: z.literal(true) });
@@ -32,14 +39,21 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
           start: z.string().refine(isIsoDate, "start 应为 YYYY-MM-DD 格式的真实日期"),
           days: z.coerce.number().int().min(1, "days 至少为1").max(60, "days 不超过60"),
         }),
-        response: { 200: z.object({ start: z.string(), days: z.number(), end: z.string(), endsAt: z.string() }) },
+        response: {
+          200: z.object({ start: z.string(), days: z.number(), end: z.string(), endsAt: z.string() }),
+        },
       },
     },
     async (request) => {
       const calendar = await loadWorkdayCalendar(deps);
       try {
         const period = noticePeriod(calendar, `${request.query.start}T00:00:00+08:00`, request.query.days);
-        return { start: request.query.start, days: request.query.days, end: period.lastDay, endsAt: period.endsAt };
+        return {
+          start: request.query.start,
+          days: request.query.days,
+          end: period.lastDay,
+          endsAt: period.endsAt,
+        };
       } catch (error) {
         calendarError(error);
       }
@@ -50,7 +64,11 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
     "/api/calendar",
     {
       config: { command: "calendar.manage" },
-      schema: { tags: ["calendar"], summary: "某年度的节假日、调休与调整记录", querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) },
+      schema: {
+        tags: ["calendar"],
+        summary: "某年度的节假日、调休与调整记录",
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+      },
     },
     async (request) => describeYear(deps, request.query.year),
   );
@@ -63,20 +81,29 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["calendar"],
         summary: "设置某日为工作日或休息日（覆盖内置数据）",
         params: dateParam,
-        body: calendarOverrideSchema.omit({ date: true }).extend({ name: z.string().trim().max(40).nullable().optional() }),
+        body: calendarOverrideSchema
+          .omit({ date: true })
+          .extend({ name: z.string().trim().max(40).nullable().optional() }),
         response: { 200: ok },
       },
     },
     async (request) => {
       const { kind, name } = request.body;
-      await saveOverride(deps, request.caller, { date: request.params.date, kind, ...(name ? { name } : {}) });
+      await saveOverride(deps, request.caller, {
+        date: request.params.date,
+        kind,
+        ...(name ? { name } : {}),
+      });
       return { ok: true as const };
     },
   );
 
   r.delete(
     "/api/calendar/overrides/:date",
-    { config: { command: "calendar.manage" }, schema: { tags: ["calendar"], summary: "删除某日的调整", params: dateParam, response: { 200: ok } } },
+    {
+      config: { command: "calendar.manage" },
+      schema: { tags: ["calendar"], summary: "删除某日的调整", params: dateParam, response: { 200: ok } },
+    },
     async (request) => {
       await removeOverride(deps, request.caller, request.params.date);
       return { ok: true as const };
@@ -110,7 +137,11 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
         summary: "导入日历（CSV 或 JSON 文本；有错误时整体不导入）",
         body: z.object({ text: z.string().min(1, "导入内容为空").max(200_000, "导入内容过长") }),
         response: {
-          200: z.object({ imported: z.number(), years: z.array(z.number()), errors: z.array(z.object({ line: z.number(), message: z.string() })) }),
+          200: z.object({
+            imported: z.number(),
+            years: z.array(z.number()),
+            errors: z.array(z.object({ line: z.number(), message: z.string() })),
+          }),
         },
       },
     },

@@ -30,7 +30,11 @@ export async function loadWorkdayCalendar(deps: Pick<Deps, "db">): Promise<Workd
   const [overrides, years] = await Promise.all([listOverrides(deps.db), listCompleteYears(deps.db)]);
   return createWorkdayCalendar(
     baseData(),
-    overrides.map((row) => ({ date: row.date, kind: row.kind as CalendarOverride["kind"], ...(row.name ? { name: row.name } : {}) })),
+    overrides.map((row) => ({
+      date: row.date,
+      kind: row.kind as CalendarOverride["kind"],
+      ...(row.name ? { name: row.name } : {}),
+    })),
     years.map((row) => ({ year: Number(row.year), complete: true as const })),
   );
 }
@@ -97,21 +101,31 @@ export async function removeOverride(deps: Deps, caller: Caller, date: string) {
     caller,
     "calendar.override",
     (trx) => deleteOverride(trx, date),
-    (ok) => ({ targetType: "calendar", targetId: date, summary: ok ? `删除 ${date} 的日历调整` : `删除 ${date} 的日历调整：不存在` }),
+    (ok) => ({
+      targetType: "calendar",
+      targetId: date,
+      summary: ok ? `删除 ${date} 的日历调整` : `删除 ${date} 的日历调整：不存在`,
+    }),
   );
   if (!removed) throw notFound("该日期的日历调整");
 }
 
 export async function declareYear(deps: Deps, caller: Caller, year: number, complete: boolean) {
   if (!isDeclarableYear(year)) {
-    throw new AppError("VALIDATION_FAILED", `年份 ${year} 超出可维护范围`, { fields: [{ path: "year", message: "年份超出可维护范围" }] });
+    throw new AppError("VALIDATION_FAILED", `年份 ${year} 超出可维护范围`, {
+      fields: [{ path: "year", message: "年份超出可维护范围" }],
+    });
   }
   await runCommand(
     deps,
     caller,
     "calendar.declareYear",
     (trx) => setYearComplete(trx, year, complete, deps.clock().toISOString(), caller.username),
-    () => ({ targetType: "calendar", targetId: String(year), summary: complete ? `声明 ${year} 年日历已完整录入` : `撤销 ${year} 年日历完整声明` }),
+    () => ({
+      targetType: "calendar",
+      targetId: String(year),
+      summary: complete ? `声明 ${year} 年日历已完整录入` : `撤销 ${year} 年日历完整声明`,
+    }),
   );
 }
 
@@ -129,7 +143,13 @@ export async function importCalendarText(deps: Deps, caller: Caller, text: strin
     "calendar.import",
     async (trx) => {
       for (const record of parsed.records) {
-        await upsertOverride(trx, { date: record.date, kind: record.kind, name: record.name ?? null, updatedAt: now, updatedBy: caller.username });
+        await upsertOverride(trx, {
+          date: record.date,
+          kind: record.kind,
+          name: record.name ?? null,
+          updatedAt: now,
+          updatedBy: caller.username,
+        });
       }
       for (const year of parsed.years) await setYearComplete(trx, year.year, true, now, caller.username);
     },

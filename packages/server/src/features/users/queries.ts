@@ -1,6 +1,9 @@
 import type { Db } from "../../db/connection";
 
-export async function listUserRows(db: Db, filter: { role?: string | undefined; q?: string | undefined; page: number; pageSize: number }) {
+export async function listUserRows(
+  db: Db,
+  filter: { role?: string | undefined; q?: string | undefined; page: number; pageSize: number },
+) {
   let query = db.selectFrom("users");
   if (filter.role) query = query.where("role", "=", filter.role);
   if (filter.q) {

@@ -31,13 +31,33 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post(
     "/api/users",
-    { config: { command: "user.manage" }, schema: { tags: ["users"], summary: "创建工作人员账号", body: createUserSchema, response: { 201: z.object({ id: z.string() }) } } },
-    async (request, reply) => reply.status(201).send(await createStaffUser(deps, request.caller, request.body, { mustChangePassword: true })),
+    {
+      config: { command: "user.manage" },
+      schema: {
+        tags: ["users"],
+        summary: "创建工作人员账号",
+        body: createUserSchema,
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createStaffUser(deps, request.caller, request.body, { mustChangePassword: true })),
   );
 
   r.patch(
     "/api/users/:id",
-    { config: { command: "user.manage" }, schema: { tags: ["users"], summary: "修改账号", params: idParams, body: updateUserSchema, response: { 200: ok } } },
+    {
+      config: { command: "user.manage" },
+      schema: {
+        tags: ["users"],
+        summary: "修改账号",
+        params: idParams,
+        body: updateUserSchema,
+        response: { 200: ok },
+      },
+    },
     async (request) => {
       await updateUser(deps, request.caller, request.params.id, request.body);
       return { ok: true as const };
@@ -48,7 +68,13 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
     "/api/users/:id/reset-password",
     {
       config: { command: "user.manage" },
-      schema: { tags: ["users"], summary: "重置密码", params: idParams, body: z.object({ password: passwordSchema }), response: { 200: ok } },
+      schema: {
+        tags: ["users"],
+        summary: "重置密码",
+        params: idParams,
+        body: z.object({ password: passwordSchema }),
+        response: { 200: ok },
+      },
     },
     async (request) => {
       await resetPassword(deps, request.caller, request.params.id, request.body.password);
@@ -58,7 +84,10 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post(
     "/api/users/:id/unlock",
-    { config: { command: "user.manage" }, schema: { tags: ["users"], summary: "解除锁定", params: idParams, response: { 200: ok } } },
+    {
+      config: { command: "user.manage" },
+      schema: { tags: ["users"], summary: "解除锁定", params: idParams, response: { 200: ok } },
+    },
     async (request) => {
       await unlockUser(deps, request.caller, request.params.id);
       return { ok: true as const };

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
+import type { updateUserSchema } from "@linxuan/domain";
 import { type CreateUser, checkPasswordPolicy, maskPhone } from "@linxuan/domain";
 import type { z } from "zod";
-import type { updateUserSchema } from "@linxuan/domain";
 import { runCommand } from "../../http/command";
 import { hashPassword } from "../../http/crypto";
 import type { Caller, Deps } from "../../http/deps";
@@ -15,14 +15,19 @@ export async function listUsers(
   filter: { role?: string | undefined; q?: string | undefined; page: number; pageSize: number },
 ) {
   const { items, total } = await listUserRows(deps.db, filter);
-  const institutionIds = [...new Set(items.flatMap((user) => (user.institutionId ? [user.institutionId] : [])))];
-  const institutions = new Map((await findInstitutionsByIds(deps.db, institutionIds)).map((row) => [row.id, row]));
+  const institutionIds = [
+    ...new Set(items.flatMap((user) => (user.institutionId ? [user.institutionId] : []))),
+  ];
+  const institutions = new Map(
+    (await findInstitutionsByIds(deps.db, institutionIds)).map((row) => [row.id, row]),
+  );
   return {
     total,
     items: items.map((user) => ({
       ...toUserView(user, user.institutionId ? institutions.get(user.institutionId) : null),
       status: user.status as "active" | "disabled",
-      lockedUntil: user.lockedUntil && Date.parse(user.lockedUntil) > deps.clock().getTime() ? user.lockedUntil : null,
+      lockedUntil:
+        user.lockedUntil && Date.parse(user.lockedUntil) > deps.clock().getTime() ? user.lockedUntil : null,
       lastLoginAt: user.lastLoginAt,
       createdAt: user.createdAt,
       // Administrators manage accounts, they do not need people's numbers: masked here.
@@ -40,9 +45,14 @@ export async function createStaffUser(
   options: { mustChangePassword?: boolean } = {},
 ): Promise<{ id: string }> {
   const policy = checkPasswordPolicy(input.password, { username: input.username });
-  if (!policy.ok) throw new AppError("WEAK_PASSWORD", policy.message, { fields: [{ path: "password", message: policy.message }] });
+  if (!policy.ok)
+    throw new AppError("WEAK_PASSWORD", policy.message, {
+      fields: [{ path: "password", message: policy.message }],
+    });
   if (await findUserByUsername(deps.db, input.username)) {
-    throw new AppError("USERNAME_TAKEN", `用户名 ${input.username} 已存在`, { fields: [{ path: "username", message: "用户名已存在" }] });
+    throw new AppError("USERNAME_TAKEN", `用户名 ${input.username} 已存在`, {
+      fields: [{ path: "username", message: "用户名已存在" }],
+    });
   }
   const now = deps.clock().toISOString();
   const id = crypto.randomUUID();
@@ -79,21 +89,32 @@ export async function createStaffUser(
   return { id };
 }
 
-export async function updateUser(deps: Deps, caller: Caller, id: string, input: z.infer<typeof updateUserSchema>) {
+export async function updateUser(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  input: z.infer<typeof updateUserSchema>,
+) {
   const user = await findUserById(deps.db, id);
   if (!user) throw notFound("账号");
   if (id === caller.actor?.userId && input.status === "disabled") {
-    throw new AppError("VALIDATION_FAILED", "不能停用自己的账号", { fields: [{ path: "status", message: "不能停用自己的账号" }] });
+    throw new AppError("VALIDATION_FAILED", "不能停用自己的账号", {
+      fields: [{ path: "status", message: "不能停用自己的账号" }],
+    });
   }
   const regional = ["provincialOffice", "provincialRecommender", "receivingCentre"].includes(user.role);
   if (regional && input.regionCode === null) {
-    throw new AppError("VALIDATION_FAILED", "该角色必须指定所属地区", { fields: [{ path: "regionCode", message: "该角色必须指定所属地区" }] });
+    throw new AppError("VALIDATION_FAILED", "该角色必须指定所属地区", {
+      fields: [{ path: "regionCode", message: "该角色必须指定所属地区" }],
+    });
   }
   const changes = {
     ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
     ...(input.status !== undefined ? { status: input.status } : {}),
     ...(input.regionCode !== undefined && regional ? { regionCode: input.regionCode } : {}),
-    ...(input.industryScope !== undefined && user.role === "industryRecommender" ? { industryScope: input.industryScope } : {}),
+    ...(input.industryScope !== undefined && user.role === "industryRecommender"
+      ? { industryScope: input.industryScope }
+      : {}),
     ...(input.phone !== undefined ? { phoneEnc: input.phone ? deps.cipher.encrypt(input.phone) : null } : {}),
     ...(input.email !== undefined ? { email: input.email } : {}),
   };
@@ -102,13 +123,21 @@ export async function updateUser(deps: Deps, caller: Caller, id: string, input: 
     caller,
     "user.update",
     async (trx) => {
-      await trx.updateTable("users").set({ ...changes, updatedAt: deps.clock().toISOString() }).where("id", "=", id).execute();
+      await trx
+        .updateTable("users")
+        .set({ ...changes, updatedAt: deps.clock().toISOString() })
+        .where("id", "=", id)
+        .execute();
       if (input.status === "disabled") await trx.deleteFrom("sessions").where("userId", "=", id).execute();
     },
     () => ({
       targetType: "user",
       targetId: id,
-      summary: `修改账号 ${user.username}：${Object.keys(changes).map((key) => (key === "phoneEnc" ? "phone" : key)).join("、") || "无变化"}`,
+      summary: `修改账号 ${user.username}：${
+        Object.keys(changes)
+          .map((key) => (key === "phoneEnc" ? "phone" : key))
+          .join("、") || "无变化"
+      }`,
     }),
   );
 }
@@ -117,7 +146,10 @@ export async function resetPassword(deps: Deps, caller: Caller, id: string, pass
   const user = await findUserById(deps.db, id);
   if (!user) throw notFound("账号");
   const policy = checkPasswordPolicy(password, { username: user.username });
-  if (!policy.ok) throw new AppError("WEAK_PASSWORD", policy.message, { fields: [{ path: "password", message: policy.message }] });
+  if (!policy.ok)
+    throw new AppError("WEAK_PASSWORD", policy.message, {
+      fields: [{ path: "password", message: policy.message }],
+    });
   const passwordHash = await hashPassword(password, deps.config.passwordHashCost);
   await runCommand(
     deps,
@@ -126,12 +158,22 @@ export async function resetPassword(deps: Deps, caller: Caller, id: string, pass
     async (trx) => {
       await trx
         .updateTable("users")
-        .set({ passwordHash, mustChangePassword: 1, failedLogins: 0, lockedUntil: null, updatedAt: deps.clock().toISOString() })
+        .set({
+          passwordHash,
+          mustChangePassword: 1,
+          failedLogins: 0,
+          lockedUntil: null,
+          updatedAt: deps.clock().toISOString(),
+        })
         .where("id", "=", id)
         .execute();
       await trx.deleteFrom("sessions").where("userId", "=", id).execute();
     },
-    () => ({ targetType: "user", targetId: id, summary: `重置账号 ${user.username} 的密码（下次登录须修改）` }),
+    () => ({
+      targetType: "user",
+      targetId: id,
+      summary: `重置账号 ${user.username} 的密码（下次登录须修改）`,
+    }),
   );
 }
 
@@ -142,7 +184,8 @@ export async function unlockUser(deps: Deps, caller: Caller, id: string) {
     deps,
     caller,
     "user.unlock",
-    (trx) => trx.updateTable("users").set({ failedLogins: 0, lockedUntil: null }).where("id", "=", id).execute(),
+    (trx) =>
+      trx.updateTable("users").set({ failedLogins: 0, lockedUntil: null }).where("id", "=", id).execute(),
     () => ({ targetType: "user", targetId: id, summary: `解锁账号 ${user.username}` }),
   );
 }

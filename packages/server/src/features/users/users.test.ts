@@ -34,7 +34,11 @@ describe.each(testDatabases)("staff accounts on %s", (kind) => {
       mustChangePassword: true,
       phone: "0571-****1234",
     });
-    const row = await ctx.deps.db.selectFrom("users").select("phoneEnc").where("username", "=", "rec-zhejiang").executeTakeFirstOrThrow();
+    const row = await ctx.deps.db
+      .selectFrom("users")
+      .select("phoneEnc")
+      .where("username", "=", "rec-zhejiang")
+      .executeTakeFirstOrThrow();
     expect(row.phoneEnc).not.toContain("87051234");
     const rec = ctx.client();
     const user = await rec.login("rec-zhejiang", "Init-Pass-2026");
@@ -42,13 +46,30 @@ describe.each(testDatabases)("staff accounts on %s", (kind) => {
   });
 
   it("refuses a regional role without region, a duplicate name and a weak password, naming the field", async () => {
-    const noRegion = await admin.post("/api/users", { username: "rec-x", displayName: "某省厅", role: "provincialRecommender", password: "Init-Pass-2026" });
+    const noRegion = await admin.post("/api/users", {
+      username: "rec-x",
+      displayName: "某省厅",
+      role: "provincialRecommender",
+      password: "Init-Pass-2026",
+    });
     expect(noRegion.status).toBe(400);
-    expect(noRegion.body.fields).toContainEqual(expect.objectContaining({ path: "regionCode", message: "该角色必须指定所属地区" }));
-    const duplicate = await admin.post("/api/users", { username: "rec-zhejiang", displayName: "重复", role: "expert", password: "Init-Pass-2026" });
+    expect(noRegion.body.fields).toContainEqual(
+      expect.objectContaining({ path: "regionCode", message: "该角色必须指定所属地区" }),
+    );
+    const duplicate = await admin.post("/api/users", {
+      username: "rec-zhejiang",
+      displayName: "重复",
+      role: "expert",
+      password: "Init-Pass-2026",
+    });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.code).toBe("USERNAME_TAKEN");
-    const weak = await admin.post("/api/users", { username: "expert-weak", displayName: "专家", role: "expert", password: "password" });
+    const weak = await admin.post("/api/users", {
+      username: "expert-weak",
+      displayName: "专家",
+      role: "expert",
+      password: "password",
+    });
     expect(weak.status).toBe(400);
     expect(weak.body.fields[0].path).toBe("password");
   });
@@ -72,6 +93,15 @@ describe.each(testDatabases)("staff accounts on %s", (kind) => {
     const office = ctx.client();
     await office.login(await makeStaff(ctx, "nationalOffice"), TEST_PASSWORD);
     expect((await office.get("/api/users")).status).toBe(403);
-    expect((await office.post("/api/users", { username: "x-user", displayName: "某人", role: "admin", password: "Init-Pass-2026" })).status).toBe(403);
+    expect(
+      (
+        await office.post("/api/users", {
+          username: "x-user",
+          displayName: "某人",
+          role: "admin",
+          password: "Init-Pass-2026",
+        })
+      ).status,
+    ).toBe(403);
   });
 });

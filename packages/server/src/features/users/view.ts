@@ -14,7 +14,10 @@ export type UserView = {
   mustChangePassword: boolean;
 };
 
-export function toUserView(user: Row<"users">, institution: Row<"institutions"> | undefined | null): UserView {
+export function toUserView(
+  user: Row<"users">,
+  institution: Row<"institutions"> | undefined | null,
+): UserView {
   const role = user.role as Role;
   return {
     id: user.id,
@@ -25,7 +28,9 @@ export function toUserView(user: Row<"users">, institution: Row<"institutions"> 
     regionCode: user.regionCode,
     regionName: user.regionCode ? (regionName(user.regionCode) ?? null) : null,
     industryScope: user.industryScope,
-    institution: institution ? { id: institution.id, name: institution.name, creditCode: institution.creditCode } : null,
+    institution: institution
+      ? { id: institution.id, name: institution.name, creditCode: institution.creditCode }
+      : null,
     mustChangePassword: user.mustChangePassword === 1,
   };
 }

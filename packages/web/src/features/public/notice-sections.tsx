@@ -58,7 +58,15 @@ export function KeyDates({ definition }: Props) {
       children: <>{definition.reapplicationBanYears} 年内不得再次申报</>,
     });
   }
-  return <Descriptions column={1} size="small" bordered items={items} styles={{ label: { width: 112, whiteSpace: "nowrap" } }} />;
+  return (
+    <Descriptions
+      column={1}
+      size="small"
+      bordered
+      items={items}
+      styles={{ label: { width: 112, whiteSpace: "nowrap" } }}
+    />
+  );
 }
 
 function Cell({ definition, kind, occupation }: Props & { kind: KindCode; occupation: OccupationCode }) {
