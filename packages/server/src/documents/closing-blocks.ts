@@ -1,6 +1,6 @@
-import type { FormTemplate, FormValues } from "./domain-forms";
+import type { FormTemplate, FormValues } from "@linxuan/domain";
 import { cleanText } from "./format-value";
-import { CONTENT_WIDTH, type LayoutBlock, type Paragraph, para, text } from "./layout-model";
+import { block, CONTENT_WIDTH, type LayoutBlock, type Paragraph, para, text } from "./layout-model";
 
 /* The rows around the form's fields: section titles, the 承诺, the 推荐理由 block and the notes. */
 

@@ -1,4 +1,4 @@
-import { emptyValues, type FormTemplate, type FormValues } from "./domain-forms";
+import { emptyValues, type FormTemplate, type FormValues } from "@linxuan/domain";
 
 /*
  * Realistic, invented application data for rendering samples and document tests. Names, codes and
@@ -21,16 +21,18 @@ const scaleYears = [2021, 2022, 2023, 2024, 2025];
 /** A filled form for `template` with every field answered. */
 export function demoFormValues(template: FormTemplate): FormValues {
   const training = template.kind === "training";
+  const shanghai = template.cover !== undefined;
+  const institution = shanghai ? "上海数智工程职业技术学院" : "北京智联数字技术培训中心有限公司";
   const values: Record<string, unknown> = {
     ...emptyValues(template),
     occupation: "ai",
     levels: ["junior", "intermediate"],
-    institutionName: template.cover ? "上海数智工程职业技术学院" : "北京智联数字技术培训中心有限公司",
-    creditCode: template.cover ? "123100004250213763" : "91110108MA01C2D3EG",
+    institutionName: institution,
+    creditCode: shanghai ? "123100004250213763" : "91110108MA01C2D3EG",
     legalRepresentativeName: "王建国",
     legalRepresentativeIdNumber: "310104197805123012",
-    address: template.cover ? "上海市徐汇区漕宝路1500号" : "北京市海淀区中关村大街27号中关村大厦12层",
-    unitType: template.cover ? "public_institution" : "enterprise",
+    address: shanghai ? "上海市徐汇区漕宝路1500号" : "北京市海淀区中关村大街27号中关村大厦12层",
+    unitType: shanghai ? "public_institution" : "enterprise",
     industry: "65",
     registeredCapital: 5000,
     employeeCount: 186,
@@ -55,14 +57,14 @@ export function demoFormValues(template: FormTemplate): FormValues {
     institutionProfile: profile,
     facilities: [
       {
-        address: "北京市海淀区中关村大街27号12层",
+        address: shanghai ? "上海市徐汇区漕宝路1500号实训楼" : "北京市海淀区中关村大街27号12层",
         area: 1200,
         capacity: 300,
         equipmentSets: 260,
         equipmentValue: 860.5,
       },
       {
-        address: "北京市昌平区回龙观东大街338号实训楼",
+        address: shanghai ? "上海市闵行区剑川路951号5号楼" : "北京市昌平区回龙观东大街338号实训楼",
         area: 2600,
         capacity: 500,
         equipmentSets: 420,
@@ -85,16 +87,9 @@ export function demoFormValues(template: FormTemplate): FormValues {
       partTimeTeacherCount: 45,
       teachers: [
         ["陈志强", "清华大学计算机科学与技术系", "教授", "人工智能", "partTime", "13911112222"],
-        [
-          "刘芳",
-          "北京智联数字技术培训中心有限公司教学部",
-          "高级工程师",
-          "机器学习",
-          "fullTime",
-          "13822223333",
-        ],
+        ["刘芳", `${institution}教学部`, "高级工程师", "机器学习", "fullTime", "13822223333"],
         ["赵磊", "中国科学院自动化研究所", "研究员", "模式识别", "partTime", "13733334444"],
-        ["孙丽娜", "北京智联数字技术培训中心有限公司教学部", "工程师", "数据科学", "fullTime", "13644445555"],
+        ["孙丽娜", `${institution}教学部`, "工程师", "数据科学", "fullTime", "13644445555"],
       ].map(([name, employer, title, specialty, teacherType, phone]) => ({
         name,
         employer,

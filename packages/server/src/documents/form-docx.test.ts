@@ -1,12 +1,12 @@
-import { describe, expect, it } from "vitest";
-import { demoFormValues } from "./demo-values";
-import { zipEntry } from "./document-test-utils";
 import {
   type FormValues,
   nationalEvaluationV1,
   nationalTrainingV1,
   shanghaiTrainingV1,
-} from "./domain-forms";
+} from "@linxuan/domain";
+import { describe, expect, it } from "vitest";
+import { demoFormValues } from "./demo-values";
+import { zipEntry } from "./document-test-utils";
 import { renderFormDocx } from "./form-docx";
 
 function documentXml(docx: Buffer): string {

@@ -1,3 +1,4 @@
+import type { FormTemplate, FormValues } from "@linxuan/domain";
 import {
   AlignmentType,
   BorderStyle,
@@ -19,20 +20,19 @@ import {
   WidthType,
 } from "docx";
 import { TextWatermark } from "docx/watermarks";
-import type { FormTemplate, FormValues } from "./domain-forms";
 import { DOCX_FONT_EAST_ASIA, DOCX_FONT_HEADING, DOCX_FONT_LATIN } from "./fonts";
+import { layoutForm } from "./form-layout";
+import type { FormDocumentOptions } from "./form-pdf";
 import {
   type CoverLayout,
   type FormLayout,
   type LayoutBlock,
   type LayoutCell,
   type Paragraph as LayoutParagraph,
-  layoutForm,
   PAGE,
   type Run,
   type TextStyle,
-} from "./form-layout";
-import type { FormDocumentOptions } from "./form-pdf";
+} from "./layout-model";
 
 /*
  * The same layout as the PDF, as a Word document people can edit before stamping. The whole form
@@ -232,14 +232,24 @@ function coverChildren(cover: CoverLayout): Paragraph[] {
   ];
 }
 
-function pageNumberFooter(): Footer {
+/**
+ * 第 N 页 共 M 页. With a cover page in its own section, M counts the form's section only
+ * (SECTIONPAGES, which Word fills and LibreOffice leaves blank); without one, all pages (NUMPAGES).
+ */
+function pageNumberFooter(hasCover: boolean): Footer {
   return new Footer({
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
         children: [
           new TextRun({
-            children: ["第 ", PageNumber.CURRENT, " 页 共 ", PageNumber.TOTAL_PAGES_IN_SECTION, " 页"],
+            children: [
+              "第 ",
+              PageNumber.CURRENT,
+              " 页 共 ",
+              hasCover ? PageNumber.TOTAL_PAGES_IN_SECTION : PageNumber.TOTAL_PAGES,
+              " 页",
+            ],
             font: bodyFont,
             size: 18,
           }),
@@ -296,7 +306,12 @@ export async function renderFormDocx(
           children: [
             new Paragraph({
               children: [
-                new TextWatermark({ text: options.watermark, font: DOCX_FONT_HEADING, color: "C0C0C0" }),
+                new TextWatermark({
+                  text: options.watermark,
+                  font: DOCX_FONT_HEADING,
+                  color: "D0D0D0",
+                  opacity: 0.5,
+                }),
               ],
             }),
           ],
@@ -314,7 +329,7 @@ export async function renderFormDocx(
   sections.push({
     properties: { page: { ...page, pageNumbers: { start: 1 } } },
     ...(headers ? { headers } : {}),
-    footers: { default: pageNumberFooter() },
+    footers: { default: pageNumberFooter(layout.cover !== undefined) },
     children: bodyChildren(layout),
   });
   const document = new Document({

@@ -1,4 +1,3 @@
-import { bannerBlock, commitmentBlock, notesBlock, recommendationBlock } from "./closing-blocks";
 import {
   computeTotals,
   type Field,
@@ -9,9 +8,11 @@ import {
   type Section,
   type TableItem,
   type TableRowValues,
-} from "./domain-forms";
+} from "@linxuan/domain";
+import { bannerBlock, commitmentBlock, notesBlock, recommendationBlock } from "./closing-blocks";
 import { choiceRuns, cleanText, formatDate, formatValue, type OptionLabeler } from "./format-value";
 import {
+  block,
   CONTENT_WIDTH,
   type CoverLayout,
   type FormLayout,
@@ -96,21 +97,6 @@ function valueCell(
     paragraphs: valueParagraphs(field, value, context, align, unitInHeading),
   };
 }
-
-const block = (
-  columns: number[],
-  rows: number,
-  cells: LayoutCell[],
-  extra: Partial<LayoutBlock> = {},
-): LayoutBlock => ({
-  columns,
-  rows,
-  cells,
-  headerRows: 0,
-  split: "none",
-  border: true,
-  ...extra,
-});
 
 /** Blank narrative cells leave room to write by hand, roughly in proportion to the word limit. */
 function narrativeBlock(field: Extract<Field, { type: "textarea" }>, context: Context): LayoutBlock {

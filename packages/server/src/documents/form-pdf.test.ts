@@ -1,12 +1,12 @@
-import { describe, expect, it } from "vitest";
-import { demoFormValues } from "./demo-values";
-import { pdfPages, squeeze } from "./document-test-utils";
 import {
   type FormValues,
   nationalEvaluationV1,
   nationalTrainingV1,
   shanghaiTrainingV1,
-} from "./domain-forms";
+} from "@linxuan/domain";
+import { describe, expect, it } from "vitest";
+import { demoFormValues } from "./demo-values";
+import { pdfPages, squeeze } from "./document-test-utils";
 import { renderFormPdf } from "./form-pdf";
 
 /** All text of a PDF with white space removed, or null without pdftotext. */

@@ -1,4 +1,4 @@
-import { type Field, levelOptions, type OptionSource, optionLabel, toNumber } from "./domain-forms";
+import { type Field, levelOptions, type OptionSource, optionLabel, toNumber } from "@linxuan/domain";
 import { type Run, text } from "./layout-model";
 
 /** Labels for option codes the domain lists do not know (e.g. a finer industry code). */
@@ -6,13 +6,10 @@ export type OptionLabeler = (source: OptionSource, value: string) => string | un
 
 /** User text as plain paragraphs: no markup is interpreted; control characters are dropped. */
 export function cleanText(value: string): string {
-  return (
-    value
-      .replace(/\r\n?/g, "\n")
-      .replace(/\t/g, "    ")
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b\ufeff]/g, "")
-  );
+  return value
+    .replace(/\r\n?/g, "\n")
+    .replace(/\t/g, "    ")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b\ufeff]/g, "");
 }
 
 export function formatDate(value: string | Date): string {

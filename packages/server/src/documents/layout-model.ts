@@ -71,3 +71,19 @@ export const para = (
   align,
   ...extra,
 });
+
+/** A bordered block that never splits, unless `extra` says otherwise. */
+export const block = (
+  columns: number[],
+  rows: number,
+  cells: LayoutCell[],
+  extra: Partial<LayoutBlock> = {},
+): LayoutBlock => ({
+  columns,
+  rows,
+  cells,
+  headerRows: 0,
+  split: "none",
+  border: true,
+  ...extra,
+});

@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { FONT_REGULAR_PATH } from "./fonts";
-import type { Paragraph } from "./form-layout";
+import type { Paragraph } from "./layout-model";
 import { FONT_REGULAR, type Line, TextMeasurer, wrapParagraph } from "./pdf-text";
 
 const doc = new PDFDocument({ autoFirstPage: false });

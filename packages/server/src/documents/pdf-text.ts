@@ -1,5 +1,5 @@
 import type PDFDocument from "pdfkit";
-import type { Paragraph, Run, TextStyle } from "./form-layout";
+import type { Paragraph, Run, TextStyle } from "./layout-model";
 
 /*
  * Line breaking for Chinese text in pdfkit. We wrap ourselves instead of letting pdfkit flow text:

@@ -4,8 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { FORM_TEMPLATES } from "@linxuan/domain";
 import { demoFormValues } from "./demo-values";
-import { FORM_TEMPLATES } from "./domain-forms";
 import { renderFormDocx } from "./form-docx";
 import { renderFormPdf } from "./form-pdf";
 

@@ -13,19 +13,17 @@ export function pathToName(path: string): (string | number)[] {
  * Puts the server's per-field messages under the matching form fields. Returns the issues, so a
  * long form can also list them at the top. Several messages for one field are all shown.
  */
-export function applyFieldErrors<T>(
-  form: FormInstance<T>,
-  error: unknown,
-  rename: (path: string) => string = (path) => path,
-): FieldIssue[] {
+export function applyFieldErrors<T>(form: FormInstance<T>, error: unknown): FieldIssue[] {
   if (!isApiError(error) || error.fields.length === 0) return [];
-  const byPath = new Map<string, string[]>();
-  for (const issue of error.fields) {
-    const path = rename(issue.path);
-    byPath.set(path, [...(byPath.get(path) ?? []), issue.message]);
-  }
-  form.setFields([...byPath].map(([path, errors]) => ({ name: pathToName(path) as never, errors })));
+  setFieldIssues(form, error.fields);
   return error.fields;
+}
+
+/** Shows issues under their fields; several issues for one field are all listed. */
+export function setFieldIssues<T>(form: FormInstance<T>, issues: FieldIssue[]): void {
+  const byPath = new Map<string, string[]>();
+  for (const issue of issues) byPath.set(issue.path, [...(byPath.get(issue.path) ?? []), issue.message]);
+  form.setFields([...byPath].map(([path, errors]) => ({ name: pathToName(path) as never, errors })));
 }
 
 /** The text to show for any failure. */

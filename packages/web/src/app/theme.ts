@@ -8,6 +8,8 @@ export const theme: ThemeConfig = {
     colorInfo: brandBlue,
     colorLink: brandBlue,
     colorError: "#c4262e",
+    colorInfoBg: "#eef4fb",
+    colorInfoBorder: "#b9d0ec",
     borderRadius: 4,
     fontFamily:
       '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Helvetica Neue", Arial, sans-serif',

@@ -1,4 +1,5 @@
 import { SafetyCertificateOutlined } from "@ant-design/icons";
+import { type Role, roleCodes, roleNames } from "@linxuan/domain";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input, Space, Table, Typography } from "antd";
 import { useState } from "react";
@@ -6,6 +7,18 @@ import { api } from "../../app/api";
 import type { AuditEvent, AuditVerification, Page } from "../../app/api-types";
 import { formatInstant, inShanghai } from "../../app/dates";
 import { errorText } from "../../app/form-errors";
+
+const targetTypeNames: Record<string, string> = {
+  user: "账号",
+  batch: "批次",
+  institution: "申报单位",
+  calendar: "工作日历",
+  audit: "审计日志",
+};
+
+function roleText(role: string): string {
+  return (roleCodes as readonly string[]).includes(role) ? roleNames[role as Role] : role;
+}
 
 type AuditFilters = { page: number; pageSize: number; command?: string; actor?: string };
 
@@ -121,18 +134,33 @@ export function AuditPage() {
                   <span>{event.actorUsername ?? "匿名"}</span>
                   {event.actorRole && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {event.actorRole}
+                      {roleText(event.actorRole)}
                     </Typography.Text>
                   )}
                 </Space>
               ),
             },
-            { title: "操作", dataIndex: "command", render: (command: string) => <code>{command}</code> },
+            {
+              title: "操作",
+              dataIndex: "command",
+              width: 150,
+              render: (command: string) => <code>{command}</code>,
+            },
             {
               title: "对象",
               key: "target",
+              width: 150,
               render: (_, event) =>
-                event.targetType ? `${event.targetType}${event.targetId ? ` · ${event.targetId}` : ""}` : "—",
+                event.targetType ? (
+                  <span title={event.targetId ?? undefined}>
+                    {targetTypeNames[event.targetType] ?? event.targetType}
+                    {event.targetId && (
+                      <Typography.Text type="secondary"> {event.targetId.slice(0, 8)}</Typography.Text>
+                    )}
+                  </span>
+                ) : (
+                  "—"
+                ),
             },
             { title: "摘要", dataIndex: "summary" },
             { title: "IP", dataIndex: "ip", width: 130, render: (ip: string | null) => ip ?? "—" },

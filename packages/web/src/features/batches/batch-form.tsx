@@ -4,7 +4,7 @@ import { Affix, Alert, Anchor, App, Button, Col, Form, Row, Space, Typography } 
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useBlocker } from "react-router";
 import type { FieldIssue } from "../../app/api";
-import { applyFieldErrors, pathToName } from "../../app/form-errors";
+import { applyFieldErrors, pathToName, setFieldIssues } from "../../app/form-errors";
 import { BasicSection, ContactsSection, NoticeSection } from "./form-basic";
 import { AttachmentsSection, QuotasSection, StagesSection, TermsSection } from "./form-schedule";
 import { EligibilitySection, ExclusionsSection, KindsSection, OccupationsSection } from "./form-scope";

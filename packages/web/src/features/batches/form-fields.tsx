@@ -52,7 +52,15 @@ export function SectionCard({
   );
 }
 
-export function RemoveButton({ onClick, label }: { onClick: () => void; label: string }) {
+export function RemoveButton({
+  onClick,
+  label,
+  inline = false,
+}: {
+  onClick: () => void;
+  label: string;
+  inline?: boolean;
+}) {
   return (
     <Button
       type="text"
@@ -61,7 +69,8 @@ export function RemoveButton({ onClick, label }: { onClick: () => void; label: s
       onClick={onClick}
       aria-label={label}
       title={label}
-      style={{ marginTop: 30 }}
+      // Lines up with the inputs of a labelled row, unless it sits in a group that already does.
+      style={inline ? undefined : { marginTop: 30 }}
     />
   );
 }

@@ -169,7 +169,7 @@ export function StagesSection() {
                       disabled={index === fields.length - 1}
                       onClick={() => move(index, index + 1)}
                     />
-                    <RemoveButton label={`删除阶段${index + 1}`} onClick={() => remove(field.name)} />
+                    <RemoveButton inline label={`删除阶段${index + 1}`} onClick={() => remove(field.name)} />
                   </Space>
                 </Col>
               </Row>

@@ -58,7 +58,7 @@ export function CalendarPage() {
       {calendar.isError && <Alert type="error" showIcon title={errorText(calendar.error)} />}
       {calendar.isSuccess && (
         <Row gutter={16}>
-          <Col xs={24} xxl={15}>
+          <Col span={24}>
             <Card
               title={<h2 style={{ margin: 0, fontSize: 16 }}>{year}年日历</h2>}
               style={{ marginBottom: 16 }}
@@ -154,9 +154,11 @@ export function CalendarPage() {
               />
             </Card>
           </Col>
-          <Col xs={24} xxl={9}>
-            <WorkdayTool />
+          <Col xs={24} xl={12}>
             <OverridesCard year={year} overrides={calendar.data.overrides} />
+            <WorkdayTool />
+          </Col>
+          <Col xs={24} xl={12}>
             <ImportCard />
           </Col>
         </Row>

@@ -1,6 +1,6 @@
 import { Fragment } from "react";
 
-type Block = { type: "heading"; text: string } | { type: "paragraph"; text: string };
+type Block = { type: "heading" | "paragraph"; text: string; key: string };
 
 const HEADING = /^#{2,4}\s+/;
 
@@ -13,13 +13,14 @@ export function parseNoticeText(text: string): Block[] {
   for (const chunk of text.replace(/\r\n?/g, "\n").split(/\n\s*\n/)) {
     let paragraph: string[] = [];
     const flush = () => {
-      if (paragraph.length > 0) blocks.push({ type: "paragraph", text: paragraph.join("\n") });
+      if (paragraph.length > 0)
+        blocks.push({ type: "paragraph", text: paragraph.join("\n"), key: `p${blocks.length}` });
       paragraph = [];
     };
     for (const line of chunk.split("\n")) {
       if (HEADING.test(line)) {
         flush();
-        blocks.push({ type: "heading", text: line.replace(HEADING, "").trim() });
+        blocks.push({ type: "heading", text: line.replace(HEADING, "").trim(), key: `h${blocks.length}` });
       } else if (line.trim() !== "") {
         paragraph.push(line.trim());
       }
@@ -43,10 +44,8 @@ function paragraphClass(text: string, issuingBody?: string): string | undefined 
 export function NoticeText({ text, issuingBody }: { text: string; issuingBody?: string }) {
   return (
     <div className="lx-notice-body">
-      {parseNoticeText(text).map((block, index) => (
-        // Blocks have no identity beyond their position in an immutable text.
-        // biome-ignore lint/suspicious/noArrayIndexKey: see above
-        <Fragment key={index}>
+      {parseNoticeText(text).map((block) => (
+        <Fragment key={block.key}>
           {block.type === "heading" ? (
             <h3>{block.text}</h3>
           ) : (

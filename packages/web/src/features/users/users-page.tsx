@@ -86,6 +86,7 @@ export function UsersPage() {
         </Space>
         <Table<AdminUser>
           rowKey="id"
+          scroll={{ x: 1200 }}
           loading={users.isFetching}
           dataSource={users.data?.items ?? []}
           locale={{ emptyText: users.isError ? errorText(users.error) : "没有符合条件的账号" }}
@@ -98,17 +99,24 @@ export function UsersPage() {
             onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }),
           }}
           columns={[
-            { title: "用户名", dataIndex: "username", render: (value: string) => <code>{value}</code> },
+            {
+              title: "用户名",
+              dataIndex: "username",
+              width: 190,
+              render: (value: string) => <code>{value}</code>,
+            },
             { title: "姓名/单位", dataIndex: "displayName" },
-            { title: "角色", dataIndex: "roleName" },
+            { title: "角色", dataIndex: "roleName", width: 170 },
             {
               title: "地区/行业",
+              width: 150,
               key: "jurisdiction",
               render: (_, user) =>
                 user.regionName ?? user.industryScope ?? user.institution?.creditCode ?? "—",
             },
             {
               title: "状态",
+              width: 120,
               key: "status",
               render: (_, user) => (
                 <Space size={4} direction="vertical">
@@ -122,9 +130,15 @@ export function UsersPage() {
                 </Space>
               ),
             },
-            { title: "联系电话", dataIndex: "phone", render: (value: string | null) => value ?? "—" },
+            {
+              title: "联系电话",
+              dataIndex: "phone",
+              width: 130,
+              render: (value: string | null) => value ?? "—",
+            },
             {
               title: "最近登录",
+              width: 170,
               dataIndex: "lastLoginAt",
               render: (value: string | null) => formatInstant(value),
             },

@@ -1,0 +1,47 @@
+import { computeCreditCodeCheckChar } from "@linxuan/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
+
+describe.skipIf(!hasChromium)("institution journey", () => {
+  let platform: Platform;
+  beforeAll(async () => {
+    platform = await startPlatform();
+  });
+  afterAll(async () => {
+    await platform?.close();
+  });
+
+  it("registers (a bad credit code gets a field error first), then logs in", async () => {
+    const body = "91310115MA1K4Q7B2";
+    const creditCode = `${body}${computeCreditCodeCheckChar(body)}`;
+    const { context, page } = await platform.newPage();
+    await page.goto(`${platform.baseUrl}/register`);
+    const code = page.getByLabel("统一社会信用代码");
+    await code.fill("91310115MA1K4Q7");
+    await code.blur();
+    const codeItem = page.locator(".ant-form-item").filter({ has: code });
+    await codeItem.locator(".ant-form-item-explain-error").waitFor();
+    expect(await codeItem.locator(".ant-form-item-explain-error").innerText()).toContain("18位");
+    await page.screenshot({ path: screenshotPath("institution-register-error"), fullPage: true });
+
+    await code.fill(creditCode);
+    await page.getByLabel("单位名称").fill("上海浦江数字技术培训学院");
+    await page.getByLabel("联系人姓名").fill("陈晓雯");
+    await page.getByLabel("联系电话").fill("13912345678");
+    await page.getByLabel("电子邮箱").fill("chenxw@pujiang-demo.edu.cn");
+    await page.getByLabel("登录密码").fill("Pujiang-2026!");
+    await page.getByLabel("确认密码").fill("Pujiang-2026!");
+    await page.getByRole("button", { name: /注\s*册/ }).click();
+    await page.getByRole("heading", { name: "申报单位工作台" }).waitFor();
+    expect(await page.locator("body").innerText()).toContain("上海浦江数字技术培训学院");
+
+    await page.getByRole("button", { name: /退出/ }).first().click();
+    await page.goto(`${platform.baseUrl}/login`);
+    await page.getByLabel("用户名").fill(creditCode);
+    await page.getByLabel("密码").fill("Pujiang-2026!");
+    await page.getByRole("button", { name: /登\s*录/ }).click();
+    await page.getByRole("heading", { name: "申报单位工作台" }).waitFor();
+    await page.screenshot({ path: screenshotPath("institution-home"), fullPage: true });
+    await context.close();
+  });
+});
