@@ -41,8 +41,10 @@ describe.skipIf(!hasChromium)("staff journeys", () => {
     await page.getByLabel("用户名").fill("expert12");
     for (let i = 0; i < 5; i++) {
       await page.getByLabel("密码").fill(`Wrong-Pass-${i}`);
-      await page.getByRole("button", { name: /登\s*录/ }).click();
-      await page.waitForResponse((response) => response.url().endsWith("/api/auth/login"));
+      await Promise.all([
+        page.waitForResponse((response) => response.url().endsWith("/api/auth/login")),
+        page.getByRole("button", { name: /登\s*录/ }).click(),
+      ]);
     }
     await page.getByText(/账号已锁定/).first().waitFor();
     await context.close();

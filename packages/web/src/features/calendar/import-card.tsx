@@ -4,6 +4,15 @@ import { useRef, useState } from "react";
 import { errorText } from "../../app/form-errors";
 import { type ImportResult, useImportCalendar } from "./queries";
 
+function importSummary(result: ImportResult): string {
+  if (result.errors.length === 0) {
+    const years = result.years?.length ? `（${result.years.map((year) => `${year}年`).join("、")}）` : "";
+    return `已导入 ${result.imported} 条${years}`;
+  }
+  const done = result.imported > 0 ? `已导入 ${result.imported} 条` : "本次未导入任何数据";
+  return `发现 ${result.errors.length} 处错误，${done}。请按下表修改后重新导入。`;
+}
+
 const example = `date,kind,name
 2027-01-01,holiday,元旦
 2027-02-06,workday,春节调休`;
@@ -44,8 +53,9 @@ export function ImportCard() {
         holiday 休息或 workday 上班）或 JSON 数组。
       </Typography.Paragraph>
       <Form layout="vertical" onFinish={submit}>
-        <Form.Item label="导入内容（CSV 或 JSON）">
+        <Form.Item label="导入内容（CSV 或 JSON）" htmlFor="calendar-import-text">
           <Input.TextArea
+            id="calendar-import-text"
             value={text}
             onChange={(event) => setText(event.target.value)}
             autoSize={{ minRows: 6, maxRows: 16 }}
@@ -78,7 +88,7 @@ export function ImportCard() {
           <Alert
             type={result.errors.length > 0 ? "warning" : "success"}
             showIcon
-            title={`已导入 ${result.imported} 条${result.errors.length > 0 ? `，${result.errors.length} 行有错误未导入` : ""}`}
+            title={importSummary(result)}
           />
           {result.errors.length > 0 && (
             <Table

@@ -4,7 +4,11 @@ import type { CalendarOverride, CalendarYear } from "../../app/api-types";
 
 const calendarKey = ["calendar"] as const;
 
-export type ImportResult = { imported: number; errors: { line: number; message: string }[] };
+export type ImportResult = {
+  imported: number;
+  years?: number[];
+  errors: { line: number; message: string }[];
+};
 export type WorkdaySum = { start: string; days: number; end: string; endsAt: string };
 
 export function useCalendarYear(year: number) {

@@ -2,9 +2,17 @@ import { Alert, Button, Card, DatePicker, Form, InputNumber, Space } from "antd"
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { isApiError } from "../../app/api";
-import { formatDate, formatInstant, pickerToDate } from "../../app/dates";
+import { formatDate, formatInstant, inShanghai, pickerToDate } from "../../app/dates";
 import { errorText } from "../../app/form-errors";
 import { addWorkdays, type WorkdaySum } from "./queries";
+
+/** The server's end is exclusive (the next midnight); a person reads it as the last day at 24:00. */
+function endText(result: WorkdaySum): string {
+  const end = inShanghai(result.endsAt);
+  const lastDayMidnight =
+    end.format("HH:mm:ss") === "00:00:00" && end.subtract(1, "day").format("YYYY-MM-DD") === result.end;
+  return lastDayMidnight ? `${formatDate(result.end)} 24:00` : formatInstant(result.endsAt);
+}
 
 type ToolValues = { start: Dayjs | null; days: number | null };
 
@@ -56,7 +64,7 @@ export function WorkdayTool() {
                   自 {formatDate(result.start)} 起 {result.days} 个工作日，截至{" "}
                   <strong>{formatDate(result.end)}</strong>
                 </span>
-                <span>（{formatInstant(result.endsAt)}）</span>
+                <span>（{endText(result)}结束）</span>
               </Space>
             }
           />
