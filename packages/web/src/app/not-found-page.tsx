@@ -1,12 +1,13 @@
 import { Result } from "antd";
 import { useLocation } from "react-router";
 import { ButtonLink } from "./button-link";
+import { PlainResult } from "./plain-result";
 
 export function NotFoundPage({ home = "/" }: { home?: string }) {
   const location = useLocation();
   return (
-    <Result
-      status="404"
+    <PlainResult
+      kind="404"
       title="页面不存在"
       subTitle={`您访问的地址“${location.pathname}”不存在或已被移除，请检查网址是否正确。`}
       extra={

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { ButtonLink } from "./button-link";
 import { errorText } from "./form-errors";
+import { PlainResult } from "./plain-result";
 import { PROGRAM_NAME } from "./public-layout";
 import { useLogout, useSession } from "./session";
 import { menuFor, selectedEntry } from "./workbench-menu";
@@ -108,8 +109,8 @@ export function RequireCommand({ command, children }: { command: Command; childr
   if (!session.data) return null;
   if (!roleMayRun(session.data.role, command)) {
     return (
-      <Result
-        status="403"
+      <PlainResult
+        kind="403"
         title="无权访问"
         subTitle="您的账号角色不能使用此功能。如需开通，请联系系统管理员。"
         extra={

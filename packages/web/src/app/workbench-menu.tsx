@@ -34,7 +34,11 @@ export function menuFor(role: Role): MenuEntry[] {
 
 /** The entry a location belongs to: the longest path that prefixes it. */
 export function selectedEntry(pathname: string, entries: readonly MenuEntry[]): MenuEntry | undefined {
+  // The home entry owns only its own path, not every workbench page under it.
   return entries
-    .filter((entry) => pathname === entry.path || pathname.startsWith(`${entry.path}/`))
+    .filter(
+      (entry) =>
+        pathname === entry.path || (entry.path !== "/workbench" && pathname.startsWith(`${entry.path}/`)),
+    )
     .sort((a, b) => b.path.length - a.path.length)[0];
 }

@@ -8,6 +8,7 @@ import type { StaffBatch } from "../../app/api-types";
 import { ButtonLink } from "../../app/button-link";
 import { formatInstant } from "../../app/dates";
 import { errorText } from "../../app/form-errors";
+import { PlainResult } from "../../app/plain-result";
 import { actorOf, useSession } from "../../app/session";
 import { DemoTag } from "../public/batch-tags";
 import { useBatchActions } from "./batch-actions";
@@ -88,8 +89,8 @@ export function BatchPage() {
   if (query.isError) {
     if (isApiError(query.error) && query.error.status === 404) {
       return (
-        <Result
-          status="404"
+        <PlainResult
+          kind="404"
           title="批次不存在"
           extra={<ButtonLink to="/workbench/batches">返回批次列表</ButtonLink>}
         />

@@ -40,6 +40,11 @@ function OverrideModal({
   const [failure, setFailure] = useState<string | null>(null);
   const existing = editing !== null && editing !== "new" ? editing : null;
 
+  const close = () => {
+    setFailure(null);
+    onClose();
+  };
+
   const onFinish = async (values: OverrideValues) => {
     const date = pickerToDate(values.date);
     if (!date) return;
@@ -47,7 +52,7 @@ function OverrideModal({
     try {
       await save.mutateAsync({ date, kind: values.kind, name: values.name?.trim() || null });
       message.success(`已保存 ${formatDate(date)} 的日历调整`);
-      onClose();
+      close();
     } catch (error) {
       setFailure(applyFieldErrors(form, error).length > 0 ? null : errorText(error));
     }
@@ -61,21 +66,22 @@ function OverrideModal({
       cancelText="取消"
       confirmLoading={save.isPending}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={close}
       destroyOnHidden
-      afterOpenChange={(open) => {
-        if (!open) return;
-        setFailure(null);
-        form.setFieldsValue(
-          existing
-            ? { date: dateToPicker(existing.date), kind: existing.kind, name: existing.name ?? "" }
-            : { date: null, kind: "holiday", name: "" },
-        );
-      }}
     >
       {failure && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={failure} />}
-      <Form form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item label="日期" name="date" rules={[{ required: true, message: "请选择日期" }]}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        preserve={false}
+        initialValues={
+          existing
+            ? { date: dateToPicker(existing.date), kind: existing.kind, name: existing.name ?? "" }
+            : { date: null, kind: "holiday", name: "" }
+        }
+      >
+        <Form.Item label="调整日期" name="date" rules={[{ required: true, message: "请选择日期" }]}>
           <DatePicker
             style={{ width: "100%" }}
             disabled={existing !== null}

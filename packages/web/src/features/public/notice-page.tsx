@@ -6,6 +6,7 @@ import { isApiError } from "../../app/api";
 import { ButtonLink } from "../../app/button-link";
 import { formatDate } from "../../app/dates";
 import { errorText } from "../../app/form-errors";
+import { PlainResult } from "../../app/plain-result";
 import { DemoTag, PhaseTag } from "./batch-tags";
 import {
   AttachmentList,
@@ -41,8 +42,8 @@ export function NoticePage() {
   if (query.isError) {
     if (isApiError(query.error) && query.error.status === 404) {
       return (
-        <Result
-          status="404"
+        <PlainResult
+          kind="404"
           title="通知不存在"
           subTitle="该通知不存在或尚未发布。"
           extra={<ButtonLink to="/notices">返回通知公告</ButtonLink>}

@@ -14,13 +14,18 @@ export function ResetPasswordModal({ user, onClose }: { user: AdminUser | null; 
   const { message } = App.useApp();
   const [failure, setFailure] = useState<string | null>(null);
 
+  const close = () => {
+    setFailure(null);
+    onClose();
+  };
+
   const onFinish = async ({ password: value }: { password: string }) => {
     if (!user) return;
     setFailure(null);
     try {
       await reset.mutateAsync({ id: user.id, password: value });
       message.success(`已重置“${user.displayName}”的密码，使用人下次登录须修改密码`);
-      onClose();
+      close();
     } catch (error) {
       setFailure(applyFieldErrors(form, error).length > 0 ? null : errorText(error));
     }
@@ -34,17 +39,11 @@ export function ResetPasswordModal({ user, onClose }: { user: AdminUser | null; 
       cancelText="取消"
       confirmLoading={reset.isPending}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={close}
       destroyOnHidden
-      afterOpenChange={(open) => {
-        if (open) {
-          form.resetFields();
-          setFailure(null);
-        }
-      }}
     >
       {failure && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={failure} />}
-      <Form form={form} layout="vertical" onFinish={onFinish}>
+      <Form form={form} layout="vertical" onFinish={onFinish} preserve={false}>
         <Form.Item
           label="新密码"
           name="password"
