@@ -46,7 +46,10 @@ describe.skipIf(!hasChromium)("staff journeys", () => {
         page.getByRole("button", { name: /登\s*录/ }).click(),
       ]);
     }
-    await page.getByText(/账号已锁定/).first().waitFor();
+    await page
+      .getByText(/账号已锁定/)
+      .first()
+      .waitFor();
     await context.close();
   });
 
@@ -58,9 +61,16 @@ describe.skipIf(!hasChromium)("staff journeys", () => {
     await page.getByLabel("密码").press("Enter");
     await page.getByRole("heading", { name: "工程指导协调小组办公室工作台" }).waitFor();
     await page.goto(`${platform.baseUrl}/workbench/batches`);
-    const row = page.locator("tr").filter({ hasText: "沪人社专〔2026〕55号" }).filter({ hasNotText: "演示" }).first();
+    const row = page
+      .locator("tr")
+      .filter({ hasText: "沪人社专〔2026〕55号" })
+      .filter({ hasNotText: "演示" })
+      .first();
     await row.getByRole("button", { name: /复制/ }).click();
-    await page.getByRole("button", { name: /保\s*存/ }).first().waitFor();
+    await page
+      .getByRole("button", { name: /保\s*存/ })
+      .first()
+      .waitFor();
     expect(page.url()).toMatch(/\/workbench\/batches\/[0-9a-f-]+/);
     await page.screenshot({ path: screenshotPath("office-batch-draft"), fullPage: true });
     await context.close();

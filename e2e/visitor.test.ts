@@ -16,7 +16,11 @@ describe.skipIf(!hasChromium)("visitor journey", () => {
     await page.goto(`${platform.baseUrl}/`);
     await expect(page.getByRole("heading", { name: "正在开展的遴选" }).isVisible()).resolves.toBe(true);
     await page.getByRole("link", { name: "通知公告", exact: true }).first().click();
-    await page.getByRole("link", { name: /^上海市人力资源和社会保障局关于开展数字技术工程师培育项目第三批培训机构遴选工作的通知/ }).click();
+    await page
+      .getByRole("link", {
+        name: /^上海市人力资源和社会保障局关于开展数字技术工程师培育项目第三批培训机构遴选工作的通知/,
+      })
+      .click();
     await page.getByText("沪人社专〔2026〕55号").first().waitFor();
     const body = await page.locator("main").innerText();
     expect(body).toContain("一式2份");
@@ -24,7 +28,10 @@ describe.skipIf(!hasChromium)("visitor journey", () => {
     expect(body).toContain("梅园路77号上海人才大厦1301室");
     await page.screenshot({ path: screenshotPath("visitor-shanghai-notice"), fullPage: true });
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /下载PDF申报表/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: /下载PDF申报表/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("数字技术工程师培育项目培训机构申报表（空白）.pdf");
     const file = `${platform.downloadsDir}/shanghai-blank.pdf`;
     await download.saveAs(file);

@@ -80,12 +80,14 @@ describe("rate limits", () => {
   it("limits registrations and logins per client with a Chinese 429", async () => {
     const client = ctx.client();
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await client.post("/api/auth/register", { creditCode: "bad" })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await client.post("/api/auth/register", { creditCode: "bad" })).status);
     expect(statuses).toEqual([400, 400, 400, 429]);
     const limited = await client.post("/api/auth/register", { creditCode: "bad" });
     expect(limited.body).toEqual({ code: "RATE_LIMITED", message: "操作过于频繁，请稍后再试" });
     const logins: number[] = [];
-    for (let i = 0; i < 5; i++) logins.push((await client.post("/api/auth/login", { username: "nobody", password: "x" })).status);
+    for (let i = 0; i < 5; i++)
+      logins.push((await client.post("/api/auth/login", { username: "nobody", password: "x" })).status);
     expect(logins).toEqual([401, 401, 401, 401, 429]);
   });
 });

@@ -1,4 +1,3 @@
-import { Result } from "antd";
 import { useLocation } from "react-router";
 import { ButtonLink } from "./button-link";
 import { PlainResult } from "./plain-result";

@@ -6,8 +6,10 @@ import { useBlocker } from "react-router";
 import type { FieldIssue } from "../../app/api";
 import { applyFieldErrors, pathToName, setFieldIssues } from "../../app/form-errors";
 import { BasicSection, ContactsSection, NoticeSection } from "./form-basic";
-import { AttachmentsSection, QuotasSection, StagesSection, TermsSection } from "./form-schedule";
-import { EligibilitySection, ExclusionsSection, KindsSection, OccupationsSection } from "./form-scope";
+import { EligibilitySection } from "./form-eligibility";
+import { QuotasSection, StagesSection } from "./form-schedule";
+import { ExclusionsSection, KindsSection, OccupationsSection } from "./form-scope";
+import { AttachmentsSection, TermsSection } from "./form-terms";
 import { type BatchFormValues, fromFormValues, toFormValues } from "./form-values";
 import { batchSections, sectionOfPath } from "./sections";
 
@@ -73,9 +75,7 @@ export function BatchForm({ initial, onSubmit, onError, banner, submitText = "ä¿
     // The same validator the server runs: most mistakes are shown without a round trip.
     const local = validateBatchDefinition(definition);
     if (!local.ok) {
-      form.setFields(
-        local.issues.map((issue) => ({ name: pathToName(issue.path) as never, errors: [issue.message] })),
-      );
+      setFieldIssues(form, local.issues);
       showIssues(local.issues);
       return;
     }

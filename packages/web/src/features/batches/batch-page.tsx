@@ -1,6 +1,6 @@
 import { CopyOutlined, EyeOutlined, SendOutlined } from "@ant-design/icons";
 import { canManageBatch, roleMayRun } from "@linxuan/domain";
-import { Alert, App, Breadcrumb, Button, Result, Skeleton, Space, Tabs, Tag, Typography } from "antd";
+import { Alert, App, Breadcrumb, Button, Skeleton, Space, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { isApiError } from "../../app/api";

@@ -1,4 +1,4 @@
-import { Alert, Breadcrumb, Card, Col, Result, Row, Skeleton, Space } from "antd";
+import { Alert, Breadcrumb, Card, Col, Row, Skeleton, Space } from "antd";
 import type { ReactNode } from "react";
 import { useEffect } from "react";
 import { Link, useLocation, useParams } from "react-router";
