@@ -2,11 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { registerApplicationRoutes } from "./features/applications/routes";
 import { registerAuditRoutes } from "./features/audit/routes";
 import { registerAuthRoutes } from "./features/auth/routes";
 import { registerBatchRoutes } from "./features/batches/routes";
@@ -50,6 +52,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     strictTransportSecurity: deps.config.secureCookies,
   });
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: deps.config.uploadMaxBytes, files: 1, fields: 10, fieldSize: 1000 } });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -69,6 +72,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerBatchRoutes(app, deps);
   registerCalendarRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerApplicationRoutes(app, deps);
 
   app.get("/api/openapi.json", { config: { command: "public" }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -5,6 +5,7 @@ import { ensureBuiltInBatches } from "./features/batches/service";
 import { createCipher, loadDataKey } from "./http/crypto";
 import { type Deps, systemCaller } from "./http/deps";
 import { type Clock, systemClock } from "./http/time";
+import { createLocalFileStore } from "./storage/files";
 
 export type Runtime = { deps: Deps; handle: DatabaseHandle };
 
@@ -21,6 +22,7 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
     config,
     clock,
     cipher: createCipher(loadDataKey(config.secretKey, config.dataDir)),
+    files: createLocalFileStore(config.dataDir),
   };
   await ensureBuiltInBatches(deps, systemCaller);
   return { deps, handle };

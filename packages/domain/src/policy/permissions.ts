@@ -17,6 +17,13 @@ export const commands = {
   "calendar.manage": "维护工作日历",
   "audit.view": "查看审计日志",
   "audit.verify": "校验审计链",
+  "application.view": "查看申报",
+  "application.create": "新建申报",
+  "application.edit": "填写申报表",
+  "application.submit": "提交申报",
+  "application.withdraw": "撤回申报",
+  "application.return": "退回申报",
+  "application.reveal": "查看完整的身份证号和电话",
 } as const;
 export type Command = keyof typeof commands;
 
@@ -40,6 +47,13 @@ const grants: Record<Exclude<Command, "public" | "authenticated">, readonly Role
   "calendar.manage": ["admin"],
   "audit.view": ["admin"],
   "audit.verify": ["admin"],
+  "application.view": ["institution", "nationalOffice", "provincialOffice", "provincialRecommender", "industryRecommender", "receivingCentre"],
+  "application.create": ["institution"],
+  "application.edit": ["institution"],
+  "application.submit": ["institution"],
+  "application.withdraw": ["institution"],
+  "application.return": ["nationalOffice", "provincialOffice", "provincialRecommender", "industryRecommender", "receivingCentre"],
+  "application.reveal": ["nationalOffice", "provincialOffice", "provincialRecommender", "industryRecommender", "receivingCentre"],
 };
 
 /** Whether a role may run a command at all, before any jurisdiction check. */

@@ -1,10 +1,12 @@
 import { type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { Db } from "./connection";
 import * as foundation from "./migrations/2026-11-23-foundation";
+import * as applications from "./migrations/2026-11-24-applications";
 
 /** Migrations are listed explicitly (no directory scan) so bundling and tsx both work. */
 const migrations: Record<string, Migration> = {
   "2026-11-23-foundation": foundation,
+  "2026-11-24-applications": applications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

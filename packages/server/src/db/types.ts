@@ -13,6 +13,79 @@ export type Database = {
   auditHead: AuditHeadTable;
   calendarOverrides: CalendarOverridesTable;
   calendarYears: CalendarYearsTable;
+  applications: ApplicationsTable;
+  applicationVersions: ApplicationVersionsTable;
+  attachments: AttachmentsTable;
+  institutionBars: InstitutionBarsTable;
+};
+
+export type ApplicationsTable = {
+  id: string;
+  batchId: string;
+  institutionId: string;
+  kind: string;
+  occupation: string;
+  /** JSON array of level codes. */
+  levels: string;
+  templateId: string;
+  templateVersion: number;
+  applicantCategory: string | null;
+  status: string;
+  /** JSON FormValues with ID and phone numbers sealed (AES-256-GCM). */
+  draftValues: string;
+  draftRevision: number;
+  draftSavedAt: string;
+  draftSavedBy: string | null;
+  commitmentAccepted: number;
+  /** JSON EligibilityResult of the draft, refreshed on every save. */
+  eligibility: string | null;
+  recommenderType: string | null;
+  recommenderValue: string | null;
+  versionCount: number;
+  returnReason: string | null;
+  returnReplyBy: string | null;
+  firstSubmittedAt: string | null;
+  lastSubmittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type ApplicationVersionsTable = {
+  id: string;
+  applicationId: string;
+  number: number;
+  levels: string;
+  formValues: string;
+  eligibility: string;
+  attachments: string;
+  applicantCategory: string | null;
+  submittedAt: string;
+  submittedBy: string;
+  note: string | null;
+  contentHash: string;
+};
+
+export type AttachmentsTable = {
+  id: string;
+  applicationId: string;
+  code: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+  uploadedBy: string;
+  removedAt: string | null;
+};
+
+export type InstitutionBarsTable = {
+  id: string;
+  institutionId: string;
+  kind: string;
+  reason: string;
+  startsAt: string;
+  until: string;
+  createdAt: string;
 };
 
 export type UsersTable = {

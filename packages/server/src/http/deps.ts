@@ -2,6 +2,7 @@ import type { Actor } from "@linxuan/domain";
 import type { Config } from "../config";
 import type { Db } from "../db/connection";
 import type { Dialect } from "../db/types";
+import type { FileStore } from "../storage/files";
 import type { Cipher } from "./crypto";
 import type { Clock } from "./time";
 
@@ -12,6 +13,7 @@ export type Deps = {
   config: Config;
   clock: Clock;
   cipher: Cipher;
+  files: FileStore;
 };
 
 /** Who is calling: the signed-in actor (or nobody) and where from, for the audit log. */

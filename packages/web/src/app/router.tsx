@@ -1,24 +1,36 @@
+import type { Command } from "@linxuan/domain";
 import { Button, Result } from "antd";
+import type { ComponentType } from "react";
 import { createBrowserRouter, isRouteErrorResponse, Outlet, useRouteError } from "react-router";
-import { AuditPage } from "../features/audit/audit-page";
-import { ChangePasswordPage } from "../features/auth/change-password-page";
 import { LoginPage } from "../features/auth/login-page";
 import { RegisterPage } from "../features/auth/register-page";
-import { BatchPage } from "../features/batches/batch-page";
-import { BatchesPage } from "../features/batches/batches-page";
-import { NewBatchPage } from "../features/batches/new-batch-page";
-import { CalendarPage } from "../features/calendar/calendar-page";
-import { WorkbenchHomePage } from "../features/home/workbench-home-page";
 import { HomePage } from "../features/public/home-page";
 import { NoticePage } from "../features/public/notice-page";
 import { NoticesPage } from "../features/public/notices-page";
-import { UsersPage } from "../features/users/users-page";
 import { onSessionLost } from "./api";
 import { NotFoundPage } from "./not-found-page";
 import { PublicLayout } from "./public-layout";
 import { queryClient } from "./query-client";
 import { sessionKey } from "./session";
-import { RequireCommand, WorkbenchLayout } from "./workbench-layout";
+import { FullPageSpin, RequireCommand, WorkbenchLayout } from "./workbench-layout";
+
+/**
+ * A back-office page, loaded on first visit (the public pages stay small), shown only to roles
+ * that may run the command its main API call needs.
+ */
+function page(load: () => Promise<ComponentType>, command?: Command) {
+  return async () => {
+    const Page = await load();
+    const Component = command
+      ? () => (
+          <RequireCommand command={command}>
+            <Page />
+          </RequireCommand>
+        )
+      : Page;
+    return { Component };
+  };
+}
 
 function RouteError() {
   const error = useRouteError();
@@ -41,6 +53,8 @@ export const router = createBrowserRouter([
   {
     element: <Outlet />,
     errorElement: <RouteError />,
+    // Shown while a lazily loaded page of the first URL arrives.
+    hydrateFallbackElement: <FullPageSpin />,
     children: [
       {
         element: <PublicLayout />,
@@ -56,56 +70,49 @@ export const router = createBrowserRouter([
       {
         element: <WorkbenchLayout />,
         children: [
-          { path: "workbench", element: <WorkbenchHomePage /> },
+          {
+            path: "workbench",
+            lazy: page(() => import("../features/home/workbench-home-page").then((m) => m.WorkbenchHomePage)),
+          },
           {
             path: "workbench/batches",
-            element: (
-              <RequireCommand command="batch.view">
-                <BatchesPage />
-              </RequireCommand>
+            lazy: page(
+              () => import("../features/batches/batches-page").then((m) => m.BatchesPage),
+              "batch.view",
             ),
           },
           {
             path: "workbench/batches/new",
-            element: (
-              <RequireCommand command="batch.create">
-                <NewBatchPage />
-              </RequireCommand>
+            lazy: page(
+              () => import("../features/batches/new-batch-page").then((m) => m.NewBatchPage),
+              "batch.create",
             ),
           },
           {
             path: "workbench/batches/:id",
-            element: (
-              <RequireCommand command="batch.view">
-                <BatchPage />
-              </RequireCommand>
-            ),
+            lazy: page(() => import("../features/batches/batch-page").then((m) => m.BatchPage), "batch.view"),
           },
           {
             path: "workbench/users",
-            element: (
-              <RequireCommand command="user.view">
-                <UsersPage />
-              </RequireCommand>
-            ),
+            lazy: page(() => import("../features/users/users-page").then((m) => m.UsersPage), "user.view"),
           },
           {
             path: "workbench/calendar",
-            element: (
-              <RequireCommand command="calendar.manage">
-                <CalendarPage />
-              </RequireCommand>
+            lazy: page(
+              () => import("../features/calendar/calendar-page").then((m) => m.CalendarPage),
+              "calendar.manage",
             ),
           },
           {
             path: "workbench/audit",
-            element: (
-              <RequireCommand command="audit.view">
-                <AuditPage />
-              </RequireCommand>
+            lazy: page(() => import("../features/audit/audit-page").then((m) => m.AuditPage), "audit.view"),
+          },
+          {
+            path: "account/password",
+            lazy: page(() =>
+              import("../features/auth/change-password-page").then((m) => m.ChangePasswordPage),
             ),
           },
-          { path: "account/password", element: <ChangePasswordPage /> },
           { path: "workbench/*", element: <NotFoundPage home="/workbench" /> },
         ],
       },

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "../../http/deps";
+import { sendDownload } from "../../http/download";
 import { blankFormFile, blankFormLinks } from "./blank-forms";
 import {
   cloneBatch,
@@ -114,14 +115,7 @@ export function registerBatchRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const { row } = await getPublishedBatch(deps, request.params.id);
       const file = await blankFormFile(parseDefinition(row), request.params.file);
-      return reply
-        .header("content-type", file.contentType)
-        .header(
-          "content-disposition",
-          `attachment; filename="form.${file.extension}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        )
-        .header("cache-control", "no-cache")
-        .send(file.body);
+      return sendDownload(reply, file, "no-cache");
     },
   );
 

@@ -1,6 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined } from "@ant-design/icons";
-import { attachmentCodes, stageCodes } from "@linxuan/domain";
-import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Switch } from "antd";
+import { stageCodes } from "@linxuan/domain";
+import { Button, Col, Form, Input, InputNumber, Row, Select, Space } from "antd";
 import type { KindCode } from "../../app/api-types";
 import { stageLabel } from "../../app/labels";
 import { InstantPicker, RegionSelect, RemoveButton, SectionCard } from "./form-fields";

@@ -1,16 +1,9 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { applicantCategoryCodes, eligibilityRuleCodes, KINDS, LEVELS, OCCUPATIONS } from "@linxuan/domain";
-import { Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space } from "antd";
+import { KINDS, LEVELS, OCCUPATIONS } from "@linxuan/domain";
+import { Button, Checkbox, Col, Form, Input, Row, Select, Space } from "antd";
 import type { KindCode } from "../../app/api-types";
-import {
-  catalogPublisherLabels,
-  categoryLabel,
-  kindLabel,
-  recommenderChoiceLabels,
-  ruleLabels,
-  severityLabels,
-} from "../../app/labels";
-import { RegionSelect, RemoveButton, SectionCard } from "./form-fields";
+import { catalogPublisherLabels, kindLabel, recommenderChoiceLabels } from "../../app/labels";
+import { RemoveButton, SectionCard } from "./form-fields";
 
 const kindOptions = KINDS.map((kind) => ({ value: kind.code, label: kind.name }));
 const occupationOptions = OCCUPATIONS.map((occupation) => ({

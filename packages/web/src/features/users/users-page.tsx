@@ -74,7 +74,7 @@ export function UsersPage() {
             onChange={(role) => setFilters({ ...filters, role, page: 1 })}
           />
           <Input.Search
-            aria-label="搜索用户名或名称"
+            aria-label="搜索账号"
             placeholder="用户名、姓名或单位名称"
             allowClear
             style={{ width: 300 }}

@@ -1,0 +1,129 @@
+import crypto from "node:crypto";
+import { requireActorOf } from "../../http/actor";
+import { recordEvent, runCommand } from "../../http/command";
+import type { Caller, Deps } from "../../http/deps";
+import { AppError, notFound } from "../../http/errors";
+import { detectFileKind } from "../../storage/files";
+import { loadApplication } from "./context";
+import { findAttachment, listCurrentAttachments } from "./queries";
+import { EDITABLE_STATUSES, effectiveDeadline } from "./service";
+
+const ATTACHMENT_KINDS = new Set(["pdf", "jpg", "png"]);
+
+/** Keeps a file name printable and short; the stored name is only ever shown, never used as a path. */
+function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "file";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "").trim();
+  return (cleaned || "file").slice(0, 120);
+}
+
+/**
+ * Uploads one attachment of a draft: PDF, JPG or PNG recognised by content, at most the
+ * configured size, stored by SHA-256. The same code may hold several files (支撑材料) —
+ * `replace` swaps out the files already under that code in the same transaction.
+ */
+export async function uploadAttachment(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  input: { code: string; fileName: string; content: Buffer; truncated: boolean; replace: boolean },
+) {
+  const actor = requireActorOf(caller);
+  const ctx = await loadApplication(deps, actor, id);
+  if (!ctx.isOwner) throw notFound("申报");
+  if (!(EDITABLE_STATUSES as readonly string[]).includes(ctx.row.status)) {
+    throw new AppError("APPLICATION_NOT_EDITABLE", "申报已提交，附件不能再修改");
+  }
+  if (Date.parse(effectiveDeadline(ctx.row, ctx.batch)) < deps.clock().getTime()) {
+    throw new AppError("DEADLINE_PASSED", "网上申报已截止，不能再上传附件");
+  }
+  const required = ctx.batch.requiredAttachments.find((item) => item.code === input.code);
+  if (!required) throw new AppError("VALIDATION_FAILED", "附件类别不正确", { fields: [{ path: "code", message: "附件类别不正确" }] });
+  const limitMb = Math.round(deps.config.uploadMaxBytes / 1_048_576);
+  if (input.truncated || input.content.length > deps.config.uploadMaxBytes) {
+    throw new AppError("FILE_TOO_LARGE", `“${required.name}”文件超过${limitMb}MB的大小限制`, { fields: [{ path: `attachments.${input.code}`, message: `文件超过${limitMb}MB` }] });
+  }
+  if (input.content.length === 0) {
+    throw new AppError("VALIDATION_FAILED", "上传的文件是空的", { fields: [{ path: `attachments.${input.code}`, message: "文件为空" }] });
+  }
+  const kind = detectFileKind(input.content);
+  if (!kind || !ATTACHMENT_KINDS.has(kind.extension)) {
+    throw new AppError("FILE_TYPE_NOT_ALLOWED", `“${cleanFileName(input.fileName)}”不是PDF、JPG或PNG文件（按文件内容识别，与扩展名无关）`, {
+      fields: [{ path: `attachments.${input.code}`, message: "只接受PDF、JPG或PNG文件" }],
+    });
+  }
+  const stored = await deps.files.put(input.content);
+  const attachmentId = crypto.randomUUID();
+  const now = deps.clock().toISOString();
+  const fileName = cleanFileName(input.fileName);
+  await runCommand(
+    deps,
+    caller,
+    "application.attach",
+    async (trx) => {
+      if (input.replace) {
+        await trx
+          .updateTable("attachments")
+          .set({ removedAt: now })
+          .where("applicationId", "=", id)
+          .where("code", "=", input.code)
+          .where("removedAt", "is", null)
+          .execute();
+      }
+      await trx
+        .insertInto("attachments")
+        .values({
+          id: attachmentId,
+          applicationId: id,
+          code: input.code,
+          fileName,
+          contentType: kind.contentType,
+          size: stored.size,
+          sha256: stored.sha256,
+          uploadedAt: now,
+          uploadedBy: caller.username ?? "",
+          removedAt: null,
+        })
+        .execute();
+    },
+    () => ({ targetType: "application", targetId: id, summary: `上传附件：${required.name}（${fileName}，${stored.size}字节）`, detail: { sha256: stored.sha256 } }),
+  );
+  return { id: attachmentId, code: input.code, fileName, contentType: kind.contentType, size: stored.size, sha256: stored.sha256, uploadedAt: now };
+}
+
+export async function removeAttachment(deps: Deps, caller: Caller, id: string, attachmentId: string) {
+  const actor = requireActorOf(caller);
+  const ctx = await loadApplication(deps, actor, id);
+  if (!ctx.isOwner) throw notFound("申报");
+  if (!(EDITABLE_STATUSES as readonly string[]).includes(ctx.row.status)) {
+    throw new AppError("APPLICATION_NOT_EDITABLE", "申报已提交，附件不能再修改");
+  }
+  const attachment = await findAttachment(deps.db, id, attachmentId);
+  if (!attachment || attachment.removedAt) throw notFound("附件");
+  await runCommand(
+    deps,
+    caller,
+    "application.detach",
+    (trx) => trx.updateTable("attachments").set({ removedAt: deps.clock().toISOString() }).where("id", "=", attachmentId).execute(),
+    () => ({ targetType: "application", targetId: id, summary: `删除附件：${attachment.fileName}` }),
+  );
+  return { remaining: (await listCurrentAttachments(deps.db, id)).length };
+}
+
+/** A download of an attachment the reader may see (current, or listed in a submitted version). */
+export async function downloadAttachment(deps: Deps, caller: Caller, id: string, attachmentId: string) {
+  const actor = requireActorOf(caller);
+  await loadApplication(deps, actor, id);
+  const attachment = await findAttachment(deps.db, id, attachmentId);
+  if (!attachment) throw notFound("附件");
+  const content = await deps.files.get(attachment.sha256);
+  if (actor.role !== "institution") {
+    await recordEvent(deps, caller, "application.downloadAttachment", {
+      targetType: "application",
+      targetId: id,
+      summary: `下载附件：${attachment.fileName}`,
+    });
+  }
+  return { content, fileName: attachment.fileName, contentType: attachment.contentType };
+}

@@ -1,0 +1,60 @@
+import { type Actor, type BatchDefinition, type FormTemplate, getFormTemplate } from "@linxuan/domain";
+import { AppError, notFound } from "../../http/errors";
+import type { Deps } from "../../http/deps";
+import { findInstitution } from "../auth/queries";
+import { findBatchRow } from "../batches/queries";
+import { parseDefinition } from "../batches/service";
+import { type ApplicationRow, findApplication } from "./queries";
+
+export type ApplicationContext = {
+  row: ApplicationRow;
+  batch: BatchDefinition;
+  batchId: string;
+  template: FormTemplate;
+  institution: { id: string; name: string; creditCode: string; regionCode: string | null };
+  /** The applicant itself (sees its own ID and phone numbers) or staff (sees them masked). */
+  isOwner: boolean;
+};
+
+/**
+ * Whether a staff actor may see an application. The national office sees every application; a
+ * provincial office those of its own region's batches or of institutions registered in its
+ * region. Recommending units and the receiving centre get their queues with the recommendation
+ * stage; until then they see none.
+ */
+function staffMayView(actor: Actor, batch: BatchDefinition, institutionRegion: string | null): boolean {
+  switch (actor.role) {
+    case "nationalOffice":
+      return true;
+    case "provincialOffice":
+      return (batch.scope.level === "region" && batch.scope.regionCode === actor.regionCode) || institutionRegion === actor.regionCode;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Loads an application with everything the use cases need, or answers 404 — also when it exists
+ * but the actor may not see it, so existence does not leak.
+ */
+export async function loadApplication(deps: Deps, actor: Actor, id: string): Promise<ApplicationContext> {
+  const row = await findApplication(deps.db, id);
+  if (!row) throw notFound("申报");
+  const [batchRow, institution] = await Promise.all([findBatchRow(deps.db, row.batchId), findInstitution(deps.db, row.institutionId)]);
+  if (!batchRow || !institution) throw notFound("申报");
+  const batch = parseDefinition(batchRow);
+  const isOwner = actor.role === "institution" && actor.institutionId === row.institutionId;
+  if (!isOwner && (actor.role === "institution" || !staffMayView(actor, batch, institution.regionCode))) throw notFound("申报");
+  const template = getFormTemplate(row.templateId);
+  if (!template || template.version !== Number(row.templateVersion)) {
+    throw new AppError("INTERNAL_ERROR", `申报表模板 ${row.templateId} v${row.templateVersion} 不存在`);
+  }
+  return {
+    row,
+    batch,
+    batchId: batchRow.id,
+    template,
+    institution: { id: institution.id, name: institution.name, creditCode: institution.creditCode, regionCode: institution.regionCode },
+    isOwner,
+  };
+}

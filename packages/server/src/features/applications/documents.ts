@@ -1,0 +1,78 @@
+import type { FormValues } from "@linxuan/domain";
+import { renderFormDocx } from "../../documents/form-docx";
+import { renderFormPdf } from "../../documents/form-pdf";
+import { requireActorOf } from "../../http/actor";
+import { recordEvent } from "../../http/command";
+import { shanghaiDate } from "../../http/dates";
+import type { Caller, Deps } from "../../http/deps";
+import { notFound } from "../../http/errors";
+import { loadApplication } from "./context";
+import { findVersion } from "./queries";
+import { maskValues, openValues } from "./sealing";
+
+/**
+ * The filled form as PDF or DOCX: of the draft (with a 草稿 watermark on every page) or of a
+ * submitted version (what the institution prints, stamps and sends). Staff get ID and phone
+ * numbers masked, and each staff download is audited.
+ */
+export async function renderApplicationDocument(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  format: "pdf" | "docx",
+  which: "draft" | number,
+) {
+  const actor = requireActorOf(caller);
+  const ctx = await loadApplication(deps, actor, id);
+  let stored: string;
+  let filledOn: string;
+  if (which === "draft") {
+    stored = ctx.row.draftValues;
+    filledOn = shanghaiDate(new Date(ctx.row.draftSavedAt));
+  } else {
+    const version = await findVersion(deps.db, id, which);
+    if (!version) throw notFound(`第${which}版`);
+    stored = version.formValues;
+    filledOn = shanghaiDate(new Date(version.submittedAt));
+  }
+  const parsed = JSON.parse(stored) as FormValues;
+  const values = ctx.isOwner ? openValues(ctx.template, parsed, deps.cipher) : maskValues(ctx.template, parsed, deps.cipher);
+  const options = { watermark: which === "draft" ? ("草稿" as const) : null, institutionName: ctx.institution.name, filledOn };
+  const body = format === "pdf" ? await renderFormPdf(ctx.template, values, options) : await renderFormDocx(ctx.template, values, options);
+  if (!ctx.isOwner) {
+    await recordEvent(deps, caller, "application.export", {
+      targetType: "application",
+      targetId: id,
+      summary: `导出申报表（${format.toUpperCase()}，${which === "draft" ? "草稿" : `第${which}版`}，个人信息已脱敏）`,
+    });
+  }
+  const label = which === "draft" ? "草稿" : `第${which}版`;
+  return {
+    body,
+    fileName: `${ctx.template.title}-${ctx.institution.name}-${label}.${format}`,
+    contentType: format === "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  };
+}
+
+/** Staff reveal one ID or phone number in full; every reveal is an audit event. */
+export async function revealValue(deps: Deps, caller: Caller, id: string, path: string) {
+  const actor = requireActorOf(caller);
+  const ctx = await loadApplication(deps, actor, id);
+  const values = openValues(ctx.template, JSON.parse(ctx.row.draftValues) as FormValues, deps.cipher);
+  const [key, index, column] = path.split(".");
+  const scalar = key ? values[key] : undefined;
+  const value =
+    index !== undefined && column !== undefined && Array.isArray(scalar)
+      ? (scalar as Record<string, unknown>[])[Number(index)]?.[column]
+      : scalar;
+  if (typeof value !== "string" || value === "") throw notFound("该字段");
+  const masked = maskValues(ctx.template, JSON.parse(ctx.row.draftValues) as FormValues, deps.cipher);
+  const maskedValue = index !== undefined && column !== undefined ? (masked[key ?? ""] as Record<string, unknown>[])?.[Number(index)]?.[column] : masked[key ?? ""];
+  if (maskedValue === value) throw notFound("该字段");
+  await recordEvent(deps, caller, "application.reveal", {
+    targetType: "application",
+    targetId: id,
+    summary: `查看完整个人信息：${path}`,
+  });
+  return { path, value };
+}
