@@ -1,5 +1,7 @@
 import crypto from "node:crypto";
-import { computeCreditCodeCheckChar, type Role } from "@linxuan/domain";
+import { type BatchDefinition, computeCreditCodeCheckChar, type FormTemplate, makeDemoBatch, type Role } from "@linxuan/domain";
+import { demoFormValues } from "../documents/demo-values";
+import { insertBatch } from "../features/batches/queries";
 import { createStaffUser } from "../features/users/service";
 import { systemCaller } from "../http/deps";
 import type { TestContext } from "./harness";
@@ -50,4 +52,55 @@ export function makeRegistration(overrides: Record<string, unknown> = {}) {
     password: TEST_PASSWORD,
     ...overrides,
   };
+}
+
+/** Publishes a 演示 copy of a seed batch whose online deadline is `daysAhead` days from now. */
+export async function publishOpenBatch(ctx: TestContext, source: BatchDefinition, daysAhead = 30, codeSuffix = unique()): Promise<string> {
+  const definition = { ...makeDemoBatch(source, ctx.deps.clock(), daysAhead), code: `${source.code}-t${codeSuffix}`.slice(0, 64) };
+  const id = crypto.randomUUID();
+  await insertBatch(ctx.deps.db, {
+    id,
+    status: "published",
+    builtIn: false,
+    isDemo: true,
+    definition,
+    now: ctx.deps.clock().toISOString(),
+    createdBy: null,
+  });
+  return id;
+}
+
+/** Registers an institution through the API and returns its signed-in client and credit code. */
+export async function registerInstitution(ctx: TestContext, regionCode = "310000") {
+  const client = ctx.client();
+  const registration = makeRegistration({ creditCode: makeCreditCode(regionCode) });
+  const response = await client.post("/api/auth/register", registration);
+  if (response.status !== 201) throw new Error(`register failed: ${JSON.stringify(response.body)}`);
+  return { client, creditCode: registration.creditCode, name: registration.institutionName };
+}
+
+/** A complete, valid set of form values for a template, as a careful applicant would fill it. */
+export function completeValues(template: FormTemplate, overrides: Record<string, unknown> = {}) {
+  return { ...demoFormValues(template), commitmentAccepted: true, ...overrides };
+}
+
+/** A minimal valid PDF (what a scanner produces, in spirit). */
+export const SAMPLE_PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
+
+/** A multipart/form-data body for app.inject. */
+export function multipartBody(fields: Record<string, string>, file: { name: string; content: Buffer; type?: string }) {
+  const boundary = `----linxuan${crypto.randomBytes(8).toString("hex")}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? "application/octet-stream"}\r\n\r\n`,
+    ),
+  );
+  parts.push(file.content, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }

@@ -110,11 +110,12 @@ export class TestClient {
     const headers: Record<string, string> = {};
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     if (mutating && options.csrf !== false) headers["x-csrf-token"] = this.cookies.get("lx_csrf") ?? "";
+    if (options.contentType) headers["content-type"] = options.contentType;
     const response = await this.app.inject({
       method: method as "GET",
       url,
       headers,
-      ...(body === undefined ? {} : { payload: body as object }),
+      ...(body === undefined ? {} : { payload: body as string }),
     });
     for (const cookie of response.cookies) {
       if (cookie.value === "" || (cookie.expires && cookie.expires.getTime() < Date.now()))
@@ -140,6 +141,10 @@ export class TestClient {
   }
   delete(url: string) {
     return this.request("DELETE", url);
+  }
+  /** Posts a multipart form (file uploads). */
+  upload(url: string, multipart: { body: Buffer; contentType: string }) {
+    return this.request("POST", url, multipart.body, { contentType: multipart.contentType });
   }
   cookie(name: string) {
     return this.cookies.get(name);

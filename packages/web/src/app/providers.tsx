@@ -6,18 +6,11 @@ import "./dates";
 import { queryClient } from "./query-client";
 import { theme } from "./theme";
 
-function requiredMark(label: ReactNode, { required }: { required: boolean }) {
-  return (
-    <>
-      {required && (
-        <span className="lx-required" aria-hidden="true">
-          *
-        </span>
-      )}
-      {label}
-    </>
-  );
-}
+/**
+ * antd draws the required "*" inside the <label>, so it becomes part of each field's name
+ * ("* 用户名"). Keep the label text clean; app.css draws the mark beside the label instead.
+ */
+const requiredMark = (label: ReactNode) => label;
 
 export function Providers({ children }: { children: ReactNode }) {
   return (
@@ -26,8 +19,7 @@ export function Providers({ children }: { children: ReactNode }) {
       theme={theme}
       // Keep "登录" as typed: antd would render "登 录", which screen readers and tests then read wrongly.
       button={{ autoInsertSpace: false }}
-      // antd draws "*" and ":" with CSS, which then become part of each field's accessible name
-      // ("* 用户名:"). Render the mark as hidden text instead, and no colon.
+      // No colon either: like the mark, it would end up in the field's name.
       form={{ requiredMark, colon: false }}
     >
       <AntdApp>
