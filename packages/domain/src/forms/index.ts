@@ -6,6 +6,7 @@ import type { FormTemplate } from "./types";
 export * from "./fields";
 export * from "./options";
 export type * from "./types";
+export * from "./validate-values";
 export { nationalEvaluationV1, nationalTrainingV1, shanghaiTrainingV1 };
 
 /** Every form template, by id. A batch names its templates by these ids (`formTemplates`). */

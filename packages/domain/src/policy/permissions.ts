@@ -47,13 +47,32 @@ const grants: Record<Exclude<Command, "public" | "authenticated">, readonly Role
   "calendar.manage": ["admin"],
   "audit.view": ["admin"],
   "audit.verify": ["admin"],
-  "application.view": ["institution", "nationalOffice", "provincialOffice", "provincialRecommender", "industryRecommender", "receivingCentre"],
+  "application.view": [
+    "institution",
+    "nationalOffice",
+    "provincialOffice",
+    "provincialRecommender",
+    "industryRecommender",
+    "receivingCentre",
+  ],
   "application.create": ["institution"],
   "application.edit": ["institution"],
   "application.submit": ["institution"],
   "application.withdraw": ["institution"],
-  "application.return": ["nationalOffice", "provincialOffice", "provincialRecommender", "industryRecommender", "receivingCentre"],
-  "application.reveal": ["nationalOffice", "provincialOffice", "provincialRecommender", "industryRecommender", "receivingCentre"],
+  "application.return": [
+    "nationalOffice",
+    "provincialOffice",
+    "provincialRecommender",
+    "industryRecommender",
+    "receivingCentre",
+  ],
+  "application.reveal": [
+    "nationalOffice",
+    "provincialOffice",
+    "provincialRecommender",
+    "industryRecommender",
+    "receivingCentre",
+  ],
 };
 
 /** Whether a role may run a command at all, before any jurisdiction check. */

@@ -43,13 +43,32 @@ describe("roleMayRun", () => {
       "calendar.manage": ["admin"],
       "audit.view": ["admin"],
       "audit.verify": ["admin"],
-      "application.view": ["institution", "nationalOffice", "provincialOffice", "provincialRecommender", "industryRecommender", "receivingCentre"],
+      "application.view": [
+        "institution",
+        "nationalOffice",
+        "provincialOffice",
+        "provincialRecommender",
+        "industryRecommender",
+        "receivingCentre",
+      ],
       "application.create": ["institution"],
       "application.edit": ["institution"],
       "application.submit": ["institution"],
       "application.withdraw": ["institution"],
-      "application.return": ["nationalOffice", "provincialOffice", "provincialRecommender", "industryRecommender", "receivingCentre"],
-      "application.reveal": ["nationalOffice", "provincialOffice", "provincialRecommender", "industryRecommender", "receivingCentre"],
+      "application.return": [
+        "nationalOffice",
+        "provincialOffice",
+        "provincialRecommender",
+        "industryRecommender",
+        "receivingCentre",
+      ],
+      "application.reveal": [
+        "nationalOffice",
+        "provincialOffice",
+        "provincialRecommender",
+        "industryRecommender",
+        "receivingCentre",
+      ],
     });
     for (const command of Object.keys(commands) as Command[]) {
       if (command !== "public") expect(roleMayRun(null, command)).toBe(false);

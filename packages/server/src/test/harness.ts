@@ -101,7 +101,7 @@ export class TestClient {
     method: string,
     url: string,
     body?: unknown,
-    options: { csrf?: boolean } = {},
+    options: { csrf?: boolean; contentType?: string } = {},
   ): Promise<TestResponse> {
     const mutating = method !== "GET" && method !== "HEAD";
     if (mutating && options.csrf !== false && !this.cookies.has("lx_csrf")) {

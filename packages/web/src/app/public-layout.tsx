@@ -1,5 +1,5 @@
 import { App } from "antd";
-import { Link, NavLink, Outlet, useNavigate } from "react-router";
+import { Link, NavLink, Outlet } from "react-router";
 import { inShanghai } from "./dates";
 import { errorText } from "./form-errors";
 import { useLogout, useSession } from "./session";
@@ -9,8 +9,7 @@ export const PLATFORM_NAME = "培训机构和评价机构遴选平台";
 
 function UserNav() {
   const session = useSession();
-  const logout = useLogout();
-  const navigate = useNavigate();
+  const logout = useLogout("/");
   const { message } = App.useApp();
   const user = session.data;
   if (session.isPending) return <div className="lx-nav-user" />;
@@ -33,10 +32,7 @@ function UserNav() {
         className="lx-nav-button"
         onClick={() =>
           logout.mutate(undefined, {
-            onSuccess: () => {
-              message.success("已安全退出");
-              navigate("/");
-            },
+            onSuccess: () => message.success("已安全退出"),
             onError: (error) => message.error(errorText(error)),
           })
         }

@@ -11,7 +11,7 @@ import { onSessionLost } from "./api";
 import { NotFoundPage } from "./not-found-page";
 import { PublicLayout } from "./public-layout";
 import { queryClient } from "./query-client";
-import { sessionKey } from "./session";
+import { sessionKey, setSessionEnd } from "./session";
 import { FullPageSpin, RequireCommand, WorkbenchLayout } from "./workbench-layout";
 
 /**
@@ -120,17 +120,15 @@ export const router = createBrowserRouter([
   },
 ]);
 
-let redirecting = false;
-
-// A 401 on any call means the session is gone: forget the user and ask them to log in again,
-// coming back to where they were.
+// A 401 on any call means the session is gone. Pages inside the workbench layout then redirect to
+// the login page by themselves (the layout sees no user); anywhere else we send the user there.
 onSessionLost(() => {
-  const { pathname, search } = window.location;
+  setSessionEnd("expired");
   queryClient.setQueryData(sessionKey, null);
-  if (redirecting || pathname === "/login") return;
-  redirecting = true;
-  const next = encodeURIComponent(`${pathname}${search}`);
-  void router.navigate(`/login?next=${next}&reason=expired`, { replace: true }).finally(() => {
-    redirecting = false;
+  const { pathname, search } = window.location;
+  const inWorkbench = pathname.startsWith("/workbench") || pathname.startsWith("/account");
+  if (inWorkbench || pathname === "/login") return;
+  void router.navigate(`/login?next=${encodeURIComponent(`${pathname}${search}`)}&reason=expired`, {
+    replace: true,
   });
 });

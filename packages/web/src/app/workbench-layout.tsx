@@ -3,12 +3,12 @@ import type { Command } from "@linxuan/domain";
 import { roleMayRun } from "@linxuan/domain";
 import { App, Button, Layout, Menu, Result, Spin, Tag } from "antd";
 import type { ReactNode } from "react";
-import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { Link, Navigate, Outlet, useLocation } from "react-router";
 import { ButtonLink } from "./button-link";
 import { errorText } from "./form-errors";
 import { PlainResult } from "./plain-result";
 import { PROGRAM_NAME } from "./public-layout";
-import { useLogout, useSession } from "./session";
+import { getSessionEnd, useLogout, useSession } from "./session";
 import { menuFor, selectedEntry } from "./workbench-menu";
 
 export function FullPageSpin() {
@@ -22,8 +22,7 @@ export function FullPageSpin() {
 export function WorkbenchLayout() {
   const session = useSession();
   const location = useLocation();
-  const navigate = useNavigate();
-  const logout = useLogout();
+  const logout = useLogout("/login");
   const { message } = App.useApp();
 
   if (session.isPending) return <FullPageSpin />;
@@ -32,7 +31,12 @@ export function WorkbenchLayout() {
   }
   const user = session.data;
   const here = `${location.pathname}${location.search}`;
-  if (!user) return <Navigate to={`/login?next=${encodeURIComponent(here)}`} replace />;
+  if (!user) {
+    const end = getSessionEnd();
+    if (end === "logout") return <Navigate to="/login" replace />;
+    const reason = end === "expired" ? "&reason=expired" : "";
+    return <Navigate to={`/login?next=${encodeURIComponent(here)}${reason}`} replace />;
+  }
   if (user.mustChangePassword && location.pathname !== "/account/password") {
     return <Navigate to={`/account/password?next=${encodeURIComponent(here)}`} replace />;
   }
@@ -58,7 +62,7 @@ export function WorkbenchLayout() {
           <Link to="/">门户首页</Link>
           <span>
             {user.displayName}
-            <Tag style={{ marginInlineStart: 8 }}>{user.roleName}</Tag>
+            <Tag style={{ marginInline: 8 }}>{user.roleName}</Tag>
             {jurisdiction && <span>{jurisdiction}</span>}
           </span>
           <Button
@@ -68,10 +72,7 @@ export function WorkbenchLayout() {
             loading={logout.isPending}
             onClick={() =>
               logout.mutate(undefined, {
-                onSuccess: () => {
-                  message.success("已安全退出");
-                  navigate("/login");
-                },
+                onSuccess: () => message.success("已安全退出"),
                 onError: (error) => message.error(errorText(error)),
               })
             }

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 
 /** Applications with their draft, immutable submitted versions, attachments and re-application bars. */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -30,12 +30,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (col) => col.notNull())
     .addColumn("updated_at", "text", (col) => col.notNull())
     .execute();
-  // One application per institution, batch, kind and occupation (职业仅填一项, 按职业分别填报).
+  // One live application per institution, batch, kind and occupation (职业仅填一项, 按职业分别填报);
+  // a withdrawn one does not stop the institution from applying again while the batch is open.
   await db.schema
     .createIndex("applications_unique_idx")
     .on("applications")
     .columns(["batch_id", "institution_id", "kind", "occupation"])
     .unique()
+    .where(sql.ref("status"), "!=", "withdrawn")
     .execute();
   await db.schema.createIndex("applications_institution_idx").on("applications").column("institution_id").execute();
   await db.schema.createIndex("applications_batch_status_idx").on("applications").columns(["batch_id", "status"]).execute();

@@ -100,7 +100,7 @@ describe.each(testDatabases)("applications on %s", (kind) => {
   it("computes totals on the server, never trusting typed ones", async () => {
     const { client, application } = await startShanghai();
     const values = completeValues(shanghaiTrainingV1);
-    const scale = (values.trainingScale as { year: number; independent: number; cooperative: number; trainees?: number }[]).map((row) => ({
+    const scale = ((values as Record<string, unknown>).trainingScale as { year: number; independent: number; cooperative: number; trainees?: number }[]).map((row) => ({
       ...row,
       trainees: 1,
     }));

@@ -29,6 +29,7 @@ export async function findExisting(
     .where("institutionId", "=", key.institutionId)
     .where("kind", "=", key.kind)
     .where("occupation", "=", key.occupation)
+    .where("status", "!=", "withdrawn")
     .executeTakeFirst();
 }
 

@@ -60,6 +60,9 @@ export async function submitApplication(deps: Deps, caller: Caller, id: string, 
   for (const result of eligibility.results) {
     if (result.severity === "hard" && result.outcome === "fail") problems.push({ path: `eligibility.${result.rule}`, message: `${result.title}：${result.reason}` });
   }
+  if (ctx.batch.eligibilityRules.some((rule) => rule.rule === "applicantCategory") && !ctx.row.applicantCategory) {
+    problems.push({ path: "applicantCategory", message: "请选择申报单位类别（专业技术人员继续教育基地、高等院校等）" });
+  }
   const attachments = await listCurrentAttachments(deps.db, id);
   for (const required of ctx.batch.requiredAttachments) {
     if (required.required && !attachments.some((item) => item.code === required.code)) {

@@ -12,9 +12,9 @@ export function AuthShell({
 }) {
   return (
     <div
+      className="lx-auth-shell"
       style={{
         display: "grid",
-        gridTemplateColumns: "minmax(0, 4fr) minmax(0, 7fr)",
         background: "#fff",
         border: "1px solid #e5e6eb",
         borderRadius: 4,

@@ -2,10 +2,11 @@ import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Form, Input } from "antd";
 import { useState } from "react";
-import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { type ApiError, api, isApiError } from "../../app/api";
 import type { User } from "../../app/api-types";
-import { safeNext, sessionKey, useSession } from "../../app/session";
+import { ButtonLink } from "../../app/button-link";
+import { safeNext, sessionKey, setSessionEnd, useSession } from "../../app/session";
 import { AsideNotes, AuthShell } from "./auth-shell";
 
 type LoginValues = { username: string; password: string };
@@ -20,8 +21,6 @@ export function LoginPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
-  if (session.data && !submitting) return <Navigate to={next} replace />;
-
   const onFinish = async (values: LoginValues) => {
     setSubmitting(true);
     setError(null);
@@ -31,6 +30,7 @@ export function LoginPage() {
         { username: values.username.trim(), password: values.password },
         { onUnauthenticated: "throw" },
       );
+      setSessionEnd(null);
       client.clear();
       client.setQueryData(sessionKey, user);
       navigate(user.mustChangePassword ? `/account/password?next=${encodeURIComponent(next)}` : next, {
@@ -58,7 +58,21 @@ export function LoginPage() {
         />
       }
     >
-      {expired && !error && (
+      {session.data && !submitting && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`您已登录为“${session.data.displayName}”`}
+          description="可以直接进入工作台；如需使用其他账号，请在下方登录。"
+          action={
+            <ButtonLink type="primary" size="small" to={next}>
+              进入工作台
+            </ButtonLink>
+          }
+        />
+      )}
+      {expired && !error && !session.data && (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="会话已超时，请重新登录" />
       )}
       {error && (

@@ -1,11 +1,15 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Col, Collapse, DatePicker, Form, Input, Row, Select } from "antd";
+import { useSession } from "../../app/session";
 import { NoticeText } from "../public/notice-text";
 import { RegionSelect, RemoveButton, SectionCard } from "./form-fields";
 
 const required = (message: string) => [{ required: true, message }];
 
 export function BasicSection() {
+  const { data: user } = useSession();
+  // A provincial office may only run its own region's batches (canManageBatch); do not offer more.
+  const scopeLocked = user?.role === "provincialOffice";
   return (
     <SectionCard id="basic" title="基本信息">
       <Row gutter={16}>
@@ -55,8 +59,14 @@ export function BasicSection() {
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item label="遴选范围" name={["scope", "level"]} rules={required("请选择遴选范围")}>
+          <Form.Item
+            label="遴选范围"
+            name={["scope", "level"]}
+            rules={required("请选择遴选范围")}
+            extra={scopeLocked ? "省级人社部门只能组织本地区的批次" : undefined}
+          >
             <Select
+              disabled={scopeLocked}
               options={[
                 { value: "national", label: "全国（由省级人社部门和行业部门推荐）" },
                 { value: "region", label: "地方（一个省级地区自行组织）" },
@@ -69,7 +79,7 @@ export function BasicSection() {
             {({ getFieldValue }) =>
               getFieldValue(["scope", "level"]) === "region" && (
                 <Form.Item label="组织地区" name={["scope", "regionCode"]} rules={required("请选择组织地区")}>
-                  <RegionSelect />
+                  <RegionSelect disabled={scopeLocked} />
                 </Form.Item>
               )
             }

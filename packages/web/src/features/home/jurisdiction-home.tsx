@@ -37,7 +37,7 @@ export function JurisdictionHome({ user, role }: { user: User; role: Jurisdictio
       ? `${region} 省级推荐单位工作台`
       : role === "receivingCentre"
         ? `${region} 材料接收中心工作台`
-        : "行业推荐单位工作台";
+        : `${user.industryScope ?? ""} 行业推荐单位工作台`;
   const scope =
     role === "industryRecommender"
       ? { label: "行业范围", value: user.industryScope ?? "未设置（请联系系统管理员）" }

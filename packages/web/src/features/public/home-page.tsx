@@ -8,14 +8,6 @@ import { BatchCard } from "./batch-card";
 import { NoticeList, SectionTitle } from "./notice-list";
 import { usePublicBatches } from "./queries";
 
-const hero = {
-  background: "linear-gradient(120deg, #0b4f9c 0%, #1565c0 60%, #2a7fd4 100%)",
-  color: "#fff",
-  borderRadius: 4,
-  padding: "32px 40px",
-  marginBottom: 24,
-} as const;
-
 export function HomePage() {
   const batches = usePublicBatches();
   const items = batches.data ?? [];
@@ -24,12 +16,12 @@ export function HomePage() {
 
   return (
     <>
-      <section style={hero} aria-labelledby="intro-title">
-        <h1 id="intro-title" style={{ fontSize: 26, margin: "0 0 12px", letterSpacing: 1 }}>
+      <section className="lx-hero" aria-labelledby="intro-title">
+        <h1 id="intro-title">
           {PROGRAM_NAME}
           {PLATFORM_NAME}
         </h1>
-        <p style={{ fontSize: 15, lineHeight: 1.9, margin: 0, maxWidth: 920, opacity: 0.95 }}>
+        <p>
           数字技术工程师培育项目是专业技术人才知识更新工程的重要组成部分，围绕人工智能、物联网、大数据、云计算、智能制造、工业互联网、虚拟现实、区块链、集成电路、数字化管理等10个数字技术新职业，分初级、中级、高级开展培训和评价。
           培训机构和评价机构按批次遴选：申报单位按通知要求填报申报表并报送材料，经推荐或形式审查、专家评议、审定和公示后纳入机构目录，目录有效期3年，实行动态调整。
         </p>

@@ -86,7 +86,8 @@ export function UsersPage() {
         </Space>
         <Table<AdminUser>
           rowKey="id"
-          scroll={{ x: 1200 }}
+          size="middle"
+          tableLayout="fixed"
           loading={users.isFetching}
           dataSource={users.data?.items ?? []}
           locale={{ emptyText: users.isError ? errorText(users.error) : "没有符合条件的账号" }}
@@ -102,21 +103,31 @@ export function UsersPage() {
             {
               title: "用户名",
               dataIndex: "username",
-              width: 190,
+              width: 150,
               render: (value: string) => <code>{value}</code>,
             },
             { title: "姓名/单位", dataIndex: "displayName" },
-            { title: "角色", dataIndex: "roleName", width: 170 },
             {
-              title: "地区/行业",
-              width: 150,
-              key: "jurisdiction",
-              render: (_, user) =>
-                user.regionName ?? user.industryScope ?? user.institution?.creditCode ?? "—",
+              title: "角色与辖区",
+              key: "role",
+              width: 180,
+              render: (_, user) => {
+                const scope = user.regionName ?? user.industryScope ?? user.institution?.creditCode ?? null;
+                return (
+                  <Space direction="vertical" size={0}>
+                    <span>{user.roleName}</span>
+                    {scope && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {scope}
+                      </Typography.Text>
+                    )}
+                  </Space>
+                );
+              },
             },
             {
               title: "状态",
-              width: 120,
+              width: 110,
               key: "status",
               render: (_, user) => (
                 <Space size={4} direction="vertical">
@@ -138,16 +149,18 @@ export function UsersPage() {
             },
             {
               title: "最近登录",
-              width: 170,
+              width: 150,
               dataIndex: "lastLoginAt",
-              render: (value: string | null) => formatInstant(value),
+              render: (value: string | null) => (
+                <span style={{ whiteSpace: "nowrap" }}>{formatInstant(value)}</span>
+              ),
             },
             {
               title: "操作",
               key: "actions",
-              width: 250,
+              width: 220,
               render: (_, user) => (
-                <Space size={0} wrap>
+                <Space size={0}>
                   <Button type="link" size="small" onClick={() => setDrawer({ open: true, user })}>
                     编辑
                   </Button>

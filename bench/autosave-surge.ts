@@ -1,0 +1,375 @@
+/*
+ * An autosave surge: 2,000 institutions saving full drafts at once, on SQLite and PostgreSQL.
+ * Prints requests/s and latency percentiles of `PUT /api/applications/:id/draft`; asserts nothing.
+ *
+ *   node --import tsx bench/autosave-surge.ts      (npm run autosave --workspace @linxuan/bench)
+ *
+ * PostgreSQL is measured when LINXUAN_BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test)
+ * answers; the run uses a fresh schema and drops it afterwards.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import {
+  computeCreditCodeCheckChar,
+  makeDemoBatch,
+  shanghaiBatch3,
+  shanghaiTrainingV1,
+} from "@linxuan/domain";
+import autocannon, { type Client, type Result } from "autocannon";
+import { buildApp } from "../packages/server/src/app";
+import { openRuntime } from "../packages/server/src/bootstrap";
+import { loadConfig } from "../packages/server/src/config";
+import { openDatabase } from "../packages/server/src/db/connection";
+import { demoFormValues } from "../packages/server/src/documents/demo-values";
+import { insertBatch } from "../packages/server/src/features/batches/queries";
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "../packages/server/src/http/auth";
+import { hashPassword, randomToken, sha256Hex } from "../packages/server/src/http/crypto";
+import type { Deps } from "../packages/server/src/http/deps";
+
+const INSTITUTIONS = Number(process.env.LINXUAN_BENCH_INSTITUTIONS ?? 2000);
+const CONNECTIONS = Math.min(50, INSTITUTIONS);
+const SAVES_PER_INSTITUTION = 2;
+/** Saves before the measured run (not counted) so the JIT and the database caches are warm. */
+const WARMUP_SAVES = Math.min(500, INSTITUTIONS);
+const MAX_SECONDS = 30;
+/** Whatever happens (a hung database), the process ends after this long. */
+const WATCHDOG_MS = 240_000;
+const PG_URL = process.env.LINXUAN_BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
+
+/** A full form as a careful applicant fills it, serialized once: the body of every save. */
+const VALUES_JSON = JSON.stringify({ ...demoFormValues(shanghaiTrainingV1), commitmentAccepted: true });
+
+type Account = {
+  institutionId: string;
+  creditCode: string;
+  sessionToken: string;
+  csrfToken: string;
+  applicationId: string;
+  /** The draft revision the next save is based on, as the server last reported it. */
+  revision: number;
+};
+
+type Measured = {
+  database: string;
+  setupSeconds: number;
+  result: Result;
+  statusCounts: Record<string, number>;
+  firstFailure: string | null;
+  savedInDatabase: number;
+  expectedInDatabase: number;
+};
+
+const headersOf = (account: Account): Record<string, string> => ({
+  cookie: `${SESSION_COOKIE}=${account.sessionToken}; ${CSRF_COOKIE}=${account.csrfToken}`,
+  [CSRF_HEADER]: account.csrfToken,
+  "content-type": "application/json",
+});
+
+/** Institutions, their users and signed-in sessions, written straight to the database in chunks. */
+async function seedInstitutions(deps: Deps): Promise<Account[]> {
+  const now = deps.clock();
+  const at = now.toISOString();
+  const expiresAt = new Date(now.getTime() + deps.config.sessionAbsoluteHours * 3_600_000).toISOString();
+  const passwordHash = await hashPassword(randomToken(), deps.config.passwordHashCost);
+  const phoneEnc = deps.cipher.encrypt("13800138000");
+  const runId = crypto.randomBytes(3).toString("hex");
+  const accounts: Account[] = Array.from({ length: INSTITUTIONS }, (_, i) => {
+    const body = `91310101MA${String(i).padStart(7, "0")}`;
+    return {
+      institutionId: crypto.randomUUID(),
+      creditCode: `${body}${computeCreditCodeCheckChar(body)}`,
+      sessionToken: randomToken(),
+      csrfToken: randomToken(24),
+      applicationId: "",
+      revision: 0,
+    };
+  });
+  for (let start = 0; start < accounts.length; start += 200) {
+    const chunk = accounts.slice(start, start + 200);
+    const users = chunk.map((account) => ({ account, userId: crypto.randomUUID() }));
+    await deps.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto("institutions")
+        .values(
+          chunk.map((account, i) => ({
+            id: account.institutionId,
+            creditCode: account.creditCode,
+            name: `压测数字技术培训中心${runId}-${start + i}`,
+            contactName: "张老师",
+            phoneEnc,
+            email: `bench-${start + i}@example.cn`,
+            regionCode: "310000",
+            creditCodeWarningConfirmed: 0,
+            createdAt: at,
+            updatedAt: at,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto("users")
+        .values(
+          users.map(({ account, userId }) => ({
+            id: userId,
+            username: account.creditCode,
+            displayName: `压测机构${account.creditCode}`,
+            role: "institution",
+            regionCode: null,
+            industryScope: null,
+            institutionId: account.institutionId,
+            passwordHash,
+            status: "active",
+            failedLogins: 0,
+            lockedUntil: null,
+            mustChangePassword: 0,
+            phoneEnc,
+            email: null,
+            createdAt: at,
+            updatedAt: at,
+            lastLoginAt: at,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto("sessions")
+        .values(
+          users.map(({ account, userId }) => ({
+            id: sha256Hex(account.sessionToken),
+            userId,
+            createdAt: at,
+            lastSeenAt: at,
+            expiresAt,
+            ip: "127.0.0.1",
+            userAgent: "linxuan-bench",
+          })),
+        )
+        .execute();
+    });
+  }
+  return accounts;
+}
+
+/** One Shanghai training application per institution, started through the real API. */
+async function startApplications(baseUrl: string, batchId: string, accounts: Account[]): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < accounts.length) {
+      const account = accounts[next++] as Account;
+      const response = await fetch(`${baseUrl}/api/applications`, {
+        method: "POST",
+        headers: headersOf(account),
+        body: JSON.stringify({
+          batchId,
+          kind: "training",
+          occupation: "ai",
+          levels: ["junior"],
+          applicantCategory: "university",
+        }),
+      });
+      const body = (await response.json()) as { application?: { id: string; draftRevision: number } };
+      if (response.status !== 201 || !body.application)
+        throw new Error(`POST /api/applications → ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+      account.applicationId = body.application.id;
+      account.revision = body.application.draftRevision;
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+/**
+ * Drives the draft route with autocannon. Each connection owns a disjoint slice of the
+ * institutions and cycles through it, one request in flight, so no two concurrent saves touch
+ * one application; each save is based on the revision the previous answer reported.
+ */
+async function surge(baseUrl: string, accounts: Account[], amount: number) {
+  const slices = Array.from({ length: CONNECTIONS }, (_, c) => ({
+    accounts: accounts.filter((_, i) => i % CONNECTIONS === c),
+    cursor: 0,
+  }));
+  const statusCounts: Record<string, number> = {};
+  let firstFailure: string | null = null;
+  let nextSlice = 0;
+  const instance = autocannon({
+    url: baseUrl,
+    connections: CONNECTIONS,
+    amount,
+    timeout: 10,
+    setupClient: (client: Client) => {
+      const slice = slices[nextSlice++ % slices.length] as (typeof slices)[number];
+      let inFlight: Account | null = null;
+      client.setRequests([
+        {
+          setupRequest: (request) => {
+            const account = slice.accounts[slice.cursor++ % slice.accounts.length] as Account;
+            inFlight = account;
+            return {
+              ...request,
+              method: "PUT",
+              path: `/api/applications/${account.applicationId}/draft`,
+              headers: headersOf(account),
+              body: `{"values":${VALUES_JSON},"baseRevision":${account.revision}}`,
+            };
+          },
+          onResponse: (status, body) => {
+            statusCounts[status] = (statusCounts[status] ?? 0) + 1;
+            if (status >= 300 && firstFailure === null) firstFailure = `${status} ${body.slice(0, 300)}`;
+            // 200: the new revision; 409: the current one, so the next save of it succeeds again.
+            const revision = /"draftRevision":(\d+)/.exec(body)?.[1];
+            if (inFlight && revision) inFlight.revision = Number(revision);
+          },
+        },
+      ]);
+    },
+  });
+  const timer = setTimeout(() => instance.stop(), MAX_SECONDS * 1000);
+  const result = await instance;
+  clearTimeout(timer);
+  return { result, statusCounts, firstFailure };
+}
+
+async function measure(database: "SQLite" | "PostgreSQL", databaseUrl: string | null): Promise<Measured> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linxuan-bench-"));
+  const config = loadConfig(
+    {},
+    {
+      host: "127.0.0.1",
+      port: 0,
+      dataDir,
+      databaseUrl,
+      demo: false,
+      webDist: null,
+      passwordHashCost: 1024,
+      secretKey: crypto.randomBytes(32).toString("hex"),
+    },
+  );
+  const { deps, handle } = await openRuntime(config);
+  const app = await buildApp(deps, { logger: false });
+  try {
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+    const setupStarted = performance.now();
+    const batchId = crypto.randomUUID();
+    await insertBatch(deps.db, {
+      id: batchId,
+      status: "published",
+      builtIn: false,
+      isDemo: true,
+      definition: { ...makeDemoBatch(shanghaiBatch3, deps.clock()), code: `bench-${batchId.slice(0, 8)}` },
+      now: deps.clock().toISOString(),
+      createdBy: null,
+    });
+    const accounts = await seedInstitutions(deps);
+    await startApplications(baseUrl, batchId, accounts);
+    const setupSeconds = (performance.now() - setupStarted) / 1000;
+    console.log(
+      `  ${accounts.length} institutions, sessions and applications ready in ${setupSeconds.toFixed(1)} s`,
+    );
+
+    const warmup = await surge(baseUrl, accounts, WARMUP_SAVES);
+    console.log(`  warm-up: ${warmup.result.requests.total} saves (not counted)`);
+    const run = await surge(baseUrl, accounts, accounts.length * SAVES_PER_INSTITUTION);
+
+    // The saves really landed: every application's stored revision is the one the client tracked.
+    const stored = await deps.db.selectFrom("applications").select("draftRevision").execute();
+    return {
+      database,
+      setupSeconds,
+      ...run,
+      savedInDatabase: stored.reduce((sum, row) => sum + Number(row.draftRevision) - 1, 0),
+      expectedInDatabase: accounts.reduce((sum, account) => sum + account.revision - 1, 0),
+    };
+  } finally {
+    await app.close();
+    await handle.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** A fresh schema on the PostgreSQL server, or null when nothing answers there. */
+async function createPostgresSchema(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  const admin = openDatabase({ databaseUrl: PG_URL, dataDir: os.tmpdir() });
+  const schema = `lx_bench_${crypto.randomBytes(6).toString("hex")}`;
+  try {
+    await Promise.race([
+      admin.db.schema.createSchema(schema).execute(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("no answer in 5 s")), 5000).unref()),
+    ]);
+  } catch (error) {
+    console.log(`PostgreSQL at ${admin.location} not reachable (${(error as Error).message}): skipped`);
+    void admin.close().catch(() => {});
+    return null;
+  }
+  const url = new URL(PG_URL);
+  url.searchParams.set("options", `-c search_path=${schema}`);
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.db.schema.dropSchema(schema).cascade().execute();
+      await admin.close();
+    },
+  };
+}
+
+function report(m: Measured): void {
+  const r = m.result;
+  const completed = r.requests.total;
+  console.log(`  requests:       ${completed} in ${r.duration.toFixed(2)} s (sent ${r.requests.sent})`);
+  console.log(`  requests/s:     ${(completed / r.duration).toFixed(1)}`);
+  console.log(
+    `  latency ms:     p50 ${r.latency.p50}  p90 ${r.latency.p90}  p99 ${r.latency.p99}  max ${r.latency.max}  (mean ${r.latency.mean.toFixed(1)})`,
+  );
+  console.log(`  non-2xx:        ${r.non2xx}  ${JSON.stringify(m.statusCounts)}`);
+  console.log(`  errors:         ${r.errors} (timeouts ${r.timeouts})`);
+  console.log(
+    `  saves stored:   ${m.savedInDatabase} (client tracked ${m.expectedInDatabase}, incl. warm-up)`,
+  );
+  if (m.firstFailure) console.log(`  first failure:  ${m.firstFailure}`);
+}
+
+function table(results: Measured[]): void {
+  const rows: [string, (m: Measured) => string][] = [
+    ["requests", (m) => String(m.result.requests.total)],
+    ["duration (s)", (m) => m.result.duration.toFixed(2)],
+    ["requests/s", (m) => (m.result.requests.total / m.result.duration).toFixed(1)],
+    ["latency p50 (ms)", (m) => String(m.result.latency.p50)],
+    ["latency p90 (ms)", (m) => String(m.result.latency.p90)],
+    ["latency p99 (ms)", (m) => String(m.result.latency.p99)],
+    ["latency max (ms)", (m) => String(m.result.latency.max)],
+    ["non-2xx", (m) => String(m.result.non2xx)],
+    ["errors", (m) => String(m.result.errors)],
+    ["setup (s)", (m) => m.setupSeconds.toFixed(1)],
+  ];
+  const width = 14;
+  console.log(`\n${"".padEnd(18)}${results.map((m) => m.database.padStart(width)).join("")}`);
+  for (const [label, cell] of rows)
+    console.log(`${label.padEnd(18)}${results.map((m) => cell(m).padStart(width)).join("")}`);
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`autosave-surge: still running after ${WATCHDOG_MS / 1000} s, giving up`);
+  process.exit(1);
+}, WATCHDOG_MS);
+watchdog.unref();
+
+console.log(
+  `Autosave surge: ${INSTITUTIONS} institutions, ${CONNECTIONS} connections, ${SAVES_PER_INSTITUTION} full-form saves each (≤ ${MAX_SECONDS} s); load generator in the same process`,
+);
+const results: Measured[] = [];
+console.log("\nSQLite");
+results.push(await measure("SQLite", null));
+report(results[0] as Measured);
+const pg = await createPostgresSchema();
+if (pg) {
+  console.log("\nPostgreSQL");
+  try {
+    const measured = await measure("PostgreSQL", pg.url);
+    results.push(measured);
+    report(measured);
+  } finally {
+    await pg.drop();
+  }
+}
+table(results);
