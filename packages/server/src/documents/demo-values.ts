@@ -83,8 +83,8 @@ export function demoFormValues(template: FormTemplate): FormValues {
         independent: 1600 + index * 250,
         cooperative: 500 + index * 80,
       })),
-      fullTimeTeacherCount: 28,
-      partTimeTeacherCount: 45,
+      fullTimeTeacherCount: 2,
+      partTimeTeacherCount: 2,
       teachers: [
         ["陈志强", "清华大学计算机科学与技术系", "教授", "人工智能", "partTime", "13911112222"],
         ["刘芳", `${institution}教学部`, "高级工程师", "机器学习", "fullTime", "13822223333"],

@@ -188,13 +188,16 @@ describe.each(testDatabases)("applications on %s", (kind) => {
     await fillCompletely(client, application, creditCode);
     await attachAll(client, application.id, ["stampedForm", "legalRegistrationCertificate", "creditReport"]);
     const deadline = Date.parse(application.batch.onlineDeadline);
+    // Sign in again a minute before the deadline so the jump in time does not end the session.
+    ctx.setNow(new Date(deadline - 60_000));
+    await client.login(creditCode, TEST_PASSWORD);
     ctx.setNow(new Date(deadline + 1000));
     try {
       const late = await client.post(`/api/applications/${application.id}/submit`, {});
       expect(late.status).toBe(409);
       expect(late.body.code).toBe("DEADLINE_PASSED");
       expect(late.body.message).toContain("截止");
-      ctx.setNow(new Date(deadline));
+      ctx.setNow(new Date(deadline - 1000));
       const onTime = await client.post(`/api/applications/${application.id}/submit`, {});
       expect(onTime.status, JSON.stringify(onTime.body)).toBe(200);
       expect(onTime.body.application).toMatchObject({ status: "submitted", versions: [{ number: 1, note: "首次提交" }] });
@@ -221,11 +224,11 @@ describe.each(testDatabases)("applications on %s", (kind) => {
     expect(locked.status).toBe(409);
     expect(locked.body.code).toBe("APPLICATION_NOT_EDITABLE");
 
-    const office = ctx.client();
-    await office.login(await makeStaff(ctx, "provincialOffice", { regionCode: "310000" }), TEST_PASSWORD);
-    const staffView = await office.get(`/api/applications/${application.id}`);
+    const centre = ctx.client();
+    await centre.login(await makeStaff(ctx, "receivingCentre", { regionCode: "310000" }), TEST_PASSWORD);
+    const staffView = await centre.get(`/api/applications/${application.id}`);
     expect(staffView.body.application.values.legalRepresentativeIdNumber).toBe("310***********3012");
-    const returned = await office.post(`/api/applications/${application.id}/return`, { reason: "单位地址请填写到门牌号", fieldComments: [{ path: "address", message: "缺门牌号" }] });
+    const returned = await centre.post(`/api/applications/${application.id}/return`, { reason: "单位地址请填写到门牌号", fieldComments: [{ path: "address", message: "缺门牌号" }] });
     expect(returned.status, JSON.stringify(returned.body)).toBe(200);
     expect(returned.body.application.status).toBe("returned");
 
@@ -317,8 +320,11 @@ describe.each(testDatabases)("applications on %s", (kind) => {
     await workbook.xlsx.load(template.raw as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     expect(sheet?.getRow(1).values).toEqual([undefined, "姓名", "工作单位", "专业技术职务/职称", "专业", "人员性质", "联系电话"]);
-    sheet?.addRow(["陈建华", "上海数智工程大学计算机学院", "教授", "计算机科学与技术", "专职师资", "13912345678"]);
-    sheet?.addRow(["刘芳", "上海某科技有限公司研发部", "高级工程师", "软件工程", "兼职师资", "12345"]);
+    // As a person fills it in Excel: typed into the rows under the header.
+    if (sheet) {
+      sheet.getRow(2).values = ["陈建华", "上海数智工程大学计算机学院", "教授", "计算机科学与技术", "专职师资", "13912345678"];
+      sheet.getRow(3).values = ["刘芳", "上海某科技有限公司研发部", "高级工程师", "软件工程", "兼职师资", "12345"];
+    }
     const filled = Buffer.from(await workbook.xlsx.writeBuffer());
     const imported = await client.upload(
       "/api/form-templates/shanghai-training-v1/tables/teachers/import",

@@ -17,17 +17,24 @@ export type ApplicationContext = {
 };
 
 /**
- * Whether a staff actor may see an application. The national office sees every application; a
- * provincial office those of its own region's batches or of institutions registered in its
- * region. Recommending units and the receiving centre get their queues with the recommendation
- * stage; until then they see none.
+ * Whether a staff actor may see an application (jurisdiction is data, SPEC §1). The national
+ * office sees every application; a provincial office those of its own region's batches or of
+ * institutions registered in its region; the receiving centre those of its region's batches that
+ * have a formal check; a recommending unit only submitted applications routed to it.
  */
-function staffMayView(actor: Actor, batch: BatchDefinition, institutionRegion: string | null): boolean {
+function staffMayView(actor: Actor, batch: BatchDefinition, institutionRegion: string | null, row: ApplicationRow): boolean {
+  const ownRegionBatch = batch.scope.level === "region" && batch.scope.regionCode === actor.regionCode;
   switch (actor.role) {
     case "nationalOffice":
       return true;
     case "provincialOffice":
-      return (batch.scope.level === "region" && batch.scope.regionCode === actor.regionCode) || institutionRegion === actor.regionCode;
+      return ownRegionBatch || institutionRegion === actor.regionCode;
+    case "receivingCentre":
+      return ownRegionBatch && batch.stages.some((stage) => stage.code === "formalCheck") && row.status !== "draft";
+    case "provincialRecommender":
+      return row.status !== "draft" && row.recommenderType === "region" && row.recommenderValue === actor.regionCode;
+    case "industryRecommender":
+      return row.status !== "draft" && row.recommenderType === "industry" && row.recommenderValue === actor.industryScope;
     default:
       return false;
   }
@@ -44,7 +51,7 @@ export async function loadApplication(deps: Deps, actor: Actor, id: string): Pro
   if (!batchRow || !institution) throw notFound("申报");
   const batch = parseDefinition(batchRow);
   const isOwner = actor.role === "institution" && actor.institutionId === row.institutionId;
-  if (!isOwner && (actor.role === "institution" || !staffMayView(actor, batch, institution.regionCode))) throw notFound("申报");
+  if (!isOwner && (actor.role === "institution" || !staffMayView(actor, batch, institution.regionCode, row))) throw notFound("申报");
   const template = getFormTemplate(row.templateId);
   if (!template || template.version !== Number(row.templateVersion)) {
     throw new AppError("INTERNAL_ERROR", `申报表模板 ${row.templateId} v${row.templateVersion} 不存在`);
