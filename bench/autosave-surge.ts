@@ -323,8 +323,10 @@ function report(m: Measured): void {
   );
   console.log(`  non-2xx:        ${r.non2xx}  ${JSON.stringify(m.statusCounts)}`);
   console.log(`  errors:         ${r.errors} (timeouts ${r.timeouts})`);
+  // Requests cut off by the 30 s stop may still be saved after their connection is gone.
+  const unanswered = m.savedInDatabase - m.expectedInDatabase;
   console.log(
-    `  saves stored:   ${m.savedInDatabase} (client tracked ${m.expectedInDatabase}, incl. warm-up)`,
+    `  saves stored:   ${m.savedInDatabase} incl. warm-up (${m.expectedInDatabase} answered${unanswered > 0 ? `, ${unanswered} in flight at the stop` : ""})`,
   );
   if (m.firstFailure) console.log(`  first failure:  ${m.firstFailure}`);
 }

@@ -52,7 +52,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     strictTransportSecurity: deps.config.secureCookies,
   });
   await app.register(rateLimit, { global: false });
-  await app.register(multipart, { limits: { fileSize: deps.config.uploadMaxBytes, files: 1, fields: 10, fieldSize: 1000 } });
+  await app.register(multipart, {
+    limits: { fileSize: deps.config.uploadMaxBytes, files: 1, fields: 10, fieldSize: 1000 },
+  });
   await app.register(swagger, {
     openapi: {
       info: {

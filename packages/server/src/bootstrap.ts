@@ -15,7 +15,7 @@ export type Runtime = { deps: Deps; handle: DatabaseHandle };
  */
 export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Runtime> {
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, handle.dialect);
   const deps: Deps = {
     db: handle.db,
     dialect: handle.dialect,

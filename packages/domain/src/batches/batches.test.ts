@@ -206,6 +206,19 @@ describe("validateBatchDefinition", () => {
     expect(outside.ok).toBe(false);
   });
 
+  it("refuses an unknown template or one of the other kind", () => {
+    const result = validateBatchDefinition({
+      ...base,
+      formTemplates: { training: "national-evaluation-v1", evaluation: null },
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.issues).toContainEqual({
+        path: "formTemplates.training",
+        message: expect.stringContaining("不是培训机构的申报表"),
+      });
+  });
+
   it("refuses a paper requirement without a paper deadline and duplicated rules", () => {
     const result = validateBatchDefinition({
       ...base,

@@ -1,3 +1,4 @@
+import { getFormTemplate } from "../forms";
 import { type BatchDefinition, batchDefinitionSchema, stageCodes } from "./schema";
 
 export type BatchIssue = { path: string; message: string };
@@ -64,10 +65,15 @@ export function validateBatchDefinition(input: unknown): BatchValidation {
   }
 
   for (const kind of definition.kinds) {
-    if (!definition.formTemplates[kind]) {
+    const templateId = definition.formTemplates[kind];
+    const template = templateId ? getFormTemplate(templateId) : undefined;
+    const kindLabel = kind === "training" ? "培训" : "评价";
+    if (!templateId) {
+      issues.push({ path: `formTemplates.${kind}`, message: `接受${kindLabel}机构申报时必须指定申报表模板` });
+    } else if (!template || template.kind !== kind) {
       issues.push({
         path: `formTemplates.${kind}`,
-        message: `接受${kind === "training" ? "培训" : "评价"}机构申报时必须指定申报表模板`,
+        message: `申报表模板 ${templateId} 不存在或不是${kindLabel}机构的申报表`,
       });
     }
   }

@@ -1,7 +1,8 @@
-import { type Migration, type MigrationProvider, Migrator } from "kysely";
+import { type Migration, type MigrationProvider, Migrator, sql } from "kysely";
 import type { Db } from "./connection";
 import * as foundation from "./migrations/2026-11-23-foundation";
 import * as applications from "./migrations/2026-11-24-applications";
+import type { Dialect } from "./types";
 
 /** Migrations are listed explicitly (no directory scan) so bundling and tsx both work. */
 const migrations: Record<string, Migration> = {
@@ -12,8 +13,15 @@ const migrations: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the schema to the latest version; throws with the failing migration's name. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
+export async function migrateToLatest(db: Db, dialect: Dialect): Promise<string[]> {
+  // On PostgreSQL name the schema explicitly: Kysely's existence check for its own tables looks
+  // across all schemas, so another schema's migration tables would otherwise be taken for ours.
+  const schema =
+    dialect === "postgres"
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
   const migrator = new Migrator({
+    ...(schema ? { migrationTableSchema: schema } : {}),
     db,
     provider,
     migrationTableName: "schema_migrations",

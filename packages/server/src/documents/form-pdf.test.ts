@@ -87,11 +87,11 @@ describe("renderFormPdf", () => {
     }
     expect(flowing(text.all)).toContain(squeeze(values.institutionProfile as string));
     expect(flowing(text.all)).toContain(squeeze(values.trainingPlan as string));
-    // 培训人数 per year = 独立 + 合作 (2021: 1600 + 500), 培训总规模 13800, 其中独立 10500, 师资 28 + 45.
+    // 培训人数 per year = 独立 + 合作 (2021: 1600 + 500), 培训总规模 13800, 其中独立 10500, 师资 2 + 2.
     expect(text.all).toContain("202121001600500");
     expect(text.all).toContain("培训总规模13800");
     expect(text.all).toContain("（其中独立培训规模）10500");
-    expect(text.all).toContain("师资团队总人数73");
+    expect(text.all).toContain("师资团队总人数4");
     expect(text.all).toContain("初级□✓中级□✓高级□");
   });
 

@@ -6,14 +6,23 @@ import path from "node:path";
 export type FileKind = { extension: "pdf" | "jpg" | "png" | "xlsx"; contentType: string };
 
 const signatures: { kind: FileKind; test: (head: Buffer) => boolean }[] = [
-  { kind: { extension: "pdf", contentType: "application/pdf" }, test: (h) => h.subarray(0, 5).toString("latin1") === "%PDF-" },
-  { kind: { extension: "jpg", contentType: "image/jpeg" }, test: (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff },
+  {
+    kind: { extension: "pdf", contentType: "application/pdf" },
+    test: (h) => h.subarray(0, 5).toString("latin1") === "%PDF-",
+  },
+  {
+    kind: { extension: "jpg", contentType: "image/jpeg" },
+    test: (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff,
+  },
   {
     kind: { extension: "png", contentType: "image/png" },
     test: (h) => h.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
   },
   {
-    kind: { extension: "xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+    kind: {
+      extension: "xlsx",
+      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    },
     test: (h) => h.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])),
   },
 ];

@@ -1,5 +1,11 @@
 import crypto from "node:crypto";
-import { type BatchDefinition, computeCreditCodeCheckChar, type FormTemplate, makeDemoBatch, type Role } from "@linxuan/domain";
+import {
+  type BatchDefinition,
+  computeCreditCodeCheckChar,
+  type FormTemplate,
+  makeDemoBatch,
+  type Role,
+} from "@linxuan/domain";
 import { demoFormValues } from "../documents/demo-values";
 import { insertBatch } from "../features/batches/queries";
 import { createStaffUser } from "../features/users/service";
@@ -55,8 +61,16 @@ export function makeRegistration(overrides: Record<string, unknown> = {}) {
 }
 
 /** Publishes a 演示 copy of a seed batch whose online deadline is `daysAhead` days from now. */
-export async function publishOpenBatch(ctx: TestContext, source: BatchDefinition, daysAhead = 30, codeSuffix = unique()): Promise<string> {
-  const definition = { ...makeDemoBatch(source, ctx.deps.clock(), daysAhead), code: `${source.code}-t${codeSuffix}`.slice(0, 64) };
+export async function publishOpenBatch(
+  ctx: TestContext,
+  source: BatchDefinition,
+  daysAhead = 30,
+  codeSuffix = unique(),
+): Promise<string> {
+  const definition = {
+    ...makeDemoBatch(source, ctx.deps.clock(), daysAhead),
+    code: `${source.code}-t${codeSuffix}`.slice(0, 64),
+  };
   const id = crypto.randomUUID();
   await insertBatch(ctx.deps.db, {
     id,
@@ -90,11 +104,16 @@ export const SAMPLE_PDF = Buffer.from(
 );
 
 /** A multipart/form-data body for app.inject. */
-export function multipartBody(fields: Record<string, string>, file: { name: string; content: Buffer; type?: string }) {
+export function multipartBody(
+  fields: Record<string, string>,
+  file: { name: string; content: Buffer; type?: string },
+) {
   const boundary = `----linxuan${crypto.randomBytes(8).toString("hex")}`;
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
   }
   parts.push(
     Buffer.from(

@@ -39,8 +39,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .unique()
     .where(sql.ref("status"), "!=", "withdrawn")
     .execute();
-  await db.schema.createIndex("applications_institution_idx").on("applications").column("institution_id").execute();
-  await db.schema.createIndex("applications_batch_status_idx").on("applications").columns(["batch_id", "status"]).execute();
+  await db.schema
+    .createIndex("applications_institution_idx")
+    .on("applications")
+    .column("institution_id")
+    .execute();
+  await db.schema
+    .createIndex("applications_batch_status_idx")
+    .on("applications")
+    .columns(["batch_id", "status"])
+    .execute();
 
   await db.schema
     .createTable("application_versions")
@@ -78,7 +86,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Removed from the draft; the row stays because a submitted version may still list it.
     .addColumn("removed_at", "text")
     .execute();
-  await db.schema.createIndex("attachments_application_idx").on("attachments").column("application_id").execute();
+  await db.schema
+    .createIndex("attachments_application_idx")
+    .on("attachments")
+    .column("application_id")
+    .execute();
 
   await db.schema
     .createTable("institution_bars")
@@ -90,7 +102,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("until", "text", (col) => col.notNull())
     .addColumn("created_at", "text", (col) => col.notNull())
     .execute();
-  await db.schema.createIndex("institution_bars_institution_idx").on("institution_bars").column("institution_id").execute();
+  await db.schema
+    .createIndex("institution_bars_institution_idx")
+    .on("institution_bars")
+    .column("institution_id")
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

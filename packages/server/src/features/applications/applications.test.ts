@@ -19,7 +19,10 @@ async function attachAll(client: TestClient, applicationId: string, codes: strin
   for (const code of codes) {
     const response = await client.upload(
       `/api/applications/${applicationId}/attachments`,
-      multipartBody({ code, replace: "true" }, { name: `${code}.pdf`, content: SAMPLE_PDF, type: "application/pdf" }),
+      multipartBody(
+        { code, replace: "true" },
+        { name: `${code}.pdf`, content: SAMPLE_PDF, type: "application/pdf" },
+      ),
     );
     expect(response.status, JSON.stringify(response.body)).toBe(201);
   }
@@ -51,7 +54,11 @@ describe.each(testDatabases)("applications on %s", (kind) => {
     return { ...institution, application: response.body.application };
   }
 
-  async function fillCompletely(client: TestClient, application: { id: string; draftRevision: number }, creditCode: string) {
+  async function fillCompletely(
+    client: TestClient,
+    application: { id: string; draftRevision: number },
+    creditCode: string,
+  ) {
     const saved = await client.put(`/api/applications/${application.id}/draft`, {
       values: completeValues(shanghaiTrainingV1, { creditCode }),
       baseRevision: application.draftRevision,
@@ -62,22 +69,44 @@ describe.each(testDatabases)("applications on %s", (kind) => {
 
   it("offers each occupation with the reason it is closed, and refuses closed or duplicate ones", async () => {
     const { client, application } = await startShanghai("cloud");
-    expect(application).toMatchObject({ status: "draft", statusName: "草稿", templateId: "shanghai-training-v1", levels: ["junior", "intermediate"] });
+    expect(application).toMatchObject({
+      status: "draft",
+      statusName: "草稿",
+      templateId: "shanghai-training-v1",
+      levels: ["junior", "intermediate"],
+    });
     expect(application.values).toMatchObject({ occupation: "cloud", institutionName: expect.any(String) });
     const options = await client.get(`/api/batches/${shanghaiId}/application-options`);
     const cloud = options.body.occupations.find((o: { occupation: string }) => o.occupation === "cloud");
     expect(cloud).toMatchObject({ open: false, existingApplicationId: application.id });
-    const again = await client.post("/api/applications", { batchId: shanghaiId, kind: "training", occupation: "cloud", levels: ["senior"] });
+    const again = await client.post("/api/applications", {
+      batchId: shanghaiId,
+      kind: "training",
+      occupation: "cloud",
+      levels: ["senior"],
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("APPLICATION_EXISTS");
 
     const nationalOptions = await client.get(`/api/batches/${nationalId}/application-options`);
-    const closed = nationalOptions.body.occupations.find((o: { kind: string; occupation: string }) => o.kind === "evaluation" && o.occupation === "big_data");
+    const closed = nationalOptions.body.occupations.find(
+      (o: { kind: string; occupation: string }) => o.kind === "evaluation" && o.occupation === "big_data",
+    );
     expect(closed).toMatchObject({ open: false, reason: expect.stringContaining("第一批") });
-    const refused = await client.post("/api/applications", { batchId: nationalId, kind: "evaluation", occupation: "big_data", levels: ["junior"] });
+    const refused = await client.post("/api/applications", {
+      batchId: nationalId,
+      kind: "evaluation",
+      occupation: "big_data",
+      levels: ["junior"],
+    });
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe("OCCUPATION_CLOSED");
-    const shanghaiEvaluation = await client.post("/api/applications", { batchId: shanghaiId, kind: "evaluation", occupation: "ai", levels: ["junior"] });
+    const shanghaiEvaluation = await client.post("/api/applications", {
+      batchId: shanghaiId,
+      kind: "evaluation",
+      occupation: "ai",
+      levels: ["junior"],
+    });
     expect(shanghaiEvaluation.body.code).toBe("OCCUPATION_CLOSED");
   });
 
@@ -100,12 +129,25 @@ describe.each(testDatabases)("applications on %s", (kind) => {
   it("computes totals on the server, never trusting typed ones", async () => {
     const { client, application } = await startShanghai();
     const values = completeValues(shanghaiTrainingV1);
-    const scale = ((values as Record<string, unknown>).trainingScale as { year: number; independent: number; cooperative: number; trainees?: number }[]).map((row) => ({
+    const scale = (
+      (values as Record<string, unknown>).trainingScale as {
+        year: number;
+        independent: number;
+        cooperative: number;
+        trainees?: number;
+      }[]
+    ).map((row) => ({
       ...row,
       trainees: 1,
     }));
     const saved = await client.put(`/api/applications/${application.id}/draft`, {
-      values: { ...values, trainingScale: scale, fullTimeTeacherCount: 3, partTimeTeacherCount: 4, teacherCount: 999 },
+      values: {
+        ...values,
+        trainingScale: scale,
+        fullTimeTeacherCount: 3,
+        partTimeTeacherCount: 4,
+        teacherCount: 999,
+      },
       baseRevision: 1,
     });
     expect(saved.status).toBe(200);
@@ -125,8 +167,12 @@ describe.each(testDatabases)("applications on %s", (kind) => {
     const saved = await client.put(`/api/applications/${application.id}/draft`, { values, baseRevision: 1 });
     expect(saved.status).toBe(200);
     const paths = saved.body.issues.map((issue: { path: string }) => issue.path);
-    expect(paths).toEqual(expect.arrayContaining(["legalRepresentativeIdNumber", "institutionProfile", "employeeCount"]));
-    const profileIssue = saved.body.issues.find((issue: { path: string }) => issue.path === "institutionProfile");
+    expect(paths).toEqual(
+      expect.arrayContaining(["legalRepresentativeIdNumber", "institutionProfile", "employeeCount"]),
+    );
+    const profileIssue = saved.body.issues.find(
+      (issue: { path: string }) => issue.path === "institutionProfile",
+    );
     expect(profileIssue.message).toContain("801");
     await attachAll(client, application.id, ["stampedForm", "legalRegistrationCertificate", "creditReport"]);
     const submit = await client.post(`/api/applications/${application.id}/submit`, {});
@@ -159,7 +205,11 @@ describe.each(testDatabases)("applications on %s", (kind) => {
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.code).toBe("FILE_TOO_LARGE");
     expect(tooBig.body.message).toContain("20MB");
-    const rows = await ctx.deps.db.selectFrom("attachments").select("id").where("applicationId", "=", application.id).execute();
+    const rows = await ctx.deps.db
+      .selectFrom("attachments")
+      .select("id")
+      .where("applicationId", "=", application.id)
+      .execute();
     expect(rows).toHaveLength(0);
   });
 
@@ -174,12 +224,16 @@ describe.each(testDatabases)("applications on %s", (kind) => {
     expect(second.body.attachment).toMatchObject({ contentType: "image/png", fileName: "扫描件.png" });
     const detail = await client.get(`/api/applications/${application.id}`);
     expect(detail.body.application.attachments).toHaveLength(1);
-    const download = await client.get(`/api/applications/${application.id}/attachments/${second.body.attachment.id}`);
+    const download = await client.get(
+      `/api/applications/${application.id}/attachments/${second.body.attachment.id}`,
+    );
     expect(download.status).toBe(200);
     expect(String(download.headers["content-disposition"])).toMatch(/^attachment;/);
     expect(download.headers["x-content-type-options"]).toBe("nosniff");
     expect(download.raw.equals(png)).toBe(true);
-    const removed = await client.delete(`/api/applications/${application.id}/attachments/${second.body.attachment.id}`);
+    const removed = await client.delete(
+      `/api/applications/${application.id}/attachments/${second.body.attachment.id}`,
+    );
     expect(removed.body.remaining).toBe(0);
   });
 
@@ -200,7 +254,10 @@ describe.each(testDatabases)("applications on %s", (kind) => {
       ctx.setNow(new Date(deadline - 1000));
       const onTime = await client.post(`/api/applications/${application.id}/submit`, {});
       expect(onTime.status, JSON.stringify(onTime.body)).toBe(200);
-      expect(onTime.body.application).toMatchObject({ status: "submitted", versions: [{ number: 1, note: "首次提交" }] });
+      expect(onTime.body.application).toMatchObject({
+        status: "submitted",
+        versions: [{ number: 1, note: "首次提交" }],
+      });
     } finally {
       ctx.setNow(new Date());
     }
@@ -212,7 +269,12 @@ describe.each(testDatabases)("applications on %s", (kind) => {
     await attachAll(client, application.id, ["stampedForm", "creditReport"]);
     const response = await client.post(`/api/applications/${application.id}/submit`, {});
     expect(response.status).toBe(422);
-    expect(response.body.fields).toEqual([{ path: "attachments.legalRegistrationCertificate", message: expect.stringContaining("法人登记证书复印件") }]);
+    expect(response.body.fields).toEqual([
+      {
+        path: "attachments.legalRegistrationCertificate",
+        message: expect.stringContaining("法人登记证书复印件"),
+      },
+    ]);
   });
 
   it("keeps each submitted version immutable: return, revise, resubmit, diff", async () => {
@@ -220,7 +282,10 @@ describe.each(testDatabases)("applications on %s", (kind) => {
     await fillCompletely(client, application, creditCode);
     await attachAll(client, application.id, ["stampedForm", "legalRegistrationCertificate", "creditReport"]);
     expect((await client.post(`/api/applications/${application.id}/submit`, {})).status).toBe(200);
-    const locked = await client.put(`/api/applications/${application.id}/draft`, { values: completeValues(shanghaiTrainingV1), baseRevision: 2 });
+    const locked = await client.put(`/api/applications/${application.id}/draft`, {
+      values: completeValues(shanghaiTrainingV1),
+      baseRevision: 2,
+    });
     expect(locked.status).toBe(409);
     expect(locked.body.code).toBe("APPLICATION_NOT_EDITABLE");
 
@@ -228,7 +293,10 @@ describe.each(testDatabases)("applications on %s", (kind) => {
     await centre.login(await makeStaff(ctx, "receivingCentre", { regionCode: "310000" }), TEST_PASSWORD);
     const staffView = await centre.get(`/api/applications/${application.id}`);
     expect(staffView.body.application.values.legalRepresentativeIdNumber).toBe("310***********3012");
-    const returned = await centre.post(`/api/applications/${application.id}/return`, { reason: "单位地址请填写到门牌号", fieldComments: [{ path: "address", message: "缺门牌号" }] });
+    const returned = await centre.post(`/api/applications/${application.id}/return`, {
+      reason: "单位地址请填写到门牌号",
+      fieldComments: [{ path: "address", message: "缺门牌号" }],
+    });
     expect(returned.status, JSON.stringify(returned.body)).toBe(200);
     expect(returned.body.application.status).toBe("returned");
 
@@ -246,22 +314,36 @@ describe.each(testDatabases)("applications on %s", (kind) => {
     expect(v1.body.version.values.address).toBe("上海市徐汇区漕宝路1500号");
     const diff = await client.get(`/api/applications/${application.id}/diff?from=1&to=2`);
     expect(diff.body.changes).toEqual([
-      expect.objectContaining({ path: "address", before: "上海市徐汇区漕宝路1500号", after: "上海市徐汇区漕宝路1500号2号楼" }),
+      expect.objectContaining({
+        path: "address",
+        before: "上海市徐汇区漕宝路1500号",
+        after: "上海市徐汇区漕宝路1500号2号楼",
+      }),
     ]);
   });
 
   it("encrypts ID and phone numbers at rest; staff reveal is audited", async () => {
     const { client, application, creditCode } = await startShanghai();
     await fillCompletely(client, application, creditCode);
-    const row = await ctx.deps.db.selectFrom("applications").select("draftValues").where("id", "=", application.id).executeTakeFirstOrThrow();
+    const row = await ctx.deps.db
+      .selectFrom("applications")
+      .select("draftValues")
+      .where("id", "=", application.id)
+      .executeTakeFirstOrThrow();
     expect(row.draftValues).not.toContain(ID_NUMBER);
     expect(row.draftValues).not.toContain("13801234567");
     expect(row.draftValues).toContain("sealed:");
     const office = ctx.client();
     await office.login(await makeStaff(ctx, "nationalOffice"), TEST_PASSWORD);
-    const revealed = await office.post(`/api/applications/${application.id}/reveal`, { path: "legalRepresentativeIdNumber" });
+    const revealed = await office.post(`/api/applications/${application.id}/reveal`, {
+      path: "legalRepresentativeIdNumber",
+    });
     expect(revealed.body.value).toBe(ID_NUMBER);
-    const events = await ctx.deps.db.selectFrom("auditEvents").select(["command", "targetId"]).where("command", "=", "application.reveal").execute();
+    const events = await ctx.deps.db
+      .selectFrom("auditEvents")
+      .select(["command", "targetId"])
+      .where("command", "=", "application.reveal")
+      .execute();
     expect(events).toContainEqual({ command: "application.reveal", targetId: application.id });
   });
 
@@ -280,7 +362,10 @@ describe.each(testDatabases)("applications on %s", (kind) => {
   it("prints <script> as text in the PDF and DOCX, with a 草稿 watermark on the draft", async () => {
     const { client, application, creditCode } = await startShanghai();
     await client.put(`/api/applications/${application.id}/draft`, {
-      values: completeValues(shanghaiTrainingV1, { creditCode, trainingHistory: "<script>alert(1)</script>培训情况" }),
+      values: completeValues(shanghaiTrainingV1, {
+        creditCode,
+        trainingHistory: "<script>alert(1)</script>培训情况",
+      }),
       baseRevision: 1,
     });
     const pdf = await client.get(`/api/applications/${application.id}/form.pdf`);
@@ -306,24 +391,52 @@ describe.each(testDatabases)("applications on %s", (kind) => {
     await client.post(`/api/applications/${application.id}/submit`, {});
     const noReason = await client.post(`/api/applications/${application.id}/withdraw`, { reason: "" });
     expect(noReason.status).toBe(400);
-    const withdrawn = await client.post(`/api/applications/${application.id}/withdraw`, { reason: "本年度暂不申报" });
+    const withdrawn = await client.post(`/api/applications/${application.id}/withdraw`, {
+      reason: "本年度暂不申报",
+    });
     expect(withdrawn.body.application.status).toBe("withdrawn");
     const list = await client.get("/api/applications");
-    expect(list.body.items.find((item: { id: string }) => item.id === application.id).statusName).toBe("已撤回");
+    expect(list.body.items.find((item: { id: string }) => item.id === application.id).statusName).toBe(
+      "已撤回",
+    );
   });
 
   it("provides the teacher import template and reads it back with per-row errors", async () => {
     const { client } = await startShanghai();
-    const template = await client.get("/api/form-templates/shanghai-training-v1/tables/teachers/template.xlsx");
+    const template = await client.get(
+      "/api/form-templates/shanghai-training-v1/tables/teachers/template.xlsx",
+    );
     expect(template.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(template.raw as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
-    expect(sheet?.getRow(1).values).toEqual([undefined, "姓名", "工作单位", "专业技术职务/职称", "专业", "人员性质", "联系电话"]);
+    expect(sheet?.getRow(1).values).toEqual([
+      undefined,
+      "姓名",
+      "工作单位",
+      "专业技术职务/职称",
+      "专业",
+      "人员性质",
+      "联系电话",
+    ]);
     // As a person fills it in Excel: typed into the rows under the header.
     if (sheet) {
-      sheet.getRow(2).values = ["陈建华", "上海数智工程大学计算机学院", "教授", "计算机科学与技术", "专职师资", "13912345678"];
-      sheet.getRow(3).values = ["刘芳", "上海某科技有限公司研发部", "高级工程师", "软件工程", "兼职师资", "12345"];
+      sheet.getRow(2).values = [
+        "陈建华",
+        "上海数智工程大学计算机学院",
+        "教授",
+        "计算机科学与技术",
+        "专职师资",
+        "13912345678",
+      ];
+      sheet.getRow(3).values = [
+        "刘芳",
+        "上海某科技有限公司研发部",
+        "高级工程师",
+        "软件工程",
+        "兼职师资",
+        "12345",
+      ];
     }
     const filled = Buffer.from(await workbook.xlsx.writeBuffer());
     const imported = await client.upload(
@@ -331,8 +444,11 @@ describe.each(testDatabases)("applications on %s", (kind) => {
       multipartBody({}, { name: "teachers.xlsx", content: filled }),
     );
     expect(imported.status, JSON.stringify(imported.body)).toBe(200);
-    expect(imported.body.rows[0]).toMatchObject({ name: "陈建华", teacherType: "fullTime", phone: "13912345678" });
+    expect(imported.body.rows[0]).toMatchObject({
+      name: "陈建华",
+      teacherType: "fullTime",
+      phone: "13912345678",
+    });
     expect(imported.body.errors).toEqual([expect.objectContaining({ row: 3, column: "联系电话" })]);
   });
 });
-

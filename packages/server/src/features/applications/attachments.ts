@@ -39,19 +39,30 @@ export async function uploadAttachment(
     throw new AppError("DEADLINE_PASSED", "网上申报已截止，不能再上传附件");
   }
   const required = ctx.batch.requiredAttachments.find((item) => item.code === input.code);
-  if (!required) throw new AppError("VALIDATION_FAILED", "附件类别不正确", { fields: [{ path: "code", message: "附件类别不正确" }] });
+  if (!required)
+    throw new AppError("VALIDATION_FAILED", "附件类别不正确", {
+      fields: [{ path: "code", message: "附件类别不正确" }],
+    });
   const limitMb = Math.round(deps.config.uploadMaxBytes / 1_048_576);
   if (input.truncated || input.content.length > deps.config.uploadMaxBytes) {
-    throw new AppError("FILE_TOO_LARGE", `“${required.name}”文件超过${limitMb}MB的大小限制`, { fields: [{ path: `attachments.${input.code}`, message: `文件超过${limitMb}MB` }] });
+    throw new AppError("FILE_TOO_LARGE", `“${required.name}”文件超过${limitMb}MB的大小限制`, {
+      fields: [{ path: `attachments.${input.code}`, message: `文件超过${limitMb}MB` }],
+    });
   }
   if (input.content.length === 0) {
-    throw new AppError("VALIDATION_FAILED", "上传的文件是空的", { fields: [{ path: `attachments.${input.code}`, message: "文件为空" }] });
+    throw new AppError("VALIDATION_FAILED", "上传的文件是空的", {
+      fields: [{ path: `attachments.${input.code}`, message: "文件为空" }],
+    });
   }
   const kind = detectFileKind(input.content);
   if (!kind || !ATTACHMENT_KINDS.has(kind.extension)) {
-    throw new AppError("FILE_TYPE_NOT_ALLOWED", `“${cleanFileName(input.fileName)}”不是PDF、JPG或PNG文件（按文件内容识别，与扩展名无关）`, {
-      fields: [{ path: `attachments.${input.code}`, message: "只接受PDF、JPG或PNG文件" }],
-    });
+    throw new AppError(
+      "FILE_TYPE_NOT_ALLOWED",
+      `“${cleanFileName(input.fileName)}”不是PDF、JPG或PNG文件（按文件内容识别，与扩展名无关）`,
+      {
+        fields: [{ path: `attachments.${input.code}`, message: "只接受PDF、JPG或PNG文件" }],
+      },
+    );
   }
   const stored = await deps.files.put(input.content);
   const attachmentId = crypto.randomUUID();
@@ -87,9 +98,22 @@ export async function uploadAttachment(
         })
         .execute();
     },
-    () => ({ targetType: "application", targetId: id, summary: `上传附件：${required.name}（${fileName}，${stored.size}字节）`, detail: { sha256: stored.sha256 } }),
+    () => ({
+      targetType: "application",
+      targetId: id,
+      summary: `上传附件：${required.name}（${fileName}，${stored.size}字节）`,
+      detail: { sha256: stored.sha256 },
+    }),
   );
-  return { id: attachmentId, code: input.code, fileName, contentType: kind.contentType, size: stored.size, sha256: stored.sha256, uploadedAt: now };
+  return {
+    id: attachmentId,
+    code: input.code,
+    fileName,
+    contentType: kind.contentType,
+    size: stored.size,
+    sha256: stored.sha256,
+    uploadedAt: now,
+  };
 }
 
 export async function removeAttachment(deps: Deps, caller: Caller, id: string, attachmentId: string) {
@@ -105,7 +129,12 @@ export async function removeAttachment(deps: Deps, caller: Caller, id: string, a
     deps,
     caller,
     "application.detach",
-    (trx) => trx.updateTable("attachments").set({ removedAt: deps.clock().toISOString() }).where("id", "=", attachmentId).execute(),
+    (trx) =>
+      trx
+        .updateTable("attachments")
+        .set({ removedAt: deps.clock().toISOString() })
+        .where("id", "=", attachmentId)
+        .execute(),
     () => ({ targetType: "application", targetId: id, summary: `删除附件：${attachment.fileName}` }),
   );
   return { remaining: (await listCurrentAttachments(deps.db, id)).length };

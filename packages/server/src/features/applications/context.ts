@@ -1,6 +1,6 @@
 import { type Actor, type BatchDefinition, type FormTemplate, getFormTemplate } from "@linxuan/domain";
-import { AppError, notFound } from "../../http/errors";
 import type { Deps } from "../../http/deps";
+import { AppError, notFound } from "../../http/errors";
 import { findInstitution } from "../auth/queries";
 import { findBatchRow } from "../batches/queries";
 import { parseDefinition } from "../batches/service";
@@ -22,7 +22,12 @@ export type ApplicationContext = {
  * institutions registered in its region; the receiving centre those of its region's batches that
  * have a formal check; a recommending unit only submitted applications routed to it.
  */
-function staffMayView(actor: Actor, batch: BatchDefinition, institutionRegion: string | null, row: ApplicationRow): boolean {
+function staffMayView(
+  actor: Actor,
+  batch: BatchDefinition,
+  institutionRegion: string | null,
+  row: ApplicationRow,
+): boolean {
   const ownRegionBatch = batch.scope.level === "region" && batch.scope.regionCode === actor.regionCode;
   switch (actor.role) {
     case "nationalOffice":
@@ -30,11 +35,21 @@ function staffMayView(actor: Actor, batch: BatchDefinition, institutionRegion: s
     case "provincialOffice":
       return ownRegionBatch || institutionRegion === actor.regionCode;
     case "receivingCentre":
-      return ownRegionBatch && batch.stages.some((stage) => stage.code === "formalCheck") && row.status !== "draft";
+      return (
+        ownRegionBatch && batch.stages.some((stage) => stage.code === "formalCheck") && row.status !== "draft"
+      );
     case "provincialRecommender":
-      return row.status !== "draft" && row.recommenderType === "region" && row.recommenderValue === actor.regionCode;
+      return (
+        row.status !== "draft" &&
+        row.recommenderType === "region" &&
+        row.recommenderValue === actor.regionCode
+      );
     case "industryRecommender":
-      return row.status !== "draft" && row.recommenderType === "industry" && row.recommenderValue === actor.industryScope;
+      return (
+        row.status !== "draft" &&
+        row.recommenderType === "industry" &&
+        row.recommenderValue === actor.industryScope
+      );
     default:
       return false;
   }
@@ -47,11 +62,15 @@ function staffMayView(actor: Actor, batch: BatchDefinition, institutionRegion: s
 export async function loadApplication(deps: Deps, actor: Actor, id: string): Promise<ApplicationContext> {
   const row = await findApplication(deps.db, id);
   if (!row) throw notFound("申报");
-  const [batchRow, institution] = await Promise.all([findBatchRow(deps.db, row.batchId), findInstitution(deps.db, row.institutionId)]);
+  const [batchRow, institution] = await Promise.all([
+    findBatchRow(deps.db, row.batchId),
+    findInstitution(deps.db, row.institutionId),
+  ]);
   if (!batchRow || !institution) throw notFound("申报");
   const batch = parseDefinition(batchRow);
   const isOwner = actor.role === "institution" && actor.institutionId === row.institutionId;
-  if (!isOwner && (actor.role === "institution" || !staffMayView(actor, batch, institution.regionCode, row))) throw notFound("申报");
+  if (!isOwner && (actor.role === "institution" || !staffMayView(actor, batch, institution.regionCode, row)))
+    throw notFound("申报");
   const template = getFormTemplate(row.templateId);
   if (!template || template.version !== Number(row.templateVersion)) {
     throw new AppError("INTERNAL_ERROR", `申报表模板 ${row.templateId} v${row.templateVersion} 不存在`);
@@ -61,7 +80,12 @@ export async function loadApplication(deps: Deps, actor: Actor, id: string): Pro
     batch,
     batchId: batchRow.id,
     template,
-    institution: { id: institution.id, name: institution.name, creditCode: institution.creditCode, regionCode: institution.regionCode },
+    institution: {
+      id: institution.id,
+      name: institution.name,
+      creditCode: institution.creditCode,
+      regionCode: institution.regionCode,
+    },
     isOwner,
   };
 }

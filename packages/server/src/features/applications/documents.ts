@@ -36,9 +36,18 @@ export async function renderApplicationDocument(
     filledOn = shanghaiDate(new Date(version.submittedAt));
   }
   const parsed = JSON.parse(stored) as FormValues;
-  const values = ctx.isOwner ? openValues(ctx.template, parsed, deps.cipher) : maskValues(ctx.template, parsed, deps.cipher);
-  const options = { watermark: which === "draft" ? ("草稿" as const) : null, institutionName: ctx.institution.name, filledOn };
-  const body = format === "pdf" ? await renderFormPdf(ctx.template, values, options) : await renderFormDocx(ctx.template, values, options);
+  const values = ctx.isOwner
+    ? openValues(ctx.template, parsed, deps.cipher)
+    : maskValues(ctx.template, parsed, deps.cipher);
+  const options = {
+    watermark: which === "draft" ? ("草稿" as const) : null,
+    institutionName: ctx.institution.name,
+    filledOn,
+  };
+  const body =
+    format === "pdf"
+      ? await renderFormPdf(ctx.template, values, options)
+      : await renderFormDocx(ctx.template, values, options);
   if (!ctx.isOwner) {
     await recordEvent(deps, caller, "application.export", {
       targetType: "application",
@@ -50,7 +59,10 @@ export async function renderApplicationDocument(
   return {
     body,
     fileName: `${ctx.template.title}-${ctx.institution.name}-${label}.${format}`,
-    contentType: format === "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    contentType:
+      format === "pdf"
+        ? "application/pdf"
+        : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   };
 }
 
@@ -67,7 +79,10 @@ export async function revealValue(deps: Deps, caller: Caller, id: string, path: 
       : scalar;
   if (typeof value !== "string" || value === "") throw notFound("该字段");
   const masked = maskValues(ctx.template, JSON.parse(ctx.row.draftValues) as FormValues, deps.cipher);
-  const maskedValue = index !== undefined && column !== undefined ? (masked[key ?? ""] as Record<string, unknown>[])?.[Number(index)]?.[column] : masked[key ?? ""];
+  const maskedValue =
+    index !== undefined && column !== undefined
+      ? (masked[key ?? ""] as Record<string, unknown>[])?.[Number(index)]?.[column]
+      : masked[key ?? ""];
   if (maskedValue === value) throw notFound("该字段");
   await recordEvent(deps, caller, "application.reveal", {
     targetType: "application",

@@ -59,7 +59,11 @@ export async function updateDraft(
 ): Promise<boolean> {
   const result = await db
     .updateTable("applications")
-    .set((eb) => ({ ...changes, draftRevision: eb("draftRevision", "+", 1), updatedAt: changes.draftSavedAt }))
+    .set((eb) => ({
+      ...changes,
+      draftRevision: eb("draftRevision", "+", 1),
+      updatedAt: changes.draftSavedAt,
+    }))
     .where("id", "=", id)
     .where("draftRevision", "=", baseRevision)
     .where("status", "in", [...editableStatuses])
@@ -93,7 +97,11 @@ export async function listVersions(db: Db, applicationId: string): Promise<Versi
     .execute();
 }
 
-export async function findVersion(db: Db, applicationId: string, number: number): Promise<VersionRow | undefined> {
+export async function findVersion(
+  db: Db,
+  applicationId: string,
+  number: number,
+): Promise<VersionRow | undefined> {
   return db
     .selectFrom("applicationVersions")
     .selectAll()
@@ -116,7 +124,11 @@ export async function listCurrentAttachments(db: Db, applicationId: string): Pro
     .execute();
 }
 
-export async function findAttachment(db: Db, applicationId: string, id: string): Promise<AttachmentRow | undefined> {
+export async function findAttachment(
+  db: Db,
+  applicationId: string,
+  id: string,
+): Promise<AttachmentRow | undefined> {
   return db
     .selectFrom("attachments")
     .selectAll()

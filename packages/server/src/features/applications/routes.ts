@@ -7,24 +7,55 @@ import { sendDownload } from "../../http/download";
 import { AppError } from "../../http/errors";
 import { downloadAttachment, removeAttachment, uploadAttachment } from "./attachments";
 import { renderApplicationDocument, revealValue } from "./documents";
-import { applicationOptions, getApplication, listMyApplications, saveDraft, startApplication } from "./service";
-import { diffVersions, getVersion, returnApplication, submitApplication, withdrawApplication } from "./submission";
+import {
+  applicationOptions,
+  getApplication,
+  listMyApplications,
+  saveDraft,
+  startApplication,
+} from "./service";
+import {
+  diffVersions,
+  getVersion,
+  returnApplication,
+  submitApplication,
+  withdrawApplication,
+} from "./submission";
 import { importTableXlsx, tableTemplateXlsx } from "./tables";
 
 const id = z.string().max(64);
 const idParams = z.object({ id });
-const reason = (label: string) => z.string({ error: `请填写${label}` }).trim().min(2, `请填写${label}（至少2个字）`).max(1000, `${label}不超过1000字`);
+const reason = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(2, `请填写${label}（至少2个字）`)
+    .max(1000, `${label}不超过1000字`);
 
 export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get("/api/applications", { config: { command: "application.create" }, schema: { tags: ["applications"], summary: "本单位的申报" } }, async (request) => ({
-    items: await listMyApplications(deps, request.caller),
-  }));
+  r.get(
+    "/api/applications",
+    {
+      config: { command: "application.create" },
+      schema: { tags: ["applications"], summary: "本单位的申报" },
+    },
+    async (request) => ({
+      items: await listMyApplications(deps, request.caller),
+    }),
+  );
 
   r.get(
     "/api/batches/:id/application-options",
-    { config: { command: "application.create" }, schema: { tags: ["applications"], summary: "本单位在该批次可申报的机构类型与职业（含不可申报的原因）", params: idParams } },
+    {
+      config: { command: "application.create" },
+      schema: {
+        tags: ["applications"],
+        summary: "本单位在该批次可申报的机构类型与职业（含不可申报的原因）",
+        params: idParams,
+      },
+    },
     async (request) => applicationOptions(deps, request.caller, request.params.id),
   );
 
@@ -44,12 +75,20 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
         }),
       },
     },
-    async (request, reply) => reply.status(201).send({ application: await startApplication(deps, request.caller, request.body) }),
+    async (request, reply) =>
+      reply.status(201).send({ application: await startApplication(deps, request.caller, request.body) }),
   );
 
-  r.get("/api/applications/:id", { config: { command: "application.view" }, schema: { tags: ["applications"], summary: "申报详情", params: idParams } }, async (request) => ({
-    application: await getApplication(deps, request.caller, request.params.id),
-  }));
+  r.get(
+    "/api/applications/:id",
+    {
+      config: { command: "application.view" },
+      schema: { tags: ["applications"], summary: "申报详情", params: idParams },
+    },
+    async (request) => ({
+      application: await getApplication(deps, request.caller, request.params.id),
+    }),
+  );
 
   r.put(
     "/api/applications/:id/draft",
@@ -77,16 +116,33 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
         tags: ["applications"],
         summary: "提交申报（截止时间以服务器时间为准，精确到秒）",
         params: idParams,
-        body: z.object({ recommender: z.object({ type: z.enum(["region", "industry"]), value: z.string().max(100) }).nullable().optional() }),
+        body: z.object({
+          recommender: z
+            .object({ type: z.enum(["region", "industry"]), value: z.string().max(100) })
+            .nullable()
+            .optional(),
+        }),
       },
     },
-    async (request) => ({ application: await submitApplication(deps, request.caller, request.params.id, request.body) }),
+    async (request) => ({
+      application: await submitApplication(deps, request.caller, request.params.id, request.body),
+    }),
   );
 
   r.post(
     "/api/applications/:id/withdraw",
-    { config: { command: "application.withdraw" }, schema: { tags: ["applications"], summary: "撤回申报", params: idParams, body: z.object({ reason: reason("撤回原因") }) } },
-    async (request) => ({ application: await withdrawApplication(deps, request.caller, request.params.id, request.body.reason) }),
+    {
+      config: { command: "application.withdraw" },
+      schema: {
+        tags: ["applications"],
+        summary: "撤回申报",
+        params: idParams,
+        body: z.object({ reason: reason("撤回原因") }),
+      },
+    },
+    async (request) => ({
+      application: await withdrawApplication(deps, request.caller, request.params.id, request.body.reason),
+    }),
   );
 
   r.post(
@@ -99,18 +155,32 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
         params: idParams,
         body: z.object({
           reason: reason("退回理由"),
-          fieldComments: z.array(z.object({ path: z.string().max(100), message: z.string().trim().min(1).max(500) })).max(100).optional(),
+          fieldComments: z
+            .array(z.object({ path: z.string().max(100), message: z.string().trim().min(1).max(500) }))
+            .max(100)
+            .optional(),
           replyBy: z.iso.datetime({ offset: true }).nullable().optional(),
         }),
       },
     },
-    async (request) => ({ application: await returnApplication(deps, request.caller, request.params.id, request.body) }),
+    async (request) => ({
+      application: await returnApplication(deps, request.caller, request.params.id, request.body),
+    }),
   );
 
   r.get(
     "/api/applications/:id/versions/:number",
-    { config: { command: "application.view" }, schema: { tags: ["applications"], summary: "已提交的某一版本", params: z.object({ id, number: z.coerce.number().int().positive() }) } },
-    async (request) => ({ version: await getVersion(deps, request.caller, request.params.id, request.params.number) }),
+    {
+      config: { command: "application.view" },
+      schema: {
+        tags: ["applications"],
+        summary: "已提交的某一版本",
+        params: z.object({ id, number: z.coerce.number().int().positive() }),
+      },
+    },
+    async (request) => ({
+      version: await getVersion(deps, request.caller, request.params.id, request.params.number),
+    }),
   );
 
   r.get(
@@ -121,10 +191,14 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
         tags: ["applications"],
         summary: "两个版本（或版本与草稿）之间的差异",
         params: idParams,
-        querystring: z.object({ from: z.string().regex(/^(\d{1,4}|draft)$/), to: z.string().regex(/^(\d{1,4}|draft)$/) }),
+        querystring: z.object({
+          from: z.string().regex(/^(\d{1,4}|draft)$/),
+          to: z.string().regex(/^(\d{1,4}|draft)$/),
+        }),
       },
     },
-    async (request) => diffVersions(deps, request.caller, request.params.id, request.query.from, request.query.to),
+    async (request) =>
+      diffVersions(deps, request.caller, request.params.id, request.query.from, request.query.to),
   );
 
   r.get(
@@ -139,21 +213,48 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
       },
     },
     async (request, reply) =>
-      sendDownload(reply, await renderApplicationDocument(deps, request.caller, request.params.id, request.params.format, request.query.version ?? "draft")),
+      sendDownload(
+        reply,
+        await renderApplicationDocument(
+          deps,
+          request.caller,
+          request.params.id,
+          request.params.format,
+          request.query.version ?? "draft",
+        ),
+      ),
   );
 
   r.post(
     "/api/applications/:id/reveal",
-    { config: { command: "application.reveal" }, schema: { tags: ["applications"], summary: "查看完整身份证号或电话（记入审计）", params: idParams, body: z.object({ path: z.string().max(100) }) } },
+    {
+      config: { command: "application.reveal" },
+      schema: {
+        tags: ["applications"],
+        summary: "查看完整身份证号或电话（记入审计）",
+        params: idParams,
+        body: z.object({ path: z.string().max(100) }),
+      },
+    },
     async (request) => revealValue(deps, request.caller, request.params.id, request.body.path),
   );
 
   r.post(
     "/api/applications/:id/attachments",
-    { config: { command: "application.edit" }, schema: { tags: ["applications"], summary: "上传附件（multipart：code、replace、file；PDF/JPG/PNG，按内容识别）", params: idParams } },
+    {
+      config: { command: "application.edit" },
+      schema: {
+        tags: ["applications"],
+        summary: "上传附件（multipart：code、replace、file；PDF/JPG/PNG，按内容识别）",
+        params: idParams,
+      },
+    },
     async (request, reply) => {
       const part = await request.file({ limits: { fileSize: deps.config.uploadMaxBytes, files: 1 } });
-      if (!part) throw new AppError("VALIDATION_FAILED", "请选择要上传的文件", { fields: [{ path: "file", message: "请选择要上传的文件" }] });
+      if (!part)
+        throw new AppError("VALIDATION_FAILED", "请选择要上传的文件", {
+          fields: [{ path: "file", message: "请选择要上传的文件" }],
+        });
       const content = await part.toBuffer().catch((error: { code?: string }) => {
         if (error.code === "FST_REQ_FILE_TOO_LARGE") return null;
         throw error;
@@ -175,16 +276,35 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
 
   r.delete(
     "/api/applications/:id/attachments/:attachmentId",
-    { config: { command: "application.edit" }, schema: { tags: ["applications"], summary: "删除草稿中的附件", params: z.object({ id, attachmentId: id }) } },
+    {
+      config: { command: "application.edit" },
+      schema: {
+        tags: ["applications"],
+        summary: "删除草稿中的附件",
+        params: z.object({ id, attachmentId: id }),
+      },
+    },
     async (request) => removeAttachment(deps, request.caller, request.params.id, request.params.attachmentId),
   );
 
   r.get(
     "/api/applications/:id/attachments/:attachmentId",
-    { config: { command: "application.view" }, schema: { tags: ["applications"], summary: "下载附件", params: z.object({ id, attachmentId: id }) } },
+    {
+      config: { command: "application.view" },
+      schema: { tags: ["applications"], summary: "下载附件", params: z.object({ id, attachmentId: id }) },
+    },
     async (request, reply) => {
-      const file = await downloadAttachment(deps, request.caller, request.params.id, request.params.attachmentId);
-      return sendDownload(reply, { body: file.content, fileName: file.fileName, contentType: file.contentType });
+      const file = await downloadAttachment(
+        deps,
+        request.caller,
+        request.params.id,
+        request.params.attachmentId,
+      );
+      return sendDownload(reply, {
+        body: file.content,
+        fileName: file.fileName,
+        contentType: file.contentType,
+      });
     },
   );
 
@@ -192,16 +312,25 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
     "/api/form-templates/:templateId/tables/:table/template.xlsx",
     {
       config: { command: "authenticated" },
-      schema: { tags: ["applications"], summary: "下载表格导入模板（Excel）", params: z.object({ templateId: z.string().max(64), table: z.string().max(64) }) },
+      schema: {
+        tags: ["applications"],
+        summary: "下载表格导入模板（Excel）",
+        params: z.object({ templateId: z.string().max(64), table: z.string().max(64) }),
+      },
     },
-    async (request, reply) => sendDownload(reply, await tableTemplateXlsx(request.params.templateId, request.params.table)),
+    async (request, reply) =>
+      sendDownload(reply, await tableTemplateXlsx(request.params.templateId, request.params.table)),
   );
 
   r.post(
     "/api/form-templates/:templateId/tables/:table/import",
     {
       config: { command: "application.edit" },
-      schema: { tags: ["applications"], summary: "解析上传的 Excel，返回表格行与逐行错误（不保存）", params: z.object({ templateId: z.string().max(64), table: z.string().max(64) }) },
+      schema: {
+        tags: ["applications"],
+        summary: "解析上传的 Excel，返回表格行与逐行错误（不保存）",
+        params: z.object({ templateId: z.string().max(64), table: z.string().max(64) }),
+      },
     },
     async (request) => {
       const part = await request.file({ limits: { fileSize: 5 * 1_048_576, files: 1 } });

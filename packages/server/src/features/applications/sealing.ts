@@ -1,4 +1,11 @@
-import { type FormTemplate, type FormValues, listFields, maskIdNumber, maskPhone, type TableRowValues } from "@linxuan/domain";
+import {
+  type FormTemplate,
+  type FormValues,
+  listFields,
+  maskIdNumber,
+  maskPhone,
+  type TableRowValues,
+} from "@linxuan/domain";
 import type { Cipher } from "../../http/crypto";
 
 const SEALED = "sealed:";
@@ -46,12 +53,16 @@ function mapPersonal(template: FormTemplate, values: FormValues, transform: Tran
 
 /** Encrypts every ID and phone number before the values are stored (AES-256-GCM). */
 export function sealValues(template: FormTemplate, values: FormValues, cipher: Cipher): FormValues {
-  return mapPersonal(template, values, (value) => (value.startsWith(SEALED) ? value : `${SEALED}${cipher.encrypt(value)}`));
+  return mapPersonal(template, values, (value) =>
+    value.startsWith(SEALED) ? value : `${SEALED}${cipher.encrypt(value)}`,
+  );
 }
 
 /** Decrypts stored values for a reader entitled to see them in full (the applicant itself). */
 export function openValues(template: FormTemplate, values: FormValues, cipher: Cipher): FormValues {
-  return mapPersonal(template, values, (value) => (value.startsWith(SEALED) ? cipher.decrypt(value.slice(SEALED.length)) : value));
+  return mapPersonal(template, values, (value) =>
+    value.startsWith(SEALED) ? cipher.decrypt(value.slice(SEALED.length)) : value,
+  );
 }
 
 /** Decrypts and masks: what staff see in lists and exports unless they reveal (audited). */

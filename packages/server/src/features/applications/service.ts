@@ -5,8 +5,8 @@ import {
   applicationStatusNames,
   type BatchDefinition,
   computeTotals,
-  emptyValues,
   type EligibilityResult,
+  emptyValues,
   evaluateEligibility,
   type FormTemplate,
   type FormValues,
@@ -31,8 +31,8 @@ import { findBatchRow } from "../batches/queries";
 import { batchPhase, parseDefinition } from "../batches/service";
 import { type ApplicationContext, loadApplication } from "./context";
 import {
-  activeBars,
   type ApplicationRow,
+  activeBars,
   findExisting,
   insertApplication,
   listCurrentAttachments,
@@ -52,7 +52,9 @@ export function parseLevels(json: string): LevelCode[] {
 /** The eligibility of a draft, from the batch rules and what the form says now. */
 export async function computeEligibility(
   deps: Deps,
-  ctx: Pick<ApplicationContext, "batch" | "institution"> & { row: Pick<ApplicationRow, "kind" | "occupation" | "institutionId"> },
+  ctx: Pick<ApplicationContext, "batch" | "institution"> & {
+    row: Pick<ApplicationRow, "kind" | "occupation" | "institutionId">;
+  },
   values: FormValues,
   levels: LevelCode[],
   applicantCategory: string | null,
@@ -70,7 +72,9 @@ export async function computeEligibility(
       regionCode: ctx.institution.regionCode,
       applicantCategory: (applicantCategory as ApplicantCategory | null) ?? null,
     },
-    bars: bars.filter((bar) => bar.kind === ctx.row.kind).map((bar) => ({ until: bar.until, reason: bar.reason })),
+    bars: bars
+      .filter((bar) => bar.kind === ctx.row.kind)
+      .map((bar) => ({ until: bar.until, reason: bar.reason })),
     today: shanghaiDate(now),
   });
 }
@@ -81,7 +85,8 @@ export function effectiveDeadline(row: ApplicationRow, batch: BatchDefinition): 
 }
 
 function requireInstitution(actor: Actor): string {
-  if (actor.role !== "institution" || !actor.institutionId) throw new AppError("FORBIDDEN", "只有申报单位可以填写申报");
+  if (actor.role !== "institution" || !actor.institutionId)
+    throw new AppError("FORBIDDEN", "只有申报单位可以填写申报");
   return actor.institutionId;
 }
 
@@ -103,7 +108,9 @@ export async function applicationOptions(deps: Deps, caller: Caller, batchId: st
     occupations: batch.kinds.flatMap((kind) =>
       batch.occupations.map((occupation) => {
         const open = isOccupationOpen(batch, kind, occupation);
-        const mine = existing.find((row) => row.batchId === batchId && row.kind === kind && row.occupation === occupation);
+        const mine = existing.find(
+          (row) => row.batchId === batchId && row.kind === kind && row.occupation === occupation,
+        );
         return {
           kind,
           occupation,
@@ -134,21 +141,36 @@ export async function startApplication(deps: Deps, caller: Caller, input: StartI
   const batch = parseDefinition(batchRow);
   const phase = batchPhase(batch, deps.clock());
   if (phase !== "open") {
-    throw new AppError("DEADLINE_PASSED", phase === "upcoming" ? "本批次尚未开始网上申报" : "本批次网上申报已截止，不能再新建申报");
+    throw new AppError(
+      "DEADLINE_PASSED",
+      phase === "upcoming" ? "本批次尚未开始网上申报" : "本批次网上申报已截止，不能再新建申报",
+    );
   }
   const open = isOccupationOpen(batch, input.kind, input.occupation);
-  if (!open.open) throw new AppError("OCCUPATION_CLOSED", open.reason, { fields: [{ path: "occupation", message: open.reason }] });
+  if (!open.open)
+    throw new AppError("OCCUPATION_CLOSED", open.reason, {
+      fields: [{ path: "occupation", message: open.reason }],
+    });
   const badLevels = input.levels.filter((level) => !batch.levels.includes(level));
   if (input.levels.length === 0 || badLevels.length > 0) {
     throw new AppError("VALIDATION_FAILED", "请至少选择一个本批次开放的专业技术等级", {
       fields: [{ path: "levels", message: "请至少选择一个本批次开放的专业技术等级" }],
     });
   }
-  const existing = await findExisting(deps.db, { batchId: input.batchId, institutionId, kind: input.kind, occupation: input.occupation });
+  const existing = await findExisting(deps.db, {
+    batchId: input.batchId,
+    institutionId,
+    kind: input.kind,
+    occupation: input.occupation,
+  });
   if (existing) {
-    throw new AppError("APPLICATION_EXISTS", `本单位已在本批次申报${kindName(input.kind)}（${occupationName(input.occupation)}），请继续填写该申报；申报多个职业请按职业分别填报`, {
-      extra: { applicationId: existing.id },
-    });
+    throw new AppError(
+      "APPLICATION_EXISTS",
+      `本单位已在本批次申报${kindName(input.kind)}（${occupationName(input.occupation)}），请继续填写该申报；申报多个职业请按职业分别填报`,
+      {
+        extra: { applicationId: existing.id },
+      },
+    );
   }
   const templateId = batch.formTemplates[input.kind];
   const template = templateId ? getFormTemplate(templateId) : undefined;
@@ -161,7 +183,11 @@ export async function startApplication(deps: Deps, caller: Caller, input: StartI
   const id = crypto.randomUUID();
   const eligibility = await computeEligibility(
     deps,
-    { batch, institution: { ...institution }, row: { kind: input.kind, occupation: input.occupation, institutionId } },
+    {
+      batch,
+      institution: { ...institution },
+      row: { kind: input.kind, occupation: input.occupation, institutionId },
+    },
     values,
     input.levels,
     input.applicantCategory ?? null,
@@ -242,13 +268,18 @@ export async function saveDraft(deps: Deps, caller: Caller, id: string, input: D
   if (!ctx.isOwner) throw notFound("申报");
   assertEditable(deps, ctx);
   const sanitized = sanitizeFormValues(ctx.template, input.values);
-  const levels = Array.isArray(sanitized.levels) ? (sanitized.levels as LevelCode[]) : parseLevels(ctx.row.levels);
+  const levels = Array.isArray(sanitized.levels)
+    ? (sanitized.levels as LevelCode[])
+    : parseLevels(ctx.row.levels);
   if (levels.some((level) => !ctx.batch.levels.includes(level))) {
-    throw new AppError("VALIDATION_FAILED", "所选专业技术等级不在本批次范围内", { fields: [{ path: "levels", message: "所选等级不在本批次范围内" }] });
+    throw new AppError("VALIDATION_FAILED", "所选专业技术等级不在本批次范围内", {
+      fields: [{ path: "levels", message: "所选等级不在本批次范围内" }],
+    });
   }
   const values = computeTotals(ctx.template, { ...sanitized, occupation: ctx.row.occupation, levels });
   const commitmentAccepted = values.commitmentAccepted === true;
-  const applicantCategory = input.applicantCategory === undefined ? ctx.row.applicantCategory : input.applicantCategory;
+  const applicantCategory =
+    input.applicantCategory === undefined ? ctx.row.applicantCategory : input.applicantCategory;
   const eligibility = await computeEligibility(deps, ctx, values, levels, applicantCategory);
   const now = deps.clock().toISOString();
   const saved = await runCommand(
@@ -271,7 +302,11 @@ export async function saveDraft(deps: Deps, caller: Caller, id: string, input: D
         },
         EDITABLE_STATUSES,
       ),
-    (ok) => ({ targetType: "application", targetId: id, summary: ok ? "保存草稿" : "保存草稿被拒绝：版本冲突" }),
+    (ok) => ({
+      targetType: "application",
+      targetId: id,
+      summary: ok ? "保存草稿" : "保存草稿被拒绝：版本冲突",
+    }),
   );
   if (!saved) {
     const current = await getApplication(deps, caller, id);
@@ -286,17 +321,26 @@ export async function saveDraft(deps: Deps, caller: Caller, id: string, input: D
       },
     });
   }
-  const issues = validateFormValues(ctx.template, values, { today: shanghaiDate(deps.clock()), mode: "draft" }).issues;
+  const issues = validateFormValues(ctx.template, values, {
+    today: shanghaiDate(deps.clock()),
+    mode: "draft",
+  }).issues;
   return { draftRevision: input.baseRevision + 1, draftSavedAt: now, values, eligibility, issues };
 }
 
 function assertEditable(deps: Deps, ctx: ApplicationContext): void {
   if (!(EDITABLE_STATUSES as readonly string[]).includes(ctx.row.status)) {
-    throw new AppError("APPLICATION_NOT_EDITABLE", `申报当前状态为“${applicationStatusNames[ctx.row.status as keyof typeof applicationStatusNames] ?? ctx.row.status}”，不能修改`);
+    throw new AppError(
+      "APPLICATION_NOT_EDITABLE",
+      `申报当前状态为“${applicationStatusNames[ctx.row.status as keyof typeof applicationStatusNames] ?? ctx.row.status}”，不能修改`,
+    );
   }
   const deadline = effectiveDeadline(ctx.row, ctx.batch);
   if (Date.parse(deadline) < deps.clock().getTime()) {
-    throw new AppError("DEADLINE_PASSED", ctx.row.status === "returned" ? "退回修改的答复期限已过，不能再修改" : "网上申报已截止，不能再修改");
+    throw new AppError(
+      "DEADLINE_PASSED",
+      ctx.row.status === "returned" ? "退回修改的答复期限已过，不能再修改" : "网上申报已截止，不能再修改",
+    );
   }
 }
 
@@ -310,15 +354,26 @@ export async function getApplication(deps: Deps, caller: Caller, id: string) {
 export async function describeApplication(deps: Deps, ctx: ApplicationContext, actor: Actor) {
   const { row, batch, template } = ctx;
   const stored = JSON.parse(row.draftValues) as FormValues;
-  const values = ctx.isOwner ? openValues(template, stored, deps.cipher) : maskValues(template, stored, deps.cipher);
-  const [attachments, versions] = await Promise.all([listCurrentAttachments(deps.db, row.id), listVersions(deps.db, row.id)]);
+  const values = ctx.isOwner
+    ? openValues(template, stored, deps.cipher)
+    : maskValues(template, stored, deps.cipher);
+  const [attachments, versions] = await Promise.all([
+    listCurrentAttachments(deps.db, row.id),
+    listVersions(deps.db, row.id),
+  ]);
   const now = deps.clock();
   const deadline = effectiveDeadline(row, batch);
-  const editable = (EDITABLE_STATUSES as readonly string[]).includes(row.status) && Date.parse(deadline) >= now.getTime();
+  const editable =
+    (EDITABLE_STATUSES as readonly string[]).includes(row.status) && Date.parse(deadline) >= now.getTime();
   const openValuesForValidation = ctx.isOwner ? values : openValues(template, stored, deps.cipher);
-  const issues = validateFormValues(template, openValuesForValidation, { today: shanghaiDate(now), mode: "submit" }).issues;
+  const issues = validateFormValues(template, openValuesForValidation, {
+    today: shanghaiDate(now),
+    mode: "submit",
+  }).issues;
   const present = new Set(attachments.map((item) => item.code));
-  const missingAttachments = batch.requiredAttachments.filter((item) => item.required && !present.has(item.code)).map((item) => item.code);
+  const missingAttachments = batch.requiredAttachments
+    .filter((item) => item.required && !present.has(item.code))
+    .map((item) => item.code);
   const status = row.status as keyof typeof applicationStatusNames;
   return {
     id: row.id,
@@ -335,7 +390,11 @@ export async function describeApplication(deps: Deps, ctx: ApplicationContext, a
       paperCopies: batch.paperCopies,
       submitTo: batch.submitTo,
     },
-    institution: { id: ctx.institution.id, name: ctx.institution.name, creditCode: ctx.institution.creditCode },
+    institution: {
+      id: ctx.institution.id,
+      name: ctx.institution.name,
+      creditCode: ctx.institution.creditCode,
+    },
     kind: row.kind as KindCode,
     kindName: kindName(row.kind as KindCode),
     occupation: row.occupation as OccupationCode,
@@ -346,7 +405,11 @@ export async function describeApplication(deps: Deps, ctx: ApplicationContext, a
     applicantCategory: row.applicantCategory,
     status: row.status,
     statusName: applicationStatusNames[status] ?? row.status,
-    nextAction: nextActionFor(status, actor.role, batch.stages.map((stage) => stage.code)),
+    nextAction: nextActionFor(
+      status,
+      actor.role,
+      batch.stages.map((stage) => stage.code),
+    ),
     values,
     valuesMasked: !ctx.isOwner,
     draftRevision: Number(row.draftRevision),
@@ -365,7 +428,12 @@ export async function describeApplication(deps: Deps, ctx: ApplicationContext, a
       uploadedAt: item.uploadedAt,
     })),
     missingAttachments,
-    versions: versions.map((version) => ({ number: Number(version.number), submittedAt: version.submittedAt, submittedBy: version.submittedBy, note: version.note })),
+    versions: versions.map((version) => ({
+      number: Number(version.number),
+      submittedAt: version.submittedAt,
+      submittedBy: version.submittedBy,
+      note: version.note,
+    })),
     returnReason: row.returnReason,
     returnReplyBy: row.returnReplyBy,
     deadline,
@@ -373,7 +441,9 @@ export async function describeApplication(deps: Deps, ctx: ApplicationContext, a
     permissions: {
       canEdit: ctx.isOwner && editable,
       canSubmit: ctx.isOwner && editable,
-      canWithdraw: ctx.isOwner && ["submitted", "resubmitted", "returned", "recommended", "formallyChecked"].includes(row.status),
+      canWithdraw:
+        ctx.isOwner &&
+        ["submitted", "resubmitted", "returned", "recommended", "formallyChecked"].includes(row.status),
     },
   };
 }
@@ -407,7 +477,11 @@ export async function listMyApplications(deps: Deps, caller: Caller) {
         levels: parseLevels(row.levels),
         status: row.status,
         statusName: applicationStatusNames[status] ?? row.status,
-        nextAction: nextActionFor(status, "institution", batch.stages.map((stage) => stage.code)),
+        nextAction: nextActionFor(
+          status,
+          "institution",
+          batch.stages.map((stage) => stage.code),
+        ),
         versionCount: Number(row.versionCount),
         deadline: effectiveDeadline(row, batch),
         phase: batchPhase(batch, now),

@@ -4,10 +4,10 @@ import {
   canTransition,
   diffValues,
   type FormValues,
-  kindName,
   type KindCode,
-  occupationName,
+  kindName,
   type OccupationCode,
+  occupationName,
   validateFormValues,
 } from "@linxuan/domain";
 import { requireActorOf } from "../../http/actor";
@@ -24,8 +24,17 @@ function stagesOf(ctx: ApplicationContext) {
   return ctx.batch.stages.map((stage) => stage.code);
 }
 
-function checkTransition(ctx: ApplicationContext, actor: Actor, command: Parameters<typeof canTransition>[0]["command"]) {
-  const verdict = canTransition({ status: ctx.row.status as never, command, role: actor.role, stages: stagesOf(ctx) });
+function checkTransition(
+  ctx: ApplicationContext,
+  actor: Actor,
+  command: Parameters<typeof canTransition>[0]["command"],
+) {
+  const verdict = canTransition({
+    status: ctx.row.status as never,
+    command,
+    role: actor.role,
+    stages: stagesOf(ctx),
+  });
   if (!verdict.ok) throw new AppError("TRANSITION_NOT_ALLOWED", verdict.reason);
   return verdict.to as string;
 }
@@ -47,21 +56,31 @@ export async function submitApplication(deps: Deps, caller: Caller, id: string, 
   if (now.getTime() > Date.parse(deadline)) {
     throw new AppError(
       "DEADLINE_PASSED",
-      ctx.row.status === "returned" ? `退回修改的答复期限（${formatShanghai(deadline)}）已过，不能再提交` : `网上申报已于${formatShanghai(deadline)}截止，不能再提交`,
+      ctx.row.status === "returned"
+        ? `退回修改的答复期限（${formatShanghai(deadline)}）已过，不能再提交`
+        : `网上申报已于${formatShanghai(deadline)}截止，不能再提交`,
     );
   }
   const values = openValues(ctx.template, JSON.parse(ctx.row.draftValues) as FormValues, deps.cipher);
   const levels = parseLevels(ctx.row.levels);
   const problems: FieldIssue[] = [];
-  for (const issue of validateFormValues(ctx.template, values, { today: shanghaiDate(now), mode: "submit" }).issues) {
+  for (const issue of validateFormValues(ctx.template, values, { today: shanghaiDate(now), mode: "submit" })
+    .issues) {
     if (issue.severity === "error") problems.push({ path: issue.path, message: issue.message });
   }
   const eligibility = await computeEligibility(deps, ctx, values, levels, ctx.row.applicantCategory);
   for (const result of eligibility.results) {
-    if (result.severity === "hard" && result.outcome === "fail") problems.push({ path: `eligibility.${result.rule}`, message: `${result.title}：${result.reason}` });
+    if (result.severity === "hard" && result.outcome === "fail")
+      problems.push({ path: `eligibility.${result.rule}`, message: `${result.title}：${result.reason}` });
   }
-  if (ctx.batch.eligibilityRules.some((rule) => rule.rule === "applicantCategory") && !ctx.row.applicantCategory) {
-    problems.push({ path: "applicantCategory", message: "请选择申报单位类别（专业技术人员继续教育基地、高等院校等）" });
+  if (
+    ctx.batch.eligibilityRules.some((rule) => rule.rule === "applicantCategory") &&
+    !ctx.row.applicantCategory
+  ) {
+    problems.push({
+      path: "applicantCategory",
+      message: "请选择申报单位类别（专业技术人员继续教育基地、高等院校等）",
+    });
   }
   const attachments = await listCurrentAttachments(deps.db, id);
   for (const required of ctx.batch.requiredAttachments) {
@@ -72,7 +91,11 @@ export async function submitApplication(deps: Deps, caller: Caller, id: string, 
   const recommender = resolveRecommender(ctx, input.recommender ?? null);
   if ("error" in recommender) problems.push({ path: "recommender", message: recommender.error });
   if (problems.length > 0) {
-    throw new AppError("APPLICATION_INCOMPLETE", `还有${problems.length}处问题需要处理后才能提交：${problems[0]?.message}`, { fields: problems });
+    throw new AppError(
+      "APPLICATION_INCOMPLETE",
+      `还有${problems.length}处问题需要处理后才能提交：${problems[0]?.message}`,
+      { fields: problems },
+    );
   }
   const number = Number(ctx.row.versionCount) + 1;
   const snapshot = {
@@ -80,7 +103,14 @@ export async function submitApplication(deps: Deps, caller: Caller, id: string, 
     formValues: ctx.row.draftValues,
     eligibility: JSON.stringify(eligibility),
     attachments: JSON.stringify(
-      attachments.map((item) => ({ id: item.id, code: item.code, fileName: item.fileName, contentType: item.contentType, size: Number(item.size), sha256: item.sha256 })),
+      attachments.map((item) => ({
+        id: item.id,
+        code: item.code,
+        fileName: item.fileName,
+        contentType: item.contentType,
+        size: Number(item.size),
+        sha256: item.sha256,
+      })),
     ),
   };
   const contentHash = crypto.createHash("sha256").update(JSON.stringify(snapshot)).digest("hex");
@@ -141,7 +171,8 @@ function resolveRecommender(
   const choice = ctx.batch.recommenderChoice[kind];
   const region = ctx.institution.regionCode;
   if (chosen?.type === "industry") {
-    if (choice !== "regionOrIndustry") return { error: "本批次该类机构只能由属地省级人力资源社会保障部门推荐" };
+    if (choice !== "regionOrIndustry")
+      return { error: "本批次该类机构只能由属地省级人力资源社会保障部门推荐" };
     if (!chosen.value.trim()) return { error: "请选择推荐单位（行业主管部门）" };
     return { type: "industry", value: chosen.value.trim().slice(0, 100) };
   }
@@ -172,13 +203,22 @@ export async function withdrawApplication(deps: Deps, caller: Caller, id: string
     caller,
     "application.withdraw",
     (trx) => transitionStatus(trx, id, ctx.row.status, to, { updatedAt: deps.clock().toISOString() }),
-    (ok) => ({ targetType: "application", targetId: id, summary: ok ? `撤回申报：${reason}` : "撤回被拒绝：状态已变化", detail: { reason } }),
+    (ok) => ({
+      targetType: "application",
+      targetId: id,
+      summary: ok ? `撤回申报：${reason}` : "撤回被拒绝：状态已变化",
+      detail: { reason },
+    }),
   );
   if (!moved) throw new AppError("TRANSITION_NOT_ALLOWED", "申报状态已变化，请刷新后重试");
   return getApplication(deps, caller, id);
 }
 
-export type ReturnInput = { reason: string; fieldComments?: { path: string; message: string }[] | undefined; replyBy?: string | null | undefined };
+export type ReturnInput = {
+  reason: string;
+  fieldComments?: { path: string; message: string }[] | undefined;
+  replyBy?: string | null | undefined;
+};
 
 /**
  * 退回: a later stage sends the application back with reasons; the applicant edits a new draft
@@ -189,10 +229,15 @@ export async function returnApplication(deps: Deps, caller: Caller, id: string, 
   const ctx = await loadApplication(deps, actor, id);
   const to = checkTransition(ctx, actor, "return");
   if (input.replyBy && Date.parse(input.replyBy) <= deps.clock().getTime()) {
-    throw new AppError("VALIDATION_FAILED", "答复期限必须晚于当前时间", { fields: [{ path: "replyBy", message: "答复期限必须晚于当前时间" }] });
+    throw new AppError("VALIDATION_FAILED", "答复期限必须晚于当前时间", {
+      fields: [{ path: "replyBy", message: "答复期限必须晚于当前时间" }],
+    });
   }
   const comments = input.fieldComments ?? [];
-  const text = comments.length > 0 ? `${input.reason}\n${comments.map((c) => `· ${c.path}：${c.message}`).join("\n")}` : input.reason;
+  const text =
+    comments.length > 0
+      ? `${input.reason}\n${comments.map((c) => `· ${c.path}：${c.message}`).join("\n")}`
+      : input.reason;
   const moved = await runCommand(
     deps,
     caller,
@@ -203,7 +248,12 @@ export async function returnApplication(deps: Deps, caller: Caller, id: string, 
         returnReplyBy: input.replyBy ?? null,
         updatedAt: deps.clock().toISOString(),
       }),
-    (ok) => ({ targetType: "application", targetId: id, summary: ok ? `退回申报：${input.reason}` : "退回被拒绝：状态已变化", detail: { ...input } }),
+    (ok) => ({
+      targetType: "application",
+      targetId: id,
+      summary: ok ? `退回申报：${input.reason}` : "退回被拒绝：状态已变化",
+      detail: { ...input },
+    }),
   );
   if (!moved) throw new AppError("TRANSITION_NOT_ALLOWED", "申报状态已变化，请刷新后重试");
   return getApplication(deps, caller, id);
@@ -222,7 +272,9 @@ export async function getVersion(deps: Deps, caller: Caller, id: string, number:
     submittedBy: version.submittedBy,
     note: version.note,
     levels: parseLevels(version.levels),
-    values: ctx.isOwner ? openValues(ctx.template, stored, deps.cipher) : maskValues(ctx.template, stored, deps.cipher),
+    values: ctx.isOwner
+      ? openValues(ctx.template, stored, deps.cipher)
+      : maskValues(ctx.template, stored, deps.cipher),
     eligibility: JSON.parse(version.eligibility),
     attachments: JSON.parse(version.attachments),
     contentHash: version.contentHash,
@@ -237,7 +289,9 @@ async function valuesOf(deps: Deps, ctx: ApplicationContext, which: string): Pro
       : (await findVersion(deps.db, ctx.row.id, Number(which)))?.formValues;
   if (stored === undefined) throw notFound(`第${which}版`);
   const parsed = JSON.parse(stored) as FormValues;
-  return ctx.isOwner ? openValues(ctx.template, parsed, deps.cipher) : maskValues(ctx.template, parsed, deps.cipher);
+  return ctx.isOwner
+    ? openValues(ctx.template, parsed, deps.cipher)
+    : maskValues(ctx.template, parsed, deps.cipher);
 }
 
 /** What changed between two versions (or a version and the draft), in form order. */

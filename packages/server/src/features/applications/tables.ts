@@ -22,7 +22,8 @@ function importableTable(templateId: string, tableKey: string): TableItem {
 }
 
 function headerOf(column: TableColumn): string {
-  const unit = "unit" in column && column.unit && !column.label.includes(column.unit) ? `（${column.unit}）` : "";
+  const unit =
+    "unit" in column && column.unit && !column.label.includes(column.unit) ? `（${column.unit}）` : "";
   return `${column.label}${unit}`;
 }
 
@@ -53,14 +54,21 @@ export async function tableTemplateXlsx(templateId: string, tableKey: string) {
         };
       }
     }
-    if (column.type === "phone" || column.type === "idNumber" || column.type === "text") sheetColumn.numFmt = "@";
+    if (column.type === "phone" || column.type === "idNumber" || column.type === "text")
+      sheetColumn.numFmt = "@";
   });
   const notes = workbook.addWorksheet("填写说明");
   notes.addRow([`《${table.label}》导入模板：从第2行起每行填写一条记录，不要修改第1行的列名。`]);
-  notes.addRow(["联系电话填写手机号或带区号的固定电话（如 021-62345678）；工作单位填写单位全称，建议填写至单位所在部门或二级单位。"]);
+  notes.addRow([
+    "联系电话填写手机号或带区号的固定电话（如 021-62345678）；工作单位填写单位全称，建议填写至单位所在部门或二级单位。",
+  ]);
   notes.addRow([`每次最多导入${MAX_ROWS}行；导入后请在页面上核对，再保存。`]);
   const body = Buffer.from(await workbook.xlsx.writeBuffer());
-  return { body, fileName: `${table.label}导入模板.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
+  return {
+    body,
+    fileName: `${table.label}导入模板.xlsx`,
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  };
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -82,7 +90,12 @@ export type ImportError = { row: number; column: string; message: string };
  * codes, every cell checked with the form's own validator. Nothing is saved: the page shows the
  * rows and errors, and the user keeps or discards them.
  */
-export async function importTableXlsx(templateId: string, tableKey: string, content: Buffer, truncated: boolean) {
+export async function importTableXlsx(
+  templateId: string,
+  tableKey: string,
+  content: Buffer,
+  truncated: boolean,
+) {
   const table = importableTable(templateId, tableKey);
   const template = getFormTemplate(templateId);
   if (!template) throw notFound("申报表模板");
@@ -98,14 +111,19 @@ export async function importTableXlsx(templateId: string, tableKey: string, cont
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new AppError("VALIDATION_FAILED", "Excel 文件中没有工作表");
-  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).map((value) => cellText(value).replace(/\s/g, ""));
+  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).map((value) =>
+    cellText(value).replace(/\s/g, ""),
+  );
   const positions = table.columns.map((column) => {
     const candidates = [headerOf(column), column.label].map((text) => text.replace(/\s/g, ""));
     return header.findIndex((text) => candidates.includes(text));
   });
   const missing = table.columns.filter((column, index) => column.required && positions[index] === -1);
   if (missing.length > 0) {
-    throw new AppError("VALIDATION_FAILED", `Excel 第1行缺少列：${missing.map((column) => column.label).join("、")}。请使用平台提供的导入模板`);
+    throw new AppError(
+      "VALIDATION_FAILED",
+      `Excel 第1行缺少列：${missing.map((column) => column.label).join("、")}。请使用平台提供的导入模板`,
+    );
   }
   const rows: TableRowValues[] = [];
   const errors: ImportError[] = [];
@@ -118,7 +136,8 @@ export async function importTableXlsx(templateId: string, tableKey: string, cont
     });
     if (texts.every((text) => text === "")) return;
     if (rows.length >= MAX_ROWS) {
-      if (rows.length === MAX_ROWS) errors.push({ row: rowNumber, column: "", message: `最多导入${MAX_ROWS}行，其余行未导入` });
+      if (rows.length === MAX_ROWS)
+        errors.push({ row: rowNumber, column: "", message: `最多导入${MAX_ROWS}行，其余行未导入` });
       return;
     }
     const values: TableRowValues = {};
@@ -151,7 +170,11 @@ export async function importTableXlsx(templateId: string, tableKey: string, cont
     const match = issue.path.match(/^([^.]+)\.(\d+)\.([^.]+)$/);
     if (!match || match[1] !== tableKey) continue;
     const column = table.columns.find((item) => item.key === match[3]);
-    errors.push({ row: rowNumbers[Number(match[2])] ?? 0, column: column?.label ?? match[3] ?? "", message: issue.message });
+    errors.push({
+      row: rowNumbers[Number(match[2])] ?? 0,
+      column: column?.label ?? match[3] ?? "",
+      message: issue.message,
+    });
   }
   errors.sort((a, b) => a.row - b.row);
   return { table: tableKey, rows, errors };

@@ -27,14 +27,11 @@ export const LOCK_MINUTES = 15;
 // so the timing of a failed login does not reveal which usernames exist.
 let dummyHash: Promise<string> | null = null;
 
+/** 11月23日 11:26 in Asia/Shanghai, for the lock-out message. */
 function formatShanghaiTime(iso: string): string {
-  return new Intl.DateTimeFormat("zh-CN", {
-    timeZone: "Asia/Shanghai",
-    hour: "2-digit",
-    minute: "2-digit",
-    month: "numeric",
-    day: "numeric",
-  }).format(new Date(iso));
+  const local = new Date(Date.parse(iso) + 8 * 3_600_000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
 }
 
 export type LoginResult = { user: UserView; sessionToken: string };

@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { KINDS, LEVELS, OCCUPATIONS } from "@linxuan/domain";
+import { FORM_TEMPLATES, KINDS, LEVELS, OCCUPATIONS } from "@linxuan/domain";
 import { Button, Checkbox, Col, Form, Input, Row, Select, Space } from "antd";
 import type { KindCode } from "../../app/api-types";
 import { catalogPublisherLabels, kindLabel, recommenderChoiceLabels } from "../../app/labels";
@@ -12,12 +12,14 @@ const occupationOptions = OCCUPATIONS.map((occupation) => ({
 }));
 const levelOptions = LEVELS.map((level) => ({ value: level.code, label: level.name }));
 
-/** Form templates the document service knows; a batch may only name one of these. */
-const formTemplateOptions = [
-  { value: "national-training-v1", label: "全国·培训机构推荐表（附件1）" },
-  { value: "national-evaluation-v1", label: "全国·评价机构推荐表（附件2）" },
-  { value: "shanghai-training-v1", label: "上海·培训机构申报表" },
-];
+/** The form templates the platform ships, for one kind; a batch may only name one of these. */
+const formTemplateOptions = (kind: KindCode) =>
+  Object.values(FORM_TEMPLATES)
+    .filter((template) => template.kind === kind)
+    .map((template) => ({
+      value: template.id,
+      label: `${template.title}${template.cover ? "（含封面）" : `（${template.attachmentLabel}）`} · ${template.id}`,
+    }));
 
 const toOptions = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -34,7 +36,7 @@ function KindSettings({ kind }: { kind: KindCode }) {
           name={["formTemplates", kind]}
           rules={[{ required: true, message: "请选择申报表模板" }]}
         >
-          <Select options={formTemplateOptions} placeholder="请选择" />
+          <Select options={formTemplateOptions(kind)} placeholder="请选择" />
         </Form.Item>
       </Col>
       <Col xs={24} md={8}>

@@ -1,0 +1,103 @@
+import type { Field, FormIssue, FormTemplate, ScalarValue, TableColumn } from "@linxuan/domain";
+import { Tooltip } from "antd";
+import { memo } from "react";
+import type { LevelCode } from "../../app/api-types";
+import { FieldInput } from "./field-input";
+import { fieldDomId, type Rows, shortMessage } from "./form-model";
+
+/** What every part of the form sheet needs besides the values. */
+export type SheetEnv = {
+  template: FormTemplate;
+  readOnly: boolean;
+  levels: readonly LevelCode[];
+  /** Key → the label messages use (法定代表人身份证号). */
+  labels: ReadonlyMap<string, string>;
+  /** Visible issues by path. */
+  issues: ReadonlyMap<string, FormIssue[]>;
+  onChange: (path: string, value: ScalarValue) => void;
+  onRows: (table: string, rows: Rows) => void;
+  /** Excel import of a repeating table; absent when read-only. */
+  onImport?: (table: string) => void;
+};
+
+/** Messages under a field, in the form's red. */
+export function IssueList({ issues }: { issues: readonly FormIssue[] | undefined }) {
+  if (!issues?.length) return null;
+  return (
+    <div className="lx-field-issues">
+      {issues.map((issue) => (
+        <div
+          key={`${issue.code}-${issue.message}`}
+          className={issue.severity === "error" ? "lx-field-error" : "lx-field-warning"}
+        >
+          {shortMessage(issue)}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+type CellProps = {
+  field: Field | TableColumn;
+  path: string;
+  label: string;
+  value: unknown;
+  issues: readonly FormIssue[] | undefined;
+  readOnly: boolean;
+  compact?: boolean;
+  levels?: readonly LevelCode[];
+  onChange: (path: string, value: ScalarValue) => void;
+};
+
+/** One value with its messages, addressable by `fieldDomId(path)` for the pre-submit list. */
+export const FieldCell = memo(function FieldCell(props: CellProps) {
+  const errors = props.issues?.some((issue) => issue.severity === "error") ?? false;
+  return (
+    <div id={fieldDomId(props.path)} data-path={props.path} className="lx-cell">
+      <FieldInput
+        field={props.field}
+        value={props.value}
+        path={props.path}
+        label={props.label}
+        invalid={errors}
+        readOnly={props.readOnly}
+        compact={props.compact}
+        levels={props.levels}
+        onChange={props.onChange}
+      />
+      <IssueList issues={props.issues} />
+    </div>
+  );
+});
+
+/** The printed label of a field, tied to its input, with the required mark and its note (注N). */
+export function FieldLabel({
+  field,
+  path,
+  notes,
+  text,
+}: {
+  field: Field | TableColumn;
+  path: string;
+  notes: readonly string[];
+  text?: string;
+}) {
+  const note = field.note ? notes[field.note - 1] : undefined;
+  return (
+    <>
+      <label htmlFor={`input-${path}`}>{text ?? field.label}</label>
+      {field.required && field.type !== "consent" && (
+        <span className="lx-required" aria-hidden="true">
+          *
+        </span>
+      )}
+      {note && (
+        <Tooltip title={`注${field.note}：${note}`}>
+          <sup className="lx-note-ref" tabIndex={0}>
+            注{field.note}
+          </sup>
+        </Tooltip>
+      )}
+    </>
+  );
+}
