@@ -1,4 +1,4 @@
-import type { FormValues } from "@linxuan/domain";
+import { type FormValues, listFields, type TableRowValues } from "@linxuan/domain";
 import { renderFormDocx } from "../../documents/form-docx";
 import { renderFormPdf } from "../../documents/form-pdf";
 import { requireActorOf } from "../../http/actor";
@@ -66,24 +66,21 @@ export async function renderApplicationDocument(
   };
 }
 
-/** Staff reveal one ID or phone number in full; every reveal is an audit event. */
+/** Staff reveal one ID or phone number in full (path `key` or `table.row.column`); every reveal is audited. */
 export async function revealValue(deps: Deps, caller: Caller, id: string, path: string) {
   const actor = requireActorOf(caller);
   const ctx = await loadApplication(deps, actor, id);
+  const [key = "", index, column] = path.split(".");
+  const personal = listFields(ctx.template).some(
+    (entry) =>
+      (entry.field.type === "idNumber" || entry.field.type === "phone") &&
+      (column === undefined ? entry.role !== "column" && entry.key === key : entry.table === key && entry.key === column),
+  );
+  if (!personal) throw notFound("该个人信息字段");
   const values = openValues(ctx.template, JSON.parse(ctx.row.draftValues) as FormValues, deps.cipher);
-  const [key, index, column] = path.split(".");
-  const scalar = key ? values[key] : undefined;
-  const value =
-    index !== undefined && column !== undefined && Array.isArray(scalar)
-      ? (scalar as Record<string, unknown>[])[Number(index)]?.[column]
-      : scalar;
+  const scalar = values[key];
+  const value = column === undefined ? scalar : Array.isArray(scalar) ? (scalar as TableRowValues[])[Number(index)]?.[column] : undefined;
   if (typeof value !== "string" || value === "") throw notFound("该字段");
-  const masked = maskValues(ctx.template, JSON.parse(ctx.row.draftValues) as FormValues, deps.cipher);
-  const maskedValue =
-    index !== undefined && column !== undefined
-      ? (masked[key ?? ""] as Record<string, unknown>[])?.[Number(index)]?.[column]
-      : masked[key ?? ""];
-  if (maskedValue === value) throw notFound("该字段");
   await recordEvent(deps, caller, "application.reveal", {
     targetType: "application",
     targetId: id,

@@ -9,6 +9,8 @@ import { fieldDomId, type Rows, shortMessage } from "./form-model";
 export type SheetEnv = {
   template: FormTemplate;
   readOnly: boolean;
+  /** Values fixed when the application started (the occupation: 职业仅填一项). */
+  locked: ReadonlySet<string>;
   levels: readonly LevelCode[];
   /** Key → the label messages use (法定代表人身份证号). */
   labels: ReadonlyMap<string, string>;

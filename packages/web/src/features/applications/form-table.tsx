@@ -1,0 +1,178 @@
+import { DeleteOutlined, DownloadOutlined, FileExcelOutlined, PlusOutlined } from "@ant-design/icons";
+import { cellLabel, type FormValues, rowLabel, type TableItem } from "@linxuan/domain";
+import { Button, Popconfirm, Space, Typography } from "antd";
+import { FieldCell, FieldLabel, IssueList, type SheetEnv } from "./field-cell";
+import { emptyRow, fieldDomId, isEmptyRow, rowsOf } from "./form-model";
+import { apiUrl } from "./http";
+
+/** The import template of a repeating table (header row, option lists as drop-downs). */
+export function tableTemplateUrl(templateId: string, table: string): string {
+  return apiUrl(
+    `/form-templates/${encodeURIComponent(templateId)}/tables/${encodeURIComponent(table)}/template.xlsx`,
+  );
+}
+
+function headerText(column: TableItem["columns"][number]): string {
+  const unit = "unit" in column && column.unit && !column.label.includes(column.unit) ? `（${column.unit}）` : "";
+  return `${column.label}${unit}`;
+}
+
+/**
+ * A table of the form: fixed rows (近三年纳税 3, 近5年规模 5) or any number of rows (场地, 教师,
+ * 命题专家) with add / delete and Excel import. Footer rows (培训总规模 …) sit underneath.
+ */
+export function TableEditor({ table, values, env }: { table: TableItem; values: FormValues; env: SheetEnv }) {
+  const rows = rowsOf(values, table.key);
+  const repeating = "any" in table.rows;
+  const editable = !env.readOnly;
+  const notes = env.template.notes;
+  const columnCount = table.columns.length + (repeating && editable ? 1 : 0) + 1;
+
+  const addRow = () => env.onRows(table.key, [...rows, emptyRow(table)]);
+  const removeRow = (index: number) =>
+    env.onRows(
+      table.key,
+      rows.filter((_, i) => i !== index),
+    );
+
+  return (
+    <div id={fieldDomId(table.key)} data-path={table.key} className="lx-table-editor">
+      {repeating && editable && (
+        <Space wrap size={8} className="lx-table-toolbar">
+          <Button size="small" icon={<PlusOutlined />} onClick={addRow}>
+            添加一行
+          </Button>
+          <Button
+            size="small"
+            icon={<DownloadOutlined />}
+            href={tableTemplateUrl(env.template.id, table.key)}
+            download
+          >
+            下载导入模板
+          </Button>
+          {env.onImport && (
+            <Button size="small" icon={<FileExcelOutlined />} onClick={() => env.onImport?.(table.key)}>
+              从Excel导入
+            </Button>
+          )}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            共 {rows.length} 行
+          </Typography.Text>
+        </Space>
+      )}
+      <IssueList issues={env.issues.get(table.key)} />
+      <table className="lx-grid">
+        <thead>
+          <tr>
+            <th scope="col" className="lx-grid-index">
+              序号
+            </th>
+            {table.columns.map((column) => (
+              <th key={column.key} scope="col" style={{ width: `${(column.weight ?? 1) * 10}%` }}>
+                {headerText(column)}
+                {column.required && !env.readOnly && (
+                  <span className="lx-required" aria-hidden="true">
+                    *
+                  </span>
+                )}
+                {column.note && (
+                  <sup className="lx-note-ref" title={notes[column.note - 1]}>
+                    注{column.note}
+                  </sup>
+                )}
+              </th>
+            ))}
+            {repeating && editable && (
+              <th scope="col" className="lx-grid-actions">
+                操作
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={columnCount} className="lx-grid-empty">
+                {editable ? "暂无记录。请点击“添加一行”逐行填写，或下载导入模板填好后“从Excel导入”。" : "（未填写）"}
+              </td>
+            </tr>
+          )}
+          {rows.map((row, index) => {
+            const rowPath = `${table.key}.${index}`;
+            const rowIssues = env.issues.get(rowPath);
+            return (
+              <tr key={index} id={fieldDomId(rowPath)} data-path={rowPath}>
+                <td className="lx-grid-index">
+                  {index + 1}
+                  {rowIssues && <IssueList issues={rowIssues} />}
+                </td>
+                {table.columns.map((column) => {
+                  const path = `${rowPath}.${column.key}`;
+                  return (
+                    <td key={column.key}>
+                      <FieldCell
+                        field={column}
+                        path={path}
+                        label={cellLabel(table, index, column)}
+                        value={row[column.key]}
+                        issues={env.issues.get(path)}
+                        readOnly={env.readOnly}
+                        compact
+                        onChange={env.onChange}
+                      />
+                    </td>
+                  );
+                })}
+                {repeating && editable && (
+                  <td className="lx-grid-actions">
+                    <Popconfirm
+                      title={`删除${rowLabel(table, index)}？`}
+                      okText="删除"
+                      cancelText="取消"
+                      disabled={isEmptyRow(table, row)}
+                      onConfirm={() => removeRow(index)}
+                    >
+                      <Button
+                        type="text"
+                        danger
+                        size="small"
+                        icon={<DeleteOutlined />}
+                        aria-label={`删除${rowLabel(table, index)}`}
+                        onClick={() => {
+                          if (isEmptyRow(table, row)) removeRow(index);
+                        }}
+                      />
+                    </Popconfirm>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+          {table.footer.map((field) => (
+            <tr key={field.key} className="lx-grid-footer">
+              <th scope="row" colSpan={2}>
+                <FieldLabel field={field} path={field.key} notes={notes} />
+              </th>
+              <td colSpan={columnCount - 2}>
+                <FieldCell
+                  field={field}
+                  path={field.key}
+                  label={env.labels.get(field.key) ?? field.label}
+                  value={values[field.key]}
+                  issues={env.issues.get(field.key)}
+                  readOnly={env.readOnly}
+                  onChange={env.onChange}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {repeating && editable && rows.length > 0 && (
+        <Button type="dashed" block icon={<PlusOutlined />} onClick={addRow} style={{ marginTop: 8 }}>
+          添加一行
+        </Button>
+      )}
+    </div>
+  );
+}
