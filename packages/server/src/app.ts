@@ -14,6 +14,7 @@ import { registerAuthRoutes } from "./features/auth/routes";
 import { registerBatchRoutes } from "./features/batches/routes";
 import { registerCalendarRoutes } from "./features/calendar/routes";
 import { registerHealthRoutes } from "./features/health/routes";
+import { registerRecommendationRoutes } from "./features/recommendation/routes";
 import { registerUserRoutes } from "./features/users/routes";
 import { registerAuth } from "./http/auth";
 import type { Deps } from "./http/deps";
@@ -75,6 +76,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerCalendarRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerApplicationRoutes(app, deps);
+  registerRecommendationRoutes(app, deps);
 
   app.get("/api/openapi.json", { config: { command: "public" }, schema: { hide: true } }, async () =>
     app.swagger(),

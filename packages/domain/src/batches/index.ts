@@ -1,3 +1,4 @@
 export * from "./schema";
 export * from "./seeds";
+export * from "./quota";
 export * from "./validate";

@@ -24,6 +24,11 @@ export const commands = {
   "application.withdraw": "撤回申报",
   "application.return": "退回申报",
   "application.reveal": "查看完整的身份证号和电话",
+  "recommendation.queue": "审核队列",
+  "recommendation.decide": "推荐、不予推荐或撤销",
+  "recommendation.close": "确认推荐名单并出具推荐函",
+  "recommendation.overview": "推荐进度总览",
+  "formalCheck.act": "纸质材料接收与形式审查",
 } as const;
 export type Command = keyof typeof commands;
 
@@ -73,6 +78,11 @@ const grants: Record<Exclude<Command, "public" | "authenticated">, readonly Role
     "industryRecommender",
     "receivingCentre",
   ],
+  "recommendation.queue": ["provincialRecommender", "industryRecommender", "receivingCentre"],
+  "recommendation.decide": ["provincialRecommender", "industryRecommender"],
+  "recommendation.close": ["provincialRecommender", "industryRecommender"],
+  "recommendation.overview": ["nationalOffice", "provincialOffice"],
+  "formalCheck.act": ["receivingCentre"],
 };
 
 /** Whether a role may run a command at all, before any jurisdiction check. */

@@ -69,6 +69,11 @@ describe("roleMayRun", () => {
         "industryRecommender",
         "receivingCentre",
       ],
+      "recommendation.queue": ["provincialRecommender", "industryRecommender", "receivingCentre"],
+      "recommendation.decide": ["provincialRecommender", "industryRecommender"],
+      "recommendation.close": ["provincialRecommender", "industryRecommender"],
+      "recommendation.overview": ["nationalOffice", "provincialOffice"],
+      "formalCheck.act": ["receivingCentre"],
     });
     for (const command of Object.keys(commands) as Command[]) {
       if (command !== "public") expect(roleMayRun(null, command)).toBe(false);

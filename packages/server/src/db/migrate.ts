@@ -2,12 +2,14 @@ import { type Migration, type MigrationProvider, Migrator, sql } from "kysely";
 import type { Db } from "./connection";
 import * as foundation from "./migrations/2026-11-23-foundation";
 import * as applications from "./migrations/2026-11-24-applications";
+import * as recommendations from "./migrations/2026-11-25-recommendations";
 import type { Dialect } from "./types";
 
 /** Migrations are listed explicitly (no directory scan) so bundling and tsx both work. */
 const migrations: Record<string, Migration> = {
   "2026-11-23-foundation": foundation,
   "2026-11-24-applications": applications,
+  "2026-11-25-recommendations": recommendations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -17,6 +17,59 @@ export type Database = {
   applicationVersions: ApplicationVersionsTable;
   attachments: AttachmentsTable;
   institutionBars: InstitutionBarsTable;
+  recommendations: RecommendationsTable;
+  quotaCounters: QuotaCountersTable;
+  recommendationClosures: RecommendationClosuresTable;
+  paperReceipts: PaperReceiptsTable;
+};
+
+export type RecommendationsTable = {
+  applicationId: string;
+  batchId: string;
+  unitType: string;
+  unitValue: string;
+  kind: string;
+  occupation: string;
+  /** recommended | declined */
+  decision: string;
+  /** 推荐理由 or 不予推荐理由. */
+  reason: string;
+  rank: number | null;
+  decidedAt: string;
+  decidedBy: string;
+};
+
+export type QuotaCountersTable = {
+  id: string;
+  batchId: string;
+  unitType: string;
+  unitValue: string;
+  kind: string;
+  occupation: string;
+  used: number;
+  quota: number;
+};
+
+export type RecommendationClosuresTable = {
+  id: string;
+  batchId: string;
+  unitType: string;
+  unitValue: string;
+  unitName: string;
+  leaderName: string;
+  contactName: string;
+  contactPhoneEnc: string;
+  closedAt: string;
+  closedBy: string;
+};
+
+export type PaperReceiptsTable = {
+  applicationId: string;
+  copies: number;
+  receivedOn: string;
+  note: string | null;
+  recordedAt: string;
+  recordedBy: string;
 };
 
 export type ApplicationsTable = {

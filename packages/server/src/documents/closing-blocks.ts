@@ -65,6 +65,11 @@ export function commitmentBlock(template: FormTemplate): LayoutBlock {
   );
 }
 
+/** Value keys of the recommending unit's signature block, filled by the server from the closed list. */
+export const RECOMMENDER_UNIT_KEY = "recommenderUnit";
+export const RECOMMENDER_LEADER_KEY = "recommenderLeader";
+export const RECOMMENDED_ON_KEY = "recommendedOn";
+
 /** 推荐理由 and the recommending unit's stamp and contacts (national forms), filled when the values carry them. */
 export function recommendationBlock(template: FormTemplate, values: FormValues | null): LayoutBlock | null {
   const recommendation = template.recommendationBlock;
@@ -78,14 +83,21 @@ export function recommendationBlock(template: FormTemplate, values: FormValues |
   const paragraphs: Paragraph[] = [para([text(recommendation.reasonLabel)], "left", { spaceBefore: 2 })];
   for (const line of reason === "" ? [] : reason.split("\n"))
     paragraphs.push(para([text(line)], "left", { firstLineEm: 2 }));
+  // Once the unit has closed its list, its name, the person in charge and the date are printed
+  // after the signature labels (the stamp and handwriting still go on the paper copy).
+  const signed = [contact(RECOMMENDER_UNIT_KEY), contact(RECOMMENDER_LEADER_KEY)];
+  const date = contact(RECOMMENDED_ON_KEY).match(/^(\d{4})-(\d{2})-(\d{2})$/);
   paragraphs.push(
     ...recommendation.signatures.map((line, index) =>
-      para([text(line)], "left", {
+      para([text(`${line}${signed[index] ?? ""}`)], "left", {
         indentRatio: 0.42,
         spaceBefore: index === 0 ? (reason === "" ? 84 : 24) : 14,
       }),
     ),
-    para([text(recommendation.dateLine)], "left", { indentRatio: 0.66, spaceBefore: 14 }),
+    para([text(date ? `${date[1]}年${Number(date[2])}月${Number(date[3])}日` : recommendation.dateLine)], "left", {
+      indentRatio: 0.66,
+      spaceBefore: 14,
+    }),
     para(
       recommendation.contacts.flatMap((item, index) => [
         text(`${index === 0 ? "" : "　　　　"}${item.label}`),

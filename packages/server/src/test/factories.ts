@@ -3,6 +3,7 @@ import {
   type BatchDefinition,
   computeCreditCodeCheckChar,
   type FormTemplate,
+  getFormTemplate,
   makeDemoBatch,
   type Role,
 } from "@linxuan/domain";
@@ -122,4 +123,43 @@ export function multipartBody(
   );
   parts.push(file.content, Buffer.from(`\r\n--${boundary}--\r\n`));
   return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+const REQUIRED_ATTACHMENTS = ["stampedForm", "legalRegistrationCertificate", "creditReport"];
+
+/**
+ * A new institution registered in `regionCode` that fills a complete form, uploads the required
+ * attachments and submits: returns its client and the submitted application.
+ */
+export async function submitCompleteApplication(
+  ctx: TestContext,
+  options: { batchId: string; kind: "training" | "evaluation"; occupation: string; regionCode?: string; applicantCategory?: string; recommender?: { type: "region" | "industry"; value: string } },
+) {
+  const institution = await registerInstitution(ctx, options.regionCode ?? "310000");
+  const created = await institution.client.post("/api/applications", {
+    batchId: options.batchId,
+    kind: options.kind,
+    occupation: options.occupation,
+    levels: ["junior", "intermediate"],
+    applicantCategory: options.applicantCategory ?? "university",
+  });
+  if (created.status !== 201) throw new Error(`start failed: ${JSON.stringify(created.body)}`);
+  const application = created.body.application;
+  const template = getFormTemplate(application.templateId);
+  if (!template) throw new Error("no template");
+  const saved = await institution.client.put(`/api/applications/${application.id}/draft`, {
+    values: completeValues(template, { creditCode: institution.creditCode, occupation: options.occupation }),
+    baseRevision: application.draftRevision,
+  });
+  if (saved.status !== 200) throw new Error(`save failed: ${JSON.stringify(saved.body)}`);
+  for (const code of REQUIRED_ATTACHMENTS) {
+    const uploaded = await institution.client.upload(
+      `/api/applications/${application.id}/attachments`,
+      multipartBody({ code, replace: "true" }, { name: `${code}.pdf`, content: SAMPLE_PDF }),
+    );
+    if (uploaded.status !== 201) throw new Error(`upload failed: ${JSON.stringify(uploaded.body)}`);
+  }
+  const submitted = await institution.client.post(`/api/applications/${application.id}/submit`, { recommender: options.recommender ?? null });
+  if (submitted.status !== 200) throw new Error(`submit failed: ${JSON.stringify(submitted.body)}`);
+  return { ...institution, application: submitted.body.application };
 }

@@ -75,6 +75,27 @@ export const router = createBrowserRouter([
             lazy: page(() => import("../features/home/workbench-home-page").then((m) => m.WorkbenchHomePage)),
           },
           {
+            path: "workbench/applications",
+            lazy: page(
+              () => import("../features/applications/applications-page").then((m) => m.ApplicationsPage),
+              "application.create",
+            ),
+          },
+          {
+            path: "workbench/applications/new",
+            lazy: page(
+              () => import("../features/applications/new-application-page").then((m) => m.NewApplicationPage),
+              "application.create",
+            ),
+          },
+          {
+            path: "workbench/applications/:id",
+            lazy: page(
+              () => import("../features/applications/application-page").then((m) => m.ApplicationPage),
+              "application.view",
+            ),
+          },
+          {
             path: "workbench/batches",
             lazy: page(
               () => import("../features/batches/batches-page").then((m) => m.BatchesPage),

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   CalendarOutlined,
   FileTextOutlined,
+  FormOutlined,
   HomeOutlined,
   LockOutlined,
   TeamOutlined,
@@ -21,6 +22,12 @@ export type MenuEntry = {
 /** The back office's whole menu. Add a page here and it appears for exactly the roles allowed. */
 export const workbenchMenu: readonly MenuEntry[] = [
   { path: "/workbench", label: "工作台首页", icon: <HomeOutlined />, command: "authenticated" },
+  {
+    path: "/workbench/applications",
+    label: "我的申报",
+    icon: <FormOutlined />,
+    command: "application.create",
+  },
   { path: "/workbench/batches", label: "遴选批次", icon: <FileTextOutlined />, command: "batch.view" },
   { path: "/workbench/users", label: "账号管理", icon: <TeamOutlined />, command: "user.view" },
   { path: "/workbench/calendar", label: "工作日历", icon: <CalendarOutlined />, command: "calendar.manage" },

@@ -1,4 +1,6 @@
-import { type FormValues, listFields, type TableRowValues } from "@linxuan/domain";
+import { type FormValues, listFields, type RecommendingUnit, type TableRowValues } from "@linxuan/domain";
+import { RECOMMENDED_ON_KEY, RECOMMENDER_LEADER_KEY, RECOMMENDER_UNIT_KEY } from "../../documents/closing-blocks";
+import { findClosure } from "../recommendation/unit";
 import { renderFormDocx } from "../../documents/form-docx";
 import { renderFormPdf } from "../../documents/form-pdf";
 import { requireActorOf } from "../../http/actor";
@@ -36,9 +38,10 @@ export async function renderApplicationDocument(
     filledOn = shanghaiDate(new Date(version.submittedAt));
   }
   const parsed = JSON.parse(stored) as FormValues;
-  const values = ctx.isOwner
-    ? openValues(ctx.template, parsed, deps.cipher)
-    : maskValues(ctx.template, parsed, deps.cipher);
+  const values = {
+    ...(ctx.isOwner ? openValues(ctx.template, parsed, deps.cipher) : maskValues(ctx.template, parsed, deps.cipher)),
+    ...(ctx.template.recommendationBlock ? await recommendationValues(deps, id) : {}),
+  };
   const options = {
     watermark: which === "draft" ? ("草稿" as const) : null,
     institutionName: ctx.institution.name,
@@ -63,6 +66,25 @@ export async function renderApplicationDocument(
       format === "pdf"
         ? "application/pdf"
         : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  };
+}
+
+/**
+ * The 推荐理由 part of a national form, once the recommending unit has confirmed its list: reason,
+ * unit, person in charge, date, contact person and phone (推荐理由, 推荐单位, 负责人, 日期).
+ */
+async function recommendationValues(deps: Deps, applicationId: string): Promise<Record<string, string>> {
+  const recommendation = await deps.db.selectFrom("recommendations").selectAll().where("applicationId", "=", applicationId).executeTakeFirst();
+  if (!recommendation || recommendation.decision !== "recommended") return {};
+  const closure = await findClosure(deps.db, recommendation.batchId, { type: recommendation.unitType, value: recommendation.unitValue } as RecommendingUnit);
+  if (!closure) return {};
+  return {
+    recommendationReason: recommendation.reason,
+    [RECOMMENDER_UNIT_KEY]: closure.unitName,
+    [RECOMMENDER_LEADER_KEY]: closure.leaderName,
+    [RECOMMENDED_ON_KEY]: shanghaiDate(new Date(closure.closedAt)),
+    recommenderContact: closure.contactName,
+    recommenderPhone: deps.cipher.decrypt(closure.contactPhoneEnc),
   };
 }
 

@@ -15,6 +15,7 @@ import { runCommand } from "../../http/command";
 import { shanghaiDate } from "../../http/dates";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, type FieldIssue, notFound } from "../../http/errors";
+import { assertFormalCheckOpen, assertRecommendationOpen, releaseRecommendation, unitOf } from "../recommendation/unit";
 import { type ApplicationContext, loadApplication } from "./context";
 import { findVersion, insertVersion, listCurrentAttachments, transitionStatus } from "./queries";
 import { maskValues, openValues } from "./sealing";
@@ -202,7 +203,11 @@ export async function withdrawApplication(deps: Deps, caller: Caller, id: string
     deps,
     caller,
     "application.withdraw",
-    (trx) => transitionStatus(trx, id, ctx.row.status, to, { updatedAt: deps.clock().toISOString() }),
+    async (trx) => {
+      const ok = await transitionStatus(trx, id, ctx.row.status, to, { updatedAt: deps.clock().toISOString() });
+      if (ok) await releaseRecommendation(trx, id);
+      return ok;
+    },
     (ok) => ({
       targetType: "application",
       targetId: id,
@@ -228,6 +233,10 @@ export async function returnApplication(deps: Deps, caller: Caller, id: string, 
   const actor = requireActorOf(caller);
   const ctx = await loadApplication(deps, actor, id);
   const to = checkTransition(ctx, actor, "return");
+  if (actor.role === "provincialRecommender" || actor.role === "industryRecommender") {
+    await assertRecommendationOpen(deps.db, ctx.batch, ctx.batchId, unitOf(actor), deps.clock());
+  }
+  if (actor.role === "receivingCentre") assertFormalCheckOpen(ctx.batch, deps.clock());
   if (input.replyBy && Date.parse(input.replyBy) <= deps.clock().getTime()) {
     throw new AppError("VALIDATION_FAILED", "答复期限必须晚于当前时间", {
       fields: [{ path: "replyBy", message: "答复期限必须晚于当前时间" }],
@@ -242,12 +251,15 @@ export async function returnApplication(deps: Deps, caller: Caller, id: string, 
     deps,
     caller,
     "application.return",
-    (trx) =>
-      transitionStatus(trx, id, ctx.row.status, to, {
+    async (trx) => {
+      const ok = await transitionStatus(trx, id, ctx.row.status, to, {
         returnReason: text,
         returnReplyBy: input.replyBy ?? null,
         updatedAt: deps.clock().toISOString(),
-      }),
+      });
+      if (ok) await releaseRecommendation(trx, id);
+      return ok;
+    },
     (ok) => ({
       targetType: "application",
       targetId: id,

@@ -80,7 +80,8 @@ export const FieldInput = memo(function FieldInput(props: FieldInputProps) {
         readOnly
         variant="filled"
         placeholder="自动计算"
-        suffix={<span className="lx-muted">{unit ? `${unit} · ` : ""}自动计算</span>}
+        title="由系统根据填写内容自动计算，不需填写"
+        suffix={compact ? undefined : <span className="lx-muted">{unit ? `${unit} · ` : ""}自动计算</span>}
       />
     );
   }
@@ -138,7 +139,7 @@ export const FieldInput = memo(function FieldInput(props: FieldInputProps) {
           min={field.type === "year" ? undefined : 0}
           precision={field.type === "number" ? undefined : 0}
           controls={false}
-          placeholder={field.type === "year" ? "如 2024" : undefined}
+          placeholder={field.type === "year" ? (compact ? "年份" : "如 2024") : undefined}
           suffix={field.type === "year" ? (compact ? undefined : "年") : unit}
           style={{ width: "100%" }}
           onChange={(next) => set(typeof next === "number" ? next : null)}
@@ -176,20 +177,21 @@ export const FieldInput = memo(function FieldInput(props: FieldInputProps) {
       );
     case "levels":
       return (
-        <Checkbox.Group
-          id={id}
-          aria-label={label}
-          value={Array.isArray(value) ? (value as string[]) : []}
-          options={levelOptions
-            .filter((option) => !props.levels || props.levels.includes(option.value as LevelCode))
-            .map((option) => ({ value: option.value, label: option.label }))}
-          onChange={(next) => set(next as string[])}
-        />
+        <div id={id} role="group" aria-label={label} className="lx-choice">
+          <Checkbox.Group
+            value={Array.isArray(value) ? (value as string[]) : []}
+            options={levelOptions
+              .filter((option) => !props.levels || props.levels.includes(option.value as LevelCode))
+              .map((option) => ({ value: option.value, label: option.label }))}
+            onChange={(next) => set(next as string[])}
+          />
+        </div>
       );
     case "yesNo":
       return (
         <Radio.Group
           id={id}
+          className="lx-choice"
           aria-label={label}
           value={typeof value === "boolean" ? value : undefined}
           options={[

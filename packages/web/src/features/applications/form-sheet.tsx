@@ -100,9 +100,7 @@ function ItemRows({ item, env, values }: { item: Item; env: SheetEnv; values: Fo
               <th scope="row">
                 <FieldLabel field={field} path={field.key} notes={notes} />
               </th>
-              <td colSpan={item.fields.length === 1 ? 3 : 1}>
-                {cell(env, values, field)}
-              </td>
+              <td colSpan={item.fields.length === 1 ? 3 : 1}>{cell(env, values, field)}</td>
             </Fragment>
           ))}
         </tr>
@@ -148,16 +146,10 @@ function ItemRows({ item, env, values }: { item: Item; env: SheetEnv; values: Fo
         </tr>
       );
     case "table":
-      if (item.labelPlacement === "left") {
-        return (
-          <Row label={item.label}>
-            <TableEditor table={item} values={values} env={env} />
-          </Row>
-        );
-      }
+      // Full width whatever the paper does: a table of six inputs needs the room more than a label cell.
       return (
         <tr>
-          <td colSpan={4}>
+          <td colSpan={4} className="lx-sheet-table">
             <div className="lx-table-title">{item.label}</div>
             <TableEditor table={item} values={values} env={env} />
           </td>
@@ -168,21 +160,27 @@ function ItemRows({ item, env, values }: { item: Item; env: SheetEnv; values: Fo
 
 export function SheetSection({ section, env, values }: { section: Section } & Props) {
   return (
-    <section id={sectionDomId(section.key)} className="lx-form-section" aria-labelledby={`${section.key}-title`}>
+    <section
+      id={sectionDomId(section.key)}
+      className="lx-form-section"
+      aria-labelledby={`${section.key}-title`}
+    >
       <h2 id={`${section.key}-title`} className="lx-form-section-title">
         {section.title}
       </h2>
       <table className="lx-sheet">
         <colgroup>
-          <col style={{ width: "16%" }} />
-          <col style={{ width: "34%" }} />
-          <col style={{ width: "16%" }} />
-          <col style={{ width: "34%" }} />
+          <col style={{ width: "17%" }} />
+          <col style={{ width: "33%" }} />
+          <col style={{ width: "17%" }} />
+          <col style={{ width: "33%" }} />
         </colgroup>
         <tbody>
           {section.items.map((item, index) => (
             <ItemRows
-              key={"key" in item ? item.key : item.item === "field" ? item.field.key : `${item.item}-${index}`}
+              key={
+                "key" in item ? item.key : item.item === "field" ? item.field.key : `${item.item}-${index}`
+              }
               item={item}
               env={env}
               values={values}

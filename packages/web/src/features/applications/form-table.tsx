@@ -13,7 +13,8 @@ export function tableTemplateUrl(templateId: string, table: string): string {
 }
 
 function headerText(column: TableItem["columns"][number]): string {
-  const unit = "unit" in column && column.unit && !column.label.includes(column.unit) ? `（${column.unit}）` : "";
+  const unit =
+    "unit" in column && column.unit && !column.label.includes(column.unit) ? `（${column.unit}）` : "";
   return `${column.label}${unit}`;
 }
 
@@ -26,7 +27,9 @@ export function TableEditor({ table, values, env }: { table: TableItem; values: 
   const repeating = "any" in table.rows;
   const editable = !env.readOnly;
   const notes = env.template.notes;
-  const columnCount = table.columns.length + (repeating && editable ? 1 : 0) + 1;
+  const actions = repeating && editable;
+  const columnCount = table.columns.length + (actions ? 1 : 0) + 1;
+  const totalWeight = table.columns.reduce((sum, column) => sum + (column.weight ?? 1), 0);
 
   const addRow = () => env.onRows(table.key, [...rows, emptyRow(table)]);
   const removeRow = (index: number) =>
@@ -62,13 +65,23 @@ export function TableEditor({ table, values, env }: { table: TableItem; values: 
       )}
       <IssueList issues={env.issues.get(table.key)} />
       <table className="lx-grid">
+        <colgroup>
+          <col style={{ width: "6%" }} />
+          {table.columns.map((column) => (
+            <col
+              key={column.key}
+              style={{ width: `${((column.weight ?? 1) / totalWeight) * (actions ? 86 : 94)}%` }}
+            />
+          ))}
+          {actions && <col style={{ width: "8%" }} />}
+        </colgroup>
         <thead>
           <tr>
             <th scope="col" className="lx-grid-index">
               序号
             </th>
             {table.columns.map((column) => (
-              <th key={column.key} scope="col" style={{ width: `${(column.weight ?? 1) * 10}%` }}>
+              <th key={column.key} scope="col">
                 {headerText(column)}
                 {column.required && !env.readOnly && (
                   <span className="lx-required" aria-hidden="true">
@@ -93,7 +106,9 @@ export function TableEditor({ table, values, env }: { table: TableItem; values: 
           {rows.length === 0 && (
             <tr>
               <td colSpan={columnCount} className="lx-grid-empty">
-                {editable ? "暂无记录。请点击“添加一行”逐行填写，或下载导入模板填好后“从Excel导入”。" : "（未填写）"}
+                {editable
+                  ? "暂无记录。请点击“添加一行”逐行填写，或下载导入模板填好后“从Excel导入”。"
+                  : "（未填写）"}
               </td>
             </tr>
           )}

@@ -1,10 +1,11 @@
-import { DownloadOutlined } from "@ant-design/icons";
+import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
 import { checkCreditCode, regionOfDivisionCode } from "@linxuan/domain";
 import { Alert, Descriptions, Space, Tag } from "antd";
 import type { PublicBatchSummary, User } from "../../app/api-types";
 import { ButtonLink } from "../../app/button-link";
 import { errorText } from "../../app/form-errors";
 import { regionLabel } from "../../app/labels";
+import { ApplicationList } from "../applications/application-list";
 import { usePublicBatches } from "../public/queries";
 import { BatchLinks, HomeCard, HomeHeading } from "./home-parts";
 
@@ -33,6 +34,16 @@ export function InstitutionHome({ user }: { user: User }) {
   return (
     <>
       <HomeHeading title="申报单位工作台" subtitle={institution?.name ?? user.displayName} />
+      <HomeCard
+        title="我的申报"
+        extra={
+          <ButtonLink size="small" type="primary" icon={<PlusOutlined />} to="/workbench/applications/new">
+            新建申报
+          </ButtonLink>
+        }
+      >
+        <ApplicationList />
+      </HomeCard>
       <HomeCard title="单位注册信息">
         {institution ? (
           <Descriptions
@@ -61,6 +72,14 @@ export function InstitutionHome({ user }: { user: User }) {
             extra={(batch) => (
               <Space direction="vertical" align="end">
                 {fit(batch)}
+                <ButtonLink
+                  size="small"
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  to={`/workbench/applications/new?batchId=${encodeURIComponent(batch.id)}`}
+                >
+                  在此批次申报
+                </ButtonLink>
                 <ButtonLink size="small" icon={<DownloadOutlined />} to={`/notices/${batch.id}#forms`}>
                   查看通知和申报表
                 </ButtonLink>

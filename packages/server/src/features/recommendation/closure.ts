@@ -1,0 +1,134 @@
+import crypto from "node:crypto";
+import { type KindCode, kindName, LEVELS, type OccupationCode, OCCUPATIONS, occupationName } from "@linxuan/domain";
+import { type ListDocument, renderListDocx, renderListPdf } from "../../documents/list-document";
+import { requireActorOf } from "../../http/actor";
+import { runCommand } from "../../http/command";
+import { shanghaiDate } from "../../http/dates";
+import type { Caller, Deps } from "../../http/deps";
+import { AppError, notFound } from "../../http/errors";
+import { findBatchRow } from "../batches/queries";
+import { parseDefinition } from "../batches/service";
+import { assertRecommendationOpen, findClosure, unitName, unitOf } from "./unit";
+
+export type CloseInput = { leaderName: string; contactName: string; contactPhone: string };
+
+/**
+ * 确认推荐名单: the unit closes its part of the stage once every application routed to it has a
+ * decision (recommended, declined or returned). After this its list is final and the 推荐函 issues.
+ */
+export async function closeRecommendation(deps: Deps, caller: Caller, batchId: string, input: CloseInput) {
+  const actor = requireActorOf(caller);
+  const unit = unitOf(actor);
+  const batchRow = await findBatchRow(deps.db, batchId);
+  if (!batchRow || batchRow.status !== "published") throw notFound("批次");
+  const batch = parseDefinition(batchRow);
+  await assertRecommendationOpen(deps.db, batch, batchId, unit, deps.clock());
+  const pending = await deps.db
+    .selectFrom("applications")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("batchId", "=", batchId)
+    .where("recommenderType", "=", unit.type)
+    .where("recommenderValue", "=", unit.value)
+    .where("status", "in", ["submitted", "resubmitted"])
+    .executeTakeFirstOrThrow();
+  if (Number(pending.n) > 0) {
+    throw new AppError("LIST_NOT_COMPLETE", `还有${pending.n}份申报尚未作出推荐、不予推荐或退回的决定，不能确认名单`);
+  }
+  const name = unitName(unit);
+  const id = crypto.randomUUID();
+  await runCommand(
+    deps,
+    caller,
+    "recommendation.close",
+    (trx) =>
+      trx
+        .insertInto("recommendationClosures")
+        .values({
+          id,
+          batchId,
+          unitType: unit.type,
+          unitValue: unit.value,
+          unitName: name,
+          leaderName: input.leaderName,
+          contactName: input.contactName,
+          contactPhoneEnc: deps.cipher.encrypt(input.contactPhone),
+          closedAt: deps.clock().toISOString(),
+          closedBy: caller.username ?? "",
+        })
+        .execute(),
+    () => ({ targetType: "batch", targetId: batchId, summary: `${name}确认推荐名单（负责人：${input.leaderName}）` }),
+  );
+  return findClosure(deps.db, batchId, unit);
+}
+
+/** Everything the 推荐函 of a unit says, also used to fill the recommendation block of each national form. */
+export async function letterContent(deps: Deps, batchId: string, unit: { type: string; value: string }) {
+  const batchRow = await findBatchRow(deps.db, batchId);
+  if (!batchRow) throw notFound("批次");
+  const batch = parseDefinition(batchRow);
+  const closure = await findClosure(deps.db, batchId, unit as never);
+  if (!closure) throw new AppError("LIST_NOT_COMPLETE", "请先确认推荐名单，再出具推荐函");
+  const rows = await deps.db
+    .selectFrom("recommendations")
+    .innerJoin("applications", "applications.id", "recommendations.applicationId")
+    .innerJoin("institutions", "institutions.id", "applications.institutionId")
+    .select(["recommendations.kind", "recommendations.occupation", "recommendations.rank", "recommendations.reason", "applications.levels", "institutions.name", "institutions.creditCode"])
+    .where("recommendations.batchId", "=", batchId)
+    .where("recommendations.unitType", "=", unit.type)
+    .where("recommendations.unitValue", "=", unit.value)
+    .where("recommendations.decision", "=", "recommended")
+    .execute();
+  return { batch, closure, rows };
+}
+
+export async function renderRecommendationLetter(deps: Deps, caller: Caller, batchId: string, format: "pdf" | "docx") {
+  const actor = requireActorOf(caller);
+  const unit = unitOf(actor);
+  const { batch, closure, rows } = await letterContent(deps, batchId, unit);
+  const levelName = (code: string) => LEVELS.find((level) => level.code === code)?.name ?? code;
+  const groups = (["training", "evaluation"] as KindCode[]).flatMap((kind) =>
+    OCCUPATIONS.flatMap(({ code }) => {
+      const group = rows.filter((row) => row.kind === kind && row.occupation === code).sort((a, b) => Number(a.rank) - Number(b.rank));
+      if (group.length === 0) return [];
+      return [
+        {
+          heading: `${kindName(kind)}·${occupationName(code as OccupationCode)}`,
+          rows: group.map((row) => [
+            String(row.rank ?? ""),
+            row.name,
+            row.creditCode,
+            (JSON.parse(row.levels) as string[]).map(levelName).join("、"),
+            row.reason,
+          ]),
+        },
+      ];
+    }),
+  );
+  const closedOn = shanghaiDate(new Date(closure.closedAt));
+  const [year, month, day] = closedOn.split("-").map(Number);
+  const document: ListDocument = {
+    title: "推 荐 函",
+    addressee: "专业技术人员知识更新工程指导协调小组办公室：",
+    paragraphs: [
+      `根据《${batch.title}》要求，我单位结合${unit.type === "region" ? "本地区" : "本行业"}数字技术人才培养的实际需要，对申报单位进行了审核评议，现择优推荐以下${rows.length}家机构（按职业分列，排名为本单位推荐顺序）。`,
+      "经审核，被推荐机构提交的申报材料真实、完整，符合通知规定的申报条件。",
+    ],
+    columns: [
+      { label: "排名", weight: 0.6 },
+      { label: "机构名称", weight: 2.4 },
+      { label: "统一社会信用代码", weight: 2 },
+      { label: "专业技术等级", weight: 1.3 },
+      { label: "推荐理由", weight: 4 },
+    ],
+    groups: groups.length > 0 ? groups : [{ heading: null, rows: [] }],
+    signature: [`推荐单位（盖章）：${closure.unitName}`, `负责人：${closure.leaderName}`, `${year}年${month}月${day}日`],
+    footnotes: [`联系人：${closure.contactName}　　电话：${deps.cipher.decrypt(closure.contactPhoneEnc)}`],
+  };
+  const body = format === "pdf" ? await renderListPdf(document) : await renderListDocx(document);
+  await runCommand(deps, caller, "recommendation.letter", async () => null, () => ({ targetType: "batch", targetId: batchId, summary: `出具推荐函（${format.toUpperCase()}）` }));
+  return {
+    body,
+    fileName: `推荐函-${closure.unitName}-${batch.shortTitle}.${format}`,
+    contentType: format === "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  };
+}

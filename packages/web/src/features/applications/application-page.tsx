@@ -1,0 +1,74 @@
+import { getFormTemplate, levelName } from "@linxuan/domain";
+import { Alert, Breadcrumb, Skeleton, Space, Typography } from "antd";
+import { Link, useParams } from "react-router";
+import { isApiError } from "../../app/api";
+import type { LevelCode } from "../../app/api-types";
+import { ButtonLink } from "../../app/button-link";
+import { errorText } from "../../app/form-errors";
+import { PlainResult } from "../../app/plain-result";
+import { ApplicationWorkspace } from "./application-workspace";
+import { useApplication } from "./queries";
+import { ApplicationStatusTag, Deadline } from "./status-parts";
+import "./applications.css";
+
+/** /workbench/applications/:id — one application: fill it in, check it, submit it, follow it. */
+export function ApplicationPage() {
+  const { id = "" } = useParams();
+  const query = useApplication(id);
+
+  if (query.isPending) return <Skeleton active paragraph={{ rows: 14 }} />;
+  if (query.isError) {
+    if (isApiError(query.error) && query.error.status === 404) {
+      return (
+        <PlainResult
+          kind="404"
+          title="申报不存在或无权查看"
+          extra={<ButtonLink to="/workbench/applications">返回我的申报</ButtonLink>}
+        />
+      );
+    }
+    return <Alert type="error" showIcon title={errorText(query.error)} />;
+  }
+  const application = query.data;
+  const template = getFormTemplate(application.templateId);
+  if (!template) {
+    return (
+      <Alert type="error" showIcon title={`申报表模板 ${application.templateId} 不存在，请联系系统管理员`} />
+    );
+  }
+  const levels = (application.levels as LevelCode[]).map(levelName).join("、");
+  // A new status (submitted, returned, withdrawn) starts a fresh editor from the server's values.
+  const editorKey = `${application.id}:${application.status}:${application.versions.length}`;
+
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[
+          { title: <Link to="/workbench/applications">我的申报</Link> },
+          { title: `${application.occupationName}（${application.kindName}）` },
+        ]}
+      />
+      <div className="lx-page-heading">
+        <div>
+          <h1>
+            {application.occupationName} · {application.kindName}申报
+          </h1>
+          <Space size={8} wrap style={{ marginTop: 8 }}>
+            <ApplicationStatusTag status={application.status} name={application.statusName} />
+            <Typography.Text type="secondary">{application.batch.shortTitle}</Typography.Text>
+            <Typography.Text type="secondary">等级：{levels}</Typography.Text>
+            <Typography.Text type="secondary">{template.title}</Typography.Text>
+            {application.versions.length > 0 && (
+              <Typography.Text type="secondary">已提交 {application.versions.length} 个版本</Typography.Text>
+            )}
+          </Space>
+        </div>
+        <div className="lx-heading-deadline">
+          <Deadline deadline={application.deadline} />
+        </div>
+      </div>
+      <ApplicationWorkspace key={editorKey} application={application} template={template} />
+    </>
+  );
+}
