@@ -115,6 +115,8 @@ export async function renderListPdf(document: ListDocument): Promise<Buffer> {
   const range = doc.bufferedPageRange();
   for (let index = 0; index < range.count; index++) {
     doc.switchToPage(range.start + index);
+    // Writing into the bottom margin would make pdfkit start a new page.
+    doc.page.margins.bottom = 0;
     doc.font(FONT).fontSize(9).text(`第 ${index + 1} 页 共 ${range.count} 页`, MARGIN.left, A4.height - 40, { width, align: "center", lineBreak: false });
   }
   doc.end();

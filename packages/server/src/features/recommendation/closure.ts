@@ -34,7 +34,9 @@ export async function closeRecommendation(deps: Deps, caller: Caller, batchId: s
   if (Number(pending.n) > 0) {
     throw new AppError("LIST_NOT_COMPLETE", `还有${pending.n}份申报尚未作出推荐、不予推荐或退回的决定，不能确认名单`);
   }
-  const name = unitName(unit);
+  // The letter is signed with the unit's own name, as its account carries it (e.g. 浙江省人力资源和社会保障厅).
+  const account = await deps.db.selectFrom("users").select("displayName").where("id", "=", actor.userId).executeTakeFirst();
+  const name = account?.displayName ?? unitName(unit);
   const id = crypto.randomUUID();
   await runCommand(
     deps,
@@ -114,11 +116,11 @@ export async function renderRecommendationLetter(deps: Deps, caller: Caller, bat
       "经审核，被推荐机构提交的申报材料真实、完整，符合通知规定的申报条件。",
     ],
     columns: [
-      { label: "排名", weight: 0.6 },
+      { label: "排名", weight: 0.8 },
       { label: "机构名称", weight: 2.4 },
-      { label: "统一社会信用代码", weight: 2 },
-      { label: "专业技术等级", weight: 1.3 },
-      { label: "推荐理由", weight: 4 },
+      { label: "统一社会信用代码", weight: 2.7 },
+      { label: "专业技术等级", weight: 1.5 },
+      { label: "推荐理由", weight: 3.6 },
     ],
     groups: groups.length > 0 ? groups : [{ heading: null, rows: [] }],
     signature: [`推荐单位（盖章）：${closure.unitName}`, `负责人：${closure.leaderName}`, `${year}年${month}月${day}日`],
