@@ -21,6 +21,104 @@ export type Database = {
   quotaCounters: QuotaCountersTable;
   recommendationClosures: RecommendationClosuresTable;
   paperReceipts: PaperReceiptsTable;
+  experts: ExpertsTable;
+  reviewRounds: ReviewRoundsTable;
+  reviewAssignments: ReviewAssignmentsTable;
+  conflictRecords: ConflictRecordsTable;
+  scoreSheets: ScoreSheetsTable;
+  scoreHistory: ScoreHistoryTable;
+  decisions: DecisionsTable;
+};
+
+export type ExpertsTable = {
+  id: string;
+  userId: string;
+  name: string;
+  employer: string;
+  employerCreditCode: string | null;
+  title: string;
+  /** JSON array of occupation codes. */
+  occupations: string;
+  regionCode: string;
+  phoneEnc: string | null;
+  email: string | null;
+  active: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type ReviewRoundsTable = {
+  batchId: string;
+  perApplication: number;
+  maxLoad: number;
+  crossRegion: number;
+  requireOutsideRegion: number;
+  dispersionThreshold: number;
+  dueAt: string | null;
+  closesAt: string | null;
+  /** JSON { training?: Rubric, evaluation?: Rubric }. */
+  rubrics: string;
+  scoresOpenedAt: string | null;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+
+export type ReviewAssignmentsTable = {
+  id: string;
+  batchId: string;
+  applicationId: string;
+  expertId: string;
+  source: string;
+  assignedAt: string;
+  assignedBy: string;
+  removedAt: string | null;
+  removedReason: string | null;
+};
+
+export type ConflictRecordsTable = {
+  id: string;
+  expertId: string;
+  applicationId: string;
+  /** declare (by the expert) | pin | clear (by the office) */
+  action: string;
+  conflictType: string;
+  reason: string;
+  createdAt: string;
+  createdBy: string;
+};
+
+export type ScoreSheetsTable = {
+  assignmentId: string;
+  scores: string;
+  rationales: string;
+  overall: string;
+  total: number | null;
+  status: string;
+  revision: number;
+  savedAt: string;
+  submittedAt: string | null;
+  reopenedReason: string | null;
+};
+
+export type ScoreHistoryTable = {
+  id: string;
+  assignmentId: string;
+  scores: string;
+  rationales: string;
+  overall: string;
+  total: number;
+  submittedAt: string;
+};
+
+export type DecisionsTable = {
+  applicationId: string;
+  batchId: string;
+  decision: string;
+  basis: string;
+  total: number | null;
+  decidedAt: string;
+  decidedBy: string;
 };
 
 export type RecommendationsTable = {

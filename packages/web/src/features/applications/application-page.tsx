@@ -64,9 +64,11 @@ export function ApplicationPage() {
             )}
           </Space>
         </div>
-        <div className="lx-heading-deadline">
-          <Deadline deadline={application.deadline} />
-        </div>
+        {application.permissions.canEdit && (
+          <div className="lx-heading-deadline">
+            <Deadline deadline={application.deadline} />
+          </div>
+        )}
       </div>
       <ApplicationWorkspace key={editorKey} application={application} template={template} />
     </>

@@ -70,6 +70,7 @@ export const FieldInput = memo(function FieldInput(props: FieldInputProps) {
   const set = (next: ScalarValue) => onChange(path, next);
   const unit = "unit" in field && field.unit && !compact ? field.unit : undefined;
 
+  if (readOnly && field.type !== "consent") return <ReadOnlyValue field={field} value={value} path={id} />;
   if (isComputed(field)) {
     const shown = typeof value === "number" ? `${value}` : "";
     return (
@@ -85,8 +86,6 @@ export const FieldInput = memo(function FieldInput(props: FieldInputProps) {
       />
     );
   }
-  if (readOnly && field.type !== "consent") return <ReadOnlyValue field={field} value={value} path={id} />;
-
   switch (field.type) {
     case "text":
     case "creditCode":

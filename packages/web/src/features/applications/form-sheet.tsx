@@ -195,7 +195,7 @@ export function SheetSection({ section, env, values }: { section: Section } & Pr
 /** The whole form: every section in order, then the form's notes (注1–注6). */
 export function FormSheet({ env, values }: Props) {
   return (
-    <div className="lx-form">
+    <div className={env.readOnly ? "lx-form lx-form-readonly" : "lx-form"}>
       <div className="lx-form-title">{env.template.title}</div>
       {env.template.sections.map((section) => (
         <SheetSection key={section.key} section={section} env={env} values={values} />

@@ -38,7 +38,8 @@ type Values = {
  */
 export function NewApplicationPage() {
   const [params, setParams] = useSearchParams();
-  const batchId = params.get("batchId");
+  // Local state answers the click at once; the URL follows so that the page can be bookmarked.
+  const [batchId, setBatchId] = useState(params.get("batchId"));
   const batches = usePublicBatches();
   const options = useApplicationOptions(batchId);
   const start = useStartApplication();
@@ -104,7 +105,10 @@ export function NewApplicationPage() {
             ) : (
               <Radio.Group
                 value={batchId}
-                onChange={(event) => setParams({ batchId: String(event.target.value) }, { replace: true })}
+                onChange={(event) => {
+                  setBatchId(String(event.target.value));
+                  setParams({ batchId: String(event.target.value) }, { replace: true });
+                }}
               >
                 <Space orientation="vertical">
                   {open.map((batch) => (
