@@ -13,6 +13,7 @@ import { registerAuditRoutes } from "./features/audit/routes";
 import { registerAuthRoutes } from "./features/auth/routes";
 import { registerBatchRoutes } from "./features/batches/routes";
 import { registerCalendarRoutes } from "./features/calendar/routes";
+import { registerExpertRoutes } from "./features/experts/routes";
 import { registerHealthRoutes } from "./features/health/routes";
 import { registerRecommendationRoutes } from "./features/recommendation/routes";
 import { registerUserRoutes } from "./features/users/routes";
@@ -77,6 +78,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerAuditRoutes(app, deps);
   registerApplicationRoutes(app, deps);
   registerRecommendationRoutes(app, deps);
+  registerExpertRoutes(app, deps);
 
   app.get("/api/openapi.json", { config: { command: "public" }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -29,6 +29,10 @@ export const commands = {
   "recommendation.close": "确认推荐名单并出具推荐函",
   "recommendation.overview": "推荐进度总览",
   "formalCheck.act": "纸质材料接收与形式审查",
+  "expert.manage": "管理专家库",
+  "review.manage": "组织专家评议",
+  "review.score": "评审打分",
+  "decision.make": "审定",
 } as const;
 export type Command = keyof typeof commands;
 
@@ -83,6 +87,10 @@ const grants: Record<Exclude<Command, "public" | "authenticated">, readonly Role
   "recommendation.close": ["provincialRecommender", "industryRecommender"],
   "recommendation.overview": ["nationalOffice", "provincialOffice"],
   "formalCheck.act": ["receivingCentre"],
+  "expert.manage": officeRoles,
+  "review.manage": officeRoles,
+  "review.score": ["expert"],
+  "decision.make": officeRoles,
 };
 
 /** Whether a role may run a command at all, before any jurisdiction check. */

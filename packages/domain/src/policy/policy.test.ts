@@ -74,6 +74,10 @@ describe("roleMayRun", () => {
       "recommendation.close": ["provincialRecommender", "industryRecommender"],
       "recommendation.overview": ["nationalOffice", "provincialOffice"],
       "formalCheck.act": ["receivingCentre"],
+      "expert.manage": ["nationalOffice", "provincialOffice"],
+      "review.manage": ["nationalOffice", "provincialOffice"],
+      "review.score": ["expert"],
+      "decision.make": ["nationalOffice", "provincialOffice"],
     });
     for (const command of Object.keys(commands) as Command[]) {
       if (command !== "public") expect(roleMayRun(null, command)).toBe(false);

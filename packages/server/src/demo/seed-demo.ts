@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { type CreateUser, computeCreditCodeCheckChar } from "@linxuan/domain";
+import { type CreateUser, computeCreditCodeCheckChar, occupationCodes } from "@linxuan/domain";
 import { ensureDemoBatches } from "../features/batches/service";
 import { createStaffUser } from "../features/users/service";
 import { runCommand } from "../http/command";
@@ -98,6 +98,47 @@ const institutions = [
   },
 ];
 
+const expertEmployers: [employer: string, region: string][] = [
+  ["清华大学计算机科学与技术系", "110000"],
+  ["上海交通大学电子信息与电气工程学院", "310000"],
+  ["中国科学院计算技术研究所", "110000"],
+  ["华南理工大学计算机科学与工程学院", "440000"],
+  ["浙江大学计算机科学与技术学院", "330000"],
+  ["中国电子技术标准化研究院", "110000"],
+  ["同济大学电子与信息工程学院", "310000"],
+  ["南京大学软件学院", "320000"],
+  ["中国信息通信研究院", "110000"],
+  ["复旦大学计算机科学技术学院", "310000"],
+  ["深圳大学计算机与软件学院", "440000"],
+  ["工业和信息化部电子第五研究所", "440000"],
+];
+const titles = ["教授", "研究员", "正高级工程师", "教授级高级工程师"];
+
+/** Demo experts get a pool profile: employer, region and two or three occupations each. */
+async function insertExpertProfile(deps: Deps, userId: string, index: number) {
+  const [employer, regionCode] = expertEmployers[index % expertEmployers.length] ?? ["某大学", "110000"];
+  const occupations = [0, 1, 2].slice(0, 2 + (index % 2)).map((offset) => occupationCodes[(index + offset * 4) % occupationCodes.length]);
+  const now = deps.clock().toISOString();
+  await deps.db
+    .insertInto("experts")
+    .values({
+      id: crypto.randomUUID(),
+      userId,
+      name: expertNames[index] ?? `专家${index + 1}`,
+      employer,
+      employerCreditCode: null,
+      title: titles[index % titles.length] ?? "教授",
+      occupations: JSON.stringify([...new Set(occupations)]),
+      regionCode,
+      phoneEnc: deps.cipher.encrypt(`1391000${String(index + 1).padStart(4, "0")}`),
+      email: `expert${String(index + 1).padStart(2, "0")}@example.edu.cn`,
+      active: 1,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+}
+
 export type DemoAccount = { username: string; role: string; displayName: string };
 
 /**
@@ -117,8 +158,10 @@ export async function seedDemo(deps: Deps, password: string): Promise<DemoAccoun
     })),
   ];
   for (const seed of seeds) {
-    await createStaffUser(deps, systemCaller, { ...seed, password });
+    const { id } = await createStaffUser(deps, systemCaller, { ...seed, password });
     accounts.push({ username: seed.username, role: seed.role, displayName: seed.displayName });
+    const index = expertNames.indexOf(seed.displayName);
+    if (seed.role === "expert" && index >= 0) await insertExpertProfile(deps, id, index);
   }
   const passwordHash = await hashPassword(password, deps.config.passwordHashCost);
   for (const item of institutions) {
