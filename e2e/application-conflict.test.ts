@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { field, institutionLogin, login, saveStatus, startApplication, waitSaved } from "./support/applications";
+import {
+  field,
+  institutionLogin,
+  login,
+  saveStatus,
+  startApplication,
+  waitSaved,
+} from "./support/applications";
 import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
 
 describe.skipIf(!hasChromium)("application journey: two tabs edit one draft", () => {

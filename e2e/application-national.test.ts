@@ -14,7 +14,9 @@ import { hasChromium, type Platform, screenshotPath, startPlatform } from "./sup
 
 const NATIONAL_BATCH = /【演示】关于开展数字技术工程师培育项目第二批/;
 const BATCH1_REASON = "该职业评价机构已在第一批遴选，本批次不再遴选";
-const thisYear = Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()));
+const thisYear = Number(
+  new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()),
+);
 
 describe.skipIf(!hasChromium)("application journeys: the national batch", () => {
   let platform: Platform;
@@ -40,7 +42,9 @@ describe.skipIf(!hasChromium)("application journeys: the national batch", () => 
     await answer(page, "省级专业技术人员继续教育基地", true);
     await answer(page, "申报职业的国家职业标准开发单位", false);
     await field(page, "法定代表人姓名").fill("孙磊");
-    await field(page, "法定代表人身份证号").fill(`11010819800101123${computeIdNumberCheckChar("11010819800101123")}`);
+    await field(page, "法定代表人身份证号").fill(
+      `11010819800101123${computeIdNumberCheckChar("11010819800101123")}`,
+    );
     await field(page, "单位地址").fill("北京市海淀区中关村大街1号");
     await choose(page, "单位类型", "民营企业");
     await choose(page, "所属行业", "65 软件和信息技术服务业", "65");
@@ -53,17 +57,25 @@ describe.skipIf(!hasChromium)("application journeys: the national batch", () => 
     expect(await field(page, "培训总规模").inputValue()).toBe("11000");
     await field(page, "申报联系人电话").fill("12345");
     await field(page, "申报联系人电话").press("Tab");
-    expect(await page.locator(".lx-cell", { has: field(page, "申报联系人电话") }).innerText()).toContain("格式不正确");
+    const phoneError = page
+      .locator(".lx-cell", { has: field(page, "申报联系人电话") })
+      .locator(".lx-field-error");
+    await phoneError.waitFor();
+    expect(await phoneError.innerText()).toContain("格式不正确");
     await waitSaved(page);
 
     await page.reload();
     expect(await field(page, "单位地址").inputValue()).toBe("北京市海淀区中关村大街1号");
-    expect(await field(page, "省级专业技术人员继续教育基地").getByRole("radio", { name: "是" }).isChecked()).toBe(true);
+    expect(
+      await field(page, "省级专业技术人员继续教育基地").getByRole("radio", { name: "是" }).isChecked(),
+    ).toBe(true);
 
     await page.getByRole("tab", { name: /资格条件/ }).click();
     const eligibility = page.getByRole("tabpanel", { name: /资格条件/ });
     await eligibility.getByText("2018年12月31日以前注册登记成立").waitFor();
-    expect(await eligibility.getByRole("row", { name: /2018年12月31日以前注册登记成立/ }).innerText()).toContain("符合");
+    expect(
+      await eligibility.getByRole("row", { name: /2018年12月31日以前注册登记成立/ }).innerText(),
+    ).toContain("符合");
 
     await page.getByRole("tab", { name: /提交前检查/ }).click();
     const precheck = page.getByRole("tabpanel", { name: /提交前检查/ });
@@ -99,8 +111,13 @@ describe.skipIf(!hasChromium)("application journeys: the national batch", () => 
       const option = page.locator(".lx-occupation", { has: radio });
       expect(await option.innerText()).toContain(BATCH1_REASON);
     }
-    expect(await page.getByRole("radio", { name: "人工智能工程技术人员", exact: true }).isDisabled()).toBe(false);
-    await page.screenshot({ path: screenshotPath("application-national-evaluation-options"), fullPage: true });
+    expect(await page.getByRole("radio", { name: "人工智能工程技术人员", exact: true }).isDisabled()).toBe(
+      false,
+    );
+    await page.screenshot({
+      path: screenshotPath("application-national-evaluation-options"),
+      fullPage: true,
+    });
 
     await page.getByRole("radio", { name: "人工智能工程技术人员", exact: true }).check();
     await page.getByRole("checkbox", { name: "高级", exact: true }).check();
@@ -120,7 +137,10 @@ describe.skipIf(!hasChromium)("application journeys: the national batch", () => 
     const precheck = page.getByRole("tabpanel", { name: /提交前检查/ });
     await precheck.getByRole("radio", { name: /行业主管（业务指导）部门/ }).check();
     await precheck.getByLabel("行业主管部门名称").waitFor();
-    await page.screenshot({ path: screenshotPath("application-national-evaluation-precheck"), fullPage: true });
+    await page.screenshot({
+      path: screenshotPath("application-national-evaluation-precheck"),
+      fullPage: true,
+    });
     await context.close();
   });
 });

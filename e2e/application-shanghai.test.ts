@@ -22,7 +22,9 @@ import { hasChromium, type Platform, screenshotPath, startPlatform } from "./sup
 const UNIVERSITY = "上海数智工程大学";
 const SHANGHAI_BATCH = /【演示】上海市人力资源和社会保障局/;
 const ADDRESS = "上海市杨浦区军工路516号";
-const thisYear = Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()));
+const thisYear = Number(
+  new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()),
+);
 
 /** Fills the whole Shanghai 申报表 except the teacher list (imported from Excel) and the 承诺. */
 async function fillShanghaiForm(page: Page) {
@@ -56,17 +58,27 @@ async function fillShanghaiForm(page: Page) {
     await field(page, `近5年培训规模（人次）第${i + 1}行·独立培训人数`).fill(String(1500 + i * 100));
     await field(page, `近5年培训规模（人次）第${i + 1}行·合作培训人数`).fill("300");
   }
-  await page.locator('[id="field-facilities"]').getByRole("button", { name: /添加一行/ }).first().click();
+  await page
+    .locator('[id="field-facilities"]')
+    .getByRole("button", { name: /添加一行/ })
+    .first()
+    .click();
   await field(page, "自有场地及设施设备情况第1行·场地地址").fill("上海市杨浦区军工路516号实训楼");
   await field(page, "自有场地及设施设备情况第1行·场地面积").fill("3200");
   await field(page, "自有场地及设施设备情况第1行·容纳人数").fill("600");
   await field(page, "自有场地及设施设备情况第1行·设施设备台套").fill("450");
   await field(page, "自有场地及设施设备情况第1行·设施设备总值").fill("1280.5");
-  await field(page, "信息化平台建设情况").fill("学校建有在线学习平台，支持直播、录播与在线考试，网址 https://learn.sdu-demo.edu.cn。");
+  await field(page, "信息化平台建设情况").fill(
+    "学校建有在线学习平台，支持直播、录播与在线考试，网址 https://learn.sdu-demo.edu.cn。",
+  );
   await field(page, "专职师资队伍人数").fill("2");
   await field(page, "兼职师资队伍人数").fill("1");
-  await field(page, "已有培训情况简述").fill("近五年面向本市企事业单位开展人工智能工程技术人员培训，累计培训8500人次，建有考勤与质量评估制度。");
-  await field(page, "师资团队建设机制简述").fill("专兼职结合，聘请行业企业专家担任兼职教师，建立教学质量激励机制。");
+  await field(page, "已有培训情况简述").fill(
+    "近五年面向本市企事业单位开展人工智能工程技术人员培训，累计培训8500人次，建有考勤与质量评估制度。",
+  );
+  await field(page, "师资团队建设机制简述").fill(
+    "专兼职结合，聘请行业企业专家担任兼职教师，建立教学质量激励机制。",
+  );
   for (const [level, people, fee] of [
     ["初级", "800", "80"],
     ["中级", "500", "120"],
@@ -75,7 +87,9 @@ async function fillShanghaiForm(page: Page) {
     await field(page, `年度计划培训人数（人次）·${level}`).fill(people ?? "");
     await field(page, `培训费用（元/学时）·${level}`).fill(fee ?? "");
   }
-  await field(page, "下一步培训工作规划").fill("围绕本市数字化转型需求，分级开展培训，完善质量管控制度，建设课程资源库。");
+  await field(page, "下一步培训工作规划").fill(
+    "围绕本市数字化转型需求，分级开展培训，完善质量管控制度，建设课程资源库。",
+  );
 }
 
 /** Downloads the teacher template, fills it as a person would in Excel, and imports it. */
@@ -91,10 +105,39 @@ async function importTeachers(page: Page, dir: string) {
   await workbook.xlsx.readFile(templateFile);
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new Error("the import template has no sheet");
-  expect(sheet.getRow(1).values).toEqual([undefined, "姓名", "工作单位", "专业技术职务/职称", "专业", "人员性质", "联系电话"]);
-  sheet.getRow(2).values = ["陈建华", "上海数智工程大学计算机学院", "教授", "计算机科学与技术", "专职师资", "13912345678"];
-  sheet.getRow(3).values = ["赵敏", "上海数智工程大学人工智能研究院", "副教授", "人工智能", "专职师资", "13812345678"];
-  sheet.getRow(4).values = ["刘芳", "上海某科技有限公司研发部", "高级工程师", "软件工程", "兼职师资", "021-62345678"];
+  expect(sheet.getRow(1).values).toEqual([
+    undefined,
+    "姓名",
+    "工作单位",
+    "专业技术职务/职称",
+    "专业",
+    "人员性质",
+    "联系电话",
+  ]);
+  sheet.getRow(2).values = [
+    "陈建华",
+    "上海数智工程大学计算机学院",
+    "教授",
+    "计算机科学与技术",
+    "专职师资",
+    "13912345678",
+  ];
+  sheet.getRow(3).values = [
+    "赵敏",
+    "上海数智工程大学人工智能研究院",
+    "副教授",
+    "人工智能",
+    "专职师资",
+    "13812345678",
+  ];
+  sheet.getRow(4).values = [
+    "刘芳",
+    "上海某科技有限公司研发部",
+    "高级工程师",
+    "软件工程",
+    "兼职师资",
+    "021-62345678",
+  ];
   const filled = Buffer.from(await workbook.xlsx.writeBuffer());
 
   await teachers.getByRole("button", { name: /从Excel导入/ }).click();
@@ -122,7 +165,10 @@ describe.skipIf(!hasChromium)("application journey: a Shanghai university", () =
     const { context, page } = await platform.newPage();
     await login(page, platform, institutionLogin(platform, UNIVERSITY));
     await page.getByText("还没有申报").waitFor();
-    await page.getByRole("link", { name: /在此批次申报/ }).first().click();
+    await page
+      .getByRole("link", { name: /在此批次申报/ })
+      .first()
+      .click();
     await page.getByText("人工智能工程技术人员").first().waitFor();
     await startApplication(page, platform, {
       batchTitle: SHANGHAI_BATCH,
@@ -176,7 +222,10 @@ describe.skipIf(!hasChromium)("application journey: a Shanghai university", () =
       mimeType: "application/pdf",
       buffer: Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00"), Buffer.alloc(2048, 1)]),
     });
-    await support.getByRole("alert").getByText(/按文件内容识别/).waitFor();
+    await support
+      .getByRole("alert")
+      .getByText(/按文件内容识别/)
+      .waitFor();
     await page.screenshot({ path: screenshotPath("application-shanghai-attachments"), fullPage: true });
 
     await page.getByRole("tab", { name: /提交前检查/ }).click();
@@ -209,7 +258,9 @@ describe.skipIf(!hasChromium)("application journey: a Shanghai university", () =
     await field(page, "单位基本情况").fill("数".repeat(801));
     const counter = cellOf(page, "单位基本情况").locator(".lx-word-count");
     expect(await counter.innerText()).toContain("已输入 801 / 800 字");
-    expect(await counter.evaluate((el) => (globalThis as any).getComputedStyle(el).color)).toBe("rgb(196, 38, 46)");
+    expect(await counter.evaluate((el) => (globalThis as any).getComputedStyle(el).color)).toBe(
+      "rgb(196, 38, 46)",
+    );
 
     await field(page, "法定代表人身份证号").fill("310104197805123013");
     await field(page, "法定代表人身份证号").press("Tab");
@@ -230,7 +281,9 @@ describe.skipIf(!hasChromium)("application journey: a Shanghai university", () =
       .filter({ hasText: "单位基本情况：字数为801字" })
       .getByRole("button", { name: "去修改" })
       .click();
-    await expect.poll(() => page.evaluate(() => (globalThis as any).document.activeElement?.getAttribute("aria-label"))).toBe("单位基本情况");
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as any).document.activeElement?.getAttribute("aria-label")))
+      .toBe("单位基本情况");
     await context.close();
   });
 });

@@ -31,7 +31,10 @@ export async function choose(page: Page, label: string, option: string, search?:
   const input = field(page, label);
   await input.click();
   if (search) await input.fill(search);
-  await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").locator(`.ant-select-item-option[title="${option}"]`).click();
+  await page
+    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")
+    .locator(`.ant-select-item-option[title="${option}"]`)
+    .click();
 }
 
 /** Types a date into an antd date picker and confirms it. */
@@ -56,7 +59,9 @@ export function saveStatus(page: Page): Locator {
 
 /** Waits until the autosave has stored everything typed (it runs 3 s after typing stops). */
 export async function waitSaved(page: Page): Promise<void> {
-  await saveStatus(page).getByText(/已自动保存 \d{2}:\d{2}:\d{2}/).waitFor({ timeout: 20_000 });
+  await saveStatus(page)
+    .getByText(/已自动保存 \d{2}:\d{2}:\d{2}/)
+    .waitFor({ timeout: 20_000 });
 }
 
 /** Starts an application from the 新建申报 page and lands on its form. */

@@ -6,4 +6,5 @@ export * from "./eligibility";
 export * from "./forms";
 export * from "./policy";
 export * from "./reference";
+export * from "./review";
 export * from "./validators";

@@ -16,6 +16,7 @@ import { registerCalendarRoutes } from "./features/calendar/routes";
 import { registerExpertRoutes } from "./features/experts/routes";
 import { registerHealthRoutes } from "./features/health/routes";
 import { registerRecommendationRoutes } from "./features/recommendation/routes";
+import { registerReviewRoutes } from "./features/review/routes";
 import { registerUserRoutes } from "./features/users/routes";
 import { registerAuth } from "./http/auth";
 import type { Deps } from "./http/deps";
@@ -79,6 +80,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerApplicationRoutes(app, deps);
   registerRecommendationRoutes(app, deps);
   registerExpertRoutes(app, deps);
+  registerReviewRoutes(app, deps);
 
   app.get("/api/openapi.json", { config: { command: "public" }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -161,7 +161,10 @@ export function assignExperts(input: AssignExpertsInput): AssignmentResult {
   const difficulty = new Map<Slot, [number, number]>();
   for (const slot of slots) {
     const open = slot.candidates.filter(hasRoom);
-    difficulty.set(slot, [open.length, requireOutsideRegion ? open.filter((x) => isOutside(slot, x)).length : 0]);
+    difficulty.set(slot, [
+      open.length,
+      requireOutsideRegion ? open.filter((x) => isOutside(slot, x)).length : 0,
+    ]);
   }
   const order = slots
     .filter((slot) => slot.need > 0)
@@ -257,7 +260,79 @@ export function assignExperts(input: AssignExpertsInput): AssignmentResult {
     while (slot.assigned.length < slot.need && augment(slot)) {}
   }
 
-  return summarize({ slots, experts, loads, conflicts, perApplication, maxLoad, requireOutsideRegion, isOutside });
+  // 4. Rebalance.
+  let version = 0;
+  const settled = experts.map(() => -1);
+  const movable = (slot: Slot, x: number, y: number) =>
+    !slot.assigned.includes(y) && (!requireOutsideRegion || !isOutside(slot, x) || isOutside(slot, y));
+  const shed = (source: number): boolean => {
+    const limit = (loads[source] as number) - 2;
+    const via = new Map<number, { from: number; slot: Slot }>();
+    const seen = new Set<number>([source]);
+    let frontier = [source];
+    while (frontier.length > 0) {
+      let target: number | undefined;
+      const next: number[] = [];
+      for (const x of frontier) {
+        for (const slot of assignedTo[x] as Slot[]) {
+          for (const y of slot.candidates) {
+            if (seen.has(y) || !movable(slot, x, y)) continue;
+            seen.add(y);
+            via.set(y, { from: x, slot });
+            if ((loads[y] as number) <= limit && hasRoom(y)) {
+              if (target === undefined || better(y, target)) target = y;
+            } else next.push(y);
+          }
+        }
+        if (target !== undefined) break;
+      }
+      if (target !== undefined) {
+        loads[target] = (loads[target] as number) + 1;
+        loads[source] = (loads[source] as number) - 1;
+        for (let y = target; y !== source; ) {
+          const { from, slot } = via.get(y) as { from: number; slot: Slot };
+          slot.assigned[slot.assigned.indexOf(from)] = y;
+          const list = assignedTo[from] as Slot[];
+          list.splice(list.indexOf(slot), 1);
+          assignedTo[y]?.push(slot);
+          y = from;
+        }
+        return true;
+      }
+      frontier = next;
+    }
+    for (const y of seen) if (loads[y] === loads[source]) settled[y] = version;
+    return false;
+  };
+  // Nobody can take an application from x unless someone is at least 2 below it.
+  const pool = [...new Set(slots.flatMap((slot) => slot.candidates))];
+  const lowestLoad = () => {
+    let lowest = Number.POSITIVE_INFINITY;
+    for (const y of pool) if ((loads[y] as number) < lowest && hasRoom(y)) lowest = loads[y] as number;
+    return lowest;
+  };
+  for (let moved = true; moved; ) {
+    moved = false;
+    const byLoad = experts.map((_, x) => x).filter((x) => (assignedTo[x] as Slot[]).length > 0);
+    byLoad.sort((x, y) => (loads[y] as number) - (loads[x] as number) || (expertRank[x] as number) - (expertRank[y] as number));
+    for (const x of byLoad) {
+      while (settled[x] !== version && (loads[x] as number) - 2 >= lowestLoad() && shed(x)) {
+        moved = true;
+        version++;
+      }
+    }
+  }
+
+  return summarize({
+    slots,
+    experts,
+    loads,
+    conflicts,
+    perApplication,
+    maxLoad,
+    requireOutsideRegion,
+    isOutside,
+  });
 }
 
 function summarize(context: {
@@ -270,7 +345,8 @@ function summarize(context: {
   requireOutsideRegion: boolean;
   isOutside: (slot: Slot, x: number) => boolean;
 }): AssignmentResult {
-  const { slots, experts, loads, conflicts, perApplication, maxLoad, requireOutsideRegion, isOutside } = context;
+  const { slots, experts, loads, conflicts, perApplication, maxLoad, requireOutsideRegion, isOutside } =
+    context;
   const assignments: Assignment[] = [];
   const unstaffed: UnstaffedApplication[] = [];
   const withoutOutsideExpert: AssignmentResult["withoutOutsideExpert"] = [];
@@ -292,11 +368,16 @@ function summarize(context: {
 
   function unstaffedReason(slot: Slot, missing: number): string {
     const occupation = occupationName(slot.app.occupation);
-    const pool = experts.filter((expert) => expert.active && expert.occupations.includes(slot.app.occupation));
-    if (pool.length === 0) return `专家库中没有“${occupation}”职业的在库专家：需要${perApplication}人，缺${missing}人`;
+    const pool = experts.filter(
+      (expert) => expert.active && expert.occupations.includes(slot.app.occupation),
+    );
+    if (pool.length === 0)
+      return `专家库中没有“${occupation}”职业的在库专家：需要${perApplication}人，缺${missing}人`;
     const conflicted = pool.filter((expert) => conflicts.has(conflictPairKey(expert.id, slot.app.id))).length;
     const have = perApplication - missing;
-    const full = slot.candidates.filter((x) => !slot.assigned.includes(x) && (loads[x] as number) >= maxLoad).length;
+    const full = slot.candidates.filter(
+      (x) => !slot.assigned.includes(x) && (loads[x] as number) >= maxLoad,
+    ).length;
     return (
       `该职业可用专家不足：需要${perApplication}人，无利益冲突且未超负荷的只有${have}人` +
       `（“${occupation}”在库专家${pool.length}人，其中${conflicted}人存在利益冲突，${full}人已达${maxLoad}件评审上限）`
@@ -323,7 +404,8 @@ function summarize(context: {
       : {
           min: Math.min(...activeLoads),
           max: Math.max(...activeLoads),
-          mean: Math.round((activeLoads.reduce((sum, load) => sum + load, 0) / activeLoads.length) * 100) / 100,
+          mean:
+            Math.round((activeLoads.reduce((sum, load) => sum + load, 0) / activeLoads.length) * 100) / 100,
         };
   return { assignments, unstaffed, withoutOutsideExpert, loads: loadRecord, stats };
 }

@@ -115,7 +115,8 @@ export function detectConflicts(input: {
   for (const person of listApplicationPeople(application.values)) {
     const samePhone = person.phone !== "" && normalizePhoneForMatch(person.phone) === expertPhone;
     const sameEmail = person.email !== "" && person.email.trim().toLowerCase() === expertEmail;
-    const sameEmployer = person.employer !== "" && relateOrganizations(person.employer, expert.employer) !== null;
+    const sameEmployer =
+      person.employer !== "" && relateOrganizations(person.employer, expert.employer) !== null;
     if (normalizePersonName(person.name) === expertName && (samePhone || sameEmail || sameEmployer)) {
       self.push(person);
     } else if (sameEmployer) {
@@ -194,7 +195,9 @@ export function effectiveConflicts(
   const pinnedTypes = new Set(overrides.filter((o) => o.action === "pin").map((o) => o.type));
   const clearedTypes = new Set(
     overrides
-      .filter((o) => o.action === "clear" && (detectedConflictTypes as readonly ConflictType[]).includes(o.type))
+      .filter(
+        (o) => o.action === "clear" && (detectedConflictTypes as readonly ConflictType[]).includes(o.type),
+      )
       .map((o) => o.type),
   );
   const blocking: Conflict[] = detected.filter(

@@ -55,7 +55,9 @@ export function relateOrganizations(a: string, b: string): OrganizationRelation 
   if (left === "" || right === "") return null;
   if (left === right) return "same";
   const [shorter, longer] = left.length < right.length ? [left, right] : [right, left];
-  return shorter.length >= MIN_PREFIX_LENGTH && longer.startsWith(shorter) && ORGANIZATION_ENDING.test(shorter)
+  return shorter.length >= MIN_PREFIX_LENGTH &&
+    longer.startsWith(shorter) &&
+    ORGANIZATION_ENDING.test(shorter)
     ? "department"
     : null;
 }

@@ -1,13 +1,19 @@
+import { rowsOf } from "../eligibility/read-values";
 import { FORM_TEMPLATES } from "../forms";
 import type { FormTemplate, FormValues } from "../forms/types";
-import { rowsOf } from "../eligibility/read-values";
 
 /**
  * A table of people the applicant lists with their employer: 培训教师 (training forms) and 命题专家
  * (evaluation form). Found in the templates rather than named here, so a v2 template that adds
  * such a table (考评员 with their employer, say) is checked for conflicts without a code change.
  */
-export type StaffTable = { key: string; label: string; nameKey: string; employerKey: string; phoneKey: string | null };
+export type StaffTable = {
+  key: string;
+  label: string;
+  nameKey: string;
+  employerKey: string;
+  phoneKey: string | null;
+};
 
 /** A person listed on an application, with where on the form they are listed. */
 export type ListedPerson = {

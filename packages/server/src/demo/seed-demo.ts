@@ -117,7 +117,9 @@ const titles = ["教授", "研究员", "正高级工程师", "教授级高级工
 /** Demo experts get a pool profile: employer, region and two or three occupations each. */
 async function insertExpertProfile(deps: Deps, userId: string, index: number) {
   const [employer, regionCode] = expertEmployers[index % expertEmployers.length] ?? ["某大学", "110000"];
-  const occupations = [0, 1, 2].slice(0, 2 + (index % 2)).map((offset) => occupationCodes[(index + offset * 4) % occupationCodes.length]);
+  const occupations = [0, 1, 2]
+    .slice(0, 2 + (index % 2))
+    .map((offset) => occupationCodes[(index + offset * 4) % occupationCodes.length]);
   const now = deps.clock().toISOString();
   await deps.db
     .insertInto("experts")

@@ -94,10 +94,14 @@ export function recommendationBlock(template: FormTemplate, values: FormValues |
         spaceBefore: index === 0 ? (reason === "" ? 84 : 24) : 14,
       }),
     ),
-    para([text(date ? `${date[1]}年${Number(date[2])}月${Number(date[3])}日` : recommendation.dateLine)], "left", {
-      indentRatio: 0.66,
-      spaceBefore: 14,
-    }),
+    para(
+      [text(date ? `${date[1]}年${Number(date[2])}月${Number(date[3])}日` : recommendation.dateLine)],
+      "left",
+      {
+        indentRatio: 0.66,
+        spaceBefore: 14,
+      },
+    ),
     para(
       recommendation.contacts.flatMap((item, index) => [
         text(`${index === 0 ? "" : "　　　　"}${item.label}`),

@@ -2,10 +2,10 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer as DocxFooter,
   Packer,
   PageNumber,
   Paragraph,
-  Footer as DocxFooter,
   Table,
   TableCell,
   TableRow,
@@ -42,7 +42,12 @@ const SIZE = 11;
 const PAD = 5;
 
 export async function renderListPdf(document: ListDocument): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", bufferPages: true, margins: MARGIN, info: { Title: document.title, Creator: "遴选平台" } });
+  const doc = new PDFDocument({
+    size: "A4",
+    bufferPages: true,
+    margins: MARGIN,
+    info: { Title: document.title, Creator: "遴选平台" },
+  });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {
@@ -62,11 +67,24 @@ export async function renderListPdf(document: ListDocument): Promise<Buffer> {
     }
     return false;
   };
-  const paragraph = (text: string, options: { font?: string; size?: number; align?: "left" | "center" | "right"; indent?: number; gap?: number }) => {
+  const paragraph = (
+    text: string,
+    options: {
+      font?: string;
+      size?: number;
+      align?: "left" | "center" | "right";
+      indent?: number;
+      gap?: number;
+    },
+  ) => {
     doc.font(options.font ?? FONT).fontSize(options.size ?? SIZE);
     const height = doc.heightOfString(text, { width: width - (options.indent ?? 0), lineGap: 4 });
     ensure(height);
-    doc.text(text, MARGIN.left + (options.indent ?? 0), y, { width: width - (options.indent ?? 0), align: options.align ?? "left", lineGap: 4 });
+    doc.text(text, MARGIN.left + (options.indent ?? 0), y, {
+      width: width - (options.indent ?? 0),
+      align: options.align ?? "left",
+      lineGap: 4,
+    });
     y += height + (options.gap ?? 6);
   };
 
@@ -79,7 +97,14 @@ export async function renderListPdf(document: ListDocument): Promise<Buffer> {
   const widths = document.columns.map((column) => (column.weight / total) * width);
   const rowHeight = (cells: string[], font: string) => {
     doc.font(font).fontSize(SIZE - 1);
-    return Math.max(...cells.map((cell, index) => doc.heightOfString(cell || " ", { width: (widths[index] ?? 40) - 2 * PAD, lineGap: 2 }))) + 2 * PAD;
+    return (
+      Math.max(
+        ...cells.map((cell, index) =>
+          doc.heightOfString(cell || " ", { width: (widths[index] ?? 40) - 2 * PAD, lineGap: 2 }),
+        ),
+      ) +
+      2 * PAD
+    );
   };
   const drawRow = (cells: string[], font: string, fill: string | null) => {
     const height = rowHeight(cells, font);
@@ -88,7 +113,10 @@ export async function renderListPdf(document: ListDocument): Promise<Buffer> {
       const cellWidth = widths[index] ?? 40;
       if (fill) doc.rect(x, y, cellWidth, height).fill(fill).fillColor("black");
       doc.lineWidth(0.6).rect(x, y, cellWidth, height).stroke();
-      doc.font(font).fontSize(SIZE - 1).text(cell, x + PAD, y + PAD, { width: cellWidth - 2 * PAD, lineGap: 2 });
+      doc
+        .font(font)
+        .fontSize(SIZE - 1)
+        .text(cell, x + PAD, y + PAD, { width: cellWidth - 2 * PAD, lineGap: 2 });
       x += cellWidth;
     });
     y += height;
@@ -105,7 +133,12 @@ export async function renderListPdf(document: ListDocument): Promise<Buffer> {
       if (ensure(rowHeight(row, FONT))) drawRow(header, BOLD, "#eef2f7");
       drawRow(row, FONT, null);
     }
-    if (group.rows.length === 0) drawRow(document.columns.map((_, index) => (index === 0 ? "（无）" : "")), FONT, null);
+    if (group.rows.length === 0)
+      drawRow(
+        document.columns.map((_, index) => (index === 0 ? "（无）" : "")),
+        FONT,
+        null,
+      );
     y += 12;
   }
   y += 18;
@@ -117,7 +150,14 @@ export async function renderListPdf(document: ListDocument): Promise<Buffer> {
     doc.switchToPage(range.start + index);
     // Writing into the bottom margin would make pdfkit start a new page.
     doc.page.margins.bottom = 0;
-    doc.font(FONT).fontSize(9).text(`第 ${index + 1} 页 共 ${range.count} 页`, MARGIN.left, A4.height - 40, { width, align: "center", lineBreak: false });
+    doc
+      .font(FONT)
+      .fontSize(9)
+      .text(`第 ${index + 1} 页 共 ${range.count} 页`, MARGIN.left, A4.height - 40, {
+        width,
+        align: "center",
+        lineBreak: false,
+      });
   }
   doc.end();
   return finished;
@@ -136,13 +176,26 @@ export async function renderListDocx(document: ListDocument): Promise<Buffer> {
       children: text.split("\n").map((line) => new Paragraph({ children: [run(line, bold, 20)] })),
     });
   const tables = document.groups.flatMap((group) => [
-    ...(group.heading ? [new Paragraph({ spacing: { before: 200, after: 80 }, children: [run(group.heading, true)] })] : []),
+    ...(group.heading
+      ? [new Paragraph({ spacing: { before: 200, after: 80 }, children: [run(group.heading, true)] })]
+      : []),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
-        new TableRow({ tableHeader: true, cantSplit: true, children: document.columns.map((column) => cell(column.label, true, column.weight)) }),
-        ...(group.rows.length > 0 ? group.rows : [document.columns.map((_, index) => (index === 0 ? "（无）" : ""))]).map(
-          (row) => new TableRow({ cantSplit: true, children: row.map((text, index) => cell(text, false, document.columns[index]?.weight ?? 1)) }),
+        new TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: document.columns.map((column) => cell(column.label, true, column.weight)),
+        }),
+        ...(group.rows.length > 0
+          ? group.rows
+          : [document.columns.map((_, index) => (index === 0 ? "（无）" : ""))]
+        ).map(
+          (row) =>
+            new TableRow({
+              cantSplit: true,
+              children: row.map((text, index) => cell(text, false, document.columns[index]?.weight ?? 1)),
+            }),
         ),
       ],
     }),
@@ -152,19 +205,50 @@ export async function renderListDocx(document: ListDocument): Promise<Buffer> {
     title: document.title,
     sections: [
       {
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1247, right: 1247 } } },
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: { top: 1440, bottom: 1440, left: 1247, right: 1247 },
+          },
+        },
         footers: {
           default: new DocxFooter({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ["第 ", PageNumber.CURRENT, " 页 共 ", PageNumber.TOTAL_PAGES, " 页"], size: 18 })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    children: ["第 ", PageNumber.CURRENT, " 页 共 ", PageNumber.TOTAL_PAGES, " 页"],
+                    size: 18,
+                  }),
+                ],
+              }),
+            ],
           }),
         },
         children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 300 }, children: [run(document.title, true, 40)] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 300 },
+            children: [run(document.title, true, 40)],
+          }),
           ...(document.addressee ? [new Paragraph({ children: [run(document.addressee)] })] : []),
-          ...document.paragraphs.map((text) => new Paragraph({ indent: { firstLine: 440 }, spacing: { line: 360 }, children: [run(text)] })),
+          ...document.paragraphs.map(
+            (text) =>
+              new Paragraph({ indent: { firstLine: 440 }, spacing: { line: 360 }, children: [run(text)] }),
+          ),
           ...tables,
-          ...document.signature.map((line) => new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 200 }, children: [run(line)] })),
-          ...(document.footnotes ?? []).map((line) => new Paragraph({ spacing: { before: 120 }, children: [run(line)] })),
+          ...document.signature.map(
+            (line) =>
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                spacing: { before: 200 },
+                children: [run(line)],
+              }),
+          ),
+          ...(document.footnotes ?? []).map(
+            (line) => new Paragraph({ spacing: { before: 120 }, children: [run(line)] }),
+          ),
         ],
       },
     ],

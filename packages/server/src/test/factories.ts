@@ -133,7 +133,14 @@ const REQUIRED_ATTACHMENTS = ["stampedForm", "legalRegistrationCertificate", "cr
  */
 export async function submitCompleteApplication(
   ctx: TestContext,
-  options: { batchId: string; kind: "training" | "evaluation"; occupation: string; regionCode?: string; applicantCategory?: string; recommender?: { type: "region" | "industry"; value: string } },
+  options: {
+    batchId: string;
+    kind: "training" | "evaluation";
+    occupation: string;
+    regionCode?: string;
+    applicantCategory?: string;
+    recommender?: { type: "region" | "industry"; value: string };
+  },
 ) {
   const institution = await registerInstitution(ctx, options.regionCode ?? "310000");
   const created = await institution.client.post("/api/applications", {
@@ -159,7 +166,9 @@ export async function submitCompleteApplication(
     );
     if (uploaded.status !== 201) throw new Error(`upload failed: ${JSON.stringify(uploaded.body)}`);
   }
-  const submitted = await institution.client.post(`/api/applications/${application.id}/submit`, { recommender: options.recommender ?? null });
+  const submitted = await institution.client.post(`/api/applications/${application.id}/submit`, {
+    recommender: options.recommender ?? null,
+  });
   if (submitted.status !== 200) throw new Error(`submit failed: ${JSON.stringify(submitted.body)}`);
   return { ...institution, application: submitted.body.application };
 }

@@ -55,7 +55,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .unique()
     .where(sql.ref("removed_at"), "is", null)
     .execute();
-  await db.schema.createIndex("review_assignments_expert_idx").on("review_assignments").columns(["expert_id", "batch_id"]).execute();
+  await db.schema
+    .createIndex("review_assignments_expert_idx")
+    .on("review_assignments")
+    .columns(["expert_id", "batch_id"])
+    .execute();
 
   await db.schema
     .createTable("conflict_records")
@@ -68,7 +72,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (col) => col.notNull())
     .addColumn("created_by", "text", (col) => col.notNull())
     .execute();
-  await db.schema.createIndex("conflict_records_pair_idx").on("conflict_records").columns(["expert_id", "application_id"]).execute();
+  await db.schema
+    .createIndex("conflict_records_pair_idx")
+    .on("conflict_records")
+    .columns(["expert_id", "application_id"])
+    .execute();
 
   await db.schema
     .createTable("score_sheets")
@@ -108,7 +116,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ["decisions", "score_history", "score_sheets", "conflict_records", "review_assignments", "review_rounds", "experts"]) {
+  for (const table of [
+    "decisions",
+    "score_history",
+    "score_sheets",
+    "conflict_records",
+    "review_assignments",
+    "review_rounds",
+    "experts",
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

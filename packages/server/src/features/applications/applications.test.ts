@@ -339,7 +339,9 @@ describe.each(testDatabases)("applications on %s", (kind) => {
       path: "legalRepresentativeIdNumber",
     });
     expect(revealed.body.value).toBe(ID_NUMBER);
-    const teacherPhone = await office.post(`/api/applications/${application.id}/reveal`, { path: "teachers.1.phone" });
+    const teacherPhone = await office.post(`/api/applications/${application.id}/reveal`, {
+      path: "teachers.1.phone",
+    });
     expect(teacherPhone.body.value).toMatch(/^1\d{10}$/);
     const notPersonal = await office.post(`/api/applications/${application.id}/reveal`, { path: "address" });
     expect(notPersonal.status).toBe(404);

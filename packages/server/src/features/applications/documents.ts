@@ -1,6 +1,9 @@
 import { type FormValues, listFields, type RecommendingUnit, type TableRowValues } from "@linxuan/domain";
-import { RECOMMENDED_ON_KEY, RECOMMENDER_LEADER_KEY, RECOMMENDER_UNIT_KEY } from "../../documents/closing-blocks";
-import { findClosure } from "../recommendation/unit";
+import {
+  RECOMMENDED_ON_KEY,
+  RECOMMENDER_LEADER_KEY,
+  RECOMMENDER_UNIT_KEY,
+} from "../../documents/closing-blocks";
 import { renderFormDocx } from "../../documents/form-docx";
 import { renderFormPdf } from "../../documents/form-pdf";
 import { requireActorOf } from "../../http/actor";
@@ -8,6 +11,7 @@ import { recordEvent } from "../../http/command";
 import { shanghaiDate } from "../../http/dates";
 import type { Caller, Deps } from "../../http/deps";
 import { notFound } from "../../http/errors";
+import { findClosure } from "../recommendation/unit";
 import { loadApplication } from "./context";
 import { findVersion } from "./queries";
 import { maskValues, openValues } from "./sealing";
@@ -39,7 +43,9 @@ export async function renderApplicationDocument(
   }
   const parsed = JSON.parse(stored) as FormValues;
   const values = {
-    ...(ctx.isOwner ? openValues(ctx.template, parsed, deps.cipher) : maskValues(ctx.template, parsed, deps.cipher)),
+    ...(ctx.isOwner
+      ? openValues(ctx.template, parsed, deps.cipher)
+      : maskValues(ctx.template, parsed, deps.cipher)),
     ...(ctx.template.recommendationBlock ? await recommendationValues(deps, id) : {}),
   };
   const options = {
@@ -74,9 +80,16 @@ export async function renderApplicationDocument(
  * unit, person in charge, date, contact person and phone (推荐理由, 推荐单位, 负责人, 日期).
  */
 async function recommendationValues(deps: Deps, applicationId: string): Promise<Record<string, string>> {
-  const recommendation = await deps.db.selectFrom("recommendations").selectAll().where("applicationId", "=", applicationId).executeTakeFirst();
+  const recommendation = await deps.db
+    .selectFrom("recommendations")
+    .selectAll()
+    .where("applicationId", "=", applicationId)
+    .executeTakeFirst();
   if (!recommendation || recommendation.decision !== "recommended") return {};
-  const closure = await findClosure(deps.db, recommendation.batchId, { type: recommendation.unitType, value: recommendation.unitValue } as RecommendingUnit);
+  const closure = await findClosure(deps.db, recommendation.batchId, {
+    type: recommendation.unitType,
+    value: recommendation.unitValue,
+  } as RecommendingUnit);
   if (!closure) return {};
   return {
     recommendationReason: recommendation.reason,
@@ -96,12 +109,19 @@ export async function revealValue(deps: Deps, caller: Caller, id: string, path: 
   const personal = listFields(ctx.template).some(
     (entry) =>
       (entry.field.type === "idNumber" || entry.field.type === "phone") &&
-      (column === undefined ? entry.role !== "column" && entry.key === key : entry.table === key && entry.key === column),
+      (column === undefined
+        ? entry.role !== "column" && entry.key === key
+        : entry.table === key && entry.key === column),
   );
   if (!personal) throw notFound("该个人信息字段");
   const values = openValues(ctx.template, JSON.parse(ctx.row.draftValues) as FormValues, deps.cipher);
   const scalar = values[key];
-  const value = column === undefined ? scalar : Array.isArray(scalar) ? (scalar as TableRowValues[])[Number(index)]?.[column] : undefined;
+  const value =
+    column === undefined
+      ? scalar
+      : Array.isArray(scalar)
+        ? (scalar as TableRowValues[])[Number(index)]?.[column]
+        : undefined;
   if (typeof value !== "string" || value === "") throw notFound("该字段");
   await recordEvent(deps, caller, "application.reveal", {
     targetType: "application",

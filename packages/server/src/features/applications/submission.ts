@@ -15,7 +15,12 @@ import { runCommand } from "../../http/command";
 import { shanghaiDate } from "../../http/dates";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, type FieldIssue, notFound } from "../../http/errors";
-import { assertFormalCheckOpen, assertRecommendationOpen, releaseRecommendation, unitOf } from "../recommendation/unit";
+import {
+  assertFormalCheckOpen,
+  assertRecommendationOpen,
+  releaseRecommendation,
+  unitOf,
+} from "../recommendation/unit";
 import { type ApplicationContext, loadApplication } from "./context";
 import { findVersion, insertVersion, listCurrentAttachments, transitionStatus } from "./queries";
 import { maskValues, openValues } from "./sealing";
@@ -204,7 +209,9 @@ export async function withdrawApplication(deps: Deps, caller: Caller, id: string
     caller,
     "application.withdraw",
     async (trx) => {
-      const ok = await transitionStatus(trx, id, ctx.row.status, to, { updatedAt: deps.clock().toISOString() });
+      const ok = await transitionStatus(trx, id, ctx.row.status, to, {
+        updatedAt: deps.clock().toISOString(),
+      });
       if (ok) await releaseRecommendation(trx, id);
       return ok;
     },

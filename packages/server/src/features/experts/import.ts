@@ -4,7 +4,17 @@ import type { Db } from "../../db/connection";
 import { AppError } from "../../http/errors";
 import { detectFileKind } from "../../storage/files";
 
-export const EXPERT_COLUMNS = ["姓名", "工作单位", "工作单位统一社会信用代码", "专业技术职务/职称", "评议职业", "所在地区", "手机", "电子邮箱", "用户名（可不填）"] as const;
+export const EXPERT_COLUMNS = [
+  "姓名",
+  "工作单位",
+  "工作单位统一社会信用代码",
+  "专业技术职务/职称",
+  "评议职业",
+  "所在地区",
+  "手机",
+  "电子邮箱",
+  "用户名（可不填）",
+] as const;
 
 /** The Excel template for importing experts: header row, drop-down for 所在地区, an instructions sheet. */
 export async function expertTemplateXlsx() {
@@ -18,19 +28,36 @@ export async function expertTemplateXlsx() {
   });
   const regions = REGIONS.map((region) => region.name);
   for (let row = 2; row <= 501; row++) {
-    sheet.getCell(row, 6).dataValidation = { type: "list", allowBlank: false, formulae: [`"${regions.join(",")}"`] };
+    sheet.getCell(row, 6).dataValidation = {
+      type: "list",
+      allowBlank: false,
+      formulae: [`"${regions.join(",")}"`],
+    };
   }
   const help = workbook.addWorksheet("填写说明");
-  help.addRow(["评议职业填写职业全称，多个职业用顿号“、”分隔，可选：" + OCCUPATIONS.map((o) => o.name).join("、")]);
-  help.addRow(["所在地区从下拉列表选择省级行政区；手机填写11位手机号；用户名不填时系统自动生成（expert001起）。"]);
+  help.addRow([
+    "评议职业填写职业全称，多个职业用顿号“、”分隔，可选：" + OCCUPATIONS.map((o) => o.name).join("、"),
+  ]);
+  help.addRow([
+    "所在地区从下拉列表选择省级行政区；手机填写11位手机号；用户名不填时系统自动生成（expert001起）。",
+  ]);
   help.addRow(["导入后系统为每位专家创建账号并给出初始密码，专家首次登录须修改密码。"]);
-  return { body: Buffer.from(await workbook.xlsx.writeBuffer()), fileName: "专家导入模板.xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
+  return {
+    body: Buffer.from(await workbook.xlsx.writeBuffer()),
+    fileName: "专家导入模板.xlsx",
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  };
 }
 
 function cell(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "object" && "text" in value && typeof value.text === "string") return value.text.trim();
-  if (typeof value === "object" && "richText" in value) return value.richText.map((part) => part.text).join("").trim();
+  if (typeof value === "object" && "text" in value && typeof value.text === "string")
+    return value.text.trim();
+  if (typeof value === "object" && "richText" in value)
+    return value.richText
+      .map((part) => part.text)
+      .join("")
+      .trim();
   if (typeof value === "object" && "result" in value) return String(value.result ?? "").trim();
   return String(value).trim();
 }
@@ -40,7 +67,8 @@ function cell(value: ExcelJS.CellValue): string {
  * every row is checked with the same schema as the form, and every bad row is reported.
  */
 export async function parseExpertSheet(db: Db, content: Buffer) {
-  if (detectFileKind(content)?.extension !== "xlsx") throw new AppError("FILE_TYPE_NOT_ALLOWED", "请上传 .xlsx 格式的专家名单（可先下载导入模板）");
+  if (detectFileKind(content)?.extension !== "xlsx")
+    throw new AppError("FILE_TYPE_NOT_ALLOWED", "请上传 .xlsx 格式的专家名单（可先下载导入模板）");
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
@@ -50,23 +78,35 @@ export async function parseExpertSheet(db: Db, content: Buffer) {
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new AppError("VALIDATION_FAILED", "Excel 文件中没有工作表");
   const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).map(cell);
-  const column = (label: string) => header.findIndex((text) => text.replace(/\s/g, "") === label.replace(/\s/g, ""));
+  const column = (label: string) =>
+    header.findIndex((text) => text.replace(/\s/g, "") === label.replace(/\s/g, ""));
   const positions = EXPERT_COLUMNS.map((label) => column(label));
   const missing = EXPERT_COLUMNS.slice(0, 8).filter((_, index) => (positions[index] ?? -1) < 1);
-  if (missing.length > 0) throw new AppError("VALIDATION_FAILED", `Excel 第1行缺少列：${missing.join("、")}，请使用导入模板`);
+  if (missing.length > 0)
+    throw new AppError("VALIDATION_FAILED", `Excel 第1行缺少列：${missing.join("、")}，请使用导入模板`);
 
-  const existing = await db.selectFrom("users").select("username").where("username", "like", "expert%").execute();
-  let next = existing.reduce((max, row) => Math.max(max, Number(row.username.replace(/^expert/, "")) || 0), 0) + 1;
+  const existing = await db
+    .selectFrom("users")
+    .select("username")
+    .where("username", "like", "expert%")
+    .execute();
+  let next =
+    existing.reduce((max, row) => Math.max(max, Number(row.username.replace(/^expert/, "")) || 0), 0) + 1;
   const rows: { username: string; profile: ExpertProfile }[] = [];
   const errors: { row: number; message: string }[] = [];
   sheet.eachRow((row, rowNumber) => {
     if (rowNumber === 1) return;
-    const value = (index: number) => ((positions[index] ?? -1) > 0 ? cell(row.getCell(positions[index] ?? 0).value) : "");
+    const value = (index: number) =>
+      (positions[index] ?? -1) > 0 ? cell(row.getCell(positions[index] ?? 0).value) : "";
     const texts = EXPERT_COLUMNS.map((_, index) => value(index));
     if (texts.every((text) => text === "")) return;
     const occupationNames = (texts[4] ?? "").split(/[、,，;；\s]+/).filter(Boolean);
-    const occupations = occupationNames.map((name) => OCCUPATIONS.find((item) => item.name === name || item.code === name)?.code ?? name);
-    const region = REGIONS.find((item) => item.name === texts[5] || item.shortName === texts[5] || item.code === texts[5]);
+    const occupations = occupationNames.map(
+      (name) => OCCUPATIONS.find((item) => item.name === name || item.code === name)?.code ?? name,
+    );
+    const region = REGIONS.find(
+      (item) => item.name === texts[5] || item.shortName === texts[5] || item.code === texts[5],
+    );
     const parsed = expertProfileSchema.safeParse({
       name: texts[0],
       employer: texts[1],
@@ -89,6 +129,7 @@ export async function parseExpertSheet(db: Db, content: Buffer) {
     }
     rows.push({ username, profile: parsed.data });
   });
-  if (rows.length === 0 && errors.length === 0) throw new AppError("VALIDATION_FAILED", "Excel 中没有专家数据");
+  if (rows.length === 0 && errors.length === 0)
+    throw new AppError("VALIDATION_FAILED", "Excel 中没有专家数据");
   return { rows, errors };
 }

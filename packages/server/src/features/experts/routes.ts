@@ -8,7 +8,10 @@ import { AppError } from "../../http/errors";
 import { expertTemplateXlsx, parseExpertSheet } from "./import";
 import { createExpert, importExperts, listExperts, updateExpert } from "./service";
 
-const username = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{2,31}$/, "用户名为3–32位字母、数字、点、下划线或连字符");
+const username = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{2,31}$/, "用户名为3–32位字母、数字、点、下划线或连字符");
 
 export function registerExpertRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -20,23 +23,45 @@ export function registerExpertRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ["experts"],
         summary: "专家库",
-        querystring: z.object({ occupation: z.enum(occupationCodes).optional(), q: z.string().max(50).optional(), active: z.enum(["true", "false"]).optional() }),
+        querystring: z.object({
+          occupation: z.enum(occupationCodes).optional(),
+          q: z.string().max(50).optional(),
+          active: z.enum(["true", "false"]).optional(),
+        }),
       },
     },
     async (request) => ({
-      items: await listExperts(deps, { ...request.query, active: request.query.active === undefined ? undefined : request.query.active === "true" }),
+      items: await listExperts(deps, {
+        ...request.query,
+        active: request.query.active === undefined ? undefined : request.query.active === "true",
+      }),
     }),
   );
 
   r.post(
     "/api/experts",
-    { config: { command: "expert.manage" }, schema: { tags: ["experts"], summary: "新增专家（同时创建账号，返回一次性初始密码）", body: z.object({ username, profile: expertProfileSchema }) } },
+    {
+      config: { command: "expert.manage" },
+      schema: {
+        tags: ["experts"],
+        summary: "新增专家（同时创建账号，返回一次性初始密码）",
+        body: z.object({ username, profile: expertProfileSchema }),
+      },
+    },
     async (request, reply) => reply.status(201).send(await createExpert(deps, request.caller, request.body)),
   );
 
   r.put(
     "/api/experts/:id",
-    { config: { command: "expert.manage" }, schema: { tags: ["experts"], summary: "修改专家信息", params: z.object({ id: z.string().max(64) }), body: z.object({ profile: expertProfileSchema }) } },
+    {
+      config: { command: "expert.manage" },
+      schema: {
+        tags: ["experts"],
+        summary: "修改专家信息",
+        params: z.object({ id: z.string().max(64) }),
+        body: z.object({ profile: expertProfileSchema }),
+      },
+    },
     async (request) => {
       await updateExpert(deps, request.caller, request.params.id, request.body.profile);
       return { ok: true as const };
@@ -53,7 +78,11 @@ export function registerExpertRoutes(app: FastifyInstance, deps: Deps): void {
     "/api/experts/import",
     {
       config: { command: "expert.manage" },
-      schema: { tags: ["experts"], summary: "从 Excel 导入专家（全部正确才导入；返回账号与一次性初始密码）", querystring: z.object({ dryRun: z.enum(["true", "false"]).optional() }) },
+      schema: {
+        tags: ["experts"],
+        summary: "从 Excel 导入专家（全部正确才导入；返回账号与一次性初始密码）",
+        querystring: z.object({ dryRun: z.enum(["true", "false"]).optional() }),
+      },
     },
     async (request) => {
       const part = await request.file({ limits: { fileSize: 5 * 1_048_576, files: 1 } });
@@ -62,7 +91,15 @@ export function registerExpertRoutes(app: FastifyInstance, deps: Deps): void {
       if (part.file.truncated) throw new AppError("FILE_TOO_LARGE", "Excel 文件超过5MB的大小限制");
       const parsed = await parseExpertSheet(deps.db, content);
       if (parsed.errors.length > 0 || request.query.dryRun === "true") {
-        return { imported: [], preview: parsed.rows.map((row) => ({ username: row.username, name: row.profile.name, employer: row.profile.employer })), errors: parsed.errors };
+        return {
+          imported: [],
+          preview: parsed.rows.map((row) => ({
+            username: row.username,
+            name: row.profile.name,
+            employer: row.profile.employer,
+          })),
+          errors: parsed.errors,
+        };
       }
       return { imported: await importExperts(deps, request.caller, parsed.rows), preview: [], errors: [] };
     },

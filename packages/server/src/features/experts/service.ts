@@ -1,16 +1,27 @@
 import crypto from "node:crypto";
-import { type ExpertProfile, maskPhone, occupationName, type OccupationCode, regionName } from "@linxuan/domain";
+import {
+  type ExpertProfile,
+  maskPhone,
+  type OccupationCode,
+  occupationName,
+  regionName,
+} from "@linxuan/domain";
 import type { Db } from "../../db/connection";
 import type { Row } from "../../db/types";
+import { randomDemoPassword } from "../../demo/seed-demo";
 import { runCommand } from "../../http/command";
 import { hashPassword } from "../../http/crypto";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
-import { randomDemoPassword } from "../../demo/seed-demo";
 
 export type ExpertRow = Row<"experts">;
 
-export function toExpertView(row: ExpertRow, username: string | null, cipher: Deps["cipher"], reveal = false) {
+export function toExpertView(
+  row: ExpertRow,
+  username: string | null,
+  cipher: Deps["cipher"],
+  reveal = false,
+) {
   const occupations = JSON.parse(row.occupations) as OccupationCode[];
   const phone = row.phoneEnc ? cipher.decrypt(row.phoneEnc) : null;
   return {
@@ -31,13 +42,22 @@ export function toExpertView(row: ExpertRow, username: string | null, cipher: De
   };
 }
 
-export async function listExperts(deps: Deps, filter: { occupation?: string | undefined; q?: string | undefined; active?: boolean | undefined }) {
-  let query = deps.db.selectFrom("experts").innerJoin("users", "users.id", "experts.userId").selectAll("experts").select("users.username");
+export async function listExperts(
+  deps: Deps,
+  filter: { occupation?: string | undefined; q?: string | undefined; active?: boolean | undefined },
+) {
+  let query = deps.db
+    .selectFrom("experts")
+    .innerJoin("users", "users.id", "experts.userId")
+    .selectAll("experts")
+    .select("users.username");
   if (filter.active !== undefined) query = query.where("experts.active", "=", filter.active ? 1 : 0);
   const rows = await query.orderBy("experts.name").execute();
   const q = filter.q?.trim();
   return rows
-    .filter((row) => !filter.occupation || (JSON.parse(row.occupations) as string[]).includes(filter.occupation))
+    .filter(
+      (row) => !filter.occupation || (JSON.parse(row.occupations) as string[]).includes(filter.occupation),
+    )
     .filter((row) => !q || row.name.includes(q) || row.employer.includes(q) || row.username.includes(q))
     .map((row) => toExpertView(row, row.username, deps.cipher));
 }
@@ -57,7 +77,11 @@ function profileColumns(profile: ExpertProfile, cipher: Deps["cipher"]) {
 }
 
 /** Inserts the expert's account and profile; the caller runs it inside its command's transaction. */
-async function insertExpert(trx: Db, deps: Deps, input: { username: string; passwordHash: string; profile: ExpertProfile }) {
+async function insertExpert(
+  trx: Db,
+  deps: Deps,
+  input: { username: string; passwordHash: string; profile: ExpertProfile },
+) {
   const now = deps.clock().toISOString();
   const userId = crypto.randomUUID();
   await trx
@@ -83,18 +107,26 @@ async function insertExpert(trx: Db, deps: Deps, input: { username: string; pass
     })
     .execute();
   const id = crypto.randomUUID();
-  await trx.insertInto("experts").values({ id, userId, ...profileColumns(input.profile, deps.cipher), createdAt: now, updatedAt: now }).execute();
+  await trx
+    .insertInto("experts")
+    .values({ id, userId, ...profileColumns(input.profile, deps.cipher), createdAt: now, updatedAt: now })
+    .execute();
   return id;
 }
 
 async function assertUsernamesFree(db: Db, usernames: string[]) {
   if (usernames.length === 0) return;
   const taken = await db.selectFrom("users").select("username").where("username", "in", usernames).execute();
-  if (taken.length > 0) throw new AppError("USERNAME_TAKEN", `用户名已存在：${taken.map((row) => row.username).join("、")}`);
+  if (taken.length > 0)
+    throw new AppError("USERNAME_TAKEN", `用户名已存在：${taken.map((row) => row.username).join("、")}`);
 }
 
 /** Adds one expert with an account; the initial password is shown once and must be changed at first login. */
-export async function createExpert(deps: Deps, caller: Caller, input: { username: string; profile: ExpertProfile }) {
+export async function createExpert(
+  deps: Deps,
+  caller: Caller,
+  input: { username: string; profile: ExpertProfile },
+) {
   await assertUsernamesFree(deps.db, [input.username]);
   const password = randomDemoPassword();
   const passwordHash = await hashPassword(password, deps.config.passwordHashCost);
@@ -103,7 +135,11 @@ export async function createExpert(deps: Deps, caller: Caller, input: { username
     caller,
     "expert.create",
     (trx) => insertExpert(trx, deps, { username: input.username, passwordHash, profile: input.profile }),
-    (expertId) => ({ targetType: "expert", targetId: expertId, summary: `新增专家：${input.profile.name}（${input.profile.employer}）` }),
+    (expertId) => ({
+      targetType: "expert",
+      targetId: expertId,
+      summary: `新增专家：${input.profile.name}（${input.profile.employer}）`,
+    }),
   );
   return { id, username: input.username, initialPassword: password };
 }
@@ -116,10 +152,22 @@ export async function updateExpert(deps: Deps, caller: Caller, id: string, profi
     caller,
     "expert.update",
     async (trx) => {
-      await trx.updateTable("experts").set({ ...profileColumns(profile, deps.cipher), updatedAt: deps.clock().toISOString() }).where("id", "=", id).execute();
-      await trx.updateTable("users").set({ displayName: profile.name }).where("id", "=", row.userId).execute();
+      await trx
+        .updateTable("experts")
+        .set({ ...profileColumns(profile, deps.cipher), updatedAt: deps.clock().toISOString() })
+        .where("id", "=", id)
+        .execute();
+      await trx
+        .updateTable("users")
+        .set({ displayName: profile.name })
+        .where("id", "=", row.userId)
+        .execute();
     },
-    () => ({ targetType: "expert", targetId: id, summary: `修改专家信息：${profile.name}${profile.active ? "" : "（停用）"}` }),
+    () => ({
+      targetType: "expert",
+      targetId: id,
+      summary: `修改专家信息：${profile.name}${profile.active ? "" : "（停用）"}`,
+    }),
   );
 }
 
@@ -128,10 +176,15 @@ export async function updateExpert(deps: Deps, caller: Caller, id: string, profi
  * refused with every bad row listed; otherwise each gets an account (login name given or made
  * from the row) and a one-time initial password returned to the office.
  */
-export async function importExperts(deps: Deps, caller: Caller, rows: { username: string; profile: ExpertProfile }[]) {
+export async function importExperts(
+  deps: Deps,
+  caller: Caller,
+  rows: { username: string; profile: ExpertProfile }[],
+) {
   const usernames = rows.map((row) => row.username);
   const duplicates = usernames.filter((name, index) => usernames.indexOf(name) !== index);
-  if (duplicates.length > 0) throw new AppError("VALIDATION_FAILED", `导入文件中用户名重复：${[...new Set(duplicates)].join("、")}`);
+  if (duplicates.length > 0)
+    throw new AppError("VALIDATION_FAILED", `导入文件中用户名重复：${[...new Set(duplicates)].join("、")}`);
   await assertUsernamesFree(deps.db, usernames);
   const prepared = await Promise.all(
     rows.map(async (row) => {
@@ -148,7 +201,11 @@ export async function importExperts(deps: Deps, caller: Caller, rows: { username
     },
     () => ({ targetType: "expert", targetId: null, summary: `导入专家${rows.length}名并创建账号` }),
   );
-  return prepared.map((row) => ({ username: row.username, name: row.profile.name, initialPassword: row.password }));
+  return prepared.map((row) => ({
+    username: row.username,
+    name: row.profile.name,
+    initialPassword: row.password,
+  }));
 }
 
 export async function findExpertByUser(db: Db, userId: string) {

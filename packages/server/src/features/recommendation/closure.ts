@@ -1,5 +1,12 @@
 import crypto from "node:crypto";
-import { type KindCode, kindName, LEVELS, type OccupationCode, OCCUPATIONS, occupationName } from "@linxuan/domain";
+import {
+  type KindCode,
+  kindName,
+  LEVELS,
+  OCCUPATIONS,
+  type OccupationCode,
+  occupationName,
+} from "@linxuan/domain";
 import { type ListDocument, renderListDocx, renderListPdf } from "../../documents/list-document";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
@@ -32,10 +39,17 @@ export async function closeRecommendation(deps: Deps, caller: Caller, batchId: s
     .where("status", "in", ["submitted", "resubmitted"])
     .executeTakeFirstOrThrow();
   if (Number(pending.n) > 0) {
-    throw new AppError("LIST_NOT_COMPLETE", `还有${pending.n}份申报尚未作出推荐、不予推荐或退回的决定，不能确认名单`);
+    throw new AppError(
+      "LIST_NOT_COMPLETE",
+      `还有${pending.n}份申报尚未作出推荐、不予推荐或退回的决定，不能确认名单`,
+    );
   }
   // The letter is signed with the unit's own name, as its account carries it (e.g. 浙江省人力资源和社会保障厅).
-  const account = await deps.db.selectFrom("users").select("displayName").where("id", "=", actor.userId).executeTakeFirst();
+  const account = await deps.db
+    .selectFrom("users")
+    .select("displayName")
+    .where("id", "=", actor.userId)
+    .executeTakeFirst();
   const name = account?.displayName ?? unitName(unit);
   const id = crypto.randomUUID();
   await runCommand(
@@ -58,7 +72,11 @@ export async function closeRecommendation(deps: Deps, caller: Caller, batchId: s
           closedBy: caller.username ?? "",
         })
         .execute(),
-    () => ({ targetType: "batch", targetId: batchId, summary: `${name}确认推荐名单（负责人：${input.leaderName}）` }),
+    () => ({
+      targetType: "batch",
+      targetId: batchId,
+      summary: `${name}确认推荐名单（负责人：${input.leaderName}）`,
+    }),
   );
   return findClosure(deps.db, batchId, unit);
 }
@@ -74,7 +92,15 @@ export async function letterContent(deps: Deps, batchId: string, unit: { type: s
     .selectFrom("recommendations")
     .innerJoin("applications", "applications.id", "recommendations.applicationId")
     .innerJoin("institutions", "institutions.id", "applications.institutionId")
-    .select(["recommendations.kind", "recommendations.occupation", "recommendations.rank", "recommendations.reason", "applications.levels", "institutions.name", "institutions.creditCode"])
+    .select([
+      "recommendations.kind",
+      "recommendations.occupation",
+      "recommendations.rank",
+      "recommendations.reason",
+      "applications.levels",
+      "institutions.name",
+      "institutions.creditCode",
+    ])
     .where("recommendations.batchId", "=", batchId)
     .where("recommendations.unitType", "=", unit.type)
     .where("recommendations.unitValue", "=", unit.value)
@@ -83,14 +109,21 @@ export async function letterContent(deps: Deps, batchId: string, unit: { type: s
   return { batch, closure, rows };
 }
 
-export async function renderRecommendationLetter(deps: Deps, caller: Caller, batchId: string, format: "pdf" | "docx") {
+export async function renderRecommendationLetter(
+  deps: Deps,
+  caller: Caller,
+  batchId: string,
+  format: "pdf" | "docx",
+) {
   const actor = requireActorOf(caller);
   const unit = unitOf(actor);
   const { batch, closure, rows } = await letterContent(deps, batchId, unit);
   const levelName = (code: string) => LEVELS.find((level) => level.code === code)?.name ?? code;
   const groups = (["training", "evaluation"] as KindCode[]).flatMap((kind) =>
     OCCUPATIONS.flatMap(({ code }) => {
-      const group = rows.filter((row) => row.kind === kind && row.occupation === code).sort((a, b) => Number(a.rank) - Number(b.rank));
+      const group = rows
+        .filter((row) => row.kind === kind && row.occupation === code)
+        .sort((a, b) => Number(a.rank) - Number(b.rank));
       if (group.length === 0) return [];
       return [
         {
@@ -123,14 +156,27 @@ export async function renderRecommendationLetter(deps: Deps, caller: Caller, bat
       { label: "推荐理由", weight: 3.6 },
     ],
     groups: groups.length > 0 ? groups : [{ heading: null, rows: [] }],
-    signature: [`推荐单位（盖章）：${closure.unitName}`, `负责人：${closure.leaderName}`, `${year}年${month}月${day}日`],
+    signature: [
+      `推荐单位（盖章）：${closure.unitName}`,
+      `负责人：${closure.leaderName}`,
+      `${year}年${month}月${day}日`,
+    ],
     footnotes: [`联系人：${closure.contactName}　　电话：${deps.cipher.decrypt(closure.contactPhoneEnc)}`],
   };
   const body = format === "pdf" ? await renderListPdf(document) : await renderListDocx(document);
-  await runCommand(deps, caller, "recommendation.letter", async () => null, () => ({ targetType: "batch", targetId: batchId, summary: `出具推荐函（${format.toUpperCase()}）` }));
+  await runCommand(
+    deps,
+    caller,
+    "recommendation.letter",
+    async () => null,
+    () => ({ targetType: "batch", targetId: batchId, summary: `出具推荐函（${format.toUpperCase()}）` }),
+  );
   return {
     body,
     fileName: `推荐函-${closure.unitName}-${batch.shortTitle}.${format}`,
-    contentType: format === "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    contentType:
+      format === "pdf"
+        ? "application/pdf"
+        : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   };
 }

@@ -1,4 +1,12 @@
-import { type ApplicationCommand, canTransition, kindName, type KindCode, occupationName, type OccupationCode, recommendationQuota } from "@linxuan/domain";
+import {
+  type ApplicationCommand,
+  canTransition,
+  type KindCode,
+  kindName,
+  type OccupationCode,
+  occupationName,
+  recommendationQuota,
+} from "@linxuan/domain";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
@@ -8,21 +16,39 @@ import { transitionStatus } from "../applications/queries";
 import { getApplication } from "../applications/service";
 import { assertRecommendationOpen, releaseRecommendation, unitOf } from "./unit";
 
-function transitionTo(ctx: ApplicationContext, role: Parameters<typeof canTransition>[0]["role"], command: ApplicationCommand): string {
-  const verdict = canTransition({ status: ctx.row.status as never, command, role, stages: ctx.batch.stages.map((stage) => stage.code) });
+function transitionTo(
+  ctx: ApplicationContext,
+  role: Parameters<typeof canTransition>[0]["role"],
+  command: ApplicationCommand,
+): string {
+  const verdict = canTransition({
+    status: ctx.row.status as never,
+    command,
+    role,
+    stages: ctx.batch.stages.map((stage) => stage.code),
+  });
   if (!verdict.ok) throw new AppError("TRANSITION_NOT_ALLOWED", verdict.reason);
   return verdict.to;
 }
 
-const counterId = (batchId: string, unit: { type: string; value: string }, kind: string, occupation: string) =>
-  [batchId, unit.type, unit.value, kind, occupation].join("|");
+const counterId = (
+  batchId: string,
+  unit: { type: string; value: string },
+  kind: string,
+  occupation: string,
+) => [batchId, unit.type, unit.value, kind, occupation].join("|");
 
 /**
  * 推荐: with a required 推荐理由 and a rank within the occupation, inside the batch's quota. The
  * quota counter is bumped by one conditional UPDATE (used < quota) in the same transaction as
  * the status change, so of two people racing for the last place exactly one succeeds.
  */
-export async function recommendApplication(deps: Deps, caller: Caller, id: string, input: { reason: string; rank: number }) {
+export async function recommendApplication(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  input: { reason: string; rank: number },
+) {
   const actor = requireActorOf(caller);
   const ctx = await loadApplication(deps, actor, id);
   const unit = unitOf(actor);
@@ -33,7 +59,9 @@ export async function recommendApplication(deps: Deps, caller: Caller, id: strin
   const quota = recommendationQuota(ctx.batch, kind, unit);
   if (!quota) throw new AppError("QUOTA_EXCEEDED", `本单位不能推荐${kindName(kind)}`);
   if (input.rank > quota.limit) {
-    throw new AppError("VALIDATION_FAILED", `排名应在1至${quota.limit}之间（${quota.rule}）`, { fields: [{ path: "rank", message: `排名应在1至${quota.limit}之间` }] });
+    throw new AppError("VALIDATION_FAILED", `排名应在1至${quota.limit}之间（${quota.rule}）`, {
+      fields: [{ path: "rank", message: `排名应在1至${quota.limit}之间` }],
+    });
   }
   const key = counterId(ctx.batchId, unit, kind, occupation);
   const now = deps.clock().toISOString();
@@ -44,7 +72,16 @@ export async function recommendApplication(deps: Deps, caller: Caller, id: strin
     async (trx) => {
       await trx
         .insertInto("quotaCounters")
-        .values({ id: key, batchId: ctx.batchId, unitType: unit.type, unitValue: unit.value, kind, occupation, used: 0, quota: quota.limit })
+        .values({
+          id: key,
+          batchId: ctx.batchId,
+          unitType: unit.type,
+          unitValue: unit.value,
+          kind,
+          occupation,
+          used: 0,
+          quota: quota.limit,
+        })
         .onConflict((oc) => oc.column("id").doNothing())
         .execute();
       const bumped = await trx
@@ -54,7 +91,11 @@ export async function recommendApplication(deps: Deps, caller: Caller, id: strin
         .where((eb) => eb("used", "<", eb.ref("quota")))
         .returning("used")
         .executeTakeFirst();
-      if (!bumped) throw new AppError("QUOTA_EXCEEDED", `名额已满：${quota.rule}，本单位${occupationName(occupation)}已推荐${quota.limit}家`);
+      if (!bumped)
+        throw new AppError(
+          "QUOTA_EXCEEDED",
+          `名额已满：${quota.rule}，本单位${occupationName(occupation)}已推荐${quota.limit}家`,
+        );
       const rankTaken = await trx
         .selectFrom("recommendations")
         .select("applicationId")
@@ -66,13 +107,28 @@ export async function recommendApplication(deps: Deps, caller: Caller, id: strin
         .where("decision", "=", "recommended")
         .where("rank", "=", input.rank)
         .executeTakeFirst();
-      if (rankTaken) throw new AppError("RANK_TAKEN", `排名第${input.rank}已给予本职业的另一家机构，请调整排名`, { fields: [{ path: "rank", message: "该排名已被占用" }] });
+      if (rankTaken)
+        throw new AppError("RANK_TAKEN", `排名第${input.rank}已给予本职业的另一家机构，请调整排名`, {
+          fields: [{ path: "rank", message: "该排名已被占用" }],
+        });
       const moved = await transitionStatus(trx, id, ctx.row.status, to, { updatedAt: now });
       if (!moved) throw new AppError("TRANSITION_NOT_ALLOWED", "申报状态已变化，请刷新后重试");
       await trx.deleteFrom("recommendations").where("applicationId", "=", id).execute();
       await trx
         .insertInto("recommendations")
-        .values({ applicationId: id, batchId: ctx.batchId, unitType: unit.type, unitValue: unit.value, kind, occupation, decision: "recommended", reason: input.reason, rank: input.rank, decidedAt: now, decidedBy: caller.username ?? "" })
+        .values({
+          applicationId: id,
+          batchId: ctx.batchId,
+          unitType: unit.type,
+          unitValue: unit.value,
+          kind,
+          occupation,
+          decision: "recommended",
+          reason: input.reason,
+          rank: input.rank,
+          decidedAt: now,
+          decidedBy: caller.username ?? "",
+        })
         .execute();
       return { used: Number(bumped.used), limit: quota.limit };
     },
@@ -104,7 +160,19 @@ export async function declineApplication(deps: Deps, caller: Caller, id: string,
       await trx.deleteFrom("recommendations").where("applicationId", "=", id).execute();
       await trx
         .insertInto("recommendations")
-        .values({ applicationId: id, batchId: ctx.batchId, unitType: unit.type, unitValue: unit.value, kind: ctx.row.kind, occupation: ctx.row.occupation, decision: "declined", reason, rank: null, decidedAt: now, decidedBy: caller.username ?? "" })
+        .values({
+          applicationId: id,
+          batchId: ctx.batchId,
+          unitType: unit.type,
+          unitValue: unit.value,
+          kind: ctx.row.kind,
+          occupation: ctx.row.occupation,
+          decision: "declined",
+          reason,
+          rank: null,
+          decidedAt: now,
+          decidedBy: caller.username ?? "",
+        })
         .execute();
     },
     () => ({ targetType: "application", targetId: id, summary: `不予推荐：${reason.slice(0, 200)}` }),
@@ -129,7 +197,11 @@ export async function undoDecision(deps: Deps, caller: Caller, id: string) {
       }
       await releaseRecommendation(trx, id);
     },
-    () => ({ targetType: "application", targetId: id, summary: `撤销${ctx.row.status === "recommended" ? "推荐" : "不予推荐"}结果` }),
+    () => ({
+      targetType: "application",
+      targetId: id,
+      summary: `撤销${ctx.row.status === "recommended" ? "推荐" : "不予推荐"}结果`,
+    }),
   );
   return { application: await getApplication(deps, caller, id) };
 }

@@ -10,7 +10,12 @@ import { getApplication } from "../applications/service";
 import { assertFormalCheckOpen } from "./unit";
 
 /** 纸质材料接收: the receiving centre records how many stamped paper copies arrived and when. */
-export async function recordPaperReceipt(deps: Deps, caller: Caller, id: string, input: { copies: number; receivedOn: string; note?: string | null | undefined }) {
+export async function recordPaperReceipt(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  input: { copies: number; receivedOn: string; note?: string | null | undefined },
+) {
   const actor = requireActorOf(caller);
   const ctx = await loadApplication(deps, actor, id);
   if (actor.role !== "receivingCentre") throw new AppError("FORBIDDEN", "只有材料接收中心可以登记纸质材料");
@@ -20,7 +25,9 @@ export async function recordPaperReceipt(deps: Deps, caller: Caller, id: string,
   }
   const today = shanghaiDate(deps.clock());
   if (input.receivedOn > today) {
-    throw new AppError("VALIDATION_FAILED", "接收日期不能晚于今天", { fields: [{ path: "receivedOn", message: "接收日期不能晚于今天" }] });
+    throw new AppError("VALIDATION_FAILED", "接收日期不能晚于今天", {
+      fields: [{ path: "receivedOn", message: "接收日期不能晚于今天" }],
+    });
   }
   const now = deps.clock().toISOString();
   await runCommand(
@@ -31,10 +38,21 @@ export async function recordPaperReceipt(deps: Deps, caller: Caller, id: string,
       await trx.deleteFrom("paperReceipts").where("applicationId", "=", id).execute();
       await trx
         .insertInto("paperReceipts")
-        .values({ applicationId: id, copies: input.copies, receivedOn: input.receivedOn, note: input.note ?? null, recordedAt: now, recordedBy: caller.username ?? "" })
+        .values({
+          applicationId: id,
+          copies: input.copies,
+          receivedOn: input.receivedOn,
+          note: input.note ?? null,
+          recordedAt: now,
+          recordedBy: caller.username ?? "",
+        })
         .execute();
     },
-    () => ({ targetType: "application", targetId: id, summary: `登记纸质材料：${input.copies}份，${input.receivedOn}接收${input.note ? `（${input.note}）` : ""}` }),
+    () => ({
+      targetType: "application",
+      targetId: id,
+      summary: `登记纸质材料：${input.copies}份，${input.receivedOn}接收${input.note ? `（${input.note}）` : ""}`,
+    }),
   );
   return getApplication(deps, caller, id);
 }
@@ -43,10 +61,19 @@ export async function recordPaperReceipt(deps: Deps, caller: Caller, id: string,
 export async function passFormalCheck(deps: Deps, caller: Caller, id: string) {
   const actor = requireActorOf(caller);
   const ctx = await loadApplication(deps, actor, id);
-  const verdict = canTransition({ status: ctx.row.status as never, command: "passFormalCheck", role: actor.role, stages: ctx.batch.stages.map((stage) => stage.code) });
+  const verdict = canTransition({
+    status: ctx.row.status as never,
+    command: "passFormalCheck",
+    role: actor.role,
+    stages: ctx.batch.stages.map((stage) => stage.code),
+  });
   if (!verdict.ok) throw new AppError("TRANSITION_NOT_ALLOWED", verdict.reason);
   assertFormalCheckOpen(ctx.batch, deps.clock());
-  const receipt = await deps.db.selectFrom("paperReceipts").selectAll().where("applicationId", "=", id).executeTakeFirst();
+  const receipt = await deps.db
+    .selectFrom("paperReceipts")
+    .selectAll()
+    .where("applicationId", "=", id)
+    .executeTakeFirst();
   if (ctx.batch.paperCopies > 0 && (!receipt || Number(receipt.copies) < ctx.batch.paperCopies)) {
     throw new AppError(
       "TRANSITION_NOT_ALLOWED",
@@ -58,7 +85,11 @@ export async function passFormalCheck(deps: Deps, caller: Caller, id: string) {
     caller,
     "application.passFormalCheck",
     (trx) => transitionStatus(trx, id, ctx.row.status, verdict.to, { updatedAt: deps.clock().toISOString() }),
-    (ok) => ({ targetType: "application", targetId: id, summary: ok ? "形式审查通过" : "形式审查被拒绝：状态已变化" }),
+    (ok) => ({
+      targetType: "application",
+      targetId: id,
+      summary: ok ? "形式审查通过" : "形式审查被拒绝：状态已变化",
+    }),
   );
   if (!moved) throw new AppError("TRANSITION_NOT_ALLOWED", "申报状态已变化，请刷新后重试");
   return getApplication(deps, caller, id);

@@ -37,7 +37,13 @@ export async function recommendationOverview(deps: Deps, caller: Caller, batchId
   const [counters, closures, industryUnits] = await Promise.all([
     deps.db.selectFrom("quotaCounters").selectAll().where("batchId", "=", batchId).execute(),
     deps.db.selectFrom("recommendationClosures").selectAll().where("batchId", "=", batchId).execute(),
-    deps.db.selectFrom("users").select("industryScope").distinct().where("role", "=", "industryRecommender").where("industryScope", "is not", null).execute(),
+    deps.db
+      .selectFrom("users")
+      .select("industryScope")
+      .distinct()
+      .where("role", "=", "industryRecommender")
+      .where("industryScope", "is not", null)
+      .execute(),
   ]);
   const units: UnitCounts[] = [];
   const unit = (unitType: "region" | "industry", unitValue: string, unitName: string): UnitCounts => {
@@ -54,14 +60,24 @@ export async function recommendationOverview(deps: Deps, caller: Caller, batchId
       declined: count("notRecommended"),
       quotaUsed: counters
         .filter((counter) => counter.unitType === unitType && counter.unitValue === unitValue)
-        .map((counter) => ({ kind: counter.kind, occupation: counter.occupation, used: Number(counter.used), quota: Number(counter.quota) })),
-      closedAt: closures.find((closure) => closure.unitType === unitType && closure.unitValue === unitValue)?.closedAt ?? null,
+        .map((counter) => ({
+          kind: counter.kind,
+          occupation: counter.occupation,
+          used: Number(counter.used),
+          quota: Number(counter.quota),
+        })),
+      closedAt:
+        closures.find((closure) => closure.unitType === unitType && closure.unitValue === unitValue)
+          ?.closedAt ?? null,
     };
   };
-  for (const region of REGIONS) units.push(unit("region", region.code, regionName(region.code) ?? region.code));
+  for (const region of REGIONS)
+    units.push(unit("region", region.code, regionName(region.code) ?? region.code));
   const industryScopes = new Set([
     ...industryUnits.flatMap((row) => (row.industryScope ? [row.industryScope] : [])),
-    ...apps.flatMap((app) => (app.recommenderType === "industry" && app.recommenderValue ? [app.recommenderValue] : [])),
+    ...apps.flatMap((app) =>
+      app.recommenderType === "industry" && app.recommenderValue ? [app.recommenderValue] : [],
+    ),
   ]);
   for (const scope of industryScopes) units.push(unit("industry", scope, scope));
   return {
@@ -71,13 +87,16 @@ export async function recommendationOverview(deps: Deps, caller: Caller, batchId
       received: apps.length,
       recommended: units.reduce((sum, item) => sum + item.recommended, 0),
       unitsWithApplications: units.filter((item) => item.received > 0).length,
-      unitsNotClosed: units.filter((item) => item.received > 0 && !item.closedAt).map((item) => item.unitName),
+      unitsNotClosed: units
+        .filter((item) => item.received > 0 && !item.closedAt)
+        .map((item) => item.unitName),
     },
   };
 }
 
 function assertOffice(actor: Actor, scope: { level: string; regionCode?: string }) {
   if (actor.role === "nationalOffice") return;
-  if (actor.role === "provincialOffice" && scope.level === "region" && scope.regionCode === actor.regionCode) return;
+  if (actor.role === "provincialOffice" && scope.level === "region" && scope.regionCode === actor.regionCode)
+    return;
   throw new AppError("FORBIDDEN", "只有组织本批次的办公室可以查看推荐进度");
 }

@@ -16,7 +16,7 @@ import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
 import { findBatchRow } from "../batches/queries";
 import { parseDefinition } from "../batches/service";
-import { findClosure, unitOf, unitName } from "./unit";
+import { findClosure, unitName, unitOf } from "./unit";
 
 export type QueueFilter = {
   batchId: string;
@@ -30,7 +30,11 @@ export type QueueFilter = {
 };
 
 /** The rows a unit's queue is made of: every non-draft application routed to it in a batch. */
-async function queueRows(db: Db, batchId: string, scope: { unit: RecommendingUnit } | { centreRegion: string }) {
+async function queueRows(
+  db: Db,
+  batchId: string,
+  scope: { unit: RecommendingUnit } | { centreRegion: string },
+) {
   let query = db
     .selectFrom("applications")
     .innerJoin("institutions", "institutions.id", "applications.institutionId")
@@ -57,7 +61,9 @@ async function queueRows(db: Db, batchId: string, scope: { unit: RecommendingUni
     .where("applications.batchId", "=", batchId)
     .where("applications.status", "!=", "draft");
   if ("unit" in scope) {
-    query = query.where("applications.recommenderType", "=", scope.unit.type).where("applications.recommenderValue", "=", scope.unit.value);
+    query = query
+      .where("applications.recommenderType", "=", scope.unit.type)
+      .where("applications.recommenderValue", "=", scope.unit.value);
   }
   return query.execute();
 }
@@ -89,14 +95,20 @@ export async function listQueue(deps: Deps, caller: Caller, filter: QueueFilter)
         status: row.status,
         statusName: applicationStatusNames[row.status as keyof typeof applicationStatusNames] ?? row.status,
         eligibility: eligibility?.outcome ?? null,
-        eligibilityNotes: eligibility?.results.filter((result) => result.outcome !== "pass").map((result) => `${result.title}：${result.reason}`) ?? [],
+        eligibilityNotes:
+          eligibility?.results
+            .filter((result) => result.outcome !== "pass")
+            .map((result) => `${result.title}：${result.reason}`) ?? [],
         versionCount: Number(row.versionCount),
         submittedAt: row.lastSubmittedAt,
         returnReason: row.returnReason,
         decision: row.decision as "recommended" | "declined" | null,
         decisionReason: row.decisionReason,
         rank: row.rank === null ? null : Number(row.rank),
-        paperReceipt: row.paperCopies === null ? null : { copies: Number(row.paperCopies), receivedOn: row.paperReceivedOn },
+        paperReceipt:
+          row.paperCopies === null
+            ? null
+            : { copies: Number(row.paperCopies), receivedOn: row.paperReceivedOn },
       };
     })
     .filter(
@@ -114,7 +126,10 @@ export async function listQueue(deps: Deps, caller: Caller, filter: QueueFilter)
       case "institution":
         return a.institutionName.localeCompare(b.institutionName, "zh-CN");
       case "eligibility":
-        return (eligibilityOrder[a.eligibility ?? "review"] ?? 1) - (eligibilityOrder[b.eligibility ?? "review"] ?? 1);
+        return (
+          (eligibilityOrder[a.eligibility ?? "review"] ?? 1) -
+          (eligibilityOrder[b.eligibility ?? "review"] ?? 1)
+        );
       case "rank":
         return (a.rank ?? 999) - (b.rank ?? 999);
       default:
@@ -126,34 +141,73 @@ export async function listQueue(deps: Deps, caller: Caller, filter: QueueFilter)
   const closure = unit ? await findClosure(deps.db, filter.batchId, unit) : undefined;
   const stage = batch.stages.find((item) => item.code === (unit ? "recommendation" : "formalCheck"));
   return {
-    batch: { id: filter.batchId, title: batch.title, shortTitle: batch.shortTitle, paperCopies: batch.paperCopies },
+    batch: {
+      id: filter.batchId,
+      title: batch.title,
+      shortTitle: batch.shortTitle,
+      paperCopies: batch.paperCopies,
+    },
     unit: unit ? { ...unit, name: unitName(unit) } : null,
-    stage: stage ? { code: stage.code, closesAt: stage.closesAt, open: !stage.closesAt || Date.parse(stage.closesAt) >= deps.clock().getTime() } : null,
-    closed: closure ? { closedAt: closure.closedAt, closedBy: closure.closedBy, leaderName: closure.leaderName } : null,
+    stage: stage
+      ? {
+          code: stage.code,
+          closesAt: stage.closesAt,
+          open: !stage.closesAt || Date.parse(stage.closesAt) >= deps.clock().getTime(),
+        }
+      : null,
+    closed: closure
+      ? { closedAt: closure.closedAt, closedBy: closure.closedBy, leaderName: closure.leaderName }
+      : null,
     pending: rows.filter((row) => row.status === "submitted" || row.status === "resubmitted").length,
     quotas,
     items,
   };
 }
 
-function queueScope(actor: Actor, batch: BatchDefinition): { unit: RecommendingUnit } | { centreRegion: string } {
+function queueScope(
+  actor: Actor,
+  batch: BatchDefinition,
+): { unit: RecommendingUnit } | { centreRegion: string } {
   if (actor.role === "receivingCentre") {
-    if (batch.scope.level !== "region" || batch.scope.regionCode !== actor.regionCode || !batch.stages.some((stage) => stage.code === "formalCheck")) {
+    if (
+      batch.scope.level !== "region" ||
+      batch.scope.regionCode !== actor.regionCode ||
+      !batch.stages.some((stage) => stage.code === "formalCheck")
+    ) {
       throw notFound("批次");
     }
     return { centreRegion: batch.scope.regionCode };
   }
-  if (!batch.stages.some((stage) => stage.code === "recommendation")) throw new AppError("TRANSITION_NOT_ALLOWED", "本批次没有审核推荐环节");
+  if (!batch.stages.some((stage) => stage.code === "recommendation"))
+    throw new AppError("TRANSITION_NOT_ALLOWED", "本批次没有审核推荐环节");
   return { unit: unitOf(actor) };
 }
 
 /** Count against quota per kind × occupation: always visible to the unit. */
-function quotaSummary(batch: BatchDefinition, unit: RecommendingUnit, rows: { kind: string; occupation: string; decision: string | null }[]) {
+function quotaSummary(
+  batch: BatchDefinition,
+  unit: RecommendingUnit,
+  rows: { kind: string; occupation: string; decision: string | null }[],
+) {
   const keys = new Map<string, { kind: KindCode; occupation: OccupationCode }>();
-  for (const row of rows) keys.set(`${row.kind}|${row.occupation}`, { kind: row.kind as KindCode, occupation: row.occupation as OccupationCode });
+  for (const row of rows)
+    keys.set(`${row.kind}|${row.occupation}`, {
+      kind: row.kind as KindCode,
+      occupation: row.occupation as OccupationCode,
+    });
   return [...keys.values()].map(({ kind, occupation }) => {
     const rule = recommendationQuota(batch, kind, unit);
-    const used = rows.filter((row) => row.kind === kind && row.occupation === occupation && row.decision === "recommended").length;
-    return { kind, kindName: kindName(kind), occupation, occupationName: occupationName(occupation), used, limit: rule?.limit ?? 0, rule: rule?.rule ?? "本单位不能推荐该类机构" };
+    const used = rows.filter(
+      (row) => row.kind === kind && row.occupation === occupation && row.decision === "recommended",
+    ).length;
+    return {
+      kind,
+      kindName: kindName(kind),
+      occupation,
+      occupationName: occupationName(occupation),
+      used,
+      limit: rule?.limit ?? 0,
+      rule: rule?.rule ?? "本单位不能推荐该类机构",
+    };
   });
 }

@@ -12,23 +12,43 @@ describe.each(testDatabases)("recommendation on %s", (kind) => {
     ctx = await createTestContext(kind);
     nationalId = await publishOpenBatch(ctx, nationalBatch2);
     recommender = ctx.client();
-    await recommender.login(await makeStaff(ctx, "provincialRecommender", { regionCode: "330000" }), TEST_PASSWORD);
+    await recommender.login(
+      await makeStaff(ctx, "provincialRecommender", { regionCode: "330000" }),
+      TEST_PASSWORD,
+    );
   });
   afterAll(async () => {
     await ctx?.close();
   });
 
   it("routes a training application to its province only, and hides it elsewhere (404)", async () => {
-    const { application } = await submitCompleteApplication(ctx, { batchId: nationalId, kind: "training", occupation: "cloud", regionCode: "330000" });
+    const { application } = await submitCompleteApplication(ctx, {
+      batchId: nationalId,
+      kind: "training",
+      occupation: "cloud",
+      regionCode: "330000",
+    });
     expect(application.recommender).toEqual({ type: "region", value: "330000" });
     const queue = await recommender.get(`/api/review-queue?batchId=${nationalId}&occupation=cloud`);
     expect(queue.status).toBe(200);
     expect(queue.body.items.map((item: { id: string }) => item.id)).toContain(application.id);
-    expect(queue.body.quotas).toContainEqual(expect.objectContaining({ occupation: "cloud", used: 0, limit: 5 }));
+    expect(queue.body.quotas).toContainEqual(
+      expect.objectContaining({ occupation: "cloud", used: 0, limit: 5 }),
+    );
     const beijing = ctx.client();
-    await beijing.login(await makeStaff(ctx, "provincialRecommender", { regionCode: "110000" }), TEST_PASSWORD);
+    await beijing.login(
+      await makeStaff(ctx, "provincialRecommender", { regionCode: "110000" }),
+      TEST_PASSWORD,
+    );
     expect((await beijing.get(`/api/applications/${application.id}`)).status).toBe(404);
-    expect((await beijing.post(`/api/applications/${application.id}/recommend`, { reason: "该机构实力较强，推荐纳入目录。", rank: 1 })).status).toBe(404);
+    expect(
+      (
+        await beijing.post(`/api/applications/${application.id}/recommend`, {
+          reason: "该机构实力较强，推荐纳入目录。",
+          rank: 1,
+        })
+      ).status,
+    ).toBe(404);
     const beijingQueue = await beijing.get(`/api/review-queue?batchId=${nationalId}`);
     expect(beijingQueue.body.items.map((item: { id: string }) => item.id)).not.toContain(application.id);
   });
@@ -36,68 +56,158 @@ describe.each(testDatabases)("recommendation on %s", (kind) => {
   it("enforces the per-region training quota with the count and the rule named", async () => {
     const apps = [];
     for (let i = 0; i < 6; i++) {
-      apps.push((await submitCompleteApplication(ctx, { batchId: nationalId, kind: "training", occupation: "iot", regionCode: "330000" })).application);
+      apps.push(
+        (
+          await submitCompleteApplication(ctx, {
+            batchId: nationalId,
+            kind: "training",
+            occupation: "iot",
+            regionCode: "330000",
+          })
+        ).application,
+      );
     }
     for (let i = 0; i < 5; i++) {
-      const response = await recommender.post(`/api/applications/${apps[i].id}/recommend`, { reason: `该机构物联网培训基础扎实，推荐排名第${i + 1}。`, rank: i + 1 });
+      const response = await recommender.post(`/api/applications/${apps[i].id}/recommend`, {
+        reason: `该机构物联网培训基础扎实，推荐排名第${i + 1}。`,
+        rank: i + 1,
+      });
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       expect(response.body.quota).toMatchObject({ used: i + 1, limit: 5 });
     }
-    const sixth = await recommender.post(`/api/applications/${apps[5].id}/recommend`, { reason: "该机构物联网培训基础扎实，推荐。", rank: 5 });
+    const sixth = await recommender.post(`/api/applications/${apps[5].id}/recommend`, {
+      reason: "该机构物联网培训基础扎实，推荐。",
+      rank: 5,
+    });
     expect(sixth.status).toBe(409);
     expect(sixth.body.code).toBe("QUOTA_EXCEEDED");
     expect(sixth.body.message).toContain("培训机构每个职业每个地方不超过5家");
     expect(sixth.body.message).toContain("已推荐5家");
     const queue = await recommender.get(`/api/review-queue?batchId=${nationalId}&occupation=iot`);
-    expect(queue.body.quotas).toContainEqual(expect.objectContaining({ occupation: "iot", used: 5, limit: 5 }));
+    expect(queue.body.quotas).toContainEqual(
+      expect.objectContaining({ occupation: "iot", used: 5, limit: 5 }),
+    );
     // Undo frees the place; then the sixth fits.
     expect((await recommender.post(`/api/applications/${apps[4].id}/undo-decision`)).status).toBe(200);
-    expect((await recommender.post(`/api/applications/${apps[5].id}/recommend`, { reason: "该机构物联网培训基础扎实，推荐。", rank: 5 })).status).toBe(200);
+    expect(
+      (
+        await recommender.post(`/api/applications/${apps[5].id}/recommend`, {
+          reason: "该机构物联网培训基础扎实，推荐。",
+          rank: 5,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("lets exactly one of two racing staff take the last evaluation place", async () => {
     const second = ctx.client();
-    await second.login(await makeStaff(ctx, "provincialRecommender", { regionCode: "330000" }), TEST_PASSWORD);
+    await second.login(
+      await makeStaff(ctx, "provincialRecommender", { regionCode: "330000" }),
+      TEST_PASSWORD,
+    );
     const apps = [];
     for (let i = 0; i < 3; i++) {
-      apps.push((await submitCompleteApplication(ctx, { batchId: nationalId, kind: "evaluation", occupation: "ai", regionCode: "330000" })).application);
+      apps.push(
+        (
+          await submitCompleteApplication(ctx, {
+            batchId: nationalId,
+            kind: "evaluation",
+            occupation: "ai",
+            regionCode: "330000",
+          })
+        ).application,
+      );
     }
-    expect((await recommender.post(`/api/applications/${apps[0].id}/recommend`, { reason: "评价体系完善，推荐排名第一。", rank: 1 })).status).toBe(200);
+    expect(
+      (
+        await recommender.post(`/api/applications/${apps[0].id}/recommend`, {
+          reason: "评价体系完善，推荐排名第一。",
+          rank: 1,
+        })
+      ).status,
+    ).toBe(200);
     const [a, b] = await Promise.all([
-      recommender.post(`/api/applications/${apps[1].id}/recommend`, { reason: "评价体系完善，推荐排名第二。", rank: 2 }),
-      second.post(`/api/applications/${apps[2].id}/recommend`, { reason: "评价体系完善，推荐排名第二。", rank: 2 }),
+      recommender.post(`/api/applications/${apps[1].id}/recommend`, {
+        reason: "评价体系完善，推荐排名第二。",
+        rank: 2,
+      }),
+      second.post(`/api/applications/${apps[2].id}/recommend`, {
+        reason: "评价体系完善，推荐排名第二。",
+        rank: 2,
+      }),
     ]);
     const statuses = [a.status, b.status].sort();
     expect(statuses).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
     expect(["QUOTA_EXCEEDED", "RANK_TAKEN"]).toContain(loser.body.code);
-    const queue = await recommender.get(`/api/review-queue?batchId=${nationalId}&kind=evaluation&occupation=ai`);
-    expect(queue.body.quotas).toContainEqual(expect.objectContaining({ kind: "evaluation", occupation: "ai", used: 2, limit: 2 }));
-    expect(queue.body.items.filter((item: { status: string }) => item.status === "recommended")).toHaveLength(2);
+    const queue = await recommender.get(
+      `/api/review-queue?batchId=${nationalId}&kind=evaluation&occupation=ai`,
+    );
+    expect(queue.body.quotas).toContainEqual(
+      expect.objectContaining({ kind: "evaluation", occupation: "ai", used: 2, limit: 2 }),
+    );
+    expect(queue.body.items.filter((item: { status: string }) => item.status === "recommended")).toHaveLength(
+      2,
+    );
   });
 
   it("returns with a reply deadline, declines with a reason, closes the list and issues the 推荐函", async () => {
     const unitClient = ctx.client();
-    await unitClient.login(await makeStaff(ctx, "industryRecommender", { industryScope: "工业和信息化测试" }), TEST_PASSWORD);
+    await unitClient.login(
+      await makeStaff(ctx, "industryRecommender", { industryScope: "工业和信息化测试" }),
+      TEST_PASSWORD,
+    );
     const recommender = { type: "industry" as const, value: "工业和信息化测试" };
-    const first = await submitCompleteApplication(ctx, { batchId: nationalId, kind: "evaluation", occupation: "cloud", regionCode: "440000", recommender });
-    const second = await submitCompleteApplication(ctx, { batchId: nationalId, kind: "evaluation", occupation: "cloud", regionCode: "320000", recommender });
+    const first = await submitCompleteApplication(ctx, {
+      batchId: nationalId,
+      kind: "evaluation",
+      occupation: "cloud",
+      regionCode: "440000",
+      recommender,
+    });
+    const second = await submitCompleteApplication(ctx, {
+      batchId: nationalId,
+      kind: "evaluation",
+      occupation: "cloud",
+      regionCode: "320000",
+      recommender,
+    });
     const replyBy = new Date(Date.now() + 3 * 86_400_000).toISOString();
-    const returned = await unitClient.post(`/api/applications/${first.application.id}/return`, { reason: "请补充考评员资质说明", replyBy });
+    const returned = await unitClient.post(`/api/applications/${first.application.id}/return`, {
+      reason: "请补充考评员资质说明",
+      replyBy,
+    });
     expect(returned.status, JSON.stringify(returned.body)).toBe(200);
-    const early = await unitClient.post("/api/recommendation/close", { batchId: nationalId, leaderName: "王主任", contactName: "李干事", contactPhone: "010-68208888" });
+    const early = await unitClient.post("/api/recommendation/close", {
+      batchId: nationalId,
+      leaderName: "王主任",
+      contactName: "李干事",
+      contactPhone: "010-68208888",
+    });
     expect(early.status).toBe(409);
     expect(early.body.code).toBe("LIST_NOT_COMPLETE");
-    const declined = await unitClient.post(`/api/applications/${second.application.id}/decline`, { reason: "评价工作规模较小" });
+    const declined = await unitClient.post(`/api/applications/${second.application.id}/decline`, {
+      reason: "评价工作规模较小",
+    });
     expect(declined.body.application.status).toBe("notRecommended");
     // The institution answers the return and resubmits; the unit recommends.
     const mine = await first.client.get(`/api/applications/${first.application.id}`);
     expect(mine.body.application.returnReason).toContain("考评员");
     expect(mine.body.application.deadline).toBe(replyBy);
-    expect((await first.client.post(`/api/applications/${first.application.id}/submit`, { recommender })).status).toBe(200);
-    const recommended = await unitClient.post(`/api/applications/${first.application.id}/recommend`, { reason: "该机构在云计算领域考核评价经验丰富，考务管理规范，推荐。", rank: 1 });
+    expect(
+      (await first.client.post(`/api/applications/${first.application.id}/submit`, { recommender })).status,
+    ).toBe(200);
+    const recommended = await unitClient.post(`/api/applications/${first.application.id}/recommend`, {
+      reason: "该机构在云计算领域考核评价经验丰富，考务管理规范，推荐。",
+      rank: 1,
+    });
     expect(recommended.status, JSON.stringify(recommended.body)).toBe(200);
-    const closed = await unitClient.post("/api/recommendation/close", { batchId: nationalId, leaderName: "王主任", contactName: "李干事", contactPhone: "010-68208888" });
+    const closed = await unitClient.post("/api/recommendation/close", {
+      batchId: nationalId,
+      leaderName: "王主任",
+      contactName: "李干事",
+      contactPhone: "010-68208888",
+    });
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
     const after = await unitClient.post(`/api/applications/${first.application.id}/undo-decision`);
     expect(after.status).toBe(409);
@@ -125,18 +235,28 @@ describe.each(testDatabases)("recommendation on %s", (kind) => {
   });
 
   it("refuses acting after the recommendation stage has closed", async () => {
-    const { application } = await submitCompleteApplication(ctx, { batchId: nationalId, kind: "training", occupation: "virtual_reality", regionCode: "330000" });
+    const { application } = await submitCompleteApplication(ctx, {
+      batchId: nationalId,
+      kind: "training",
+      occupation: "virtual_reality",
+      regionCode: "330000",
+    });
     const detail = await recommender.get(`/api/applications/${application.id}`);
     expect(detail.status).toBe(200);
     const batch = await ctx.client().get(`/api/public/batches/${nationalId}`);
-    const stage = batch.body.batch.definition.stages.find((s: { code: string }) => s.code === "recommendation");
+    const stage = batch.body.batch.definition.stages.find(
+      (s: { code: string }) => s.code === "recommendation",
+    );
     const closesAt = Date.parse(stage.closesAt);
     ctx.setNow(new Date(closesAt - 30_000));
     const late = ctx.client();
     await late.login(await makeStaff(ctx, "provincialRecommender", { regionCode: "330000" }), TEST_PASSWORD);
     ctx.setNow(new Date(closesAt + 1000));
     try {
-      const response = await late.post(`/api/applications/${application.id}/recommend`, { reason: "虚拟现实培训条件完善，推荐。", rank: 1 });
+      const response = await late.post(`/api/applications/${application.id}/recommend`, {
+        reason: "虚拟现实培训条件完善，推荐。",
+        rank: 1,
+      });
       expect(response.status).toBe(409);
       expect(response.body.code).toBe("STAGE_CLOSED");
     } finally {
@@ -153,7 +273,9 @@ describe.each(testDatabases)("recommendation on %s", (kind) => {
     expect(zhejiang).toMatchObject({ unitName: "浙江省", closedAt: null });
     expect(zhejiang.received).toBeGreaterThanOrEqual(10);
     expect(zhejiang.recommended).toBeGreaterThanOrEqual(7);
-    const industry = overview.body.units.find((unit: { unitValue: string }) => unit.unitValue === "工业和信息化测试");
+    const industry = overview.body.units.find(
+      (unit: { unitValue: string }) => unit.unitValue === "工业和信息化测试",
+    );
     expect(industry.closedAt).not.toBeNull();
     expect(overview.body.totals.unitsNotClosed).toContain("浙江省");
   });
@@ -171,17 +293,32 @@ describe.each(testDatabases)("Shanghai paper receipt and formal check on %s", (k
   });
 
   it("records the paper copies and passes the formal check only with 一式2份", async () => {
-    const { application } = await submitCompleteApplication(ctx, { batchId: shanghaiId, kind: "training", occupation: "ai" });
+    const { application } = await submitCompleteApplication(ctx, {
+      batchId: shanghaiId,
+      kind: "training",
+      occupation: "ai",
+    });
     const centre = ctx.client();
     await centre.login(await makeStaff(ctx, "receivingCentre", { regionCode: "310000" }), TEST_PASSWORD);
     const queue = await centre.get(`/api/review-queue?batchId=${shanghaiId}`);
     expect(queue.body.items.map((item: { id: string }) => item.id)).toContain(application.id);
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    expect((await centre.post(`/api/applications/${application.id}/paper-receipt`, { copies: 1, receivedOn: today })).status).toBe(200);
+    expect(
+      (
+        await centre.post(`/api/applications/${application.id}/paper-receipt`, {
+          copies: 1,
+          receivedOn: today,
+        })
+      ).status,
+    ).toBe(200);
     const refused = await centre.post(`/api/applications/${application.id}/formal-check`);
     expect(refused.status).toBe(409);
     expect(refused.body.message).toContain("一式2份");
-    const receipt = await centre.post(`/api/applications/${application.id}/paper-receipt`, { copies: 2, receivedOn: today, note: "盖章齐全" });
+    const receipt = await centre.post(`/api/applications/${application.id}/paper-receipt`, {
+      copies: 2,
+      receivedOn: today,
+      note: "盖章齐全",
+    });
     expect(receipt.status).toBe(200);
     const passed = await centre.post(`/api/applications/${application.id}/formal-check`);
     expect(passed.status, JSON.stringify(passed.body)).toBe(200);

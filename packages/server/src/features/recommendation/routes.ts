@@ -13,7 +13,11 @@ import { listQueue } from "./queue";
 const id = z.string().max(64);
 const idParams = z.object({ id });
 const text = (label: string, min = 2, max = 1000) =>
-  z.string({ error: `请填写${label}` }).trim().min(min, `请填写${label}（至少${min}个字）`).max(max, `${label}不超过${max}字`);
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(min, `请填写${label}（至少${min}个字）`)
+    .max(max, `${label}不超过${max}字`);
 
 export function registerRecommendationRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -48,7 +52,10 @@ export function registerRecommendationRoutes(app: FastifyInstance, deps: Deps): 
         tags: ["recommendation"],
         summary: "推荐（推荐理由必填，排名为本单位本职业内的顺序；名额用尽时拒绝）",
         params: idParams,
-        body: z.object({ reason: text("推荐理由", 10, 1000), rank: z.number({ error: "请填写排名" }).int("排名应为整数").min(1, "排名从1开始") }),
+        body: z.object({
+          reason: text("推荐理由", 10, 1000),
+          rank: z.number({ error: "请填写排名" }).int("排名应为整数").min(1, "排名从1开始"),
+        }),
       },
     },
     async (request) => recommendApplication(deps, request.caller, request.params.id, request.body),
@@ -56,13 +63,28 @@ export function registerRecommendationRoutes(app: FastifyInstance, deps: Deps): 
 
   r.post(
     "/api/applications/:id/decline",
-    { config: { command: "recommendation.decide" }, schema: { tags: ["recommendation"], summary: "不予推荐（理由必填）", params: idParams, body: z.object({ reason: text("不予推荐理由") }) } },
+    {
+      config: { command: "recommendation.decide" },
+      schema: {
+        tags: ["recommendation"],
+        summary: "不予推荐（理由必填）",
+        params: idParams,
+        body: z.object({ reason: text("不予推荐理由") }),
+      },
+    },
     async (request) => declineApplication(deps, request.caller, request.params.id, request.body.reason),
   );
 
   r.post(
     "/api/applications/:id/undo-decision",
-    { config: { command: "recommendation.decide" }, schema: { tags: ["recommendation"], summary: "撤销推荐或不予推荐的决定（环节未结束、名单未确认时）", params: idParams } },
+    {
+      config: { command: "recommendation.decide" },
+      schema: {
+        tags: ["recommendation"],
+        summary: "撤销推荐或不予推荐的决定（环节未结束、名单未确认时）",
+        params: idParams,
+      },
+    },
     async (request) => undoDecision(deps, request.caller, request.params.id),
   );
 
@@ -73,10 +95,17 @@ export function registerRecommendationRoutes(app: FastifyInstance, deps: Deps): 
       schema: {
         tags: ["recommendation"],
         summary: "确认推荐名单（之后出具推荐函，不能再修改）",
-        body: z.object({ batchId: id, leaderName: text("负责人姓名", 2, 30), contactName: text("联系人姓名", 2, 30), contactPhone: phoneSchema }),
+        body: z.object({
+          batchId: id,
+          leaderName: text("负责人姓名", 2, 30),
+          contactName: text("联系人姓名", 2, 30),
+          contactPhone: phoneSchema,
+        }),
       },
     },
-    async (request) => ({ closure: await closeRecommendation(deps, request.caller, request.body.batchId, request.body) }),
+    async (request) => ({
+      closure: await closeRecommendation(deps, request.caller, request.body.batchId, request.body),
+    }),
   );
 
   r.get(
@@ -90,12 +119,23 @@ export function registerRecommendationRoutes(app: FastifyInstance, deps: Deps): 
         querystring: z.object({ batchId: id }),
       },
     },
-    async (request, reply) => sendDownload(reply, await renderRecommendationLetter(deps, request.caller, request.query.batchId, request.params.format)),
+    async (request, reply) =>
+      sendDownload(
+        reply,
+        await renderRecommendationLetter(deps, request.caller, request.query.batchId, request.params.format),
+      ),
   );
 
   r.get(
     "/api/recommendation/overview",
-    { config: { command: "recommendation.overview" }, schema: { tags: ["recommendation"], summary: "各地区、各单位的推荐进度", querystring: z.object({ batchId: id }) } },
+    {
+      config: { command: "recommendation.overview" },
+      schema: {
+        tags: ["recommendation"],
+        summary: "各地区、各单位的推荐进度",
+        querystring: z.object({ batchId: id }),
+      },
+    },
     async (request) => recommendationOverview(deps, request.caller, request.query.batchId),
   );
 
@@ -108,18 +148,31 @@ export function registerRecommendationRoutes(app: FastifyInstance, deps: Deps): 
         summary: "登记纸质材料接收（份数、接收日期）",
         params: idParams,
         body: z.object({
-          copies: z.number({ error: "请填写份数" }).int("份数应为整数").min(1, "份数至少为1").max(20, "份数不超过20"),
+          copies: z
+            .number({ error: "请填写份数" })
+            .int("份数应为整数")
+            .min(1, "份数至少为1")
+            .max(20, "份数不超过20"),
           receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "接收日期格式应为 YYYY-MM-DD"),
           note: z.string().trim().max(500).nullable().optional(),
         }),
       },
     },
-    async (request) => ({ application: await recordPaperReceipt(deps, request.caller, request.params.id, request.body) }),
+    async (request) => ({
+      application: await recordPaperReceipt(deps, request.caller, request.params.id, request.body),
+    }),
   );
 
   r.post(
     "/api/applications/:id/formal-check",
-    { config: { command: "formalCheck.act" }, schema: { tags: ["formalCheck"], summary: "形式审查通过（须已登记足够份数的纸质材料）", params: idParams } },
+    {
+      config: { command: "formalCheck.act" },
+      schema: {
+        tags: ["formalCheck"],
+        summary: "形式审查通过（须已登记足够份数的纸质材料）",
+        params: idParams,
+      },
+    },
     async (request) => ({ application: await passFormalCheck(deps, request.caller, request.params.id) }),
   );
 }

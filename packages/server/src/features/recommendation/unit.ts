@@ -4,13 +4,17 @@ import { AppError } from "../../http/errors";
 
 /** The recommending unit a recommender account acts for. */
 export function unitOf(actor: Actor): RecommendingUnit {
-  if (actor.role === "provincialRecommender" && actor.regionCode) return { type: "region", value: actor.regionCode };
-  if (actor.role === "industryRecommender" && actor.industryScope) return { type: "industry", value: actor.industryScope };
+  if (actor.role === "provincialRecommender" && actor.regionCode)
+    return { type: "region", value: actor.regionCode };
+  if (actor.role === "industryRecommender" && actor.industryScope)
+    return { type: "industry", value: actor.industryScope };
   throw new AppError("FORBIDDEN", "当前账号不是推荐单位");
 }
 
 export function unitName(unit: RecommendingUnit): string {
-  return unit.type === "region" ? `${regionName(unit.value) ?? unit.value}人力资源社会保障部门` : `${unit.value}行业主管部门`;
+  return unit.type === "region"
+    ? `${regionName(unit.value) ?? unit.value}人力资源社会保障部门`
+    : `${unit.value}行业主管部门`;
 }
 
 export async function findClosure(db: Db, batchId: string, unit: RecommendingUnit) {
@@ -27,12 +31,21 @@ export async function findClosure(db: Db, batchId: string, unit: RecommendingUni
  * Refuses acting once the batch's recommendation stage has closed (server clock) or once the unit
  * has confirmed its list: what was sent to the office is final.
  */
-export async function assertRecommendationOpen(db: Db, batch: BatchDefinition, batchId: string, unit: RecommendingUnit, now: Date) {
+export async function assertRecommendationOpen(
+  db: Db,
+  batch: BatchDefinition,
+  batchId: string,
+  unit: RecommendingUnit,
+  now: Date,
+) {
   const stage = batch.stages.find((item) => item.code === "recommendation");
   if (!stage) throw new AppError("TRANSITION_NOT_ALLOWED", "本批次没有审核推荐环节");
-  if (stage.opensAt && Date.parse(stage.opensAt) > now.getTime()) throw new AppError("STAGE_CLOSED", "审核推荐环节尚未开始");
-  if (stage.closesAt && Date.parse(stage.closesAt) < now.getTime()) throw new AppError("STAGE_CLOSED", "审核推荐环节已截止，不能再操作");
-  if (await findClosure(db, batchId, unit)) throw new AppError("STAGE_CLOSED", "本单位已确认推荐名单并出具推荐函，不能再修改");
+  if (stage.opensAt && Date.parse(stage.opensAt) > now.getTime())
+    throw new AppError("STAGE_CLOSED", "审核推荐环节尚未开始");
+  if (stage.closesAt && Date.parse(stage.closesAt) < now.getTime())
+    throw new AppError("STAGE_CLOSED", "审核推荐环节已截止，不能再操作");
+  if (await findClosure(db, batchId, unit))
+    throw new AppError("STAGE_CLOSED", "本单位已确认推荐名单并出具推荐函，不能再修改");
 }
 
 /**
@@ -40,11 +53,26 @@ export async function assertRecommendationOpen(db: Db, batch: BatchDefinition, b
  * gives its quota place back, inside the caller's transaction.
  */
 export async function releaseRecommendation(trx: Db, applicationId: string): Promise<void> {
-  const existing = await trx.selectFrom("recommendations").selectAll().where("applicationId", "=", applicationId).executeTakeFirst();
+  const existing = await trx
+    .selectFrom("recommendations")
+    .selectAll()
+    .where("applicationId", "=", applicationId)
+    .executeTakeFirst();
   if (!existing) return;
   if (existing.decision === "recommended") {
-    const key = [existing.batchId, existing.unitType, existing.unitValue, existing.kind, existing.occupation].join("|");
-    await trx.updateTable("quotaCounters").set((eb) => ({ used: eb("used", "-", 1) })).where("id", "=", key).where("used", ">", 0).execute();
+    const key = [
+      existing.batchId,
+      existing.unitType,
+      existing.unitValue,
+      existing.kind,
+      existing.occupation,
+    ].join("|");
+    await trx
+      .updateTable("quotaCounters")
+      .set((eb) => ({ used: eb("used", "-", 1) }))
+      .where("id", "=", key)
+      .where("used", ">", 0)
+      .execute();
   }
   await trx.deleteFrom("recommendations").where("applicationId", "=", applicationId).execute();
 }
@@ -53,5 +81,6 @@ export async function releaseRecommendation(trx: Db, applicationId: string): Pro
 export function assertFormalCheckOpen(batch: BatchDefinition, now: Date): void {
   const stage = batch.stages.find((item) => item.code === "formalCheck");
   if (!stage) throw new AppError("TRANSITION_NOT_ALLOWED", "本批次没有纸质材料接收与形式审查环节");
-  if (stage.closesAt && Date.parse(stage.closesAt) < now.getTime()) throw new AppError("STAGE_CLOSED", "形式审查环节已截止，不能再操作");
+  if (stage.closesAt && Date.parse(stage.closesAt) < now.getTime())
+    throw new AppError("STAGE_CLOSED", "形式审查环节已截止，不能再操作");
 }

@@ -111,12 +111,8 @@ export function ApplicationWorkspace({
   };
 
   const formPane = (
-    <div className={editable ? "lx-workspace" : "lx-workspace lx-workspace-readonly"}>
-      {editable && (
-        <aside className="lx-workspace-side">
-          <SectionNav progress={sectionProgress(template, draftIssues, submitIssues)} />
-        </aside>
-      )}
+    <div className="lx-workspace">
+      {editable && <SectionNav progress={sectionProgress(template, draftIssues, submitIssues)} />}
       <div
         className="lx-workspace-main"
         onFocus={(event) =>
@@ -131,7 +127,7 @@ export function ApplicationWorkspace({
 
   return (
     <>
-      <StatusNotice application={application} />
+      <StatusNotice application={application} labels={labels} />
       {editor.backup && (
         <Alert
           type="warning"

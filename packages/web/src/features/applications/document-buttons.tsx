@@ -1,5 +1,5 @@
 import { FilePdfOutlined, FileWordOutlined } from "@ant-design/icons";
-import { Button, type ButtonProps, Space } from "antd";
+import { App, Button, type ButtonProps, Space } from "antd";
 import type { MouseEvent } from "react";
 import { apiUrl } from "./http";
 
@@ -14,13 +14,17 @@ type Props = {
 
 /** 下载PDF申报表 / 下载Word申报表, of the draft or of a submitted version. */
 export function DocumentButtons({ applicationId, version, size, beforeDownload }: Props) {
+  const { message } = App.useApp();
   const url = (format: "pdf" | "docx") =>
     apiUrl(`/applications/${encodeURIComponent(applicationId)}/form.${format}`, { version });
   const onClick = (format: "pdf" | "docx") => async (event: MouseEvent<HTMLElement>) => {
     if (!beforeDownload) return;
     event.preventDefault();
     const ok = await beforeDownload();
-    if (!ok) return;
+    if (!ok) {
+      message.warning("有修改尚未保存成功，请先处理页面上方的保存提示，再下载申报表");
+      return;
+    }
     const link = document.createElement("a");
     link.href = url(format);
     link.download = "";

@@ -167,7 +167,8 @@ export const FieldInput = memo(function FieldInput(props: FieldInputProps) {
           mode={field.multiple ? "multiple" : undefined}
           value={field.multiple ? (Array.isArray(value) ? value : []) : text(value) || undefined}
           options={optionList(field)}
-          allowClear
+          allowClear={!compact}
+          popupMatchSelectWidth={!compact}
           showSearch={field.options === "industry" ? { optionFilterProp: "label" } : false}
           placeholder={field.options === "industry" ? "输入代码或名称搜索，如 65 或 软件" : "请选择"}
           style={{ width: "100%" }}

@@ -66,14 +66,14 @@ export function TableEditor({ table, values, env }: { table: TableItem; values: 
       <IssueList issues={env.issues.get(table.key)} />
       <table className="lx-grid">
         <colgroup>
-          <col style={{ width: "6%" }} />
+          <col style={{ width: "5%" }} />
           {table.columns.map((column) => (
             <col
               key={column.key}
-              style={{ width: `${((column.weight ?? 1) / totalWeight) * (actions ? 86 : 94)}%` }}
+              style={{ width: `${((column.weight ?? 1) / totalWeight) * (actions ? 89 : 95)}%` }}
             />
           ))}
-          {actions && <col style={{ width: "8%" }} />}
+          {actions && <col style={{ width: "6%" }} />}
         </colgroup>
         <thead>
           <tr>

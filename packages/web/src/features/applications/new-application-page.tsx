@@ -18,7 +18,7 @@ import { type ApiError, isApiError } from "../../app/api";
 import type { KindCode, LevelCode, OccupationCode } from "../../app/api-types";
 import { formatInstant } from "../../app/dates";
 import { errorText } from "../../app/form-errors";
-import { categoryLabel } from "../../app/labels";
+import { categoryLabel, regionLabel } from "../../app/labels";
 import { DemoTag } from "../public/batch-tags";
 import { usePublicBatches } from "../public/queries";
 import { useApplicationOptions, useStartApplication } from "./queries";
@@ -116,6 +116,11 @@ export function NewApplicationPage() {
                       <Space size={6} wrap>
                         <DemoTag isDemo={batch.isDemo} />
                         <span>{batch.title}</span>
+                        {batch.scope.level === "region" && (
+                          <Typography.Text type="secondary">
+                            （限{regionLabel(batch.scope.regionCode)}登记的单位）
+                          </Typography.Text>
+                        )}
                         <Typography.Text type="secondary">
                           网上申报截止 {formatInstant(batch.onlineDeadline)}
                         </Typography.Text>

@@ -116,8 +116,28 @@ export function WithdrawButton({ application }: { application: Application }) {
   );
 }
 
+/**
+ * The server writes a return's per-field comments as "· address：缺门牌号"; the applicant reads the
+ * printed label there instead ("· 单位地址：缺门牌号").
+ */
+function readableReason(reason: string, labels: ReadonlyMap<string, string>): string {
+  return reason.replace(/^· ([A-Za-z][\w.]*)：/gm, (line, path: string) => {
+    const [key, index, column] = path.split(".");
+    const label =
+      labels.get(path) ??
+      (key && index && column ? `${labels.get(key) ?? key}第${Number(index) + 1}行·${column}` : null);
+    return label ? `· ${label}：` : line;
+  });
+}
+
 /** Where the application stands, in one sentence, with what comes next. */
-export function StatusNotice({ application }: { application: Application }) {
+export function StatusNotice({
+  application,
+  labels,
+}: {
+  application: Application;
+  labels: ReadonlyMap<string, string>;
+}) {
   const latest = application.versions.at(-1);
   switch (application.status) {
     case "draft":
@@ -139,7 +159,11 @@ export function StatusNotice({ application }: { application: Application }) {
           title="申报已被退回，请按退回意见修改后重新提交"
           description={
             <>
-              <div className="lx-return-reason">{application.returnReason ?? "（未说明理由）"}</div>
+              <div className="lx-return-reason">
+                {application.returnReason
+                  ? readableReason(application.returnReason, labels)
+                  : "（未说明理由）"}
+              </div>
               <Space wrap style={{ marginTop: 8 }}>
                 <span>
                   答复期限：{formatInstant(application.returnReplyBy ?? application.deadline, true)}

@@ -33,7 +33,7 @@ export function SectionNav({ progress }: { progress: SectionProgress[] }) {
   return (
     <nav className="lx-section-nav" aria-label="申报表各部分填写进度">
       <div className="lx-section-nav-head">
-        填写进度 <strong>{done}</strong> / {progress.length}
+        填写进度&nbsp;<strong>{done}</strong>&nbsp;/&nbsp;{progress.length}
       </div>
       <ol>
         {progress.map((item) => {
@@ -63,8 +63,10 @@ export function SectionNav({ progress }: { progress: SectionProgress[] }) {
                 ) : (
                   <MinusCircleOutlined aria-hidden />
                 )}
-                <span className="lx-section-nav-title">{item.title}</span>
-                <span className="lx-section-nav-hint">{hint}</span>
+                <span>
+                  <span className="lx-section-nav-title">{item.title}</span>
+                  <span className="lx-section-nav-hint">{hint}</span>
+                </span>
               </a>
             </li>
           );

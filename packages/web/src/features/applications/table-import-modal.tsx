@@ -124,7 +124,8 @@ export function TableImportModal({ templateId, table, currentRows, onClose, onAp
               renderItem={(item) => (
                 <List.Item>
                   <span className="lx-import-error">
-                    Excel 第{item.row}行{item.column ? ` · ${item.column}` : ""}：{item.message}
+                    Excel 第{item.row}行{item.column ? ` · ${item.column}` : ""}：
+                    {item.message.replace(/^\S+第\d+行·[^：]+：/, "")}
                   </span>
                 </List.Item>
               )}

@@ -7,20 +7,10 @@ import {
   type ScalarValue,
 } from "@linxuan/domain";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError } from "../../app/api";
 import { clearBackup, type DraftBackup, readBackup, writeBackup } from "./draft-backup";
-import {
-  keepMine,
-  mergeComputed,
-  type Rows,
-  sameValues,
-  setCell,
-  setRows,
-  setScalar,
-  stableJson,
-} from "./form-model";
-import { sendRaw } from "./http";
-import type { Application, DraftSaved, SavedDraft } from "./types";
+import { isRetryable, snapshotJson as jsonOf, putDraft, type Snapshot } from "./draft-client";
+import { keepMine, mergeComputed, type Rows, sameValues, setCell, setRows, setScalar } from "./form-model";
+import type { Application, SavedDraft } from "./types";
 
 /** How long typing must pause before the draft is saved. */
 export const AUTOSAVE_DELAY_MS = 3000;
@@ -32,13 +22,6 @@ export type SaveState =
   | { kind: "saving" }
   | { kind: "error"; message: string }
   | { kind: "conflict" };
-
-type Snapshot = { values: FormValues; applicantCategory: ApplicantCategory | null };
-const jsonOf = (snapshot: Snapshot) => stableJson(snapshot);
-
-function isRetryable(error: ApiError): boolean {
-  return error.status === 0 || error.status >= 500 || error.status === 429;
-}
 
 /**
  * The draft being edited and its autosave: 3 s after typing stops, when the tab is hidden or left
@@ -91,23 +74,7 @@ export function useDraftEditor(application: Application, template: FormTemplate,
       const sent = current.current;
       const base = revision.current;
       setState({ kind: "saving" });
-      const result = await sendRaw<DraftSaved>(`/applications/${encodeURIComponent(id)}/draft`, {
-        method: "PUT",
-        json: true,
-        keepalive,
-        body: JSON.stringify({
-          values: sent.values,
-          applicantCategory: sent.applicantCategory,
-          baseRevision: base,
-        }),
-      }).catch((error: unknown) => ({
-        ok: false as const,
-        error:
-          error instanceof ApiError
-            ? error
-            : new ApiError(0, "NETWORK_ERROR", "无法连接服务器，请检查网络后重试"),
-        body: {} as Record<string, unknown>,
-      }));
+      const result = await putDraft(id, sent, base, keepalive);
       if (result.ok) {
         revision.current = result.body.draftRevision;
         saved.current = sent;

@@ -1,0 +1,307 @@
+import crypto from "node:crypto";
+import {
+  assignExperts,
+  type Conflict,
+  type ConflictOverride,
+  type ConflictType,
+  canTransition,
+  conflictPairKey,
+  detectConflicts,
+  effectiveConflicts,
+  type FormValues,
+  getFormTemplate,
+  type OccupationCode,
+  occupationName,
+} from "@linxuan/domain";
+import { requireActorOf } from "../../http/actor";
+import { runCommand } from "../../http/command";
+import type { Caller, Deps } from "../../http/deps";
+import { AppError, notFound } from "../../http/errors";
+import { openValues } from "../applications/sealing";
+import { loadOfficeBatch, type ReviewRound, reviewStatuses } from "./round";
+
+/** Everything assignment needs about a batch: candidates, experts, live assignments and conflicts. */
+export async function reviewContext(deps: Deps, batchId: string, round: ReviewRound, statuses: string[]) {
+  const applications = await deps.db
+    .selectFrom("applications")
+    .innerJoin("institutions", "institutions.id", "applications.institutionId")
+    .select([
+      "applications.id",
+      "applications.kind",
+      "applications.occupation",
+      "applications.status",
+      "applications.templateId",
+      "applications.draftValues",
+      "institutions.name as institutionName",
+      "institutions.creditCode",
+      "institutions.regionCode",
+    ])
+    .where("applications.batchId", "=", batchId)
+    .where("applications.status", "in", statuses)
+    .execute();
+  const experts = await deps.db.selectFrom("experts").selectAll().execute();
+  const assignments = await deps.db
+    .selectFrom("reviewAssignments")
+    .selectAll()
+    .where("batchId", "=", batchId)
+    .where("removedAt", "is", null)
+    .execute();
+  const records = await deps.db.selectFrom("conflictRecords").selectAll().execute();
+  const conflicts = new Map<string, Conflict[]>();
+  for (const application of applications) {
+    const template = getFormTemplate(application.templateId);
+    if (!template) continue;
+    const values = openValues(template, JSON.parse(application.draftValues) as FormValues, deps.cipher);
+    for (const expert of experts) {
+      const occupations = JSON.parse(expert.occupations) as string[];
+      if (!occupations.includes(application.occupation)) continue;
+      const detected = detectConflicts({
+        expert: {
+          name: expert.name,
+          employer: expert.employer,
+          employerCreditCode: expert.employerCreditCode,
+          phone: expert.phoneEnc ? deps.cipher.decrypt(expert.phoneEnc) : "",
+          email: expert.email ?? "",
+          regionCode: expert.regionCode as never,
+        },
+        application: {
+          institutionName: application.institutionName,
+          creditCode: application.creditCode,
+          regionCode: application.regionCode,
+          values,
+        },
+        crossRegion: round.crossRegion,
+      });
+      const pair = records.filter(
+        (record) => record.expertId === expert.id && record.applicationId === application.id,
+      );
+      const effective = effectiveConflicts(
+        detected,
+        pair.filter((record) => record.action === "declare").map((record) => ({ reason: record.reason })),
+        pair
+          .filter((record) => record.action === "pin" || record.action === "clear")
+          .map((record) => ({
+            type: record.conflictType as ConflictType,
+            action: record.action as ConflictOverride["action"],
+            reason: record.reason,
+          })),
+      );
+      if (effective.length > 0) conflicts.set(conflictPairKey(expert.id, application.id), effective);
+    }
+  }
+  return { applications, experts, assignments, conflicts };
+}
+
+type Proposal = { applicationId: string; expertId: string };
+
+/** Automatic assignment, computed but not stored: the office looks at it first. */
+export async function previewAssignment(deps: Deps, caller: Caller, batchId: string) {
+  const actor = requireActorOf(caller);
+  const { batch, round } = await loadOfficeBatch(deps, actor, batchId);
+  const context = await reviewContext(deps, batchId, round, reviewStatuses(batch));
+  const load = new Map<string, number>();
+  for (const assignment of context.assignments)
+    load.set(assignment.expertId, (load.get(assignment.expertId) ?? 0) + 1);
+  const result = assignExperts({
+    applications: context.applications.map((application) => ({
+      id: application.id,
+      occupation: application.occupation as OccupationCode,
+      regionCode: application.regionCode,
+      existing: context.assignments
+        .filter((assignment) => assignment.applicationId === application.id)
+        .map((assignment) => assignment.expertId),
+    })),
+    experts: context.experts.map((expert) => ({
+      id: expert.id,
+      occupations: JSON.parse(expert.occupations) as OccupationCode[],
+      regionCode: expert.regionCode,
+      active: expert.active === 1,
+      load: load.get(expert.id) ?? 0,
+    })),
+    conflicts: new Set(context.conflicts.keys()),
+    perApplication: round.perApplication,
+    maxLoad: round.maxLoad,
+    requireOutsideRegion: round.requireOutsideRegion,
+    seed: 20261123,
+  });
+  const applicationById = new Map(context.applications.map((application) => [application.id, application]));
+  const expertById = new Map(context.experts.map((expert) => [expert.id, expert]));
+  return {
+    settings: {
+      perApplication: round.perApplication,
+      maxLoad: round.maxLoad,
+      requireOutsideRegion: round.requireOutsideRegion,
+    },
+    assignments: result.assignments.map((item) => ({
+      ...item,
+      institutionName: applicationById.get(item.applicationId)?.institutionName ?? "",
+      occupationName: occupationName(
+        (applicationById.get(item.applicationId)?.occupation ?? "ai") as OccupationCode,
+      ),
+      expertName: expertById.get(item.expertId)?.name ?? "",
+      expertEmployer: expertById.get(item.expertId)?.employer ?? "",
+    })),
+    unstaffed: result.unstaffed.map((item) => ({
+      ...item,
+      institutionName: applicationById.get(item.applicationId)?.institutionName ?? "",
+    })),
+    withoutOutsideExpert: result.withoutOutsideExpert,
+    loads: context.experts.map((expert) => ({
+      expertId: expert.id,
+      name: expert.name,
+      load: result.loads[expert.id] ?? 0,
+    })),
+    stats: result.stats,
+    conflictsAvoided: context.conflicts.size,
+  };
+}
+
+/**
+ * Stores assignments all at once: each pair is checked again (still a candidate, matching
+ * occupation, no conflict, expert active and under the maximum load) and a single bad pair
+ * refuses the whole set. Applications start their expert review (startReview) in the same
+ * transaction.
+ */
+export async function applyAssignments(
+  deps: Deps,
+  caller: Caller,
+  batchId: string,
+  proposals: Proposal[],
+  source: "auto" | "manual" | "csv",
+) {
+  const actor = requireActorOf(caller);
+  const { batch, round } = await loadOfficeBatch(deps, actor, batchId);
+  const context = await reviewContext(deps, batchId, round, reviewStatuses(batch));
+  const applications = new Map(context.applications.map((application) => [application.id, application]));
+  const experts = new Map(context.experts.map((expert) => [expert.id, expert]));
+  const load = new Map<string, number>();
+  for (const assignment of context.assignments)
+    load.set(assignment.expertId, (load.get(assignment.expertId) ?? 0) + 1);
+  const live = new Set(
+    context.assignments.map((assignment) => conflictPairKey(assignment.expertId, assignment.applicationId)),
+  );
+  const problems: { path: string; message: string }[] = [];
+  proposals.forEach((proposal, index) => {
+    const application = applications.get(proposal.applicationId);
+    const expert = experts.get(proposal.expertId);
+    const key = conflictPairKey(proposal.expertId, proposal.applicationId);
+    if (!application) problems.push({ path: `assignments.${index}`, message: "该申报不在待评议状态" });
+    else if (!expert || expert.active !== 1)
+      problems.push({ path: `assignments.${index}`, message: "专家不存在或已停用" });
+    else if (!(JSON.parse(expert.occupations) as string[]).includes(application.occupation)) {
+      problems.push({
+        path: `assignments.${index}`,
+        message: `${expert.name}的评议职业不含${occupationName(application.occupation as OccupationCode)}`,
+      });
+    } else if (context.conflicts.has(key)) {
+      const reasons = context.conflicts
+        .get(key)
+        ?.map((conflict) => conflict.reason)
+        .join("；");
+      problems.push({
+        path: `assignments.${index}`,
+        message: `${expert.name}与${application.institutionName}存在利益冲突，须回避：${reasons}`,
+      });
+    } else if (live.has(key))
+      problems.push({
+        path: `assignments.${index}`,
+        message: `${expert.name}已分配评议${application.institutionName}`,
+      });
+    else {
+      const next = (load.get(expert.id) ?? 0) + 1;
+      if (next > round.maxLoad)
+        problems.push({
+          path: `assignments.${index}`,
+          message: `${expert.name}的评议数量将超过上限${round.maxLoad}份`,
+        });
+      load.set(expert.id, next);
+      live.add(key);
+    }
+  });
+  if (problems.length > 0)
+    throw new AppError("ASSIGNMENT_INVALID", `有${problems.length}项分配不能保存：${problems[0]?.message}`, {
+      fields: problems,
+    });
+  const now = deps.clock().toISOString();
+  const stages = batch.stages.map((stage) => stage.code);
+  await runCommand(
+    deps,
+    caller,
+    "review.assign",
+    async (trx) => {
+      for (const proposal of proposals) {
+        await trx
+          .insertInto("reviewAssignments")
+          .values({
+            id: crypto.randomUUID(),
+            batchId,
+            applicationId: proposal.applicationId,
+            expertId: proposal.expertId,
+            source,
+            assignedAt: now,
+            assignedBy: caller.username ?? "",
+            removedAt: null,
+            removedReason: null,
+          })
+          .execute();
+      }
+      for (const applicationId of new Set(proposals.map((proposal) => proposal.applicationId))) {
+        const application = applications.get(applicationId);
+        if (!application || application.status === "underReview") continue;
+        const verdict = canTransition({
+          status: application.status as never,
+          command: "startReview",
+          role: actor.role,
+          stages,
+        });
+        if (!verdict.ok) throw new AppError("TRANSITION_NOT_ALLOWED", verdict.reason);
+        const moved = await trx
+          .updateTable("applications")
+          .set({ status: verdict.to, updatedAt: now })
+          .where("id", "=", applicationId)
+          .where("status", "=", application.status)
+          .executeTakeFirst();
+        if (Number(moved.numUpdatedRows) !== 1)
+          throw new AppError(
+            "TRANSITION_NOT_ALLOWED",
+            `${application.institutionName}的申报状态已变化，请重新预览`,
+          );
+      }
+    },
+    () => ({
+      targetType: "batch",
+      targetId: batchId,
+      summary: `${source === "auto" ? "自动" : source === "csv" ? "批量" : "手工"}分配评议专家${proposals.length}人次`,
+    }),
+  );
+  return { applied: proposals.length };
+}
+
+/** Removes an assignment (reassignment, overdue review) with a reason; submitted scores stay in history. */
+export async function removeAssignment(deps: Deps, caller: Caller, assignmentId: string, reason: string) {
+  const actor = requireActorOf(caller);
+  const assignment = await deps.db
+    .selectFrom("reviewAssignments")
+    .selectAll()
+    .where("id", "=", assignmentId)
+    .where("removedAt", "is", null)
+    .executeTakeFirst();
+  if (!assignment) throw notFound("评议分配");
+  await loadOfficeBatch(deps, actor, assignment.batchId);
+  await runCommand(
+    deps,
+    caller,
+    "review.unassign",
+    (trx) =>
+      trx
+        .updateTable("reviewAssignments")
+        .set({ removedAt: deps.clock().toISOString(), removedReason: reason })
+        .where("id", "=", assignmentId)
+        .execute(),
+    () => ({
+      targetType: "application",
+      targetId: assignment.applicationId,
+      summary: `取消专家评议分配：${reason}`,
+    }),
+  );
+}

@@ -1,0 +1,437 @@
+import crypto from "node:crypto";
+import {
+  aggregateScores,
+  type ConflictOverride,
+  canTransition,
+  decisionQuota,
+  type KindCode,
+  kindName,
+  LEVELS,
+  type OccupationCode,
+  occupationName,
+  rankApplications,
+  regionName,
+} from "@linxuan/domain";
+import { type ListDocument, renderListDocx, renderListPdf } from "../../documents/list-document";
+import { requireActorOf } from "../../http/actor";
+import { runCommand } from "../../http/command";
+import { shanghaiDate } from "../../http/dates";
+import type { Caller, Deps } from "../../http/deps";
+import { AppError, notFound } from "../../http/errors";
+import { loadApplication } from "../applications/context";
+import { loadOfficeBatch } from "./round";
+
+/** Review progress: per expert (assigned, submitted, overdue) and per application (experts, submitted). */
+export async function reviewProgress(deps: Deps, caller: Caller, batchId: string) {
+  const actor = requireActorOf(caller);
+  const { round } = await loadOfficeBatch(deps, actor, batchId);
+  const rows = await deps.db
+    .selectFrom("reviewAssignments")
+    .innerJoin("experts", "experts.id", "reviewAssignments.expertId")
+    .innerJoin("applications", "applications.id", "reviewAssignments.applicationId")
+    .innerJoin("institutions", "institutions.id", "applications.institutionId")
+    .leftJoin("scoreSheets", "scoreSheets.assignmentId", "reviewAssignments.id")
+    .select([
+      "reviewAssignments.id",
+      "reviewAssignments.applicationId",
+      "reviewAssignments.expertId",
+      "experts.name as expertName",
+      "institutions.name as institutionName",
+      "applications.occupation",
+      "applications.status",
+      "scoreSheets.status as sheetStatus",
+      "scoreSheets.total",
+    ])
+    .where("reviewAssignments.batchId", "=", batchId)
+    .where("reviewAssignments.removedAt", "is", null)
+    .execute();
+  const overdue = Boolean(round.dueAt && Date.parse(round.dueAt) < deps.clock().getTime());
+  const experts = new Map<
+    string,
+    { expertId: string; name: string; assigned: number; submitted: number; overdue: number }
+  >();
+  for (const row of rows) {
+    const entry = experts.get(row.expertId) ?? {
+      expertId: row.expertId,
+      name: row.expertName,
+      assigned: 0,
+      submitted: 0,
+      overdue: 0,
+    };
+    entry.assigned++;
+    if (row.sheetStatus === "submitted") entry.submitted++;
+    else if (overdue) entry.overdue++;
+    experts.set(row.expertId, entry);
+  }
+  return {
+    round,
+    experts: [...experts.values()].sort(
+      (a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name, "zh-CN"),
+    ),
+    assignments: rows.map((row) => ({
+      id: row.id,
+      applicationId: row.applicationId,
+      expertName: row.expertName,
+      institutionName: row.institutionName,
+      occupationName: occupationName(row.occupation as OccupationCode),
+      // Scores stay hidden from the office's progress list until it opens them.
+      status: row.sheetStatus ?? "notStarted",
+      overdue: overdue && row.sheetStatus !== "submitted",
+    })),
+  };
+}
+
+/** The office pins or clears a conflict for an expert × application pair, with a reason. */
+export async function overrideConflict(
+  deps: Deps,
+  caller: Caller,
+  input: { expertId: string; applicationId: string } & ConflictOverride,
+) {
+  const actor = requireActorOf(caller);
+  const ctx = await loadApplication(deps, actor, input.applicationId);
+  await loadOfficeBatch(deps, actor, ctx.batchId);
+  await runCommand(
+    deps,
+    caller,
+    "review.conflictOverride",
+    async (trx) => {
+      await trx
+        .insertInto("conflictRecords")
+        .values({
+          id: crypto.randomUUID(),
+          expertId: input.expertId,
+          applicationId: input.applicationId,
+          action: input.action,
+          conflictType: input.type,
+          reason: input.reason,
+          createdAt: deps.clock().toISOString(),
+          createdBy: caller.username ?? "",
+        })
+        .execute();
+      if (input.action === "pin") {
+        await trx
+          .updateTable("reviewAssignments")
+          .set({ removedAt: deps.clock().toISOString(), removedReason: `办公室指定回避：${input.reason}` })
+          .where("expertId", "=", input.expertId)
+          .where("applicationId", "=", input.applicationId)
+          .where("removedAt", "is", null)
+          .execute();
+      }
+    },
+    () => ({
+      targetType: "application",
+      targetId: input.applicationId,
+      summary: `${input.action === "pin" ? "指定回避" : "解除回避"}（${input.type}）：${input.reason}`,
+    }),
+  );
+}
+
+/** Opens the scores: experts see each other's totals, the office sees the ranking. */
+export async function openScores(deps: Deps, caller: Caller, batchId: string) {
+  const actor = requireActorOf(caller);
+  const { round } = await loadOfficeBatch(deps, actor, batchId);
+  if (round.version === 0) throw new AppError("VALIDATION_FAILED", "请先保存评议设置");
+  await runCommand(
+    deps,
+    caller,
+    "review.openScores",
+    (trx) =>
+      trx
+        .updateTable("reviewRounds")
+        .set({ scoresOpenedAt: deps.clock().toISOString() })
+        .where("batchId", "=", batchId)
+        .execute(),
+    () => ({ targetType: "batch", targetId: batchId, summary: "公开专家评分" }),
+  );
+}
+
+/** Asks an expert to review again (a dispersed score): the sheet returns to draft, history keeps the old one. */
+export async function reopenSheet(deps: Deps, caller: Caller, assignmentId: string, reason: string) {
+  const actor = requireActorOf(caller);
+  const assignment = await deps.db
+    .selectFrom("reviewAssignments")
+    .selectAll()
+    .where("id", "=", assignmentId)
+    .where("removedAt", "is", null)
+    .executeTakeFirst();
+  if (!assignment) throw notFound("评议任务");
+  await loadOfficeBatch(deps, actor, assignment.batchId);
+  await runCommand(
+    deps,
+    caller,
+    "review.reopen",
+    (trx) =>
+      trx
+        .updateTable("scoreSheets")
+        .set({ status: "draft", total: null, submittedAt: null, reopenedReason: reason })
+        .where("assignmentId", "=", assignmentId)
+        .execute(),
+    () => ({
+      targetType: "application",
+      targetId: assignment.applicationId,
+      summary: `请专家重新评议：${reason}`,
+    }),
+  );
+}
+
+/** Aggregated scores and the ranked lists per occupation (and region for training) with the quota line. */
+export async function reviewRanking(deps: Deps, caller: Caller, batchId: string) {
+  const actor = requireActorOf(caller);
+  const { batch, round } = await loadOfficeBatch(deps, actor, batchId);
+  const applications = await deps.db
+    .selectFrom("applications")
+    .innerJoin("institutions", "institutions.id", "applications.institutionId")
+    .leftJoin("decisions", "decisions.applicationId", "applications.id")
+    .select([
+      "applications.id",
+      "applications.kind",
+      "applications.occupation",
+      "applications.status",
+      "applications.levels",
+      "institutions.name as institutionName",
+      "institutions.regionCode",
+      "decisions.decision",
+      "decisions.basis",
+    ])
+    .where("applications.batchId", "=", batchId)
+    .where("applications.status", "in", ["underReview", "reviewed", "approved", "rejected"])
+    .execute();
+  const sheets = await deps.db
+    .selectFrom("reviewAssignments")
+    .innerJoin("scoreSheets", "scoreSheets.assignmentId", "reviewAssignments.id")
+    .select(["reviewAssignments.applicationId", "scoreSheets.total"])
+    .where("reviewAssignments.batchId", "=", batchId)
+    .where("reviewAssignments.removedAt", "is", null)
+    .where("scoreSheets.status", "=", "submitted")
+    .execute();
+  const assigned = await deps.db
+    .selectFrom("reviewAssignments")
+    .select(["applicationId"])
+    .where("batchId", "=", batchId)
+    .where("removedAt", "is", null)
+    .execute();
+  const items = applications.map((application) => {
+    const totals = sheets
+      .filter((sheet) => sheet.applicationId === application.id)
+      .map((sheet) => Number(sheet.total));
+    const aggregate = aggregateScores(totals, {
+      trimmed: true,
+      dispersionThreshold: round.dispersionThreshold,
+    });
+    return {
+      applicationId: application.id,
+      institutionName: application.institutionName,
+      kind: application.kind as KindCode,
+      occupation: application.occupation as OccupationCode,
+      regionCode: application.regionCode,
+      regionName: application.regionCode ? (regionName(application.regionCode) ?? null) : null,
+      levels: JSON.parse(application.levels) as string[],
+      status: application.status,
+      decision: application.decision,
+      basis: application.basis,
+      expertsAssigned: assigned.filter((row) => row.applicationId === application.id).length,
+      aggregate,
+      total: aggregate.score ?? 0,
+    };
+  });
+  const visible = round.scoresOpenedAt !== null;
+  const groups = rankApplications(items, {
+    quota: (kind, occupation, regionCode) => decisionQuota(batch, kind, occupation, regionCode)?.limit ?? 0,
+    groupTrainingByRegion: true,
+  });
+  return {
+    scoresOpened: visible,
+    dispersionThreshold: round.dispersionThreshold,
+    groups: visible ? groups : [],
+    pending: items.filter((item) => item.aggregate.count < item.expertsAssigned).length,
+  };
+}
+
+/** Moves every application whose experts have all submitted from 专家评议中 to 评议完成. */
+export async function completeReview(deps: Deps, caller: Caller, batchId: string) {
+  const actor = requireActorOf(caller);
+  const { batch } = await loadOfficeBatch(deps, actor, batchId);
+  const stages = batch.stages.map((stage) => stage.code);
+  const rows = await deps.db
+    .selectFrom("reviewAssignments")
+    .innerJoin("applications", "applications.id", "reviewAssignments.applicationId")
+    .leftJoin("scoreSheets", "scoreSheets.assignmentId", "reviewAssignments.id")
+    .select(["reviewAssignments.applicationId", "scoreSheets.status"])
+    .where("reviewAssignments.batchId", "=", batchId)
+    .where("reviewAssignments.removedAt", "is", null)
+    .where("applications.status", "=", "underReview")
+    .execute();
+  const done = [...new Set(rows.map((row) => row.applicationId))].filter((id) =>
+    rows.filter((row) => row.applicationId === id).every((row) => row.status === "submitted"),
+  );
+  const verdict = canTransition({
+    status: "underReview",
+    command: "completeReview",
+    role: actor.role,
+    stages,
+  });
+  if (!verdict.ok) throw new AppError("TRANSITION_NOT_ALLOWED", verdict.reason);
+  await runCommand(
+    deps,
+    caller,
+    "review.complete",
+    async (trx) => {
+      for (const id of done)
+        await trx
+          .updateTable("applications")
+          .set({ status: verdict.to, updatedAt: deps.clock().toISOString() })
+          .where("id", "=", id)
+          .where("status", "=", "underReview")
+          .execute();
+    },
+    () => ({ targetType: "batch", targetId: batchId, summary: `完成专家评议：${done.length}份申报` }),
+  );
+  return {
+    completed: done.length,
+    stillUnderReview: new Set(rows.map((row) => row.applicationId)).size - done.length,
+  };
+}
+
+/**
+ * 审定: approve or reject with its basis. Approvals are counted against the decision quota of the
+ * application's group (evaluation: per occupation nationally; training: per region) with the
+ * same conditional counter as recommendation, so the quota holds under concurrent decisions.
+ */
+export async function decideApplication(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  input: { decision: "approved" | "rejected"; basis: string },
+) {
+  const actor = requireActorOf(caller);
+  const ctx = await loadApplication(deps, actor, id);
+  await loadOfficeBatch(deps, actor, ctx.batchId);
+  const command = input.decision === "approved" ? "approve" : "reject";
+  const verdict = canTransition({
+    status: ctx.row.status as never,
+    command,
+    role: actor.role,
+    stages: ctx.batch.stages.map((stage) => stage.code),
+  });
+  if (!verdict.ok) throw new AppError("TRANSITION_NOT_ALLOWED", verdict.reason);
+  const kind = ctx.row.kind as KindCode;
+  const occupation = ctx.row.occupation as OccupationCode;
+  const quota = decisionQuota(ctx.batch, kind, occupation, ctx.institution.regionCode);
+  const key = [
+    "decision",
+    ctx.batchId,
+    kind,
+    occupation,
+    kind === "training" ? (ctx.institution.regionCode ?? "") : "national",
+  ].join("|");
+  const now = deps.clock().toISOString();
+  await runCommand(
+    deps,
+    caller,
+    `decision.${command}`,
+    async (trx) => {
+      if (input.decision === "approved") {
+        if (!quota) throw new AppError("QUOTA_EXCEEDED", "该职业本批次没有审定名额");
+        await trx
+          .insertInto("quotaCounters")
+          .values({
+            id: key,
+            batchId: ctx.batchId,
+            unitType: "decision",
+            unitValue: kind === "training" ? (ctx.institution.regionCode ?? "") : "national",
+            kind,
+            occupation,
+            used: 0,
+            quota: quota.limit,
+          })
+          .onConflict((oc) => oc.column("id").doNothing())
+          .execute();
+        const bumped = await trx
+          .updateTable("quotaCounters")
+          .set((eb) => ({ used: eb("used", "+", 1) }))
+          .where("id", "=", key)
+          .where((eb) => eb("used", "<", eb.ref("quota")))
+          .returning("used")
+          .executeTakeFirst();
+        if (!bumped) throw new AppError("QUOTA_EXCEEDED", `审定名额已满：${quota.rule}`);
+      }
+      const moved = await trx
+        .updateTable("applications")
+        .set({ status: verdict.to, updatedAt: now })
+        .where("id", "=", id)
+        .where("status", "=", ctx.row.status)
+        .executeTakeFirst();
+      if (Number(moved.numUpdatedRows) !== 1)
+        throw new AppError("TRANSITION_NOT_ALLOWED", "申报状态已变化，请刷新后重试");
+      await trx
+        .insertInto("decisions")
+        .values({
+          applicationId: id,
+          batchId: ctx.batchId,
+          decision: input.decision,
+          basis: input.basis,
+          total: null,
+          decidedAt: now,
+          decidedBy: caller.username ?? "",
+        })
+        .execute();
+    },
+    () => ({
+      targetType: "application",
+      targetId: id,
+      summary: `审定${input.decision === "approved" ? "通过" : "不通过"}：${input.basis.slice(0, 200)}`,
+    }),
+  );
+  return { status: verdict.to };
+}
+
+/** 评议结果意见: per occupation, the ranking with scores and decisions, as PDF or DOCX. */
+export async function reviewOpinionDocument(
+  deps: Deps,
+  caller: Caller,
+  batchId: string,
+  format: "pdf" | "docx",
+) {
+  const ranking = await reviewRanking(deps, caller, batchId);
+  if (!ranking.scoresOpened) throw new AppError("VALIDATION_FAILED", "请先公开专家评分，再生成评议结果意见");
+  const actor = requireActorOf(caller);
+  const { batch } = await loadOfficeBatch(deps, actor, batchId);
+  const levelName = (code: string) => LEVELS.find((level) => level.code === code)?.name ?? code;
+  const document: ListDocument = {
+    title: "评议结果意见",
+    paragraphs: [
+      `根据《${batch.title}》，组织数字技术领域专家对申报材料进行了评议。每份申报由多名专家按评分细则独立评分，以去掉最高分和最低分后的平均分（不足4名专家时取平均分）排序；虚线以上为名额之内。`,
+    ],
+    columns: [
+      { label: "排名", weight: 0.7 },
+      { label: "申报单位", weight: 2.6 },
+      { label: "等级", weight: 1.2 },
+      { label: "专家数", weight: 0.8 },
+      { label: "平均分", weight: 0.9 },
+      { label: "去极值平均分", weight: 1.1 },
+      { label: "评议意见", weight: 2.4 },
+    ],
+    groups: ranking.groups.map((group) => ({
+      heading: `${kindName(group.kind)}·${occupationName(group.occupation)}${group.regionCode ? `·${regionName(group.regionCode) ?? group.regionCode}` : ""}（名额${group.quota}家）`,
+      rows: group.items.map((item) => [
+        String(item.rank),
+        item.institutionName,
+        item.levels.map(levelName).join("、"),
+        String(item.aggregate.count),
+        item.aggregate.mean?.toFixed(2) ?? "—",
+        item.aggregate.trimmedMean?.toFixed(2) ?? "—",
+        `${item.withinQuota ? "名额内" : "名额外"}${item.aggregate.dispersed ? "；专家意见分歧较大" : ""}${item.decision ? `；审定${item.decision === "approved" ? "通过" : "不通过"}：${item.basis ?? ""}` : ""}`,
+      ]),
+    })),
+    signature: [batch.issuingBody, shanghaiDate(deps.clock())],
+  };
+  const body = format === "pdf" ? await renderListPdf(document) : await renderListDocx(document);
+  return {
+    body,
+    fileName: `评议结果意见-${batch.shortTitle}.${format}`,
+    contentType:
+      format === "pdf"
+        ? "application/pdf"
+        : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  };
+}
