@@ -234,6 +234,7 @@ describe.skipIf(!hasChromium)("application journey: a Shanghai university", () =
     await precheck.getByRole("button", { name: /提交$/ }).click();
     await page.getByRole("dialog").getByRole("button", { name: "确认提交" }).click();
     await page.getByText(/已提交第1版/).waitFor();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
     await page.screenshot({ path: screenshotPath("application-shanghai-submitted"), fullPage: true });
     // Submitted: the same form, read-only, with <script> shown as text.
     expect(await page.getByText("<script>alert(1)</script>").count()).toBeGreaterThan(0);

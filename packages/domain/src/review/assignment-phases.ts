@@ -64,12 +64,18 @@ export function fillGreedily(state: AssignmentState, order: readonly Slot[]): vo
  * left), so an application stays short only when no assignment at all could staff it fully.
  */
 export function repairShortfalls(state: AssignmentState, order: readonly Slot[]): void {
+  // Experts a failed search went through. Every one is full, and every application they serve
+  // was searched too, so no later path can get out through them to an expert with room: skip
+  // them. (Kuhn's observation for matchings; loads only rise in this phase, so it stays true.
+  // With the outside rule an edge refused on one path might be allowed on another, so there the
+  // shortcut may, rarely, miss a path — the result is still valid.)
+  const dead = new Set<number>();
   for (const slot of order) {
-    while (slot.assigned.length < slot.need && augment(state, slot)) {}
+    while (slot.assigned.length < slot.need && augment(state, slot, dead)) {}
   }
 }
 
-function augment(state: AssignmentState, start: Slot): boolean {
+function augment(state: AssignmentState, start: Slot, dead: Set<number>): boolean {
   const leaving = new Map<Slot, number>(); // the expert a slot on the path gives up
   const joins = new Map<number, Slot>(); // the slot a moving expert joins
   const seenSlots = new Set<Slot>([start]);
@@ -87,7 +93,7 @@ function augment(state: AssignmentState, start: Slot): boolean {
         outsideCount(state, slot) > 1 ||
         isOutside(state, slot, y);
       for (const y of slot.candidates) {
-        if (seenExperts.has(y) || slot.assigned.includes(y) || !keepsOutside(y)) continue;
+        if (seenExperts.has(y) || dead.has(y) || slot.assigned.includes(y) || !keepsOutside(y)) continue;
         if (hasRoom(state, y)) {
           if (end === undefined || isBetter(state, y, end.x)) end = { x: y, slot };
           continue;
@@ -118,6 +124,7 @@ function augment(state: AssignmentState, start: Slot): boolean {
     }
     frontier = next;
   }
+  for (const y of seenExperts) dead.add(y);
   return false;
 }
 

@@ -48,6 +48,7 @@ export function ApplicationList({ newHref = "/workbench/applications/new" }: { n
         {
           title: "职业 / 机构类型",
           key: "occupation",
+          width: 190,
           render: (_, item) => (
             <Space orientation="vertical" size={2}>
               <Link to={href(item)}>{item.occupationName}</Link>
@@ -57,7 +58,7 @@ export function ApplicationList({ newHref = "/workbench/applications/new" }: { n
             </Space>
           ),
         },
-        { title: "遴选批次", dataIndex: "batchTitle", width: 220 },
+        { title: "遴选批次", dataIndex: "batchTitle" },
         {
           title: "等级",
           dataIndex: "levels",
@@ -88,7 +89,7 @@ export function ApplicationList({ newHref = "/workbench/applications/new" }: { n
         {
           title: "截止时间",
           dataIndex: "deadline",
-          width: 230,
+          width: 190,
           render: (deadline: string, item) =>
             ["draft", "returned"].includes(item.status) ? (
               <Deadline deadline={deadline} compact />

@@ -23,6 +23,7 @@ import { useJump, type WorkspaceTab } from "./use-jump";
 import { VersionsPanel } from "./versions-panel";
 
 const LOCKED = new Set(["occupation"]);
+const LEVELS = ["junior", "intermediate", "senior"] as const;
 
 /** The application's whole working area: the form, attachments, eligibility, pre-submit check, versions. */
 export function ApplicationWorkspace({
@@ -81,7 +82,7 @@ export function ApplicationWorkspace({
     template,
     readOnly: !editable,
     locked: LOCKED,
-    levels: ["junior", "intermediate", "senior"],
+    levels: LEVELS,
     labels,
     issues: visibleIssues,
     onChange: editor.change,

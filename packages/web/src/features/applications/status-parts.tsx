@@ -54,20 +54,29 @@ export function countdownText(
   return { closed: false, urgent: days < 3, text };
 }
 
-/** The deadline with its live countdown. */
+/** The deadline with its live countdown; `compact` (in lists) puts the countdown on its own line. */
 export function Deadline({ deadline, compact = false }: { deadline: string; compact?: boolean }) {
   const now = useNow();
   const countdown = countdownText(deadline, now);
+  const left = (
+    <Typography.Text
+      type={countdown.closed ? "secondary" : countdown.urgent ? "danger" : "warning"}
+      strong={countdown.urgent}
+    >
+      {compact ? countdown.text : `（${countdown.text}）`}
+    </Typography.Text>
+  );
+  if (compact) {
+    return (
+      <span className="lx-deadline lx-deadline-compact">
+        <span>{formatInstant(deadline)}</span>
+        {left}
+      </span>
+    );
+  }
   return (
     <span className="lx-deadline">
-      {!compact && <span>截止：</span>}
-      <span>{formatInstant(deadline)}</span>{" "}
-      <Typography.Text
-        type={countdown.closed ? "secondary" : countdown.urgent ? "danger" : "warning"}
-        strong={countdown.urgent}
-      >
-        （{countdown.text}）
-      </Typography.Text>
+      截止：{formatInstant(deadline)} {left}
     </span>
   );
 }

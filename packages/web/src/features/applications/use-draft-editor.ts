@@ -44,9 +44,11 @@ export function useDraftEditor(application: Application, template: FormTemplate,
       values: computeTotals(template, application.values),
       applicantCategory: application.applicantCategory,
     };
-    return jsonOf({ values: found.values, applicantCategory: found.applicantCategory }) === jsonOf(server)
-      ? null
-      : found;
+    if (jsonOf({ values: found.values, applicantCategory: found.applicantCategory }) !== jsonOf(server))
+      return found;
+    // The server got it after all (a save sent while the page was being left).
+    clearBackup(id);
+    return null;
   });
 
   const current = useRef<Snapshot>({ values, applicantCategory });
