@@ -34,7 +34,13 @@ function buildInstance(): AssignExpertsInput {
     const count = 1 + Math.floor(random() * 3);
     const occupations = new Set<(typeof occupationCodes)[number]>();
     while (occupations.size < count) occupations.add(pick(occupationCodes));
-    return { id: `e${i}`, occupations: [...occupations], regionCode: pick(regionCodes), active: true, load: 0 };
+    return {
+      id: `e${i}`,
+      occupations: [...occupations],
+      regionCode: pick(regionCodes),
+      active: true,
+      load: 0,
+    };
   });
   const applications: AssignmentApplication[] = Array.from({ length: APPLICATIONS }, (_, i) => ({
     id: `a${i}`,
@@ -98,5 +104,8 @@ console.log(`  unstaffed applications: ${result.unstaffed.length}`);
 for (const item of result.unstaffed.slice(0, 5)) {
   console.log(`    ${item.applicationId} 缺${item.missing}人：${item.reason}`);
 }
-console.log(`  applications without an expert from outside their region: ${result.withoutOutsideExpert.length}`);
-for (const item of result.withoutOutsideExpert.slice(0, 3)) console.log(`    ${item.applicationId}：${item.reason}`);
+console.log(
+  `  applications without an expert from outside their region: ${result.withoutOutsideExpert.length}`,
+);
+for (const item of result.withoutOutsideExpert.slice(0, 3))
+  console.log(`    ${item.applicationId}：${item.reason}`);

@@ -1,4 +1,4 @@
+export * from "./quota";
 export * from "./schema";
 export * from "./seeds";
-export * from "./quota";
 export * from "./validate";

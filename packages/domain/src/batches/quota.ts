@@ -25,10 +25,19 @@ export function recommendationQuota(
     const override = training.regionOverrides.find((item) => item.regionCode === unit.value);
     const place = regionName(unit.value) ?? unit.value;
     return override
-      ? { limit: override.perOccupation, rule: `培训机构每个职业${place}不超过${override.perOccupation}家（${place}可适当扩大规模）` }
-      : { limit: training.perOccupationPerRegion, rule: `培训机构每个职业每个地方不超过${training.perOccupationPerRegion}家` };
+      ? {
+          limit: override.perOccupation,
+          rule: `培训机构每个职业${place}不超过${override.perOccupation}家（${place}可适当扩大规模）`,
+        }
+      : {
+          limit: training.perOccupationPerRegion,
+          rule: `培训机构每个职业每个地方不超过${training.perOccupationPerRegion}家`,
+        };
   }
   const evaluation = batch.quotas.evaluation;
   if (!evaluation) return null;
-  return { limit: evaluation.perOccupationMax, rule: `评价机构每个职业每个推荐单位不超过${evaluation.perOccupationMax}家` };
+  return {
+    limit: evaluation.perOccupationMax,
+    rule: `评价机构每个职业每个推荐单位不超过${evaluation.perOccupationMax}家`,
+  };
 }

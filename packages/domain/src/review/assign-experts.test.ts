@@ -416,7 +416,10 @@ function checkInvariants(input: Instance, result: AssignmentResult) {
 function checkEvenness(input: Instance, result: AssignmentResult) {
   for (const { applicationId, expertId } of result.assignments) {
     const app = input.applications.find((a) => a.id === applicationId) as AssignmentApplication;
-    const on = new Set([...app.existing, ...result.assignments.filter((a) => a.applicationId === app.id).map((a) => a.expertId)]);
+    const on = new Set([
+      ...app.existing,
+      ...result.assignments.filter((a) => a.applicationId === app.id).map((a) => a.expertId),
+    ]);
     for (const other of input.experts) {
       const eligible =
         other.active &&
@@ -424,7 +427,8 @@ function checkEvenness(input: Instance, result: AssignmentResult) {
         !input.conflicts.has(conflictPairKey(other.id, app.id)) &&
         !on.has(other.id) &&
         (result.loads[other.id] as number) < input.maxLoad;
-      if (eligible) expect(result.loads[other.id]).toBeGreaterThanOrEqual((result.loads[expertId] as number) - 1);
+      if (eligible)
+        expect(result.loads[other.id]).toBeGreaterThanOrEqual((result.loads[expertId] as number) - 1);
     }
   }
 }

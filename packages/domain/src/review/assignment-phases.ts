@@ -58,7 +58,8 @@ export function fillGreedily(state: AssignmentState, order: readonly Slot[]): vo
 /**
  * Phase 3: every application still short searches, breadth first, for an augmenting path —
  * expert X joins it, leaving application B, which takes Y instead, … until an expert with room
- * joins the last one — and takes the shortest, ending at the least-loaded expert with room. Only
+ * joins the last one — and takes the first shortest one found (the least-loaded expert with room
+ * of the first application on the last layer that reaches one). Only
  * that last expert's load rises. A move never takes away an application's only outside expert.
  * Without the outside rule the total of assigned places is then maximal (no augmenting path is
  * left), so an application stays short only when no assignment at all could staff it fully.
@@ -86,14 +87,15 @@ function augment(state: AssignmentState, start: Slot, dead: Set<number>): boolea
     const next: Slot[] = [];
     for (const slot of frontier) {
       const out = leaving.get(slot);
-      const keepsOutside = (y: number) =>
-        !state.requireOutsideRegion ||
-        out === undefined ||
-        !isOutside(state, slot, out) ||
-        outsideCount(state, slot) > 1 ||
-        isOutside(state, slot, y);
+      // Giving up its only outside expert, the slot may take only another outside expert.
+      const outsideOnly =
+        state.requireOutsideRegion &&
+        out !== undefined &&
+        isOutside(state, slot, out) &&
+        outsideCount(state, slot) <= 1;
       for (const y of slot.candidates) {
-        if (seenExperts.has(y) || dead.has(y) || slot.assigned.includes(y) || !keepsOutside(y)) continue;
+        if (seenExperts.has(y) || dead.has(y) || slot.assigned.includes(y)) continue;
+        if (outsideOnly && !isOutside(state, slot, y)) continue;
         if (hasRoom(state, y)) {
           if (end === undefined || isBetter(state, y, end.x)) end = { x: y, slot };
           continue;
@@ -107,6 +109,10 @@ function augment(state: AssignmentState, start: Slot, dead: Set<number>): boolea
           next.push(other);
         }
       }
+      // Stop at the first application that reaches an expert with room: finishing the layer
+      // would mean searching most of the pool when it is nearly full, and the rebalancing phase
+      // evens out whichever expert took the extra place.
+      if (end !== undefined) break;
     }
     if (end !== undefined) {
       // Only the expert with room gains a load; everyone else on the path moves one place along.

@@ -21,14 +21,22 @@ describe.each(testDatabases)("expert review and decision on %s", (kind) => {
   beforeAll(async () => {
     ctx = await createTestContext(kind);
     // One training place per occupation, so the quota line is exercised.
-    batchId = await publishOpenBatch(ctx, { ...shanghaiBatch3, quotas: { ...shanghaiBatch3.quotas, training: { perOccupationPerRegion: 1, regionOverrides: [] } } });
+    batchId = await publishOpenBatch(ctx, {
+      ...shanghaiBatch3,
+      quotas: { ...shanghaiBatch3.quotas, training: { perOccupationPerRegion: 1, regionOverrides: [] } },
+    });
     const centre = ctx.client();
     await centre.login(await makeStaff(ctx, "receivingCentre", { regionCode: "310000" }), TEST_PASSWORD);
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     for (let i = 0; i < 3; i++) {
       const submitted = await submitCompleteApplication(ctx, { batchId, kind: "training", occupation: "ai" });
-      await centre.post(`/api/applications/${submitted.application.id}/paper-receipt`, { copies: 2, receivedOn: today });
-      expect((await centre.post(`/api/applications/${submitted.application.id}/formal-check`)).status).toBe(200);
+      await centre.post(`/api/applications/${submitted.application.id}/paper-receipt`, {
+        copies: 2,
+        receivedOn: today,
+      });
+      expect((await centre.post(`/api/applications/${submitted.application.id}/formal-check`)).status).toBe(
+        200,
+      );
       apps.push({ id: submitted.application.id, creditCode: submitted.creditCode, name: submitted.name });
     }
     office = ctx.client();
@@ -44,19 +52,43 @@ describe.each(testDatabases)("expert review and decision on %s", (kind) => {
       { name: "钱立新", employer: "浙江大学计算机科学与技术学院", regionCode: "330000" },
       { name: "吴海燕", employer: "南京大学软件学院", regionCode: "320000" },
       // Works for the first applicant: must never review it.
-      { name: "郑国强", employer: apps[0]?.name ?? "", regionCode: "310000", employerCreditCode: apps[0]?.creditCode },
+      {
+        name: "郑国强",
+        employer: apps[0]?.name ?? "",
+        regionCode: "310000",
+        employerCreditCode: apps[0]?.creditCode,
+      },
     ];
     for (const [index, profile] of profiles.entries()) {
       const response = await office.post("/api/experts", {
         username: `rx-${kind}-${index}`,
-        profile: { title: "教授", occupations: ["ai", "big_data"], phone: `1391111000${index}`, email: `rx${index}@example.edu.cn`, active: true, ...profile },
+        profile: {
+          title: "教授",
+          occupations: ["ai", "big_data"],
+          phone: `1391111000${index}`,
+          email: `rx${index}@example.edu.cn`,
+          active: true,
+          ...profile,
+        },
       });
       expect(response.status, JSON.stringify(response.body)).toBe(201);
       const client = ctx.client();
       await client.login(response.body.username, response.body.initialPassword);
       experts.push({ ...response.body, client });
     }
-    const bad = await office.post("/api/experts", { username: "rx-bad", profile: { name: "某", employer: "", title: "", occupations: [], regionCode: "999999", phone: "123", email: "x", active: true } });
+    const bad = await office.post("/api/experts", {
+      username: "rx-bad",
+      profile: {
+        name: "某",
+        employer: "",
+        title: "",
+        occupations: [],
+        regionCode: "999999",
+        phone: "123",
+        email: "x",
+        active: true,
+      },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.fields.length).toBeGreaterThan(3);
     const pool = await office.get("/api/experts?occupation=ai");
@@ -79,16 +111,31 @@ describe.each(testDatabases)("expert review and decision on %s", (kind) => {
     expect(preview.body.assignments).toHaveLength(6);
     expect(preview.body.unstaffed).toEqual([]);
     const conflicted = experts[3]?.id;
-    expect(preview.body.assignments.some((a: { applicationId: string; expertId: string }) => a.applicationId === apps[0]?.id && a.expertId === conflicted)).toBe(false);
+    expect(
+      preview.body.assignments.some(
+        (a: { applicationId: string; expertId: string }) =>
+          a.applicationId === apps[0]?.id && a.expertId === conflicted,
+      ),
+    ).toBe(false);
     expect(preview.body.stats.max).toBeLessThanOrEqual(2);
     // Nothing stored by the preview.
     expect((await office.get(`/api/review/${batchId}/progress`)).body.assignments).toHaveLength(0);
 
-    const forced = await office.post(`/api/review/${batchId}/assignments`, { assignments: [{ applicationId: apps[0]?.id, expertId: conflicted }] });
+    const forced = await office.post(`/api/review/${batchId}/assignments`, {
+      assignments: [{ applicationId: apps[0]?.id, expertId: conflicted }],
+    });
     expect(forced.status).toBe(422);
     expect(forced.body.fields[0].message).toContain("利益冲突");
 
-    const applied = await office.post(`/api/review/${batchId}/assignments`, { assignments: preview.body.assignments.map(({ applicationId, expertId }: { applicationId: string; expertId: string }) => ({ applicationId, expertId })), source: "auto" });
+    const applied = await office.post(`/api/review/${batchId}/assignments`, {
+      assignments: preview.body.assignments.map(
+        ({ applicationId, expertId }: { applicationId: string; expertId: string }) => ({
+          applicationId,
+          expertId,
+        }),
+      ),
+      source: "auto",
+    });
     expect(applied.status, JSON.stringify(applied.body)).toBe(200);
     const progress = await office.get(`/api/review/${batchId}/progress`);
     expect(progress.body.assignments).toHaveLength(6);
@@ -107,19 +154,35 @@ describe.each(testDatabases)("expert review and decision on %s", (kind) => {
     expect(opened.body.rubric.criteria.length).toBeGreaterThan(3);
     expect(opened.body.application.values.legalRepresentativeIdNumber).toMatch(/\*/);
     expect(opened.body.peers).toBeNull();
-    const other = (await office.get(`/api/review/${batchId}/progress`)).body.assignments.find((a: { expertName: string }) => a.expertName !== expert.username && !list.body.items.some((m: { id: string }) => m.id === a.id));
+    const other = (await office.get(`/api/review/${batchId}/progress`)).body.assignments.find(
+      (a: { id: string }) => !list.body.items.some((m: { id: string }) => m.id === a.id),
+    );
     expect((await expert.client.get(`/api/expert/assignments/${other.id}`)).status).toBe(404);
 
-    const outOfRange = await expert.client.put(`/api/expert/assignments/${mine.id}/sheet`, { ...fullSheet(11), revision: 0 });
+    const outOfRange = await expert.client.put(`/api/expert/assignments/${mine.id}/sheet`, {
+      ...fullSheet(11),
+      revision: 0,
+    });
     expect(outOfRange.status).toBe(422);
     expect(outOfRange.body.code).toBe("SCORE_INVALID");
-    const draft = await expert.client.put(`/api/expert/assignments/${mine.id}/sheet`, { ...fullSheet(8), revision: 0 });
+    const draft = await expert.client.put(`/api/expert/assignments/${mine.id}/sheet`, {
+      ...fullSheet(8),
+      revision: 0,
+    });
     expect(draft.status, JSON.stringify(draft.body)).toBe(200);
-    const submitted = await expert.client.post(`/api/expert/assignments/${mine.id}/submit`, { ...fullSheet(8), revision: 1 });
+    const submitted = await expert.client.post(`/api/expert/assignments/${mine.id}/submit`, {
+      ...fullSheet(8),
+      revision: 1,
+    });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
     expect(submitted.body.total).toBe(80);
-    await office.post(`/api/review/assignments/${mine.id}/reopen`, { reason: "与其他专家评分差距较大，请复核" });
-    const again = await expert.client.post(`/api/expert/assignments/${mine.id}/submit`, { ...fullSheet(9), revision: 2 });
+    await office.post(`/api/review/assignments/${mine.id}/reopen`, {
+      reason: "与其他专家评分差距较大，请复核",
+    });
+    const again = await expert.client.post(`/api/expert/assignments/${mine.id}/submit`, {
+      ...fullSheet(9),
+      revision: 2,
+    });
     expect(again.status, JSON.stringify(again.body)).toBe(200);
     const reopened = await expert.client.get(`/api/expert/assignments/${mine.id}`);
     expect(reopened.body.history.map((h: { total: number }) => h.total)).toEqual([80, 90]);
@@ -132,7 +195,10 @@ describe.each(testDatabases)("expert review and decision on %s", (kind) => {
         const opened = await expert.client.get(`/api/expert/assignments/${item.id}`);
         if (opened.body.sheet?.status === "submitted") continue;
         const score = apps.findIndex((app) => app.id === opened.body.application.id) === 1 ? 9.5 : 7;
-        const response = await expert.client.post(`/api/expert/assignments/${item.id}/submit`, { ...fullSheet(score), revision: opened.body.sheet?.revision ?? 0 });
+        const response = await expert.client.post(`/api/expert/assignments/${item.id}/submit`, {
+          ...fullSheet(score),
+          revision: opened.body.sheet?.revision ?? 0,
+        });
         expect(response.status, JSON.stringify(response.body)).toBe(200);
       }
     }
@@ -147,13 +213,26 @@ describe.each(testDatabases)("expert review and decision on %s", (kind) => {
     expect(group.items[1].withinQuota).toBe(false);
     const completed = await office.post(`/api/review/${batchId}/complete`);
     expect(completed.body.completed).toBe(3);
-    const approved = await office.post(`/api/applications/${apps[1]?.id}/decide`, { decision: "approved", basis: "专家评议排名第一，名额内" });
+    const approved = await office.post(`/api/applications/${apps[1]?.id}/decide`, {
+      decision: "approved",
+      basis: "专家评议排名第一，名额内",
+    });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
-    const overQuota = await office.post(`/api/applications/${apps[0]?.id}/decide`, { decision: "approved", basis: "排名第二" });
+    const overQuota = await office.post(`/api/applications/${apps[0]?.id}/decide`, {
+      decision: "approved",
+      basis: "排名第二",
+    });
     expect(overQuota.status).toBe(409);
     expect(overQuota.body.code).toBe("QUOTA_EXCEEDED");
     expect(overQuota.body.message).toContain("审定名额已满");
-    expect((await office.post(`/api/applications/${apps[0]?.id}/decide`, { decision: "rejected", basis: "排名在名额之外" })).status).toBe(200);
+    expect(
+      (
+        await office.post(`/api/applications/${apps[0]?.id}/decide`, {
+          decision: "rejected",
+          basis: "排名在名额之外",
+        })
+      ).status,
+    ).toBe(200);
     const opinion = await office.get(`/api/review/${batchId}/opinion.pdf`);
     expect(opinion.status).toBe(200);
     const pages = pdfPages(opinion.raw);
@@ -170,7 +249,9 @@ describe.each(testDatabases)("expert review and decision on %s", (kind) => {
     if (!expert) throw new Error("no expert");
     const list = await expert.client.get("/api/expert/assignments");
     if (list.body.items.length === 0) return;
-    const declared = await expert.client.post(`/api/expert/assignments/${list.body.items[0].id}/conflict`, { reason: "本人曾在该单位兼职授课" });
+    const declared = await expert.client.post(`/api/expert/assignments/${list.body.items[0].id}/conflict`, {
+      reason: "本人曾在该单位兼职授课",
+    });
     expect(declared.status).toBe(200);
     expect((await expert.client.get(`/api/expert/assignments/${list.body.items[0].id}`)).status).toBe(404);
   });
