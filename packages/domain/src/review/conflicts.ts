@@ -90,9 +90,8 @@ export function detectConflicts(input: {
   const conflicts: Conflict[] = [];
 
   const expertCode = expert.employerCreditCode ? normalizeCreditCodeForMatch(expert.employerCreditCode) : "";
-  const applicantCode = normalizeCreditCodeForMatch(application.creditCode);
   const employerRelation = relateOrganizations(expert.employer, application.institutionName);
-  if (expertCode !== "" && expertCode === applicantCode) {
+  if (expertCode !== "" && expertCode === normalizeCreditCodeForMatch(application.creditCode)) {
     conflicts.push({
       type: "employerIsApplicant",
       reason: `专家工作单位“${expert.employer}”的统一社会信用代码（${expertCode}）与申报单位“${application.institutionName}”相同`,
@@ -106,11 +105,12 @@ export function detectConflicts(input: {
           : `专家工作单位“${expert.employer}”与申报单位“${application.institutionName}”为同一单位或其内设（下属）单位`,
     });
   }
+  const worksForApplicant = conflicts.length > 0;
 
   const expertName = normalizePersonName(expert.name);
   const expertPhone = normalizePhoneForMatch(expert.phone);
   const expertEmail = expert.email.trim().toLowerCase();
-  const self: ListedPerson[] = [];
+  const self: { person: ListedPerson; byEmployer: boolean }[] = [];
   const colleagues: ListedPerson[] = [];
   for (const person of listApplicationPeople(application.values)) {
     const samePhone = person.phone !== "" && normalizePhoneForMatch(person.phone) === expertPhone;
@@ -118,11 +118,11 @@ export function detectConflicts(input: {
     const sameEmployer =
       person.employer !== "" && relateOrganizations(person.employer, expert.employer) !== null;
     if (normalizePersonName(person.name) === expertName && (samePhone || sameEmail || sameEmployer)) {
-      self.push(person);
+      self.push({ person, byEmployer: sameEmployer });
     } else if (sameEmployer) {
-      // A colleague employed by the applicant itself is already the employerIsApplicant conflict.
+      // Colleagues employed by the applicant itself are already the employerIsApplicant conflict.
       const employedByApplicant =
-        conflicts.length > 0 && relateOrganizations(person.employer, application.institutionName) !== null;
+        worksForApplicant && relateOrganizations(person.employer, application.institutionName) !== null;
       if (!employedByApplicant) colleagues.push(person);
     }
   }
@@ -135,13 +135,13 @@ export function detectConflicts(input: {
         .join("，")}的工作单位相同`,
     });
   }
-  if (self.length > 0) {
-    const first = self[0] as ListedPerson;
-    const how = first.employer !== "" ? `（工作单位：${first.employer}）` : "（姓名及联系方式一致）";
-    const roles = [...new Set(self.map((person) => person.role))].join("、");
+  const [first] = self;
+  if (first) {
+    const how = first.byEmployer ? `姓名、工作单位（${first.person.employer}）一致` : "姓名、联系方式一致";
+    const roles = [...new Set(self.map((match) => match.person.role))].join("、");
     conflicts.push({
       type: "listedAsTeacher",
-      reason: `专家本人“${first.name}”列于申报单位的${roles}名单${how}`,
+      reason: `专家本人“${first.person.name}”列于申报单位的${roles}名单（${how}）`,
     });
   }
 
