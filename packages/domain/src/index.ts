@@ -2,6 +2,7 @@ export * from "./accounts";
 export * from "./applications";
 export * from "./batches";
 export * from "./calendar";
+export * from "./catalog";
 export * from "./eligibility";
 export * from "./forms";
 export * from "./policy";

@@ -110,7 +110,7 @@ export function detectConflicts(input: {
   const expertName = normalizePersonName(expert.name);
   const expertPhone = normalizePhoneForMatch(expert.phone);
   const expertEmail = expert.email.trim().toLowerCase();
-  const self: { person: ListedPerson; byEmployer: boolean }[] = [];
+  const selfMatches: { person: ListedPerson; byEmployer: boolean }[] = [];
   const colleagues: ListedPerson[] = [];
   for (const person of listApplicationPeople(application.values)) {
     const samePhone = person.phone !== "" && normalizePhoneForMatch(person.phone) === expertPhone;
@@ -118,7 +118,7 @@ export function detectConflicts(input: {
     const sameEmployer =
       person.employer !== "" && relateOrganizations(person.employer, expert.employer) !== null;
     if (normalizePersonName(person.name) === expertName && (samePhone || sameEmail || sameEmployer)) {
-      self.push({ person, byEmployer: sameEmployer });
+      selfMatches.push({ person, byEmployer: sameEmployer });
     } else if (sameEmployer) {
       // Colleagues employed by the applicant itself are already the employerIsApplicant conflict.
       const employedByApplicant =
@@ -135,10 +135,10 @@ export function detectConflicts(input: {
         .join("，")}的工作单位相同`,
     });
   }
-  const [first] = self;
+  const [first] = selfMatches;
   if (first) {
     const how = first.byEmployer ? `姓名、工作单位（${first.person.employer}）一致` : "姓名、联系方式一致";
-    const roles = [...new Set(self.map((match) => match.person.role))].join("、");
+    const roles = [...new Set(selfMatches.map((match) => match.person.role))].join("、");
     conflicts.push({
       type: "listedAsTeacher",
       reason: `专家本人“${first.person.name}”列于申报单位的${roles}名单（${how}）`,
