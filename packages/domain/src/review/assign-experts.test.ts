@@ -286,6 +286,59 @@ describe("assignExperts: experts from outside the applicant's region", () => {
     ]);
   });
 
+  it("gives an application an outside expert whom the rebalancing freed", () => {
+    // Found by search: without the last phase, a1 ends with two local experts while e0 has room.
+    const input = base({
+      applications: [
+        application("a0", { regionCode: "320000" }),
+        application("a1", { regionCode: "320000" }),
+        application("a2", { regionCode: "310000" }),
+      ],
+      experts: [
+        expert("e0", { regionCode: "310000", load: 2 }),
+        expert("e1", { occupations: ["ai", "iot"], regionCode: "320000", load: 2 }),
+        expert("e2", { regionCode: "320000", load: 2 }),
+        expert("e3", { occupations: ["ai", "iot"], regionCode: "320000" }),
+        expert("e4", { occupations: ["ai", "iot"], regionCode: "320000" }),
+        expert("e5", { regionCode: "320000" }),
+      ],
+      conflicts: new Set(["e4|a2", "e5|a2"]),
+      perApplication: 2,
+      maxLoad: 4,
+      requireOutsideRegion: true,
+      seed: 6384,
+    });
+    const result = assignExperts(input);
+    checkInvariants(input, result);
+    expect(result.withoutOutsideExpert).toEqual([]);
+    expect(expertsOf(result, "a0")).toContain("e0");
+    expect(expertsOf(result, "a1")).toContain("e0");
+  });
+
+  it("takes every expert as from outside for an applicant of unknown region", () => {
+    const result = assignExperts(
+      base({
+        applications: [application("a1", { regionCode: null })],
+        experts: [local("l1"), local("l2"), local("l3")],
+        requireOutsideRegion: true,
+      }),
+    );
+    expect(expertsOf(result, "a1")).toHaveLength(3);
+    expect(result.withoutOutsideExpert).toEqual([]);
+  });
+
+  it("counts an existing expert missing from the pool toward N but not as outside", () => {
+    const result = assignExperts(
+      base({
+        applications: [application("a1", { existing: ["retired"] })],
+        experts: [local("l1"), outside("o1")],
+        requireOutsideRegion: true,
+      }),
+    );
+    expect(expertsOf(result, "a1").sort()).toEqual(["l1", "o1"]);
+    expect(result.loads).toEqual({ l1: 1, o1: 1 });
+  });
+
   it("does not require anything of applications when the option is off", () => {
     const result = assignExperts(
       base({ applications: [application("a1")], experts: [local("l1"), local("l2"), local("l3")] }),
@@ -402,6 +455,25 @@ function checkInvariants(input: Instance, result: AssignmentResult) {
           e.occupations.includes(app.occupation) &&
           !input.conflicts.has(conflictPairKey(e.id, app.id));
         if (eligible && !list.includes(e.id)) expect(result.loads[e.id]).toBe(input.maxLoad);
+      }
+    }
+  }
+  if (input.requireOutsideRegion) {
+    for (const app of input.applications) {
+      const on = [...app.existing, ...(perApp.get(app.id) ?? [])];
+      const hasOutside = on.some((id) => experts.get(id) && experts.get(id)?.regionCode !== app.regionCode);
+      const listed = result.withoutOutsideExpert.some((w) => w.applicationId === app.id);
+      expect(listed, `${app.id} listed without an outside expert`).toBe(!hasOutside);
+      if (!hasOutside && input.perApplication > app.existing.length) {
+        // Reported only when no outside expert without a conflict has room.
+        for (const e of input.experts) {
+          const usable =
+            e.active &&
+            e.occupations.includes(app.occupation) &&
+            e.regionCode !== app.regionCode &&
+            !input.conflicts.has(conflictPairKey(e.id, app.id));
+          if (usable) expect(result.loads[e.id]).toBe(input.maxLoad);
+        }
       }
     }
   }

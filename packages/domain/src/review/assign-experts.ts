@@ -1,5 +1,11 @@
 import type { OccupationCode } from "../reference/occupations";
-import { fillGreedily, orderHardestFirst, rebalanceLoads, repairShortfalls } from "./assignment-phases";
+import {
+  fillGreedily,
+  orderHardestFirst,
+  rebalanceLoads,
+  repairShortfalls,
+  secureOutsideExperts,
+} from "./assignment-phases";
 import { reportAssignment } from "./assignment-report";
 import type { AssignmentState, Slot } from "./assignment-state";
 import { conflictPairKey } from "./conflicts";
@@ -76,6 +82,9 @@ export type AssignmentResult = {
  * 4. Rebalance: chains of moves from the most loaded experts to experts at least 2 lower, until
  *    none is left — the loads end as even as occupations and conflicts allow. Then phase 3 runs
  *    once more, for any place the moves made free.
+ * 5. Outside experts: an application still without an outside expert takes one that has room
+ *    now, in place of its most loaded local expert. It is reported in `withoutOutsideExpert`
+ *    only when no outside expert without a conflict has room.
  *
  * Each phase is explained where it is written (`assignment-phases.ts`).
  */
@@ -150,6 +159,7 @@ export function assignExperts(input: AssignExpertsInput): AssignmentResult {
   const edges = slots.reduce((sum, slot) => sum + slot.candidates.length, 0);
   rebalanceLoads(state, REBALANCE_WORK_PER_EDGE * edges + REBALANCE_WORK_MINIMUM);
   repairShortfalls(state, order);
+  secureOutsideExperts(state, order);
   return reportAssignment(state, { experts, conflicts, perApplication });
 }
 

@@ -215,3 +215,33 @@ export function rebalanceLoads(state: AssignmentState, budget: number): void {
     }
   }
 }
+
+/**
+ * Phase 5: rebalancing can leave room with an outside expert after an application that needed
+ * one was filled with local experts. Such an application now takes the least-loaded outside
+ * expert with room — in an empty place if it has one, else in the place of its most loaded
+ * local expert from this run. Being reviewed from outside the province is worth more than a
+ * load one step more even.
+ */
+export function secureOutsideExperts(state: AssignmentState, order: readonly Slot[]): void {
+  if (!state.requireOutsideRegion) return;
+  for (const slot of order) {
+    if (outsideCount(state, slot) > 0) continue;
+    let best: number | undefined;
+    for (const x of slot.candidates) {
+      if (!hasRoom(state, x) || slot.assigned.includes(x) || !isOutside(state, slot, x)) continue;
+      if (best === undefined || isBetter(state, x, best)) best = x;
+    }
+    if (best === undefined) continue;
+    if (slot.assigned.length < slot.need) {
+      addAssignment(state, slot, best);
+      continue;
+    }
+    let local: number | undefined;
+    for (const x of slot.assigned) if (local === undefined || isBetter(state, local, x)) local = x;
+    if (local === undefined) continue;
+    swapAssignment(state, slot, local, best);
+    state.loads[local] = (state.loads[local] as number) - 1;
+    state.loads[best] = (state.loads[best] as number) + 1;
+  }
+}

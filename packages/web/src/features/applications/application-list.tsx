@@ -8,6 +8,7 @@ import { errorText } from "../../app/form-errors";
 import { useMyApplications } from "./queries";
 import { ApplicationStatusTag, actionLabel, Deadline } from "./status-parts";
 import type { ApplicationSummary } from "./types";
+import "./application-parts.css";
 import "./applications.css";
 
 const href = (item: ApplicationSummary) => `/workbench/applications/${item.id}`;

@@ -9,6 +9,7 @@ import { PlainResult } from "../../app/plain-result";
 import { ApplicationWorkspace } from "./application-workspace";
 import { useApplication } from "./queries";
 import { ApplicationStatusTag, Deadline } from "./status-parts";
+import "./application-parts.css";
 import "./applications.css";
 
 /** /workbench/applications/:id — one application: fill it in, check it, submit it, follow it. */

@@ -7,7 +7,6 @@ import {
   isComputed,
   listFields,
   listFormSlots,
-  listTables,
   type ScalarValue,
   type TableItem,
   type TableRowValues,
@@ -164,9 +163,4 @@ export function changedKeys(base: FormValues, mine: FormValues): Set<string> {
     if (stableJson(mine[key] ?? null) !== stableJson(base[key] ?? null)) keys.add(key);
   }
   return keys;
-}
-
-/** Tables that may hold any number of rows (and can be imported from Excel). */
-export function repeatingTables(template: FormTemplate): TableItem[] {
-  return listTables(template).filter((table) => "any" in table.rows);
 }

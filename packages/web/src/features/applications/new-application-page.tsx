@@ -23,6 +23,7 @@ import { DemoTag } from "../public/batch-tags";
 import { usePublicBatches } from "../public/queries";
 import { useApplicationOptions, useStartApplication } from "./queries";
 import { Deadline } from "./status-parts";
+import "./application-parts.css";
 import "./applications.css";
 
 type Values = {
