@@ -13,7 +13,6 @@ const ATTACHMENT_KINDS = new Set(["pdf", "jpg", "png"]);
 /** Keeps a file name printable and short; the stored name is only ever shown, never used as a path. */
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "file";
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
   const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "").trim();
   return (cleaned || "file").slice(0, 120);
 }
