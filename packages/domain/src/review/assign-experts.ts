@@ -1,11 +1,6 @@
 import type { OccupationCode } from "../reference/occupations";
-import {
-  fillGreedily,
-  orderHardestFirst,
-  rebalanceLoads,
-  repairShortfalls,
-  secureOutsideExperts,
-} from "./assignment-phases";
+import { levelCoverage, repairShortfalls } from "./assignment-paths";
+import { fillGreedily, orderHardestFirst, rebalanceLoads, secureOutsideExperts } from "./assignment-phases";
 import { reportAssignment } from "./assignment-report";
 import type { AssignmentState, Slot } from "./assignment-state";
 import { conflictPairKey } from "./conflicts";
@@ -78,7 +73,10 @@ export type AssignmentResult = {
  *    within 1 of every other when nothing else constrains the choice.
  * 3. Repair: a short application takes an augmenting path (X joins it from B, B takes Y, … until
  *    an expert with room joins). Without `requireOutsideRegion` the number of filled places is
- *    then maximal: an application is unstaffed only when no assignment could staff it.
+ *    then maximal: an application is unstaffed only when no assignment could staff it. When
+ *    places are still missing, they are spread: experts move along such paths from applications
+ *    with c + 2 or more experts to those with c, so the shortage is 1 on many applications
+ *    rather than N on a few.
  * 4. Rebalance: chains of moves from the most loaded experts to experts at least 2 lower, until
  *    none is left — the loads end as even as occupations and conflicts allow. Then phase 3 runs
  *    once more, for any place the moves made free.
@@ -86,7 +84,7 @@ export type AssignmentResult = {
  *    now, in place of its most loaded local expert. It is reported in `withoutOutsideExpert`
  *    only when no outside expert without a conflict has room.
  *
- * Each phase is explained where it is written (`assignment-phases.ts`).
+ * Each phase is explained where it is written (`assignment-phases.ts`, `assignment-paths.ts`).
  */
 export function assignExperts(input: AssignExpertsInput): AssignmentResult {
   const { applications, experts, conflicts, perApplication, maxLoad, requireOutsideRegion } = input;
@@ -156,6 +154,7 @@ export function assignExperts(input: AssignExpertsInput): AssignmentResult {
   const order = orderHardestFirst(state);
   fillGreedily(state, order);
   repairShortfalls(state, order);
+  levelCoverage(state, order, perApplication);
   const edges = slots.reduce((sum, slot) => sum + slot.candidates.length, 0);
   rebalanceLoads(state, REBALANCE_WORK_PER_EDGE * edges + REBALANCE_WORK_MINIMUM);
   repairShortfalls(state, order);

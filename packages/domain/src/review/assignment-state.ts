@@ -34,6 +34,7 @@ export type AssignmentState = {
   requireOutsideRegion: boolean;
 };
 
+/** Whether expert x may take one more application without going above maxLoad. */
 export function hasRoom(state: AssignmentState, x: number): boolean {
   return (state.loads[x] as number) < state.maxLoad;
 }
@@ -52,12 +53,14 @@ export function isOutside(state: AssignmentState, slot: Slot, x: number): boolea
   return slot.app.regionCode === null || state.expertRegion[x] !== slot.app.regionCode;
 }
 
+/** Experts from outside the applicant's province on the slot, existing ones included. */
 export function outsideCount(state: AssignmentState, slot: Slot): number {
   let count = slot.existingOutside;
   for (const x of slot.assigned) if (isOutside(state, slot, x)) count++;
   return count;
 }
 
+/** Puts expert x on the slot and counts it in x's load. */
 export function addAssignment(state: AssignmentState, slot: Slot, x: number): void {
   slot.assigned.push(x);
   state.assignedTo[x]?.push(slot);

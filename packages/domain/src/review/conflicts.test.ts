@@ -84,6 +84,37 @@ describe("reading the people an application lists", () => {
     ]);
   });
 
+  it("finds a staff table a later template adds, with or without a phone column", () => {
+    const v2 = {
+      ...nationalEvaluationV1,
+      id: "national-evaluation-v2",
+      sections: [
+        {
+          key: "staff",
+          title: "考评员",
+          printTitle: true,
+          items: [
+            {
+              item: "table" as const,
+              key: "assessors",
+              label: "考评员",
+              labelPlacement: "header" as const,
+              rows: { any: { min: 0 } },
+              columns: [
+                { type: "text" as const, key: "name", label: "姓名", required: true, maxLength: 50 },
+                { type: "text" as const, key: "employer", label: "工作单位", required: true, maxLength: 100 },
+              ],
+              footer: [],
+            },
+          ],
+        },
+      ],
+    };
+    expect(collectStaffTables([v2])).toEqual([
+      { key: "assessors", label: "考评员", nameKey: "name", employerKey: "employer", phoneKey: null },
+    ]);
+  });
+
   it("lists staff, lead and contact, and skips rows without a name and malformed tables", () => {
     const people = listApplicationPeople({
       teachers: [teacher("张伟", "甲大学"), { name: "  ", employer: "乙大学" }, "garbage" as never],

@@ -195,6 +195,8 @@ export type ApplicationsTable = {
   versionCount: number;
   returnReason: string | null;
   returnReplyBy: string | null;
+  /** JSON [{ path, label, message }]: the per-field comments of the last return. */
+  returnComments: string | null;
   firstSubmittedAt: string | null;
   lastSubmittedAt: string | null;
   createdAt: string;

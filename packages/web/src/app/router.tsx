@@ -129,6 +129,61 @@ export const router = createBrowserRouter([
             lazy: page(() => import("../features/audit/audit-page").then((m) => m.AuditPage), "audit.view"),
           },
           {
+            path: "workbench/review-queue",
+            lazy: page(
+              () => import("../features/review-queue/review-queue-page").then((m) => m.ReviewQueuePage),
+              "recommendation.queue",
+            ),
+          },
+          {
+            path: "workbench/review-queue/:applicationId",
+            lazy: page(
+              () =>
+                import("../features/review-queue/application-review-page").then(
+                  (m) => m.ApplicationReviewPage,
+                ),
+              "recommendation.queue",
+            ),
+          },
+          {
+            path: "workbench/recommendation-overview",
+            lazy: page(
+              () =>
+                import("../features/recommendation-overview/overview-page").then(
+                  (m) => m.RecommendationOverviewPage,
+                ),
+              "recommendation.overview",
+            ),
+          },
+          {
+            path: "workbench/experts",
+            lazy: page(
+              () => import("../features/experts/experts-page").then((m) => m.ExpertsPage),
+              "expert.manage",
+            ),
+          },
+          {
+            path: "workbench/review",
+            lazy: page(
+              () => import("../features/review/review-page").then((m) => m.ReviewPage),
+              "review.manage",
+            ),
+          },
+          {
+            path: "workbench/expert-review",
+            lazy: page(
+              () => import("../features/expert-review/my-assignments-page").then((m) => m.MyAssignmentsPage),
+              "review.score",
+            ),
+          },
+          {
+            path: "workbench/expert-review/:assignmentId",
+            lazy: page(
+              () => import("../features/expert-review/scoring-page").then((m) => m.ScoringPage),
+              "review.score",
+            ),
+          },
+          {
             path: "account/password",
             lazy: page(() =>
               import("../features/auth/change-password-page").then((m) => m.ChangePasswordPage),

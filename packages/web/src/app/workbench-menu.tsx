@@ -1,10 +1,13 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   FileTextOutlined,
   FormOutlined,
   HomeOutlined,
   LockOutlined,
+  SolutionOutlined,
+  StarOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import { type Command, type Role, roleMayRun } from "@linxuan/domain";
@@ -29,6 +32,26 @@ export const workbenchMenu: readonly MenuEntry[] = [
     command: "application.create",
   },
   { path: "/workbench/batches", label: "遴选批次", icon: <FileTextOutlined />, command: "batch.view" },
+  {
+    path: "/workbench/review-queue",
+    label: "审核队列",
+    icon: <AuditOutlined />,
+    command: "recommendation.queue",
+  },
+  {
+    path: "/workbench/recommendation-overview",
+    label: "推荐进度总览",
+    icon: <BarChartOutlined />,
+    command: "recommendation.overview",
+  },
+  { path: "/workbench/experts", label: "专家库", icon: <SolutionOutlined />, command: "expert.manage" },
+  { path: "/workbench/review", label: "专家评议", icon: <StarOutlined />, command: "review.manage" },
+  {
+    path: "/workbench/expert-review",
+    label: "我的评议任务",
+    icon: <StarOutlined />,
+    command: "review.score",
+  },
   { path: "/workbench/users", label: "账号管理", icon: <TeamOutlined />, command: "user.view" },
   { path: "/workbench/calendar", label: "工作日历", icon: <CalendarOutlined />, command: "calendar.manage" },
   { path: "/workbench/audit", label: "审计日志", icon: <AuditOutlined />, command: "audit.view" },

@@ -25,6 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("version_count", "integer", (col) => col.notNull().defaultTo(0))
     .addColumn("return_reason", "text")
     .addColumn("return_reply_by", "text")
+    .addColumn("return_comments", "text")
     .addColumn("first_submitted_at", "text")
     .addColumn("last_submitted_at", "text")
     .addColumn("created_at", "text", (col) => col.notNull())

@@ -301,7 +301,10 @@ describe.each(testDatabases)("applications on %s", (kind) => {
     expect(returned.body.application.status).toBe("returned");
 
     const mine = await client.get(`/api/applications/${application.id}`);
-    expect(mine.body.application.returnReason).toContain("单位地址请填写到门牌号");
+    expect(mine.body.application.returnReason).toBe("单位地址请填写到门牌号");
+    expect(mine.body.application.returnComments).toEqual([
+      { path: "address", label: "单位地址", message: "缺门牌号" },
+    ]);
     const revised = await client.put(`/api/applications/${application.id}/draft`, {
       values: completeValues(shanghaiTrainingV1, { creditCode, address: "上海市徐汇区漕宝路1500号2号楼" }),
       baseRevision: mine.body.application.draftRevision,

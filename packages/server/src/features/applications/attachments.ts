@@ -122,6 +122,9 @@ export async function removeAttachment(deps: Deps, caller: Caller, id: string, a
   if (!(EDITABLE_STATUSES as readonly string[]).includes(ctx.row.status)) {
     throw new AppError("APPLICATION_NOT_EDITABLE", "申报已提交，附件不能再修改");
   }
+  if (Date.parse(effectiveDeadline(ctx.row, ctx.batch)) < deps.clock().getTime()) {
+    throw new AppError("DEADLINE_PASSED", "网上申报已截止，附件不能再删除");
+  }
   const attachment = await findAttachment(deps.db, id, attachmentId);
   if (!attachment || attachment.removedAt) throw notFound("附件");
   await runCommand(

@@ -2,6 +2,7 @@ import { applicantCategoryCodes, kindCodes, levelCodes, occupationCodes } from "
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { shanghaiDate } from "../../http/dates";
 import type { Deps } from "../../http/deps";
 import { sendDownload } from "../../http/download";
 import { AppError } from "../../http/errors";
@@ -336,7 +337,13 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
       const part = await request.file({ limits: { fileSize: 5 * 1_048_576, files: 1 } });
       if (!part) throw new AppError("VALIDATION_FAILED", "请选择要导入的 Excel 文件");
       const content = await part.toBuffer();
-      return importTableXlsx(request.params.templateId, request.params.table, content, part.file.truncated);
+      return importTableXlsx(
+        request.params.templateId,
+        request.params.table,
+        content,
+        part.file.truncated,
+        shanghaiDate(deps.clock()),
+      );
     },
   );
 }

@@ -219,6 +219,7 @@ export async function startApplication(deps: Deps, caller: Caller, input: StartI
         versionCount: 0,
         returnReason: null,
         returnReplyBy: null,
+        returnComments: null,
         firstSubmittedAt: null,
         lastSubmittedAt: null,
         createdAt: now,
@@ -387,6 +388,8 @@ export async function describeApplication(deps: Deps, ctx: ApplicationContext, a
       requiredAttachments: batch.requiredAttachments,
       recommenderChoice: batch.recommenderChoice,
       hasRecommendation: batch.stages.some((stage) => stage.code === "recommendation"),
+      levels: batch.levels,
+      needsApplicantCategory: batch.eligibilityRules.some((rule) => rule.rule === "applicantCategory"),
       paperCopies: batch.paperCopies,
       submitTo: batch.submitTo,
     },
@@ -436,6 +439,9 @@ export async function describeApplication(deps: Deps, ctx: ApplicationContext, a
     })),
     returnReason: row.returnReason,
     returnReplyBy: row.returnReplyBy,
+    returnComments: row.returnComments
+      ? (JSON.parse(row.returnComments) as { path: string; label: string; message: string }[])
+      : [],
     deadline,
     recommender: row.recommenderType ? { type: row.recommenderType, value: row.recommenderValue } : null,
     permissions: {

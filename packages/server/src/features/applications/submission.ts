@@ -2,10 +2,12 @@ import crypto from "node:crypto";
 import {
   type Actor,
   canTransition,
+  cellLabel,
   diffValues,
   type FormValues,
   type KindCode,
   kindName,
+  listFormSlots,
   type OccupationCode,
   occupationName,
   validateFormValues,
@@ -18,6 +20,7 @@ import { AppError, type FieldIssue, notFound } from "../../http/errors";
 import {
   assertFormalCheckOpen,
   assertRecommendationOpen,
+  listIndustryUnits,
   releaseRecommendation,
   unitOf,
 } from "../recommendation/unit";
@@ -94,7 +97,8 @@ export async function submitApplication(deps: Deps, caller: Caller, id: string, 
       problems.push({ path: `attachments.${required.code}`, message: `请上传附件：${required.name}` });
     }
   }
-  const recommender = resolveRecommender(ctx, input.recommender ?? null);
+  const industryUnits = (await listIndustryUnits(deps.db)).map((unit) => unit.value);
+  const recommender = resolveRecommender(ctx, input.recommender ?? null, industryUnits);
   if ("error" in recommender) problems.push({ path: "recommender", message: recommender.error });
   if (problems.length > 0) {
     throw new AppError(
@@ -171,6 +175,7 @@ export async function submitApplication(deps: Deps, caller: Caller, id: string, 
 function resolveRecommender(
   ctx: ApplicationContext,
   chosen: SubmitInput["recommender"] | null,
+  industryUnits: string[],
 ): { type: "region" | "industry"; value: string } | { none: true } | { error: string } {
   if (!ctx.batch.stages.some((stage) => stage.code === "recommendation")) return { none: true };
   const kind = ctx.row.kind as KindCode;
@@ -179,8 +184,8 @@ function resolveRecommender(
   if (chosen?.type === "industry") {
     if (choice !== "regionOrIndustry")
       return { error: "本批次该类机构只能由属地省级人力资源社会保障部门推荐" };
-    if (!chosen.value.trim()) return { error: "请选择推荐单位（行业主管部门）" };
-    return { type: "industry", value: chosen.value.trim().slice(0, 100) };
+    if (!industryUnits.includes(chosen.value.trim())) return { error: "请从推荐单位列表中选择行业主管部门" };
+    return { type: "industry", value: chosen.value.trim() };
   }
   if (!region) return { error: "无法从统一社会信用代码确定登记地，请联系系统管理员" };
   return { type: "region", value: region };
@@ -249,18 +254,30 @@ export async function returnApplication(deps: Deps, caller: Caller, id: string, 
       fields: [{ path: "replyBy", message: "答复期限必须晚于当前时间" }],
     });
   }
-  const comments = input.fieldComments ?? [];
-  const text =
-    comments.length > 0
-      ? `${input.reason}\n${comments.map((c) => `· ${c.path}：${c.message}`).join("\n")}`
-      : input.reason;
+  // Per-field comments are kept structured, labelled as the form prints the field, so the
+  // applicant's page can put each one next to its field.
+  const labels = new Map(listFormSlots(ctx.template).map((slot) => [slot.key, slot.label]));
+  const labelOf = (path: string) => {
+    const [key = "", row, column] = path.split(".");
+    const slot = listFormSlots(ctx.template).find((item) => item.key === key);
+    const tableColumn =
+      slot?.type === "table" ? slot.table.columns.find((item) => item.key === column) : undefined;
+    if (slot?.type === "table" && tableColumn) return cellLabel(slot.table, Number(row), tableColumn);
+    return labels.get(key) ?? path;
+  };
+  const comments = (input.fieldComments ?? []).map((comment) => ({
+    path: comment.path,
+    label: labelOf(comment.path),
+    message: comment.message,
+  }));
   const moved = await runCommand(
     deps,
     caller,
     "application.return",
     async (trx) => {
       const ok = await transitionStatus(trx, id, ctx.row.status, to, {
-        returnReason: text,
+        returnReason: input.reason,
+        returnComments: comments.length > 0 ? JSON.stringify(comments) : null,
         returnReplyBy: input.replyBy ?? null,
         updatedAt: deps.clock().toISOString(),
       });

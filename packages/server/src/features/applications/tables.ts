@@ -9,7 +9,6 @@ import {
   validateFormValues,
 } from "@linxuan/domain";
 import ExcelJS from "exceljs";
-import { shanghaiDate } from "../../http/dates";
 import { AppError, notFound } from "../../http/errors";
 import { detectFileKind } from "../../storage/files";
 
@@ -95,6 +94,7 @@ export async function importTableXlsx(
   tableKey: string,
   content: Buffer,
   truncated: boolean,
+  today: string,
 ) {
   const table = importableTable(templateId, tableKey);
   const template = getFormTemplate(templateId);
@@ -163,7 +163,7 @@ export async function importTableXlsx(
     rowNumbers.push(rowNumber);
   });
   const issues = validateFormValues(template, { [tableKey]: rows } as FormValues, {
-    today: shanghaiDate(new Date()),
+    today,
     mode: "draft",
   }).issues;
   for (const issue of issues) {

@@ -1,4 +1,4 @@
-import { kindCodes, levelCodes, occupationCodes, phoneSchema } from "@linxuan/domain";
+import { kindCodes, levelCodes, occupationCodes, phoneSchema, REGIONS } from "@linxuan/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -9,6 +9,7 @@ import { declineApplication, recommendApplication, undoDecision } from "./decisi
 import { passFormalCheck, recordPaperReceipt } from "./formal-check";
 import { recommendationOverview } from "./overview";
 import { listQueue } from "./queue";
+import { listIndustryUnits } from "./unit";
 
 const id = z.string().max(64);
 const idParams = z.object({ id });
@@ -124,6 +125,21 @@ export function registerRecommendationRoutes(app: FastifyInstance, deps: Deps): 
         reply,
         await renderRecommendationLetter(deps, request.caller, request.query.batchId, request.params.format),
       ),
+  );
+
+  r.get(
+    "/api/recommending-units",
+    {
+      config: { command: "authenticated" },
+      schema: {
+        tags: ["recommendation"],
+        summary: "推荐单位：各省级人社部门与行业主管部门（申报评价机构时可选）",
+      },
+    },
+    async () => ({
+      regions: REGIONS.map((region) => ({ value: region.code, name: region.name })),
+      industries: await listIndustryUnits(deps.db),
+    }),
   );
 
   r.get(

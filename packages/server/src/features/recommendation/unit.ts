@@ -84,3 +84,19 @@ export function assertFormalCheckOpen(batch: BatchDefinition, now: Date): void {
   if (stage.closesAt && Date.parse(stage.closesAt) < now.getTime())
     throw new AppError("STAGE_CLOSED", "形式审查环节已截止，不能再操作");
 }
+
+/** The industry departments that recommend (行业主管部门), by the scope their accounts carry. */
+export async function listIndustryUnits(db: Db): Promise<{ value: string; name: string }[]> {
+  const rows = await db
+    .selectFrom("users")
+    .select(["industryScope", "displayName"])
+    .where("role", "=", "industryRecommender")
+    .where("status", "=", "active")
+    .where("industryScope", "is not", null)
+    .orderBy("industryScope")
+    .execute();
+  const units = new Map<string, string>();
+  for (const row of rows)
+    if (row.industryScope && !units.has(row.industryScope)) units.set(row.industryScope, row.displayName);
+  return [...units].map(([value, name]) => ({ value, name }));
+}

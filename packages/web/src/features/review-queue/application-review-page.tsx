@@ -8,21 +8,21 @@ import { formatInstant } from "../../app/dates";
 import { errorText } from "../../app/form-errors";
 import { PlainResult } from "../../app/plain-result";
 import { useSession } from "../../app/session";
-import { useStaffBatch } from "../batches/queries";
 import { AttachmentsCard } from "../applications/attachments-card";
 import { DocumentButtons } from "../applications/document-buttons";
 import { EligibilityPanel } from "../applications/eligibility-panel";
+import { slotLabels } from "../applications/form-model";
 import { useApplication } from "../applications/queries";
 import { ApplicationStatusTag } from "../applications/status-parts";
 import type { Application } from "../applications/types";
 import { VersionsPanel } from "../applications/versions-panel";
+import { useStaffBatch } from "../batches/queries";
 import { CentreActions } from "./centre-actions";
 import { DecisionActions } from "./decision-actions";
 import { PersonalData } from "./personal-data";
 import { useBatchQueue } from "./queries";
 import { EligibilityTag } from "./queue-table";
 import { ReadOnlyForm, readOnlyEnv } from "./read-only-form";
-import { slotLabels } from "../applications/form-model";
 
 /** /workbench/review-queue/:applicationId — one application as its recommender or the centre reviews it. */
 export function ApplicationReviewPage() {
@@ -76,7 +76,9 @@ function ReviewView({ application, user, back }: { application: Application; use
             <Typography.Text type="secondary">
               等级：{application.levels.map(levelName).join("、")}
             </Typography.Text>
-            <Typography.Text type="secondary">统一社会信用代码：{application.institution.creditCode}</Typography.Text>
+            <Typography.Text type="secondary">
+              统一社会信用代码：{application.institution.creditCode}
+            </Typography.Text>
             <Typography.Text type="secondary">已提交 {application.versions.length} 个版本</Typography.Text>
           </Space>
         </div>
@@ -109,7 +111,13 @@ function ReviewView({ application, user, back }: { application: Application; use
       )}
       <Card title="审核操作" size="small" style={{ marginBottom: 16 }}>
         {centre ? (
-          <CentreActions application={application} template={template} user={user} stages={stages} queue={queue.data} />
+          <CentreActions
+            application={application}
+            template={template}
+            user={user}
+            stages={stages}
+            queue={queue.data}
+          />
         ) : (
           <DecisionActions
             application={application}
@@ -130,7 +138,9 @@ function ReviewView({ application, user, back }: { application: Application; use
                 <>
                   <Space wrap style={{ marginBottom: 12 }}>
                     {latest && <DocumentButtons applicationId={application.id} version={latest} />}
-                    <Typography.Text type="secondary">个人信息已脱敏；在“个人信息”页可逐项查看（记入审计）。</Typography.Text>
+                    <Typography.Text type="secondary">
+                      个人信息已脱敏；在“个人信息”页可逐项查看（记入审计）。
+                    </Typography.Text>
                   </Space>
                   <ReadOnlyForm templateId={application.templateId} values={application.values} />
                 </>
@@ -152,7 +162,11 @@ function ReviewView({ application, user, back }: { application: Application; use
               label: `附件（${application.attachments.length}）`,
               children: <AttachmentsCard application={application} editable={false} />,
             },
-            { key: "eligibility", label: "资格条件", children: <EligibilityPanel eligibility={application.eligibility} /> },
+            {
+              key: "eligibility",
+              label: "资格条件",
+              children: <EligibilityPanel eligibility={application.eligibility} />,
+            },
             {
               key: "versions",
               label: "版本与修改",

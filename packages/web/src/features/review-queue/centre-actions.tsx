@@ -67,10 +67,20 @@ export function CentreActions({
           )}
         </Typography.Text>
         <Space wrap>
-          <ActionButton icon={<FileDoneOutlined />} blocked={receiptBlocked} onClick={() => setOpen("receipt")}>
+          <ActionButton
+            icon={<FileDoneOutlined />}
+            blocked={receiptBlocked}
+            onClick={() => setOpen("receipt")}
+          >
             登记纸质材料
           </ActionButton>
-          <ActionButton type="primary" icon={<AuditOutlined />} blocked={checkBlocked} loading={check.isPending} onClick={pass}>
+          <ActionButton
+            type="primary"
+            icon={<AuditOutlined />}
+            blocked={checkBlocked}
+            loading={check.isPending}
+            onClick={pass}
+          >
             形式审查通过
           </ActionButton>
           <ActionButton

@@ -98,10 +98,19 @@ export function DecisionActions({
         >
           推荐
         </ActionButton>
-        <ActionButton danger icon={<CloseOutlined />} blocked={reason("decline")} onClick={() => setOpen("decline")}>
+        <ActionButton
+          danger
+          icon={<CloseOutlined />}
+          blocked={reason("decline")}
+          onClick={() => setOpen("decline")}
+        >
           不予推荐
         </ActionButton>
-        <ActionButton icon={<RollbackOutlined />} blocked={reason("return")} onClick={() => setOpen("return")}>
+        <ActionButton
+          icon={<RollbackOutlined />}
+          blocked={reason("return")}
+          onClick={() => setOpen("return")}
+        >
           退回修改
         </ActionButton>
         <ActionButton icon={<UndoOutlined />} blocked={reason("undoRecommendation")} onClick={confirmUndo}>
@@ -179,7 +188,12 @@ function RecommendModal({
         title={`${application.occupationName}·${application.kindName}：${rule || "按本批次名额"}`}
       />
       {failure && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={failure} />}
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ rank: Math.min(suggested, limit) }}>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ rank: Math.min(suggested, limit) }}
+      >
         <Form.Item
           name="reason"
           label="推荐理由"
@@ -188,7 +202,12 @@ function RecommendModal({
             { min: 10, message: "推荐理由至少10个字" },
           ]}
         >
-          <Input.TextArea rows={5} maxLength={1000} showCount placeholder="结合本地区（本行业）需要，说明推荐理由" />
+          <Input.TextArea
+            rows={5}
+            maxLength={1000}
+            showCount
+            placeholder="结合本地区（本行业）需要，说明推荐理由"
+          />
         </Form.Item>
         <Form.Item
           name="rank"

@@ -127,7 +127,12 @@ export function ReturnModal({
                     rules={[{ required: true, whitespace: true, message: "请填写修改意见" }]}
                     style={{ marginBottom: 0 }}
                   >
-                    <Input aria-label="修改意见" placeholder="修改意见" maxLength={500} style={{ width: 300 }} />
+                    <Input
+                      aria-label="修改意见"
+                      placeholder="修改意见"
+                      maxLength={500}
+                      style={{ width: 300 }}
+                    />
                   </Form.Item>
                   <Button
                     type="text"

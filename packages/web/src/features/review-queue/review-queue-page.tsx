@@ -64,7 +64,9 @@ function QueueView({ user }: { user: NonNullable<ReturnType<typeof useSession>["
         </div>
         <BatchSelect batches={stages.batches} value={batchId} onChange={choose} loading={stages.isPending} />
       </div>
-      {stages.error && <Alert type="error" showIcon title={errorText(stages.error)} style={{ marginBottom: 16 }} />}
+      {stages.error && (
+        <Alert type="error" showIcon title={errorText(stages.error)} style={{ marginBottom: 16 }} />
+      )}
       {!stages.isPending && stages.batches.length === 0 ? (
         <Card>
           <Empty description="目前没有涉及本单位的已发布批次" />
@@ -159,7 +161,13 @@ function QueueView({ user }: { user: NonNullable<ReturnType<typeof useSession>["
 }
 
 /** Says plainly when nothing can be changed any more, and why. */
-export function StageNotice({ queue, centre }: { queue: NonNullable<ReturnType<typeof useQueue>["data"]>; centre: boolean }) {
+export function StageNotice({
+  queue,
+  centre,
+}: {
+  queue: NonNullable<ReturnType<typeof useQueue>["data"]>;
+  centre: boolean;
+}) {
   const name = centre ? "纸质材料接收与形式审查环节" : "审核推荐环节";
   if (queue.stage && !queue.stage.open) {
     return (

@@ -1,0 +1,211 @@
+import { type KindCode, kindName, type OccupationCode, occupationName } from "@linxuan/domain";
+import { useQuery } from "@tanstack/react-query";
+import {
+  Alert,
+  Card,
+  Col,
+  Empty,
+  Row,
+  Space,
+  Statistic,
+  Switch,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from "antd";
+import { useState } from "react";
+import { api } from "../../app/api";
+import type { User } from "../../app/api-types";
+import { formatInstant } from "../../app/dates";
+import { errorText } from "../../app/form-errors";
+import { useSession } from "../../app/session";
+import { BatchSelect, useBatchParam, useStageBatches } from "../review-queue/stage-batches";
+
+/** GET /api/recommendation/overview (packages/server/src/features/recommendation/overview.ts). */
+type UnitProgress = {
+  unitType: "region" | "industry";
+  unitValue: string;
+  unitName: string;
+  received: number;
+  pending: number;
+  returned: number;
+  recommended: number;
+  declined: number;
+  quotaUsed: { occupation: string; kind: string; used: number; quota: number }[];
+  closedAt: string | null;
+};
+
+type Overview = {
+  batchId: string;
+  units: UnitProgress[];
+  totals: { received: number; recommended: number; unitsWithApplications: number; unitsNotClosed: string[] };
+};
+
+function useOverview(batchId: string | null) {
+  return useQuery({
+    queryKey: ["recommendation-overview", batchId],
+    queryFn: () => api.get<Overview>("/recommendation/overview", { batchId }),
+    enabled: Boolean(batchId),
+    staleTime: 0,
+  });
+}
+
+/** /workbench/recommendation-overview — 推荐进度总览 for the office. */
+export function RecommendationOverviewPage() {
+  const { data: user } = useSession();
+  return user ? <OverviewView user={user} /> : null;
+}
+
+function QuotaTags({ unit }: { unit: UnitProgress }) {
+  if (unit.quotaUsed.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Space size={[4, 4]} wrap>
+      {unit.quotaUsed.map((use) => (
+        <Tooltip key={`${use.kind}-${use.occupation}`} title={kindName(use.kind as KindCode)}>
+          <Tag color={use.used >= use.quota ? "gold" : "blue"}>
+            {occupationName(use.occupation as OccupationCode)} {use.used}/{use.quota}
+          </Tag>
+        </Tooltip>
+      ))}
+    </Space>
+  );
+}
+
+function OverviewView({ user }: { user: User }) {
+  const stages = useStageBatches(user, "recommendation");
+  const { batchId, choose } = useBatchParam(stages.batches);
+  const overview = useOverview(batchId);
+  const [onlyActive, setOnlyActive] = useState(true);
+  const units = (overview.data?.units ?? []).filter((unit) => !onlyActive || unit.received > 0);
+  const sum = (key: "received" | "pending" | "returned" | "recommended" | "declined") =>
+    units.reduce((total, unit) => total + unit[key], 0);
+  const notClosed = overview.data?.totals.unitsNotClosed ?? [];
+
+  return (
+    <>
+      <div className="lx-page-heading">
+        <div>
+          <h1>推荐进度总览</h1>
+          <Typography.Text type="secondary">
+            各省级人社部门和行业主管部门的审核推荐进度与名额使用情况。
+          </Typography.Text>
+        </div>
+        <BatchSelect batches={stages.batches} value={batchId} onChange={choose} loading={stages.isPending} />
+      </div>
+      {(stages.error || overview.error) && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={errorText(stages.error ?? overview.error)}
+        />
+      )}
+      {!stages.isPending && stages.batches.length === 0 ? (
+        <Card>
+          <Empty description="没有设有审核推荐环节的已发布批次" />
+        </Card>
+      ) : (
+        <>
+          <Row gutter={16} style={{ marginBottom: 16 }}>
+            {[
+              { label: "收到申报", value: overview.data?.totals.received, suffix: "份" },
+              { label: "已推荐", value: overview.data?.totals.recommended, suffix: "家" },
+              { label: "有申报的推荐单位", value: overview.data?.totals.unitsWithApplications, suffix: "个" },
+              { label: "尚未确认名单", value: notClosed.length, suffix: "个" },
+            ].map((item) => (
+              <Col key={item.label} xs={12} md={6}>
+                <Card loading={overview.isPending}>
+                  <Statistic title={item.label} value={item.value ?? 0} suffix={item.suffix} />
+                </Card>
+              </Col>
+            ))}
+          </Row>
+          <Card size="small" title="尚未确认推荐名单的单位" style={{ marginBottom: 16 }}>
+            {notClosed.length === 0 ? (
+              <Typography.Text type="success">有申报的推荐单位均已确认推荐名单。</Typography.Text>
+            ) : (
+              <Space size={[6, 6]} wrap>
+                {notClosed.map((name) => (
+                  <Tag key={name} color="orange">
+                    {name}
+                  </Tag>
+                ))}
+              </Space>
+            )}
+          </Card>
+          <Card
+            title="各推荐单位进度"
+            extra={
+              <Space>
+                <span>只看有申报的单位</span>
+                <Switch checked={onlyActive} onChange={setOnlyActive} aria-label="只看有申报的单位" />
+              </Space>
+            }
+          >
+            <Table<UnitProgress>
+              rowKey={(unit) => `${unit.unitType}:${unit.unitValue}`}
+              size="middle"
+              loading={overview.isFetching}
+              dataSource={units}
+              pagination={false}
+              scroll={{ x: 1000 }}
+              locale={{ emptyText: "本批次还没有收到申报" }}
+              summary={() =>
+                units.length > 0 ? (
+                  <Table.Summary.Row>
+                    <Table.Summary.Cell index={0}>
+                      <strong>合计</strong>
+                    </Table.Summary.Cell>
+                    <Table.Summary.Cell index={1}>{sum("received")}</Table.Summary.Cell>
+                    <Table.Summary.Cell index={2}>{sum("pending")}</Table.Summary.Cell>
+                    <Table.Summary.Cell index={3}>{sum("returned")}</Table.Summary.Cell>
+                    <Table.Summary.Cell index={4}>{sum("recommended")}</Table.Summary.Cell>
+                    <Table.Summary.Cell index={5}>{sum("declined")}</Table.Summary.Cell>
+                    <Table.Summary.Cell index={6} colSpan={2} />
+                  </Table.Summary.Row>
+                ) : null
+              }
+              columns={[
+                {
+                  title: "推荐单位",
+                  key: "unit",
+                  render: (_, unit) => (
+                    <Space size={6}>
+                      <span>{unit.unitName}</span>
+                      {unit.unitType === "industry" && <Tag>行业</Tag>}
+                    </Space>
+                  ),
+                },
+                { title: "收到", dataIndex: "received", width: 80 },
+                {
+                  title: "待审核",
+                  dataIndex: "pending",
+                  width: 80,
+                  render: (n: number) => (n > 0 ? <Typography.Text type="warning">{n}</Typography.Text> : n),
+                },
+                { title: "已退回", dataIndex: "returned", width: 80 },
+                { title: "已推荐", dataIndex: "recommended", width: 80 },
+                { title: "不予推荐", dataIndex: "declined", width: 90 },
+                { title: "名额使用", key: "quota", render: (_, unit) => <QuotaTags unit={unit} /> },
+                {
+                  title: "确认名单时间",
+                  dataIndex: "closedAt",
+                  width: 170,
+                  render: (at: string | null, unit) =>
+                    at ? (
+                      <Tag color="green">{formatInstant(at)}</Tag>
+                    ) : unit.received > 0 ? (
+                      <Tag color="orange">未确认</Tag>
+                    ) : (
+                      "—"
+                    ),
+                },
+              ]}
+            />
+          </Card>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { App, Button, Card, Collapse, Select, Space, Typography } from "antd";
+import { useState } from "react";
+import { useExperts } from "../experts/queries";
+import { FailureList } from "./assignment-panel";
+import { useApplyAssignments, useCandidates } from "./queries";
+
+/** 手工分配: one application, one expert; the server checks occupation, conflicts and load again. */
+export function ManualAssign({ batchId }: { batchId: string }) {
+  const { candidates, isPending } = useCandidates(batchId);
+  const experts = useExperts({ active: "true" });
+  const apply = useApplyAssignments(batchId);
+  const [applicationId, setApplicationId] = useState<string | undefined>();
+  const [expertId, setExpertId] = useState<string | undefined>();
+  const { message } = App.useApp();
+  const chosen = candidates.find((candidate) => candidate.id === applicationId);
+  const expertOptions = (experts.data ?? [])
+    .filter((expert) => !chosen?.occupationName || expert.occupationNames.includes(chosen.occupationName))
+    .map((expert) => ({
+      value: expert.id,
+      label: `${expert.name}（${expert.employer}，${expert.regionName}）`,
+    }));
+
+  const add = async () => {
+    if (!applicationId || !expertId) return;
+    try {
+      await apply.mutateAsync({ assignments: [{ applicationId, expertId }], source: "manual" });
+      message.success("已分配");
+      setExpertId(undefined);
+    } catch {
+      // Shown below.
+    }
+  };
+
+  return (
+    <Card title="手工分配">
+      <Space wrap>
+        <Select
+          aria-label="申报"
+          showSearch={{ optionFilterProp: "label" }}
+          placeholder="选择申报"
+          style={{ width: 380 }}
+          loading={isPending}
+          value={applicationId}
+          onChange={(value) => {
+            setApplicationId(value);
+            setExpertId(undefined);
+          }}
+          options={candidates.map((candidate) => ({
+            value: candidate.id,
+            label: `${candidate.institutionName}${candidate.occupationName ? ` · ${candidate.occupationName}` : ""}`,
+          }))}
+        />
+        <Select
+          aria-label="专家"
+          showSearch={{ optionFilterProp: "label" }}
+          placeholder={chosen?.occupationName ? `评议职业含${chosen.occupationName}的专家` : "选择专家"}
+          style={{ width: 380 }}
+          loading={experts.isPending}
+          value={expertId}
+          onChange={setExpertId}
+          options={expertOptions}
+        />
+        <Button
+          icon={<PlusOutlined />}
+          disabled={!applicationId || !expertId}
+          loading={apply.isPending}
+          onClick={add}
+        >
+          添加分配
+        </Button>
+      </Space>
+      <FailureList error={apply.error} />
+      <Collapse
+        ghost
+        style={{ marginTop: 8 }}
+        items={[
+          {
+            key: "ids",
+            label: `待评议申报及申报编号（${candidates.length}份，用于批量分配）`,
+            children: (
+              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                {candidates.map((candidate) => (
+                  <li key={candidate.id}>
+                    {candidate.institutionName}
+                    {candidate.occupationName ? ` · ${candidate.occupationName}` : ""}：
+                    <Typography.Text code copyable>
+                      {candidate.id}
+                    </Typography.Text>
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
