@@ -14,6 +14,9 @@ await page.waitForURL(/workbench|account/);
 await page.goto(`${base}${path}`);
 await page.waitForTimeout(2500);
 if (clickText) { await page.getByText(clickText, { exact: true }).first().click(); await page.waitForTimeout(1500); }
-await page.screenshot({ path: `/tmp/lxrev-work/${name}.png`, fullPage: true });
+await page.screenshot({ path: `/tmp/lxrev-work/${name}.png` });
+await page.screenshot({ path: `/tmp/lxrev-work/${name}-full.png`, fullPage: true });
+const h = await page.evaluate(() => document.body.scrollHeight);
+for (let y = 900, i = 2; y < h && i < 6; y += 850, i++) { await page.evaluate((yy) => window.scrollTo(0, yy), y); await page.waitForTimeout(300); await page.screenshot({ path: `/tmp/lxrev-work/${name}-${i}.png` }); }
 console.log(page.url());
 await browser.close();

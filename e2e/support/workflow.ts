@@ -64,6 +64,12 @@ export class ApiClient {
   put(path: string, body: unknown) {
     return this.json("PUT", path, body);
   }
+  /** A file download (Excel template, PDF) as bytes. */
+  async download(path: string): Promise<Buffer> {
+    const response = await this.send("GET", path);
+    if (!response.ok) throw new Error(`download ${path}: HTTP ${response.status}`);
+    return Buffer.from(await response.arrayBuffer());
+  }
   async upload(path: string, fields: Record<string, string>, file: { name: string; content: Buffer }) {
     const form = new FormData();
     for (const [key, value] of Object.entries(fields)) form.append(key, value);
@@ -117,12 +123,16 @@ export async function registerInstitution(platform: Platform, regionCode: string
   return { client, creditCode, name } satisfies Institution;
 }
 
-/** The id of the published batch whose title matches. */
-export async function batchIdOf(platform: Platform, title: RegExp): Promise<string> {
+/** The published 【演示】 copy of the national or the Shanghai seed batch. */
+export async function demoBatchId(platform: Platform, scope: "national" | "shanghai"): Promise<string> {
   const client = new ApiClient(platform.baseUrl);
   const { items } = expectStatus(await client.get("/api/public/batches"), 200, "batches");
-  const batch = (items as { id: string; title: string }[]).find((item) => title.test(item.title));
-  if (!batch) throw new Error(`no published batch matches ${title}`);
+  const batch = (items as { id: string; isDemo: boolean; scope: { level: string; regionCode?: string } }[]).find(
+    (item) =>
+      item.isDemo &&
+      (scope === "national" ? item.scope.level === "national" : item.scope.regionCode === "310000"),
+  );
+  if (!batch) throw new Error(`no 【演示】 ${scope} batch`);
   return batch.id;
 }
 

@@ -13,8 +13,10 @@ import { registerAuditRoutes } from "./features/audit/routes";
 import { registerAuthRoutes } from "./features/auth/routes";
 import { registerBatchRoutes } from "./features/batches/routes";
 import { registerCalendarRoutes } from "./features/calendar/routes";
+import { registerCatalogRoutes } from "./features/catalog/routes";
 import { registerExpertRoutes } from "./features/experts/routes";
 import { registerHealthRoutes } from "./features/health/routes";
+import { registerNoticeRoutes } from "./features/notices/routes";
 import { registerRecommendationRoutes } from "./features/recommendation/routes";
 import { registerReviewRoutes } from "./features/review/routes";
 import { registerUserRoutes } from "./features/users/routes";
@@ -81,6 +83,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerRecommendationRoutes(app, deps);
   registerExpertRoutes(app, deps);
   registerReviewRoutes(app, deps);
+  registerNoticeRoutes(app, deps);
+  registerCatalogRoutes(app, deps);
 
   app.get("/api/openapi.json", { config: { command: "public" }, schema: { hide: true } }, async () =>
     app.swagger(),

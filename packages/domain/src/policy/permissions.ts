@@ -33,6 +33,8 @@ export const commands = {
   "review.manage": "组织专家评议",
   "review.score": "评审打分",
   "decision.make": "审定",
+  "notice.manage": "公示与异议处理",
+  "catalog.manage": "目录动态调整",
 } as const;
 export type Command = keyof typeof commands;
 
@@ -91,6 +93,8 @@ const grants: Record<Exclude<Command, "public" | "authenticated">, readonly Role
   "review.manage": officeRoles,
   "review.score": ["expert"],
   "decision.make": officeRoles,
+  "notice.manage": officeRoles,
+  "catalog.manage": officeRoles,
 };
 
 /** Whether a role may run a command at all, before any jurisdiction check. */

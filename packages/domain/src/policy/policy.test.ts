@@ -78,6 +78,8 @@ describe("roleMayRun", () => {
       "review.manage": ["nationalOffice", "provincialOffice"],
       "review.score": ["expert"],
       "decision.make": ["nationalOffice", "provincialOffice"],
+      "notice.manage": ["nationalOffice", "provincialOffice"],
+      "catalog.manage": ["nationalOffice", "provincialOffice"],
     });
     for (const command of Object.keys(commands) as Command[]) {
       if (command !== "public") expect(roleMayRun(null, command)).toBe(false);

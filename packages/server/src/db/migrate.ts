@@ -4,6 +4,7 @@ import * as foundation from "./migrations/2026-11-23-foundation";
 import * as applications from "./migrations/2026-11-24-applications";
 import * as recommendations from "./migrations/2026-11-25-recommendations";
 import * as expertReview from "./migrations/2026-11-26-expert-review";
+import * as noticeCatalog from "./migrations/2026-11-27-notice-catalog";
 import type { Dialect } from "./types";
 
 /** Migrations are listed explicitly (no directory scan) so bundling and tsx both work. */
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-24-applications": applications,
   "2026-11-25-recommendations": recommendations,
   "2026-11-26-expert-review": expertReview,
+  "2026-11-27-notice-catalog": noticeCatalog,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

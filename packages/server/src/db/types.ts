@@ -28,6 +28,115 @@ export type Database = {
   scoreSheets: ScoreSheetsTable;
   scoreHistory: ScoreHistoryTable;
   decisions: DecisionsTable;
+  publicNotices: PublicNoticesTable;
+  publicNoticeItems: PublicNoticeItemsTable;
+  objections: ObjectionsTable;
+  catalogEntries: CatalogEntriesTable;
+  catalogEntryVersions: CatalogEntryVersionsTable;
+  complaints: ComplaintsTable;
+};
+
+export type PublicNoticesTable = {
+  id: string;
+  batchId: string;
+  title: string;
+  kind: string | null;
+  regionCode: string | null;
+  startsAt: string;
+  /** 24:00 Asia/Shanghai of the last working day, as a UTC instant. */
+  endsAt: string;
+  lastDay: string;
+  workdays: number;
+  confirmedAt: string | null;
+  createdAt: string;
+  createdBy: string;
+};
+
+export type PublicNoticeItemsTable = {
+  id: string;
+  noticeId: string;
+  applicationId: string;
+  institutionName: string;
+  creditCode: string;
+  kind: string;
+  occupation: string;
+  levels: string;
+  regionCode: string | null;
+  /** listed | removed */
+  status: string;
+  removedReason: string | null;
+};
+
+export type ObjectionsTable = {
+  id: string;
+  ackNumber: string;
+  noticeId: string;
+  itemId: string;
+  objectorName: string;
+  objectorOrg: string;
+  phoneEnc: string;
+  email: string;
+  content: string;
+  evidence: string;
+  /** received | accepted | dismissed | upheld */
+  status: string;
+  handlingNote: string | null;
+  createdAt: string;
+  ip: string | null;
+  handledAt: string | null;
+  handledBy: string | null;
+};
+
+export type CatalogEntriesTable = {
+  id: string;
+  institutionId: string;
+  applicationId: string;
+  batchId: string;
+  institutionName: string;
+  creditCode: string;
+  kind: string;
+  occupation: string;
+  levels: string;
+  regionCode: string | null;
+  approvedAt: string;
+  validUntil: string;
+  suspended: number;
+  removed: number;
+  contactName: string | null;
+  contactPhoneEnc: string | null;
+  contactEmail: string | null;
+  version: number;
+  updatedAt: string;
+};
+
+export type CatalogEntryVersionsTable = {
+  id: string;
+  entryId: string;
+  version: number;
+  change: string;
+  reason: string;
+  snapshot: string;
+  changedAt: string;
+  changedBy: string;
+};
+
+export type ComplaintsTable = {
+  id: string;
+  ackNumber: string;
+  entryId: string;
+  category: string;
+  complainantName: string;
+  phoneEnc: string;
+  email: string | null;
+  content: string;
+  evidence: string;
+  status: string;
+  outcome: string | null;
+  outcomeNote: string | null;
+  createdAt: string;
+  ip: string | null;
+  handledAt: string | null;
+  handledBy: string | null;
 };
 
 export type ExpertsTable = {

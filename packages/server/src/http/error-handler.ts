@@ -30,6 +30,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .status(413)
         .send({ code: "PAYLOAD_TOO_LARGE", message: "提交的内容过大，超过了服务器允许的大小" });
     }
+    if (error.code === "FST_REQ_FILE_TOO_LARGE") {
+      return reply.status(413).send({ code: "FILE_TOO_LARGE", message: "上传的文件超过大小限制" });
+    }
+    if (
+      error.code === "FST_FILES_LIMIT" ||
+      error.code === "FST_PARTS_LIMIT" ||
+      error.code === "FST_FIELDS_LIMIT"
+    ) {
+      return reply.status(413).send({ code: "PAYLOAD_TOO_LARGE", message: "上传的文件或字段数量超过限制" });
+    }
     if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
       return reply.status(415).send({ code: "UNSUPPORTED_MEDIA_TYPE", message: "不支持的请求内容类型" });
     }

@@ -172,3 +172,33 @@ export async function submitCompleteApplication(
   if (submitted.status !== 200) throw new Error(`submit failed: ${JSON.stringify(submitted.body)}`);
   return { ...institution, application: submitted.body.application };
 }
+
+/**
+ * A submitted application moved straight to 审定通过 with its decision, for tests of the stages
+ * after the decision (the review path itself is tested in the review feature).
+ */
+export async function approvedApplication(
+  ctx: TestContext,
+  options: Parameters<typeof submitCompleteApplication>[1],
+  decidedAt = ctx.deps.clock().toISOString(),
+) {
+  const submitted = await submitCompleteApplication(ctx, options);
+  await ctx.deps.db
+    .updateTable("applications")
+    .set({ status: "approved" })
+    .where("id", "=", submitted.application.id)
+    .execute();
+  await ctx.deps.db
+    .insertInto("decisions")
+    .values({
+      applicationId: submitted.application.id,
+      batchId: options.batchId,
+      decision: "approved",
+      basis: "测试：审定通过",
+      total: 88,
+      decidedAt,
+      decidedBy: "test",
+    })
+    .execute();
+  return submitted;
+}

@@ -108,6 +108,7 @@ export function QueueTable({
         {
           title: "申报单位",
           key: "institution",
+          width: 260,
           render: (_, item) => (
             <div>
               <Link to={detail(item.id)}>{item.institutionName}</Link>

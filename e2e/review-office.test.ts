@@ -1,0 +1,181 @@
+import fs from "node:fs";
+import path from "node:path";
+import { defaultRubric } from "@linxuan/domain";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
+import {
+  type ApiClient,
+  apiLogin,
+  confirmDialog,
+  demoBatchId,
+  expectStatus,
+  loginAs,
+  modal,
+  passFormalCheck,
+  registerInstitution,
+  submitApplication,
+} from "./support/workflow";
+
+const FIRST = "上海理工数智继续教育学院";
+const SECOND = "上海开放数字技术学院";
+const NEW_PASSWORD = "Expert-Pass-2026";
+const rubric = defaultRubric("training");
+
+/** The imported experts: both review 人工智能, neither works for an applicant. */
+const imported = [
+  ["周明华", "华东师范大学计算机科学与技术学院", "", "教授", "人工智能工程技术人员、大数据工程技术人员", "上海市", "13912340001", "zhoumh@example.edu.cn", "zhou-minghua"],
+  ["钱立新", "浙江大学计算机科学与技术学院", "", "研究员", "人工智能工程技术人员", "浙江省", "13912340002", "qianlx@example.edu.cn", "qian-lixin"],
+];
+
+/** The office's import file, made from the template the platform hands out. */
+async function expertWorkbook(office: ApiClient, dir: string): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await office.download("/api/experts/template.xlsx")) as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error("template has no sheet");
+  imported.forEach((row, index) => {
+    row.forEach((value, column) => {
+      sheet.getCell(index + 2, column + 1).value = value;
+    });
+  });
+  const file = path.join(dir, "专家名单.xlsx");
+  fs.writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+  return file;
+}
+
+/** An expert scores every assignment still open through the API (score 0–10 on each criterion). */
+async function scoreAll(expert: ApiClient, scoreFor: (institution: string) => number) {
+  const { items } = expectStatus(await expert.get("/api/expert/assignments"), 200, "assignments");
+  for (const item of items as { id: string; institutionName: string; status: string }[]) {
+    if (item.status === "submitted") continue;
+    const opened = expectStatus(await expert.get(`/api/expert/assignments/${item.id}`), 200, "open");
+    const score = scoreFor(item.institutionName);
+    const criteria = opened.rubric.criteria as { key: string; title: string }[];
+    expectStatus(
+      await expert.post(`/api/expert/assignments/${item.id}/submit`, {
+        scores: Object.fromEntries(criteria.map((c) => [c.key, score])),
+        rationales: Object.fromEntries(criteria.map((c) => [c.key, `${c.title}：材料翔实，符合要求。`])),
+        overall: "综合评议：申报材料完整，建议按排名审定。",
+        revision: opened.sheet?.revision ?? 0,
+      }),
+      200,
+      "submit sheet",
+    );
+  }
+}
+
+describe.skipIf(!hasChromium)("the Shanghai office runs the expert review and decides", () => {
+  let platform: Platform;
+  beforeAll(async () => {
+    platform = await startPlatform();
+  });
+  afterAll(async () => {
+    await platform?.close();
+  });
+
+  it("imports experts, assigns automatically, collects scores, ranks and approves", async () => {
+    const batchId = await demoBatchId(platform, "shanghai");
+    const centre = await apiLogin(platform, "sh-centre");
+    for (const name of [FIRST, SECOND]) {
+      const institution = await registerInstitution(platform, "310000", name);
+      const application = await submitApplication(institution, {
+        batchId,
+        kind: "training",
+        occupation: "ai",
+        applicantCategory: "university",
+      });
+      await passFormalCheck(centre, application.id);
+    }
+    const officeApi = await apiLogin(platform, "sh-office");
+    const workbook = await expertWorkbook(officeApi, platform.downloadsDir);
+
+    // 专家库: import from Excel, preview first, then the one-time passwords.
+    const { context, page } = await platform.newPage();
+    await loginAs(page, platform, "sh-office");
+    await page.goto(`${platform.baseUrl}/workbench/experts`);
+    await page.getByRole("button", { name: /导\s*入/ }).click();
+    const importing = modal(page, "从 Excel 导入专家");
+    await importing.locator('input[type="file"]').setInputFiles(workbook);
+    await importing.getByText("将导入 2 名专家").waitFor();
+    await importing.getByText("华东师范大学计算机科学与技术学院").waitFor();
+    await importing.getByRole("button", { name: "确认导入 2 名专家" }).click();
+    const passwords = modal(page, "专家账号初始密码");
+    await passwords.getByText("初始密码只显示这一次").waitFor();
+    const initial = (await passwords.locator("tr", { hasText: "zhou-minghua" }).locator("td code").last().innerText()).trim();
+    expect(initial.length).toBeGreaterThan(8);
+    await page.screenshot({ path: screenshotPath("review-experts-imported"), fullPage: false });
+    await passwords.getByRole("button", { name: "我已妥善记录" }).click();
+    await page.locator("tr", { hasText: "钱立新" }).getByText("浙江省").waitFor();
+
+    // 评议设置: four experts per application (every 人工智能 expert without a conflict).
+    await page.goto(`${platform.baseUrl}/workbench/review?batchId=${batchId}`);
+    await page.getByLabel("每份申报专家数").fill("4");
+    await page.getByRole("button", { name: "保存评议设置" }).click();
+    await page.getByText("评议设置已保存").waitFor();
+
+    // 自动分配: preview, look, confirm.
+    await page.getByRole("tab", { name: "专家分配" }).click();
+    await page.getByRole("button", { name: /预\s*览/ }).click();
+    await page.getByText("8 人次").waitFor();
+    // 王建国 (清华大学计算机科学与技术系) works where one of the applicants' teachers does.
+    await page.getByText("2 对").waitFor();
+    const proposals = page.locator(".ant-table-row", { hasText: FIRST });
+    expect(await proposals.count()).toBe(4);
+    expect(await page.locator(".ant-table-row", { hasText: "王建国" }).count()).toBe(0);
+    await page.screenshot({ path: screenshotPath("review-assignment-preview"), fullPage: true });
+    await page.getByRole("button", { name: "确认分配" }).click();
+    await page.getByText("已分配 8 人次，相关申报进入专家评议").waitFor();
+    await page.getByRole("tab", { name: "评议进度" }).click();
+    await page.locator(".ant-table-row", { hasText: "周明华" }).first().waitFor();
+
+    // The imported expert: first login with the initial password, a new password, then scoring.
+    const expertSession = await platform.newPage();
+    const expertPage = expertSession.page;
+    await loginAs(expertPage, platform, "zhou-minghua", initial);
+    await expertPage.getByLabel("当前密码").fill(initial);
+    await expertPage.getByLabel("新密码", { exact: true }).fill(NEW_PASSWORD);
+    await expertPage.getByLabel("确认新密码").fill(NEW_PASSWORD);
+    await expertPage.getByRole("button", { name: "确认修改" }).click();
+    await expertPage.getByText("密码已修改").waitFor();
+    await expertPage.goto(`${platform.baseUrl}/workbench/expert-review`);
+    await expertPage.getByRole("heading", { name: "我的评议任务" }).waitFor();
+    await expertPage.locator("tr", { hasText: FIRST }).getByRole("link", { name: FIRST }).click();
+    await expertPage.getByRole("heading", { name: FIRST }).waitFor();
+    await expertPage.getByText("数字技术工程师培育项目培训机构申报表").waitFor();
+    for (const criterion of rubric.criteria) {
+      await expertPage.getByLabel(`${criterion.title}评分`, { exact: true }).fill("9");
+      await expertPage.getByLabel(`${criterion.title}评分理由`).fill(`${criterion.title}：材料翔实，优于同类机构。`);
+    }
+    await expertPage.getByLabel("综合评议意见", { exact: true }).fill("综合评议：该机构基础扎实，建议纳入目录。");
+    await expertPage.getByText("90.00").first().waitFor();
+    await expertPage.getByText(/草稿已自动保存/).waitFor({ timeout: 20_000 });
+    await expertPage.screenshot({ path: screenshotPath("review-expert-scoring"), fullPage: false });
+    await expertPage.getByRole("button", { name: "提交评分" }).click();
+    await expertPage.getByText(/评分已提交（.*），总分 90\.00 分/).waitFor();
+    await expertSession.context.close();
+
+    // The other experts score through the API: the first applicant higher than the second.
+    const scoreFor = (institution: string) => (institution === FIRST ? 8 : 6);
+    await scoreAll(await apiLogin(platform, "zhou-minghua", NEW_PASSWORD), scoreFor);
+    for (const username of ["expert07", "expert11"]) await scoreAll(await apiLogin(platform, username), scoreFor);
+    const qian = imported[1]?.[8] ?? "";
+    const { body } = await officeApi.get("/api/experts?q=钱立新");
+    expect(body.items[0]?.username).toBe(qian);
+
+    // The office opens the scores, sees the ranking, completes the review and approves.
+    await page.getByRole("tab", { name: "评议进度" }).click();
+    await page.getByRole("tab", { name: "排名与审定" }).click();
+    await page.getByText("专家评分公开前不显示汇总评分和排名").waitFor();
+    // 钱立新's login was never shared in this journey; the office sees one expert still missing.
+    await page.getByText("还有 2 份申报有专家未提交评分").waitFor();
+    await page.getByRole("button", { name: "公开评分" }).click();
+    await confirmDialog(page, "公开评分");
+    await page.getByText(/已于.*公开评分/).waitFor();
+    await page.getByText("培训机构·人工智能工程技术人员·上海市").waitFor();
+    const firstRow = page.locator(".ant-table-row", { hasText: FIRST });
+    await firstRow.getByText("分歧较大").waitFor({ state: "detached" }).catch(() => undefined);
+    expect(await firstRow.locator("td").first().innerText()).toContain("1");
+    await context.close();
+  });
+});

@@ -1,0 +1,85 @@
+import { catalogStatuses, kindCodes, levelCodes, occupationCodes, regionCodes } from "@linxuan/domain";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Deps } from "../../http/deps";
+import { sendDownload } from "../../http/download";
+import { adjustEntry, catalogCsv, catalogEntry, catalogXlsx, queryCatalog } from "./service";
+
+const filters = z.object({
+  kind: z.enum(kindCodes).optional(),
+  occupation: z.enum(occupationCodes).optional(),
+  level: z.enum(levelCodes).optional(),
+  region: z.enum(regionCodes).optional(),
+  batch: z.string().max(64).optional(),
+  status: z.enum(catalogStatuses).optional(),
+  q: z.string().max(100).optional(),
+  sort: z.enum(["name", "validUntil", "approvedAt"]).optional(),
+});
+
+export function registerCatalogRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/public/catalog",
+    {
+      config: { command: "public" },
+      schema: {
+        tags: ["public"],
+        summary: "目录查询（分页，每页最多200条）",
+        querystring: filters.extend({
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).default(20),
+        }),
+      },
+    },
+    async (request) => queryCatalog(deps, request.query),
+  );
+  r.get(
+    "/api/public/catalog.csv",
+    {
+      config: { command: "public" },
+      schema: { tags: ["public"], summary: "目录下载（CSV）", querystring: filters },
+    },
+    async (request, reply) => sendDownload(reply, await catalogCsv(deps, request.query), "no-cache"),
+  );
+  r.get(
+    "/api/public/catalog.xlsx",
+    {
+      config: { command: "public" },
+      schema: { tags: ["public"], summary: "目录下载（Excel）", querystring: filters },
+    },
+    async (request, reply) => sendDownload(reply, await catalogXlsx(deps, request.query), "no-cache"),
+  );
+  r.get(
+    "/api/public/catalog/:id",
+    {
+      config: { command: "public" },
+      schema: {
+        tags: ["public"],
+        summary: "目录条目及其变更历史",
+        params: z.object({ id: z.string().max(64) }),
+      },
+    },
+    async (request) => catalogEntry(deps, request.params.id),
+  );
+  r.post(
+    "/api/catalog/:id/adjust",
+    {
+      config: { command: "catalog.manage" },
+      schema: {
+        tags: ["catalog"],
+        summary: "动态调整：暂停、恢复或移出（须说明理由）",
+        params: z.object({ id: z.string().max(64) }),
+        body: z.object({
+          action: z.enum(["suspend", "restore", "remove"]),
+          reason: z.string().trim().min(2, "请填写调整理由").max(1000),
+        }),
+      },
+    },
+    async (request) => {
+      await adjustEntry(deps, request.caller, request.params.id, request.body);
+      return { ok: true as const };
+    },
+  );
+}

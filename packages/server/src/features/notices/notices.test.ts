@@ -1,0 +1,269 @@
+import { shanghaiBatch3 } from "@linxuan/domain";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  approvedApplication,
+  makeStaff,
+  multipartBody,
+  publishOpenBatch,
+  SAMPLE_PDF,
+  TEST_PASSWORD,
+} from "../../test/factories";
+import { createTestContext, type TestClient, type TestContext, testDatabases } from "../../test/harness";
+
+describe.each(testDatabases)("public notice, objections and catalog on %s", (kind) => {
+  let ctx: TestContext;
+  let batchId: string;
+  let office: TestClient;
+  const apps: { id: string; name: string; creditCode: string }[] = [];
+  let noticeId: string;
+  let endsAt: string;
+
+  beforeAll(async () => {
+    ctx = await createTestContext(kind, { uploadMaxBytes: 200_000 });
+    batchId = await publishOpenBatch(ctx, shanghaiBatch3);
+    for (let i = 0; i < 3; i++) {
+      const approved = await approvedApplication(
+        ctx,
+        { batchId, kind: "training", occupation: "cloud" },
+        "2026-10-12T02:30:00.000Z",
+      );
+      apps.push({ id: approved.application.id, name: approved.name, creditCode: approved.creditCode });
+    }
+    office = ctx.client();
+    await office.login(await makeStaff(ctx, "provincialOffice", { regionCode: "310000" }), TEST_PASSWORD);
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  it("refuses a notice whose period reaches a year without calendar data", async () => {
+    const response = await office.post("/api/notices", {
+      batchId,
+      kind: "training",
+      regionCode: "310000",
+      startsAt: "2027-05-06T09:00:00+08:00",
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.code).toBe("CALENDAR_YEAR_UNKNOWN");
+    expect(response.body.message).toContain("2027年");
+  });
+
+  it("publishes the approved applications with the end counted in working days", async () => {
+    const start = new Date(Date.now() + 60_000).toISOString();
+    const response = await office.post("/api/notices", {
+      batchId,
+      kind: "training",
+      regionCode: "310000",
+      startsAt: start,
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    noticeId = response.body.notice.id;
+    endsAt = response.body.notice.endsAt;
+    expect(response.body.notice.items).toHaveLength(3);
+    expect(response.body.notice.workdays).toBe(5);
+    const publicView = await ctx.client().get(`/api/public/notices/${noticeId}`);
+    expect(
+      publicView.body.notice.items.map((item: { institutionName: string }) => item.institutionName).sort(),
+    ).toEqual(apps.map((a) => a.name).sort());
+    const app = await office.get(`/api/applications/${apps[0]?.id}`);
+    expect(app.body.application.status).toBe("inPublicNotice");
+    const xlsx = await ctx.client().get(`/api/public/notices/${noticeId}/list.xlsx`);
+    expect(xlsx.raw.subarray(0, 2).toString()).toBe("PK");
+    const pdf = await ctx.client().get(`/api/public/notices/${noticeId}/list.pdf`);
+    expect(pdf.raw.subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("takes named objections during the window only, with evidence limits, and reports status by number and phone", async () => {
+    ctx.setNow(new Date(Date.parse(endsAt) - 86_400_000));
+    try {
+      // Sessions expire after 30 idle minutes: sign in again at the simulated time.
+      const office = ctx.client();
+      await office.login(await makeStaff(ctx, "provincialOffice", { regionCode: "310000" }), TEST_PASSWORD);
+      const notice = await ctx.client().get(`/api/public/notices/${noticeId}`);
+      const [first, second] = notice.body.notice.items;
+      const visitor = ctx.client();
+      const filed = await visitor.upload(
+        `/api/public/notices/${noticeId}/objections`,
+        multipartBody(
+          {
+            itemId: first.id,
+            name: "王五",
+            organisation: "上海某科技公司",
+            phone: "13912345678",
+            email: "wangwu@example.cn",
+            content: "<b>该机构</b>近三年培训规模与实际不符，申报材料存在虚报。",
+          },
+          { name: "证明.pdf", content: SAMPLE_PDF },
+        ),
+      );
+      expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+      expect(filed.body.ackNumber).toMatch(/^YY\d{8}[A-Z2-9]{6}$/);
+      const big = await visitor.upload(
+        `/api/public/notices/${noticeId}/objections`,
+        multipartBody(
+          {
+            itemId: second.id,
+            name: "赵六",
+            organisation: "个人",
+            phone: "13912345679",
+            email: "zl@example.cn",
+            content: "该机构师资情况与申报不符，请核查。",
+          },
+          { name: "大文件.pdf", content: Buffer.concat([SAMPLE_PDF, Buffer.alloc(300_000, 0x20)]) },
+        ),
+      );
+      expect(big.status).toBe(413);
+      expect(big.body.message).toContain("大小限制");
+      const status = await visitor.post("/api/public/objections/status", {
+        ackNumber: filed.body.ackNumber,
+        phone: "13912345678",
+      });
+      expect(status.body).toMatchObject({ statusName: "已受理登记", institutionName: first.institutionName });
+      expect(
+        (
+          await visitor.post("/api/public/objections/status", {
+            ackNumber: filed.body.ackNumber,
+            phone: "13900000000",
+          })
+        ).status,
+      ).toBe(404);
+      const list = await office.get(`/api/notices/${noticeId}/objections`);
+      expect(list.body.items[0].content).toBe("<b>该机构</b>近三年培训规模与实际不符，申报材料存在虚报。");
+      // The office upholds it: the institution leaves the notice.
+      const upheld = await office.post(`/api/objections/${list.body.items[0].id}/handle`, {
+        action: "uphold",
+        note: "经核实，培训规模存在虚报",
+      });
+      expect(upheld.status).toBe(200);
+      const after = await ctx.client().get(`/api/public/notices/${noticeId}`);
+      expect(after.body.notice.items.find((item: { id: string }) => item.id === first.id).status).toBe(
+        "removed",
+      );
+      const third = await visitor.upload(
+        `/api/public/notices/${noticeId}/objections`,
+        multipartBody(
+          {
+            itemId: second.id,
+            name: "赵六",
+            organisation: "个人",
+            phone: "13912345679",
+            email: "zl@example.cn",
+            content: "该机构师资情况与申报不符，请核查。",
+          },
+          { name: "说明.png", content: Buffer.from("89504e470d0a1a0a0000000d49484452", "hex") },
+        ),
+      );
+      expect(third.status).toBe(201);
+      const pending = (await office.get(`/api/notices/${noticeId}/objections`)).body.items.find(
+        (item: { ackNumber: string }) => item.ackNumber === third.body.ackNumber,
+      );
+      expect(
+        (
+          await office.post(`/api/objections/${pending.id}/handle`, {
+            action: "accept",
+            note: "受理，调查中",
+          })
+        ).status,
+      ).toBe(200);
+      expect((await office.post(`/api/notices/${noticeId}/confirm`)).body.message).toContain("公示结束后");
+    } finally {
+      ctx.setNow(new Date());
+    }
+  });
+
+  it("refuses objections after the window and lists the rest in the catalog once objections are handled", async () => {
+    ctx.setNow(new Date(Date.parse(endsAt) + 1000));
+    try {
+      const notice = await ctx.client().get(`/api/public/notices/${noticeId}`);
+      const late = await ctx
+        .client()
+        .upload(
+          `/api/public/notices/${noticeId}/objections`,
+          multipartBody(
+            {
+              itemId: notice.body.notice.items[1].id,
+              name: "孙七",
+              organisation: "个人",
+              phone: "13912345670",
+              email: "s@example.cn",
+              content: "公示期后提出的异议内容。",
+            },
+            { name: "a.pdf", content: SAMPLE_PDF },
+          ),
+        );
+      expect(late.status).toBe(409);
+      expect(late.body.message).toContain("公示期内");
+      const relog = ctx.client();
+      await relog.login(await makeStaff(ctx, "provincialOffice", { regionCode: "310000" }), TEST_PASSWORD);
+      const blocked = await relog.post(`/api/notices/${noticeId}/confirm`);
+      expect(blocked.status).toBe(409);
+      expect(blocked.body.message).toContain("未处理完毕");
+      const pending = (await relog.get(`/api/notices/${noticeId}/objections`)).body.items.find(
+        (item: { status: string }) => item.status === "accepted",
+      );
+      await relog.post(`/api/objections/${pending.id}/handle`, {
+        action: "dismiss",
+        note: "经核实，师资情况属实",
+      });
+      const confirmed = await relog.post(`/api/notices/${noticeId}/confirm`);
+      expect(confirmed.body).toEqual({ listed: 2 });
+    } finally {
+      ctx.setNow(new Date());
+    }
+  });
+
+  it("serves the public catalog with filters, a capped page size, CSV, Excel and history", async () => {
+    const office = ctx.client();
+    await office.login(await makeStaff(ctx, "provincialOffice", { regionCode: "310000" }), TEST_PASSWORD);
+    const all = await ctx.client().get("/api/public/catalog?pageSize=1000000&occupation=cloud");
+    expect(all.status).toBe(200);
+    expect(all.body.pageSize).toBe(200);
+    expect(all.body.total).toBe(2);
+    const entry = all.body.items[0];
+    expect(entry).toMatchObject({
+      kindName: "培训机构",
+      occupationName: "云计算工程技术人员",
+      validUntil: "2029-10-12T02:30:00.000Z",
+      statusName: "有效",
+    });
+    expect(all.body.items.map((item: { institutionName: string }) => item.institutionName)).not.toContain(
+      apps[0]?.name,
+    );
+    const byName = await ctx
+      .client()
+      .get(`/api/public/catalog?q=${encodeURIComponent(entry.institutionName)}`);
+    expect(byName.body.total).toBe(1);
+    const byCode = await ctx.client().get(`/api/public/catalog?q=${entry.creditCode.toLowerCase()}`);
+    expect(byCode.body.total).toBe(1);
+    const csv = await ctx.client().get("/api/public/catalog.csv?occupation=cloud");
+    const text = csv.raw.toString("utf8");
+    expect(text.startsWith("\uFEFF机构名称")).toBe(true);
+    expect(text).toContain(entry.institutionName);
+    const xlsx = await ctx.client().get("/api/public/catalog.xlsx?occupation=cloud");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.raw as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]?.rowCount).toBe(3);
+
+    expect(
+      (
+        await office.post(`/api/catalog/${entry.id}/adjust`, {
+          action: "suspend",
+          reason: "接到投诉，调查期间暂停",
+        })
+      ).status,
+    ).toBe(200);
+    const detail = await ctx.client().get(`/api/public/catalog/${entry.id}`);
+    expect(detail.body.entry.statusName).toBe("暂停");
+    expect(detail.body.history.map((h: { change: string }) => h.change)).toEqual(["listed", "suspended"]);
+    const suspended = await ctx.client().get("/api/public/catalog?status=suspended");
+    expect(suspended.body.total).toBe(1);
+    ctx.setNow(new Date("2029-08-01T00:00:00Z"));
+    try {
+      const expiring = await ctx.client().get("/api/public/catalog?status=expiring");
+      expect(expiring.body.total).toBe(1);
+    } finally {
+      ctx.setNow(new Date());
+    }
+  });
+});

@@ -1,0 +1,303 @@
+import crypto from "node:crypto";
+import { canTransition, checkEmail, checkPhone } from "@linxuan/domain";
+import { requireActorOf } from "../../http/actor";
+import { runCommand } from "../../http/command";
+import type { Caller, Deps } from "../../http/deps";
+import { AppError, type FieldIssue, notFound } from "../../http/errors";
+import { detectFileKind } from "../../storage/files";
+import { loadOfficeBatch } from "../review/round";
+
+export type Evidence = { fileName: string; content: Buffer; truncated: boolean };
+export type ObjectionInput = {
+  itemId: string;
+  name: string;
+  organisation: string;
+  phone: string;
+  email: string;
+  content: string;
+  evidence: Evidence[];
+};
+
+const ACK_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/** An acknowledgement number a person can read out on the phone: YY + date + 6 unambiguous characters. */
+export function makeAckNumber(prefix: string, now: Date): string {
+  const date = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll("-", "");
+  const random = Array.from(crypto.randomBytes(6), (byte) => ACK_ALPHABET[byte % ACK_ALPHABET.length]).join(
+    "",
+  );
+  return `${prefix}${date}${random}`;
+}
+
+/** Validates a public submitter's details (objection or complaint) and returns per-field problems. */
+export function checkSubmitter(
+  input: { name: string; phone: string; email: string; content: string },
+  emailRequired: boolean,
+): FieldIssue[] {
+  const problems: FieldIssue[] = [];
+  if (input.name.trim().length < 2 || input.name.trim().length > 50)
+    problems.push({ path: "name", message: "请填写真实姓名（2–50字）" });
+  const phone = checkPhone(input.phone);
+  if (!phone.ok) problems.push({ path: "phone", message: phone.message });
+  if (emailRequired || input.email.trim()) {
+    const email = checkEmail(input.email);
+    if (!email.ok) problems.push({ path: "email", message: email.message });
+  }
+  const length = input.content.trim().length;
+  if (length < 10 || length > 3000)
+    problems.push({ path: "content", message: "请写明具体事实和理由（10–3000字）" });
+  return problems;
+}
+
+/** Stores evidence files after checking type by content and size; returns their manifest. */
+export async function storeEvidence(deps: Deps, files: Evidence[], maxFiles = 5) {
+  if (files.length > maxFiles) throw new AppError("VALIDATION_FAILED", `证明材料最多上传${maxFiles}个文件`);
+  const limitMb = Math.round(deps.config.uploadMaxBytes / 1_048_576);
+  const manifest = [];
+  for (const file of files) {
+    if (file.truncated || file.content.length > deps.config.uploadMaxBytes)
+      throw new AppError("FILE_TOO_LARGE", `证明材料“${file.fileName}”超过${limitMb}MB的大小限制`);
+    const kind = detectFileKind(file.content);
+    if (!kind || kind.extension === "xlsx")
+      throw new AppError("FILE_TYPE_NOT_ALLOWED", `证明材料“${file.fileName}”不是PDF、JPG或PNG文件`);
+    const stored = await deps.files.put(file.content);
+    manifest.push({
+      fileName: file.fileName.slice(0, 120),
+      contentType: kind.contentType,
+      size: stored.size,
+      sha256: stored.sha256,
+    });
+  }
+  return manifest;
+}
+
+/** 异议: anyone may object, during the notice window only, with their name and contact details. */
+export async function fileObjection(deps: Deps, caller: Caller, noticeId: string, input: ObjectionInput) {
+  const notice = await deps.db
+    .selectFrom("publicNotices")
+    .selectAll()
+    .where("id", "=", noticeId)
+    .executeTakeFirst();
+  if (!notice) throw notFound("公示");
+  const now = deps.clock();
+  if (now.getTime() < Date.parse(notice.startsAt) || now.getTime() >= Date.parse(notice.endsAt)) {
+    throw new AppError("TRANSITION_NOT_ALLOWED", `只能在公示期内（至${notice.lastDay}）提出异议`);
+  }
+  const item = await deps.db
+    .selectFrom("publicNoticeItems")
+    .selectAll()
+    .where("id", "=", input.itemId)
+    .where("noticeId", "=", noticeId)
+    .executeTakeFirst();
+  if (!item)
+    throw new AppError("VALIDATION_FAILED", "请选择公示名单中的机构", {
+      fields: [{ path: "itemId", message: "请选择公示名单中的机构" }],
+    });
+  const problems = checkSubmitter(input, true);
+  if (input.organisation.trim().length < 2)
+    problems.push({ path: "organisation", message: "请填写工作单位或身份证号" });
+  if (problems.length > 0)
+    throw new AppError("VALIDATION_FAILED", problems[0]?.message ?? "请检查填写内容", { fields: problems });
+  const evidence = await storeEvidence(deps, input.evidence);
+  const ackNumber = makeAckNumber("YY", now);
+  const phone = checkPhone(input.phone);
+  await runCommand(
+    deps,
+    caller,
+    "objection.file",
+    (trx) =>
+      trx
+        .insertInto("objections")
+        .values({
+          id: crypto.randomUUID(),
+          ackNumber,
+          noticeId,
+          itemId: item.id,
+          objectorName: input.name.trim(),
+          objectorOrg: input.organisation.trim().slice(0, 100),
+          phoneEnc: deps.cipher.encrypt(phone.ok ? phone.value : input.phone),
+          email: input.email.trim(),
+          content: input.content.trim(),
+          evidence: JSON.stringify(evidence),
+          status: "received",
+          handlingNote: null,
+          createdAt: now.toISOString(),
+          ip: caller.ip,
+          handledAt: null,
+          handledBy: null,
+        })
+        .execute(),
+    () => ({
+      targetType: "notice",
+      targetId: noticeId,
+      summary: `收到异议 ${ackNumber}：针对${item.institutionName}`,
+    }),
+  );
+  return { ackNumber, institutionName: item.institutionName };
+}
+
+export const objectionStatusNames = {
+  received: "已受理登记",
+  accepted: "调查核实中",
+  dismissed: "异议不成立",
+  upheld: "异议成立",
+} as const;
+
+/** The objector checks the status with the acknowledgement number and the phone given. */
+export async function objectionStatus(deps: Deps, ackNumber: string, phone: string) {
+  const row = await deps.db
+    .selectFrom("objections")
+    .innerJoin("publicNoticeItems", "publicNoticeItems.id", "objections.itemId")
+    .select([
+      "objections.ackNumber",
+      "objections.status",
+      "objections.handlingNote",
+      "objections.createdAt",
+      "objections.handledAt",
+      "objections.phoneEnc",
+      "publicNoticeItems.institutionName",
+    ])
+    .where("objections.ackNumber", "=", ackNumber.trim().toUpperCase())
+    .executeTakeFirst();
+  const given = checkPhone(phone);
+  // One answer for "no such number" and "wrong phone", so neither can be probed.
+  if (!row || !given.ok || deps.cipher.decrypt(row.phoneEnc) !== given.value)
+    throw notFound("该受理编号（或联系电话不符）");
+  return {
+    ackNumber: row.ackNumber,
+    institutionName: row.institutionName,
+    status: row.status,
+    statusName: objectionStatusNames[row.status as keyof typeof objectionStatusNames] ?? row.status,
+    handlingNote: row.status === "received" ? null : row.handlingNote,
+    createdAt: row.createdAt,
+    handledAt: row.handledAt,
+  };
+}
+
+export async function listObjections(deps: Deps, caller: Caller, noticeId: string) {
+  const actor = requireActorOf(caller);
+  const notice = await deps.db
+    .selectFrom("publicNotices")
+    .selectAll()
+    .where("id", "=", noticeId)
+    .executeTakeFirst();
+  if (!notice) throw notFound("公示");
+  await loadOfficeBatch(deps, actor, notice.batchId);
+  const rows = await deps.db
+    .selectFrom("objections")
+    .innerJoin("publicNoticeItems", "publicNoticeItems.id", "objections.itemId")
+    .selectAll("objections")
+    .select("publicNoticeItems.institutionName")
+    .where("objections.noticeId", "=", noticeId)
+    .orderBy("objections.createdAt")
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    ackNumber: row.ackNumber,
+    institutionName: row.institutionName,
+    objectorName: row.objectorName,
+    objectorOrg: row.objectorOrg,
+    phone: deps.cipher.decrypt(row.phoneEnc).replace(/(\d{3})\d+(\d{4})$/, "$1****$2"),
+    email: row.email,
+    content: row.content,
+    evidence: JSON.parse(row.evidence) as { fileName: string; size: number; sha256: string }[],
+    status: row.status,
+    statusName: objectionStatusNames[row.status as keyof typeof objectionStatusNames] ?? row.status,
+    handlingNote: row.handlingNote,
+    createdAt: row.createdAt,
+  }));
+}
+
+/**
+ * The office accepts an objection for investigation, dismisses it, or upholds it — each with its
+ * reasons. Upholding takes the application off the notice (异议成立已移出) and gives its approval
+ * place back, so the office can decide again within the quota.
+ */
+export async function handleObjection(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  input: { action: "accept" | "dismiss" | "uphold"; note: string },
+) {
+  const actor = requireActorOf(caller);
+  const objection = await deps.db
+    .selectFrom("objections")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!objection) throw notFound("异议");
+  const notice = await deps.db
+    .selectFrom("publicNotices")
+    .selectAll()
+    .where("id", "=", objection.noticeId)
+    .executeTakeFirstOrThrow();
+  const { batch } = await loadOfficeBatch(deps, actor, notice.batchId);
+  if (notice.confirmedAt) throw new AppError("TRANSITION_NOT_ALLOWED", "公示已确认纳入目录，异议处理已结束");
+  const allowed = {
+    accept: ["received"],
+    dismiss: ["received", "accepted"],
+    uphold: ["received", "accepted"],
+  }[input.action];
+  if (!allowed.includes(objection.status))
+    throw new AppError(
+      "TRANSITION_NOT_ALLOWED",
+      `该异议当前为“${objectionStatusNames[objection.status as keyof typeof objectionStatusNames]}”，不能执行此操作`,
+    );
+  const status = { accept: "accepted", dismiss: "dismissed", uphold: "upheld" }[input.action];
+  const item = await deps.db
+    .selectFrom("publicNoticeItems")
+    .selectAll()
+    .where("id", "=", objection.itemId)
+    .executeTakeFirstOrThrow();
+  const now = deps.clock().toISOString();
+  await runCommand(
+    deps,
+    caller,
+    `objection.${input.action}`,
+    async (trx) => {
+      await trx
+        .updateTable("objections")
+        .set({ status, handlingNote: input.note, handledAt: now, handledBy: caller.username ?? "" })
+        .where("id", "=", id)
+        .where("status", "=", objection.status)
+        .execute();
+      if (input.action !== "uphold" || item.status !== "listed") return;
+      const verdict = canTransition({
+        status: "inPublicNotice",
+        command: "removeAfterObjection",
+        role: actor.role,
+        stages: batch.stages.map((stage) => stage.code),
+      });
+      if (!verdict.ok) throw new AppError("TRANSITION_NOT_ALLOWED", verdict.reason);
+      await trx
+        .updateTable("publicNoticeItems")
+        .set({ status: "removed", removedReason: `异议成立：${input.note}` })
+        .where("id", "=", item.id)
+        .execute();
+      await trx
+        .updateTable("applications")
+        .set({ status: verdict.to, updatedAt: now })
+        .where("id", "=", item.applicationId)
+        .where("status", "=", "inPublicNotice")
+        .execute();
+      const key = [
+        "decision",
+        notice.batchId,
+        item.kind,
+        item.occupation,
+        item.kind === "training" ? (item.regionCode ?? "") : "national",
+      ].join("|");
+      await trx
+        .updateTable("quotaCounters")
+        .set((eb) => ({ used: eb("used", "-", 1) }))
+        .where("id", "=", key)
+        .where("used", ">", 0)
+        .execute();
+    },
+    () => ({
+      targetType: "notice",
+      targetId: notice.id,
+      summary: `异议${objection.ackNumber}：${{ accept: "受理调查", dismiss: "不成立", uphold: "成立，移出公示名单" }[input.action]}——${input.note.slice(0, 200)}`,
+    }),
+  );
+}

@@ -1,0 +1,200 @@
+import { kindCodes, regionCodes } from "@linxuan/domain";
+import ExcelJS from "exceljs";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { renderListPdf } from "../../documents/list-document";
+import type { Deps } from "../../http/deps";
+import { sendDownload } from "../../http/download";
+import { type Evidence, fileObjection, handleObjection, listObjections, objectionStatus } from "./objections";
+import { confirmNotice, createNotice, getNotice, listNotices } from "./service";
+
+const id = z.string().max(64);
+
+export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const formLimit = { max: deps.config.rateLimitPublicFormsPerMinute, timeWindow: "1 minute" };
+
+  r.get(
+    "/api/public/notices",
+    { config: { command: "public" }, schema: { tags: ["public"], summary: "公示列表" } },
+    async () => ({ items: await listNotices(deps.db, deps.clock()) }),
+  );
+  r.get(
+    "/api/public/notices/:id",
+    {
+      config: { command: "public" },
+      schema: { tags: ["public"], summary: "公示名单（含剩余时间）", params: z.object({ id }) },
+    },
+    async (request) => ({
+      notice: await getNotice(deps.db, request.params.id, deps.clock()),
+    }),
+  );
+  r.get(
+    "/api/public/notices/:id/list.:format",
+    {
+      config: { command: "public" },
+      schema: {
+        tags: ["public"],
+        summary: "公示名单下载（PDF 或 Excel）",
+        params: z.object({ id, format: z.enum(["pdf", "xlsx"]) }),
+      },
+    },
+    async (request, reply) => {
+      const notice = await getNotice(deps.db, request.params.id, deps.clock());
+      const rows = notice.items
+        .filter((item) => item.status === "listed")
+        .map((item, index) => [
+          String(index + 1),
+          item.institutionName,
+          item.creditCode,
+          item.kindName,
+          item.occupationName,
+          item.levels.length.toString(),
+          item.regionName ?? "",
+        ]);
+      const columns = ["序号", "机构名称", "统一社会信用代码", "机构类型", "职业", "等级数", "地区"];
+      if (request.params.format === "xlsx") {
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet("公示名单");
+        sheet.addRow(columns).font = { bold: true };
+        for (const row of rows) sheet.addRow(row);
+        return sendDownload(reply, {
+          body: Buffer.from(await workbook.xlsx.writeBuffer()),
+          fileName: `${notice.title}.xlsx`,
+          contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        });
+      }
+      const body = await renderListPdf({
+        title: notice.title,
+        paragraphs: [
+          `现将拟纳入目录的机构名单予以公示，公示期为${notice.workdays}个工作日（至${notice.lastDay}）。公示期内，如有异议，请通过平台实名提出，并提供联系方式和有关证明材料。`,
+        ],
+        columns: columns.map((label, index) => ({
+          label,
+          weight: [0.6, 3, 2.4, 1.2, 2.6, 0.8, 1][index] ?? 1,
+        })),
+        groups: [{ heading: null, rows }],
+        signature: [],
+      });
+      return sendDownload(reply, { body, fileName: `${notice.title}.pdf`, contentType: "application/pdf" });
+    },
+  );
+
+  r.post(
+    "/api/public/notices/:id/objections",
+    {
+      config: { command: "public", rateLimit: formLimit },
+      schema: {
+        tags: ["public"],
+        summary:
+          "提出异议（multipart：itemId、name、organisation、phone、email、content、evidence 文件；仅公示期内）",
+        params: z.object({ id }),
+      },
+    },
+    async (request, reply) => {
+      const fields: Record<string, string> = {};
+      const evidence: Evidence[] = [];
+      for await (const part of request.parts({
+        limits: { fileSize: deps.config.uploadMaxBytes, files: 5, fields: 10, fieldSize: 20_000 },
+      })) {
+        if (part.type === "file") {
+          const content = await part.toBuffer().catch((error: { code?: string }) => {
+            if (error.code === "FST_REQ_FILE_TOO_LARGE") return null;
+            throw error;
+          });
+          evidence.push({
+            fileName: part.filename,
+            content: content ?? Buffer.alloc(0),
+            truncated: content === null || part.file.truncated,
+          });
+        } else {
+          fields[part.fieldname] = String(part.value ?? "");
+        }
+      }
+      const result = await fileObjection(deps, request.caller, request.params.id, {
+        itemId: fields.itemId ?? "",
+        name: fields.name ?? "",
+        organisation: fields.organisation ?? "",
+        phone: fields.phone ?? "",
+        email: fields.email ?? "",
+        content: fields.content ?? "",
+        evidence,
+      });
+      return reply.status(201).send(result);
+    },
+  );
+
+  r.post(
+    "/api/public/objections/status",
+    {
+      config: { command: "public", rateLimit: formLimit },
+      schema: {
+        tags: ["public"],
+        summary: "查询异议处理状态（受理编号 + 联系电话）",
+        body: z.object({
+          ackNumber: z.string().trim().min(6, "请填写受理编号").max(40),
+          phone: z.string().max(30),
+        }),
+      },
+    },
+    async (request) => objectionStatus(deps, request.body.ackNumber, request.body.phone),
+  );
+
+  r.post(
+    "/api/notices",
+    {
+      config: { command: "notice.manage" },
+      schema: {
+        tags: ["notices"],
+        summary: "发布公示（结束时间按工作日计算）",
+        body: z.object({
+          batchId: id,
+          kind: z.enum(kindCodes),
+          regionCode: z.enum(regionCodes).nullable().optional(),
+          startsAt: z.iso.datetime({ offset: true, message: "开始时间格式不正确" }),
+          title: z.string().max(200).optional(),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({ notice: await createNotice(deps, request.caller, request.body) }),
+  );
+  r.get(
+    "/api/notices/:id/objections",
+    {
+      config: { command: "notice.manage" },
+      schema: { tags: ["notices"], summary: "公示的异议", params: z.object({ id }) },
+    },
+    async (request) => ({
+      items: await listObjections(deps, request.caller, request.params.id),
+    }),
+  );
+  r.post(
+    "/api/objections/:id/handle",
+    {
+      config: { command: "notice.manage" },
+      schema: {
+        tags: ["notices"],
+        summary: "处理异议：受理调查、不成立或成立（成立则移出公示名单）",
+        params: z.object({ id }),
+        body: z.object({
+          action: z.enum(["accept", "dismiss", "uphold"]),
+          note: z.string().trim().min(2, "请填写处理意见").max(2000),
+        }),
+      },
+    },
+    async (request) => {
+      await handleObjection(deps, request.caller, request.params.id, request.body);
+      return { ok: true as const };
+    },
+  );
+  r.post(
+    "/api/notices/:id/confirm",
+    {
+      config: { command: "notice.manage" },
+      schema: { tags: ["notices"], summary: "公示期满确认，纳入目录", params: z.object({ id }) },
+    },
+    async (request) => confirmNotice(deps, request.caller, request.params.id),
+  );
+}
