@@ -65,10 +65,16 @@ describe.skipIf(!hasChromium)("the Shanghai HR bureau recommends in the national
     await returning.getByRole("button", { name: /退\s*回/ }).click();
     await page.getByText("已退回申报单位修改").first().waitFor();
     await page.locator(".ant-tag", { hasText: "已退回" }).first().waitFor();
-    expect(await page.locator("body").innerText()).toContain(`答复期限：${replyDeadline().replace(/^(\d+)-0?(\d+)-0?(\d+) /, "$1年$2月$3日 ")}`);
+    expect(await page.locator("body").innerText()).toContain(
+      `答复期限：${replyDeadline().replace(/^(\d+)-0?(\d+)-0?(\d+) /, "$1年$2月$3日 ")}`,
+    );
 
     // The institution fixes the address and resubmits (second version).
-    const mine = expectStatus(await institution.client.get(`/api/applications/${application.id}`), 200, "get");
+    const mine = expectStatus(
+      await institution.client.get(`/api/applications/${application.id}`),
+      200,
+      "get",
+    );
     expect(mine.application.returnReason).toContain("单位地址");
     expectStatus(
       await institution.client.put(`/api/applications/${application.id}/draft`, {
@@ -90,7 +96,9 @@ describe.skipIf(!hasChromium)("the Shanghai HR bureau recommends in the national
     // 推荐 with a reason and a rank.
     await page.locator("button", { hasText: /^推荐$/ }).click();
     const recommending = modal(page, "推荐：");
-    await recommending.getByLabel("推荐理由").fill("该机构人工智能培训体系完善，师资力量雄厚，近五年培训规模稳定，推荐。");
+    await recommending
+      .getByLabel("推荐理由")
+      .fill("该机构人工智能培训体系完善，师资力量雄厚，近五年培训规模稳定，推荐。");
     await recommending.getByLabel(/排名/).fill("1");
     await recommending.getByRole("button", { name: "确认推荐" }).click();
     await page.getByText("已推荐，名额已用 1 / 10").waitFor();

@@ -24,8 +24,28 @@ const rubric = defaultRubric("training");
 
 /** The imported experts: both review 人工智能, neither works for an applicant. */
 const imported = [
-  ["周明华", "华东师范大学计算机科学与技术学院", "", "教授", "人工智能工程技术人员、大数据工程技术人员", "上海市", "13912340001", "zhoumh@example.edu.cn", "zhou-minghua"],
-  ["钱立新", "浙江大学计算机科学与技术学院", "", "研究员", "人工智能工程技术人员", "浙江省", "13912340002", "qianlx@example.edu.cn", "qian-lixin"],
+  [
+    "周明华",
+    "华东师范大学计算机科学与技术学院",
+    "",
+    "教授",
+    "人工智能工程技术人员、大数据工程技术人员",
+    "上海市",
+    "13912340001",
+    "zhoumh@example.edu.cn",
+    "zhou-minghua",
+  ],
+  [
+    "钱立新",
+    "浙江大学计算机科学与技术学院",
+    "",
+    "研究员",
+    "人工智能工程技术人员",
+    "浙江省",
+    "13912340002",
+    "qianlx@example.edu.cn",
+    "qian-lixin",
+  ],
 ];
 
 /** The office's import file, made from the template the platform hands out. */
@@ -74,7 +94,7 @@ describe.skipIf(!hasChromium)("the Shanghai office runs the expert review and de
     await platform?.close();
   });
 
-  it("imports experts, assigns automatically, collects scores, ranks and approves", async () => {
+  it("adds an expert, assigns automatically, collects scores, ranks and approves", async () => {
     const batchId = await demoBatchId(platform, "shanghai");
     const centre = await apiLogin(platform, "sh-centre");
     for (const name of [FIRST, SECOND]) {
@@ -88,51 +108,59 @@ describe.skipIf(!hasChromium)("the Shanghai office runs the expert review and de
       await passFormalCheck(centre, application.id);
     }
     const officeApi = await apiLogin(platform, "sh-office");
-    const workbook = await expertWorkbook(officeApi, platform.downloadsDir);
 
-    // 专家库: import from Excel, preview first, then the one-time passwords.
+    // 专家库: one more 人工智能 expert through 新增专家; its initial password is shown once.
     const { context, page } = await platform.newPage();
     await loginAs(page, platform, "sh-office");
     await page.goto(`${platform.baseUrl}/workbench/experts`);
-    await page.getByRole("button", { name: /导\s*入/ }).click();
-    const importing = modal(page, "从 Excel 导入专家");
-    await importing.locator('input[type="file"]').setInputFiles(workbook);
-    await importing.getByText("将导入 2 名专家").waitFor();
-    await importing.getByText("华东师范大学计算机科学与技术学院").waitFor();
-    await importing.getByRole("button", { name: "确认导入 2 名专家" }).click();
+    await page.getByRole("button", { name: "新增专家" }).click();
+    const drawer = page.locator(".ant-drawer", { hasText: "新增专家" });
+    await drawer.getByLabel("姓名").fill("孙海峰");
+    await drawer.getByLabel("工作单位", { exact: true }).fill("上海大学计算机工程与科学学院");
+    await drawer.getByLabel("专业技术职务/职称").fill("教授");
+    await drawer.getByLabel("评议职业").click();
+    await page.locator(".ant-select-item-option", { hasText: "人工智能工程技术人员" }).click();
+    await drawer.getByLabel("所在地区").click();
+    await drawer.getByLabel("所在地区").fill("上海");
+    await page.locator(".ant-select-item-option", { hasText: "上海市" }).click();
+    await drawer.getByLabel("手机").fill("13912340009");
+    await drawer.getByLabel("邮箱").fill("sunhf@example.edu.cn");
+    await drawer.getByLabel("用户名").fill("sun-haifeng");
+    await drawer.getByRole("button", { name: "新增并创建账号" }).click();
     const passwords = modal(page, "专家账号初始密码");
     await passwords.getByText("初始密码只显示这一次").waitFor();
-    const initial = (await passwords.locator("tr", { hasText: "zhou-minghua" }).locator("td code").last().innerText()).trim();
-    expect(initial.length).toBeGreaterThan(8);
-    await page.screenshot({ path: screenshotPath("review-experts-imported"), fullPage: false });
+    const initial = (
+      await passwords.locator("tr", { hasText: "sun-haifeng" }).locator("td code").last().innerText()
+    ).trim();
+    expect(initial).toMatch(/^\S{8,}$/);
     await passwords.getByRole("button", { name: "我已妥善记录" }).click();
-    await page.locator("tr", { hasText: "钱立新" }).getByText("浙江省").waitFor();
+    await page.locator("tr", { hasText: "孙海峰" }).getByText("上海大学计算机工程与科学学院").waitFor();
 
-    // 评议设置: four experts per application (every 人工智能 expert without a conflict).
+    // 评议设置: three experts per application (every 人工智能 expert without a conflict).
     await page.goto(`${platform.baseUrl}/workbench/review?batchId=${batchId}`);
-    await page.getByLabel("每份申报专家数").fill("4");
+    await page.getByLabel("每份申报专家数").fill("3");
     await page.getByRole("button", { name: "保存评议设置" }).click();
     await page.getByText("评议设置已保存").waitFor();
 
     // 自动分配: preview, look, confirm.
     await page.getByRole("tab", { name: "专家分配" }).click();
     await page.getByRole("button", { name: /预\s*览/ }).click();
-    await page.getByText("8 人次").waitFor();
+    await page.getByText("6 人次").waitFor();
     // 王建国 (清华大学计算机科学与技术系) works where one of the applicants' teachers does.
     await page.getByText("2 对").waitFor();
     const proposals = page.locator(".ant-table-row", { hasText: FIRST });
-    expect(await proposals.count()).toBe(4);
+    expect(await proposals.count()).toBe(3);
     expect(await page.locator(".ant-table-row", { hasText: "王建国" }).count()).toBe(0);
     await page.screenshot({ path: screenshotPath("review-assignment-preview"), fullPage: true });
     await page.getByRole("button", { name: "确认分配" }).click();
-    await page.getByText("已分配 8 人次，相关申报进入专家评议").waitFor();
+    await page.getByText("已分配 6 人次，相关申报进入专家评议").waitFor();
     await page.getByRole("tab", { name: "评议进度" }).click();
-    await page.locator(".ant-table-row", { hasText: "周明华" }).first().waitFor();
+    await page.locator(".ant-table-row", { hasText: "孙海峰" }).first().waitFor();
 
-    // The imported expert: first login with the initial password, a new password, then scoring.
+    // The new expert: first login with the initial password, a new password, then scoring.
     const expertSession = await platform.newPage();
     const expertPage = expertSession.page;
-    await loginAs(expertPage, platform, "zhou-minghua", initial);
+    await loginAs(expertPage, platform, "sun-haifeng", initial);
     await expertPage.getByLabel("当前密码").fill(initial);
     await expertPage.getByLabel("新密码", { exact: true }).fill(NEW_PASSWORD);
     await expertPage.getByLabel("确认新密码").fill(NEW_PASSWORD);
@@ -145,9 +173,13 @@ describe.skipIf(!hasChromium)("the Shanghai office runs the expert review and de
     await expertPage.getByText("数字技术工程师培育项目培训机构申报表").waitFor();
     for (const criterion of rubric.criteria) {
       await expertPage.getByLabel(`${criterion.title}评分`, { exact: true }).fill("9");
-      await expertPage.getByLabel(`${criterion.title}评分理由`).fill(`${criterion.title}：材料翔实，优于同类机构。`);
+      await expertPage
+        .getByLabel(`${criterion.title}评分理由`)
+        .fill(`${criterion.title}：材料翔实，优于同类机构。`);
     }
-    await expertPage.getByLabel("综合评议意见", { exact: true }).fill("综合评议：该机构基础扎实，建议纳入目录。");
+    await expertPage
+      .getByLabel("综合评议意见", { exact: true })
+      .fill("综合评议：该机构基础扎实，建议纳入目录。");
     await expertPage.getByText("90.00").first().waitFor();
     await expertPage.getByText(/草稿已自动保存/).waitFor({ timeout: 20_000 });
     await expertPage.screenshot({ path: screenshotPath("review-expert-scoring"), fullPage: false });
@@ -157,25 +189,72 @@ describe.skipIf(!hasChromium)("the Shanghai office runs the expert review and de
 
     // The other experts score through the API: the first applicant higher than the second.
     const scoreFor = (institution: string) => (institution === FIRST ? 8 : 6);
-    await scoreAll(await apiLogin(platform, "zhou-minghua", NEW_PASSWORD), scoreFor);
-    for (const username of ["expert07", "expert11"]) await scoreAll(await apiLogin(platform, username), scoreFor);
-    const qian = imported[1]?.[8] ?? "";
-    const { body } = await officeApi.get("/api/experts?q=钱立新");
-    expect(body.items[0]?.username).toBe(qian);
-
-    // The office opens the scores, sees the ranking, completes the review and approves.
-    await page.getByRole("tab", { name: "评议进度" }).click();
+    await scoreAll(await apiLogin(platform, "sun-haifeng", NEW_PASSWORD), scoreFor);
     await page.getByRole("tab", { name: "排名与审定" }).click();
     await page.getByText("专家评分公开前不显示汇总评分和排名").waitFor();
-    // 钱立新's login was never shared in this journey; the office sees one expert still missing.
     await page.getByText("还有 2 份申报有专家未提交评分").waitFor();
+    await page.screenshot({ path: screenshotPath("review-ranking-before-open"), fullPage: false });
+    for (const username of ["expert07", "expert11"])
+      await scoreAll(await apiLogin(platform, username), scoreFor);
+
+    // The office opens the scores, sees the ranking, completes the review and approves the first.
+    await page.reload();
+    await page.getByRole("tab", { name: "排名与审定" }).click();
     await page.getByRole("button", { name: "公开评分" }).click();
     await confirmDialog(page, "公开评分");
     await page.getByText(/已于.*公开评分/).waitFor();
-    await page.getByText("培训机构·人工智能工程技术人员·上海市").waitFor();
+    await page.getByText(/培训机构·人工智能工程技术人员·上海市（名额 \d+ 家）/).waitFor();
     const firstRow = page.locator(".ant-table-row", { hasText: FIRST });
-    await firstRow.getByText("分歧较大").waitFor({ state: "detached" }).catch(() => undefined);
-    expect(await firstRow.locator("td").first().innerText()).toContain("1");
+    const secondRow = page.locator(".ant-table-row", { hasText: SECOND });
+    await firstRow.getByText("83.33").first().waitFor();
+    expect((await firstRow.locator("td").first().innerText()).trim()).toBe("1");
+    expect((await secondRow.locator("td").first().innerText()).trim()).toBe("2");
+    await page.getByRole("button", { name: "完成评议" }).click();
+    await confirmDialog(page, "完成评议");
+    await page.getByText("已完成评议 2 份申报。").waitFor();
+    await firstRow.getByText("评议完成").waitFor();
+    await firstRow.getByRole("button", { name: /^通\s*过$/ }).click();
+    const deciding = modal(page, `审定：${FIRST}`);
+    await deciding.getByLabel("审定依据").fill("专家评议排名第一，在本职业名额之内，予以通过。");
+    await deciding.getByRole("button", { name: "确认审定" }).click();
+    await page.getByText("已审定通过").waitFor();
+    await firstRow.getByText("审定通过").waitFor();
+    await firstRow.locator(".ant-tag", { hasText: /^通过$/ }).waitFor();
+    await page.screenshot({ path: screenshotPath("review-ranking-decided"), fullPage: true });
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "下载评议结果意见（PDF）" }).click(),
+    ]);
+    const file = path.join(platform.downloadsDir, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe("%PDF-");
+    await context.close();
+  });
+
+  it("imports experts from the Excel template: preview first, then the one-time passwords", async () => {
+    const officeApi = await apiLogin(platform, "sh-office");
+    const workbook = await expertWorkbook(officeApi, platform.downloadsDir);
+    const { context, page } = await platform.newPage();
+    await loginAs(page, platform, "sh-office");
+    await page.goto(`${platform.baseUrl}/workbench/experts`);
+    await page.getByRole("button", { name: /导\s*入/ }).click();
+    const importing = modal(page, "从 Excel 导入专家");
+    await importing.locator('input[type="file"]').setInputFiles(workbook);
+    await importing.getByText("将导入 2 名专家").waitFor();
+    await importing.getByText("华东师范大学计算机科学与技术学院").waitFor();
+    await importing.getByRole("button", { name: "确认导入 2 名专家" }).click();
+    const passwords = modal(page, "专家账号初始密码");
+    await passwords.getByText("初始密码只显示这一次").waitFor();
+    const initial = (
+      await passwords.locator("tr", { hasText: "zhou-minghua" }).locator("td code").last().innerText()
+    ).trim();
+    expect(initial).toMatch(/^\S{8,}$/);
+    await page.screenshot({ path: screenshotPath("review-experts-imported"), fullPage: false });
+    await passwords.getByRole("button", { name: "我已妥善记录" }).click();
+    await page.locator("tr", { hasText: "钱立新" }).getByText("浙江省").waitFor();
+    // The imported account works with its initial password.
+    await apiLogin(platform, "zhou-minghua", initial);
     await context.close();
   });
 });

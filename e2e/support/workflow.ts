@@ -18,7 +18,12 @@ export class ApiClient {
   private readonly cookies = new Map<string, string>();
   constructor(private readonly baseUrl: string) {}
 
-  private async send(method: string, path: string, body?: BodyInit, contentType?: string): Promise<Response> {
+  private async send(
+    method: string,
+    path: string,
+    body?: RequestInit["body"],
+    contentType?: string,
+  ): Promise<Response> {
     const headers: Record<string, string> = { accept: "application/json" };
     if (method !== "GET") {
       if (!this.cookies.has("lx_csrf")) await this.send("GET", "/api/auth/csrf");
@@ -73,7 +78,11 @@ export class ApiClient {
   async upload(path: string, fields: Record<string, string>, file: { name: string; content: Buffer }) {
     const form = new FormData();
     for (const [key, value] of Object.entries(fields)) form.append(key, value);
-    form.append("file", new Blob([new Uint8Array(file.content)], { type: "application/octet-stream" }), file.name);
+    form.append(
+      "file",
+      new Blob([new Uint8Array(file.content)], { type: "application/octet-stream" }),
+      file.name,
+    );
     const response = await this.send("POST", path, form);
     return { status: response.status, body: (await response.json().catch(() => null)) as any };
   }
@@ -81,7 +90,8 @@ export class ApiClient {
 
 /** Throws with the server's answer unless the call succeeded with `status`. */
 export function expectStatus(result: ApiResult, status: number, what: string): any {
-  if (result.status !== status) throw new Error(`${what}: HTTP ${result.status} ${JSON.stringify(result.body)}`);
+  if (result.status !== status)
+    throw new Error(`${what}: HTTP ${result.status} ${JSON.stringify(result.body)}`);
   return result.body;
 }
 
@@ -119,7 +129,11 @@ export async function registerInstitution(platform: Platform, regionCode: string
     201,
     "register",
   );
-  expectStatus(await client.post("/api/auth/login", { username: creditCode, password: DEMO_PASSWORD }), 200, "login");
+  expectStatus(
+    await client.post("/api/auth/login", { username: creditCode, password: DEMO_PASSWORD }),
+    200,
+    "login",
+  );
   return { client, creditCode, name } satisfies Institution;
 }
 
@@ -127,7 +141,9 @@ export async function registerInstitution(platform: Platform, regionCode: string
 export async function demoBatchId(platform: Platform, scope: "national" | "shanghai"): Promise<string> {
   const client = new ApiClient(platform.baseUrl);
   const { items } = expectStatus(await client.get("/api/public/batches"), 200, "batches");
-  const batch = (items as { id: string; isDemo: boolean; scope: { level: string; regionCode?: string } }[]).find(
+  const batch = (
+    items as { id: string; isDemo: boolean; scope: { level: string; regionCode?: string } }[]
+  ).find(
     (item) =>
       item.isDemo &&
       (scope === "national" ? item.scope.level === "national" : item.scope.regionCode === "310000"),
@@ -144,7 +160,12 @@ const ATTACHMENTS = ["stampedForm", "legalRegistrationCertificate", "creditRepor
  */
 export async function submitApplication(
   institution: Institution,
-  options: { batchId: string; kind: "training" | "evaluation"; occupation: string; applicantCategory?: string },
+  options: {
+    batchId: string;
+    kind: "training" | "evaluation";
+    occupation: string;
+    applicantCategory?: string;
+  },
 ): Promise<{ id: string; status: string }> {
   const { client } = institution;
   const created = expectStatus(
@@ -168,7 +189,10 @@ export async function submitApplication(
     commitmentAccepted: true,
   };
   expectStatus(
-    await client.put(`/api/applications/${created.id}/draft`, { values, baseRevision: created.draftRevision }),
+    await client.put(`/api/applications/${created.id}/draft`, {
+      values,
+      baseRevision: created.draftRevision,
+    }),
     200,
     "save draft",
   );
@@ -184,7 +208,10 @@ export async function submitApplication(
 }
 
 /** Submits (again, after a return) without changing anything else. */
-export async function resubmit(institution: Institution, id: string): Promise<{ id: string; status: string }> {
+export async function resubmit(
+  institution: Institution,
+  id: string,
+): Promise<{ id: string; status: string }> {
   return expectStatus(await institution.client.post(`/api/applications/${id}/submit`, {}), 200, "submit")
     .application;
 }

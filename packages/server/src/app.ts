@@ -19,6 +19,7 @@ import { registerHealthRoutes } from "./features/health/routes";
 import { registerNoticeRoutes } from "./features/notices/routes";
 import { registerRecommendationRoutes } from "./features/recommendation/routes";
 import { registerReviewRoutes } from "./features/review/routes";
+import { registerSupervisionRoutes } from "./features/supervision/routes";
 import { registerUserRoutes } from "./features/users/routes";
 import { registerAuth } from "./http/auth";
 import type { Deps } from "./http/deps";
@@ -85,6 +86,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerReviewRoutes(app, deps);
   registerNoticeRoutes(app, deps);
   registerCatalogRoutes(app, deps);
+  registerSupervisionRoutes(app, deps);
 
   app.get("/api/openapi.json", { config: { command: "public" }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -34,6 +34,40 @@ export type Database = {
   catalogEntries: CatalogEntriesTable;
   catalogEntryVersions: CatalogEntryVersionsTable;
   complaints: ComplaintsTable;
+  assessments: AssessmentsTable;
+  contactRequests: ContactRequestsTable;
+};
+
+export type AssessmentsTable = {
+  id: string;
+  cycleName: string;
+  entryId: string;
+  dueAt: string;
+  /** open | submitted | passed | failed */
+  status: string;
+  report: string | null;
+  submittedAt: string | null;
+  resultNote: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  createdAt: string;
+  createdBy: string;
+};
+
+export type ContactRequestsTable = {
+  id: string;
+  entryId: string;
+  contactName: string;
+  contactPhoneEnc: string;
+  contactEmail: string;
+  reason: string;
+  /** pending | approved | rejected */
+  status: string;
+  decisionNote: string | null;
+  createdAt: string;
+  createdBy: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
 };
 
 export type PublicNoticesTable = {

@@ -127,10 +127,45 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("handled_at", "text")
     .addColumn("handled_by", "text")
     .execute();
+
+  await db.schema
+    .createTable("assessments")
+    .addColumn("id", "text", (col) => col.primaryKey())
+    .addColumn("cycle_name", "text", (col) => col.notNull())
+    .addColumn("entry_id", "text", (col) => col.notNull().references("catalog_entries.id"))
+    .addColumn("due_at", "text", (col) => col.notNull())
+    .addColumn("status", "text", (col) => col.notNull())
+    .addColumn("report", "text")
+    .addColumn("submitted_at", "text")
+    .addColumn("result_note", "text")
+    .addColumn("decided_at", "text")
+    .addColumn("decided_by", "text")
+    .addColumn("created_at", "text", (col) => col.notNull())
+    .addColumn("created_by", "text", (col) => col.notNull())
+    .execute();
+  await db.schema.createIndex("assessments_entry_idx").on("assessments").column("entry_id").execute();
+
+  await db.schema
+    .createTable("contact_requests")
+    .addColumn("id", "text", (col) => col.primaryKey())
+    .addColumn("entry_id", "text", (col) => col.notNull().references("catalog_entries.id"))
+    .addColumn("contact_name", "text", (col) => col.notNull())
+    .addColumn("contact_phone_enc", "text", (col) => col.notNull())
+    .addColumn("contact_email", "text", (col) => col.notNull())
+    .addColumn("reason", "text", (col) => col.notNull())
+    .addColumn("status", "text", (col) => col.notNull())
+    .addColumn("decision_note", "text")
+    .addColumn("created_at", "text", (col) => col.notNull())
+    .addColumn("created_by", "text", (col) => col.notNull())
+    .addColumn("decided_at", "text")
+    .addColumn("decided_by", "text")
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
+    "contact_requests",
+    "assessments",
     "complaints",
     "catalog_entry_versions",
     "catalog_entries",

@@ -176,22 +176,20 @@ describe.each(testDatabases)("public notice, objections and catalog on %s", (kin
     ctx.setNow(new Date(Date.parse(endsAt) + 1000));
     try {
       const notice = await ctx.client().get(`/api/public/notices/${noticeId}`);
-      const late = await ctx
-        .client()
-        .upload(
-          `/api/public/notices/${noticeId}/objections`,
-          multipartBody(
-            {
-              itemId: notice.body.notice.items[1].id,
-              name: "孙七",
-              organisation: "个人",
-              phone: "13912345670",
-              email: "s@example.cn",
-              content: "公示期后提出的异议内容。",
-            },
-            { name: "a.pdf", content: SAMPLE_PDF },
-          ),
-        );
+      const late = await ctx.client().upload(
+        `/api/public/notices/${noticeId}/objections`,
+        multipartBody(
+          {
+            itemId: notice.body.notice.items[1].id,
+            name: "孙七",
+            organisation: "个人",
+            phone: "13912345670",
+            email: "s@example.cn",
+            content: "公示期后提出的异议内容。",
+          },
+          { name: "a.pdf", content: SAMPLE_PDF },
+        ),
+      );
       expect(late.status).toBe(409);
       expect(late.body.message).toContain("公示期内");
       const relog = ctx.client();

@@ -4,10 +4,11 @@ import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, type FieldIssue, notFound } from "../../http/errors";
+import type { Evidence } from "../../http/multipart";
 import { detectFileKind } from "../../storage/files";
 import { loadOfficeBatch } from "../review/round";
 
-export type Evidence = { fileName: string; content: Buffer; truncated: boolean };
+export type { Evidence };
 export type ObjectionInput = {
   itemId: string;
   name: string;

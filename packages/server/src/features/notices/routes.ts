@@ -6,7 +6,8 @@ import { z } from "zod";
 import { renderListPdf } from "../../documents/list-document";
 import type { Deps } from "../../http/deps";
 import { sendDownload } from "../../http/download";
-import { type Evidence, fileObjection, handleObjection, listObjections, objectionStatus } from "./objections";
+import { readEvidenceForm } from "../../http/multipart";
+import { fileObjection, handleObjection, listObjections, objectionStatus } from "./objections";
 import { confirmNotice, createNotice, getNotice, listNotices } from "./service";
 
 const id = z.string().max(64);
@@ -93,25 +94,7 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const fields: Record<string, string> = {};
-      const evidence: Evidence[] = [];
-      for await (const part of request.parts({
-        limits: { fileSize: deps.config.uploadMaxBytes, files: 5, fields: 10, fieldSize: 20_000 },
-      })) {
-        if (part.type === "file") {
-          const content = await part.toBuffer().catch((error: { code?: string }) => {
-            if (error.code === "FST_REQ_FILE_TOO_LARGE") return null;
-            throw error;
-          });
-          evidence.push({
-            fileName: part.filename,
-            content: content ?? Buffer.alloc(0),
-            truncated: content === null || part.file.truncated,
-          });
-        } else {
-          fields[part.fieldname] = String(part.value ?? "");
-        }
-      }
+      const { fields, evidence } = await readEvidenceForm(request, deps);
       const result = await fileObjection(deps, request.caller, request.params.id, {
         itemId: fields.itemId ?? "",
         name: fields.name ?? "",

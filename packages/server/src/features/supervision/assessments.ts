@@ -1,0 +1,347 @@
+import crypto from "node:crypto";
+import { checkEmail, checkPhone, EXPIRING_WITHIN_DAYS, validUntil } from "@linxuan/domain";
+import { requireActorOf } from "../../http/actor";
+import { runCommand } from "../../http/command";
+import type { Caller, Deps } from "../../http/deps";
+import { AppError, notFound } from "../../http/errors";
+import { findBatchRow } from "../batches/queries";
+import { parseDefinition } from "../batches/service";
+import { appendEntryVersion } from "../catalog/service";
+
+/**
+ * 考核评估: the office opens a cycle for the valid entries whose validity ends before `before`
+ * (default: within the expiring window); each gets an open assessment with a due date.
+ */
+export async function openAssessmentCycle(
+  deps: Deps,
+  caller: Caller,
+  input: { name: string; dueAt: string; before?: string | null | undefined },
+) {
+  requireActorOf(caller);
+  const now = deps.clock();
+  const before = input.before ?? new Date(now.getTime() + EXPIRING_WITHIN_DAYS * 86_400_000).toISOString();
+  const entries = await deps.db
+    .selectFrom("catalogEntries")
+    .select(["id", "institutionName"])
+    .where("removed", "=", 0)
+    .where("validUntil", "<=", before)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("assessments")
+            .select("assessments.id")
+            .whereRef("assessments.entryId", "=", "catalogEntries.id")
+            .where("assessments.status", "in", ["open", "submitted"]),
+        ),
+      ),
+    )
+    .execute();
+  if (entries.length === 0) throw new AppError("VALIDATION_FAILED", "没有需要考核评估的目录条目");
+  const created = now.toISOString();
+  await runCommand(
+    deps,
+    caller,
+    "assessment.open",
+    async (trx) => {
+      for (const entry of entries) {
+        await trx
+          .insertInto("assessments")
+          .values({
+            id: crypto.randomUUID(),
+            cycleName: input.name,
+            entryId: entry.id,
+            dueAt: input.dueAt,
+            status: "open",
+            report: null,
+            submittedAt: null,
+            resultNote: null,
+            decidedAt: null,
+            decidedBy: null,
+            createdAt: created,
+            createdBy: caller.username ?? "",
+          })
+          .execute();
+      }
+    },
+    () => ({
+      targetType: "assessment",
+      targetId: null,
+      summary: `开启考核评估“${input.name}”：${entries.length}家机构`,
+    }),
+  );
+  return { opened: entries.length };
+}
+
+export async function listAssessments(deps: Deps, caller: Caller) {
+  const actor = requireActorOf(caller);
+  let query = deps.db
+    .selectFrom("assessments")
+    .innerJoin("catalogEntries", "catalogEntries.id", "assessments.entryId")
+    .selectAll("assessments")
+    .select([
+      "catalogEntries.institutionName",
+      "catalogEntries.validUntil",
+      "catalogEntries.occupation",
+      "catalogEntries.kind",
+    ]);
+  if (actor.role === "institution")
+    query = query.where("catalogEntries.institutionId", "=", actor.institutionId ?? "");
+  const rows = await query.orderBy("assessments.dueAt").execute();
+  return rows.map((row) => ({
+    ...row,
+    overdue: row.status === "open" && Date.parse(row.dueAt) < deps.clock().getTime(),
+  }));
+}
+
+/** The listed institution submits its assessment report. */
+export async function submitAssessmentReport(deps: Deps, caller: Caller, id: string, report: string) {
+  const actor = requireActorOf(caller);
+  const row = await deps.db
+    .selectFrom("assessments")
+    .innerJoin("catalogEntries", "catalogEntries.id", "assessments.entryId")
+    .select(["assessments.id", "assessments.status", "assessments.entryId", "catalogEntries.institutionId"])
+    .where("assessments.id", "=", id)
+    .executeTakeFirst();
+  if (!row || row.institutionId !== actor.institutionId) throw notFound("考核评估");
+  if (row.status !== "open") throw new AppError("TRANSITION_NOT_ALLOWED", "该考核评估已提交或已有结论");
+  await runCommand(
+    deps,
+    caller,
+    "assessment.report",
+    (trx) =>
+      trx
+        .updateTable("assessments")
+        .set({ status: "submitted", report, submittedAt: deps.clock().toISOString() })
+        .where("id", "=", id)
+        .where("status", "=", "open")
+        .execute(),
+    () => ({ targetType: "catalogEntry", targetId: row.entryId, summary: "提交考核评估报告" }),
+  );
+}
+
+/**
+ * 考核评估结论: pass renews the entry for the batch's validity years from its current end; fail
+ * removes it and bars the institution from applying for the same kind for the ban years — the
+ * eligibility engine reads that bar at the next application.
+ */
+export async function decideAssessment(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  input: { result: "pass" | "fail"; note: string },
+) {
+  requireActorOf(caller);
+  const assessment = await deps.db
+    .selectFrom("assessments")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!assessment) throw notFound("考核评估");
+  if (assessment.status !== "submitted" && assessment.status !== "open")
+    throw new AppError("TRANSITION_NOT_ALLOWED", "该考核评估已有结论");
+  const entry = await deps.db
+    .selectFrom("catalogEntries")
+    .selectAll()
+    .where("id", "=", assessment.entryId)
+    .executeTakeFirstOrThrow();
+  const batchRow = await findBatchRow(deps.db, entry.batchId);
+  const batch = batchRow ? parseDefinition(batchRow) : null;
+  const years = batch?.catalogValidityYears ?? 3;
+  const banYears = batch?.reapplicationBanYears ?? 3;
+  const now = deps.clock().toISOString();
+  await runCommand(
+    deps,
+    caller,
+    `assessment.${input.result}`,
+    async (trx) => {
+      await trx
+        .updateTable("assessments")
+        .set({
+          status: input.result === "pass" ? "passed" : "failed",
+          resultNote: input.note,
+          decidedAt: now,
+          decidedBy: caller.username ?? "",
+        })
+        .where("id", "=", id)
+        .execute();
+      if (input.result === "fail") {
+        await trx
+          .insertInto("institutionBars")
+          .values({
+            id: crypto.randomUUID(),
+            institutionId: entry.institutionId,
+            kind: entry.kind,
+            reason: `考核评估不通过：${input.note}`,
+            startsAt: now,
+            until: validUntil(now, banYears),
+            createdAt: now,
+          })
+          .execute();
+      }
+    },
+    () => ({
+      targetType: "catalogEntry",
+      targetId: entry.id,
+      summary: `考核评估${input.result === "pass" ? "通过" : "不通过"}：${input.note.slice(0, 200)}`,
+    }),
+  );
+  if (input.result === "pass") {
+    await appendEntryVersion(
+      deps,
+      caller,
+      entry,
+      { validUntil: validUntil(entry.validUntil, years) },
+      "renewed",
+      `考核评估通过，有效期延续${years}年：${input.note}`,
+    );
+  } else if (entry.removed === 0) {
+    await appendEntryVersion(
+      deps,
+      caller,
+      entry,
+      { removed: 1 },
+      "removed",
+      `考核评估不通过，移出目录，${banYears}年内不得再次申报：${input.note}`,
+    );
+  }
+}
+
+/** An institution asks to change its catalog contact details; the office approves before they show. */
+export async function requestContactChange(
+  deps: Deps,
+  caller: Caller,
+  entryId: string,
+  input: { contactName: string; contactPhone: string; contactEmail: string; reason: string },
+) {
+  const actor = requireActorOf(caller);
+  const entry = await deps.db
+    .selectFrom("catalogEntries")
+    .select(["id", "institutionId"])
+    .where("id", "=", entryId)
+    .executeTakeFirst();
+  if (!entry || entry.institutionId !== actor.institutionId) throw notFound("目录条目");
+  const phone = checkPhone(input.contactPhone);
+  const email = checkEmail(input.contactEmail);
+  const problems = [
+    ...(phone.ok ? [] : [{ path: "contactPhone", message: phone.message }]),
+    ...(email.ok ? [] : [{ path: "contactEmail", message: email.message }]),
+    ...(input.contactName.trim().length < 2 ? [{ path: "contactName", message: "请填写联系人姓名" }] : []),
+  ];
+  if (problems.length > 0)
+    throw new AppError("VALIDATION_FAILED", problems[0]?.message ?? "请检查填写内容", { fields: problems });
+  const id = crypto.randomUUID();
+  await runCommand(
+    deps,
+    caller,
+    "catalog.contactRequest",
+    (trx) =>
+      trx
+        .insertInto("contactRequests")
+        .values({
+          id,
+          entryId,
+          contactName: input.contactName.trim(),
+          contactPhoneEnc: deps.cipher.encrypt(phone.ok ? phone.value : ""),
+          contactEmail: email.ok ? email.value : "",
+          reason: input.reason,
+          status: "pending",
+          decisionNote: null,
+          createdAt: deps.clock().toISOString(),
+          createdBy: caller.username ?? "",
+          decidedAt: null,
+          decidedBy: null,
+        })
+        .execute(),
+    () => ({
+      targetType: "catalogEntry",
+      targetId: entryId,
+      summary: `申请变更联系方式：${input.reason.slice(0, 100)}`,
+    }),
+  );
+  return { id };
+}
+
+export async function decideContactChange(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  input: { approve: boolean; note: string },
+) {
+  requireActorOf(caller);
+  const request = await deps.db
+    .selectFrom("contactRequests")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!request) throw notFound("变更申请");
+  if (request.status !== "pending") throw new AppError("TRANSITION_NOT_ALLOWED", "该变更申请已处理");
+  await runCommand(
+    deps,
+    caller,
+    "catalog.contactDecision",
+    (trx) =>
+      trx
+        .updateTable("contactRequests")
+        .set({
+          status: input.approve ? "approved" : "rejected",
+          decisionNote: input.note,
+          decidedAt: deps.clock().toISOString(),
+          decidedBy: caller.username ?? "",
+        })
+        .where("id", "=", id)
+        .execute(),
+    () => ({
+      targetType: "catalogEntry",
+      targetId: request.entryId,
+      summary: `联系方式变更${input.approve ? "通过" : "不通过"}：${input.note}`,
+    }),
+  );
+  if (input.approve) {
+    const entry = await deps.db
+      .selectFrom("catalogEntries")
+      .selectAll()
+      .where("id", "=", request.entryId)
+      .executeTakeFirstOrThrow();
+    await appendEntryVersion(
+      deps,
+      caller,
+      entry,
+      {
+        contactName: request.contactName,
+        contactPhoneEnc: request.contactPhoneEnc,
+        contactEmail: request.contactEmail,
+      },
+      "contact",
+      `联系方式变更：${request.reason}`,
+    );
+  }
+}
+
+/** In-app reminders for the office: entries expiring and assessments due or overdue. */
+export async function reminders(deps: Deps) {
+  const now = deps.clock();
+  const soon = new Date(now.getTime() + EXPIRING_WITHIN_DAYS * 86_400_000).toISOString();
+  const expiring = await deps.db
+    .selectFrom("catalogEntries")
+    .select(["id", "institutionName", "kind", "occupation", "validUntil"])
+    .where("removed", "=", 0)
+    .where("validUntil", ">", now.toISOString())
+    .where("validUntil", "<=", soon)
+    .orderBy("validUntil")
+    .execute();
+  const due = await deps.db
+    .selectFrom("assessments")
+    .innerJoin("catalogEntries", "catalogEntries.id", "assessments.entryId")
+    .select(["assessments.id", "assessments.dueAt", "assessments.status", "catalogEntries.institutionName"])
+    .where("assessments.status", "in", ["open", "submitted"])
+    .orderBy("assessments.dueAt")
+    .execute();
+  return {
+    expiring,
+    assessmentsDue: due.map((row) => ({
+      ...row,
+      overdue: row.status === "open" && Date.parse(row.dueAt) < now.getTime(),
+    })),
+  };
+}

@@ -1,0 +1,228 @@
+import crypto from "node:crypto";
+import { checkPhone } from "@linxuan/domain";
+import { requireActorOf } from "../../http/actor";
+import { runCommand } from "../../http/command";
+import type { Caller, Deps } from "../../http/deps";
+import { AppError, notFound } from "../../http/errors";
+import { appendEntryVersion } from "../catalog/service";
+import { checkSubmitter, type Evidence, makeAckNumber, storeEvidence } from "../notices/objections";
+
+export const complaintCategories = {
+  illegalTraining: "违规开展培训",
+  overcharging: "乱收费",
+  fraud: "弄虚作假",
+  other: "其他",
+} as const;
+export type ComplaintCategory = keyof typeof complaintCategories;
+export const complaintOutcomes = {
+  dismissed: "不成立",
+  warning: "约谈警示",
+  suspension: "暂停目录资格",
+  removal: "移出目录",
+} as const;
+export type ComplaintOutcome = keyof typeof complaintOutcomes;
+const statusNames = { received: "已受理登记", investigating: "调查核实中", closed: "已办结" } as const;
+
+/** 监督举报: anyone may report misconduct of a listed institution, with contact details and evidence. */
+export async function fileComplaint(
+  deps: Deps,
+  caller: Caller,
+  entryId: string,
+  input: {
+    category: string;
+    name: string;
+    phone: string;
+    email: string;
+    content: string;
+    evidence: Evidence[];
+  },
+) {
+  const entry = await deps.db
+    .selectFrom("catalogEntries")
+    .select(["id", "institutionName"])
+    .where("id", "=", entryId)
+    .executeTakeFirst();
+  if (!entry) throw notFound("目录条目");
+  if (!Object.hasOwn(complaintCategories, input.category)) {
+    throw new AppError("VALIDATION_FAILED", "请选择举报类别", {
+      fields: [{ path: "category", message: "请选择举报类别" }],
+    });
+  }
+  const problems = checkSubmitter(input, false);
+  if (problems.length > 0)
+    throw new AppError("VALIDATION_FAILED", problems[0]?.message ?? "请检查填写内容", { fields: problems });
+  const evidence = await storeEvidence(deps, input.evidence);
+  const phone = checkPhone(input.phone);
+  const ackNumber = makeAckNumber("JB", deps.clock());
+  await runCommand(
+    deps,
+    caller,
+    "complaint.file",
+    (trx) =>
+      trx
+        .insertInto("complaints")
+        .values({
+          id: crypto.randomUUID(),
+          ackNumber,
+          entryId,
+          category: input.category,
+          complainantName: input.name.trim(),
+          phoneEnc: deps.cipher.encrypt(phone.ok ? phone.value : input.phone),
+          email: input.email.trim() || null,
+          content: input.content.trim(),
+          evidence: JSON.stringify(evidence),
+          status: "received",
+          outcome: null,
+          outcomeNote: null,
+          createdAt: deps.clock().toISOString(),
+          ip: caller.ip,
+          handledAt: null,
+          handledBy: null,
+        })
+        .execute(),
+    () => ({
+      targetType: "catalogEntry",
+      targetId: entryId,
+      summary: `收到举报 ${ackNumber}（${complaintCategories[input.category as ComplaintCategory]}）：${entry.institutionName}`,
+    }),
+  );
+  return { ackNumber, institutionName: entry.institutionName };
+}
+
+export async function complaintStatus(deps: Deps, ackNumber: string, phone: string) {
+  const row = await deps.db
+    .selectFrom("complaints")
+    .innerJoin("catalogEntries", "catalogEntries.id", "complaints.entryId")
+    .select([
+      "complaints.ackNumber",
+      "complaints.status",
+      "complaints.outcome",
+      "complaints.outcomeNote",
+      "complaints.phoneEnc",
+      "complaints.createdAt",
+      "complaints.handledAt",
+      "catalogEntries.institutionName",
+    ])
+    .where("complaints.ackNumber", "=", ackNumber.trim().toUpperCase())
+    .executeTakeFirst();
+  const given = checkPhone(phone);
+  if (!row || !given.ok || deps.cipher.decrypt(row.phoneEnc) !== given.value)
+    throw notFound("该受理编号（或联系电话不符）");
+  return {
+    ackNumber: row.ackNumber,
+    institutionName: row.institutionName,
+    status: row.status,
+    statusName: statusNames[row.status as keyof typeof statusNames] ?? row.status,
+    outcome: row.outcome,
+    outcomeName: row.outcome ? complaintOutcomes[row.outcome as ComplaintOutcome] : null,
+    outcomeNote: row.status === "closed" ? row.outcomeNote : null,
+    createdAt: row.createdAt,
+    handledAt: row.handledAt,
+  };
+}
+
+export async function listComplaints(deps: Deps, status?: string) {
+  let query = deps.db
+    .selectFrom("complaints")
+    .innerJoin("catalogEntries", "catalogEntries.id", "complaints.entryId")
+    .selectAll("complaints")
+    .select("catalogEntries.institutionName");
+  if (status) query = query.where("complaints.status", "=", status);
+  const rows = await query.orderBy("complaints.createdAt", "desc").limit(500).execute();
+  return rows.map((row) => ({
+    id: row.id,
+    ackNumber: row.ackNumber,
+    entryId: row.entryId,
+    institutionName: row.institutionName,
+    category: row.category,
+    categoryName: complaintCategories[row.category as ComplaintCategory] ?? row.category,
+    complainantName: row.complainantName,
+    phone: deps.cipher.decrypt(row.phoneEnc).replace(/(\d{3})\d+(\d{4})$/, "$1****$2"),
+    content: row.content,
+    evidence: JSON.parse(row.evidence),
+    status: row.status,
+    statusName: statusNames[row.status as keyof typeof statusNames] ?? row.status,
+    outcome: row.outcome,
+    outcomeNote: row.outcomeNote,
+    createdAt: row.createdAt,
+  }));
+}
+
+/**
+ * The office investigates a complaint and records the outcome; a suspension or removal changes
+ * the catalog entry (a new version of its public history) in the same step.
+ */
+export async function handleComplaint(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  input: { action: "investigate" } | { action: "close"; outcome: ComplaintOutcome; note: string },
+) {
+  requireActorOf(caller);
+  const complaint = await deps.db
+    .selectFrom("complaints")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!complaint) throw notFound("举报");
+  if (complaint.status === "closed") throw new AppError("TRANSITION_NOT_ALLOWED", "该举报已办结");
+  const now = deps.clock().toISOString();
+  if (input.action === "investigate") {
+    await runCommand(
+      deps,
+      caller,
+      "complaint.investigate",
+      (trx) =>
+        trx
+          .updateTable("complaints")
+          .set({ status: "investigating", handledAt: now, handledBy: caller.username ?? "" })
+          .where("id", "=", id)
+          .execute(),
+      () => ({
+        targetType: "catalogEntry",
+        targetId: complaint.entryId,
+        summary: `举报 ${complaint.ackNumber} 转入调查`,
+      }),
+    );
+    return;
+  }
+  await runCommand(
+    deps,
+    caller,
+    "complaint.close",
+    (trx) =>
+      trx
+        .updateTable("complaints")
+        .set({
+          status: "closed",
+          outcome: input.outcome,
+          outcomeNote: input.note,
+          handledAt: now,
+          handledBy: caller.username ?? "",
+        })
+        .where("id", "=", id)
+        .execute(),
+    () => ({
+      targetType: "catalogEntry",
+      targetId: complaint.entryId,
+      summary: `举报 ${complaint.ackNumber} 办结：${complaintOutcomes[input.outcome]}——${input.note.slice(0, 200)}`,
+    }),
+  );
+  if (input.outcome === "suspension" || input.outcome === "removal") {
+    const entry = await deps.db
+      .selectFrom("catalogEntries")
+      .selectAll()
+      .where("id", "=", complaint.entryId)
+      .executeTakeFirstOrThrow();
+    if (entry.removed === 0 && !(input.outcome === "suspension" && entry.suspended === 1)) {
+      await appendEntryVersion(
+        deps,
+        caller,
+        entry,
+        input.outcome === "suspension" ? { suspended: 1 } : { removed: 1 },
+        input.outcome === "suspension" ? "suspended" : "removed",
+        `举报核实（${complaint.ackNumber}）：${input.note}`,
+      );
+    }
+  }
+}

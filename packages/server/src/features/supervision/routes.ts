@@ -1,0 +1,211 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Deps } from "../../http/deps";
+import { readEvidenceForm } from "../../http/multipart";
+import {
+  decideAssessment,
+  decideContactChange,
+  listAssessments,
+  openAssessmentCycle,
+  reminders,
+  requestContactChange,
+  submitAssessmentReport,
+} from "./assessments";
+import { complaintStatus, fileComplaint, handleComplaint, listComplaints } from "./complaints";
+
+const id = z.string().max(64);
+const note = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(2, `请填写${label}`)
+    .max(3000, `${label}不超过3000字`);
+
+export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const formLimit = { max: deps.config.rateLimitPublicFormsPerMinute, timeWindow: "1 minute" };
+
+  r.post(
+    "/api/public/catalog/:id/complaints",
+    {
+      config: { command: "public", rateLimit: formLimit },
+      schema: {
+        tags: ["public"],
+        summary: "投诉举报（multipart：category、name、phone、email、content、evidence 文件）",
+        params: z.object({ id }),
+      },
+    },
+    async (request, reply) => {
+      const { fields, evidence } = await readEvidenceForm(request, deps);
+      const result = await fileComplaint(deps, request.caller, request.params.id, {
+        category: fields.category ?? "",
+        name: fields.name ?? "",
+        phone: fields.phone ?? "",
+        email: fields.email ?? "",
+        content: fields.content ?? "",
+        evidence,
+      });
+      return reply.status(201).send(result);
+    },
+  );
+  r.post(
+    "/api/public/complaints/status",
+    {
+      config: { command: "public", rateLimit: formLimit },
+      schema: {
+        tags: ["public"],
+        summary: "查询举报办理状态",
+        body: z.object({ ackNumber: z.string().trim().min(6).max(40), phone: z.string().max(30) }),
+      },
+    },
+    async (request) => complaintStatus(deps, request.body.ackNumber, request.body.phone),
+  );
+  r.get(
+    "/api/complaints",
+    {
+      config: { command: "catalog.manage" },
+      schema: {
+        tags: ["supervision"],
+        summary: "投诉举报",
+        querystring: z.object({ status: z.enum(["received", "investigating", "closed"]).optional() }),
+      },
+    },
+    async (request) => ({
+      items: await listComplaints(deps, request.query.status),
+    }),
+  );
+  r.post(
+    "/api/complaints/:id/handle",
+    {
+      config: { command: "catalog.manage" },
+      schema: {
+        tags: ["supervision"],
+        summary: "调查举报或办结（不成立、约谈警示、暂停、移出）",
+        params: z.object({ id }),
+        body: z.discriminatedUnion("action", [
+          z.object({ action: z.literal("investigate") }),
+          z.object({
+            action: z.literal("close"),
+            outcome: z.enum(["dismissed", "warning", "suspension", "removal"]),
+            note: note("办理结果"),
+          }),
+        ]),
+      },
+    },
+    async (request) => {
+      await handleComplaint(deps, request.caller, request.params.id, request.body);
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    "/api/assessments/cycles",
+    {
+      config: { command: "catalog.manage" },
+      schema: {
+        tags: ["supervision"],
+        summary: "开启考核评估（有效期即将届满的目录条目）",
+        body: z.object({
+          name: note("考核名称"),
+          dueAt: z.iso.datetime({ offset: true }),
+          before: z.iso.datetime({ offset: true }).nullable().optional(),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await openAssessmentCycle(deps, request.caller, request.body)),
+  );
+  r.get(
+    "/api/assessments",
+    {
+      config: { command: "authenticated" },
+      schema: { tags: ["supervision"], summary: "考核评估（机构看本单位的）" },
+    },
+    async (request) => ({
+      items:
+        request.caller.actor?.role === "institution" ||
+        request.caller.actor?.role === "nationalOffice" ||
+        request.caller.actor?.role === "provincialOffice"
+          ? await listAssessments(deps, request.caller)
+          : [],
+    }),
+  );
+  r.post(
+    "/api/assessments/:id/report",
+    {
+      config: { command: "application.edit" },
+      schema: {
+        tags: ["supervision"],
+        summary: "提交考核评估报告",
+        params: z.object({ id }),
+        body: z.object({ report: note("考核评估报告") }),
+      },
+    },
+    async (request) => {
+      await submitAssessmentReport(deps, request.caller, request.params.id, request.body.report);
+      return { ok: true as const };
+    },
+  );
+  r.post(
+    "/api/assessments/:id/decide",
+    {
+      config: { command: "catalog.manage" },
+      schema: {
+        tags: ["supervision"],
+        summary: "考核评估结论（通过续期，不通过移出并3年内不得申报）",
+        params: z.object({ id }),
+        body: z.object({ result: z.enum(["pass", "fail"]), note: note("结论意见") }),
+      },
+    },
+    async (request) => {
+      await decideAssessment(deps, request.caller, request.params.id, request.body);
+      return { ok: true as const };
+    },
+  );
+  r.post(
+    "/api/catalog/:id/contact-requests",
+    {
+      config: { command: "application.edit" },
+      schema: {
+        tags: ["supervision"],
+        summary: "申请变更目录联系方式",
+        params: z.object({ id }),
+        body: z.object({
+          contactName: z.string().max(30),
+          contactPhone: z.string().max(30),
+          contactEmail: z.string().max(254),
+          reason: note("变更原因"),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await requestContactChange(deps, request.caller, request.params.id, request.body)),
+  );
+  r.post(
+    "/api/contact-requests/:id/decide",
+    {
+      config: { command: "catalog.manage" },
+      schema: {
+        tags: ["supervision"],
+        summary: "审核联系方式变更",
+        params: z.object({ id }),
+        body: z.object({ approve: z.boolean(), note: note("审核意见") }),
+      },
+    },
+    async (request) => {
+      await decideContactChange(deps, request.caller, request.params.id, request.body);
+      return { ok: true as const };
+    },
+  );
+  r.get(
+    "/api/catalog/reminders",
+    {
+      config: { command: "catalog.manage" },
+      schema: { tags: ["supervision"], summary: "提醒：即将到期与待考核" },
+    },
+    async () => reminders(deps),
+  );
+}

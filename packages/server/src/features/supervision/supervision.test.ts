@@ -1,0 +1,230 @@
+import crypto from "node:crypto";
+import { nationalBatch2, shanghaiBatch3 } from "@linxuan/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  approvedApplication,
+  makeStaff,
+  multipartBody,
+  publishOpenBatch,
+  SAMPLE_PDF,
+  TEST_PASSWORD,
+} from "../../test/factories";
+import { createTestContext, type TestClient, type TestContext, testDatabases } from "../../test/harness";
+
+describe.each(testDatabases)("supervision on %s", (kind) => {
+  let ctx: TestContext;
+  let office: TestClient;
+  const entries: { id: string; institution: TestClient; creditCode: string }[] = [];
+
+  beforeAll(async () => {
+    ctx = await createTestContext(kind);
+    const batchId = await publishOpenBatch(ctx, shanghaiBatch3);
+    for (let i = 0; i < 3; i++) {
+      // Approved almost three years ago: the entry is about to expire.
+      const approved = await approvedApplication(
+        ctx,
+        { batchId, kind: "training", occupation: "iot" },
+        new Date(Date.now() - (3 * 365 - 30) * 86_400_000).toISOString(),
+      );
+      const id = crypto.randomUUID();
+      const now = new Date().toISOString();
+      const institution = await ctx.deps.db
+        .selectFrom("applications")
+        .select("institutionId")
+        .where("id", "=", approved.application.id)
+        .executeTakeFirstOrThrow();
+      const entry = {
+        id,
+        institutionId: institution.institutionId,
+        applicationId: approved.application.id,
+        batchId,
+        institutionName: approved.name,
+        creditCode: approved.creditCode,
+        kind: "training",
+        occupation: "iot",
+        levels: JSON.stringify(["junior"]),
+        regionCode: "310000",
+        approvedAt: now,
+        validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        suspended: 0,
+        removed: 0,
+        contactName: null,
+        contactPhoneEnc: null,
+        contactEmail: null,
+        version: 1,
+        updatedAt: now,
+      };
+      await ctx.deps.db.insertInto("catalogEntries").values(entry).execute();
+      await ctx.deps.db
+        .insertInto("catalogEntryVersions")
+        .values({
+          id: crypto.randomUUID(),
+          entryId: id,
+          version: 1,
+          change: "listed",
+          reason: "测试",
+          snapshot: JSON.stringify(entry),
+          changedAt: now,
+          changedBy: "test",
+        })
+        .execute();
+      entries.push({ id, institution: approved.client, creditCode: approved.creditCode });
+    }
+    office = ctx.client();
+    await office.login(await makeStaff(ctx, "nationalOffice"), TEST_PASSWORD);
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  it("takes a complaint tied to an entry; a suspension outcome suspends the entry with its history", async () => {
+    const entry = entries[0];
+    if (!entry) throw new Error("no entry");
+    const filed = await ctx
+      .client()
+      .upload(
+        `/api/public/catalog/${entry.id}/complaints`,
+        multipartBody(
+          {
+            category: "overcharging",
+            name: "李四",
+            phone: "13712345678",
+            email: "",
+            content: "该机构培训收费远高于公示标准，且不开具发票。",
+          },
+          { name: "收据.pdf", content: SAMPLE_PDF },
+        ),
+      );
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    expect(filed.body.ackNumber).toMatch(/^JB/);
+    const bad = await ctx
+      .client()
+      .upload(
+        `/api/public/catalog/${entry.id}/complaints`,
+        multipartBody(
+          { category: "whatever", name: "李", phone: "1", email: "", content: "短" },
+          { name: "a.pdf", content: SAMPLE_PDF },
+        ),
+      );
+    expect(bad.status).toBe(400);
+    const list = await office.get("/api/complaints");
+    const complaint = list.body.items.find(
+      (item: { ackNumber: string }) => item.ackNumber === filed.body.ackNumber,
+    );
+    expect(complaint).toMatchObject({ categoryName: "乱收费", statusName: "已受理登记" });
+    await office.post(`/api/complaints/${complaint.id}/handle`, { action: "investigate" });
+    await office.post(`/api/complaints/${complaint.id}/handle`, {
+      action: "close",
+      outcome: "suspension",
+      note: "经调查收费违规，暂停目录资格",
+    });
+    const status = await ctx
+      .client()
+      .post("/api/public/complaints/status", { ackNumber: filed.body.ackNumber, phone: "137-1234-5678" });
+    expect(status.body).toMatchObject({ statusName: "已办结", outcomeName: "暂停目录资格" });
+    const detail = await ctx.client().get(`/api/public/catalog/${entry.id}`);
+    expect(detail.body.entry.statusName).toBe("暂停");
+    expect(detail.body.history.map((h: { change: string }) => h.change)).toEqual(["listed", "suspended"]);
+  });
+
+  it("runs an assessment: pass renews for 3 years, fail removes and bars re-application", async () => {
+    const [, passing, failing] = entries;
+    if (!passing || !failing) throw new Error("no entries");
+    const reminders = await office.get("/api/catalog/reminders");
+    expect(reminders.body.expiring.length).toBeGreaterThanOrEqual(2);
+    const opened = await office.post("/api/assessments/cycles", {
+      name: "2026年度考核评估",
+      dueAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const mine = await passing.institution.get("/api/assessments");
+    expect(mine.body.items).toHaveLength(1);
+    expect(
+      (
+        await passing.institution.post(`/api/assessments/${mine.body.items[0].id}/report`, {
+          report: "三年来累计培训物联网工程技术人员5200人次，学员满意度96%。",
+        })
+      ).status,
+    ).toBe(200);
+    const before = (await ctx.client().get(`/api/public/catalog/${passing.id}`)).body.entry.validUntil;
+    expect(
+      (
+        await office.post(`/api/assessments/${mine.body.items[0].id}/decide`, {
+          result: "pass",
+          note: "考核结果良好",
+        })
+      ).status,
+    ).toBe(200);
+    const renewed = await ctx.client().get(`/api/public/catalog/${passing.id}`);
+    expect(new Date(renewed.body.entry.validUntil).getUTCFullYear()).toBe(
+      new Date(before).getUTCFullYear() + 3,
+    );
+    expect(renewed.body.history.at(-1).change).toBe("renewed");
+
+    const failingAssessment = (await failing.institution.get("/api/assessments")).body.items[0];
+    expect(
+      (
+        await office.post(`/api/assessments/${failingAssessment.id}/decide`, {
+          result: "fail",
+          note: "培训质量不达标",
+        })
+      ).status,
+    ).toBe(200);
+    const removed = await ctx.client().get(`/api/public/catalog/${failing.id}`);
+    expect(removed.body.entry.statusName).toBe("已移出");
+    // The bar: the same institution's next training application is not eligible.
+    const nationalId = await publishOpenBatch(ctx, nationalBatch2);
+    const start = await failing.institution.post("/api/applications", {
+      batchId: nationalId,
+      kind: "training",
+      occupation: "ai",
+      levels: ["junior"],
+    });
+    expect(start.status).toBe(201);
+    const notBarred = start.body.application.eligibility.results.find(
+      (result: { rule: string }) => result.rule === "notBarred",
+    );
+    expect(notBarred).toMatchObject({ outcome: "fail", severity: "hard" });
+    expect(notBarred.reason).toContain("考核评估不通过");
+  });
+
+  it("changes the catalog contact only after the office approves", async () => {
+    const entry = entries[1];
+    if (!entry) throw new Error("no entry");
+    const bad = await entry.institution.post(`/api/catalog/${entry.id}/contact-requests`, {
+      contactName: "王",
+      contactPhone: "123",
+      contactEmail: "x",
+      reason: "联系人调整",
+    });
+    expect(bad.status).toBe(400);
+    const requested = await entry.institution.post(`/api/catalog/${entry.id}/contact-requests`, {
+      contactName: "王晓东",
+      contactPhone: "021-62345678",
+      contactEmail: "wxd@example.cn",
+      reason: "原联系人退休",
+    });
+    expect(requested.status).toBe(201);
+    const other = entries[2];
+    expect(
+      (
+        await other?.institution.post(`/api/catalog/${entry.id}/contact-requests`, {
+          contactName: "某某",
+          contactPhone: "13800138000",
+          contactEmail: "a@b.cn",
+          reason: "冒名修改",
+        })
+      )?.status,
+    ).toBe(404);
+    expect(
+      (
+        await office.post(`/api/contact-requests/${requested.body.id}/decide`, {
+          approve: true,
+          note: "同意",
+        })
+      ).status,
+    ).toBe(200);
+    const detail = await ctx.client().get(`/api/public/catalog/${entry.id}`);
+    expect(detail.body.history.at(-1)).toMatchObject({ change: "contact" });
+  });
+});
