@@ -116,6 +116,7 @@ describe.skipIf(!hasChromium)("the Shanghai HR bureau recommends in the national
     await closing.getByLabel("联系电话").fill("021-63840000");
     await closing.getByRole("button", { name: "确认名单" }).click();
     await page.getByText(/本单位已于.*确认推荐名单（负责人：王处长）/).waitFor();
+    await closing.waitFor({ state: "hidden" });
     await page.screenshot({ path: screenshotPath("recommendation-closed"), fullPage: true });
 
     const [download] = await Promise.all([

@@ -178,7 +178,7 @@ describe.skipIf(!hasChromium)("the Shanghai office runs the expert review and de
         .fill(`${criterion.title}：材料翔实，优于同类机构。`);
     }
     await expertPage
-      .getByLabel("综合评议意见", { exact: true })
+      .getByRole("textbox", { name: "综合评议意见" })
       .fill("综合评议：该机构基础扎实，建议纳入目录。");
     await expertPage.getByText("90.00").first().waitFor();
     await expertPage.getByText(/草稿已自动保存/).waitFor({ timeout: 20_000 });
@@ -218,6 +218,7 @@ describe.skipIf(!hasChromium)("the Shanghai office runs the expert review and de
     await deciding.getByLabel("审定依据").fill("专家评议排名第一，在本职业名额之内，予以通过。");
     await deciding.getByRole("button", { name: "确认审定" }).click();
     await page.getByText("已审定通过").waitFor();
+    await deciding.waitFor({ state: "hidden" });
     await firstRow.getByText("审定通过").waitFor();
     await firstRow.locator(".ant-tag", { hasText: /^通过$/ }).waitFor();
     await page.screenshot({ path: screenshotPath("review-ranking-decided"), fullPage: true });
@@ -241,7 +242,12 @@ describe.skipIf(!hasChromium)("the Shanghai office runs the expert review and de
     await page.getByRole("button", { name: /导\s*入/ }).click();
     const importing = modal(page, "从 Excel 导入专家");
     await importing.locator('input[type="file"]').setInputFiles(workbook);
-    await importing.getByText("将导入 2 名专家").waitFor();
+    await importing
+      .getByText(/将导入 2 名专家|有 \d+ 处错误|服务器|失败|无法/)
+      .first()
+      .waitFor();
+    const refusal = importing.getByRole("alert");
+    if ((await refusal.count()) > 0) throw new Error(`导入被拒绝：${await refusal.first().innerText()}`);
     await importing.getByText("华东师范大学计算机科学与技术学院").waitFor();
     await importing.getByRole("button", { name: "确认导入 2 名专家" }).click();
     const passwords = modal(page, "专家账号初始密码");

@@ -17,6 +17,7 @@ import { registerCatalogRoutes } from "./features/catalog/routes";
 import { registerExpertRoutes } from "./features/experts/routes";
 import { registerHealthRoutes } from "./features/health/routes";
 import { registerNoticeRoutes } from "./features/notices/routes";
+import { registerNotificationRoutes } from "./features/notifications/routes";
 import { registerRecommendationRoutes } from "./features/recommendation/routes";
 import { registerReviewRoutes } from "./features/review/routes";
 import { registerSupervisionRoutes } from "./features/supervision/routes";
@@ -87,6 +88,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerNoticeRoutes(app, deps);
   registerCatalogRoutes(app, deps);
   registerSupervisionRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
 
   app.get("/api/openapi.json", { config: { command: "public" }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -2,6 +2,7 @@ import type { Config } from "./config";
 import { type DatabaseHandle, openDatabase } from "./db/connection";
 import { migrateToLatest } from "./db/migrate";
 import { ensureBuiltInBatches } from "./features/batches/service";
+import { createMailer } from "./features/notifications/mailer";
 import { createCipher, loadDataKey } from "./http/crypto";
 import { type Deps, systemCaller } from "./http/deps";
 import { type Clock, systemClock } from "./http/time";
@@ -23,6 +24,7 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
     clock,
     cipher: createCipher(loadDataKey(config.secretKey, config.dataDir)),
     files: createLocalFileStore(config.dataDir),
+    mailer: createMailer(config.smtpUrl, config.mailFrom),
   };
   await ensureBuiltInBatches(deps, systemCaller);
   return { deps, handle };

@@ -9,6 +9,8 @@ import { verifyAuditChain } from "./features/audit/verify";
 import { importCalendarText } from "./features/calendar/service";
 import { createStaffUser } from "./features/users/service";
 import { systemCaller } from "./http/deps";
+import { jobHandlers } from "./jobs/handlers";
+import { createJobRunner } from "./jobs/runner";
 
 const usage = `用法: linxuan <命令> [选项]
 
@@ -51,7 +53,10 @@ async function main(argv: string[]): Promise<number> {
       printAccounts(await seedDemo(deps, password), password, Boolean(config.demoPassword));
     }
     const app = await buildApp(deps, { logger: true });
+    const runner = createJobRunner(deps, jobHandlers);
+    if (config.jobs) runner.start();
     const close = async () => {
+      await runner.stop();
       await app.close();
       await handle.close();
       process.exit(0);

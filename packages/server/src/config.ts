@@ -20,6 +20,12 @@ export type Config = {
   rateLimitLoginPerMinute: number;
   rateLimitPublicFormsPerMinute: number;
   passwordHashCost: number;
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** The address people reach the platform at, for links in e-mails. */
+  publicBaseUrl: string;
+  /** Run background jobs in this process (several instances may all run them). */
+  jobs: boolean;
 };
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -60,6 +66,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rateLimitLoginPerMinute: intEnv(env, "LINXUAN_RATE_LIMIT_LOGIN", 20),
     rateLimitPublicFormsPerMinute: intEnv(env, "LINXUAN_RATE_LIMIT_PUBLIC_FORMS", 10),
     passwordHashCost: intEnv(env, "LINXUAN_SCRYPT_COST", 32768),
+    smtpUrl: env.LINXUAN_SMTP_URL || null,
+    mailFrom: env.LINXUAN_MAIL_FROM || "遴选平台 <noreply@linxuan.local>",
+    publicBaseUrl: (env.LINXUAN_PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ""),
+    jobs: boolEnv(env, "LINXUAN_JOBS", true),
     ...overrides,
   };
 }

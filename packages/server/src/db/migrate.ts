@@ -5,6 +5,7 @@ import * as applications from "./migrations/2026-11-24-applications";
 import * as recommendations from "./migrations/2026-11-25-recommendations";
 import * as expertReview from "./migrations/2026-11-26-expert-review";
 import * as noticeCatalog from "./migrations/2026-11-27-notice-catalog";
+import * as jobsNotifications from "./migrations/2026-11-28-jobs-notifications";
 import type { Dialect } from "./types";
 
 /** Migrations are listed explicitly (no directory scan) so bundling and tsx both work. */
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-25-recommendations": recommendations,
   "2026-11-26-expert-review": expertReview,
   "2026-11-27-notice-catalog": noticeCatalog,
+  "2026-11-28-jobs-notifications": jobsNotifications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -36,6 +36,52 @@ export type Database = {
   complaints: ComplaintsTable;
   assessments: AssessmentsTable;
   contactRequests: ContactRequestsTable;
+  jobs: JobsTable;
+  notifications: NotificationsTable;
+  notificationPreferences: NotificationPreferencesTable;
+};
+
+export type JobsTable = {
+  id: string;
+  type: string;
+  payload: string;
+  /** queued | running | done | failed */
+  status: string;
+  attempts: number;
+  maxAttempts: number;
+  runAfter: string;
+  lockedBy: string | null;
+  /** The lease: past it, a running job is taken as crashed and claimed again. */
+  lockedUntil: string | null;
+  progress: number;
+  progressNote: string | null;
+  result: string | null;
+  lastError: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  finishedAt: string | null;
+};
+
+export type NotificationsTable = {
+  id: string;
+  userId: string;
+  event: string;
+  title: string;
+  body: string;
+  link: string | null;
+  readAt: string | null;
+  createdAt: string;
+  /** none | pending | sent | failed | skipped */
+  emailStatus: string;
+  emailTo: string | null;
+  emailSentAt: string | null;
+};
+
+export type NotificationPreferencesTable = {
+  userId: string;
+  event: string;
+  inApp: number;
+  email: number;
 };
 
 export type AssessmentsTable = {

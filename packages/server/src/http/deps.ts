@@ -2,6 +2,7 @@ import type { Actor } from "@linxuan/domain";
 import type { Config } from "../config";
 import type { Db } from "../db/connection";
 import type { Dialect } from "../db/types";
+import type { Mailer } from "../features/notifications/mailer";
 import type { FileStore } from "../storage/files";
 import type { Cipher } from "./crypto";
 import type { Clock } from "./time";
@@ -14,6 +15,7 @@ export type Deps = {
   clock: Clock;
   cipher: Cipher;
   files: FileStore;
+  mailer: Mailer;
 };
 
 /** Who is calling: the signed-in actor (or nobody) and where from, for the audit log. */

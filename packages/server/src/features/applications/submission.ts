@@ -17,6 +17,7 @@ import { runCommand } from "../../http/command";
 import { shanghaiDate } from "../../http/dates";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, type FieldIssue, notFound } from "../../http/errors";
+import { institutionUserIds, notify } from "../notifications/service";
 import {
   assertFormalCheckOpen,
   assertRecommendationOpen,
@@ -152,6 +153,12 @@ export async function submitApplication(deps: Deps, caller: Caller, id: string, 
         note: resubmission ? "按退回意见修改后重新提交" : "首次提交",
         contentHash,
       });
+      await notify(trx, deps, {
+        userIds: await institutionUserIds(trx, ctx.row.institutionId),
+        event: "submitted",
+        detail: `${ctx.batch.shortTitle}·${kindName(ctx.row.kind as KindCode)}·${occupationName(ctx.row.occupation as OccupationCode)}申报已${resubmission ? "重新" : ""}提交（第${number}版）。`,
+        link: `/workbench/applications/${id}`,
+      });
       return true;
     },
     (ok) => ({
@@ -281,7 +288,15 @@ export async function returnApplication(deps: Deps, caller: Caller, id: string, 
         returnReplyBy: input.replyBy ?? null,
         updatedAt: deps.clock().toISOString(),
       });
-      if (ok) await releaseRecommendation(trx, id);
+      if (ok) {
+        await releaseRecommendation(trx, id);
+        await notify(trx, deps, {
+          userIds: await institutionUserIds(trx, ctx.row.institutionId),
+          event: "returned",
+          detail: `${ctx.batch.shortTitle}·${occupationName(ctx.row.occupation as OccupationCode)}申报被退回修改：${input.reason}${input.replyBy ? `。请于${formatShanghai(input.replyBy)}前修改后重新提交` : ""}`,
+          link: `/workbench/applications/${id}`,
+        });
+      }
       return ok;
     },
     (ok) => ({

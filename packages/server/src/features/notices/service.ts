@@ -16,6 +16,7 @@ import { runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
 import { loadWorkdayCalendar } from "../calendar/service";
+import { institutionUserIds, notify } from "../notifications/service";
 import { loadOfficeBatch } from "../review/round";
 
 export type CreateNoticeInput = {
@@ -310,6 +311,12 @@ export async function confirmNotice(deps: Deps, caller: Caller, id: string) {
             changedBy: caller.username ?? "",
           })
           .execute();
+        await notify(trx, deps, {
+          userIds: await institutionUserIds(trx, item.institutionId),
+          event: "listed",
+          detail: `${item.institutionName}已纳入${batch.shortTitle}目录（${occupationName(item.occupation as OccupationCode)}），有效期至${entry.validUntil.slice(0, 10)}。`,
+          link: `/catalog/${entryId}`,
+        });
       }
     },
     () => ({ targetType: "notice", targetId: id, summary: `公示期满，${items.length}家纳入目录` }),

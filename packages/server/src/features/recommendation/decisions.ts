@@ -14,6 +14,7 @@ import { AppError } from "../../http/errors";
 import { type ApplicationContext, loadApplication } from "../applications/context";
 import { transitionStatus } from "../applications/queries";
 import { getApplication } from "../applications/service";
+import { institutionUserIds, notify } from "../notifications/service";
 import { assertRecommendationOpen, releaseRecommendation, unitOf } from "./unit";
 
 function transitionTo(
@@ -130,6 +131,12 @@ export async function recommendApplication(
           decidedBy: caller.username ?? "",
         })
         .execute();
+      await notify(trx, deps, {
+        userIds: await institutionUserIds(trx, ctx.row.institutionId),
+        event: "recommended",
+        detail: `${ctx.batch.shortTitle}·${occupationName(occupation)}申报已获推荐，进入下一环节。`,
+        link: `/workbench/applications/${id}`,
+      });
       return { used: Number(bumped.used), limit: quota.limit };
     },
     (result) => ({
@@ -174,6 +181,12 @@ export async function declineApplication(deps: Deps, caller: Caller, id: string,
           decidedBy: caller.username ?? "",
         })
         .execute();
+      await notify(trx, deps, {
+        userIds: await institutionUserIds(trx, ctx.row.institutionId),
+        event: "notRecommended",
+        detail: `${ctx.batch.shortTitle}·${occupationName(ctx.row.occupation as OccupationCode)}申报未获推荐：${reason}`,
+        link: `/workbench/applications/${id}`,
+      });
     },
     () => ({ targetType: "application", targetId: id, summary: `不予推荐：${reason.slice(0, 200)}` }),
   );

@@ -18,6 +18,7 @@ import { runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
 import { openValues } from "../applications/sealing";
+import { notify } from "../notifications/service";
 import { loadOfficeBatch, type ReviewRound, reviewStatuses } from "./round";
 
 /** Everything assignment needs about a batch: candidates, experts, live assignments and conflicts. */
@@ -244,6 +245,18 @@ export async function applyAssignments(
             removedReason: null,
           })
           .execute();
+      }
+      const expertUsers = new Map(context.experts.map((expert) => [expert.id, expert.userId]));
+      const perExpert = new Map<string, number>();
+      for (const proposal of proposals)
+        perExpert.set(proposal.expertId, (perExpert.get(proposal.expertId) ?? 0) + 1);
+      for (const [expertId, count] of perExpert) {
+        await notify(trx, deps, {
+          userIds: [expertUsers.get(expertId) ?? ""],
+          event: "assigned",
+          detail: `您有${count}份新的评议任务（${batch.shortTitle}）${round.dueAt ? `，请于${round.dueAt.slice(0, 10)}前完成评分` : ""}。`,
+          link: "/workbench/expert-review",
+        });
       }
       for (const applicationId of new Set(proposals.map((proposal) => proposal.applicationId))) {
         const application = applications.get(applicationId);

@@ -19,6 +19,7 @@ import { shanghaiDate } from "../../http/dates";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
 import { loadApplication } from "../applications/context";
+import { institutionUserIds, notify } from "../notifications/service";
 import { loadOfficeBatch } from "./round";
 
 /** Review progress: per expert (assigned, submitted, overdue) and per application (experts, submitted). */
@@ -375,6 +376,12 @@ export async function decideApplication(
           decidedBy: caller.username ?? "",
         })
         .execute();
+      await notify(trx, deps, {
+        userIds: await institutionUserIds(trx, ctx.row.institutionId),
+        event: "decided",
+        detail: `${ctx.batch.shortTitle}·${occupationName(occupation)}申报审定${input.decision === "approved" ? "通过，将进入公示" : "未通过"}。`,
+        link: `/workbench/applications/${id}`,
+      });
     },
     () => ({
       targetType: "application",

@@ -80,21 +80,19 @@ describe.each(testDatabases)("supervision on %s", (kind) => {
   it("takes a complaint tied to an entry; a suspension outcome suspends the entry with its history", async () => {
     const entry = entries[0];
     if (!entry) throw new Error("no entry");
-    const filed = await ctx
-      .client()
-      .upload(
-        `/api/public/catalog/${entry.id}/complaints`,
-        multipartBody(
-          {
-            category: "overcharging",
-            name: "李四",
-            phone: "13712345678",
-            email: "",
-            content: "该机构培训收费远高于公示标准，且不开具发票。",
-          },
-          { name: "收据.pdf", content: SAMPLE_PDF },
-        ),
-      );
+    const filed = await ctx.client().upload(
+      `/api/public/catalog/${entry.id}/complaints`,
+      multipartBody(
+        {
+          category: "overcharging",
+          name: "李四",
+          phone: "13712345678",
+          email: "",
+          content: "该机构培训收费远高于公示标准，且不开具发票。",
+        },
+        { name: "收据.pdf", content: SAMPLE_PDF },
+      ),
+    );
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     expect(filed.body.ackNumber).toMatch(/^JB/);
     const bad = await ctx

@@ -82,7 +82,14 @@ export function ScoreSheet({
 
   return (
     <Card
-      title="评分表"
+      title={
+        <Space size={8}>
+          评分表
+          <Tag color="blue" aria-live="polite">
+            加权总分 {(submitted ? (opened.sheet?.total ?? total) : total).toFixed(2)} 分
+          </Tag>
+        </Space>
+      }
       size="small"
       extra={!submitted && <SaveLine state={state} />}
       styles={{ body: { display: "flex", flexDirection: "column", gap: 12 } }}

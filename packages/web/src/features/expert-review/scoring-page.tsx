@@ -27,6 +27,7 @@ import { ReasonModal } from "../review/reason-modal";
 import { ReadOnlyForm } from "../review-queue/read-only-form";
 import { myAssignmentsKey, type OpenedAssignment, useDeclareConflict, useOpenedAssignment } from "./queries";
 import { ScoreSheet } from "./score-sheet";
+import "./expert-review.css";
 
 const back = <ButtonLink to="/workbench/expert-review">返回我的评议任务</ButtonLink>;
 
@@ -42,8 +43,13 @@ export function ScoringPage() {
           status="warning"
           icon={<StopOutlined />}
           title="须回避，不能评议该申报"
-          subTitle={opened.error.message}
-          extra={back}
+          subTitle={`${opened.error.message}。请申报回避，由办公室改派其他专家。`}
+          extra={
+            <Space>
+              <DeclareButton assignmentId={assignmentId} />
+              {back}
+            </Space>
+          }
         />
       );
     }
@@ -57,10 +63,6 @@ export function ScoringPage() {
 
 function Scoring({ assignmentId, opened }: { assignmentId: string; opened: OpenedAssignment }) {
   const client = useQueryClient();
-  const navigate = useNavigate();
-  const declare = useDeclareConflict(assignmentId);
-  const { message } = App.useApp();
-  const [declaring, setDeclaring] = useState(false);
   const { application, batch, rubric, sheet } = opened;
   const overdue = Boolean(
     batch.dueAt && Date.parse(batch.dueAt) < Date.now() && sheet?.status !== "submitted",
@@ -94,11 +96,7 @@ function Scoring({ assignmentId, opened }: { assignmentId: string; opened: Opene
             )}
           </Space>
         </div>
-        {sheet?.status !== "submitted" && (
-          <Button danger icon={<StopOutlined />} onClick={() => setDeclaring(true)}>
-            申报回避
-          </Button>
-        )}
+        {sheet?.status !== "submitted" && <DeclareButton assignmentId={assignmentId} />}
       </div>
       {sheet?.reopenedReason && sheet.status !== "submitted" && (
         <Alert
@@ -123,7 +121,7 @@ function Scoring({ assignmentId, opened }: { assignmentId: string; opened: Opene
             <ReadOnlyForm templateId={application.templateId} values={application.values} />
           </Card>
         </Col>
-        <Col xs={24} xl={10} style={{ position: "sticky", top: 16 }}>
+        <Col xs={24} xl={10} className="lx-score-column">
           {rubric ? (
             <ScoreSheet
               key={`${sheet?.status ?? "new"}-${sheet?.revision ?? 0}`}
@@ -167,6 +165,21 @@ function Scoring({ assignmentId, opened }: { assignmentId: string; opened: Opene
           )}
         </Col>
       </Row>
+    </>
+  );
+}
+
+/** 申报回避: the expert withdraws from an application with a reason; the office reassigns it. */
+function DeclareButton({ assignmentId }: { assignmentId: string }) {
+  const navigate = useNavigate();
+  const declare = useDeclareConflict(assignmentId);
+  const { message } = App.useApp();
+  const [declaring, setDeclaring] = useState(false);
+  return (
+    <>
+      <Button danger icon={<StopOutlined />} onClick={() => setDeclaring(true)}>
+        申报回避
+      </Button>
       <ReasonModal
         open={declaring}
         title="申报回避"

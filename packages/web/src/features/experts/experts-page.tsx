@@ -82,7 +82,7 @@ export function ExpertsPage() {
           size="middle"
           loading={experts.isFetching}
           dataSource={experts.data ?? []}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1300 }}
           locale={{ emptyText: experts.isError ? errorText(experts.error) : "专家库中还没有符合条件的专家" }}
           pagination={{ pageSize: 20, showTotal: (total) => `共 ${total} 名专家`, hideOnSinglePage: true }}
           columns={[
@@ -90,6 +90,7 @@ export function ExpertsPage() {
             {
               title: "工作单位",
               key: "employer",
+              width: 230,
               render: (_, expert) => (
                 <div>
                   <div>{expert.employer}</div>
@@ -105,6 +106,7 @@ export function ExpertsPage() {
             {
               title: "评议职业",
               dataIndex: "occupationNames",
+              width: 250,
               render: (names: string[]) => (
                 <Space size={[4, 4]} wrap>
                   {names.map((name) => (

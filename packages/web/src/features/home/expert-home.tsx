@@ -1,6 +1,7 @@
 import { Alert, Descriptions } from "antd";
 import type { User } from "../../app/api-types";
 import { errorText } from "../../app/form-errors";
+import { ExpertTasksCard } from "../expert-review/expert-tasks-card";
 import { usePublicBatches } from "../public/queries";
 import { BatchLinks, HomeCard, HomeHeading } from "./home-parts";
 
@@ -9,6 +10,7 @@ export function ExpertHome({ user }: { user: User }) {
   return (
     <>
       <HomeHeading title="评审专家工作台" subtitle={`您好，${user.displayName}。`} />
+      <ExpertTasksCard />
       <HomeCard title="专家信息">
         <Descriptions
           column={{ xs: 1, md: 2 }}

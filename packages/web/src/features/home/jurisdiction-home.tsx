@@ -2,6 +2,7 @@ import { Alert, Descriptions } from "antd";
 import type { StaffBatchSummary, User } from "../../app/api-types";
 import { errorText } from "../../app/form-errors";
 import { useStaffBatches } from "../batches/queries";
+import { QueueSummaryCard } from "../review-queue/queue-summary-card";
 import { BatchLinks, HomeCard, HomeHeading } from "./home-parts";
 
 type JurisdictionRole = "provincialRecommender" | "industryRecommender" | "receivingCentre";
@@ -46,6 +47,7 @@ export function JurisdictionHome({ user, role }: { user: User; role: Jurisdictio
   return (
     <>
       <HomeHeading title={title.trim()} subtitle={`您好，${user.displayName}。`} />
+      <QueueSummaryCard user={user} />
       <HomeCard title="管辖范围">
         <Descriptions
           column={{ xs: 1, md: 2 }}

@@ -6,6 +6,7 @@ import { ButtonLink } from "../../app/button-link";
 import { errorText } from "../../app/form-errors";
 import { StatusTag } from "../batches/batches-page";
 import { useStaffBatches } from "../batches/queries";
+import { OfficeReviewCard } from "../review/office-review-card";
 import { BatchLinks, HomeCard, HomeHeading } from "./home-parts";
 
 /** 工程指导协调小组办公室 and provincial organising offices: their batches and where each stands. */
@@ -43,6 +44,7 @@ export function OfficeHome({ user }: { user: User }) {
           </Col>
         ))}
       </Row>
+      <OfficeReviewCard user={user} />
       <HomeCard
         title="遴选批次"
         extra={

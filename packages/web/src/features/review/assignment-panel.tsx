@@ -93,7 +93,7 @@ function PreviewResult({ preview }: { preview: Preview }) {
           { title: "专家工作单位", dataIndex: "expertEmployer" },
         ]}
       />
-      <Space size={[6, 6]} wrap style={{ marginTop: 8 }}>
+      <Space size={[6, 6]} wrap style={{ marginTop: 8, display: "flex" }}>
         <Typography.Text type="secondary">分配后各专家负荷：</Typography.Text>
         {preview.loads
           .filter((load) => load.load > 0)

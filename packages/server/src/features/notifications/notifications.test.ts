@@ -1,0 +1,168 @@
+import type { AddressInfo } from "node:net";
+import { shanghaiBatch3 } from "@linxuan/domain";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobHandlers } from "../../jobs/handlers";
+import { claimJob } from "../../jobs/queue";
+import { createJobRunner } from "../../jobs/runner";
+import { publishOpenBatch, registerInstitution, submitCompleteApplication } from "../../test/factories";
+import { createTestContext, type TestContext, testDatabases } from "../../test/harness";
+import { EMAIL_JOB, notify } from "./service";
+
+type Received = { to: string; subject: string; messageId: string };
+
+/** A real SMTP server in the test: what arrives is what a mail server would have received. */
+async function startSmtp() {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const raw = Buffer.concat(chunks).toString("utf8");
+        const header = (name: string) => raw.match(new RegExp(`^${name}: (.*)$`, "mi"))?.[1]?.trim() ?? "";
+        received.push({
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(","),
+          subject: header("Subject"),
+          messageId: header("Message-ID"),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    received,
+    url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function drain(runners: ReturnType<typeof createJobRunner>[]) {
+  for (let round = 0; round < 200; round++) {
+    const worked = await Promise.all(runners.map((runner) => runner.runOnce()));
+    if (!worked.some(Boolean)) return;
+  }
+}
+
+describe.each(testDatabases)("notifications and jobs on %s", (kind) => {
+  let ctx: TestContext;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    ctx = await createTestContext(kind, { smtpUrl: smtp.url });
+  });
+  afterAll(async () => {
+    await ctx?.close();
+    await smtp?.close();
+  });
+
+  it("notifies the institution in the app and by e-mail when it submits", async () => {
+    const batchId = await publishOpenBatch(ctx, shanghaiBatch3);
+    const { client, application } = await submitCompleteApplication(ctx, {
+      batchId,
+      kind: "training",
+      occupation: "ai",
+    });
+    const inbox = await client.get("/api/notifications");
+    expect(inbox.body.unread).toBeGreaterThanOrEqual(1);
+    expect(inbox.body.items[0]).toMatchObject({
+      title: "申报已提交",
+      link: `/workbench/applications/${application.id}`,
+      emailStatus: "pending",
+    });
+    await drain([createJobRunner(ctx.deps, jobHandlers, { worker: "a" })]);
+    const mail = smtp.received.find((item) => item.messageId === `<${inbox.body.items[0].id}@linxuan>`);
+    expect(mail).toBeDefined();
+    expect(mail?.to).toContain("@example.cn");
+    expect((await client.get("/api/notifications")).body.items[0].emailStatus).toBe("sent");
+    await client.post("/api/notifications/read-all");
+    expect((await client.get("/api/notifications")).body.unread).toBe(0);
+  });
+
+  it("sends each e-mail exactly once with two instances working the same queue", async () => {
+    const users = [];
+    for (let i = 0; i < 4; i++) users.push((await registerInstitution(ctx)).client);
+    const ids = (await Promise.all(users.map((client) => client.get("/api/auth/me")))).map(
+      (me) => me.body.user.id as string,
+    );
+    const before = smtp.received.length;
+    await ctx.deps.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 5; i++)
+        await notify(trx, ctx.deps, {
+          userIds: ids,
+          event: "noticePublished",
+          detail: `第${i + 1}条公示已发布。`,
+          link: "/public-notices",
+        });
+    });
+    await drain([
+      createJobRunner(ctx.deps, jobHandlers, { worker: "instance-1" }),
+      createJobRunner(ctx.deps, jobHandlers, { worker: "instance-2" }),
+    ]);
+    const fresh = smtp.received.slice(before);
+    expect(fresh).toHaveLength(20);
+    expect(new Set(fresh.map((mail) => mail.messageId)).size).toBe(20);
+  });
+
+  it("loses no e-mail when the worker dies while sending: the lease runs out and another sends it", async () => {
+    const { client } = await registerInstitution(ctx);
+    const me = await client.get("/api/auth/me");
+    await ctx.deps.db
+      .transaction()
+      .execute((trx) =>
+        notify(trx, ctx.deps, {
+          userIds: [me.body.user.id],
+          event: "listed",
+          detail: "已纳入目录。",
+          link: null,
+        }),
+      );
+    // Worker "dead" claims the job and never finishes: as if killed mid-send.
+    const stuck = await claimJob(ctx.deps.db, "dead", ctx.deps.clock(), 60_000, [EMAIL_JOB]);
+    expect(stuck).not.toBeNull();
+    const survivor = createJobRunner(ctx.deps, jobHandlers, { worker: "survivor", leaseMs: 60_000 });
+    expect(await survivor.runOnce()).toBe(false);
+    ctx.setNow(new Date(Date.now() + 61_000));
+    try {
+      expect(await survivor.runOnce()).toBe(true);
+    } finally {
+      ctx.setNow(new Date());
+    }
+    const notification = (await client.get("/api/notifications")).body.items[0];
+    expect(notification.emailStatus).toBe("sent");
+    expect(smtp.received.filter((mail) => mail.messageId === `<${notification.id}@linxuan>`)).toHaveLength(1);
+    const job = await ctx.deps.db
+      .selectFrom("jobs")
+      .selectAll()
+      .where("id", "=", stuck?.id ?? "")
+      .executeTakeFirstOrThrow();
+    expect(job).toMatchObject({ status: "done", lockedBy: "survivor" });
+    expect(Number(job.attempts)).toBe(2);
+  });
+
+  it("respects a user's preference to receive no e-mail for an event", async () => {
+    const { client } = await registerInstitution(ctx);
+    const prefs = await client.get("/api/notifications/preferences");
+    const items = prefs.body.items.map((item: { event: string; inApp: boolean; email: boolean }) =>
+      item.event === "returned" ? { ...item, email: false } : item,
+    );
+    expect((await client.put("/api/notifications/preferences", { items })).status).toBe(200);
+    const me = await client.get("/api/auth/me");
+    await ctx.deps.db
+      .transaction()
+      .execute((trx) =>
+        notify(trx, ctx.deps, {
+          userIds: [me.body.user.id],
+          event: "returned",
+          detail: "申报被退回。",
+          link: null,
+        }),
+      );
+    const inbox = await client.get("/api/notifications");
+    expect(inbox.body.items[0]).toMatchObject({ title: "申报被退回修改", emailStatus: "none" });
+  });
+});

@@ -1,0 +1,103 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Deps } from "../../http/deps";
+import { notFound } from "../../http/errors";
+import { findJob } from "../../jobs/queue";
+import { getPreferences, listNotifications, markRead, savePreferences } from "./service";
+import { notificationEvents } from "./templates";
+
+const eventCodes = Object.keys(notificationEvents) as [
+  keyof typeof notificationEvents,
+  ...(keyof typeof notificationEvents)[],
+];
+
+export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    "/api/notifications",
+    {
+      config: { command: "authenticated" },
+      schema: {
+        tags: ["notifications"],
+        summary: "我的通知（含未读数）",
+        querystring: z.object({ unread: z.enum(["true", "false"]).optional() }),
+      },
+    },
+    async (request) => listNotifications(deps, request.caller, request.query.unread === "true"),
+  );
+  r.post(
+    "/api/notifications/:id/read",
+    {
+      config: { command: "authenticated" },
+      schema: { tags: ["notifications"], summary: "标为已读", params: z.object({ id: z.string().max(64) }) },
+    },
+    async (request) => {
+      await markRead(deps, request.caller, request.params.id);
+      return { ok: true as const };
+    },
+  );
+  r.post(
+    "/api/notifications/read-all",
+    { config: { command: "authenticated" }, schema: { tags: ["notifications"], summary: "全部标为已读" } },
+    async (request) => {
+      await markRead(deps, request.caller, null);
+      return { ok: true as const };
+    },
+  );
+  r.get(
+    "/api/notifications/preferences",
+    { config: { command: "authenticated" }, schema: { tags: ["notifications"], summary: "通知偏好" } },
+    async (request) => ({
+      items: await getPreferences(deps, request.caller),
+    }),
+  );
+  r.put(
+    "/api/notifications/preferences",
+    {
+      config: { command: "authenticated" },
+      schema: {
+        tags: ["notifications"],
+        summary: "保存通知偏好",
+        body: z.object({
+          items: z
+            .array(z.object({ event: z.enum(eventCodes), inApp: z.boolean(), email: z.boolean() }))
+            .max(50),
+        }),
+      },
+    },
+    async (request) => {
+      await savePreferences(deps, request.caller, request.body.items);
+      return { ok: true as const };
+    },
+  );
+  r.get(
+    "/api/jobs/:id",
+    {
+      config: { command: "authenticated" },
+      schema: {
+        tags: ["notifications"],
+        summary: "后台任务进度",
+        params: z.object({ id: z.string().max(64) }),
+      },
+    },
+    async (request) => {
+      const job = await findJob(deps.db, request.params.id);
+      // Only its creator (or an administrator) follows a job.
+      if (!job || (job.createdBy !== request.caller.username && request.caller.actor?.role !== "admin"))
+        throw notFound("任务");
+      return {
+        id: job.id,
+        type: job.type,
+        status: job.status,
+        progress: Number(job.progress),
+        progressNote: job.progressNote,
+        attempts: Number(job.attempts),
+        result: job.result ? JSON.parse(job.result) : null,
+        lastError: job.lastError,
+        createdAt: job.createdAt,
+        finishedAt: job.finishedAt,
+      };
+    },
+  );
+}

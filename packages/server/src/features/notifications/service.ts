@@ -1,0 +1,176 @@
+import crypto from "node:crypto";
+import type { Db } from "../../db/connection";
+import type { Caller, Deps } from "../../http/deps";
+import { notFound } from "../../http/errors";
+import { enqueueJob } from "../../jobs/queue";
+import type { JobHandler } from "../../jobs/runner";
+import { type NotificationEvent, notificationEvents, renderEmail, renderNotification } from "./templates";
+
+export const EMAIL_JOB = "notification.email";
+
+/**
+ * Notifies users inside the caller's transaction: an in-app notification each, and — where the
+ * user has an e-mail address, has not turned e-mail off for this event and SMTP is configured —
+ * an e-mail job in the same transaction, so a committed change always has its notice queued.
+ */
+export async function notify(
+  trx: Db,
+  deps: Pick<Deps, "clock" | "mailer">,
+  input: { userIds: string[]; event: NotificationEvent; detail: string; link: string | null },
+): Promise<void> {
+  if (input.userIds.length === 0) return;
+  const now = deps.clock().toISOString();
+  const users = await trx
+    .selectFrom("users")
+    .select(["id", "email", "status"])
+    .where("id", "in", input.userIds)
+    .execute();
+  const preferences = await trx
+    .selectFrom("notificationPreferences")
+    .selectAll()
+    .where("userId", "in", input.userIds)
+    .where("event", "=", input.event)
+    .execute();
+  const content = renderNotification(input.event, input.detail, input.link);
+  for (const user of users) {
+    if (user.status !== "active") continue;
+    const preference = preferences.find((item) => item.userId === user.id);
+    if (preference && preference.inApp === 0 && preference.email === 0) continue;
+    const wantsEmail = (preference?.email ?? 1) === 1 && Boolean(user.email);
+    const emailStatus = !wantsEmail ? "none" : deps.mailer.enabled ? "pending" : "skipped";
+    const id = crypto.randomUUID();
+    await trx
+      .insertInto("notifications")
+      .values({
+        id,
+        userId: user.id,
+        event: input.event,
+        title: content.title,
+        body: content.body,
+        link: content.link,
+        readAt: preference?.inApp === 0 ? now : null,
+        createdAt: now,
+        emailStatus,
+        emailTo: wantsEmail ? user.email : null,
+        emailSentAt: null,
+      })
+      .execute();
+    if (emailStatus === "pending")
+      await enqueueJob(trx, { type: EMAIL_JOB, payload: { notificationId: id }, now });
+  }
+}
+
+/** The users of an institution (its accounts), for notices addressed to the applicant. */
+export async function institutionUserIds(db: Db, institutionId: string): Promise<string[]> {
+  return (await db.selectFrom("users").select("id").where("institutionId", "=", institutionId).execute()).map(
+    (row) => row.id,
+  );
+}
+
+/** Sends one notification's e-mail; a notification already sent is not sent again. */
+export const sendNotificationEmail: JobHandler = async ({ deps, job }) => {
+  const { notificationId } = JSON.parse(job.payload) as { notificationId: string };
+  const notification = await deps.db
+    .selectFrom("notifications")
+    .selectAll()
+    .where("id", "=", notificationId)
+    .executeTakeFirst();
+  if (!notification || notification.emailStatus !== "pending" || !notification.emailTo)
+    return { skipped: true };
+  const mail = renderEmail(
+    { title: notification.title, body: notification.body, link: notification.link },
+    deps.config.publicBaseUrl,
+  );
+  await deps.mailer.send({
+    to: notification.emailTo,
+    subject: mail.subject,
+    text: mail.text,
+    messageId: `<${notification.id}@linxuan>`,
+  });
+  await deps.db
+    .updateTable("notifications")
+    .set({ emailStatus: "sent", emailSentAt: deps.clock().toISOString() })
+    .where("id", "=", notificationId)
+    .execute();
+  return { sent: notification.emailTo };
+};
+
+export async function listNotifications(deps: Deps, caller: Caller, unreadOnly: boolean) {
+  const userId = caller.actor?.userId ?? "";
+  let query = deps.db.selectFrom("notifications").selectAll().where("userId", "=", userId);
+  if (unreadOnly) query = query.where("readAt", "is", null);
+  const items = await query.orderBy("createdAt", "desc").limit(100).execute();
+  const unread = await deps.db
+    .selectFrom("notifications")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("userId", "=", userId)
+    .where("readAt", "is", null)
+    .executeTakeFirstOrThrow();
+  return {
+    unread: Number(unread.n),
+    items: items.map((item) => ({
+      id: item.id,
+      event: item.event,
+      title: item.title,
+      body: item.body,
+      link: item.link,
+      read: item.readAt !== null,
+      createdAt: item.createdAt,
+      emailStatus: item.emailStatus,
+    })),
+  };
+}
+
+export async function markRead(deps: Deps, caller: Caller, id: string | null) {
+  const userId = caller.actor?.userId ?? "";
+  let query = deps.db
+    .updateTable("notifications")
+    .set({ readAt: deps.clock().toISOString() })
+    .where("userId", "=", userId)
+    .where("readAt", "is", null);
+  if (id) query = query.where("id", "=", id);
+  const result = await query.executeTakeFirst();
+  if (id && Number(result.numUpdatedRows) === 0) {
+    const exists = await deps.db
+      .selectFrom("notifications")
+      .select("id")
+      .where("id", "=", id)
+      .where("userId", "=", userId)
+      .executeTakeFirst();
+    if (!exists) throw notFound("通知");
+  }
+}
+
+export async function getPreferences(deps: Deps, caller: Caller) {
+  const rows = await deps.db
+    .selectFrom("notificationPreferences")
+    .selectAll()
+    .where("userId", "=", caller.actor?.userId ?? "")
+    .execute();
+  return (Object.keys(notificationEvents) as NotificationEvent[]).map((event) => {
+    const row = rows.find((item) => item.event === event);
+    return {
+      event,
+      name: notificationEvents[event],
+      inApp: (row?.inApp ?? 1) === 1,
+      email: (row?.email ?? 1) === 1,
+    };
+  });
+}
+
+export async function savePreferences(
+  deps: Deps,
+  caller: Caller,
+  preferences: { event: NotificationEvent; inApp: boolean; email: boolean }[],
+) {
+  const userId = caller.actor?.userId ?? "";
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("notificationPreferences").where("userId", "=", userId).execute();
+    for (const item of preferences) {
+      await trx
+        .insertInto("notificationPreferences")
+        .values({ userId, event: item.event, inApp: item.inApp ? 1 : 0, email: item.email ? 1 : 0 })
+        .execute();
+    }
+  });
+}

@@ -1,0 +1,145 @@
+import crypto from "node:crypto";
+import type { ExpressionBuilder } from "kysely";
+import type { Db } from "../db/connection";
+import type { Database, Row } from "../db/types";
+
+export type JobRow = Row<"jobs">;
+
+/** Adds a job inside the caller's transaction, so it exists exactly when the change that wants it does. */
+export async function enqueueJob(
+  trx: Db,
+  job: {
+    type: string;
+    payload: unknown;
+    now: string;
+    runAfter?: string;
+    maxAttempts?: number;
+    createdBy?: string | null;
+  },
+): Promise<string> {
+  const id = crypto.randomUUID();
+  await trx
+    .insertInto("jobs")
+    .values({
+      id,
+      type: job.type,
+      payload: JSON.stringify(job.payload),
+      status: "queued",
+      attempts: 0,
+      maxAttempts: job.maxAttempts ?? 5,
+      runAfter: job.runAfter ?? job.now,
+      lockedBy: null,
+      lockedUntil: null,
+      progress: 0,
+      progressNote: null,
+      result: null,
+      lastError: null,
+      createdAt: job.now,
+      createdBy: job.createdBy ?? null,
+      finishedAt: null,
+    })
+    .execute();
+  return id;
+}
+
+/**
+ * Claims one due job for `worker` with a lease: a queued job whose time has come, or a running
+ * one whose lease expired (its worker crashed). The claim is one UPDATE that re-checks the state
+ * in its WHERE, so when two instances pick the same row only one update succeeds — on PostgreSQL
+ * the loser re-evaluates the WHERE after the winner commits; SQLite has a single writer.
+ */
+export async function claimJob(
+  db: Db,
+  worker: string,
+  now: Date,
+  leaseMs: number,
+  types?: readonly string[],
+): Promise<JobRow | null> {
+  const nowIso = now.toISOString();
+  const due = (eb: ExpressionBuilder<Database, "jobs">) =>
+    eb.or([
+      eb.and([eb("status", "=", "queued"), eb("runAfter", "<=", nowIso)]),
+      eb.and([eb("status", "=", "running"), eb("lockedUntil", "<", nowIso)]),
+    ]);
+  let candidates = db.selectFrom("jobs").select("id").where(due).orderBy("runAfter").limit(5);
+  if (types && types.length > 0) candidates = candidates.where("type", "in", [...types]);
+  for (const candidate of await candidates.execute()) {
+    const claimed = await db
+      .updateTable("jobs")
+      .set((eb) => ({
+        status: "running",
+        lockedBy: worker,
+        lockedUntil: new Date(now.getTime() + leaseMs).toISOString(),
+        attempts: eb("attempts", "+", 1),
+      }))
+      .where("id", "=", candidate.id)
+      .where(due)
+      .returningAll()
+      .executeTakeFirst();
+    if (claimed) return claimed as JobRow;
+  }
+  return null;
+}
+
+/** Finishes a job the worker still holds; false when its lease was lost to another worker. */
+export async function completeJob(
+  db: Db,
+  job: JobRow,
+  worker: string,
+  result: unknown,
+  now: Date,
+): Promise<boolean> {
+  const done = await db
+    .updateTable("jobs")
+    .set({
+      status: "done",
+      progress: 1,
+      result: JSON.stringify(result ?? null),
+      finishedAt: now.toISOString(),
+      lockedUntil: null,
+    })
+    .where("id", "=", job.id)
+    .where("lockedBy", "=", worker)
+    .where("status", "=", "running")
+    .executeTakeFirst();
+  return Number(done.numUpdatedRows) === 1;
+}
+
+/** Records a failure: retried later with exponential backoff, or failed for good after its attempts. */
+export async function failJob(db: Db, job: JobRow, worker: string, error: unknown, now: Date): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  const final = Number(job.attempts) >= Number(job.maxAttempts);
+  const delay = Math.min(3_600_000, 2 ** Number(job.attempts) * 5_000);
+  await db
+    .updateTable("jobs")
+    .set({
+      status: final ? "failed" : "queued",
+      lastError: message.slice(0, 2000),
+      runAfter: new Date(now.getTime() + delay).toISOString(),
+      lockedBy: null,
+      lockedUntil: null,
+      finishedAt: final ? now.toISOString() : null,
+    })
+    .where("id", "=", job.id)
+    .where("lockedBy", "=", worker)
+    .execute();
+}
+
+export async function reportProgress(
+  db: Db,
+  jobId: string,
+  worker: string,
+  progress: number,
+  note: string | null,
+): Promise<void> {
+  await db
+    .updateTable("jobs")
+    .set({ progress: Math.max(0, Math.min(1, progress)), progressNote: note })
+    .where("id", "=", jobId)
+    .where("lockedBy", "=", worker)
+    .execute();
+}
+
+export async function findJob(db: Db, id: string) {
+  return db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirst();
+}

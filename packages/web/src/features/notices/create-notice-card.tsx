@@ -1,0 +1,178 @@
+import { canManageBatch, REGIONS } from "@linxuan/domain";
+import { Alert, Button, Card, DatePicker, Form, Input, Radio, Select, Space } from "antd";
+import { useState } from "react";
+import { Link } from "react-router";
+import { isApiError } from "../../app/api";
+import type { KindCode, StaffBatchSummary } from "../../app/api-types";
+import { dayjs, formatInstant, inShanghai, wallClockToInstant } from "../../app/dates";
+import { applyFieldErrors, errorText } from "../../app/form-errors";
+import { kindLabel, regionLabel } from "../../app/labels";
+import { actorOf, useSession } from "../../app/session";
+import { useStaffBatches } from "../batches/queries";
+import { endText } from "./notice-period";
+import { useCreateNotice } from "./queries";
+import type { Notice } from "./types";
+
+type Values = {
+  batchId: string;
+  kind: KindCode;
+  regionCode?: string;
+  startsAt: ReturnType<typeof dayjs>;
+  title?: string;
+};
+
+/** The published batches this office may publish notices for. */
+export function useManagedBatches() {
+  const { data: user } = useSession();
+  const batches = useStaffBatches();
+  const managed = (batches.data ?? []).filter(
+    (batch) => batch.status === "published" && user && canManageBatch(actorOf(user), batch.scope),
+  );
+  return { batches, managed };
+}
+
+function Failure({ error }: { error: unknown }) {
+  if (isApiError(error, "CALENDAR_YEAR_UNKNOWN")) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        title="无法计算公示截止时间"
+        description={
+          <>
+            <div>{error.message}</div>
+            <div>
+              公示期按工作日计算，需要该年度的法定节假日和调休安排。请联系系统管理员在“工作日历”中导入该年度的安排后再发布，或另选开始时间。
+            </div>
+          </>
+        }
+      />
+    );
+  }
+  return <Alert type="error" showIcon role="alert" title={errorText(error)} />;
+}
+
+/** 发布公示: batch, kind, (training) region and start; the server counts the end in working days. */
+export function CreateNoticeCard() {
+  const [form] = Form.useForm<Values>();
+  const { batches, managed } = useManagedBatches();
+  const create = useCreateNotice();
+  const [created, setCreated] = useState<Notice | null>(null);
+  const batchId = Form.useWatch("batchId", form);
+  const kind = Form.useWatch("kind", form);
+  const batch: StaffBatchSummary | undefined = managed.find((item) => item.id === batchId);
+  const fixedRegion = batch?.scope.level === "region" ? batch.scope.regionCode : null;
+
+  const pickBatch = (id: string) => {
+    const next = managed.find((item) => item.id === id);
+    form.setFieldsValue({
+      kind: next?.kinds.length === 1 ? next.kinds[0] : undefined,
+      regionCode: next?.scope.level === "region" ? next.scope.regionCode : undefined,
+    });
+  };
+
+  const submit = (values: Values) => {
+    setCreated(null);
+    create.mutate(
+      {
+        batchId: values.batchId,
+        kind: values.kind,
+        regionCode: values.kind === "training" ? (values.regionCode ?? null) : null,
+        startsAt: wallClockToInstant(values.startsAt) ?? "",
+        ...(values.title?.trim() ? { title: values.title.trim() } : {}),
+      },
+      {
+        onSuccess: (notice) => {
+          setCreated(notice);
+          form.resetFields();
+        },
+        onError: (error) => applyFieldErrors(form, error),
+      },
+    );
+  };
+
+  const today = inShanghai().format("YYYY-MM-DD");
+  return (
+    <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>发布公示</h2>} style={{ marginBottom: 16 }}>
+      {created && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`已发布：${created.title}`}
+          description={
+            <Space direction="vertical" size={4}>
+              <span>
+                公示期 {formatInstant(created.startsAt)} 至 <strong>{endText(created)}</strong>，共
+                {created.workdays}个工作日（截止时间由系统按工作日历计算）；名单 {created.items.length} 家。
+              </span>
+              <Space>
+                <Link to={`/workbench/notices/${created.id}`}>管理该公示</Link>
+                <Link to={`/public-notices/${created.id}`} target="_blank">
+                  查看公开页面
+                </Link>
+              </Space>
+            </Space>
+          }
+        />
+      )}
+      {create.isError && (
+        <div style={{ marginBottom: 16 }}>
+          <Failure error={create.error} />
+        </div>
+      )}
+      <Form<Values> form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 640 }}>
+        <Form.Item name="batchId" label="遴选批次" rules={[{ required: true, message: "请选择遴选批次" }]}>
+          <Select
+            loading={batches.isPending}
+            placeholder="选择已发布的遴选批次"
+            onChange={pickBatch}
+            options={managed.map((item) => ({ value: item.id, label: item.title }))}
+            notFoundContent="没有可发布公示的批次"
+          />
+        </Form.Item>
+        <Form.Item name="kind" label="机构类型" rules={[{ required: true, message: "请选择机构类型" }]}>
+          <Radio.Group
+            options={(batch?.kinds ?? []).map((code) => ({ value: code, label: kindLabel(code) }))}
+          />
+        </Form.Item>
+        {kind === "training" && (
+          <Form.Item
+            name="regionCode"
+            label="地区"
+            extra="培训机构按属地分地区公示。"
+            rules={[{ required: true, message: "请选择地区" }]}
+          >
+            <Select
+              disabled={fixedRegion !== null}
+              showSearch={{ optionFilterProp: "label" }}
+              placeholder="选择省级地区"
+              options={REGIONS.map((region) => ({ value: region.code, label: regionLabel(region.code) }))}
+            />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="startsAt"
+          label="公示开始时间（北京时间）"
+          extra="截止时间按工作日自动计算：自开始之日起第N个工作日的24:00，跳过周末和法定节假日，含调休上班日。"
+          rules={[{ required: true, message: "请选择公示开始时间" }]}
+        >
+          <DatePicker
+            showTime={{ format: "HH:mm" }}
+            format="YYYY-MM-DD HH:mm"
+            style={{ width: 240 }}
+            disabledDate={(day) => day.isBefore(dayjs(today), "day")}
+            placeholder="选择日期和时间"
+          />
+        </Form.Item>
+        <Form.Item name="title" label="公示标题（可不填）" extra="不填时按“批次简称＋拟纳入目录的地区机构类型名单公示”生成。">
+          <Input maxLength={200} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={create.isPending}>
+          发布公示
+        </Button>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,72 @@
+import { Table, Tag } from "antd";
+import { levelLabel } from "../../app/labels";
+import type { NoticeItem } from "./types";
+
+/**
+ * The notice's list. An item taken off after an upheld objection stays on the page, struck
+ * through and marked, so the public sees what changed during the notice.
+ */
+export function NoticeItemsTable({
+  items,
+  confirmed,
+  showReasons = false,
+}: {
+  items: NoticeItem[];
+  confirmed: boolean;
+  /** The office sees why an item was removed; the public page shows only that it was. */
+  showReasons?: boolean;
+}) {
+  const rows = items.map((item, index) => ({ ...item, index: index + 1 }));
+  const strike = (text: string | null) => <span className="lx-strike">{text ?? "—"}</span>;
+  return (
+    <Table
+      size="small"
+      bordered
+      rowKey="id"
+      pagination={false}
+      dataSource={rows}
+      scroll={{ x: 960 }}
+      rowClassName={(item) => (item.status === "removed" ? "lx-row-removed" : "")}
+      locale={{ emptyText: "公示名单为空" }}
+      columns={[
+        { title: "序号", dataIndex: "index", width: 60, align: "center" },
+        { title: "机构名称", dataIndex: "institutionName", render: strike },
+        {
+          title: "统一社会信用代码",
+          dataIndex: "creditCode",
+          width: 190,
+          render: (code: string) => <code className="lx-strike">{code}</code>,
+        },
+        { title: "机构类型", dataIndex: "kindName", width: 96, render: strike },
+        { title: "职业", dataIndex: "occupationName", width: 200, render: strike },
+        {
+          title: "专业技术等级",
+          dataIndex: "levels",
+          width: 150,
+          render: (levels: NoticeItem["levels"]) => strike(levels.map(levelLabel).join("、")),
+        },
+        { title: "地区", dataIndex: "regionName", width: 100, render: strike },
+        {
+          title: "状态",
+          dataIndex: "status",
+          width: showReasons ? 220 : 130,
+          render: (status: NoticeItem["status"], item) =>
+            status === "removed" ? (
+              <>
+                <Tag color="red">异议成立已移出</Tag>
+                {showReasons && item.removedReason && (
+                  <div className="lx-user-text" style={{ fontSize: 12, marginTop: 4 }}>
+                    {item.removedReason}
+                  </div>
+                )}
+              </>
+            ) : confirmed ? (
+              <Tag color="green">已纳入目录</Tag>
+            ) : (
+              <Tag color="blue">拟纳入目录</Tag>
+            ),
+        },
+      ]}
+    />
+  );
+}

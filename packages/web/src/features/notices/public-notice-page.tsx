@@ -1,0 +1,143 @@
+import { FileExcelOutlined, FilePdfOutlined } from "@ant-design/icons";
+import { Alert, Breadcrumb, Button, Card, Descriptions, Skeleton, Space, Typography } from "antd";
+import { useCallback, useEffect } from "react";
+import { Link, useParams } from "react-router";
+import { isApiError } from "../../app/api";
+import { ButtonLink } from "../../app/button-link";
+import { formatInstant } from "../../app/dates";
+import { errorText } from "../../app/form-errors";
+import { PlainResult } from "../../app/plain-result";
+import { NoticeItemsTable } from "./notice-items-table";
+import { endText, NoticeCountdown, PhaseTag, remainingText, useRemaining } from "./notice-period";
+import { ObjectionForm } from "./objection-form";
+import { usePublicNotice } from "./queries";
+import type { Notice } from "./types";
+import "./notices.css";
+
+function ClosedNotice({ notice, onStart }: { notice: Notice; onStart: () => void }) {
+  if (notice.phase === "upcoming") {
+    return (
+      <Alert
+        type="info"
+        showIcon
+        title="公示尚未开始"
+        description={
+          <>
+            公示自{formatInstant(notice.startsAt)}开始，公示期内可在本页提出异议。
+            <StartCountdown startsAt={notice.startsAt} onStart={onStart} />
+          </>
+        }
+      />
+    );
+  }
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title="公示期已结束，不再受理异议"
+      description={
+        <>
+          本次公示已于{endText(notice)}结束。如发现已纳入目录的机构存在违规开展培训、乱收费、弄虚作假等问题，请在
+          <Link to="/catalog">目录查询</Link>中找到该机构，通过“投诉举报”反映。已提出异议的，可在
+          <Link to="/objection-status">异议办理查询</Link>中查看处理结果。
+        </>
+      }
+    />
+  );
+}
+
+/** Reloads the notice when its start arrives, so the form appears without a manual refresh. */
+function StartCountdown({ startsAt, onStart }: { startsAt: string; onStart: () => void }) {
+  const left = useRemaining(Date.parse(startsAt)) ?? 0;
+  useEffect(() => {
+    if (left === 0) onStart();
+  }, [left, onStart]);
+  return <span className="lx-muted">（距开始还有 {remainingText(left)}）</span>;
+}
+
+/** /public-notices/:id: the notice, its list, downloads and (while open) the objection form. */
+export function PublicNoticePage() {
+  const { id = "" } = useParams();
+  const query = usePublicNotice(id);
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+
+  if (query.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
+  if (query.isError) {
+    if (isApiError(query.error) && query.error.status === 404) {
+      return (
+        <PlainResult
+          kind="404"
+          title="公示不存在"
+          subTitle="该公示不存在或已撤下。"
+          extra={<ButtonLink to="/public-notices">返回公示公告</ButtonLink>}
+        />
+      );
+    }
+    return <Alert type="error" showIcon title={errorText(query.error)} />;
+  }
+  const notice = query.data;
+  const removed = notice.items.filter((item) => item.status === "removed").length;
+
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 16 }}
+        items={[
+          { title: <Link to="/">首页</Link> },
+          { title: <Link to="/public-notices">公示公告</Link> },
+          { title: notice.title },
+        ]}
+      />
+      <article className="lx-panel" aria-labelledby="notice-title">
+        <h1 id="notice-title" className="lx-notice-title" style={{ marginTop: 0 }}>
+          {notice.title}
+        </h1>
+        <Space direction="vertical" size={16} style={{ width: "100%" }}>
+          <Descriptions
+            bordered
+            size="small"
+            column={{ xs: 1, md: 3 }}
+            items={[
+              { key: "start", label: "开始", children: formatInstant(notice.startsAt) },
+              { key: "end", label: "截止", children: endText(notice) },
+              { key: "days", label: "公示期", children: `${notice.workdays}个工作日` },
+            ]}
+          />
+          <Space size={16} wrap>
+            <PhaseTag phase={notice.phase} />
+            {notice.phase === "open" && (
+              <NoticeCountdown remainingMs={notice.remainingMs} receivedAt={notice.receivedAt} onEnd={reload} />
+            )}
+          </Space>
+          <Typography.Paragraph style={{ fontSize: 15, lineHeight: 1.9, margin: 0 }}>
+            现将拟纳入目录的机构名单予以公示，公示期为{notice.workdays}个工作日（{formatInstant(notice.startsAt)}至
+            {endText(notice)}）。公示期内，如对名单中的机构有异议，请通过本页实名提出，写明具体事实和理由，并提供联系方式和有关证明材料。
+            {removed > 0 && `公示期间，${removed}家机构经核实异议成立，已移出公示名单。`}
+          </Typography.Paragraph>
+          <Space wrap>
+            <Button icon={<FilePdfOutlined />} href={`/api/public/notices/${notice.id}/list.pdf`} download>
+              下载公示名单（PDF）
+            </Button>
+            <Button icon={<FileExcelOutlined />} href={`/api/public/notices/${notice.id}/list.xlsx`} download>
+              下载公示名单（Excel）
+            </Button>
+          </Space>
+          <NoticeItemsTable items={notice.items} confirmed={notice.phase === "confirmed"} />
+        </Space>
+      </article>
+      <Card
+        id="objection"
+        title={<h2 style={{ margin: 0, fontSize: 16 }}>提出异议</h2>}
+        extra={<Link to="/objection-status">异议办理查询 ›</Link>}
+        style={{ marginTop: 16 }}
+      >
+        {notice.phase === "open" ? (
+          <ObjectionForm noticeId={notice.id} items={notice.items} onWindowClosed={reload} />
+        ) : (
+          <ClosedNotice notice={notice} onStart={reload} />
+        )}
+      </Card>
+    </>
+  );
+}

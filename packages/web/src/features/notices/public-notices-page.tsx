@@ -1,0 +1,56 @@
+import { Alert, Breadcrumb, List, Skeleton, Space, Typography } from "antd";
+import { Link } from "react-router";
+import { errorText } from "../../app/form-errors";
+import { SectionTitle } from "../public/notice-list";
+import { PhaseTag, periodText } from "./notice-period";
+import { usePublicNotices } from "./queries";
+import "./notices.css";
+
+/** /public-notices: every 拟纳入目录 list put to the public, newest first. */
+export function PublicNoticesPage() {
+  const notices = usePublicNotices();
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 16 }}
+        items={[{ title: <Link to="/">首页</Link> }, { title: "公示公告" }]}
+      />
+      <div className="lx-panel">
+        <SectionTitle title="公示公告" as="h1" extra={<Link to="/objection-status">异议办理查询 ›</Link>} />
+        <Typography.Paragraph type="secondary">
+          经专家评议和审定，拟纳入目录的机构名单在此公示。公示期按工作日计算，公示期内任何单位和个人均可对名单中的机构实名提出异议。
+        </Typography.Paragraph>
+        {notices.isPending && <Skeleton active />}
+        {notices.isError && <Alert type="error" showIcon title={errorText(notices.error)} />}
+        {notices.isSuccess && (
+          <List
+            dataSource={notices.data}
+            locale={{ emptyText: "暂无公示" }}
+            renderItem={(notice) => (
+              <List.Item key={notice.id} extra={<PhaseTag phase={notice.phase} />}>
+                <List.Item.Meta
+                  title={
+                    <Link to={`/public-notices/${notice.id}`} style={{ fontSize: 15, fontWeight: "normal" }}>
+                      {notice.title}
+                    </Link>
+                  }
+                  description={
+                    <Space size={16} wrap>
+                      <span>公示期：{periodText(notice)}</span>
+                      {notice.phase === "open" && (
+                        <Typography.Text type="warning">
+                          剩余{Math.floor(notice.remainingMs / 86_400_000)}天
+                          {Math.floor((notice.remainingMs % 86_400_000) / 3_600_000)}小时
+                        </Typography.Text>
+                      )}
+                    </Space>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        )}
+      </div>
+    </>
+  );
+}
