@@ -20,6 +20,7 @@ import { registerNoticeRoutes } from "./features/notices/routes";
 import { registerNotificationRoutes } from "./features/notifications/routes";
 import { registerRecommendationRoutes } from "./features/recommendation/routes";
 import { registerReviewRoutes } from "./features/review/routes";
+import { registerStatsRoutes } from "./features/stats/routes";
 import { registerSupervisionRoutes } from "./features/supervision/routes";
 import { registerUserRoutes } from "./features/users/routes";
 import { registerAuth } from "./http/auth";
@@ -89,6 +90,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerCatalogRoutes(app, deps);
   registerSupervisionRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerStatsRoutes(app, deps);
 
   app.get("/api/openapi.json", { config: { command: "public" }, schema: { hide: true } }, async () =>
     app.swagger(),

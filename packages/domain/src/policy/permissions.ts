@@ -35,6 +35,7 @@ export const commands = {
   "decision.make": "审定",
   "notice.manage": "公示与异议处理",
   "catalog.manage": "目录动态调整",
+  "stats.view": "统计看板",
 } as const;
 export type Command = keyof typeof commands;
 
@@ -95,6 +96,7 @@ const grants: Record<Exclude<Command, "public" | "authenticated">, readonly Role
   "decision.make": officeRoles,
   "notice.manage": officeRoles,
   "catalog.manage": officeRoles,
+  "stats.view": officeRoles,
 };
 
 /** Whether a role may run a command at all, before any jurisdiction check. */

@@ -80,6 +80,7 @@ describe("roleMayRun", () => {
       "decision.make": ["nationalOffice", "provincialOffice"],
       "notice.manage": ["nationalOffice", "provincialOffice"],
       "catalog.manage": ["nationalOffice", "provincialOffice"],
+      "stats.view": ["nationalOffice", "provincialOffice"],
     });
     for (const command of Object.keys(commands) as Command[]) {
       if (command !== "public") expect(roleMayRun(null, command)).toBe(false);

@@ -111,16 +111,14 @@ describe.each(testDatabases)("notifications and jobs on %s", (kind) => {
   it("loses no e-mail when the worker dies while sending: the lease runs out and another sends it", async () => {
     const { client } = await registerInstitution(ctx);
     const me = await client.get("/api/auth/me");
-    await ctx.deps.db
-      .transaction()
-      .execute((trx) =>
-        notify(trx, ctx.deps, {
-          userIds: [me.body.user.id],
-          event: "listed",
-          detail: "已纳入目录。",
-          link: null,
-        }),
-      );
+    await ctx.deps.db.transaction().execute((trx) =>
+      notify(trx, ctx.deps, {
+        userIds: [me.body.user.id],
+        event: "listed",
+        detail: "已纳入目录。",
+        link: null,
+      }),
+    );
     // Worker "dead" claims the job and never finishes: as if killed mid-send.
     const stuck = await claimJob(ctx.deps.db, "dead", ctx.deps.clock(), 60_000, [EMAIL_JOB]);
     expect(stuck).not.toBeNull();
@@ -152,16 +150,14 @@ describe.each(testDatabases)("notifications and jobs on %s", (kind) => {
     );
     expect((await client.put("/api/notifications/preferences", { items })).status).toBe(200);
     const me = await client.get("/api/auth/me");
-    await ctx.deps.db
-      .transaction()
-      .execute((trx) =>
-        notify(trx, ctx.deps, {
-          userIds: [me.body.user.id],
-          event: "returned",
-          detail: "申报被退回。",
-          link: null,
-        }),
-      );
+    await ctx.deps.db.transaction().execute((trx) =>
+      notify(trx, ctx.deps, {
+        userIds: [me.body.user.id],
+        event: "returned",
+        detail: "申报被退回。",
+        link: null,
+      }),
+    );
     const inbox = await client.get("/api/notifications");
     expect(inbox.body.items[0]).toMatchObject({ title: "申报被退回修改", emailStatus: "none" });
   });

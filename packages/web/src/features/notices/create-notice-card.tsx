@@ -1,5 +1,6 @@
 import { canManageBatch, REGIONS } from "@linxuan/domain";
 import { Alert, Button, Card, DatePicker, Form, Input, Radio, Select, Space } from "antd";
+import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router";
 import { isApiError } from "../../app/api";
@@ -17,7 +18,7 @@ type Values = {
   batchId: string;
   kind: KindCode;
   regionCode?: string;
-  startsAt: ReturnType<typeof dayjs>;
+  startsAt: Dayjs;
   title?: string;
 };
 

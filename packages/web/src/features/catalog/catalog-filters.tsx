@@ -1,0 +1,106 @@
+import { catalogStatuses, catalogStatusNames, KINDS, LEVELS, OCCUPATIONS, REGIONS } from "@linxuan/domain";
+import { Button, Col, Form, Input, Row, Select } from "antd";
+import { useEffect, useState } from "react";
+import { usePublicBatches } from "../public/queries";
+import type { CatalogFilters, CatalogSort } from "./types";
+
+const sortOptions: { value: CatalogSort; label: string }[] = [
+  { value: "name", label: "按机构名称" },
+  { value: "validUntil", label: "按有效期（先到期在前）" },
+  { value: "approvedAt", label: "按纳入时间（早的在前）" },
+];
+
+type SelectKey = Exclude<keyof CatalogFilters, "q" | "sort">;
+
+/**
+ * The catalog's filters. Selections apply at once; the keyword applies on 查询 or Enter. Every
+ * control has a visible label (people query this with a screen reader too).
+ */
+export function CatalogFiltersBar({
+  value,
+  onChange,
+  idPrefix = "catalog",
+}: {
+  value: CatalogFilters;
+  onChange: (next: CatalogFilters) => void;
+  idPrefix?: string;
+}) {
+  const batches = usePublicBatches();
+  const [keyword, setKeyword] = useState(value.q ?? "");
+  useEffect(() => setKeyword(value.q ?? ""), [value.q]);
+
+  const selects: { key: SelectKey; label: string; options: { value: string; label: string }[] }[] = [
+    { key: "kind", label: "机构类型", options: KINDS.map((kind) => ({ value: kind.code, label: kind.name })) },
+    {
+      key: "occupation",
+      label: "职业",
+      options: OCCUPATIONS.map((occupation) => ({ value: occupation.code, label: occupation.name })),
+    },
+    { key: "level", label: "专业技术等级", options: LEVELS.map((level) => ({ value: level.code, label: level.name })) },
+    { key: "region", label: "所在地区", options: REGIONS.map((region) => ({ value: region.code, label: region.name })) },
+    {
+      key: "batch",
+      label: "遴选批次",
+      options: (batches.data ?? []).map((batch) => ({ value: batch.id, label: batch.shortTitle })),
+    },
+    {
+      key: "status",
+      label: "状态",
+      options: catalogStatuses.map((status) => ({ value: status, label: catalogStatusNames[status] })),
+    },
+  ];
+
+  const set = (patch: CatalogFilters) => onChange({ ...value, ...patch });
+  return (
+    <Form layout="vertical" component="div" className="lx-catalog-filters">
+      <Row gutter={[16, 0]}>
+        <Col xs={24} md={12} xl={8}>
+          <Form.Item label="关键词" htmlFor={`${idPrefix}-q`}>
+            <Input.Search
+              id={`${idPrefix}-q`}
+              placeholder="机构名称或统一社会信用代码"
+              allowClear
+              enterButton="查询"
+              maxLength={100}
+              value={keyword}
+              onChange={(event) => setKeyword(event.target.value)}
+              onSearch={(text) => set({ q: text.trim() || undefined })}
+            />
+          </Form.Item>
+        </Col>
+        {selects.map((select) => (
+          <Col key={select.key} xs={12} md={6} xl={4}>
+            <Form.Item label={select.label} htmlFor={`${idPrefix}-${select.key}`}>
+              <Select
+                id={`${idPrefix}-${select.key}`}
+                allowClear
+                placeholder="全部"
+                showSearch={{ optionFilterProp: "label" }}
+                value={value[select.key] || undefined}
+                options={select.options}
+                onChange={(next?: string) => set({ [select.key]: next || undefined })}
+                popupMatchSelectWidth={false}
+              />
+            </Form.Item>
+          </Col>
+        ))}
+        <Col xs={12} md={6} xl={4}>
+          <Form.Item label="排序" htmlFor={`${idPrefix}-sort`}>
+            <Select
+              id={`${idPrefix}-sort`}
+              value={value.sort ?? "name"}
+              options={sortOptions}
+              onChange={(sort: CatalogSort) => set({ sort: sort === "name" ? undefined : sort })}
+              popupMatchSelectWidth={false}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6} xl={4}>
+          <Form.Item label=" " colon={false}>
+            <Button onClick={() => onChange({})}>清空条件</Button>
+          </Form.Item>
+        </Col>
+      </Row>
+    </Form>
+  );
+}

@@ -1,0 +1,86 @@
+import { FileExcelOutlined, FileTextOutlined } from "@ant-design/icons";
+import { Alert, Breadcrumb, Button, Space, Typography } from "antd";
+import { Link, useSearchParams } from "react-router";
+import { errorText } from "../../app/form-errors";
+import { SectionTitle } from "../public/notice-list";
+import { CatalogFiltersBar } from "./catalog-filters";
+import { CatalogTable, PAGE_SIZES } from "./catalog-table";
+import { catalogDownloadUrl, useCatalog } from "./queries";
+import type { CatalogFilters, CatalogSort } from "./types";
+
+const FILTER_KEYS = ["kind", "occupation", "level", "region", "batch", "status", "q", "sort"] as const;
+
+/** The filters, page and page size live in the address, so a query can be bookmarked and shared. */
+function readQuery(params: URLSearchParams) {
+  const filters: CatalogFilters = {};
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) (filters as Record<string, string>)[key] = value;
+  }
+  if (filters.sort && !["name", "validUntil", "approvedAt"].includes(filters.sort))
+    filters.sort = undefined as CatalogSort | undefined;
+  const page = Math.max(1, Number(params.get("page")) || 1);
+  const size = Number(params.get("pageSize"));
+  const pageSize = PAGE_SIZES.includes(size) ? size : 20;
+  return { filters, page, pageSize };
+}
+
+function writeQuery(filters: CatalogFilters, page: number, pageSize: number): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  if (page > 1) params.set("page", String(page));
+  if (pageSize !== 20) params.set("pageSize", String(pageSize));
+  return params;
+}
+
+/** /catalog: the public query service of the institution catalog, with downloads of the result. */
+export function CatalogPage() {
+  const [params, setParams] = useSearchParams();
+  const { filters, page, pageSize } = readQuery(params);
+  const catalog = useCatalog({ ...filters, page, pageSize });
+
+  return (
+    <>
+      <Breadcrumb style={{ marginBottom: 16 }} items={[{ title: <Link to="/">首页</Link> }, { title: "目录查询" }]} />
+      <div className="lx-panel">
+        <SectionTitle title="培训机构和评价机构目录查询" as="h1" extra={<Link to="/complaint-status">投诉举报办理查询 ›</Link>} />
+        <Typography.Paragraph type="secondary">
+          目录收录经遴选、公示后纳入的培训机构和评价机构，有效期3年，实行动态调整。学员、用人单位和补贴经办机构可按条件查询，并下载查询结果。
+        </Typography.Paragraph>
+        <CatalogFiltersBar
+          value={filters}
+          onChange={(next) => setParams(writeQuery(next, 1, pageSize), { replace: true })}
+        />
+        <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 12 }} wrap>
+          <span role="status">
+            {catalog.data ? `共查询到 ${catalog.data.total} 条记录` : "正在查询…"}
+          </span>
+          <Space wrap>
+            <Button icon={<FileExcelOutlined />} href={catalogDownloadUrl("xlsx", filters)} download>
+              下载Excel
+            </Button>
+            <Button icon={<FileTextOutlined />} href={catalogDownloadUrl("csv", filters)} download>
+              下载CSV
+            </Button>
+          </Space>
+        </Space>
+        {catalog.isError && (
+          <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(catalog.error)} />
+        )}
+        <CatalogTable
+          items={catalog.data?.items ?? []}
+          total={catalog.data?.total ?? 0}
+          page={page}
+          pageSize={pageSize}
+          loading={catalog.isFetching}
+          onPage={(nextPage, nextSize) =>
+            setParams(writeQuery(filters, nextSize === pageSize ? nextPage : 1, nextSize))
+          }
+        />
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
+          下载文件包含当前查询条件下的全部记录（不限于本页）。状态说明：有效期届满前90天内为“即将到期”；“暂停”“已移出”为动态调整结果，详见机构的变更记录。
+        </Typography.Paragraph>
+      </div>
+    </>
+  );
+}

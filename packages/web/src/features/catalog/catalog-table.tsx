@@ -1,0 +1,82 @@
+import { Table, type TableColumnsType } from "antd";
+import { Link } from "react-router";
+import { formatInstant } from "../../app/dates";
+import { CatalogStatusTag } from "./catalog-labels";
+import type { CatalogEntry } from "./types";
+
+export const PAGE_SIZES = [20, 50, 100, 200];
+
+/** yyyy年m月d日 of an instant, in Beijing time. */
+export function dateOf(instant: string): string {
+  return formatInstant(instant).split(" ")[0] ?? "—";
+}
+
+/** The catalog as a table with the server's pagination; `actions` adds the office's column. */
+export function CatalogTable({
+  items,
+  total,
+  page,
+  pageSize,
+  loading,
+  onPage,
+  actions,
+}: {
+  items: CatalogEntry[];
+  total: number;
+  page: number;
+  pageSize: number;
+  loading: boolean;
+  onPage: (page: number, pageSize: number) => void;
+  actions?: TableColumnsType<CatalogEntry>[number];
+}) {
+  const columns: TableColumnsType<CatalogEntry> = [
+    {
+      title: "机构名称",
+      dataIndex: "institutionName",
+      fixed: "left",
+      width: 240,
+      render: (name: string, entry) => <Link to={`/catalog/${entry.id}`}>{name}</Link>,
+    },
+    { title: "统一社会信用代码", dataIndex: "creditCode", width: 180, render: (code: string) => <code>{code}</code> },
+    { title: "机构类型", dataIndex: "kindName", width: 96 },
+    { title: "职业", dataIndex: "occupationName", width: 200 },
+    {
+      title: "专业技术等级",
+      dataIndex: "levelNames",
+      width: 150,
+      render: (names: string[]) => names.join("、"),
+    },
+    { title: "所在地区", dataIndex: "regionName", width: 110, render: (name: string | null) => name ?? "—" },
+    { title: "遴选批次", dataIndex: "batchTitle", width: 200 },
+    { title: "纳入目录时间", dataIndex: "approvedAt", width: 130, render: dateOf },
+    { title: "有效期至", dataIndex: "validUntil", width: 130, render: dateOf },
+    {
+      title: "状态",
+      dataIndex: "status",
+      width: 96,
+      fixed: "right",
+      render: (status: CatalogEntry["status"]) => <CatalogStatusTag status={status} />,
+    },
+    ...(actions ? [actions] : []),
+  ];
+  return (
+    <Table<CatalogEntry>
+      rowKey="id"
+      size="middle"
+      loading={loading}
+      dataSource={items}
+      columns={columns}
+      scroll={{ x: 1500 }}
+      locale={{ emptyText: "没有符合条件的机构" }}
+      pagination={{
+        current: page,
+        pageSize,
+        total,
+        showSizeChanger: true,
+        pageSizeOptions: PAGE_SIZES,
+        showTotal: (count) => `共 ${count} 条`,
+        onChange: onPage,
+      }}
+    />
+  );
+}

@@ -1,0 +1,82 @@
+import { Alert, Card, Space, Table, Typography } from "antd";
+import { Link } from "react-router";
+import { ButtonLink } from "../../app/button-link";
+import { errorText } from "../../app/form-errors";
+import { CreateNoticeCard, useManagedBatches } from "./create-notice-card";
+import { PhaseTag, periodText } from "./notice-period";
+import { usePublicNotices } from "./queries";
+import type { NoticeSummary } from "./types";
+
+/** /workbench/notices: publish a notice, and the office's notices with where each stands. */
+export function NoticesAdminPage() {
+  const notices = usePublicNotices();
+  const { batches, managed } = useManagedBatches();
+  const titles = new Map(managed.map((batch) => [batch.id, batch.shortTitle]));
+  const mine = (notices.data ?? []).filter((notice) => titles.has(notice.batchId));
+  return (
+    <>
+      <div className="lx-page-heading">
+        <div>
+          <h1>公示管理</h1>
+          <Typography.Text type="secondary">
+            审定通过的申报按批次、机构类型（培训机构按地区）公示；公示期满、异议处理完毕后确认纳入目录。
+          </Typography.Text>
+        </div>
+      </div>
+      <CreateNoticeCard />
+      {(notices.isError || batches.isError) && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={errorText(notices.error ?? batches.error)}
+        />
+      )}
+      <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>公示列表</h2>} styles={{ body: { padding: 0 } }}>
+        <Table<NoticeSummary>
+          rowKey="id"
+          loading={notices.isPending || batches.isPending}
+          dataSource={mine}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: "还没有发布公示" }}
+          columns={[
+            {
+              title: "公示标题",
+              dataIndex: "title",
+              render: (title: string, notice) => (
+                <Space direction="vertical" size={2}>
+                  <Link to={`/workbench/notices/${notice.id}`}>{title}</Link>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {titles.get(notice.batchId)}
+                  </Typography.Text>
+                </Space>
+              ),
+            },
+            { title: "公示期", key: "period", width: 340, render: (_, notice) => periodText(notice) },
+            {
+              title: "阶段",
+              dataIndex: "phase",
+              width: 110,
+              render: (phase: NoticeSummary["phase"]) => <PhaseTag phase={phase} />,
+            },
+            {
+              title: "操作",
+              key: "actions",
+              width: 200,
+              render: (_, notice) => (
+                <Space size={0}>
+                  <ButtonLink type="link" size="small" to={`/workbench/notices/${notice.id}`}>
+                    异议处理与确认
+                  </ButtonLink>
+                  <ButtonLink type="link" size="small" to={`/public-notices/${notice.id}`}>
+                    公开页面
+                  </ButtonLink>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
