@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { type CreateUser, computeCreditCodeCheckChar, occupationCodes } from "@linxuan/domain";
+import { insertInstitutionWithAccount } from "../features/auth/queries";
 import { ensureDemoBatches } from "../features/batches/service";
 import { createStaffUser } from "../features/users/service";
 import { runCommand } from "../http/command";
@@ -176,43 +177,18 @@ export async function seedDemo(deps: Deps, password: string): Promise<DemoAccoun
       systemCaller,
       "institution.register",
       async (trx) => {
-        await trx
-          .insertInto("institutions")
-          .values({
-            id: institutionId,
-            creditCode: code,
-            name: item.name,
-            contactName: item.contact,
-            phoneEnc,
-            email: item.email,
-            regionCode: `${code.slice(2, 4)}0000`,
-            creditCodeWarningConfirmed: 0,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .execute();
-        await trx
-          .insertInto("users")
-          .values({
-            id: crypto.randomUUID(),
-            username: code,
-            displayName: item.name,
-            role: "institution",
-            regionCode: null,
-            industryScope: null,
-            institutionId,
-            passwordHash,
-            status: "active",
-            failedLogins: 0,
-            lockedUntil: null,
-            mustChangePassword: 0,
-            phoneEnc,
-            email: item.email,
-            createdAt: now,
-            updatedAt: now,
-            lastLoginAt: null,
-          })
-          .execute();
+        await insertInstitutionWithAccount(trx, {
+          institutionId,
+          creditCode: code,
+          name: item.name,
+          contactName: item.contact,
+          phoneEnc,
+          email: item.email,
+          regionCode: `${code.slice(2, 4)}0000`,
+          warningConfirmed: false,
+          passwordHash,
+          now,
+        });
       },
       () => ({ targetType: "institution", targetId: institutionId, summary: `演示申报单位：${item.name}` }),
     );

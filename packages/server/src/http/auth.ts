@@ -19,6 +19,7 @@ declare module "fastify" {
     caller: Caller;
     sessionId: string | null;
     sessionExpired: boolean;
+    mustChangePassword: boolean;
   }
 }
 
@@ -29,6 +30,13 @@ const registeredRoutes = new WeakMap<FastifyInstance, ApiRoute[]>();
 export function apiRoutes(app: FastifyInstance): ApiRoute[] {
   return registeredRoutes.get(app) ?? [];
 }
+
+const PASSWORD_CHANGE_ROUTES = new Set([
+  "/api/auth/me",
+  "/api/auth/password",
+  "/api/auth/logout",
+  "/api/notifications",
+]);
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Touch last-seen at most once a minute: idle timeout precision without a write per request. */
@@ -42,6 +50,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest("caller", null as unknown as Caller);
   app.decorateRequest("sessionId", null);
   app.decorateRequest("sessionExpired", false);
+  app.decorateRequest("mustChangePassword", false);
 
   const routes: ApiRoute[] = [];
   registeredRoutes.set(app, routes);
@@ -77,6 +86,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
       institutionId: row.institutionId,
     };
     request.sessionId = sessionId;
+    request.mustChangePassword = row.mustChangePassword === 1;
     request.caller = { actor, username: row.username, ip: request.ip };
   });
 
@@ -91,6 +101,14 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
       throw request.sessionExpired
         ? new AppError("SESSION_EXPIRED", "会话已超时，请重新登录")
         : new AppError("UNAUTHENTICATED", "请先登录");
+    }
+    // An initial or reset password must be changed before anything else is done with it.
+    if (
+      request.mustChangePassword &&
+      command !== "public" &&
+      !PASSWORD_CHANGE_ROUTES.has(request.routeOptions.url ?? "")
+    ) {
+      throw new AppError("PASSWORD_CHANGE_REQUIRED", "请先修改初始密码后再继续操作");
     }
     if (!roleMayRun(role, command)) {
       throw new AppError("FORBIDDEN", "当前账号没有执行此操作的权限");

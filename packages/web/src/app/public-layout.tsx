@@ -79,6 +79,8 @@ export function PublicLayout() {
               首页
             </NavLink>
             <NavLink to="/notices">通知公告</NavLink>
+            <NavLink to="/public-notices">公示公告</NavLink>
+            <NavLink to="/catalog">目录查询</NavLink>
           </div>
           <UserNav />
         </div>

@@ -64,6 +64,41 @@ export const router = createBrowserRouter([
           { path: "notices/:id", element: <NoticePage /> },
           { path: "login", element: <LoginPage /> },
           { path: "register", element: <RegisterPage /> },
+          // 公示 and 目录: loaded on first visit, like the back office (their forms are not small).
+          {
+            path: "public-notices",
+            lazy: page(() =>
+              import("../features/notices/public-notices-page").then((m) => m.PublicNoticesPage),
+            ),
+          },
+          {
+            path: "public-notices/:id",
+            lazy: page(() =>
+              import("../features/notices/public-notice-page").then((m) => m.PublicNoticePage),
+            ),
+          },
+          {
+            path: "objection-status",
+            lazy: page(() =>
+              import("../features/notices/status-lookup-page").then((m) => m.ObjectionStatusPage),
+            ),
+          },
+          {
+            path: "complaint-status",
+            lazy: page(() =>
+              import("../features/notices/status-lookup-page").then((m) => m.ComplaintStatusPage),
+            ),
+          },
+          {
+            path: "catalog",
+            lazy: page(() => import("../features/catalog/catalog-page").then((m) => m.CatalogPage)),
+          },
+          {
+            path: "catalog/:id",
+            lazy: page(() =>
+              import("../features/catalog/catalog-entry-page").then((m) => m.CatalogEntryPage),
+            ),
+          },
           { path: "*", element: <NotFoundPage /> },
         ],
       },
@@ -187,6 +222,41 @@ export const router = createBrowserRouter([
             path: "account/password",
             lazy: page(() =>
               import("../features/auth/change-password-page").then((m) => m.ChangePasswordPage),
+            ),
+          },
+          {
+            path: "workbench/notices",
+            lazy: page(
+              () => import("../features/notices/notices-admin-page").then((m) => m.NoticesAdminPage),
+              "notice.manage",
+            ),
+          },
+          {
+            path: "workbench/notices/:id",
+            lazy: page(
+              () => import("../features/notices/notice-admin-page").then((m) => m.NoticeAdminPage),
+              "notice.manage",
+            ),
+          },
+          {
+            path: "workbench/catalog-admin",
+            lazy: page(
+              () => import("../features/catalog/catalog-admin-page").then((m) => m.CatalogAdminPage),
+              "catalog.manage",
+            ),
+          },
+          {
+            path: "workbench/complaints",
+            lazy: page(
+              () => import("../features/supervision/complaints-page").then((m) => m.ComplaintsPage),
+              "catalog.manage",
+            ),
+          },
+          {
+            // Offices (catalog.manage) and listed institutions (application.edit): the page picks its view.
+            path: "workbench/assessments",
+            lazy: page(() =>
+              import("../features/supervision/assessments-page").then((m) => m.AssessmentsPage),
             ),
           },
           { path: "workbench/*", element: <NotFoundPage home="/workbench" /> },

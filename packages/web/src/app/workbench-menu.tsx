@@ -1,11 +1,15 @@
 import {
+  AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  DatabaseOutlined,
   FileTextOutlined,
   FormOutlined,
   HomeOutlined,
   LockOutlined,
+  NotificationOutlined,
+  SafetyCertificateOutlined,
   SolutionOutlined,
   StarOutlined,
   TeamOutlined,
@@ -54,6 +58,27 @@ export const workbenchMenu: readonly MenuEntry[] = [
   },
   { path: "/workbench/users", label: "账号管理", icon: <TeamOutlined />, command: "user.view" },
   { path: "/workbench/calendar", label: "工作日历", icon: <CalendarOutlined />, command: "calendar.manage" },
+  { path: "/workbench/notices", label: "公示管理", icon: <NotificationOutlined />, command: "notice.manage" },
+  {
+    path: "/workbench/catalog-admin",
+    label: "目录管理",
+    icon: <DatabaseOutlined />,
+    command: "catalog.manage",
+  },
+  { path: "/workbench/complaints", label: "投诉举报", icon: <AlertOutlined />, command: "catalog.manage" },
+  // One page, two audiences with different commands (never the same role): offices and institutions.
+  {
+    path: "/workbench/assessments",
+    label: "考核评估",
+    icon: <SafetyCertificateOutlined />,
+    command: "catalog.manage",
+  },
+  {
+    path: "/workbench/assessments",
+    label: "目录与考核评估",
+    icon: <SafetyCertificateOutlined />,
+    command: "application.edit",
+  },
   { path: "/workbench/audit", label: "审计日志", icon: <AuditOutlined />, command: "audit.view" },
   { path: "/account/password", label: "修改密码", icon: <LockOutlined />, command: "authenticated" },
 ];

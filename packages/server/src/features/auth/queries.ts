@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import type { Db } from "../../db/connection";
 
 export async function findUserByUsername(db: Db, username: string) {
@@ -32,6 +33,7 @@ export async function findSessionWithUser(db: Db, sessionId: string) {
       "users.industryScope",
       "users.institutionId",
       "users.status",
+      "users.mustChangePassword",
     ])
     .where("sessions.id", "=", sessionId)
     .executeTakeFirst();
@@ -70,5 +72,60 @@ export async function deleteExpiredSessions(db: Db, now: string, idleBefore: str
   await db
     .deleteFrom("sessions")
     .where((eb) => eb.or([eb("expiresAt", "<=", now), eb("lastSeenAt", "<", idleBefore)]))
+    .execute();
+}
+
+/** An institution and its first account (login name = credit code), inside the caller's transaction. */
+export async function insertInstitutionWithAccount(
+  trx: Db,
+  input: {
+    institutionId: string;
+    creditCode: string;
+    name: string;
+    contactName: string;
+    phoneEnc: string;
+    email: string;
+    regionCode: string | null;
+    warningConfirmed: boolean;
+    passwordHash: string;
+    now: string;
+  },
+): Promise<void> {
+  await trx
+    .insertInto("institutions")
+    .values({
+      id: input.institutionId,
+      creditCode: input.creditCode,
+      name: input.name,
+      contactName: input.contactName,
+      phoneEnc: input.phoneEnc,
+      email: input.email,
+      regionCode: input.regionCode,
+      creditCodeWarningConfirmed: input.warningConfirmed ? 1 : 0,
+      createdAt: input.now,
+      updatedAt: input.now,
+    })
+    .execute();
+  await trx
+    .insertInto("users")
+    .values({
+      id: crypto.randomUUID(),
+      username: input.creditCode,
+      displayName: input.name,
+      role: "institution",
+      regionCode: null,
+      industryScope: null,
+      institutionId: input.institutionId,
+      passwordHash: input.passwordHash,
+      status: "active",
+      failedLogins: 0,
+      lockedUntil: null,
+      mustChangePassword: 0,
+      phoneEnc: input.phoneEnc,
+      email: input.email,
+      createdAt: input.now,
+      updatedAt: input.now,
+      lastLoginAt: null,
+    })
     .execute();
 }

@@ -17,6 +17,7 @@ import {
   findInstitutionByCreditCode,
   findUserById,
   findUserByUsername,
+  insertInstitutionWithAccount,
   insertSession,
 } from "./queries";
 
@@ -209,7 +210,6 @@ export async function registerInstitution(
   }
   const now = deps.clock().toISOString();
   const institutionId = crypto.randomUUID();
-  const userId = crypto.randomUUID();
   const passwordHash = await hashPassword(input.password, deps.config.passwordHashCost);
   const phoneEnc = deps.cipher.encrypt(input.phone);
   await runCommand(
@@ -217,43 +217,18 @@ export async function registerInstitution(
     { ...caller, username: check.code },
     "institution.register",
     async (trx) => {
-      await trx
-        .insertInto("institutions")
-        .values({
-          id: institutionId,
-          creditCode: check.code,
-          name: input.institutionName,
-          contactName: input.contactName,
-          phoneEnc,
-          email: input.email,
-          regionCode: regionOfDivisionCode(check.code.slice(2, 8)) ?? null,
-          creditCodeWarningConfirmed: check.status === "warning" ? 1 : 0,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .execute();
-      await trx
-        .insertInto("users")
-        .values({
-          id: userId,
-          username: check.code,
-          displayName: input.institutionName,
-          role: "institution",
-          regionCode: null,
-          industryScope: null,
-          institutionId,
-          passwordHash,
-          status: "active",
-          failedLogins: 0,
-          lockedUntil: null,
-          mustChangePassword: 0,
-          phoneEnc,
-          email: input.email,
-          createdAt: now,
-          updatedAt: now,
-          lastLoginAt: null,
-        })
-        .execute();
+      await insertInstitutionWithAccount(trx, {
+        institutionId,
+        creditCode: check.code,
+        name: input.institutionName,
+        contactName: input.contactName,
+        phoneEnc,
+        email: input.email,
+        regionCode: regionOfDivisionCode(check.code.slice(2, 8)) ?? null,
+        warningConfirmed: check.status === "warning",
+        passwordHash,
+        now,
+      });
     },
     () => ({
       targetType: "institution",

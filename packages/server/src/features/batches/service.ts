@@ -260,10 +260,15 @@ export async function publishBatch(deps: Deps, caller: Caller, id: string): Prom
   return getBatch(deps, id);
 }
 
-/** Installs the two built-in seed batches when missing (idempotent; run at every start). */
-export async function ensureBuiltInBatches(deps: Deps, caller: Caller): Promise<number> {
+/** Installs published batch definitions whose code is not yet taken (idempotent, every start). */
+async function installBatches(
+  deps: Deps,
+  caller: Caller,
+  definitions: readonly BatchDefinition[],
+  isDemo: boolean,
+): Promise<number> {
   let added = 0;
-  for (const definition of BUILT_IN_BATCHES) {
+  for (const definition of definitions) {
     if (await findBatchRowByCode(deps.db, definition.code)) continue;
     const id = crypto.randomUUID();
     await runCommand(
@@ -275,42 +280,33 @@ export async function ensureBuiltInBatches(deps: Deps, caller: Caller): Promise<
           id,
           status: "published",
           builtIn: true,
-          isDemo: false,
+          isDemo,
           definition,
           now: deps.clock().toISOString(),
           createdBy: null,
         }),
-      () => ({ targetType: "batch", targetId: id, summary: `安装内置批次：${definition.title}` }),
+      () => ({
+        targetType: "batch",
+        targetId: id,
+        summary: `${isDemo ? "创建演示批次" : "安装内置批次"}：${definition.title}`,
+      }),
     );
     added++;
   }
   return added;
 }
 
+/** Installs the two built-in seed batches when missing. */
+export function ensureBuiltInBatches(deps: Deps, caller: Caller): Promise<number> {
+  return installBatches(deps, caller, BUILT_IN_BATCHES, false);
+}
+
 /** Demo mode: a 演示 copy of each built-in batch whose dates lie in the future. */
-export async function ensureDemoBatches(deps: Deps, caller: Caller): Promise<number> {
-  let added = 0;
-  for (const source of BUILT_IN_BATCHES) {
-    const definition = makeDemoBatch(source, deps.clock());
-    if (await findBatchRowByCode(deps.db, definition.code)) continue;
-    const id = crypto.randomUUID();
-    await runCommand(
-      deps,
-      caller,
-      "batch.seed",
-      (trx) =>
-        insertBatch(trx, {
-          id,
-          status: "published",
-          builtIn: true,
-          isDemo: true,
-          definition,
-          now: deps.clock().toISOString(),
-          createdBy: null,
-        }),
-      () => ({ targetType: "batch", targetId: id, summary: `创建演示批次：${definition.title}` }),
-    );
-    added++;
-  }
-  return added;
+export function ensureDemoBatches(deps: Deps, caller: Caller): Promise<number> {
+  return installBatches(
+    deps,
+    caller,
+    BUILT_IN_BATCHES.map((source) => makeDemoBatch(source, deps.clock())),
+    true,
+  );
 }

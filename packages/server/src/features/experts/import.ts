@@ -77,7 +77,8 @@ export async function parseExpertSheet(db: Db, content: Buffer) {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new AppError("VALIDATION_FAILED", "Excel 文件中没有工作表");
-  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).map(cell);
+  // row.values is sparse (index 0 is a hole): Array.from turns holes into empty cells.
+  const header = Array.from(sheet.getRow(1).values as ExcelJS.CellValue[], (value) => cell(value));
   const column = (label: string) =>
     header.findIndex((text) => text.replace(/\s/g, "") === label.replace(/\s/g, ""));
   const positions = EXPERT_COLUMNS.map((label) => column(label));

@@ -59,7 +59,9 @@ export function registerExpertRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["experts"],
         summary: "修改专家信息",
         params: z.object({ id: z.string().max(64) }),
-        body: z.object({ profile: expertProfileSchema }),
+        body: z.object({
+          profile: expertProfileSchema.extend({ phone: expertProfileSchema.shape.phone.optional() }),
+        }),
       },
     },
     async (request) => {

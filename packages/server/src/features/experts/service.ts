@@ -144,9 +144,19 @@ export async function createExpert(
   return { id, username: input.username, initialPassword: password };
 }
 
-export async function updateExpert(deps: Deps, caller: Caller, id: string, profile: ExpertProfile) {
+/** Updates a profile; a phone left out keeps the stored one (lists show it masked, so it is not retyped). */
+export async function updateExpert(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  input: Omit<ExpertProfile, "phone"> & { phone?: string | undefined },
+) {
   const row = await deps.db.selectFrom("experts").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) throw notFound("专家");
+  const profile: ExpertProfile = {
+    ...input,
+    phone: input.phone ?? (row.phoneEnc ? deps.cipher.decrypt(row.phoneEnc) : ""),
+  };
   await runCommand(
     deps,
     caller,

@@ -6,6 +6,7 @@ import type { Caller, Deps } from "../../http/deps";
 import { AppError, type FieldIssue, notFound } from "../../http/errors";
 import type { Evidence } from "../../http/multipart";
 import { detectFileKind } from "../../storage/files";
+import { decisionQuotaKey, releaseQuotaPlace } from "../quotas/counters";
 import { loadOfficeBatch } from "../review/round";
 
 export type { Evidence };
@@ -281,19 +282,10 @@ export async function handleObjection(
         .where("id", "=", item.applicationId)
         .where("status", "=", "inPublicNotice")
         .execute();
-      const key = [
-        "decision",
-        notice.batchId,
-        item.kind,
-        item.occupation,
-        item.kind === "training" ? (item.regionCode ?? "") : "national",
-      ].join("|");
-      await trx
-        .updateTable("quotaCounters")
-        .set((eb) => ({ used: eb("used", "-", 1) }))
-        .where("id", "=", key)
-        .where("used", ">", 0)
-        .execute();
+      await releaseQuotaPlace(
+        trx,
+        decisionQuotaKey(notice.batchId, item.kind, item.occupation, item.regionCode),
+      );
     },
     () => ({
       targetType: "notice",

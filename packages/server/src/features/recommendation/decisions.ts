@@ -15,6 +15,7 @@ import { type ApplicationContext, loadApplication } from "../applications/contex
 import { transitionStatus } from "../applications/queries";
 import { getApplication } from "../applications/service";
 import { institutionUserIds, notify } from "../notifications/service";
+import { takeQuotaPlace } from "../quotas/counters";
 import { assertRecommendationOpen, releaseRecommendation, unitOf } from "./unit";
 
 function transitionTo(
@@ -31,13 +32,6 @@ function transitionTo(
   if (!verdict.ok) throw new AppError("TRANSITION_NOT_ALLOWED", verdict.reason);
   return verdict.to;
 }
-
-const counterId = (
-  batchId: string,
-  unit: { type: string; value: string },
-  kind: string,
-  occupation: string,
-) => [batchId, unit.type, unit.value, kind, occupation].join("|");
 
 /**
  * 推荐: with a required 推荐理由 and a rank within the occupation, inside the batch's quota. The
@@ -64,35 +58,18 @@ export async function recommendApplication(
       fields: [{ path: "rank", message: `排名应在1至${quota.limit}之间` }],
     });
   }
-  const key = counterId(ctx.batchId, unit, kind, occupation);
   const now = deps.clock().toISOString();
   const outcome = await runCommand(
     deps,
     caller,
     "application.recommend",
     async (trx) => {
-      await trx
-        .insertInto("quotaCounters")
-        .values({
-          id: key,
-          batchId: ctx.batchId,
-          unitType: unit.type,
-          unitValue: unit.value,
-          kind,
-          occupation,
-          used: 0,
-          quota: quota.limit,
-        })
-        .onConflict((oc) => oc.column("id").doNothing())
-        .execute();
-      const bumped = await trx
-        .updateTable("quotaCounters")
-        .set((eb) => ({ used: eb("used", "+", 1) }))
-        .where("id", "=", key)
-        .where((eb) => eb("used", "<", eb.ref("quota")))
-        .returning("used")
-        .executeTakeFirst();
-      if (!bumped)
+      const used = await takeQuotaPlace(
+        trx,
+        { batchId: ctx.batchId, unitType: unit.type, unitValue: unit.value, kind, occupation },
+        quota.limit,
+      );
+      if (used === null)
         throw new AppError(
           "QUOTA_EXCEEDED",
           `名额已满：${quota.rule}，本单位${occupationName(occupation)}已推荐${quota.limit}家`,
@@ -137,7 +114,7 @@ export async function recommendApplication(
         detail: `${ctx.batch.shortTitle}·${occupationName(occupation)}申报已获推荐，进入下一环节。`,
         link: `/workbench/applications/${id}`,
       });
-      return { used: Number(bumped.used), limit: quota.limit };
+      return { used, limit: quota.limit };
     },
     (result) => ({
       targetType: "application",

@@ -1,6 +1,7 @@
 import { type Actor, type BatchDefinition, type RecommendingUnit, regionName } from "@linxuan/domain";
 import type { Db } from "../../db/connection";
 import { AppError } from "../../http/errors";
+import { releaseQuotaPlace } from "../quotas/counters";
 
 /** The recommending unit a recommender account acts for. */
 export function unitOf(actor: Actor): RecommendingUnit {
@@ -60,19 +61,7 @@ export async function releaseRecommendation(trx: Db, applicationId: string): Pro
     .executeTakeFirst();
   if (!existing) return;
   if (existing.decision === "recommended") {
-    const key = [
-      existing.batchId,
-      existing.unitType,
-      existing.unitValue,
-      existing.kind,
-      existing.occupation,
-    ].join("|");
-    await trx
-      .updateTable("quotaCounters")
-      .set((eb) => ({ used: eb("used", "-", 1) }))
-      .where("id", "=", key)
-      .where("used", ">", 0)
-      .execute();
+    await releaseQuotaPlace(trx, existing);
   }
   await trx.deleteFrom("recommendations").where("applicationId", "=", applicationId).execute();
 }

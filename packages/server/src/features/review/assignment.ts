@@ -318,3 +318,35 @@ export async function removeAssignment(deps: Deps, caller: Caller, assignmentId:
     }),
   );
 }
+
+/**
+ * The applications in (or waiting for) expert review, each with its experts and the experts in
+ * conflict with it and why: what the office needs for manual assignment and for pinning or
+ * clearing a conflict.
+ */
+export async function reviewCandidates(deps: Deps, caller: Caller, batchId: string) {
+  const actor = requireActorOf(caller);
+  const { batch, round } = await loadOfficeBatch(deps, actor, batchId);
+  const context = await reviewContext(deps, batchId, round, reviewStatuses(batch));
+  const experts = new Map(context.experts.map((expert) => [expert.id, expert]));
+  return context.applications.map((application) => ({
+    applicationId: application.id,
+    institutionName: application.institutionName,
+    occupation: application.occupation,
+    occupationName: occupationName(application.occupation as OccupationCode),
+    status: application.status,
+    experts: context.assignments
+      .filter((assignment) => assignment.applicationId === application.id)
+      .map((assignment) => ({
+        assignmentId: assignment.id,
+        expertId: assignment.expertId,
+        name: experts.get(assignment.expertId)?.name ?? "",
+      })),
+    conflicts: [...context.conflicts]
+      .filter(([key]) => key.endsWith(`|${application.id}`))
+      .map(([key, conflicts]) => {
+        const expertId = key.split("|")[0] ?? "";
+        return { expertId, name: experts.get(expertId)?.name ?? "", conflicts };
+      }),
+  }));
+}

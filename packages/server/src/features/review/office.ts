@@ -20,6 +20,7 @@ import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
 import { loadApplication } from "../applications/context";
 import { institutionUserIds, notify } from "../notifications/service";
+import { decisionQuotaKey, takeQuotaPlace } from "../quotas/counters";
 import { loadOfficeBatch } from "./round";
 
 /** Review progress: per expert (assigned, submitted, overdue) and per application (experts, submitted). */
@@ -72,6 +73,7 @@ export async function reviewProgress(deps: Deps, caller: Caller, batchId: string
     assignments: rows.map((row) => ({
       id: row.id,
       applicationId: row.applicationId,
+      expertId: row.expertId,
       expertName: row.expertName,
       institutionName: row.institutionName,
       occupationName: occupationName(row.occupation as OccupationCode),
@@ -318,13 +320,7 @@ export async function decideApplication(
   const kind = ctx.row.kind as KindCode;
   const occupation = ctx.row.occupation as OccupationCode;
   const quota = decisionQuota(ctx.batch, kind, occupation, ctx.institution.regionCode);
-  const key = [
-    "decision",
-    ctx.batchId,
-    kind,
-    occupation,
-    kind === "training" ? (ctx.institution.regionCode ?? "") : "national",
-  ].join("|");
+  const decisionKey = decisionQuotaKey(ctx.batchId, kind, occupation, ctx.institution.regionCode);
   const now = deps.clock().toISOString();
   await runCommand(
     deps,
@@ -333,28 +329,8 @@ export async function decideApplication(
     async (trx) => {
       if (input.decision === "approved") {
         if (!quota) throw new AppError("QUOTA_EXCEEDED", "该职业本批次没有审定名额");
-        await trx
-          .insertInto("quotaCounters")
-          .values({
-            id: key,
-            batchId: ctx.batchId,
-            unitType: "decision",
-            unitValue: kind === "training" ? (ctx.institution.regionCode ?? "") : "national",
-            kind,
-            occupation,
-            used: 0,
-            quota: quota.limit,
-          })
-          .onConflict((oc) => oc.column("id").doNothing())
-          .execute();
-        const bumped = await trx
-          .updateTable("quotaCounters")
-          .set((eb) => ({ used: eb("used", "+", 1) }))
-          .where("id", "=", key)
-          .where((eb) => eb("used", "<", eb.ref("quota")))
-          .returning("used")
-          .executeTakeFirst();
-        if (!bumped) throw new AppError("QUOTA_EXCEEDED", `审定名额已满：${quota.rule}`);
+        const used = await takeQuotaPlace(trx, decisionKey, quota.limit);
+        if (used === null) throw new AppError("QUOTA_EXCEEDED", `审定名额已满：${quota.rule}`);
       }
       const moved = await trx
         .updateTable("applications")

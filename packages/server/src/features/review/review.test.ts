@@ -74,6 +74,15 @@ describe.each(testDatabases)("expert review and decision on %s", (kind) => {
       expect(response.status, JSON.stringify(response.body)).toBe(201);
       const client = ctx.client();
       await client.login(response.body.username, response.body.initialPassword);
+      // The initial password must be changed first (PASSWORD_CHANGE_REQUIRED otherwise).
+      expect(
+        (
+          await client.post("/api/auth/password", {
+            currentPassword: response.body.initialPassword,
+            newPassword: "Expert-Pass-2027",
+          })
+        ).status,
+      ).toBe(200);
       experts.push({ ...response.body, client });
     }
     const bad = await office.post("/api/experts", {
@@ -121,6 +130,12 @@ describe.each(testDatabases)("expert review and decision on %s", (kind) => {
     // Nothing stored by the preview.
     expect((await office.get(`/api/review/${batchId}/progress`)).body.assignments).toHaveLength(0);
 
+    const candidates = await office.get(`/api/review/${batchId}/candidates`);
+    const first = candidates.body.items.find(
+      (item: { applicationId: string }) => item.applicationId === apps[0]?.id,
+    );
+    expect(first.conflicts).toEqual([expect.objectContaining({ expertId: conflicted, name: "郑国强" })]);
+    expect(first.conflicts[0].conflicts[0].type).toBe("employerIsApplicant");
     const forced = await office.post(`/api/review/${batchId}/assignments`, {
       assignments: [{ applicationId: apps[0]?.id, expertId: conflicted }],
     });
@@ -254,5 +269,72 @@ describe.each(testDatabases)("expert review and decision on %s", (kind) => {
     });
     expect(declared.status).toBe(200);
     expect((await expert.client.get(`/api/expert/assignments/${list.body.items[0].id}`)).status).toBe(404);
+  });
+});
+
+describe("expert import from Excel", () => {
+  it("creates accounts for every valid row and refuses a file with a bad row", async () => {
+    const ctx = await createTestContext("sqlite");
+    try {
+      const office = ctx.client();
+      await office.login(await makeStaff(ctx, "nationalOffice"), TEST_PASSWORD);
+      const template = await office.get("/api/experts/template.xlsx");
+      const ExcelJS = (await import("exceljs")).default;
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(template.raw as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0];
+      if (!sheet) throw new Error("no sheet");
+      sheet.getRow(2).values = [
+        "冯志远",
+        "复旦大学计算机科学技术学院",
+        "",
+        "教授",
+        "人工智能工程技术人员、大数据工程技术人员",
+        "上海市",
+        "13911112222",
+        "fzy@example.edu.cn",
+        "",
+      ];
+      sheet.getRow(3).values = [
+        "蒋文",
+        "华为技术有限公司",
+        "",
+        "高级工程师",
+        "云计算工程技术人员",
+        "广东省",
+        "13911113333",
+        "jw@example.com",
+        "jiangwen",
+      ];
+      const good = Buffer.from(await workbook.xlsx.writeBuffer());
+      const { multipartBody } = await import("../../test/factories");
+      const preview = await office.upload(
+        "/api/experts/import?dryRun=true",
+        multipartBody({}, { name: "experts.xlsx", content: good }),
+      );
+      expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+      expect(preview.body.preview.map((row: { name: string }) => row.name)).toEqual(["冯志远", "蒋文"]);
+      const imported = await office.upload(
+        "/api/experts/import",
+        multipartBody({}, { name: "experts.xlsx", content: good }),
+      );
+      expect(imported.body.imported.map((row: { username: string }) => row.username)).toEqual([
+        "expert001",
+        "jiangwen",
+      ]);
+      expect(imported.body.imported[0].initialPassword).toMatch(/.{10,}/);
+      sheet.getRow(4).values = ["某", "", "", "", "不存在的职业", "火星", "123", "x", ""];
+      const bad = Buffer.from(await workbook.xlsx.writeBuffer());
+      const refused = await office.upload(
+        "/api/experts/import",
+        multipartBody({}, { name: "experts.xlsx", content: bad }),
+      );
+      expect(refused.body.imported).toEqual([]);
+      expect(refused.body.errors.filter((error: { row: number }) => error.row === 4).length).toBeGreaterThan(
+        2,
+      );
+    } finally {
+      await ctx.close();
+    }
   });
 });

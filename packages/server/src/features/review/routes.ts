@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireActor } from "../../http/auth";
 import type { Deps } from "../../http/deps";
 import { sendDownload } from "../../http/download";
-import { applyAssignments, previewAssignment, removeAssignment } from "./assignment";
+import { applyAssignments, previewAssignment, removeAssignment, reviewCandidates } from "./assignment";
 import {
   completeReview,
   decideApplication,
@@ -136,6 +136,14 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
       await removeAssignment(deps, request.caller, request.params.id, request.body.reason);
       return { ok: true as const };
     },
+  );
+  r.get(
+    "/api/review/:batchId/candidates",
+    {
+      config: { command: "review.manage" },
+      schema: { tags: ["review"], summary: "待评议的申报、已分配专家与利益冲突", params: batchParams },
+    },
+    async (request) => ({ items: await reviewCandidates(deps, request.caller, request.params.batchId) }),
   );
   r.get(
     "/api/review/:batchId/progress",

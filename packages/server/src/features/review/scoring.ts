@@ -101,6 +101,27 @@ export async function openAssignment(deps: Deps, caller: Caller, assignmentId: s
   const context = await reviewContext(deps, assignment.batchId, round, ["underReview", "reviewed"]);
   const conflict = context.conflicts.get(`${expert.id}|${assignment.applicationId}`);
   if (conflict && conflict.length > 0) {
+    // A conflict found after assignment withdraws it, so the office sees the gap and reassigns.
+    await runCommand(
+      deps,
+      caller,
+      "review.conflictOnOpen",
+      (trx) =>
+        trx
+          .updateTable("reviewAssignments")
+          .set({
+            removedAt: deps.clock().toISOString(),
+            removedReason: `打开时发现利益冲突：${conflict.map((item) => item.reason).join("；")}`,
+          })
+          .where("id", "=", assignmentId)
+          .where("removedAt", "is", null)
+          .execute(),
+      () => ({
+        targetType: "application",
+        targetId: assignment.applicationId,
+        summary: "专家打开评议材料时发现利益冲突，自动取消分配",
+      }),
+    );
     throw new AppError(
       "CONFLICT_OF_INTEREST",
       `您与该申报单位存在利益冲突，须回避：${conflict.map((item) => item.reason).join("；")}`,

@@ -105,3 +105,39 @@ describe.each(testDatabases)("staff accounts on %s", (kind) => {
     ).toBe(403);
   });
 });
+
+describe("initial passwords", () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext("sqlite");
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  it("must be changed before the account can do anything else", async () => {
+    const admin = ctx.client();
+    await admin.login(await makeStaff(ctx, "admin"), TEST_PASSWORD);
+    await admin.post("/api/users", {
+      username: "office-new",
+      displayName: "新办公室人员",
+      role: "nationalOffice",
+      password: "Init-Pass-2026",
+    });
+    const user = ctx.client();
+    expect((await user.login("office-new", "Init-Pass-2026")).mustChangePassword).toBe(true);
+    const refused = await user.get("/api/batches");
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe("PASSWORD_CHANGE_REQUIRED");
+    expect((await user.get("/api/auth/me")).status).toBe(200);
+    expect(
+      (
+        await user.post("/api/auth/password", {
+          currentPassword: "Init-Pass-2026",
+          newPassword: "Own-Pass-2027",
+        })
+      ).status,
+    ).toBe(200);
+    expect((await user.get("/api/batches")).status).toBe(200);
+  });
+});

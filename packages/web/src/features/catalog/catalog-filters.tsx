@@ -30,14 +30,26 @@ export function CatalogFiltersBar({
   useEffect(() => setKeyword(value.q ?? ""), [value.q]);
 
   const selects: { key: SelectKey; label: string; options: { value: string; label: string }[] }[] = [
-    { key: "kind", label: "机构类型", options: KINDS.map((kind) => ({ value: kind.code, label: kind.name })) },
+    {
+      key: "kind",
+      label: "机构类型",
+      options: KINDS.map((kind) => ({ value: kind.code, label: kind.name })),
+    },
     {
       key: "occupation",
       label: "职业",
       options: OCCUPATIONS.map((occupation) => ({ value: occupation.code, label: occupation.name })),
     },
-    { key: "level", label: "专业技术等级", options: LEVELS.map((level) => ({ value: level.code, label: level.name })) },
-    { key: "region", label: "所在地区", options: REGIONS.map((region) => ({ value: region.code, label: region.name })) },
+    {
+      key: "level",
+      label: "专业技术等级",
+      options: LEVELS.map((level) => ({ value: level.code, label: level.name })),
+    },
+    {
+      key: "region",
+      label: "所在地区",
+      options: REGIONS.map((region) => ({ value: region.code, label: region.name })),
+    },
     {
       key: "batch",
       label: "遴选批次",

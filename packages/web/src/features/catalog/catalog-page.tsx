@@ -41,9 +41,16 @@ export function CatalogPage() {
 
   return (
     <>
-      <Breadcrumb style={{ marginBottom: 16 }} items={[{ title: <Link to="/">首页</Link> }, { title: "目录查询" }]} />
+      <Breadcrumb
+        style={{ marginBottom: 16 }}
+        items={[{ title: <Link to="/">首页</Link> }, { title: "目录查询" }]}
+      />
       <div className="lx-panel">
-        <SectionTitle title="培训机构和评价机构目录查询" as="h1" extra={<Link to="/complaint-status">投诉举报办理查询 ›</Link>} />
+        <SectionTitle
+          title="培训机构和评价机构目录查询"
+          as="h1"
+          extra={<Link to="/complaint-status">投诉举报办理查询 ›</Link>}
+        />
         <Typography.Paragraph type="secondary">
           目录收录经遴选、公示后纳入的培训机构和评价机构，有效期3年，实行动态调整。学员、用人单位和补贴经办机构可按条件查询，并下载查询结果。
         </Typography.Paragraph>
@@ -52,9 +59,7 @@ export function CatalogPage() {
           onChange={(next) => setParams(writeQuery(next, 1, pageSize), { replace: true })}
         />
         <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 12 }} wrap>
-          <span role="status">
-            {catalog.data ? `共查询到 ${catalog.data.total} 条记录` : "正在查询…"}
-          </span>
+          <span role="status">{catalog.data ? `共查询到 ${catalog.data.total} 条记录` : "正在查询…"}</span>
           <Space wrap>
             <Button icon={<FileExcelOutlined />} href={catalogDownloadUrl("xlsx", filters)} download>
               下载Excel

@@ -31,30 +31,42 @@ export function CatalogTable({
 }) {
   const columns: TableColumnsType<CatalogEntry> = [
     {
-      title: "机构名称",
+      title: "机构名称 / 统一社会信用代码",
       dataIndex: "institutionName",
-      fixed: "left",
-      width: 240,
-      render: (name: string, entry) => <Link to={`/catalog/${entry.id}`}>{name}</Link>,
+      render: (name: string, entry) => (
+        <>
+          <Link to={`/catalog/${entry.id}`}>{name}</Link>
+          <div className="lx-muted" style={{ fontFamily: "monospace", fontSize: 12 }}>
+            {entry.creditCode}
+          </div>
+        </>
+      ),
     },
-    { title: "统一社会信用代码", dataIndex: "creditCode", width: 180, render: (code: string) => <code>{code}</code> },
-    { title: "机构类型", dataIndex: "kindName", width: 96 },
-    { title: "职业", dataIndex: "occupationName", width: 200 },
+    { title: "机构类型", dataIndex: "kindName", width: 90 },
+    { title: "职业", dataIndex: "occupationName", width: 170 },
     {
       title: "专业技术等级",
       dataIndex: "levelNames",
-      width: 150,
+      width: 120,
       render: (names: string[]) => names.join("、"),
     },
-    { title: "所在地区", dataIndex: "regionName", width: 110, render: (name: string | null) => name ?? "—" },
-    { title: "遴选批次", dataIndex: "batchTitle", width: 200 },
-    { title: "纳入目录时间", dataIndex: "approvedAt", width: 130, render: dateOf },
-    { title: "有效期至", dataIndex: "validUntil", width: 130, render: dateOf },
+    { title: "所在地区", dataIndex: "regionName", width: 90, render: (name: string | null) => name ?? "—" },
+    { title: "遴选批次", dataIndex: "batchTitle", width: 170 },
+    {
+      title: "有效期",
+      key: "validity",
+      width: 140,
+      render: (_, entry) => (
+        <>
+          <div>{dateOf(entry.approvedAt)}</div>
+          <div>至 {dateOf(entry.validUntil)}</div>
+        </>
+      ),
+    },
     {
       title: "状态",
       dataIndex: "status",
-      width: 96,
-      fixed: "right",
+      width: 90,
       render: (status: CatalogEntry["status"]) => <CatalogStatusTag status={status} />,
     },
     ...(actions ? [actions] : []),
@@ -66,7 +78,7 @@ export function CatalogTable({
       loading={loading}
       dataSource={items}
       columns={columns}
-      scroll={{ x: 1500 }}
+      scroll={{ x: actions ? 1240 : 1100 }}
       locale={{ emptyText: "没有符合条件的机构" }}
       pagination={{
         current: page,

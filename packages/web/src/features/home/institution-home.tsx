@@ -7,6 +7,7 @@ import { errorText } from "../../app/form-errors";
 import { regionLabel } from "../../app/labels";
 import { ApplicationList } from "../applications/application-list";
 import { usePublicBatches } from "../public/queries";
+import { InstitutionCatalogCard } from "../supervision/institution-catalog-card";
 import { BatchLinks, HomeCard, HomeHeading } from "./home-parts";
 
 /** The registration authority's region, read from positions 3–8 of the credit code. */
@@ -44,6 +45,7 @@ export function InstitutionHome({ user }: { user: User }) {
       >
         <ApplicationList />
       </HomeCard>
+      <InstitutionCatalogCard />
       <HomeCard title="单位注册信息">
         {institution ? (
           <Descriptions

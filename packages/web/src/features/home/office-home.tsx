@@ -7,6 +7,7 @@ import { errorText } from "../../app/form-errors";
 import { StatusTag } from "../batches/batches-page";
 import { useStaffBatches } from "../batches/queries";
 import { OfficeReviewCard } from "../review/office-review-card";
+import { OfficeSupervisionCard } from "../supervision/office-supervision-card";
 import { BatchLinks, HomeCard, HomeHeading } from "./home-parts";
 
 /** 工程指导协调小组办公室 and provincial organising offices: their batches and where each stands. */
@@ -45,6 +46,7 @@ export function OfficeHome({ user }: { user: User }) {
         ))}
       </Row>
       <OfficeReviewCard user={user} />
+      <OfficeSupervisionCard />
       <HomeCard
         title="遴选批次"
         extra={

@@ -167,7 +167,11 @@ export function CreateNoticeCard() {
             placeholder="选择日期和时间"
           />
         </Form.Item>
-        <Form.Item name="title" label="公示标题（可不填）" extra="不填时按“批次简称＋拟纳入目录的地区机构类型名单公示”生成。">
+        <Form.Item
+          name="title"
+          label="公示标题（可不填）"
+          extra="不填时按“批次简称＋拟纳入目录的地区机构类型名单公示”生成。"
+        >
           <Input maxLength={200} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={create.isPending}>

@@ -45,7 +45,8 @@ function ConfirmCard({ notice }: { notice: Notice }) {
           title={listed !== null ? `已纳入目录 ${listed} 家` : "本公示已确认纳入目录"}
           description={
             <>
-              确认时间：{formatInstant(notice.confirmedAt)}。可在 <Link to="/workbench/catalog-admin">目录管理</Link>
+              确认时间：{formatInstant(notice.confirmedAt)}。可在{" "}
+              <Link to="/workbench/catalog-admin">目录管理</Link>
               中查看和调整。
             </>
           }

@@ -25,27 +25,27 @@ export function NoticeItemsTable({
       rowKey="id"
       pagination={false}
       dataSource={rows}
-      scroll={{ x: 960 }}
+      scroll={{ x: showReasons ? 1190 : 1100 }}
       rowClassName={(item) => (item.status === "removed" ? "lx-row-removed" : "")}
       locale={{ emptyText: "公示名单为空" }}
       columns={[
-        { title: "序号", dataIndex: "index", width: 60, align: "center" },
-        { title: "机构名称", dataIndex: "institutionName", render: strike },
+        { title: "序号", dataIndex: "index", width: 56, align: "center" },
+        { title: "机构名称", dataIndex: "institutionName", width: 260, render: strike },
         {
           title: "统一社会信用代码",
           dataIndex: "creditCode",
-          width: 190,
+          width: 180,
           render: (code: string) => <code className="lx-strike">{code}</code>,
         },
-        { title: "机构类型", dataIndex: "kindName", width: 96, render: strike },
-        { title: "职业", dataIndex: "occupationName", width: 200, render: strike },
+        { title: "机构类型", dataIndex: "kindName", width: 90, render: strike },
+        { title: "职业", dataIndex: "occupationName", width: 180, render: strike },
         {
           title: "专业技术等级",
           dataIndex: "levels",
-          width: 150,
+          width: 120,
           render: (levels: NoticeItem["levels"]) => strike(levels.map(levelLabel).join("、")),
         },
-        { title: "地区", dataIndex: "regionName", width: 100, render: strike },
+        { title: "地区", dataIndex: "regionName", width: 80, render: strike },
         {
           title: "状态",
           dataIndex: "status",

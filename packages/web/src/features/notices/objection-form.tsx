@@ -71,21 +71,7 @@ export function ObjectionForm({
 
   const listed = items.filter((item) => item.status === "listed");
   return (
-    <Form<Values>
-      form={form}
-      layout="vertical"
-      onFinish={submit}
-      scrollToFirstError
-      requiredMark
-      style={{ maxWidth: 720 }}
-    >
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title="异议须实名提出"
-        description="请如实填写本人姓名和联系方式，写明具体事实和理由，并提供有关证明材料。匿名或无具体事实的异议不予受理。您的个人信息仅用于核实异议，不会公开。"
-      />
+    <Form<Values> form={form} layout="vertical" onFinish={submit} scrollToFirstError>
       {failure && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={failure} />}
       <Form.Item
         name="itemId"

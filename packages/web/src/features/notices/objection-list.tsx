@@ -1,5 +1,5 @@
 import { PaperClipOutlined } from "@ant-design/icons";
-import { App, Alert, Button, Descriptions, Empty, List, Space, Tag, Typography } from "antd";
+import { Alert, App, Button, Descriptions, Empty, List, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { formatInstant } from "../../app/dates";
 import { errorText } from "../../app/form-errors";
@@ -30,7 +30,13 @@ const actions: Record<
   },
 };
 
-function ObjectionCard({ objection, onAct }: { objection: Objection; onAct?: (action: ObjectionAction) => void }) {
+function ObjectionCard({
+  objection,
+  onAct,
+}: {
+  objection: Objection;
+  onAct?: (action: ObjectionAction) => void;
+}) {
   const open = (Object.keys(actions) as ObjectionAction[]).filter((action) =>
     actions[action].from.includes(objection.status),
   );

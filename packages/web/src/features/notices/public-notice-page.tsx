@@ -1,5 +1,5 @@
 import { FileExcelOutlined, FilePdfOutlined } from "@ant-design/icons";
-import { Alert, Breadcrumb, Button, Card, Descriptions, Skeleton, Space, Typography } from "antd";
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Space, Typography } from "antd";
 import { useCallback, useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { isApiError } from "../../app/api";
@@ -37,12 +37,49 @@ function ClosedNotice({ notice, onStart }: { notice: Notice; onStart: () => void
       title="公示期已结束，不再受理异议"
       description={
         <>
-          本次公示已于{endText(notice)}结束。如发现已纳入目录的机构存在违规开展培训、乱收费、弄虚作假等问题，请在
+          本次公示已于{endText(notice)}
+          结束。如发现已纳入目录的机构存在违规开展培训、乱收费、弄虚作假等问题，请在
           <Link to="/catalog">目录查询</Link>中找到该机构，通过“投诉举报”反映。已提出异议的，可在
           <Link to="/objection-status">异议办理查询</Link>中查看处理结果。
         </>
       }
     />
+  );
+}
+
+function ObjectionGuide({ notice }: { notice: Notice }) {
+  return (
+    <aside
+      aria-labelledby="objection-guide"
+      style={{ background: "#f7f8fa", padding: "16px 20px", borderRadius: 4 }}
+    >
+      <h3 id="objection-guide" style={{ fontSize: 15, marginTop: 0 }}>
+        异议须知
+      </h3>
+      <ol className="lx-steps">
+        <li>
+          <strong>公示期内提出</strong>
+          <span className="lx-muted">截止{endText(notice)}，逾期不予受理。</span>
+        </li>
+        <li>
+          <strong>实名并写明事实</strong>
+          <span className="lx-muted">
+            如实填写姓名和联系方式，写明具体事实和理由，提供证明材料。匿名或无具体事实的异议不予受理。
+          </span>
+        </li>
+        <li>
+          <strong>记下受理编号</strong>
+          <span className="lx-muted">凭受理编号和联系电话，在“异议办理查询”中查看办理进度和处理意见。</span>
+        </li>
+        <li>
+          <strong>调查核实</strong>
+          <span className="lx-muted">异议经核实成立的，该机构移出公示名单，不纳入目录。</span>
+        </li>
+      </ol>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>
+        您的个人信息仅用于核实异议，不会公开。
+      </Typography.Paragraph>
+    </aside>
   );
 }
 
@@ -107,12 +144,17 @@ export function PublicNoticePage() {
           <Space size={16} wrap>
             <PhaseTag phase={notice.phase} />
             {notice.phase === "open" && (
-              <NoticeCountdown remainingMs={notice.remainingMs} receivedAt={notice.receivedAt} onEnd={reload} />
+              <NoticeCountdown
+                remainingMs={notice.remainingMs}
+                receivedAt={notice.receivedAt}
+                onEnd={reload}
+              />
             )}
           </Space>
           <Typography.Paragraph style={{ fontSize: 15, lineHeight: 1.9, margin: 0 }}>
-            现将拟纳入目录的机构名单予以公示，公示期为{notice.workdays}个工作日（{formatInstant(notice.startsAt)}至
-            {endText(notice)}）。公示期内，如对名单中的机构有异议，请通过本页实名提出，写明具体事实和理由，并提供联系方式和有关证明材料。
+            现将拟纳入目录的机构名单予以公示，公示期为{notice.workdays}个工作日（
+            {formatInstant(notice.startsAt)}至{endText(notice)}
+            ）。公示期内，如对名单中的机构有异议，请通过本页实名提出，写明具体事实和理由，并提供联系方式和有关证明材料。
             {removed > 0 && `公示期间，${removed}家机构经核实异议成立，已移出公示名单。`}
           </Typography.Paragraph>
           <Space wrap>
@@ -133,7 +175,14 @@ export function PublicNoticePage() {
         style={{ marginTop: 16 }}
       >
         {notice.phase === "open" ? (
-          <ObjectionForm noticeId={notice.id} items={notice.items} onWindowClosed={reload} />
+          <Row gutter={32}>
+            <Col xs={24} lg={15}>
+              <ObjectionForm noticeId={notice.id} items={notice.items} onWindowClosed={reload} />
+            </Col>
+            <Col xs={24} lg={9}>
+              <ObjectionGuide notice={notice} />
+            </Col>
+          </Row>
         ) : (
           <ClosedNotice notice={notice} onStart={reload} />
         )}

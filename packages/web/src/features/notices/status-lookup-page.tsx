@@ -140,7 +140,11 @@ export function StatusLookupPage({ kind }: { kind: keyof typeof kinds }) {
               {
                 key: "note",
                 label: "处理意见",
-                children: note ? <p className="lx-user-text">{note}</p> : <span className="lx-muted">尚无处理意见</span>,
+                children: note ? (
+                  <p className="lx-user-text">{note}</p>
+                ) : (
+                  <span className="lx-muted">尚无处理意见</span>
+                ),
               },
             ]}
           />

@@ -41,7 +41,7 @@ export function RankingTable({
         size="small"
         pagination={false}
         dataSource={group.items}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 960 }}
         rowClassName={(_, index) =>
           index === lastWithin && index < group.items.length - 1 ? "lx-quota-line" : ""
         }

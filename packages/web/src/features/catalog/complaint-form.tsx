@@ -1,0 +1,96 @@
+import { Alert, Button, Form, Input, Radio, type UploadFile } from "antd";
+import { useState } from "react";
+import { applyFieldErrors, errorText } from "../../app/form-errors";
+import { AckResult } from "../notices/ack-result";
+import { appendEvidence, EvidenceField, noteUploadRefusal } from "../notices/evidence-field";
+import { contentRule, multipartFields, SubmitterFields } from "../notices/submitter-fields";
+import type { Acknowledgement } from "../notices/types";
+import { fileComplaint } from "./queries";
+
+/** The server's categories (supervision/complaints.ts), in the notice's words. */
+export const complaintCategories = [
+  { value: "illegalTraining", label: "违规开展培训" },
+  { value: "overcharging", label: "乱收费" },
+  { value: "fraud", label: "弄虚作假" },
+  { value: "other", label: "其他" },
+] as const;
+
+type Values = {
+  category: string;
+  name: string;
+  phone: string;
+  email?: string;
+  content: string;
+  evidence?: UploadFile[];
+};
+
+/** 投诉举报 against one catalog entry; the answer is the 受理编号. */
+export function ComplaintForm({ entryId }: { entryId: string }) {
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [ack, setAck] = useState<Acknowledgement | null>(null);
+
+  if (ack) {
+    return (
+      <AckResult
+        what="投诉举报"
+        ackNumber={ack.ackNumber}
+        institutionName={ack.institutionName}
+        statusPath="/complaint-status"
+        onAnother={() => {
+          form.resetFields();
+          setAck(null);
+        }}
+      />
+    );
+  }
+
+  const submit = async (values: Values) => {
+    setBusy(true);
+    setFailure(null);
+    const body = multipartFields(values, ["category", "name", "phone", "email", "content"]);
+    appendEvidence(body, values.evidence);
+    try {
+      setAck(await fileComplaint(entryId, body));
+    } catch (error) {
+      const fileProblem = noteUploadRefusal(error);
+      if (fileProblem) form.setFields([{ name: "evidence", errors: [fileProblem] }]);
+      else if (applyFieldErrors(form, error).length === 0) setFailure(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      scrollToFirstError
+      style={{ maxWidth: 720 }}
+    >
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="请实名举报，如实反映情况"
+        description="请写明时间、地点、经过等具体事实，并尽量提供收费凭证、宣传材料、聊天记录截图等证明材料。您的个人信息仅用于核实和反馈，不会公开。"
+      />
+      {failure && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={failure} />}
+      <Form.Item name="category" label="举报类别" rules={[{ required: true, message: "请选择举报类别" }]}>
+        <Radio.Group options={complaintCategories.map((item) => ({ ...item }))} />
+      </Form.Item>
+      <SubmitterFields emailRequired={false} />
+      <Form.Item name="content" label="举报内容" required rules={[contentRule]}>
+        <Input.TextArea rows={6} maxLength={3000} showCount placeholder="请写明具体事实（10–3000字）" />
+      </Form.Item>
+      <EvidenceField />
+      <Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy} size="large">
+          提交投诉举报
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}
