@@ -28,7 +28,7 @@ describe.skipIf(!hasChromium)("application journey: two tabs edit one draft", ()
       category: "专业技术人员继续教育基地",
     });
     const second = await context.newPage();
-    second.setDefaultTimeout(15_000);
+    second.setDefaultTimeout(30_000);
     await second.goto(first.url());
     await field(second, "单位地址").waitFor();
 

@@ -1,5 +1,6 @@
 import path from "node:path";
 import Database from "better-sqlite3";
+import type { Locator } from "playwright-core";
 import type { Platform } from "./platform";
 import {
   type ApiClient,
@@ -108,20 +109,31 @@ function shanghaiDate(ms: number): string {
 }
 
 /**
- * Moves a notice's whole period into the past: it started ten days ago and ended a minute ago
- * (24:00 after its last working day is kept as the shape of `endsAt`).
+ * Moves a notice's whole period into the past: it started ten days ago and ended at 24:00 of
+ * yesterday (Beijing), its last working day as far as the page is concerned.
  */
 export function endNoticeInDatabase(file: string, noticeId: string, now = Date.now()) {
-  const endsAt = now - 60_000;
+  const day = 86_400_000;
+  const shanghai = 8 * 3_600_000;
+  const endsAt = Math.floor((now + shanghai) / day) * day - shanghai;
   withDatabase(file, (db) => {
     const moved = db
       .prepare("update public_notices set starts_at = ?, ends_at = ?, last_day = ? where id = ?")
       .run(
-        new Date(now - 10 * 86_400_000).toISOString(),
+        new Date(endsAt - 10 * day).toISOString(),
         new Date(endsAt).toISOString(),
         shanghaiDate(endsAt - 1),
         noticeId,
       );
     if (moved.changes !== 1) throw new Error(`no notice ${noticeId}`);
   });
+}
+
+/** The text decoration the browser draws for an element (line-through for a struck-out item). */
+export function textDecoration(locator: Locator): Promise<string> {
+  // The e2e project has no DOM types: the page's `getComputedStyle` is reached through globalThis.
+  type Styles = { getComputedStyle: (element: unknown) => { textDecorationLine: string } };
+  return locator.evaluate(
+    (element) => (globalThis as unknown as Styles).getComputedStyle(element).textDecorationLine,
+  );
 }

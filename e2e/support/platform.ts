@@ -67,7 +67,7 @@ export async function startPlatform(): Promise<Platform> {
         viewport: { width: 1366, height: 900 },
       });
       const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      page.setDefaultTimeout(30_000);
       return { context, page };
     },
     close: async () => {

@@ -81,6 +81,8 @@ export function PublicLayout() {
             <NavLink to="/notices">通知公告</NavLink>
             <NavLink to="/public-notices">公示公告</NavLink>
             <NavLink to="/catalog">目录查询</NavLink>
+            <NavLink to="/deadlines">关键日期</NavLink>
+            <NavLink to="/statistics">统计数据</NavLink>
           </div>
           <UserNav />
         </div>

@@ -99,6 +99,16 @@ export const router = createBrowserRouter([
               import("../features/catalog/catalog-entry-page").then((m) => m.CatalogEntryPage),
             ),
           },
+          {
+            path: "deadlines",
+            lazy: page(() => import("../features/deadlines/deadlines-page").then((m) => m.DeadlinesPage)),
+          },
+          {
+            path: "statistics",
+            lazy: page(() =>
+              import("../features/dashboard/public-statistics-page").then((m) => m.PublicStatisticsPage),
+            ),
+          },
           { path: "*", element: <NotFoundPage /> },
         ],
       },
@@ -257,6 +267,19 @@ export const router = createBrowserRouter([
             path: "workbench/assessments",
             lazy: page(() =>
               import("../features/supervision/assessments-page").then((m) => m.AssessmentsPage),
+            ),
+          },
+          {
+            path: "workbench/dashboard",
+            lazy: page(
+              () => import("../features/dashboard/dashboard-page").then((m) => m.DashboardPage),
+              "stats.view",
+            ),
+          },
+          {
+            path: "workbench/notifications",
+            lazy: page(() =>
+              import("../features/notifications/notifications-page").then((m) => m.NotificationsPage),
             ),
           },
           { path: "workbench/*", element: <NotFoundPage home="/workbench" /> },

@@ -4,6 +4,7 @@ import { roleMayRun } from "@linxuan/domain";
 import { App, Button, Layout, Menu, Result, Spin, Tag } from "antd";
 import type { ReactNode } from "react";
 import { Link, Navigate, Outlet, useLocation } from "react-router";
+import { NotificationBell } from "../features/notifications/notification-bell";
 import { ButtonLink } from "./button-link";
 import { errorText } from "./form-errors";
 import { PlainResult } from "./plain-result";
@@ -59,6 +60,7 @@ export function WorkbenchLayout() {
           <span>{PROGRAM_NAME} · 遴选工作台</span>
         </Link>
         <div className="lx-wb-user">
+          <NotificationBell />
           <Link to="/">门户首页</Link>
           <span>
             {user.displayName}

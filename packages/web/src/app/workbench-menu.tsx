@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BellOutlined,
   CalendarOutlined,
   DatabaseOutlined,
   FileTextOutlined,
@@ -9,6 +10,7 @@ import {
   HomeOutlined,
   LockOutlined,
   NotificationOutlined,
+  PieChartOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
   StarOutlined,
@@ -48,6 +50,7 @@ export const workbenchMenu: readonly MenuEntry[] = [
     icon: <BarChartOutlined />,
     command: "recommendation.overview",
   },
+  { path: "/workbench/dashboard", label: "统计看板", icon: <PieChartOutlined />, command: "stats.view" },
   { path: "/workbench/experts", label: "专家库", icon: <SolutionOutlined />, command: "expert.manage" },
   { path: "/workbench/review", label: "专家评议", icon: <StarOutlined />, command: "review.manage" },
   {
@@ -80,6 +83,7 @@ export const workbenchMenu: readonly MenuEntry[] = [
     command: "application.edit",
   },
   { path: "/workbench/audit", label: "审计日志", icon: <AuditOutlined />, command: "audit.view" },
+  { path: "/workbench/notifications", label: "消息通知", icon: <BellOutlined />, command: "authenticated" },
   { path: "/account/password", label: "修改密码", icon: <LockOutlined />, command: "authenticated" },
 ];
 

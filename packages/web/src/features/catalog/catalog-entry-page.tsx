@@ -7,7 +7,7 @@ import { errorText } from "../../app/form-errors";
 import { PlainResult } from "../../app/plain-result";
 import { CatalogStatusTag, changeLabels } from "./catalog-labels";
 import { dateOf } from "./catalog-table";
-import { ComplaintForm } from "./complaint-form";
+import { ComplaintForm, ComplaintGuide } from "./complaint-form";
 import { useCatalogEntry } from "./queries";
 import type { CatalogHistoryItem } from "./types";
 import "../notices/notices.css";
@@ -79,47 +79,48 @@ export function CatalogEntryPage() {
           ]}
         />
       </div>
-      <Row gutter={16} style={{ marginTop: 16 }}>
-        <Col xs={24} xl={10}>
-          <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>变更记录</h2>} style={{ marginBottom: 16 }}>
-            <Table<CatalogHistoryItem>
-              size="small"
-              rowKey="version"
-              pagination={false}
-              dataSource={[...history].reverse()}
-              columns={[
-                { title: "版本", dataIndex: "version", width: 64, render: (v: number) => `第${v}版` },
-                {
-                  title: "变更",
-                  dataIndex: "change",
-                  width: 110,
-                  render: (change: string) => <Tag>{changeLabels[change] ?? change}</Tag>,
-                },
-                {
-                  title: "理由",
-                  dataIndex: "reason",
-                  render: (reason: string) => <p className="lx-user-text">{reason}</p>,
-                },
-                {
-                  title: "时间",
-                  dataIndex: "changedAt",
-                  width: 150,
-                  render: (at: string) => formatInstant(at),
-                },
-              ]}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} xl={14}>
-          <Card
-            id="complaint"
-            title={<h2 style={{ margin: 0, fontSize: 16 }}>投诉举报</h2>}
-            extra={<Link to="/complaint-status">办理查询 ›</Link>}
-          >
+      <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>变更记录</h2>} style={{ margin: "16px 0" }}>
+        <Table<CatalogHistoryItem>
+          size="small"
+          rowKey="version"
+          pagination={false}
+          dataSource={[...history].reverse()}
+          columns={[
+            { title: "版本", dataIndex: "version", width: 64, render: (v: number) => `第${v}版` },
+            {
+              title: "变更",
+              dataIndex: "change",
+              width: 110,
+              render: (change: string) => <Tag>{changeLabels[change] ?? change}</Tag>,
+            },
+            {
+              title: "理由",
+              dataIndex: "reason",
+              render: (reason: string) => <p className="lx-user-text">{reason}</p>,
+            },
+            {
+              title: "时间",
+              dataIndex: "changedAt",
+              width: 150,
+              render: (at: string) => formatInstant(at),
+            },
+          ]}
+        />
+      </Card>
+      <Card
+        id="complaint"
+        title={<h2 style={{ margin: 0, fontSize: 16 }}>投诉举报</h2>}
+        extra={<Link to="/complaint-status">投诉举报办理查询 ›</Link>}
+      >
+        <Row gutter={32}>
+          <Col xs={24} lg={15}>
             <ComplaintForm entryId={entry.id} />
-          </Card>
-        </Col>
-      </Row>
+          </Col>
+          <Col xs={24} lg={9}>
+            <ComplaintGuide />
+          </Col>
+        </Row>
+      </Card>
     </>
   );
 }

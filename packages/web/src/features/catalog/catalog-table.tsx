@@ -51,7 +51,8 @@ export function CatalogTable({
       render: (names: string[]) => names.join("、"),
     },
     { title: "所在地区", dataIndex: "regionName", width: 90, render: (name: string | null) => name ?? "—" },
-    { title: "遴选批次", dataIndex: "batchTitle", width: 170 },
+    // The office filters by batch instead; its column makes room for the actions.
+    ...(actions ? [] : [{ title: "遴选批次", dataIndex: "batchTitle", width: 170 }]),
     {
       title: "有效期",
       key: "validity",
@@ -78,7 +79,7 @@ export function CatalogTable({
       loading={loading}
       dataSource={items}
       columns={columns}
-      scroll={{ x: actions ? 1240 : 1100 }}
+      scroll={{ x: 1100 }}
       locale={{ emptyText: "没有符合条件的机构" }}
       pagination={{
         current: page,

@@ -25,13 +25,26 @@ export function shortOccupation(name: string): string {
   return name.replace(/工程技术人员$/, "");
 }
 
+/** A horizontal count axis, its name centred under the numbers. */
 const countAxis = (name: string) => ({
   type: "value" as const,
   name,
+  nameLocation: "middle" as const,
+  nameGap: 28,
   minInterval: 1,
   nameTextStyle: { color: axisColor },
   axisLabel: { color: axisColor },
   splitLine,
+});
+
+/** Margins inside which everything, axis names included, is laid out (ECharts 6 outer bounds). */
+const grid = (left: number, right: number, top: number, bottom: number) => ({
+  left,
+  right,
+  top,
+  bottom,
+  outerBoundsMode: "same" as const,
+  outerBoundsContain: "all" as const,
 });
 
 const tooltipAxis = { trigger: "axis" as const, axisPointer: { type: "shadow" as const } };
@@ -43,12 +56,10 @@ export function occupationOption(items: OccupationCount[]): ChartOption {
   return {
     tooltip: tooltipAxis,
     legend: { top: 0, right: 0, data: kinds.map((kind) => kindNames[kind]) },
-    grid: { left: 8, right: 40, top: 32, bottom: 24, containLabel: true },
+    grid: grid(8, 40, 32, 24),
     xAxis: countAxis("申报数（份）"),
     yAxis: {
       type: "category",
-      name: "职业",
-      nameTextStyle: { color: axisColor },
       data: occupations.map((item) => shortOccupation(item.name)),
       axisLabel: { color: "#4e5969" },
       axisTick: { show: false },
@@ -76,12 +87,10 @@ function hideZero(params: { value?: unknown }): string {
 export function regionOption(items: RegionCount[]): ChartOption {
   return {
     tooltip: { ...tooltipAxis, valueFormatter: (value) => `${value} 份` },
-    grid: { left: 8, right: 48, top: 28, bottom: 24, containLabel: true },
+    grid: grid(8, 48, 28, 24),
     xAxis: countAxis("申报数（份）"),
     yAxis: {
       type: "category",
-      name: "地区",
-      nameTextStyle: { color: axisColor },
       inverse: true,
       data: items.map((item) => item.regionName),
       axisLabel: { color: "#4e5969" },
@@ -109,9 +118,9 @@ export function kindOption(items: KindCount[]): ChartOption {
       {
         type: "pie",
         name: "机构类型",
-        radius: ["42%", "68%"],
-        center: ["50%", "45%"],
-        label: { formatter: "{b}\n{c} 份（{d}%）", color: "#1f2329", lineHeight: 18 },
+        radius: ["40%", "62%"],
+        center: ["50%", "46%"],
+        label: { formatter: "{b}\n{c} 份 · {d}%", color: "#1f2329", lineHeight: 18, overflow: "none" },
         data: items.map((item) => ({
           name: item.kindName,
           value: item.count,
@@ -129,16 +138,21 @@ export function statusOption(items: StatusCount[]): ChartOption {
   const sorted = [...items].sort((a, b) => order(a.status) - order(b.status));
   return {
     tooltip: { ...tooltipAxis, valueFormatter: (value) => `${value} 份` },
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    grid: grid(8, 16, 36, 8),
     xAxis: {
       type: "category",
-      name: "状态",
-      nameTextStyle: { color: axisColor },
       data: sorted.map((item) => item.statusName),
       axisLabel: { color: "#4e5969", interval: 0, rotate: sorted.length > 6 ? 30 : 0 },
       axisTick: { show: false },
     },
-    yAxis: countAxis("数量（份）"),
+    yAxis: {
+      type: "value",
+      name: "数量（份）",
+      minInterval: 1,
+      nameTextStyle: { color: axisColor, align: "left" },
+      axisLabel: { color: axisColor },
+      splitLine,
+    },
     series: [
       {
         type: "bar",
@@ -210,19 +224,17 @@ export function coverageOption(cells: CoverageCell[]): ChartOption {
         return `${regions[y]} · ${OCCUPATIONS[x]?.name}<br/>目录内机构 ${count} 家`;
       },
     },
-    grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
+    grid: grid(8, 16, 8, 56),
     xAxis: {
       type: "category",
       data: OCCUPATIONS.map((item) => shortOccupation(item.name)),
       axisLabel: { color: "#4e5969", interval: 0 },
-      splitArea: { show: true },
     },
     yAxis: {
       type: "category",
       inverse: true,
       data: regions,
       axisLabel: { color: "#4e5969" },
-      splitArea: { show: true },
     },
     visualMap: {
       min: 0,
@@ -232,7 +244,7 @@ export function coverageOption(cells: CoverageCell[]): ChartOption {
       left: "center",
       bottom: 0,
       text: ["多", "少"],
-      inRange: { color: ["#eef4fb", "#0b4f9c"] },
+      inRange: { color: ["#f5f7fa", "#c6daf2", "#0b4f9c"] },
     },
     series: [
       {
@@ -240,11 +252,15 @@ export function coverageOption(cells: CoverageCell[]): ChartOption {
         name: "目录内机构数",
         label: { show: true, formatter: hideZeroHeat },
         itemStyle: { borderColor: "#fff", borderWidth: 2 },
-        data: cells.map((cell) => [
-          OCCUPATIONS.findIndex((item) => item.code === cell.occupation),
-          regions.indexOf(cell.regionName),
-          cell.count,
-        ]),
+        // Every cell drawn, the empty ones in the lightest shade: a gap is a finding, not a hole.
+        data: regions.flatMap((region, y) =>
+          OCCUPATIONS.map((occupation, x) => [
+            x,
+            y,
+            cells.find((cell) => cell.regionName === region && cell.occupation === occupation.code)?.count ??
+              0,
+          ]),
+        ),
       },
     ],
   };
@@ -260,12 +276,10 @@ export function expertLoadOption(items: ExpertLoad[]): ChartOption {
   return {
     tooltip: { ...tooltipAxis, valueFormatter: (value) => `${value} 份` },
     legend: { top: 0, right: 0 },
-    grid: { left: 8, right: 40, top: 32, bottom: 24, containLabel: true },
+    grid: grid(8, 40, 32, 24),
     xAxis: countAxis("评分表（份）"),
     yAxis: {
       type: "category",
-      name: "专家",
-      nameTextStyle: { color: axisColor },
       inverse: true,
       data: items.map((item) => item.name),
       axisLabel: { color: "#4e5969" },

@@ -37,6 +37,8 @@ export function DashboardCharts({ data, loading }: { data: Dashboard | undefined
   const noSubmissions = data.totals.submitted === 0;
   const coverageRegions = new Set(data.catalogCoverage.map((cell) => cell.region)).size;
   const review = data.reviewProgress;
+  // The region ranking and the status chart share a row: one height keeps their cards level.
+  const middleRowHeight = Math.max(240, data.byRegion.length * 30 + 70);
   const reviewPercent = review.assigned > 0 ? Math.round((review.submitted / review.assigned) * 100) : 0;
 
   return (
@@ -84,7 +86,7 @@ export function DashboardCharts({ data, loading }: { data: Dashboard | undefined
           isEmpty={data.byRegion.length === 0}
           emptyText="所选范围内还没有已提交的申报"
           option={options.region}
-          height={Math.max(240, data.byRegion.length * 30 + 70)}
+          height={middleRowHeight}
           rows={data.byRegion}
           rowKey={(row) => row.region}
           columns={[
@@ -102,7 +104,7 @@ export function DashboardCharts({ data, loading }: { data: Dashboard | undefined
           isEmpty={data.byStatus.length === 0}
           emptyText="所选范围内还没有申报"
           option={options.status}
-          height={Math.max(240, data.byRegion.length * 30 + 70)}
+          height={middleRowHeight}
           rows={data.byStatus}
           rowKey={(row) => row.status}
           columns={[
@@ -134,22 +136,24 @@ export function DashboardCharts({ data, loading }: { data: Dashboard | undefined
           note="评分表的分配与提交，工作量前15位专家"
           loading={loading}
           isEmpty={review.assigned === 0}
-          emptyText="所选批次还没有分配评议任务"
+          emptyText="所选范围内还没有分配评议任务"
           before={
-            <Space orientation="vertical" size={2} style={{ width: "100%", marginBottom: 8 }}>
-              <Typography.Text>
-                已提交评分表 <strong>{review.submitted}</strong> / 已分配 <strong>{review.assigned}</strong>{" "}
-                份
-              </Typography.Text>
-              <Progress
-                percent={reviewPercent}
-                status={reviewPercent === 100 ? "success" : "active"}
-                aria-label="专家评议完成率"
-              />
-            </Space>
+            review.assigned > 0 && (
+              <Space orientation="vertical" size={2} style={{ width: "100%", marginBottom: 8 }}>
+                <Typography.Text>
+                  已提交评分表 <strong>{review.submitted}</strong> / 已分配 <strong>{review.assigned}</strong>{" "}
+                  份
+                </Typography.Text>
+                <Progress
+                  percent={reviewPercent}
+                  status={reviewPercent === 100 ? "success" : "active"}
+                  aria-label="专家评议完成率"
+                />
+              </Space>
+            )
           }
           option={options.expert}
-          height={Math.max(200, Math.min(15, data.expertLoad.length) * 32 + 70)}
+          height={Math.max(220, Math.min(15, data.expertLoad.length) * 44 + 90)}
           rows={data.expertLoad}
           rowKey={(row) => row.name}
           columns={[
@@ -171,7 +175,7 @@ export function DashboardCharts({ data, loading }: { data: Dashboard | undefined
           isEmpty={data.catalogCoverage.length === 0}
           emptyText="所选范围内还没有纳入目录的机构"
           option={options.coverage}
-          height={Math.max(220, coverageRegions * 34 + 110)}
+          height={Math.max(170, coverageRegions * 36 + 100)}
           rows={data.catalogCoverage}
           rowKey={(row) => `${row.region}-${row.occupation}`}
           columns={[

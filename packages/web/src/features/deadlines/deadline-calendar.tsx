@@ -5,7 +5,12 @@ import { dayjs, formatInstant, inShanghai } from "../../app/dates";
 import { byDay, deadlineDay, isClosing } from "./queries";
 import type { Deadline } from "./types";
 
-const PER_CELL = 3;
+const PER_CELL = 6;
+
+/** "【演示】上海第三批培训机构遴选" → "上海第三批": enough to tell batches apart in a cell. */
+function shortBatch(title: string): string {
+  return title.replace(/^【演示】/, "").replace(/(培训机构|评价机构|培训机构和评价机构)?遴选$/, "");
+}
 
 /**
  * A month calendar with each batch's dates in their Beijing day's cell (opening dates in blue,
@@ -32,7 +37,9 @@ export function DeadlineCalendar({ items }: { items: Deadline[] }) {
       cellRender={(current, info) => {
         if (info.type === "month") {
           const month = current.format("YYYY-MM");
-          const count = [...days].filter(([day]) => day.startsWith(month)).reduce((n, [, list]) => n + list.length, 0);
+          const count = [...days]
+            .filter(([day]) => day.startsWith(month))
+            .reduce((n, [, list]) => n + list.length, 0);
           return count > 0 ? <div className="lx-dl-month-count">{count} 个关键日期</div> : null;
         }
         if (info.type !== "date") return info.originNode;
@@ -49,7 +56,7 @@ export function DeadlineCalendar({ items }: { items: Deadline[] }) {
                     }`}
                   >
                     {item.isDemo && <span className="lx-dl-demo">演示</span>}
-                    {item.name}
+                    {shortBatch(item.batchTitle)} {item.name}
                   </span>
                 </Tooltip>
               </li>

@@ -37,7 +37,10 @@ export function DeadlineList({ items }: { items: Deadline[] }) {
           key: "name",
           render: (_, item) => (
             <Space size={6}>
-              <span className={`lx-dl-dot ${isClosing(item) ? "lx-dl-close" : "lx-dl-open"}`} aria-hidden="true" />
+              <span
+                className={`lx-dl-dot ${isClosing(item) ? "lx-dl-close" : "lx-dl-open"}`}
+                aria-hidden="true"
+              />
               {item.name}
             </Space>
           ),
@@ -46,7 +49,7 @@ export function DeadlineList({ items }: { items: Deadline[] }) {
           title: "遴选批次",
           key: "batch",
           render: (_, item) => (
-            <Space size={6} wrap>
+            <Space size={6}>
               <DemoTag isDemo={item.isDemo} />
               <Link to={`/notices/${encodeURIComponent(item.batchId)}`}>{item.batchTitle}</Link>
             </Space>

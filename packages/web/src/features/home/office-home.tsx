@@ -6,6 +6,7 @@ import { ButtonLink } from "../../app/button-link";
 import { errorText } from "../../app/form-errors";
 import { StatusTag } from "../batches/batches-page";
 import { useStaffBatches } from "../batches/queries";
+import { DashboardSummaryCard } from "../dashboard/dashboard-summary-card";
 import { OfficeReviewCard } from "../review/office-review-card";
 import { OfficeSupervisionCard } from "../supervision/office-supervision-card";
 import { BatchLinks, HomeCard, HomeHeading } from "./home-parts";
@@ -45,6 +46,7 @@ export function OfficeHome({ user }: { user: User }) {
           </Col>
         ))}
       </Row>
+      <DashboardSummaryCard />
       <OfficeReviewCard user={user} />
       <OfficeSupervisionCard />
       <HomeCard

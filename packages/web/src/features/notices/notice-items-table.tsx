@@ -25,12 +25,26 @@ export function NoticeItemsTable({
       rowKey="id"
       pagination={false}
       dataSource={rows}
-      scroll={{ x: showReasons ? 1190 : 1100 }}
+      scroll={{ x: 1100 }}
       rowClassName={(item) => (item.status === "removed" ? "lx-row-removed" : "")}
       locale={{ emptyText: "公示名单为空" }}
       columns={[
         { title: "序号", dataIndex: "index", width: 56, align: "center" },
-        { title: "机构名称", dataIndex: "institutionName", width: 260, render: strike },
+        {
+          title: "机构名称",
+          dataIndex: "institutionName",
+          width: 260,
+          render: (name: string, item) => (
+            <>
+              {strike(name)}
+              {showReasons && item.removedReason && (
+                <div className="lx-user-text" style={{ fontSize: 12, marginTop: 4, color: "#c4262e" }}>
+                  {item.removedReason}
+                </div>
+              )}
+            </>
+          ),
+        },
         {
           title: "统一社会信用代码",
           dataIndex: "creditCode",
@@ -49,17 +63,10 @@ export function NoticeItemsTable({
         {
           title: "状态",
           dataIndex: "status",
-          width: showReasons ? 220 : 130,
-          render: (status: NoticeItem["status"], item) =>
+          width: 130,
+          render: (status: NoticeItem["status"]) =>
             status === "removed" ? (
-              <>
-                <Tag color="red">异议成立已移出</Tag>
-                {showReasons && item.removedReason && (
-                  <div className="lx-user-text" style={{ fontSize: 12, marginTop: 4 }}>
-                    {item.removedReason}
-                  </div>
-                )}
-              </>
+              <Tag color="red">异议成立已移出</Tag>
             ) : confirmed ? (
               <Tag color="green">已纳入目录</Tag>
             ) : (

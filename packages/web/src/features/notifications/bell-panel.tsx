@@ -3,8 +3,8 @@ import { type KeyboardEvent, useEffect, useRef } from "react";
 import { Link, useNavigate } from "react-router";
 import { errorText } from "../../app/form-errors";
 import { type FollowedJob, unfollowJob } from "./followed-jobs";
-import { JobProgress } from "./job-progress";
 import { shortTime } from "./format";
+import { JobProgress } from "./job-progress";
 import { useMarkAllRead, useMarkRead } from "./queries";
 import type { NotificationList } from "./types";
 
@@ -52,7 +52,6 @@ export function BellPanel({
   };
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the panel closes it.
     <div ref={panel} className="lx-bell-panel" role="dialog" aria-label="消息通知" onKeyDown={onKeyDown}>
       <div className="lx-bell-panel-head">
         <strong>消息通知</strong>

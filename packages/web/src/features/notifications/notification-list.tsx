@@ -24,8 +24,7 @@ export function NotificationTable({
 }) {
   const markRead = useMarkRead();
   const { message } = App.useApp();
-  const read = (id: string) =>
-    markRead.mutate(id, { onError: (error) => message.error(errorText(error)) });
+  const read = (id: string) => markRead.mutate(id, { onError: (error) => message.error(errorText(error)) });
   return (
     <Table<NotificationItem>
       rowKey="id"

@@ -41,7 +41,10 @@ export function NotificationsPage() {
             key: "list",
             label: "通知列表",
             children: (
-              <NotificationsCard unreadOnly={unreadOnly} onFilter={(only) => setParam("unread", only ? "true" : null)} />
+              <NotificationsCard
+                unreadOnly={unreadOnly}
+                onFilter={(only) => setParam("unread", only ? "true" : null)}
+              />
             ),
           },
           { key: "preferences", label: "通知偏好", children: <PreferencesCard /> },
@@ -51,7 +54,13 @@ export function NotificationsPage() {
   );
 }
 
-function NotificationsCard({ unreadOnly, onFilter }: { unreadOnly: boolean; onFilter: (only: boolean) => void }) {
+function NotificationsCard({
+  unreadOnly,
+  onFilter,
+}: {
+  unreadOnly: boolean;
+  onFilter: (only: boolean) => void;
+}) {
   const list = useNotifications(unreadOnly);
   const markAll = useMarkAllRead();
   const { message } = App.useApp();

@@ -130,7 +130,12 @@ function ChannelAll({
   const allOn = items.length > 0 && items.every((item) => item[channel]);
   const name = channel === "inApp" ? "站内通知" : "邮件通知";
   return (
-    <Button type="link" size="small" onClick={() => onChange(channel, !allOn)} aria-label={`${name}${allOn ? "全部关闭" : "全部开启"}`}>
+    <Button
+      type="link"
+      size="small"
+      onClick={() => onChange(channel, !allOn)}
+      aria-label={`${name}${allOn ? "全部关闭" : "全部开启"}`}
+    >
       {allOn ? "全关" : "全开"}
     </Button>
   );

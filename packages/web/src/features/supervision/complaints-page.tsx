@@ -98,20 +98,28 @@ export function ComplaintsPage() {
             {
               title: "受理编号",
               dataIndex: "ackNumber",
-              width: 170,
-              render: (ack: string) => <Typography.Text copyable>{ack}</Typography.Text>,
+              width: 190,
+              render: (ack: string, complaint) => (
+                <>
+                  <Typography.Text copyable>{ack}</Typography.Text>
+                  <div className="lx-muted" style={{ fontSize: 12 }}>
+                    {formatInstant(complaint.createdAt)}
+                  </div>
+                </>
+              ),
             },
             {
               title: "被举报机构",
               dataIndex: "institutionName",
+              width: 200,
               render: (name: string, complaint) => <Link to={`/catalog/${complaint.entryId}`}>{name}</Link>,
             },
-            { title: "类别", dataIndex: "categoryName", width: 110 },
+            { title: "类别", dataIndex: "categoryName", width: 100 },
             {
               title: "举报内容",
               dataIndex: "content",
               render: (content: string) => (
-                <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 320 }}>
+                <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
                   {content}
                 </Typography.Paragraph>
               ),
@@ -119,7 +127,7 @@ export function ComplaintsPage() {
             {
               title: "举报人",
               key: "who",
-              width: 130,
+              width: 120,
               render: (_, complaint) => (
                 <Space direction="vertical" size={0}>
                   <span>{complaint.complainantName}</span>
@@ -136,7 +144,7 @@ export function ComplaintsPage() {
             {
               title: "状态",
               key: "status",
-              width: 140,
+              width: 130,
               render: (_, complaint) => (
                 <Space direction="vertical" size={2}>
                   <Tag color={statusColors[complaint.status]}>{complaint.statusName}</Tag>
@@ -149,7 +157,7 @@ export function ComplaintsPage() {
             {
               title: "操作",
               key: "actions",
-              width: 150,
+              width: 140,
               render: (_, complaint) =>
                 complaint.status === "closed" ? null : (
                   <Space size={0}>

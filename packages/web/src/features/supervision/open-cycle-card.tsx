@@ -60,7 +60,7 @@ export function OpenCycleCard() {
           <DatePicker disabledDate={(day) => day.isBefore(dayjs(), "day")} />
         </Form.Item>
         <Form.Item name="before" label="有效期届满早于" tooltip="不填时，为90天内有效期届满的机构开启。">
-          <DatePicker placeholder="默认：90天内到期" />
+          <DatePicker placeholder="默认：90天内到期" style={{ width: 180 }} />
         </Form.Item>
         <Space>
           <Button type="primary" htmlType="submit" loading={open.isPending}>

@@ -30,15 +30,11 @@ export function RemindersCard() {
               size="small"
               dataSource={expiring.slice(0, 8)}
               renderItem={(item) => (
-                <List.Item
-                  extra={<span className="lx-muted">有效期至 {formatInstant(item.validUntil)}</span>}
-                >
-                  <span>
-                    <Link to={`/catalog/${item.id}`}>{item.institutionName}</Link>
-                    <span className="lx-muted">
-                      （{kindLabel(item.kind)}·{occupationLabel(item.occupation)}）
-                    </span>
-                  </span>
+                <List.Item>
+                  <List.Item.Meta
+                    title={<Link to={`/catalog/${item.id}`}>{item.institutionName}</Link>}
+                    description={`${kindLabel(item.kind)}·${occupationLabel(item.occupation)}　有效期至 ${formatInstant(item.validUntil)}`}
+                  />
                 </List.Item>
               )}
               footer={
