@@ -39,7 +39,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  registerErrorHandler(app, deps.config.uploadMaxBytes);
 
   await app.register(cookie);
   await app.register(helmet, {

@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError } from "./errors";
 
 /** Maps every failure to `{ code, message, fields? }` with a Chinese message; never leaks a stack. */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, uploadMaxBytes: number): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       return reply.status(error.status).send({
@@ -31,7 +31,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .send({ code: "PAYLOAD_TOO_LARGE", message: "提交的内容过大，超过了服务器允许的大小" });
     }
     if (error.code === "FST_REQ_FILE_TOO_LARGE") {
-      return reply.status(413).send({ code: "FILE_TOO_LARGE", message: "上传的文件超过大小限制" });
+      return reply.status(413).send({
+        code: "FILE_TOO_LARGE",
+        message: `上传的文件超过${Math.round(uploadMaxBytes / 1_048_576)}MB的大小限制`,
+      });
     }
     if (
       error.code === "FST_FILES_LIMIT" ||

@@ -13,6 +13,7 @@ import {
 } from "@linxuan/domain";
 import ExcelJS from "exceljs";
 import type { Db } from "../../db/connection";
+import { containsText } from "../../db/like";
 import type { Row } from "../../db/types";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
@@ -48,9 +49,9 @@ function filtered(db: Db, query: Omit<CatalogQuery, "page" | "pageSize" | "sort"
   if (query.batch) builder = builder.where("batchId", "=", query.batch);
   if (query.level) builder = builder.where("levels", "like", `%"${query.level.replace(/[^a-z]/g, "")}"%`);
   if (query.q?.trim()) {
-    const like = `%${query.q.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const text = query.q.trim();
     builder = builder.where((eb) =>
-      eb.or([eb("institutionName", "like", like), eb("creditCode", "like", like.toUpperCase())]),
+      eb.or([containsText("institution_name", text), containsText("credit_code", text.toUpperCase())]),
     );
   }
   const nowIso = now.toISOString();
@@ -271,7 +272,44 @@ export async function adjustEntry(
   );
 }
 
-/** Applies a change to an entry and appends the new version to its history, in one command. */
+/**
+ * Applies a change to an entry and appends the new version to its history inside the caller's
+ * transaction, so a complaint's or assessment's outcome and the entry change commit together.
+ */
+export async function writeEntryVersion(
+  trx: Db,
+  row: EntryRow,
+  changes: Partial<EntryRow>,
+  change: string,
+  reason: string,
+  now: string,
+  by: string,
+): Promise<void> {
+  const next = { ...row, ...changes, version: Number(row.version) + 1, updatedAt: now };
+  const updated = await trx
+    .updateTable("catalogEntries")
+    .set({ ...changes, version: next.version, updatedAt: now })
+    .where("id", "=", row.id)
+    .where("version", "=", row.version)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1)
+    throw new AppError("VERSION_CONFLICT", "目录条目已被他人修改，请刷新后重试");
+  await trx
+    .insertInto("catalogEntryVersions")
+    .values({
+      id: crypto.randomUUID(),
+      entryId: row.id,
+      version: next.version,
+      change,
+      reason,
+      snapshot: JSON.stringify(next),
+      changedAt: now,
+      changedBy: by,
+    })
+    .execute();
+}
+
+/** A change of its own (dynamic adjustment): the entry change and its audit event in one command. */
 export async function appendEntryVersion(
   deps: Deps,
   caller: Caller,
@@ -281,34 +319,11 @@ export async function appendEntryVersion(
   reason: string,
 ) {
   const now = deps.clock().toISOString();
-  const next = { ...row, ...changes, version: Number(row.version) + 1, updatedAt: now };
   await runCommand(
     deps,
     caller,
     `catalog.${change}`,
-    async (trx) => {
-      const updated = await trx
-        .updateTable("catalogEntries")
-        .set({ ...changes, version: next.version, updatedAt: now })
-        .where("id", "=", row.id)
-        .where("version", "=", row.version)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1)
-        throw new AppError("VERSION_CONFLICT", "目录条目已被他人修改，请刷新后重试");
-      await trx
-        .insertInto("catalogEntryVersions")
-        .values({
-          id: crypto.randomUUID(),
-          entryId: row.id,
-          version: next.version,
-          change,
-          reason,
-          snapshot: JSON.stringify(next),
-          changedAt: now,
-          changedBy: caller.username ?? "",
-        })
-        .execute();
-    },
+    (trx) => writeEntryVersion(trx, row, changes, change, reason, now, caller.username ?? ""),
     () => ({
       targetType: "catalogEntry",
       targetId: row.id,

@@ -62,10 +62,24 @@ describe.each(testDatabases)("public notice, objections and catalog on %s", (kin
     endsAt = response.body.notice.endsAt;
     expect(response.body.notice.items).toHaveLength(3);
     expect(response.body.notice.workdays).toBe(5);
-    const publicView = await ctx.client().get(`/api/public/notices/${noticeId}`);
+    // Before the start the public sees the notice but not yet its list.
+    const early = await ctx.client().get(`/api/public/notices/${noticeId}`);
+    expect(early.body.notice).toMatchObject({ phase: "upcoming", items: [] });
+    const officeView = await office.get(`/api/notices/${noticeId}`);
     expect(
-      publicView.body.notice.items.map((item: { institutionName: string }) => item.institutionName).sort(),
+      officeView.body.notice.items.map((item: { institutionName: string }) => item.institutionName).sort(),
     ).toEqual(apps.map((a) => a.name).sort());
+    ctx.setNow(new Date(Date.now() + 120_000));
+    try {
+      const publicView = await ctx.client().get(`/api/public/notices/${noticeId}`);
+      expect(publicView.body.notice.phase).toBe("open");
+      expect(
+        publicView.body.notice.items.map((item: { institutionName: string }) => item.institutionName).sort(),
+      ).toEqual(apps.map((a) => a.name).sort());
+      expect(publicView.body.notice.items[0]).not.toHaveProperty("applicationId");
+    } finally {
+      ctx.setNow(new Date());
+    }
     const app = await office.get(`/api/applications/${apps[0]?.id}`);
     expect(app.body.application.status).toBe("inPublicNotice");
     const xlsx = await ctx.client().get(`/api/public/notices/${noticeId}/list.xlsx`);

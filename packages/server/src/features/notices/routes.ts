@@ -8,7 +8,7 @@ import type { Deps } from "../../http/deps";
 import { sendDownload } from "../../http/download";
 import { readEvidenceForm } from "../../http/multipart";
 import { fileObjection, handleObjection, listObjections, objectionStatus } from "./objections";
-import { confirmNotice, createNotice, getNotice, listNotices } from "./service";
+import { confirmNotice, createNotice, getNotice, getPublicNotice, listNotices } from "./service";
 
 const id = z.string().max(64);
 
@@ -28,7 +28,7 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
       schema: { tags: ["public"], summary: "公示名单（含剩余时间）", params: z.object({ id }) },
     },
     async (request) => ({
-      notice: await getNotice(deps.db, request.params.id, deps.clock()),
+      notice: await getPublicNotice(deps.db, request.params.id, deps.clock()),
     }),
   );
   r.get(
@@ -42,7 +42,7 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const notice = await getNotice(deps.db, request.params.id, deps.clock());
+      const notice = await getPublicNotice(deps.db, request.params.id, deps.clock());
       const rows = notice.items
         .filter((item) => item.status === "listed")
         .map((item, index) => [
@@ -142,6 +142,16 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request, reply) =>
       reply.status(201).send({ notice: await createNotice(deps, request.caller, request.body) }),
+  );
+  r.get(
+    "/api/notices/:id",
+    {
+      config: { command: "notice.manage" },
+      schema: { tags: ["notices"], summary: "公示详情（含内部处理信息）", params: z.object({ id }) },
+    },
+    async (request) => ({
+      notice: await getNotice(deps.db, request.params.id, deps.clock()),
+    }),
   );
   r.get(
     "/api/notices/:id/objections",

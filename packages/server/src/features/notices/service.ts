@@ -163,6 +163,23 @@ export async function getNotice(db: Db, id: string, now: Date) {
   };
 }
 
+/**
+ * What the public sees: nothing of the list before the notice starts, no internal ids, and no
+ * office handling notes — only that an entry was removed after an upheld objection.
+ */
+export async function getPublicNotice(db: Db, id: string, now: Date) {
+  const notice = await getNotice(db, id, now);
+  return {
+    ...notice,
+    items:
+      notice.phase === "upcoming"
+        ? []
+        : notice.items.map(
+            ({ applicationId: _applicationId, removedReason: _removedReason, ...item }) => item,
+          ),
+  };
+}
+
 export function noticeSummary(
   notice: {
     id: string;

@@ -98,12 +98,18 @@ export async function dashboard(deps: Deps, filter: StatsFilter) {
     .selectFrom("reviewAssignments")
     .innerJoin("experts", "experts.id", "reviewAssignments.expertId")
     .leftJoin("scoreSheets", "scoreSheets.assignmentId", "reviewAssignments.id")
+    .innerJoin("applications", "applications.id", "reviewAssignments.applicationId")
+    .innerJoin("institutions", "institutions.id", "applications.institutionId")
     .select(["experts.name", "scoreSheets.status"])
     .where("reviewAssignments.removedAt", "is", null);
+  // Expert figures follow the same filters, so a province sees only the reviews of its applicants.
+  if (filter.region) loadQuery = loadQuery.where("institutions.regionCode", "=", filter.region);
+  if (filter.kind) loadQuery = loadQuery.where("applications.kind", "=", filter.kind);
   if (filter.batchId) loadQuery = loadQuery.where("reviewAssignments.batchId", "=", filter.batchId);
   const loads = await loadQuery.execute();
 
-  const submitted = apps.filter((app) => app.status !== "draft");
+  // Withdrawn applications left the selection: counted under their status, not as submitted.
+  const submitted = apps.filter((app) => app.status !== "draft" && app.status !== "withdrawn");
   const byExpert = new Map<string, { assigned: number; submitted: number }>();
   for (const row of loads) {
     const entry = byExpert.get(row.name) ?? { assigned: 0, submitted: 0 };
@@ -221,10 +227,13 @@ export async function publicStats(deps: Deps) {
       .where("status", "=", "published")
       .where("isDemo", "=", 0)
       .executeTakeFirstOrThrow(),
+    // Demo batches are not counted in public figures, on either side.
     deps.db
       .selectFrom("applications")
+      .innerJoin("batches", "batches.id", "applications.batchId")
       .select((eb) => eb.fn.countAll().as("n"))
-      .where("status", "!=", "draft")
+      .where("applications.status", "not in", ["draft", "withdrawn"])
+      .where("batches.isDemo", "=", 0)
       .executeTakeFirstOrThrow(),
     deps.db
       .selectFrom("catalogEntries")
@@ -327,7 +336,7 @@ export function deadlinesIcs(items: Deadline[], now: Date): string {
       `DTSTAMP:${stamp(now.toISOString())}`,
       `DTSTART:${stamp(item.at)}`,
       `DTEND:${stamp(item.at)}`,
-      `SUMMARY:${escape(`${item.isDemo ? "【演示】" : ""}${item.batchTitle}：${item.name}`)}`,
+      `SUMMARY:${escape(`${item.isDemo && !item.batchTitle.startsWith("【演示】") ? "【演示】" : ""}${item.batchTitle}：${item.name}`)}`,
       "END:VEVENT",
     );
   }

@@ -6,7 +6,7 @@ import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
 import { findBatchRow } from "../batches/queries";
 import { parseDefinition } from "../batches/service";
-import { appendEntryVersion } from "../catalog/service";
+import { writeEntryVersion } from "../catalog/service";
 
 /**
  * 考核评估: the office opens a cycle for the valid entries whose validity ends before `before`
@@ -145,40 +145,65 @@ export async function decideAssessment(
     .selectAll()
     .where("id", "=", assessment.entryId)
     .executeTakeFirstOrThrow();
+  if (entry.removed === 1)
+    throw new AppError("TRANSITION_NOT_ALLOWED", "该机构已移出目录，考核评估不能再作结论");
   const batchRow = await findBatchRow(deps.db, entry.batchId);
   const batch = batchRow ? parseDefinition(batchRow) : null;
   const years = batch?.catalogValidityYears ?? 3;
   const banYears = batch?.reapplicationBanYears ?? 3;
   const now = deps.clock().toISOString();
+  const by = caller.username ?? "";
   await runCommand(
     deps,
     caller,
     `assessment.${input.result}`,
     async (trx) => {
-      await trx
+      const decided = await trx
         .updateTable("assessments")
         .set({
           status: input.result === "pass" ? "passed" : "failed",
           resultNote: input.note,
           decidedAt: now,
-          decidedBy: caller.username ?? "",
+          decidedBy: by,
         })
         .where("id", "=", id)
-        .execute();
-      if (input.result === "fail") {
-        await trx
-          .insertInto("institutionBars")
-          .values({
-            id: crypto.randomUUID(),
-            institutionId: entry.institutionId,
-            kind: entry.kind,
-            reason: `考核评估不通过：${input.note}`,
-            startsAt: now,
-            until: validUntil(now, banYears),
-            createdAt: now,
-          })
-          .execute();
+        .where("status", "=", assessment.status)
+        .executeTakeFirst();
+      if (Number(decided.numUpdatedRows) !== 1)
+        throw new AppError("TRANSITION_NOT_ALLOWED", "该考核评估已被他人处理，请刷新");
+      if (input.result === "pass") {
+        await writeEntryVersion(
+          trx,
+          entry,
+          { validUntil: validUntil(entry.validUntil, years) },
+          "renewed",
+          `考核评估通过，有效期延续${years}年：${input.note}`,
+          now,
+          by,
+        );
+        return;
       }
+      await trx
+        .insertInto("institutionBars")
+        .values({
+          id: crypto.randomUUID(),
+          institutionId: entry.institutionId,
+          kind: entry.kind,
+          reason: `考核评估不通过：${input.note}`,
+          startsAt: now,
+          until: validUntil(now, banYears),
+          createdAt: now,
+        })
+        .execute();
+      await writeEntryVersion(
+        trx,
+        entry,
+        { removed: 1 },
+        "removed",
+        `考核评估不通过，移出目录，${banYears}年内不得再次申报：${input.note}`,
+        now,
+        by,
+      );
     },
     () => ({
       targetType: "catalogEntry",
@@ -186,25 +211,6 @@ export async function decideAssessment(
       summary: `考核评估${input.result === "pass" ? "通过" : "不通过"}：${input.note.slice(0, 200)}`,
     }),
   );
-  if (input.result === "pass") {
-    await appendEntryVersion(
-      deps,
-      caller,
-      entry,
-      { validUntil: validUntil(entry.validUntil, years) },
-      "renewed",
-      `考核评估通过，有效期延续${years}年：${input.note}`,
-    );
-  } else if (entry.removed === 0) {
-    await appendEntryVersion(
-      deps,
-      caller,
-      entry,
-      { removed: 1 },
-      "removed",
-      `考核评估不通过，移出目录，${banYears}年内不得再次申报：${input.note}`,
-    );
-  }
 }
 
 /** An institution asks to change its catalog contact details; the office approves before they show. */
@@ -276,46 +282,67 @@ export async function decideContactChange(
     .executeTakeFirst();
   if (!request) throw notFound("变更申请");
   if (request.status !== "pending") throw new AppError("TRANSITION_NOT_ALLOWED", "该变更申请已处理");
+  const entry = await deps.db
+    .selectFrom("catalogEntries")
+    .selectAll()
+    .where("id", "=", request.entryId)
+    .executeTakeFirstOrThrow();
+  const now = deps.clock().toISOString();
   await runCommand(
     deps,
     caller,
     "catalog.contactDecision",
-    (trx) =>
-      trx
+    async (trx) => {
+      const decided = await trx
         .updateTable("contactRequests")
         .set({
           status: input.approve ? "approved" : "rejected",
           decisionNote: input.note,
-          decidedAt: deps.clock().toISOString(),
+          decidedAt: now,
           decidedBy: caller.username ?? "",
         })
         .where("id", "=", id)
-        .execute(),
+        .where("status", "=", "pending")
+        .executeTakeFirst();
+      if (Number(decided.numUpdatedRows) !== 1)
+        throw new AppError("TRANSITION_NOT_ALLOWED", "该变更申请已被他人处理，请刷新");
+      if (input.approve) {
+        await writeEntryVersion(
+          trx,
+          entry,
+          {
+            contactName: request.contactName,
+            contactPhoneEnc: request.contactPhoneEnc,
+            contactEmail: request.contactEmail,
+          },
+          "contact",
+          `联系方式变更：${request.reason}`,
+          now,
+          caller.username ?? "",
+        );
+      }
+    },
     () => ({
       targetType: "catalogEntry",
       targetId: request.entryId,
       summary: `联系方式变更${input.approve ? "通过" : "不通过"}：${input.note}`,
     }),
   );
-  if (input.approve) {
-    const entry = await deps.db
-      .selectFrom("catalogEntries")
-      .selectAll()
-      .where("id", "=", request.entryId)
-      .executeTakeFirstOrThrow();
-    await appendEntryVersion(
-      deps,
-      caller,
-      entry,
-      {
-        contactName: request.contactName,
-        contactPhoneEnc: request.contactPhoneEnc,
-        contactEmail: request.contactEmail,
-      },
-      "contact",
-      `联系方式变更：${request.reason}`,
-    );
-  }
+}
+
+/** Pending (or all) contact-change requests, for the office to decide. */
+export async function listContactRequests(deps: Deps, status: string | undefined) {
+  let query = deps.db
+    .selectFrom("contactRequests")
+    .innerJoin("catalogEntries", "catalogEntries.id", "contactRequests.entryId")
+    .selectAll("contactRequests")
+    .select(["catalogEntries.institutionName", "catalogEntries.regionCode"]);
+  if (status) query = query.where("contactRequests.status", "=", status);
+  const rows = await query.orderBy("contactRequests.createdAt", "desc").limit(500).execute();
+  return rows.map(({ contactPhoneEnc, ...row }) => ({
+    ...row,
+    contactPhone: deps.cipher.decrypt(contactPhoneEnc),
+  }));
 }
 
 /** In-app reminders for the office: entries expiring and assessments due or overdue. */

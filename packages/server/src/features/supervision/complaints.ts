@@ -4,7 +4,7 @@ import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
-import { appendEntryVersion } from "../catalog/service";
+import { writeEntryVersion } from "../catalog/service";
 import { checkSubmitter, type Evidence, makeAckNumber, storeEvidence } from "../notices/objections";
 
 export const complaintCategories = {
@@ -186,12 +186,17 @@ export async function handleComplaint(
     );
     return;
   }
+  const entry = await deps.db
+    .selectFrom("catalogEntries")
+    .selectAll()
+    .where("id", "=", complaint.entryId)
+    .executeTakeFirstOrThrow();
   await runCommand(
     deps,
     caller,
     "complaint.close",
-    (trx) =>
-      trx
+    async (trx) => {
+      const closed = await trx
         .updateTable("complaints")
         .set({
           status: "closed",
@@ -201,28 +206,29 @@ export async function handleComplaint(
           handledBy: caller.username ?? "",
         })
         .where("id", "=", id)
-        .execute(),
+        .where("status", "=", complaint.status)
+        .executeTakeFirst();
+      if (Number(closed.numUpdatedRows) !== 1)
+        throw new AppError("TRANSITION_NOT_ALLOWED", "该举报已被他人处理，请刷新");
+      // A suspension or removal changes the public entry in the same transaction as the outcome.
+      const suspend = input.outcome === "suspension" && entry.removed === 0 && entry.suspended === 0;
+      const remove = input.outcome === "removal" && entry.removed === 0;
+      if (suspend || remove) {
+        await writeEntryVersion(
+          trx,
+          entry,
+          suspend ? { suspended: 1 } : { removed: 1 },
+          suspend ? "suspended" : "removed",
+          `举报核实（${complaint.ackNumber}）：${input.note}`,
+          now,
+          caller.username ?? "",
+        );
+      }
+    },
     () => ({
       targetType: "catalogEntry",
       targetId: complaint.entryId,
       summary: `举报 ${complaint.ackNumber} 办结：${complaintOutcomes[input.outcome]}——${input.note.slice(0, 200)}`,
     }),
   );
-  if (input.outcome === "suspension" || input.outcome === "removal") {
-    const entry = await deps.db
-      .selectFrom("catalogEntries")
-      .selectAll()
-      .where("id", "=", complaint.entryId)
-      .executeTakeFirstOrThrow();
-    if (entry.removed === 0 && !(input.outcome === "suspension" && entry.suspended === 1)) {
-      await appendEntryVersion(
-        deps,
-        caller,
-        entry,
-        input.outcome === "suspension" ? { suspended: 1 } : { removed: 1 },
-        input.outcome === "suspension" ? "suspended" : "removed",
-        `举报核实（${complaint.ackNumber}）：${input.note}`,
-      );
-    }
-  }
 }

@@ -2,17 +2,20 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "../../http/deps";
+import { sendDownload } from "../../http/download";
 import { readEvidenceForm } from "../../http/multipart";
 import {
   decideAssessment,
   decideContactChange,
   listAssessments,
+  listContactRequests,
   openAssessmentCycle,
   reminders,
   requestContactChange,
   submitAssessmentReport,
 } from "./assessments";
 import { complaintStatus, fileComplaint, handleComplaint, listComplaints } from "./complaints";
+import { findEvidence } from "./evidence";
 
 const id = z.string().max(64);
 const note = (label: string) =>
@@ -198,6 +201,37 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
     async (request) => {
       await decideContactChange(deps, request.caller, request.params.id, request.body);
       return { ok: true as const };
+    },
+  );
+  r.get(
+    "/api/contact-requests",
+    {
+      config: { command: "catalog.manage" },
+      schema: {
+        tags: ["supervision"],
+        summary: "联系方式变更申请",
+        querystring: z.object({ status: z.enum(["pending", "approved", "rejected"]).optional() }),
+      },
+    },
+    async (request) => ({ items: await listContactRequests(deps, request.query.status) }),
+  );
+  r.get(
+    "/api/evidence/:sha256",
+    {
+      config: { command: "catalog.manage" },
+      schema: {
+        tags: ["supervision"],
+        summary: "下载异议或举报的证明材料",
+        params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+      },
+    },
+    async (request, reply) => {
+      const evidence = await findEvidence(deps, request.params.sha256);
+      return sendDownload(reply, {
+        body: await deps.files.get(request.params.sha256),
+        fileName: evidence.fileName,
+        contentType: evidence.contentType,
+      });
     },
   );
   r.get(

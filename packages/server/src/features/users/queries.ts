@@ -1,4 +1,5 @@
 import type { Db } from "../../db/connection";
+import { containsText } from "../../db/like";
 
 export async function listUserRows(
   db: Db,
@@ -7,10 +8,8 @@ export async function listUserRows(
   let query = db.selectFrom("users");
   if (filter.role) query = query.where("role", "=", filter.role);
   if (filter.q) {
-    const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb.or([eb("username", "like", eb.val(like)), eb("displayName", "like", eb.val(like))]),
-    );
+    const text = filter.q;
+    query = query.where((eb) => eb.or([containsText("username", text), containsText("display_name", text)]));
   }
   const [items, count] = await Promise.all([
     query

@@ -82,8 +82,7 @@ export function CatalogAdminPage() {
           actions={{
             title: "动态调整",
             key: "actions",
-            fixed: "right",
-            width: 130,
+            width: 120,
             render: (_, entry) => (
               <Space size={0}>
                 {available(entry).map((action) => (

@@ -79,7 +79,7 @@ export function CatalogTable({
       loading={loading}
       dataSource={items}
       columns={columns}
-      scroll={{ x: 1100 }}
+      scroll={{ x: actions ? 1020 : 1100 }}
       locale={{ emptyText: "没有符合条件的机构" }}
       pagination={{
         current: page,

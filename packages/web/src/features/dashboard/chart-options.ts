@@ -1,4 +1,14 @@
-import { applicationStatuses, type KindCode, OCCUPATIONS } from "@linxuan/domain";
+import { applicationStatuses, kindName, OCCUPATIONS } from "@linxuan/domain";
+import {
+  axisColor,
+  countAxis,
+  grid,
+  hideZero,
+  kindColors,
+  shortOccupation,
+  splitLine,
+  tooltipAxis,
+} from "./chart-theme";
 import type { ChartOption } from "./echart";
 import type {
   CoverageCell,
@@ -12,42 +22,8 @@ import type {
 
 /*
  * The dashboard's charts as pure functions of the server's figures: same data, same picture.
- * Colours keep to the platform's blue; the two kinds of institution are always blue / teal.
+ * The two kinds of institution are always blue / teal (chart-theme.ts).
  */
-
-export const kindColors: Record<KindCode, string> = { training: "#0b4f9c", evaluation: "#14a0a0" };
-const kindNames: Record<KindCode, string> = { training: "培训机构", evaluation: "评价机构" };
-const axisColor = "#86909c";
-const splitLine = { lineStyle: { color: "#eef0f3" } };
-
-/** "人工智能工程技术人员" → "人工智能": the axis has room for the distinctive part only. */
-export function shortOccupation(name: string): string {
-  return name.replace(/工程技术人员$/, "");
-}
-
-/** A horizontal count axis, its name centred under the numbers. */
-const countAxis = (name: string) => ({
-  type: "value" as const,
-  name,
-  nameLocation: "middle" as const,
-  nameGap: 28,
-  minInterval: 1,
-  nameTextStyle: { color: axisColor },
-  axisLabel: { color: axisColor },
-  splitLine,
-});
-
-/** Margins inside which everything, axis names included, is laid out (ECharts 6 outer bounds). */
-const grid = (left: number, right: number, top: number, bottom: number) => ({
-  left,
-  right,
-  top,
-  bottom,
-  outerBoundsMode: "same" as const,
-  outerBoundsContain: "all" as const,
-});
-
-const tooltipAxis = { trigger: "axis" as const, axisPointer: { type: "shadow" as const } };
 
 /** 按职业: a horizontal bar per occupation (all ten, in the notices' order), split by kind. */
 export function occupationOption(items: OccupationCount[]): ChartOption {
@@ -55,7 +31,7 @@ export function occupationOption(items: OccupationCount[]): ChartOption {
   const occupations = [...OCCUPATIONS].reverse();
   return {
     tooltip: tooltipAxis,
-    legend: { top: 0, right: 0, data: kinds.map((kind) => kindNames[kind]) },
+    legend: { top: 0, right: 0, data: kinds.map((kind) => kindName(kind)) },
     grid: grid(8, 40, 32, 24),
     xAxis: countAxis("申报数（份）"),
     yAxis: {
@@ -66,7 +42,7 @@ export function occupationOption(items: OccupationCount[]): ChartOption {
     },
     series: kinds.map((kind) => ({
       type: "bar" as const,
-      name: kindNames[kind],
+      name: kindName(kind),
       stack: "kind",
       barMaxWidth: 18,
       itemStyle: { color: kindColors[kind] },
@@ -77,10 +53,6 @@ export function occupationOption(items: OccupationCount[]): ChartOption {
       ),
     })),
   };
-}
-
-function hideZero(params: { value?: unknown }): string {
-  return Number(params.value) > 0 ? String(params.value) : "";
 }
 
 /** 按地区: provinces ranked by submitted applications, the largest on top. */
@@ -119,6 +91,7 @@ export function kindOption(items: KindCount[]): ChartOption {
         type: "pie",
         name: "机构类型",
         radius: ["40%", "62%"],
+        percentPrecision: 1,
         center: ["50%", "46%"],
         label: { formatter: "{b}\n{c} 份 · {d}%", color: "#1f2329", lineHeight: 18, overflow: "none" },
         data: items.map((item) => ({

@@ -56,7 +56,7 @@ export function DeadlineCalendar({ items }: { items: Deadline[] }) {
                     }`}
                   >
                     {item.isDemo && <span className="lx-dl-demo">演示</span>}
-                    {shortBatch(item.batchTitle)} {item.name}
+                    {shortBatch(item.batchTitle)} {item.name.replace(/（.*）$/, "")}
                   </span>
                 </Tooltip>
               </li>

@@ -43,9 +43,7 @@ function Failure({ error }: { error: unknown }) {
         description={
           <>
             <div>{error.message}</div>
-            <div>
-              公示期按工作日计算，需要该年度的法定节假日和调休安排。请联系系统管理员在“工作日历”中导入该年度的安排后再发布，或另选开始时间。
-            </div>
+            <div>可另选开始时间，或待系统管理员在“工作日历”中补充该年度安排后再发布。</div>
           </>
         }
       />

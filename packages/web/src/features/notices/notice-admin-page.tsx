@@ -8,7 +8,7 @@ import { errorText } from "../../app/form-errors";
 import { NoticeItemsTable } from "./notice-items-table";
 import { endText, PhaseTag } from "./notice-period";
 import { ObjectionList } from "./objection-list";
-import { useConfirmNotice, usePublicNotice } from "./queries";
+import { useConfirmNotice, useOfficeNotice } from "./queries";
 import type { Notice } from "./types";
 import "./notices.css";
 
@@ -69,7 +69,7 @@ function ConfirmCard({ notice }: { notice: Notice }) {
 /** /workbench/notices/:id: the notice, its objections with their handling, and the confirmation. */
 export function NoticeAdminPage() {
   const { id = "" } = useParams();
-  const query = usePublicNotice(id);
+  const query = useOfficeNotice(id);
   if (query.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (query.isError) return <Alert type="error" showIcon title={errorText(query.error)} />;
   const notice = query.data;

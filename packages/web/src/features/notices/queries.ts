@@ -24,6 +24,17 @@ export function usePublicNotices() {
  * One notice with its list. `receivedAt` is when the answer arrived, so that the countdown runs
  * on the server's remaining time rather than on a browser clock that may be wrong.
  */
+/** The office's view of a notice: also the handling note of each removed entry. */
+export function useOfficeNotice(id: string) {
+  return useQuery({
+    queryKey: [...noticesKey, "office", id],
+    queryFn: () =>
+      api
+        .get<{ notice: Notice }>(`/notices/${encodeURIComponent(id)}`)
+        .then((body) => ({ ...body.notice, receivedAt: Date.now() })),
+  });
+}
+
 export function usePublicNotice(id: string) {
   return useQuery({
     queryKey: [...noticesKey, id],

@@ -40,13 +40,17 @@ export function isFinished(job: Job | undefined): boolean {
   return job?.status === "done" || job?.status === "failed";
 }
 
+function isClientError(error: unknown): boolean {
+  return isApiError(error) && error.status >= 400 && error.status < 500;
+}
+
 export function jobQuery(id: string) {
   return {
     queryKey: ["jobs", id] as const,
     queryFn: () => api.get<Job>(`/jobs/${encodeURIComponent(id)}`),
-    // Polled until it ends; a 404 (gone, or not ours) ends it too.
+    // Polled until it ends; a 4xx (gone, not ours, signed out) ends it too, a network error not.
     refetchInterval: (query: { state: { data?: Job; error: unknown } }) =>
-      isFinished(query.state.data) || isApiError(query.state.error) ? false : POLL_MS,
+      isFinished(query.state.data) || isClientError(query.state.error) ? false : POLL_MS,
     refetchIntervalInBackground: false,
     staleTime: 0,
   };

@@ -30,7 +30,7 @@ export function AssessmentsPage() {
     <>
       <div className="lx-page-heading">
         <div>
-          <h1>考核评估</h1>
+          <h1>{office ? "考核评估" : "目录与考核评估"}</h1>
           <Typography.Text type="secondary">
             {office
               ? "目录内机构每3年考核评估一次：通过的延续有效期，不通过的移出目录并在规定年限内不得再次申报。"

@@ -136,12 +136,6 @@ export function ComplaintsPage() {
               ),
             },
             {
-              title: "提交时间",
-              dataIndex: "createdAt",
-              width: 150,
-              render: (at: string) => formatInstant(at),
-            },
-            {
               title: "状态",
               key: "status",
               width: 130,
