@@ -263,6 +263,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: "workbench/contact-requests",
+            lazy: page(
+              () =>
+                import("../features/supervision/contact-requests-page").then((m) => m.ContactRequestsPage),
+              "catalog.manage",
+            ),
+          },
+          {
             // Offices (catalog.manage) and listed institutions (application.edit): the page picks its view.
             path: "workbench/assessments",
             lazy: page(() =>

@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   BellOutlined,
   CalendarOutlined,
+  ContactsOutlined,
   DatabaseOutlined,
   FileTextOutlined,
   FormOutlined,
@@ -69,6 +70,12 @@ export const workbenchMenu: readonly MenuEntry[] = [
     command: "catalog.manage",
   },
   { path: "/workbench/complaints", label: "投诉举报", icon: <AlertOutlined />, command: "catalog.manage" },
+  {
+    path: "/workbench/contact-requests",
+    label: "联系方式变更",
+    icon: <ContactsOutlined />,
+    command: "catalog.manage",
+  },
   // One page, two audiences with different commands (never the same role): offices and institutions.
   {
     path: "/workbench/assessments",

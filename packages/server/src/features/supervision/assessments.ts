@@ -7,6 +7,7 @@ import { AppError, notFound } from "../../http/errors";
 import { findBatchRow } from "../batches/queries";
 import { parseDefinition } from "../batches/service";
 import { writeEntryVersion } from "../catalog/service";
+import { assertInRegion, officeRegion } from "./scope";
 
 /**
  * 考核评估: the office opens a cycle for the valid entries whose validity ends before `before`
@@ -25,6 +26,7 @@ export async function openAssessmentCycle(
     .select(["id", "institutionName"])
     .where("removed", "=", 0)
     .where("validUntil", "<=", before)
+    .$if(officeRegion(caller) !== null, (query) => query.where("regionCode", "=", officeRegion(caller)))
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -87,6 +89,8 @@ export async function listAssessments(deps: Deps, caller: Caller) {
     ]);
   if (actor.role === "institution")
     query = query.where("catalogEntries.institutionId", "=", actor.institutionId ?? "");
+  const officeScope = officeRegion(caller);
+  if (officeScope !== null) query = query.where("catalogEntries.regionCode", "=", officeScope);
   const rows = await query.orderBy("assessments.dueAt").execute();
   return rows.map((row) => ({
     ...row,
@@ -145,6 +149,7 @@ export async function decideAssessment(
     .selectAll()
     .where("id", "=", assessment.entryId)
     .executeTakeFirstOrThrow();
+  assertInRegion(caller, entry.regionCode, "考核评估");
   if (entry.removed === 1)
     throw new AppError("TRANSITION_NOT_ALLOWED", "该机构已移出目录，考核评估不能再作结论");
   const batchRow = await findBatchRow(deps.db, entry.batchId);
@@ -287,6 +292,7 @@ export async function decideContactChange(
     .selectAll()
     .where("id", "=", request.entryId)
     .executeTakeFirstOrThrow();
+  assertInRegion(caller, entry.regionCode, "变更申请");
   const now = deps.clock().toISOString();
   await runCommand(
     deps,
@@ -331,13 +337,15 @@ export async function decideContactChange(
 }
 
 /** Pending (or all) contact-change requests, for the office to decide. */
-export async function listContactRequests(deps: Deps, status: string | undefined) {
+export async function listContactRequests(deps: Deps, caller: Caller, status: string | undefined) {
   let query = deps.db
     .selectFrom("contactRequests")
     .innerJoin("catalogEntries", "catalogEntries.id", "contactRequests.entryId")
     .selectAll("contactRequests")
     .select(["catalogEntries.institutionName", "catalogEntries.regionCode"]);
   if (status) query = query.where("contactRequests.status", "=", status);
+  const region = officeRegion(caller);
+  if (region !== null) query = query.where("catalogEntries.regionCode", "=", region);
   const rows = await query.orderBy("contactRequests.createdAt", "desc").limit(500).execute();
   return rows.map(({ contactPhoneEnc, ...row }) => ({
     ...row,
@@ -346,7 +354,8 @@ export async function listContactRequests(deps: Deps, status: string | undefined
 }
 
 /** In-app reminders for the office: entries expiring and assessments due or overdue. */
-export async function reminders(deps: Deps) {
+export async function reminders(deps: Deps, caller: Caller) {
+  const region = officeRegion(caller);
   const now = deps.clock();
   const soon = new Date(now.getTime() + EXPIRING_WITHIN_DAYS * 86_400_000).toISOString();
   const expiring = await deps.db
@@ -355,6 +364,7 @@ export async function reminders(deps: Deps) {
     .where("removed", "=", 0)
     .where("validUntil", ">", now.toISOString())
     .where("validUntil", "<=", soon)
+    .$if(region !== null, (query) => query.where("regionCode", "=", region))
     .orderBy("validUntil")
     .execute();
   const due = await deps.db
@@ -362,6 +372,7 @@ export async function reminders(deps: Deps) {
     .innerJoin("catalogEntries", "catalogEntries.id", "assessments.entryId")
     .select(["assessments.id", "assessments.dueAt", "assessments.status", "catalogEntries.institutionName"])
     .where("assessments.status", "in", ["open", "submitted"])
+    .$if(region !== null, (query) => query.where("catalogEntries.regionCode", "=", region))
     .orderBy("assessments.dueAt")
     .execute();
   return {

@@ -6,6 +6,7 @@ import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
 import { writeEntryVersion } from "../catalog/service";
 import { checkSubmitter, type Evidence, makeAckNumber, storeEvidence } from "../notices/objections";
+import { assertInRegion, officeRegion } from "./scope";
 
 export const complaintCategories = {
   illegalTraining: "违规开展培训",
@@ -121,12 +122,14 @@ export async function complaintStatus(deps: Deps, ackNumber: string, phone: stri
   };
 }
 
-export async function listComplaints(deps: Deps, status?: string) {
+export async function listComplaints(deps: Deps, caller: Caller, status?: string) {
   let query = deps.db
     .selectFrom("complaints")
     .innerJoin("catalogEntries", "catalogEntries.id", "complaints.entryId")
     .selectAll("complaints")
     .select("catalogEntries.institutionName");
+  const region = officeRegion(caller);
+  if (region !== null) query = query.where("catalogEntries.regionCode", "=", region);
   if (status) query = query.where("complaints.status", "=", status);
   const rows = await query.orderBy("complaints.createdAt", "desc").limit(500).execute();
   return rows.map((row) => ({
@@ -165,6 +168,12 @@ export async function handleComplaint(
     .where("id", "=", id)
     .executeTakeFirst();
   if (!complaint) throw notFound("举报");
+  const scope = await deps.db
+    .selectFrom("catalogEntries")
+    .select("regionCode")
+    .where("id", "=", complaint.entryId)
+    .executeTakeFirst();
+  assertInRegion(caller, scope?.regionCode ?? null, "举报");
   if (complaint.status === "closed") throw new AppError("TRANSITION_NOT_ALLOWED", "该举报已办结");
   const now = deps.clock().toISOString();
   if (input.action === "investigate") {

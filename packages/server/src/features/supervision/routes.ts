@@ -75,7 +75,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
       },
     },
     async (request) => ({
-      items: await listComplaints(deps, request.query.status),
+      items: await listComplaints(deps, request.caller, request.query.status),
     }),
   );
   r.post(
@@ -213,7 +213,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
         querystring: z.object({ status: z.enum(["pending", "approved", "rejected"]).optional() }),
       },
     },
-    async (request) => ({ items: await listContactRequests(deps, request.query.status) }),
+    async (request) => ({ items: await listContactRequests(deps, request.caller, request.query.status) }),
   );
   r.get(
     "/api/evidence/:sha256",
@@ -240,6 +240,6 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
       config: { command: "catalog.manage" },
       schema: { tags: ["supervision"], summary: "提醒：即将到期与待考核" },
     },
-    async () => reminders(deps),
+    async (request) => reminders(deps, request.caller),
   );
 }

@@ -110,6 +110,14 @@ describe.each(testDatabases)("supervision on %s", (kind) => {
       (item: { ackNumber: string }) => item.ackNumber === filed.body.ackNumber,
     );
     expect(complaint).toMatchObject({ categoryName: "乱收费", statusName: "已受理登记" });
+    // Supervision is by province: Guangdong neither sees nor handles a Shanghai entry's complaint.
+    const guangdong = ctx.client();
+    await guangdong.login(await makeStaff(ctx, "provincialOffice", { regionCode: "440000" }), TEST_PASSWORD);
+    expect((await guangdong.get("/api/complaints")).body.items).toEqual([]);
+    expect(
+      (await guangdong.post(`/api/complaints/${complaint.id}/handle`, { action: "investigate" })).status,
+    ).toBe(404);
+    expect((await guangdong.get("/api/catalog/reminders")).body.expiring).toEqual([]);
     await office.post(`/api/complaints/${complaint.id}/handle`, { action: "investigate" });
     await office.post(`/api/complaints/${complaint.id}/handle`, {
       action: "close",

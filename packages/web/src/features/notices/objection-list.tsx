@@ -1,10 +1,9 @@
-import { PaperClipOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Descriptions, Empty, List, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { formatInstant } from "../../app/dates";
 import { errorText } from "../../app/form-errors";
-import { formatSize } from "../applications/attachments-card";
 import { ReasonModal } from "../review/reason-modal";
+import { EvidenceLinks } from "../supervision/evidence-links";
 import { useHandleObjection, useObjections } from "./queries";
 import type { Objection, ObjectionAction } from "./types";
 
@@ -92,13 +91,7 @@ function ObjectionCard({
       </div>
       <div style={{ marginTop: 8 }}>
         <span className="lx-muted">证明材料：</span>
-        {objection.evidence.length === 0
-          ? "未提供"
-          : objection.evidence.map((file) => (
-              <Tag key={file.sha256} icon={<PaperClipOutlined />} title={`SHA-256 ${file.sha256}`}>
-                {file.fileName}（{formatSize(file.size)}）
-              </Tag>
-            ))}
+        <EvidenceLinks files={objection.evidence} />
       </div>
       {objection.handlingNote && (
         <div style={{ marginTop: 8 }}>

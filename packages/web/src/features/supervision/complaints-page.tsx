@@ -1,11 +1,10 @@
-import { PaperClipOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Segmented, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import { formatInstant } from "../../app/dates";
 import { errorText } from "../../app/form-errors";
-import { formatSize } from "../applications/attachments-card";
 import { ComplaintCloseModal, outcomeOptions } from "./complaint-close-modal";
+import { EvidenceLinks } from "./evidence-links";
 import { useComplaints, useHandleComplaint } from "./queries";
 import type { Complaint, ComplaintStatus } from "./types";
 import "../notices/notices.css";
@@ -77,13 +76,7 @@ export function ComplaintsPage() {
                 </div>
                 <div>
                   <span className="lx-muted">证明材料：</span>
-                  {complaint.evidence.length === 0
-                    ? "未提供"
-                    : complaint.evidence.map((file) => (
-                        <Tag key={file.sha256} icon={<PaperClipOutlined />} title={`SHA-256 ${file.sha256}`}>
-                          {file.fileName}（{formatSize(file.size)}）
-                        </Tag>
-                      ))}
+                  <EvidenceLinks files={complaint.evidence} />
                 </div>
                 {complaint.outcomeNote && (
                   <div>
