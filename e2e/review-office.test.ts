@@ -120,9 +120,13 @@ describe.skipIf(!hasChromium)("the Shanghai office runs the expert review and de
     await drawer.getByLabel("专业技术职务/职称").fill("教授");
     await drawer.getByLabel("评议职业").click();
     await page.locator(".ant-select-item-option", { hasText: "人工智能工程技术人员" }).click();
+    // Wait until each choice is really in the field before going on (the dropdowns animate).
+    await drawer.locator(".ant-select-selection-item", { hasText: "人工智能工程技术人员" }).waitFor();
+    await drawer.getByLabel("姓名").click();
     await drawer.getByLabel("所在地区").click();
     await drawer.getByLabel("所在地区").fill("上海");
     await page.locator(".ant-select-item-option", { hasText: "上海市" }).click();
+    await drawer.locator(".ant-select", { hasText: "上海市" }).first().waitFor();
     await drawer.getByLabel("手机").fill("13912340009");
     await drawer.getByLabel("邮箱").fill("sunhf@example.edu.cn");
     await drawer.getByLabel("用户名").fill("sun-haifeng");
