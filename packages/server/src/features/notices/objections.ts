@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { canTransition, checkEmail, checkPhone } from "@linxuan/domain";
+import { canTransition, checkEmail, checkPhone, maskPhone } from "@linxuan/domain";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
@@ -49,6 +49,12 @@ export function checkSubmitter(
   if (length < 10 || length > 3000)
     problems.push({ path: "content", message: "请写明具体事实和理由（10–3000字）" });
   return problems;
+}
+
+/** Whether the phone a submitter gives now is the one stored (encrypted) with the submission. */
+export function samePhone(deps: Pick<Deps, "cipher">, stored: string, given: string): boolean {
+  const phone = checkPhone(given);
+  return phone.ok && deps.cipher.decrypt(stored) === phone.value;
 }
 
 /** Stores evidence files after checking type by content and size; returns their manifest. */
@@ -161,10 +167,8 @@ export async function objectionStatus(deps: Deps, ackNumber: string, phone: stri
     ])
     .where("objections.ackNumber", "=", ackNumber.trim().toUpperCase())
     .executeTakeFirst();
-  const given = checkPhone(phone);
   // One answer for "no such number" and "wrong phone", so neither can be probed.
-  if (!row || !given.ok || deps.cipher.decrypt(row.phoneEnc) !== given.value)
-    throw notFound("该受理编号（或联系电话不符）");
+  if (!row || !samePhone(deps, row.phoneEnc, phone)) throw notFound("该受理编号（或联系电话不符）");
   return {
     ackNumber: row.ackNumber,
     institutionName: row.institutionName,
@@ -199,7 +203,7 @@ export async function listObjections(deps: Deps, caller: Caller, noticeId: strin
     institutionName: row.institutionName,
     objectorName: row.objectorName,
     objectorOrg: row.objectorOrg,
-    phone: deps.cipher.decrypt(row.phoneEnc).replace(/(\d{3})\d+(\d{4})$/, "$1****$2"),
+    phone: maskPhone(deps.cipher.decrypt(row.phoneEnc)),
     email: row.email,
     content: row.content,
     evidence: JSON.parse(row.evidence) as { fileName: string; size: number; sha256: string }[],

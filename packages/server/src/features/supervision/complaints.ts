@@ -1,11 +1,17 @@
 import crypto from "node:crypto";
-import { checkPhone } from "@linxuan/domain";
+import { checkPhone, maskPhone } from "@linxuan/domain";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
 import { writeEntryVersion } from "../catalog/service";
-import { checkSubmitter, type Evidence, makeAckNumber, storeEvidence } from "../notices/objections";
+import {
+  checkSubmitter,
+  type Evidence,
+  makeAckNumber,
+  samePhone,
+  storeEvidence,
+} from "../notices/objections";
 import { assertInRegion, officeRegion } from "./scope";
 
 export const complaintCategories = {
@@ -106,9 +112,7 @@ export async function complaintStatus(deps: Deps, ackNumber: string, phone: stri
     ])
     .where("complaints.ackNumber", "=", ackNumber.trim().toUpperCase())
     .executeTakeFirst();
-  const given = checkPhone(phone);
-  if (!row || !given.ok || deps.cipher.decrypt(row.phoneEnc) !== given.value)
-    throw notFound("该受理编号（或联系电话不符）");
+  if (!row || !samePhone(deps, row.phoneEnc, phone)) throw notFound("该受理编号（或联系电话不符）");
   return {
     ackNumber: row.ackNumber,
     institutionName: row.institutionName,
@@ -140,7 +144,7 @@ export async function listComplaints(deps: Deps, caller: Caller, status?: string
     category: row.category,
     categoryName: complaintCategories[row.category as ComplaintCategory] ?? row.category,
     complainantName: row.complainantName,
-    phone: deps.cipher.decrypt(row.phoneEnc).replace(/(\d{3})\d+(\d{4})$/, "$1****$2"),
+    phone: maskPhone(deps.cipher.decrypt(row.phoneEnc)),
     content: row.content,
     evidence: JSON.parse(row.evidence),
     status: row.status,
