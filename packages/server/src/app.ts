@@ -26,6 +26,7 @@ import { registerUserRoutes } from "./features/users/routes";
 import { registerAuth } from "./http/auth";
 import type { Deps } from "./http/deps";
 import { registerErrorHandler } from "./http/error-handler";
+import { registerJobRoutes } from "./jobs/routes";
 
 export type BuildOptions = { logger?: boolean };
 
@@ -90,6 +91,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerCatalogRoutes(app, deps);
   registerSupervisionRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerJobRoutes(app, deps);
   registerStatsRoutes(app, deps);
 
   app.get("/api/openapi.json", { config: { command: "public" }, schema: { hide: true } }, async () =>

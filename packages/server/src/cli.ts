@@ -7,6 +7,7 @@ import { loadConfig } from "./config";
 import { type DemoAccount, isEmptyPlatform, randomDemoPassword, seedDemo } from "./demo/seed-demo";
 import { verifyAuditChain } from "./features/audit/verify";
 import { importCalendarText } from "./features/calendar/service";
+import { ensureReminderSweep } from "./features/notifications/reminders";
 import { createStaffUser } from "./features/users/service";
 import { systemCaller } from "./http/deps";
 import { jobHandlers } from "./jobs/handlers";
@@ -54,7 +55,10 @@ async function main(argv: string[]): Promise<number> {
     }
     const app = await buildApp(deps, { logger: true });
     const runner = createJobRunner(deps, jobHandlers);
-    if (config.jobs) runner.start();
+    if (config.jobs) {
+      await ensureReminderSweep(deps);
+      runner.start();
+    }
     const close = async () => {
       await runner.stop();
       await app.close();

@@ -24,6 +24,7 @@ export const commands = {
   "application.withdraw": "撤回申报",
   "application.return": "退回申报",
   "application.reveal": "查看完整的身份证号和电话",
+  "application.exportBatch": "批量导出本批次申报材料",
   "recommendation.queue": "审核队列",
   "recommendation.decide": "推荐、不予推荐或撤销",
   "recommendation.close": "确认推荐名单并出具推荐函",
@@ -79,6 +80,13 @@ const grants: Record<Exclude<Command, "public" | "authenticated">, readonly Role
     "receivingCentre",
   ],
   "application.reveal": [
+    "nationalOffice",
+    "provincialOffice",
+    "provincialRecommender",
+    "industryRecommender",
+    "receivingCentre",
+  ],
+  "application.exportBatch": [
     "nationalOffice",
     "provincialOffice",
     "provincialRecommender",

@@ -55,6 +55,13 @@ describe("roleMayRun", () => {
       "application.edit": ["institution"],
       "application.submit": ["institution"],
       "application.withdraw": ["institution"],
+      "application.exportBatch": [
+        "nationalOffice",
+        "provincialOffice",
+        "provincialRecommender",
+        "industryRecommender",
+        "receivingCentre",
+      ],
       "application.return": [
         "nationalOffice",
         "provincialOffice",

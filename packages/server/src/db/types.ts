@@ -39,6 +39,28 @@ export type Database = {
   jobs: JobsTable;
   notifications: NotificationsTable;
   notificationPreferences: NotificationPreferencesTable;
+  outboundEmails: OutboundEmailsTable;
+  reminderKeys: ReminderKeysTable;
+};
+
+/** E-mail to an address without an account (objector, complainant). */
+export type OutboundEmailsTable = {
+  id: string;
+  event: string;
+  emailTo: string;
+  title: string;
+  body: string;
+  link: string | null;
+  /** pending | sent | skipped */
+  status: string;
+  createdAt: string;
+  sentAt: string | null;
+};
+
+/** One row per reminder already sent (e.g. "expiring:90:<entry>"). */
+export type ReminderKeysTable = {
+  key: string;
+  createdAt: string;
 };
 
 export type JobsTable = {

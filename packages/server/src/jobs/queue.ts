@@ -5,6 +5,9 @@ import type { Database, Row } from "../db/types";
 
 export type JobRow = Row<"jobs">;
 
+/** A file a job produced, kept in the file store; the job's result carries it under `file`. */
+export type JobFile = { sha256: string; size: number; fileName: string; contentType: string };
+
 /** Adds a job inside the caller's transaction, so it exists exactly when the change that wants it does. */
 export async function enqueueJob(
   trx: Db,
@@ -15,9 +18,11 @@ export async function enqueueJob(
     runAfter?: string;
     maxAttempts?: number;
     createdBy?: string | null;
+    /** A fixed id makes the job a singleton: a second enqueue with the same id adds nothing. */
+    id?: string;
   },
 ): Promise<string> {
-  const id = crypto.randomUUID();
+  const id = job.id ?? crypto.randomUUID();
   await trx
     .insertInto("jobs")
     .values({
@@ -38,6 +43,7 @@ export async function enqueueJob(
       createdBy: job.createdBy ?? null,
       finishedAt: null,
     })
+    .onConflict((conflict) => conflict.column("id").doNothing())
     .execute();
   return id;
 }
@@ -105,10 +111,16 @@ export async function completeJob(
   return Number(done.numUpdatedRows) === 1;
 }
 
+/**
+ * A failure that retrying cannot mend (the file no longer validates, the requester lost the
+ * right): the job fails at once with this message, which the requester reads.
+ */
+export class PermanentJobError extends Error {}
+
 /** Records a failure: retried later with exponential backoff, or failed for good after its attempts. */
 export async function failJob(db: Db, job: JobRow, worker: string, error: unknown, now: Date): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
-  const final = Number(job.attempts) >= Number(job.maxAttempts);
+  const final = error instanceof PermanentJobError || Number(job.attempts) >= Number(job.maxAttempts);
   const delay = Math.min(3_600_000, 2 ** Number(job.attempts) * 5_000);
   await db
     .updateTable("jobs")

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Deps } from "../http/deps";
-import { claimJob, completeJob, failJob, type JobRow, reportProgress } from "./queue";
+import { AppError } from "../http/errors";
+import { claimJob, completeJob, failJob, type JobRow, PermanentJobError, reportProgress } from "./queue";
 
 export type JobContext = {
   deps: Deps;
@@ -48,7 +49,9 @@ export function createJobRunner(
       });
       await completeJob(deps.db, job, worker, result, deps.clock());
     } catch (error) {
-      await failJob(deps.db, job, worker, error, deps.clock());
+      // A refusal of the platform's rules (AppError) will be the same on a retry: fail it now.
+      const failure = error instanceof AppError ? new PermanentJobError(error.message) : error;
+      await failJob(deps.db, job, worker, failure, deps.clock());
     }
     return true;
   }

@@ -8,6 +8,8 @@ import { buildApp } from "../app";
 import { openRuntime } from "../bootstrap";
 import { type Config, loadConfig } from "../config";
 import type { Deps } from "../http/deps";
+import { jobHandlers } from "../jobs/handlers";
+import { createJobRunner } from "../jobs/runner";
 
 export type DatabaseKind = "sqlite" | "postgres";
 
@@ -23,6 +25,8 @@ export type TestContext = {
   /** Moves the server clock; deadlines and session timeouts read it. */
   setNow: (date: Date) => void;
   client: () => TestClient;
+  /** Runs queued background jobs in this process until none is due; returns how many ran. */
+  runJobs: () => Promise<number>;
   close: () => Promise<void>;
 };
 
@@ -81,6 +85,12 @@ export async function createTestContext(
       now = date;
     },
     client: () => new TestClient(app),
+    runJobs: async () => {
+      const runner = createJobRunner(deps, jobHandlers, { worker: "test-runner" });
+      let ran = 0;
+      while (await runner.runOnce()) ran += 1;
+      return ran;
+    },
     close: async () => {
       await app.close();
       await handle.close();

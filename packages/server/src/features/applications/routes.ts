@@ -7,6 +7,7 @@ import type { Deps } from "../../http/deps";
 import { sendDownload } from "../../http/download";
 import { AppError } from "../../http/errors";
 import { downloadAttachment, removeAttachment, uploadAttachment } from "./attachments";
+import { startBatchExport } from "./batch-export";
 import { renderApplicationDocument, revealValue } from "./documents";
 import {
   applicationOptions,
@@ -200,6 +201,20 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
     },
     async (request) =>
       diffVersions(deps, request.caller, request.params.id, request.query.from, request.query.to),
+  );
+
+  r.post(
+    "/api/batches/:id/exports/applications",
+    {
+      config: { command: "application.exportBatch" },
+      schema: {
+        tags: ["applications"],
+        summary: "批量导出本批次申报材料（后台任务：申报表 PDF 与汇总表打包为 ZIP）",
+        params: z.object({ id }),
+      },
+    },
+    async (request, reply) =>
+      reply.code(202).send(await startBatchExport(deps, request.caller, request.params.id)),
   );
 
   r.get(

@@ -6,7 +6,8 @@ import type { Deps } from "../../http/deps";
 import { sendDownload } from "../../http/download";
 import { AppError } from "../../http/errors";
 import { expertTemplateXlsx, parseExpertSheet } from "./import";
-import { createExpert, importExperts, listExperts, updateExpert } from "./service";
+import { startExpertImport } from "./import-job";
+import { createExpert, listExperts, updateExpert } from "./service";
 
 const username = z
   .string()
@@ -82,11 +83,11 @@ export function registerExpertRoutes(app: FastifyInstance, deps: Deps): void {
       config: { command: "expert.manage" },
       schema: {
         tags: ["experts"],
-        summary: "从 Excel 导入专家（全部正确才导入；返回账号与一次性初始密码）",
+        summary: "从 Excel 导入专家（全部正确才导入；后台创建账号，任务结果中有一次性初始密码）",
         querystring: z.object({ dryRun: z.enum(["true", "false"]).optional() }),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const part = await request.file({ limits: { fileSize: 5 * 1_048_576, files: 1 } });
       if (!part) throw new AppError("VALIDATION_FAILED", "请选择要导入的 Excel 文件");
       const content = await part.toBuffer();
@@ -103,7 +104,14 @@ export function registerExpertRoutes(app: FastifyInstance, deps: Deps): void {
           errors: parsed.errors,
         };
       }
-      return { imported: await importExperts(deps, request.caller, parsed.rows), preview: [], errors: [] };
+      const preview = parsed.rows.map((row) => ({
+        username: row.username,
+        name: row.profile.name,
+        employer: row.profile.employer,
+      }));
+      // Creating the accounts runs in the background: follow the job for the initial passwords.
+      const { jobId } = await startExpertImport(deps, request.caller, content, parsed.rows.length);
+      return reply.code(202).send({ imported: [], preview, errors: [], jobId });
     },
   );
 }

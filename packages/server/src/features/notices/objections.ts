@@ -6,6 +6,7 @@ import type { Caller, Deps } from "../../http/deps";
 import { AppError, type FieldIssue, notFound } from "../../http/errors";
 import type { Evidence } from "../../http/multipart";
 import { detectFileKind } from "../../storage/files";
+import { institutionUserIds, notify, notifyAddress, officeUserIds } from "../notifications/service";
 import { decisionQuotaKey, releaseQuotaPlace } from "../quotas/counters";
 import { loadOfficeBatch } from "../review/round";
 
@@ -113,8 +114,8 @@ export async function fileObjection(deps: Deps, caller: Caller, noticeId: string
     deps,
     caller,
     "objection.file",
-    (trx) =>
-      trx
+    async (trx) => {
+      await trx
         .insertInto("objections")
         .values({
           id: crypto.randomUUID(),
@@ -134,7 +135,14 @@ export async function fileObjection(deps: Deps, caller: Caller, noticeId: string
           handledAt: null,
           handledBy: null,
         })
-        .execute(),
+        .execute();
+      await notify(trx, deps, {
+        userIds: await officeUserIds(trx, notice.createdBy),
+        event: "objectionReceived",
+        detail: `“${notice.title}”收到针对${item.institutionName}的异议（受理编号${ackNumber}），请在公示期内调查处理。`,
+        link: `/workbench/notices/${noticeId}`,
+      });
+    },
     () => ({
       targetType: "notice",
       targetId: noticeId,
@@ -267,7 +275,34 @@ export async function handleObjection(
         .where("id", "=", id)
         .where("status", "=", objection.status)
         .execute();
+      await notifyAddress(trx, deps, {
+        email: objection.email,
+        event: "objectionHandled",
+        detail: `您对“${notice.title}”中${item.institutionName}提出的异议（受理编号${objection.ackNumber}）${
+          {
+            accept: "已受理，正在调查核实",
+            dismiss: "经调查核实，异议不成立",
+            uphold: "经调查核实，异议成立，该机构已移出公示名单",
+          }[input.action]
+        }。处理意见：${input.note}`,
+        link: "/objection-status",
+      });
       if (input.action !== "uphold" || item.status !== "listed") return;
+      await notify(trx, deps, {
+        userIds: await institutionUserIds(
+          trx,
+          (
+            await trx
+              .selectFrom("applications")
+              .select("institutionId")
+              .where("id", "=", item.applicationId)
+              .executeTakeFirstOrThrow()
+          ).institutionId,
+        ),
+        event: "objectionHandled",
+        detail: `“${notice.title}”期间对您单位的异议经调查核实成立，您单位的申报已移出公示名单。处理意见：${input.note}`,
+        link: `/workbench/applications/${item.applicationId}`,
+      });
       const verdict = canTransition({
         status: "inPublicNotice",
         command: "removeAfterObjection",

@@ -123,6 +123,24 @@ export async function createNotice(deps: Deps, caller: Caller, input: CreateNoti
           })
           .execute();
       }
+      const institutions = await trx
+        .selectFrom("applications")
+        .select("institutionId")
+        .where(
+          "id",
+          "in",
+          approved.map((row) => row.id),
+        )
+        .execute();
+      const users = new Set<string>();
+      for (const row of institutions)
+        for (const userId of await institutionUserIds(trx, row.institutionId)) users.add(userId);
+      await notify(trx, deps, {
+        userIds: [...users],
+        event: "noticePublished",
+        detail: `您单位的申报已列入“${title}”，公示期${batch.noticeWorkdays}个工作日，至${period.lastDay}。公示期内如有异议，由办公室调查处理。`,
+        link: `/public-notices/${id}`,
+      });
     },
     () => ({
       targetType: "notice",

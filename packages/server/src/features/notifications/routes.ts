@@ -2,8 +2,6 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "../../http/deps";
-import { notFound } from "../../http/errors";
-import { findJob } from "../../jobs/queue";
 import { getPreferences, listNotifications, markRead, savePreferences } from "./service";
 import { notificationEvents } from "./templates";
 
@@ -69,35 +67,6 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
     async (request) => {
       await savePreferences(deps, request.caller, request.body.items);
       return { ok: true as const };
-    },
-  );
-  r.get(
-    "/api/jobs/:id",
-    {
-      config: { command: "authenticated" },
-      schema: {
-        tags: ["notifications"],
-        summary: "后台任务进度",
-        params: z.object({ id: z.string().max(64) }),
-      },
-    },
-    async (request) => {
-      const job = await findJob(deps.db, request.params.id);
-      // Only its creator (or an administrator) follows a job.
-      if (!job || (job.createdBy !== request.caller.username && request.caller.actor?.role !== "admin"))
-        throw notFound("任务");
-      return {
-        id: job.id,
-        type: job.type,
-        status: job.status,
-        progress: Number(job.progress),
-        progressNote: job.progressNote,
-        attempts: Number(job.attempts),
-        result: job.result ? JSON.parse(job.result) : null,
-        lastError: job.lastError,
-        createdAt: job.createdAt,
-        finishedAt: job.finishedAt,
-      };
     },
   );
 }

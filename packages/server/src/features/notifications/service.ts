@@ -60,6 +60,60 @@ export async function notify(
   }
 }
 
+/**
+ * E-mail to an address without an account (an objector or complainant left it on the form).
+ * Queued in the caller's transaction like `notify`; nothing is queued when SMTP is off.
+ */
+export async function notifyAddress(
+  trx: Db,
+  deps: Pick<Deps, "clock" | "mailer">,
+  input: { email: string | null; event: NotificationEvent; detail: string; link: string | null },
+): Promise<void> {
+  const to = input.email?.trim();
+  if (!to) return;
+  const now = deps.clock().toISOString();
+  const content = renderNotification(input.event, input.detail, input.link);
+  const id = crypto.randomUUID();
+  const status = deps.mailer.enabled ? "pending" : "skipped";
+  await trx
+    .insertInto("outboundEmails")
+    .values({
+      id,
+      event: input.event,
+      emailTo: to,
+      title: content.title,
+      body: content.body,
+      link: content.link,
+      status,
+      createdAt: now,
+      sentAt: null,
+    })
+    .execute();
+  if (status === "pending") await enqueueJob(trx, { type: EMAIL_JOB, payload: { outboundId: id }, now });
+}
+
+/**
+ * The accounts of the office that did something (by the username recorded on it): the same role
+ * and, for a provincial office, the same province. Objections to a notice go to the office that
+ * published it.
+ */
+export async function officeUserIds(db: Db, username: string): Promise<string[]> {
+  const author = await db
+    .selectFrom("users")
+    .select(["role", "regionCode"])
+    .where("username", "=", username)
+    .executeTakeFirst();
+  if (!author) return [];
+  let query = db
+    .selectFrom("users")
+    .select("id")
+    .where("role", "=", author.role)
+    .where("status", "=", "active");
+  if (author.role !== "nationalOffice" && author.regionCode)
+    query = query.where("regionCode", "=", author.regionCode);
+  return (await query.execute()).map((row) => row.id);
+}
+
 /** The users of an institution (its accounts), for notices addressed to the applicant. */
 export async function institutionUserIds(db: Db, institutionId: string): Promise<string[]> {
   return (await db.selectFrom("users").select("id").where("institutionId", "=", institutionId).execute()).map(
@@ -68,8 +122,11 @@ export async function institutionUserIds(db: Db, institutionId: string): Promise
 }
 
 /** Sends one notification's e-mail; a notification already sent is not sent again. */
-export const sendNotificationEmail: JobHandler = async ({ deps, job }) => {
-  const { notificationId } = JSON.parse(job.payload) as { notificationId: string };
+export const sendNotificationEmail: JobHandler = async (context) => {
+  const payload = JSON.parse(context.job.payload) as { notificationId?: string; outboundId?: string };
+  if (payload.outboundId) return sendOutboundEmail(context.deps, payload.outboundId);
+  const { deps } = context;
+  const notificationId = payload.notificationId ?? "";
   const notification = await deps.db
     .selectFrom("notifications")
     .selectAll()
@@ -94,6 +151,31 @@ export const sendNotificationEmail: JobHandler = async ({ deps, job }) => {
     .execute();
   return { sent: notification.emailTo };
 };
+
+async function sendOutboundEmail(deps: Deps, id: string) {
+  const email = await deps.db
+    .selectFrom("outboundEmails")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!email || email.status !== "pending") return { skipped: true };
+  const mail = renderEmail(
+    { title: email.title, body: email.body, link: email.link },
+    deps.config.publicBaseUrl,
+  );
+  await deps.mailer.send({
+    to: email.emailTo,
+    subject: mail.subject,
+    text: mail.text,
+    messageId: `<${email.id}@linxuan>`,
+  });
+  await deps.db
+    .updateTable("outboundEmails")
+    .set({ status: "sent", sentAt: deps.clock().toISOString() })
+    .where("id", "=", id)
+    .execute();
+  return { sent: email.emailTo };
+}
 
 export async function listNotifications(deps: Deps, caller: Caller, unreadOnly: boolean) {
   const userId = caller.actor?.userId ?? "";

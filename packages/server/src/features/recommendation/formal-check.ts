@@ -1,4 +1,4 @@
-import { canTransition } from "@linxuan/domain";
+import { canTransition, type OccupationCode, occupationName } from "@linxuan/domain";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
 import { shanghaiDate } from "../../http/dates";
@@ -7,6 +7,7 @@ import { AppError } from "../../http/errors";
 import { loadApplication } from "../applications/context";
 import { transitionStatus } from "../applications/queries";
 import { getApplication } from "../applications/service";
+import { institutionUserIds, notify } from "../notifications/service";
 import { assertFormalCheckOpen } from "./unit";
 
 /** 纸质材料接收: the receiving centre records how many stamped paper copies arrived and when. */
@@ -84,7 +85,19 @@ export async function passFormalCheck(deps: Deps, caller: Caller, id: string) {
     deps,
     caller,
     "application.passFormalCheck",
-    (trx) => transitionStatus(trx, id, ctx.row.status, verdict.to, { updatedAt: deps.clock().toISOString() }),
+    async (trx) => {
+      const ok = await transitionStatus(trx, id, ctx.row.status, verdict.to, {
+        updatedAt: deps.clock().toISOString(),
+      });
+      if (ok)
+        await notify(trx, deps, {
+          userIds: await institutionUserIds(trx, ctx.row.institutionId),
+          event: "formallyChecked",
+          detail: `${ctx.batch.shortTitle}·${occupationName(ctx.row.occupation as OccupationCode)}申报已通过形式审查，进入专家评议。`,
+          link: `/workbench/applications/${id}`,
+        });
+      return ok;
+    },
     (ok) => ({
       targetType: "application",
       targetId: id,

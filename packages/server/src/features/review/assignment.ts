@@ -22,7 +22,13 @@ import { notify } from "../notifications/service";
 import { loadOfficeBatch, type ReviewRound, reviewStatuses } from "./round";
 
 /** Everything assignment needs about a batch: candidates, experts, live assignments and conflicts. */
-export async function reviewContext(deps: Deps, batchId: string, round: ReviewRound, statuses: string[]) {
+export async function reviewContext(
+  deps: Deps,
+  batchId: string,
+  round: ReviewRound,
+  statuses: string[],
+  progress?: (done: number, total: number) => Promise<void>,
+) {
   const applications = await deps.db
     .selectFrom("applications")
     .innerJoin("institutions", "institutions.id", "applications.institutionId")
@@ -49,7 +55,8 @@ export async function reviewContext(deps: Deps, batchId: string, round: ReviewRo
     .execute();
   const records = await deps.db.selectFrom("conflictRecords").selectAll().execute();
   const conflicts = new Map<string, Conflict[]>();
-  for (const application of applications) {
+  for (const [index, application] of applications.entries()) {
+    if (progress && index % 10 === 0) await progress(index, applications.length);
     const template = getFormTemplate(application.templateId);
     if (!template) continue;
     const values = openValues(template, JSON.parse(application.draftValues) as FormValues, deps.cipher);
@@ -96,10 +103,15 @@ export async function reviewContext(deps: Deps, batchId: string, round: ReviewRo
 type Proposal = { applicationId: string; expertId: string };
 
 /** Automatic assignment, computed but not stored: the office looks at it first. */
-export async function previewAssignment(deps: Deps, caller: Caller, batchId: string) {
+export async function previewAssignment(
+  deps: Deps,
+  caller: Caller,
+  batchId: string,
+  progress?: (done: number, total: number) => Promise<void>,
+) {
   const actor = requireActorOf(caller);
   const { batch, round } = await loadOfficeBatch(deps, actor, batchId);
-  const context = await reviewContext(deps, batchId, round, reviewStatuses(batch));
+  const context = await reviewContext(deps, batchId, round, reviewStatuses(batch), progress);
   const load = new Map<string, number>();
   for (const assignment of context.assignments)
     load.set(assignment.expertId, (load.get(assignment.expertId) ?? 0) + 1);

@@ -318,11 +318,35 @@ describe("expert import from Excel", () => {
         "/api/experts/import",
         multipartBody({}, { name: "experts.xlsx", content: good }),
       );
-      expect(imported.body.imported.map((row: { username: string }) => row.username)).toEqual([
+      // Accounts are created by a background job; its result carries the initial passwords.
+      expect(imported.status, JSON.stringify(imported.body)).toBe(202);
+      expect(imported.body.preview.map((row: { username: string }) => row.username)).toEqual([
         "expert001",
         "jiangwen",
       ]);
-      expect(imported.body.imported[0].initialPassword).toMatch(/.{10,}/);
+      const jobId = imported.body.jobId as string;
+      const queued = await office.get(`/api/jobs/${jobId}`);
+      expect(queued.body).toMatchObject({ status: "queued", label: "批量导入专家" });
+      expect(await ctx.deps.db.selectFrom("experts").select("id").execute()).toHaveLength(0);
+      expect(await ctx.runJobs()).toBe(1);
+      const done = await office.get(`/api/jobs/${jobId}`);
+      expect(done.body).toMatchObject({ status: "done", progress: 1 });
+      expect(done.body.result.imported.map((row: { username: string }) => row.username)).toEqual([
+        "expert001",
+        "jiangwen",
+      ]);
+      const password = done.body.result.imported[0].initialPassword as string;
+      expect(password).toMatch(/.{10,}/);
+      // Stored encrypted: the plain password is nowhere in the jobs table.
+      const stored = await ctx.deps.db.selectFrom("jobs").select("result").where("id", "=", jobId).executeTakeFirst();
+      expect(stored?.result).not.toContain(password);
+      expect((await ctx.client().login("expert001", password)).username).toBe("expert001");
+      // Only the requester follows the job, not even a colleague of the same office.
+      const colleague = ctx.client();
+      await colleague.login(await makeStaff(ctx, "nationalOffice"), TEST_PASSWORD);
+      expect((await colleague.get(`/api/jobs/${jobId}`)).status).toBe(404);
+      expect((await office.get("/api/jobs")).body.items.map((job: { id: string }) => job.id)).toContain(jobId);
+      expect((await colleague.get("/api/jobs")).body.items).toEqual([]);
       sheet.getRow(4).values = ["某", "", "", "", "不存在的职业", "火星", "123", "x", ""];
       const bad = Buffer.from(await workbook.xlsx.writeBuffer());
       const refused = await office.upload(

@@ -6,6 +6,7 @@ import { requireActor } from "../../http/auth";
 import type { Deps } from "../../http/deps";
 import { sendDownload } from "../../http/download";
 import { applyAssignments, previewAssignment, removeAssignment, reviewCandidates } from "./assignment";
+import { startAutoAssign } from "./auto-assign";
 import {
   completeReview,
   decideApplication,
@@ -68,6 +69,22 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
       schema: { tags: ["review"], summary: "自动分配预览（不保存）", params: batchParams },
     },
     async (request) => previewAssignment(deps, request.caller, request.params.batchId),
+  );
+  r.post(
+    "/api/review/:batchId/assignments/auto",
+    {
+      config: { command: "review.manage" },
+      schema: {
+        tags: ["review"],
+        summary: "自动分配（后台任务）：apply=false 只计算方案供确认，apply=true 计算并保存",
+        params: batchParams,
+        body: z.object({ apply: z.boolean().default(false) }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(202)
+        .send(await startAutoAssign(deps, request.caller, request.params.batchId, request.body.apply)),
   );
   r.post(
     "/api/review/:batchId/assignments",

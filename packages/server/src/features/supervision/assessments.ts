@@ -2,11 +2,13 @@ import crypto from "node:crypto";
 import { checkEmail, checkPhone, EXPIRING_WITHIN_DAYS, validUntil } from "@linxuan/domain";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
+import { shanghaiDate } from "../../http/dates";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
 import { findBatchRow } from "../batches/queries";
 import { parseDefinition } from "../batches/service";
 import { writeEntryVersion } from "../catalog/service";
+import { institutionUserIds, notify } from "../notifications/service";
 import { assertInRegion, officeRegion } from "./scope";
 
 /**
@@ -23,7 +25,7 @@ export async function openAssessmentCycle(
   const before = input.before ?? new Date(now.getTime() + EXPIRING_WITHIN_DAYS * 86_400_000).toISOString();
   const entries = await deps.db
     .selectFrom("catalogEntries")
-    .select(["id", "institutionName"])
+    .select(["id", "institutionName", "institutionId"])
     .where("removed", "=", 0)
     .where("validUntil", "<=", before)
     .$if(officeRegion(caller) !== null, (query) => query.where("regionCode", "=", officeRegion(caller)))
@@ -64,6 +66,12 @@ export async function openAssessmentCycle(
             createdBy: caller.username ?? "",
           })
           .execute();
+        await notify(trx, deps, {
+          userIds: await institutionUserIds(trx, entry.institutionId),
+          event: "assessmentDue",
+          detail: `${entry.institutionName}已列入考核评估“${input.name}”，请于${shanghaiDate(new Date(input.dueAt))}前提交考核评估报告。`,
+          link: "/workbench/assessments",
+        });
       }
     },
     () => ({

@@ -1,5 +1,12 @@
 import crypto from "node:crypto";
-import { checkPhone, maskPhone } from "@linxuan/domain";
+import {
+  checkPhone,
+  type KindCode,
+  kindName,
+  maskPhone,
+  type OccupationCode,
+  occupationName,
+} from "@linxuan/domain";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
@@ -12,6 +19,7 @@ import {
   samePhone,
   storeEvidence,
 } from "../notices/objections";
+import { institutionUserIds, notify, notifyAddress } from "../notifications/service";
 import { assertInRegion, officeRegion } from "./scope";
 
 export const complaintCategories = {
@@ -223,6 +231,19 @@ export async function handleComplaint(
         .executeTakeFirst();
       if (Number(closed.numUpdatedRows) !== 1)
         throw new AppError("TRANSITION_NOT_ALLOWED", "该举报已被他人处理，请刷新");
+      await notifyAddress(trx, deps, {
+        email: complaint.email,
+        event: "complaintHandled",
+        detail: `您对${entry.institutionName}的举报（受理编号${complaint.ackNumber}）已办结，处理结果：${complaintOutcomes[input.outcome]}。${input.note}`,
+        link: "/complaint-status",
+      });
+      if (input.outcome !== "dismissed")
+        await notify(trx, deps, {
+          userIds: await institutionUserIds(trx, entry.institutionId),
+          event: "complaintHandled",
+          detail: `对您单位（${occupationName(entry.occupation as OccupationCode)}·${kindName(entry.kind as KindCode)}）的举报经核实，处理结果：${complaintOutcomes[input.outcome]}。${input.note}`,
+          link: `/catalog/${entry.id}`,
+        });
       // A suspension or removal changes the public entry in the same transaction as the outcome.
       const suspend = input.outcome === "suspension" && entry.removed === 0 && entry.suspended === 0;
       const remove = input.outcome === "removal" && entry.removed === 0;

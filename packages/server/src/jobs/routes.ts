@@ -1,0 +1,90 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Caller, Deps } from "../http/deps";
+import { sendDownload } from "../http/download";
+import { AppError, notFound } from "../http/errors";
+import { jobTypes } from "./handlers";
+import { findJob, type JobFile, type JobRow } from "./queue";
+
+/** A job as its requester sees it; the result passes through its type's presenter (secrets opened). */
+function jobView(deps: Deps, job: JobRow) {
+  const type = jobTypes[job.type];
+  const stored = job.result ? (JSON.parse(job.result) as unknown) : null;
+  return {
+    id: job.id,
+    type: job.type,
+    label: type?.label ?? "后台任务",
+    status: job.status as "queued" | "running" | "done" | "failed",
+    progress: Number(job.progress),
+    progressNote: job.progressNote,
+    attempts: Number(job.attempts),
+    result: stored !== null && type?.present ? type.present(stored, deps) : stored,
+    hasFile: job.status === "done" && typeof (stored as { file?: unknown } | null)?.file === "object",
+    lastError: job.lastError,
+    createdAt: job.createdAt,
+    finishedAt: job.finishedAt,
+  };
+}
+
+/** Only its requester follows a job (an administrator sees every job); anyone else gets 404. */
+async function ownJob(deps: Deps, caller: Caller, id: string): Promise<JobRow> {
+  const job = await findJob(deps.db, id);
+  if (!job || (job.createdBy !== caller.username && caller.actor?.role !== "admin")) throw notFound("任务");
+  return job;
+}
+
+export function registerJobRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    "/api/jobs",
+    {
+      config: { command: "authenticated" },
+      schema: { tags: ["jobs"], summary: "我发起的后台任务（最近50个）" },
+    },
+    async (request) => {
+      const rows = await deps.db
+        .selectFrom("jobs")
+        .selectAll()
+        .where("createdBy", "=", request.caller.username ?? "")
+        .orderBy("createdAt", "desc")
+        .limit(50)
+        .execute();
+      return { items: rows.map((row) => jobView(deps, row)) };
+    },
+  );
+  r.get(
+    "/api/jobs/:id",
+    {
+      config: { command: "authenticated" },
+      schema: {
+        tags: ["jobs"],
+        summary: "后台任务进度与结果",
+        params: z.object({ id: z.string().max(100) }),
+      },
+    },
+    async (request) => jobView(deps, await ownJob(deps, request.caller, request.params.id)),
+  );
+  r.get(
+    "/api/jobs/:id/file",
+    {
+      config: { command: "authenticated" },
+      schema: {
+        tags: ["jobs"],
+        summary: "下载任务生成的文件",
+        params: z.object({ id: z.string().max(100) }),
+      },
+    },
+    async (request, reply) => {
+      const job = await ownJob(deps, request.caller, request.params.id);
+      const file = job.result ? (JSON.parse(job.result) as { file?: JobFile }).file : undefined;
+      if (job.status !== "done" || !file)
+        throw new AppError("TRANSITION_NOT_ALLOWED", "该任务尚未完成或没有生成文件");
+      return sendDownload(reply, {
+        body: await deps.files.get(file.sha256),
+        fileName: file.fileName,
+        contentType: file.contentType,
+      });
+    },
+  );
+}
