@@ -338,14 +338,20 @@ describe("expert import from Excel", () => {
       const password = done.body.result.imported[0].initialPassword as string;
       expect(password).toMatch(/.{10,}/);
       // Stored encrypted: the plain password is nowhere in the jobs table.
-      const stored = await ctx.deps.db.selectFrom("jobs").select("result").where("id", "=", jobId).executeTakeFirst();
+      const stored = await ctx.deps.db
+        .selectFrom("jobs")
+        .select("result")
+        .where("id", "=", jobId)
+        .executeTakeFirst();
       expect(stored?.result).not.toContain(password);
       expect((await ctx.client().login("expert001", password)).username).toBe("expert001");
       // Only the requester follows the job, not even a colleague of the same office.
       const colleague = ctx.client();
       await colleague.login(await makeStaff(ctx, "nationalOffice"), TEST_PASSWORD);
       expect((await colleague.get(`/api/jobs/${jobId}`)).status).toBe(404);
-      expect((await office.get("/api/jobs")).body.items.map((job: { id: string }) => job.id)).toContain(jobId);
+      expect((await office.get("/api/jobs")).body.items.map((job: { id: string }) => job.id)).toContain(
+        jobId,
+      );
       expect((await colleague.get("/api/jobs")).body.items).toEqual([]);
       sheet.getRow(4).values = ["某", "", "", "", "不存在的职业", "火星", "123", "x", ""];
       const bad = Buffer.from(await workbook.xlsx.writeBuffer());
