@@ -6,6 +6,8 @@ import { buildApp } from "../../packages/server/src/app";
 import { openRuntime } from "../../packages/server/src/bootstrap";
 import { loadConfig } from "../../packages/server/src/config";
 import { type DemoAccount, seedDemo } from "../../packages/server/src/demo/seed-demo";
+import { jobHandlers } from "../../packages/server/src/jobs/handlers";
+import { createJobRunner } from "../../packages/server/src/jobs/runner";
 
 export const DEMO_PASSWORD = "Demo-Pass-2026";
 export const chromiumPath = process.env.LINXUAN_CHROMIUM ?? "/usr/bin/chromium";
@@ -38,6 +40,9 @@ export async function startPlatform(): Promise<Platform> {
   const { deps, handle } = await openRuntime(config);
   const accounts = await seedDemo(deps, DEMO_PASSWORD);
   const app = await buildApp(deps);
+  // Background jobs (imports, automatic assignment, exports, e-mail) run as under `npm start`.
+  const runner = createJobRunner(deps, jobHandlers, { pollMs: 200 });
+  runner.start();
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
@@ -72,6 +77,7 @@ export async function startPlatform(): Promise<Platform> {
     },
     close: async () => {
       await browser.close();
+      await runner.stop();
       await app.close();
       await handle.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
