@@ -1,6 +1,6 @@
 /*
- * GET /api/notifications, /api/notifications/preferences and /api/jobs/:id
- * (packages/server/src/features/notifications/routes.ts and service.ts).
+ * GET /api/notifications, /api/notifications/preferences (packages/server/src/features/notifications/)
+ * and GET /api/jobs, /api/jobs/:id (packages/server/src/jobs/routes.ts).
  */
 
 export type NotificationItem = {
@@ -24,12 +24,16 @@ export type JobStatus = "queued" | "running" | "done" | "failed";
 export type Job = {
   id: string;
   type: string;
+  /** What the job does, in Chinese (the server's name for its type). */
+  label: string;
   status: JobStatus;
   /** 0 … 1 */
   progress: number;
   progressNote: string | null;
   attempts: number;
   result: unknown;
+  /** The job produced a file: GET /api/jobs/:id/file downloads it. */
+  hasFile: boolean;
   lastError: string | null;
   createdAt: string;
   finishedAt: string | null;
