@@ -293,7 +293,7 @@ describe.each(testDatabases)("Shanghai paper receipt and formal check on %s", (k
   });
 
   it("records the paper copies and passes the formal check only with 一式2份", async () => {
-    const { application } = await submitCompleteApplication(ctx, {
+    const { application, client: institution } = await submitCompleteApplication(ctx, {
       batchId: shanghaiId,
       kind: "training",
       occupation: "ai",
@@ -323,6 +323,13 @@ describe.each(testDatabases)("Shanghai paper receipt and formal check on %s", (k
     const passed = await centre.post(`/api/applications/${application.id}/formal-check`);
     expect(passed.status, JSON.stringify(passed.body)).toBe(200);
     expect(passed.body.application.status).toBe("formallyChecked");
+    // The institution is told, with a link to its application.
+    const inbox = await institution.get("/api/notifications");
+    expect(inbox.body.items[0]).toMatchObject({
+      title: "形式审查已通过",
+      link: `/workbench/applications/${application.id}`,
+    });
+    expect(inbox.body.items[0].body).toContain("进入专家评议");
     const after = await centre.get(`/api/review-queue?batchId=${shanghaiId}`);
     expect(after.body.items.find((item: { id: string }) => item.id === application.id)).toMatchObject({
       statusName: "形式审查通过",

@@ -1,0 +1,398 @@
+import crypto from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { shanghaiBatch3 } from "@linxuan/domain";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  approvedApplication,
+  makeStaff,
+  multipartBody,
+  publishOpenBatch,
+  SAMPLE_PDF,
+  TEST_PASSWORD,
+} from "../../test/factories";
+import { createTestContext, type TestClient, type TestContext, testDatabases } from "../../test/harness";
+import { ensureReminderSweep, REMINDER_SWEEP_JOB, sweepJobId, sweepReminders } from "./reminders";
+
+type Mail = { to: string; subject: string; text: string };
+
+/** A real SMTP server: the objector's and complainant's e-mails are read as they arrived. */
+async function startSmtp() {
+  const received: Mail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        // Long headers are folded over several lines: unfold before reading them.
+        const raw = Buffer.concat(chunks)
+          .toString("utf8")
+          .replace(/\r?\n[ \t]+/g, " ");
+        const subject = raw.match(/^Subject: (.*)$/im)?.[1]?.trim() ?? "";
+        received.push({
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(","),
+          subject: decodeHeader(subject),
+          text: raw,
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    received,
+    url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** =?UTF-8?B?…?= encoded words, as nodemailer writes Chinese subjects. */
+function decodeHeader(value: string): string {
+  return value.replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, encoding: string, text: string) =>
+    encoding.toUpperCase() === "B"
+      ? Buffer.from(text, "base64").toString("utf8")
+      : text
+          .replace(/_/g, " ")
+          .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+  );
+}
+
+async function userIdOf(ctx: TestContext, username: string): Promise<string> {
+  return (
+    await ctx.deps.db
+      .selectFrom("users")
+      .select("id")
+      .where("username", "=", username)
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+async function inboxOf(ctx: TestContext, userId: string) {
+  return ctx.deps.db
+    .selectFrom("notifications")
+    .selectAll()
+    .where("userId", "=", userId)
+    .orderBy("createdAt", "desc")
+    .execute();
+}
+
+describe.each(testDatabases)("who is told what, from notice to supervision, on %s", (kind) => {
+  let ctx: TestContext;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let batchId: string;
+  let officeName: string;
+  let office: TestClient;
+  const apps: { id: string; institution: TestClient; institutionUserId: string }[] = [];
+  let noticeId: string;
+  let endsAt: string;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    ctx = await createTestContext(kind, { smtpUrl: smtp.url });
+    batchId = await publishOpenBatch(ctx, shanghaiBatch3);
+    for (let i = 0; i < 2; i++) {
+      const approved = await approvedApplication(
+        ctx,
+        { batchId, kind: "training", occupation: "big_data" },
+        "2026-10-12T02:30:00.000Z",
+      );
+      const me = await approved.client.get("/api/auth/me");
+      apps.push({
+        id: approved.application.id,
+        institution: approved.client,
+        institutionUserId: me.body.user.id,
+      });
+    }
+    officeName = await makeStaff(ctx, "provincialOffice", { regionCode: "310000" });
+    office = ctx.client();
+    await office.login(officeName, TEST_PASSWORD);
+  });
+  afterAll(async () => {
+    await ctx?.close();
+    await smtp?.close();
+  });
+
+  it("tells each institution in a notice that it is published, with the last day", async () => {
+    const created = await office.post("/api/notices", {
+      batchId,
+      kind: "training",
+      regionCode: "310000",
+      startsAt: new Date(Date.now() + 60_000).toISOString(),
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    noticeId = created.body.notice.id;
+    endsAt = created.body.notice.endsAt;
+    for (const app of apps) {
+      const inbox = await app.institution.get("/api/notifications");
+      const published = inbox.body.items.find((item: { title: string }) => item.title === "公示已发布");
+      expect(published).toMatchObject({ link: `/public-notices/${noticeId}` });
+      expect(published.body).toContain(`至${created.body.notice.lastDay}`);
+    }
+  });
+
+  it("tells the publishing office of an objection and the objector, by e-mail, how it was handled", async () => {
+    ctx.setNow(new Date(Date.parse(endsAt) - 86_400_000));
+    try {
+      const notice = await ctx.client().get(`/api/public/notices/${noticeId}`);
+      const item = notice.body.notice.items[0];
+      const filed = await ctx.client().upload(
+        `/api/public/notices/${noticeId}/objections`,
+        multipartBody(
+          {
+            itemId: item.id,
+            name: "王五",
+            organisation: "上海某科技公司",
+            phone: "13912345678",
+            email: "wangwu@example.cn",
+            content: "该机构近三年培训规模与实际不符，申报材料存在虚报。",
+          },
+          { name: "证明.pdf", content: SAMPLE_PDF },
+        ),
+      );
+      expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+      // The office that published it hears of it; another province's office does not.
+      const received = (await inboxOf(ctx, await userIdOf(ctx, officeName))).find(
+        (row) => row.title === "收到异议",
+      );
+      expect(received?.body).toContain(filed.body.ackNumber);
+      expect(received?.link).toBe(`/workbench/notices/${noticeId}`);
+      const elsewhere = await makeStaff(ctx, "provincialOffice", { regionCode: "440000" });
+      expect(await inboxOf(ctx, await userIdOf(ctx, elsewhere))).toEqual([]);
+
+      const relog = ctx.client();
+      await relog.login(officeName, TEST_PASSWORD);
+      const objection = (await relog.get(`/api/notices/${noticeId}/objections`)).body.items[0];
+      const upheld = await relog.post(`/api/objections/${objection.id}/handle`, {
+        action: "uphold",
+        note: "经核实，培训规模存在虚报",
+      });
+      expect(upheld.status).toBe(200);
+      expect(await ctx.runJobs()).toBeGreaterThan(0);
+      const mail = smtp.received.find((item) => item.to === "wangwu@example.cn");
+      expect(mail?.subject).toBe("【遴选平台】异议已处理");
+      const outbound = await ctx.deps.db.selectFrom("outboundEmails").selectAll().execute();
+      expect(outbound).toHaveLength(1);
+      expect(outbound[0]).toMatchObject({
+        emailTo: "wangwu@example.cn",
+        status: "sent",
+        event: "objectionHandled",
+      });
+      expect(outbound[0]?.body).toContain(filed.body.ackNumber);
+      expect(outbound[0]?.body).toContain("异议成立");
+      // The institution objected to learns it left the list.
+      const objected = await ctx.deps.db
+        .selectFrom("publicNoticeItems")
+        .select("applicationId")
+        .where("id", "=", item.id)
+        .executeTakeFirstOrThrow();
+      const owner = apps.find((app) => app.id === objected.applicationId);
+      const told = (await inboxOf(ctx, owner?.institutionUserId ?? "")).find(
+        (row) => row.title === "异议已处理",
+      );
+      expect(told?.body).toContain("移出公示名单");
+    } finally {
+      ctx.setNow(new Date());
+    }
+  });
+
+  it("tells the complainant by e-mail and the institution in the app when a complaint is closed", async () => {
+    ctx.setNow(new Date(Date.parse(endsAt) + 1000));
+    try {
+      const relog = ctx.client();
+      await relog.login(officeName, TEST_PASSWORD);
+      expect((await relog.post(`/api/notices/${noticeId}/confirm`)).body).toEqual({ listed: 1 });
+      const entry = await ctx.deps.db.selectFrom("catalogEntries").selectAll().executeTakeFirstOrThrow();
+      const listedApp = apps.find((app) => app.id === entry.applicationId);
+      expect(
+        (await inboxOf(ctx, listedApp?.institutionUserId ?? "")).some((row) => row.title === "已纳入目录"),
+      ).toBe(true);
+      const filed = await ctx.client().upload(
+        `/api/public/catalog/${entry.id}/complaints`,
+        multipartBody(
+          {
+            category: "overcharging",
+            name: "李四",
+            phone: "13712345678",
+            email: "lisi@example.cn",
+            content: "该机构培训收费远高于公示标准，且不开具发票。",
+          },
+          { name: "收据.pdf", content: SAMPLE_PDF },
+        ),
+      );
+      expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+      const complaint = (await relog.get("/api/complaints")).body.items[0];
+      await relog.post(`/api/complaints/${complaint.id}/handle`, {
+        action: "close",
+        outcome: "warning",
+        note: "已约谈机构负责人，责令整改",
+      });
+      await ctx.runJobs();
+      const mail = smtp.received.find((item) => item.to === "lisi@example.cn");
+      expect(mail?.subject).toBe("【遴选平台】举报已办结");
+      const told = (await inboxOf(ctx, listedApp?.institutionUserId ?? "")).find(
+        (row) => row.title === "举报已办结",
+      );
+      expect(told?.body).toContain("约谈警示");
+      // A complaint without an e-mail address queues nothing for the complainant.
+      const before = await ctx.deps.db.selectFrom("outboundEmails").select("id").execute();
+      const silent = await ctx.client().upload(
+        `/api/public/catalog/${entry.id}/complaints`,
+        multipartBody(
+          {
+            category: "overcharging",
+            name: "赵六",
+            phone: "13712345679",
+            email: "",
+            content: "该机构培训收费远高于公示标准，另行反映。",
+          },
+          { name: "收据.pdf", content: SAMPLE_PDF },
+        ),
+      );
+      const second = (await relog.get("/api/complaints")).body.items.find(
+        (item: { ackNumber: string }) => item.ackNumber === silent.body.ackNumber,
+      );
+      await relog.post(`/api/complaints/${second.id}/handle`, {
+        action: "close",
+        outcome: "dismissed",
+        note: "经核实，收费符合标准",
+      });
+      expect(await ctx.deps.db.selectFrom("outboundEmails").select("id").execute()).toHaveLength(
+        before.length,
+      );
+    } finally {
+      ctx.setNow(new Date());
+    }
+  });
+
+  it("reminds of expiry at 90 and 30 days, of assessments and of review deadlines, each once", async () => {
+    const entry = await ctx.deps.db.selectFrom("catalogEntries").selectAll().executeTakeFirstOrThrow();
+    const institutionUserId = apps.find((app) => app.id === entry.applicationId)?.institutionUserId ?? "";
+    const validUntil = Date.parse(entry.validUntil);
+    const count = async (title: string) =>
+      (await inboxOf(ctx, institutionUserId)).filter((row) => row.title === title).length;
+
+    ctx.setNow(new Date(validUntil - 80 * 86_400_000));
+    try {
+      expect(await sweepReminders(ctx.deps)).toMatchObject({ expiring: 1 });
+      expect(await sweepReminders(ctx.deps)).toMatchObject({ expiring: 0 });
+      expect(await count("目录有效期即将届满")).toBe(1);
+
+      // Opening an assessment tells the institution at once; the sweep reminds once near the date.
+      const relog = ctx.client();
+      await relog.login(officeName, TEST_PASSWORD);
+      const dueAt = new Date(validUntil - 40 * 86_400_000).toISOString();
+      const opened = await relog.post("/api/assessments/cycles", { name: "2029年度考核评估", dueAt });
+      expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+      expect(await count("考核评估待提交")).toBe(1);
+      expect((await sweepReminders(ctx.deps)).assessmentDue).toBe(0);
+    } finally {
+      ctx.setNow(new Date());
+    }
+    ctx.setNow(new Date(validUntil - 45 * 86_400_000));
+    try {
+      expect(await sweepReminders(ctx.deps)).toMatchObject({ assessmentDue: 1, expiring: 0 });
+      expect(await sweepReminders(ctx.deps)).toMatchObject({ assessmentDue: 0 });
+      expect(await count("考核评估待提交")).toBe(2);
+    } finally {
+      ctx.setNow(new Date());
+    }
+    ctx.setNow(new Date(validUntil - 20 * 86_400_000));
+    try {
+      expect(await sweepReminders(ctx.deps)).toMatchObject({ expiring: 1 });
+      expect(await sweepReminders(ctx.deps)).toMatchObject({ expiring: 0 });
+      expect(await count("目录有效期即将届满")).toBe(2);
+    } finally {
+      ctx.setNow(new Date());
+    }
+
+    // 评议即将截止: an expert with an unscored assignment, two days before the round's deadline.
+    const expertName = await makeStaff(ctx, "expert");
+    const expertUserId = await userIdOf(ctx, expertName);
+    const expertId = crypto.randomUUID();
+    const now = new Date().toISOString();
+    await ctx.deps.db
+      .insertInto("experts")
+      .values({
+        id: expertId,
+        userId: expertUserId,
+        name: "冯志远",
+        employer: "复旦大学",
+        employerCreditCode: null,
+        title: "教授",
+        occupations: JSON.stringify(["big_data"]),
+        regionCode: "310000",
+        phoneEnc: null,
+        email: null,
+        active: 1,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    const roundDue = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    await ctx.deps.db
+      .insertInto("reviewRounds")
+      .values({
+        batchId,
+        perApplication: 1,
+        maxLoad: 10,
+        crossRegion: 0,
+        requireOutsideRegion: 0,
+        dispersionThreshold: 20,
+        dueAt: roundDue,
+        closesAt: null,
+        rubrics: "{}",
+        scoresOpenedAt: null,
+        version: 1,
+        updatedAt: now,
+        updatedBy: null,
+      })
+      .execute();
+    for (const app of apps)
+      await ctx.deps.db
+        .insertInto("reviewAssignments")
+        .values({
+          id: crypto.randomUUID(),
+          batchId,
+          applicationId: app.id,
+          expertId,
+          source: "manual",
+          assignedAt: now,
+          assignedBy: officeName,
+          removedAt: null,
+          removedReason: null,
+        })
+        .execute();
+    expect(await sweepReminders(ctx.deps)).toMatchObject({ reviewDue: 1 });
+    expect(await sweepReminders(ctx.deps)).toMatchObject({ reviewDue: 0 });
+    const due = (await inboxOf(ctx, expertUserId)).filter((row) => row.title === "评议即将截止");
+    expect(due).toHaveLength(1);
+    expect(due[0]?.body).toContain("还有2份评分未提交");
+  });
+
+  it("keeps one sweep per hour queued, however many instances start, and chains the next hour", async () => {
+    await ensureReminderSweep(ctx.deps);
+    await ensureReminderSweep(ctx.deps);
+    const id = sweepJobId(ctx.deps.clock());
+    const queued = await ctx.deps.db
+      .selectFrom("jobs")
+      .selectAll()
+      .where("type", "=", REMINDER_SWEEP_JOB)
+      .execute();
+    expect(queued.map((job) => job.id)).toEqual([id]);
+    await ctx.runJobs();
+    const after = await ctx.deps.db
+      .selectFrom("jobs")
+      .selectAll()
+      .where("type", "=", REMINDER_SWEEP_JOB)
+      .orderBy("runAfter")
+      .execute();
+    expect(after.map((job) => job.status)).toEqual(["done", "queued"]);
+    const next = after[1];
+    expect(next?.id).toBe(sweepJobId(new Date(ctx.deps.clock().getTime() + 3_600_000)));
+    expect(Date.parse(next?.runAfter ?? "")).toBeGreaterThan(ctx.deps.clock().getTime());
+    expect(Date.parse(next?.runAfter ?? "") % 3_600_000).toBe(0);
+  });
+});
