@@ -142,16 +142,64 @@ describe.each(testDatabases)("expert review and decision on %s", (kind) => {
     expect(forced.status).toBe(422);
     expect(forced.body.fields[0].message).toContain("利益冲突");
 
-    const applied = await office.post(`/api/review/${batchId}/assignments`, {
-      assignments: preview.body.assignments.map(
-        ({ applicationId, expertId }: { applicationId: string; expertId: string }) => ({
-          applicationId,
-          expertId,
-        }),
-      ),
-      source: "auto",
+    // The same computation as a background job: the proposal is the job's result, nothing stored.
+    const pairs = (body: { assignments: { applicationId: string; expertId: string }[] }) =>
+      body.assignments.map(({ applicationId, expertId }) => `${applicationId}/${expertId}`).sort();
+    const started = await office.post(`/api/review/${batchId}/assignments/auto`, { apply: false });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    expect((await office.get(`/api/jobs/${started.body.jobId}`)).body).toMatchObject({
+      status: "queued",
+      label: "自动分配评议专家",
+      progress: 0,
     });
-    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    expect(await ctx.runJobs()).toBe(1);
+    const proposal = await office.get(`/api/jobs/${started.body.jobId}`);
+    expect(proposal.body).toMatchObject({ status: "done", progress: 1, result: { applied: null } });
+    expect(pairs(proposal.body.result)).toEqual(pairs(preview.body));
+    expect((await office.get(`/api/review/${batchId}/progress`)).body.assignments).toHaveLength(0);
+
+    // A job whose requester was disabled meanwhile fails at once, acting on nothing.
+    const leaverName = await makeStaff(ctx, "provincialOffice", { regionCode: "310000" });
+    const leaver = ctx.client();
+    await leaver.login(leaverName, TEST_PASSWORD);
+    const orphan = await leaver.post(`/api/review/${batchId}/assignments/auto`, { apply: true });
+    expect(orphan.status).toBe(202);
+    await ctx.deps.db
+      .updateTable("users")
+      .set({ status: "disabled" })
+      .where("username", "=", leaverName)
+      .execute();
+    await ctx.runJobs();
+    const failed = await ctx.deps.db
+      .selectFrom("jobs")
+      .selectAll()
+      .where("id", "=", orphan.body.jobId)
+      .executeTakeFirstOrThrow();
+    expect(failed).toMatchObject({ status: "failed", lastError: "发起该任务的账号已停用，任务未执行" });
+    expect(Number(failed.attempts)).toBe(1);
+    expect((await office.get(`/api/review/${batchId}/progress`)).body.assignments).toHaveLength(0);
+    // Only the office that runs the batch may start it.
+    const guangdong = ctx.client();
+    await guangdong.login(await makeStaff(ctx, "provincialOffice", { regionCode: "440000" }), TEST_PASSWORD);
+    expect((await guangdong.post(`/api/review/${batchId}/assignments/auto`, { apply: true })).status).toBe(
+      404,
+    );
+
+    // apply: true computes and saves in the job, checked again like a confirmed preview.
+    const applying = await office.post(`/api/review/${batchId}/assignments/auto`, { apply: true });
+    expect(applying.status).toBe(202);
+    await ctx.runJobs();
+    const applied = await office.get(`/api/jobs/${applying.body.jobId}`);
+    expect(applied.body).toMatchObject({ status: "done", result: { applied: 6 } });
+    expect(pairs(applied.body.result)).toEqual(pairs(preview.body));
+    const audit = await ctx.deps.db
+      .selectFrom("auditEvents")
+      .selectAll()
+      .where("targetId", "=", batchId)
+      .where("summary", "like", "%自动分配评议专家6人次%")
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.actorRole).toBe("provincialOffice");
     const progress = await office.get(`/api/review/${batchId}/progress`);
     expect(progress.body.assignments).toHaveLength(6);
     const app = await office.get(`/api/applications/${apps[0]?.id}`);
