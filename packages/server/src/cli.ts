@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
       printAccounts(await seedDemo(deps, password), password, Boolean(config.demoPassword));
     }
     const app = await buildApp(deps, { logger: true });
-    const runner = createJobRunner(deps, jobHandlers);
+    const runner = createJobRunner(deps, jobHandlers, { leaseMs: config.jobLeaseSeconds * 1000 });
     if (config.jobs) {
       await ensureReminderSweep(deps);
       runner.start();

@@ -26,6 +26,8 @@ export type Config = {
   publicBaseUrl: string;
   /** Run background jobs in this process (several instances may all run them). */
   jobs: boolean;
+  /** How long a claimed job is held: past it, a job whose instance died is claimed again. */
+  jobLeaseSeconds: number;
 };
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailFrom: env.LINXUAN_MAIL_FROM || "遴选平台 <noreply@linxuan.local>",
     publicBaseUrl: (env.LINXUAN_PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ""),
     jobs: boolEnv(env, "LINXUAN_JOBS", true),
+    jobLeaseSeconds: Math.max(1, intEnv(env, "LINXUAN_JOB_LEASE_SECONDS", 120)),
     ...overrides,
   };
 }

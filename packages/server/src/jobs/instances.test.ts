@@ -1,0 +1,241 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import net, { type AddressInfo } from "node:net";
+import path from "node:path";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { notify } from "../features/notifications/service";
+import { registerInstitution } from "../test/factories";
+import { createTestContext, type TestContext, testDatabases } from "../test/harness";
+
+/*
+ * The platform as operators run it: separate `linxuan serve` processes sharing one database, each
+ * with its job runner, sending to a real SMTP server. One instance is killed with SIGKILL while an
+ * e-mail is in the middle of being sent.
+ */
+
+const bin = path.resolve(import.meta.dirname, "../../bin/linxuan.mjs");
+
+type Delivery = { to: string; messageId: string };
+
+/** An SMTP server that can hold the next message: it reads it but never answers, as if slow. */
+async function startSmtp() {
+  const delivered: Delivery[] = [];
+  let holding = false;
+  let onHeld: (() => void) | null = null;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      const held = holding;
+      if (held) {
+        holding = false;
+        onHeld?.();
+      }
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        // A held message is never accepted: the sender dies before the server says 250.
+        if (held) return;
+        const raw = Buffer.concat(chunks).toString("utf8");
+        delivered.push({
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(","),
+          messageId: raw.match(/^Message-ID: (.*)$/im)?.[1]?.trim() ?? "",
+        });
+        callback();
+      });
+    },
+  });
+  server.on("error", () => undefined);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    delivered,
+    url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+    /** The next message is held; resolves when it starts arriving. */
+    holdNext: () =>
+      new Promise<void>((resolve) => {
+        holding = true;
+        onHeld = resolve;
+      }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+type Instance = { child: ChildProcess; port: number; output: () => string };
+
+/** Starts `linxuan serve` on the test's database; resolves once it answers HTTP. */
+async function startInstance(ctx: TestContext, smtpUrl: string, leaseSeconds: number): Promise<Instance> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LINXUAN_DATA_DIR: ctx.config.dataDir,
+    LINXUAN_SECRET_KEY: ctx.config.secretKey ?? "",
+    LINXUAN_SMTP_URL: smtpUrl,
+    LINXUAN_DEMO: "false",
+    LINXUAN_WEB_DIST: "",
+    LINXUAN_JOB_LEASE_SECONDS: String(leaseSeconds),
+    LINXUAN_SCRYPT_COST: "1024",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+  };
+  if (ctx.config.databaseUrl) env.DATABASE_URL = ctx.config.databaseUrl;
+  else delete env.DATABASE_URL;
+  const child = spawn(process.execPath, [bin, "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`instance exited (${child.exitCode}): ${output}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (response.ok) return { child, port, output: () => output };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`instance did not start: ${output}`);
+}
+
+async function stopInstance(instance: Instance | undefined, signal: NodeJS.Signals = "SIGTERM") {
+  if (!instance || instance.child.exitCode !== null || instance.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => instance.child.once("exit", resolve));
+  instance.child.kill(signal);
+  await exited;
+}
+
+/** Waits until `done` holds, checking every 200 ms; fails with `what` after 60 s. */
+async function until(what: string, done: () => Promise<boolean>) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (await done()) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe.each(testDatabases)("two `linxuan serve` instances on one %s database", (kind) => {
+  let ctx: TestContext;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  const instances: Instance[] = [];
+  let userIds: string[] = [];
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    ctx = await createTestContext(kind, { smtpUrl: smtp.url });
+    for (let i = 0; i < 3; i++) {
+      const { client } = await registerInstitution(ctx);
+      userIds.push((await client.get("/api/auth/me")).body.user.id);
+    }
+    userIds = [...new Set(userIds)];
+  });
+  afterAll(async () => {
+    for (const instance of instances) await stopInstance(instance, "SIGKILL");
+    await ctx?.close();
+    await smtp?.close();
+  });
+
+  const pendingEmails = async () =>
+    Number(
+      (
+        await ctx.deps.db
+          .selectFrom("notifications")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("emailStatus", "=", "pending")
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it("sends every queued e-mail exactly once between them", async () => {
+    const before = smtp.delivered.length;
+    // Both instances are polling the same queue before anything is queued: they compete for it.
+    const started = await Promise.all([startInstance(ctx, smtp.url, 60), startInstance(ctx, smtp.url, 60)]);
+    instances.push(...started);
+    await ctx.deps.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 10; i++)
+        await notify(trx, ctx.deps, {
+          userIds,
+          event: "noticePublished",
+          detail: `第${i + 1}条公示已发布。`,
+          link: "/public-notices",
+        });
+    });
+    const expected = 10 * userIds.length;
+    await until("all e-mails sent", async () => (await pendingEmails()) === 0);
+    const fresh = smtp.delivered.slice(before);
+    expect(fresh).toHaveLength(expected);
+    expect(new Set(fresh.map((mail) => mail.messageId)).size).toBe(expected);
+    const jobs = await ctx.deps.db
+      .selectFrom("jobs")
+      .selectAll()
+      .where("type", "=", "notification.email")
+      .execute();
+    expect(jobs.every((job) => job.status === "done" && Number(job.attempts) === 1)).toBe(true);
+    // Each instance also queued this hour's reminder sweep: one job, not two.
+    const sweeps = await ctx.deps.db
+      .selectFrom("jobs")
+      .select("id")
+      .where("type", "=", "reminders.sweep")
+      .execute();
+    expect(sweeps.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(sweeps.map((job) => job.id)).size).toBe(sweeps.length);
+    for (const instance of started) await stopInstance(instance);
+  }, 180_000);
+
+  it("loses nothing when an instance is killed while sending: another takes the job after its lease", async () => {
+    const held = smtp.holdNext();
+    const victim = await startInstance(ctx, smtp.url, 2);
+    instances.push(victim);
+    await ctx.deps.db.transaction().execute((trx) =>
+      notify(trx, ctx.deps, {
+        userIds: [userIds[0] ?? ""],
+        event: "listed",
+        detail: "已纳入目录。",
+        link: null,
+      }),
+    );
+    const notification = await ctx.deps.db
+      .selectFrom("notifications")
+      .selectAll()
+      .where("emailStatus", "=", "pending")
+      .executeTakeFirstOrThrow();
+    const messageId = `<${notification.id}@linxuan>`;
+    await held;
+    await stopInstance(victim, "SIGKILL");
+    const job = await ctx.deps.db
+      .selectFrom("jobs")
+      .selectAll()
+      .where("payload", "like", `%${notification.id}%`)
+      .executeTakeFirstOrThrow();
+    expect(job.status).toBe("running");
+    expect(smtp.delivered.some((mail) => mail.messageId === messageId)).toBe(false);
+
+    const survivor = await startInstance(ctx, smtp.url, 2);
+    instances.push(survivor);
+    await until("the e-mail sent by the survivor", async () => (await pendingEmails()) === 0);
+    expect(smtp.delivered.filter((mail) => mail.messageId === messageId)).toHaveLength(1);
+    const finished = await ctx.deps.db
+      .selectFrom("jobs")
+      .selectAll()
+      .where("id", "=", job.id)
+      .executeTakeFirstOrThrow();
+    expect(finished.status).toBe("done");
+    expect(Number(finished.attempts)).toBe(2);
+    expect(finished.lockedBy).not.toBe(job.lockedBy);
+    await stopInstance(survivor);
+  }, 180_000);
+});
