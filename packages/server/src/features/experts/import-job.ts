@@ -12,12 +12,16 @@ import { importExperts } from "./service";
  * list of hundreds takes minutes. The sheet is checked when it is uploaded (every bad row listed
  * at once, nothing queued) and again when the job runs — the library may have changed meanwhile —
  * and it is still all or nothing. The one-time initial passwords are kept encrypted in the job's
- * result, readable only by the requester.
+ * result, readable only by the requester, and erased after a week by the hourly housekeeping.
  */
 export const EXPERT_IMPORT_JOB = "experts.import";
 
 type Payload = { sha256: string; count: number; requester: JobRequester };
-type StoredResult = { imported: { username: string; name: string; initialPasswordEnc: string }[] };
+type StoredResult = {
+  imported: { username: string; name: string; initialPasswordEnc?: string }[];
+  /** Set by housekeeping once the passwords were erased (see jobs/housekeeping.ts). */
+  passwordsErased?: boolean;
+};
 
 export async function startExpertImport(deps: Deps, caller: Caller, content: Buffer, count: number) {
   const stored = await deps.files.put(content);
@@ -73,7 +77,8 @@ export function presentExpertImport(result: unknown, deps: Pick<Deps, "cipher">)
     imported: stored.imported.map((row) => ({
       username: row.username,
       name: row.name,
-      initialPassword: deps.cipher.decrypt(row.initialPasswordEnc),
+      initialPassword: row.initialPasswordEnc ? deps.cipher.decrypt(row.initialPasswordEnc) : null,
     })),
+    passwordsErased: stored.passwordsErased === true,
   };
 }

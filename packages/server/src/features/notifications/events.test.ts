@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { shanghaiBatch3 } from "@linxuan/domain";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cleanUpJobs } from "../../jobs/housekeeping";
 import {
   approvedApplication,
   makeStaff,
@@ -394,5 +395,18 @@ describe.each(testDatabases)("who is told what, from notice to supervision, on %
     expect(next?.id).toBe(sweepJobId(new Date(ctx.deps.clock().getTime() + 3_600_000)));
     expect(Date.parse(next?.runAfter ?? "")).toBeGreaterThan(ctx.deps.clock().getTime());
     expect(Date.parse(next?.runAfter ?? "") % 3_600_000).toBe(0);
+    // Finished routine jobs are deleted after 30 days; the queued one stays.
+    ctx.setNow(new Date(Date.now() + 31 * 86_400_000));
+    try {
+      expect((await cleanUpJobs(ctx.deps)).deleted).toBeGreaterThanOrEqual(1);
+    } finally {
+      ctx.setNow(new Date());
+    }
+    const left = await ctx.deps.db
+      .selectFrom("jobs")
+      .select("id")
+      .where("type", "=", REMINDER_SWEEP_JOB)
+      .execute();
+    expect(left.map((job) => job.id)).toEqual([next?.id]);
   });
 });

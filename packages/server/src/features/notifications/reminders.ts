@@ -2,6 +2,7 @@ import { EXPIRING_WITHIN_DAYS, type OccupationCode, occupationName } from "@linx
 import type { Db } from "../../db/connection";
 import { shanghaiDate } from "../../http/dates";
 import type { Deps } from "../../http/deps";
+import { cleanUpJobs } from "../../jobs/housekeeping";
 import { enqueueJob } from "../../jobs/queue";
 import type { JobHandler } from "../../jobs/runner";
 import { findBatchRow } from "../batches/queries";
@@ -165,7 +166,10 @@ export async function sweepReminders(deps: Deps): Promise<SweepResult> {
   return result;
 }
 
-/** The hourly sweep: queues the next hour's sweep first, so the chain survives a failing pass. */
+/**
+ * The hourly sweep: queues the next hour's sweep first, so the chain survives a failing pass; then
+ * reminders, then housekeeping of the jobs table.
+ */
 export const runReminderSweep: JobHandler = async ({ deps }) => {
   const now = deps.clock();
   await enqueueJob(deps.db, {
@@ -176,5 +180,6 @@ export const runReminderSweep: JobHandler = async ({ deps }) => {
     runAfter: new Date(Math.floor(now.getTime() / SWEEP_EVERY_MS + 1) * SWEEP_EVERY_MS).toISOString(),
     maxAttempts: 3,
   });
-  return sweepReminders(deps);
+  const reminders = await sweepReminders(deps);
+  return { ...reminders, housekeeping: await cleanUpJobs(deps) };
 };

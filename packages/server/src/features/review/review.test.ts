@@ -1,6 +1,7 @@
 import { defaultRubric, shanghaiBatch3 } from "@linxuan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfPages, squeeze } from "../../documents/document-test-utils";
+import { cleanUpJobs } from "../../jobs/housekeeping";
 import { makeStaff, publishOpenBatch, submitCompleteApplication, TEST_PASSWORD } from "../../test/factories";
 import { createTestContext, type TestClient, type TestContext, testDatabases } from "../../test/harness";
 
@@ -325,7 +326,8 @@ describe("expert import from Excel", () => {
     const ctx = await createTestContext("sqlite");
     try {
       const office = ctx.client();
-      await office.login(await makeStaff(ctx, "nationalOffice"), TEST_PASSWORD);
+      const officeName = await makeStaff(ctx, "nationalOffice");
+      await office.login(officeName, TEST_PASSWORD);
       const template = await office.get("/api/experts/template.xlsx");
       const ExcelJS = (await import("exceljs")).default;
       const workbook = new ExcelJS.Workbook();
@@ -401,6 +403,20 @@ describe("expert import from Excel", () => {
         jobId,
       );
       expect((await colleague.get("/api/jobs")).body.items).toEqual([]);
+      // A week later the hourly housekeeping erases the passwords; the list of accounts stays.
+      ctx.setNow(new Date(Date.now() + 8 * 86_400_000));
+      try {
+        expect(await cleanUpJobs(ctx.deps)).toMatchObject({ erased: 1 });
+        const later = ctx.client();
+        await later.login(officeName, TEST_PASSWORD);
+        const erased = await later.get(`/api/jobs/${jobId}`);
+        expect(erased.body.result).toMatchObject({ passwordsErased: true });
+        expect(
+          erased.body.result.imported.map((row: { initialPassword: string | null }) => row.initialPassword),
+        ).toEqual([null, null]);
+      } finally {
+        ctx.setNow(new Date());
+      }
       sheet.getRow(4).values = ["某", "", "", "", "不存在的职业", "火星", "123", "x", ""];
       const bad = Buffer.from(await workbook.xlsx.writeBuffer());
       const refused = await office.upload(

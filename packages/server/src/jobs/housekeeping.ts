@@ -1,0 +1,43 @@
+import type { Deps } from "../http/deps";
+
+/** Finished e-mail and sweep jobs are kept this long for inspection, then deleted. */
+export const ROUTINE_JOBS_KEPT_DAYS = 30;
+/** Initial passwords in an import's result stay readable this long (they must be changed at first login anyway). */
+export const SECRETS_KEPT_DAYS = 7;
+
+const DAY = 86_400_000;
+
+/**
+ * Keeps the jobs table from growing for ever and secrets from lingering: routine jobs finished
+ * long ago are deleted, and the initial passwords in old expert imports are erased (the list of
+ * accounts stays). Jobs a person started stay, so they can still see what they did.
+ */
+export async function cleanUpJobs(
+  deps: Pick<Deps, "db" | "clock">,
+): Promise<{ deleted: number; erased: number }> {
+  const now = deps.clock().getTime();
+  const deleted = await deps.db
+    .deleteFrom("jobs")
+    .where("type", "in", ["notification.email", "reminders.sweep"])
+    .where("status", "in", ["done", "failed"])
+    .where("finishedAt", "<", new Date(now - ROUTINE_JOBS_KEPT_DAYS * DAY).toISOString())
+    .executeTakeFirst();
+  const old = await deps.db
+    .selectFrom("jobs")
+    .select(["id", "result"])
+    .where("type", "=", "experts.import")
+    .where("status", "=", "done")
+    .where("finishedAt", "<", new Date(now - SECRETS_KEPT_DAYS * DAY).toISOString())
+    .where("result", "like", "%initialPasswordEnc%")
+    .execute();
+  for (const job of old) {
+    const result = JSON.parse(job.result ?? "{}") as { imported?: { initialPasswordEnc?: string }[] };
+    for (const row of result.imported ?? []) delete row.initialPasswordEnc;
+    await deps.db
+      .updateTable("jobs")
+      .set({ result: JSON.stringify({ ...result, passwordsErased: true }) })
+      .where("id", "=", job.id)
+      .execute();
+  }
+  return { deleted: Number(deleted.numDeletedRows), erased: old.length };
+}
