@@ -100,6 +100,7 @@ export async function completeJob(
     .set({
       status: "done",
       progress: 1,
+      progressNote: null,
       result: JSON.stringify(result ?? null),
       finishedAt: now.toISOString(),
       lockedUntil: null,

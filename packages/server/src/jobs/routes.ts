@@ -7,6 +7,15 @@ import { AppError, notFound } from "../http/errors";
 import { jobTypes } from "./handlers";
 import { findJob, type JobFile, type JobRow } from "./queue";
 
+function describe(payload: string): string | null {
+  try {
+    const parsed = JSON.parse(payload) as { description?: unknown };
+    return typeof parsed.description === "string" ? parsed.description : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A job as its requester sees it; the result passes through its type's presenter (secrets opened). */
 function jobView(deps: Deps, job: JobRow) {
   const type = jobTypes[job.type];
@@ -15,6 +24,8 @@ function jobView(deps: Deps, job: JobRow) {
     id: job.id,
     type: job.type,
     label: type?.label ?? "后台任务",
+    /** What this job is about (e.g. which batch), as written when it was queued. */
+    description: describe(job.payload),
     status: job.status as "queued" | "running" | "done" | "failed",
     progress: Number(job.progress),
     progressNote: job.progressNote,

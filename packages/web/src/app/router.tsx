@@ -290,6 +290,10 @@ export const router = createBrowserRouter([
               import("../features/notifications/notifications-page").then((m) => m.NotificationsPage),
             ),
           },
+          {
+            path: "workbench/jobs",
+            lazy: page(() => import("../features/jobs/jobs-page").then((m) => m.JobsPage)),
+          },
           { path: "workbench/*", element: <NotFoundPage home="/workbench" /> },
         ],
       },

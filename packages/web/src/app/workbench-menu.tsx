@@ -13,6 +13,7 @@ import {
   NotificationOutlined,
   PieChartOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SolutionOutlined,
   StarOutlined,
   TeamOutlined,
@@ -91,6 +92,7 @@ export const workbenchMenu: readonly MenuEntry[] = [
   },
   { path: "/workbench/audit", label: "审计日志", icon: <AuditOutlined />, command: "audit.view" },
   { path: "/workbench/notifications", label: "消息通知", icon: <BellOutlined />, command: "authenticated" },
+  { path: "/workbench/jobs", label: "后台任务", icon: <ScheduleOutlined />, command: "authenticated" },
   { path: "/account/password", label: "修改密码", icon: <LockOutlined />, command: "authenticated" },
 ];
 

@@ -51,6 +51,8 @@ describe.each(testDatabases)("batch export of application materials on %s", (kin
     const job = await centre.get(`/api/jobs/${started.body.jobId}`);
     expect(job.body).toMatchObject({ status: "done", progress: 1, hasFile: true, label: "批量导出申报材料" });
     expect(job.body.result.count).toBe(2);
+    expect(job.body.description).toMatch(/2份申报$/);
+    expect(job.body.progressNote).toBeNull();
 
     const download = await centre.get(`/api/jobs/${started.body.jobId}/file`);
     expect(download.status).toBe(200);

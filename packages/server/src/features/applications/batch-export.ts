@@ -31,7 +31,7 @@ import { renderApplicationDocument } from "./documents";
  */
 export const BATCH_EXPORT_JOB = "applications.batchExport";
 
-type Payload = { batchId: string; requester: JobRequester };
+type Payload = { batchId: string; requester: JobRequester; description: string };
 
 /** The submitted applications of a batch this caller may see (each checked like a single view). */
 async function visibleApplications(deps: Deps, caller: Caller, batchId: string) {
@@ -70,7 +70,11 @@ export async function startBatchExport(deps: Deps, caller: Caller, batchId: stri
     (trx) =>
       enqueueJob(trx, {
         type: BATCH_EXPORT_JOB,
-        payload: { batchId, requester: requesterOf(caller) } satisfies Payload,
+        payload: {
+          batchId,
+          requester: requesterOf(caller),
+          description: `${batch.shortTitle}，${visible.length}份申报`,
+        } satisfies Payload,
         now,
         createdBy: caller.username,
         maxAttempts: 3,

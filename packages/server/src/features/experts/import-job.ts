@@ -16,7 +16,7 @@ import { importExperts } from "./service";
  */
 export const EXPERT_IMPORT_JOB = "experts.import";
 
-type Payload = { sha256: string; count: number; requester: JobRequester };
+type Payload = { sha256: string; count: number; requester: JobRequester; description: string };
 type StoredResult = {
   imported: { username: string; name: string; initialPasswordEnc?: string }[];
   /** Set by housekeeping once the passwords were erased (see jobs/housekeeping.ts). */
@@ -33,7 +33,12 @@ export async function startExpertImport(deps: Deps, caller: Caller, content: Buf
     (trx) =>
       enqueueJob(trx, {
         type: EXPERT_IMPORT_JOB,
-        payload: { sha256: stored.sha256, count, requester: requesterOf(caller) } satisfies Payload,
+        payload: {
+          sha256: stored.sha256,
+          count,
+          requester: requesterOf(caller),
+          description: `Excel 名单中的${count}名专家`,
+        } satisfies Payload,
         now,
         createdBy: caller.username,
         maxAttempts: 3,

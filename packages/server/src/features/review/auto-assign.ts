@@ -15,7 +15,7 @@ import { loadOfficeBatch } from "./round";
  */
 export const AUTO_ASSIGN_JOB = "review.autoAssign";
 
-type Payload = { batchId: string; apply: boolean; requester: JobRequester };
+type Payload = { batchId: string; apply: boolean; requester: JobRequester; description: string };
 
 export async function startAutoAssign(deps: Deps, caller: Caller, batchId: string, apply: boolean) {
   const actor = requireActorOf(caller);
@@ -28,7 +28,12 @@ export async function startAutoAssign(deps: Deps, caller: Caller, batchId: strin
     (trx) =>
       enqueueJob(trx, {
         type: AUTO_ASSIGN_JOB,
-        payload: { batchId, apply, requester: requesterOf(caller) } satisfies Payload,
+        payload: {
+          batchId,
+          apply,
+          requester: requesterOf(caller),
+          description: `${batch.shortTitle}${apply ? "（计算并保存）" : "（仅计算方案）"}`,
+        } satisfies Payload,
         now,
         createdBy: caller.username,
         maxAttempts: 3,

@@ -81,6 +81,9 @@ export function BellPanel({
               </Button>
             </div>
           ))}
+          <Link to="/workbench/jobs" onClick={onNavigate} style={{ fontSize: 13 }}>
+            查看全部后台任务
+          </Link>
         </section>
       )}
       {error ? (

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { isApiError } from "../../app/api";
 import { BellPanel } from "./bell-panel";
 import { type FollowedJob, unfollowJob, useFollowedJobs } from "./followed-jobs";
-import { isFinished, jobQuery, jobStatusText } from "./job-progress";
+import { isFinished, JobFileLink, jobQuery, jobStatusText } from "./job-progress";
 import { useUnreadNotifications } from "./queries";
 import "./notifications.css";
 
@@ -92,7 +92,16 @@ function useJobWatcher(jobs: FollowedJob[]): number {
       const ok = job.status === "done";
       notification[ok ? "success" : "error"]({
         title: `${followed.label}${ok ? "已完成" : "未能完成"}`,
-        description: jobStatusText(job),
+        // A file is offered right here: the job leaves the bell now (后台任务 keeps it too).
+        description:
+          ok && job.hasFile ? (
+            <>
+              <div>{jobStatusText(job)}</div>
+              <JobFileLink job={job} type="link" size="small" style={{ paddingInline: 0 }} />
+            </>
+          ) : (
+            jobStatusText(job)
+          ),
         placement: "bottomRight",
       });
       unfollowJob(followed.id);

@@ -26,6 +26,8 @@ export type Job = {
   type: string;
   /** What the job does, in Chinese (the server's name for its type). */
   label: string;
+  /** What this job is about (which batch, how many rows), or null. */
+  description: string | null;
   status: JobStatus;
   /** 0 … 1 */
   progress: number;

@@ -20,6 +20,7 @@ import type { User } from "../../app/api-types";
 import { formatInstant } from "../../app/dates";
 import { errorText } from "../../app/form-errors";
 import { useSession } from "../../app/session";
+import { BatchExportButton } from "../jobs/batch-export-button";
 import { BatchSelect, useBatchParam, useStageBatches } from "../review-queue/stage-batches";
 
 /** GET /api/recommendation/overview (packages/server/src/features/recommendation/overview.ts). */
@@ -74,7 +75,7 @@ function QuotaTags({ unit }: { unit: UnitProgress }) {
 
 function OverviewView({ user }: { user: User }) {
   const stages = useStageBatches(user, "recommendation");
-  const { batchId, choose } = useBatchParam(stages.batches);
+  const { batchId, choose, batch } = useBatchParam(stages.batches);
   const overview = useOverview(batchId);
   const [onlyActive, setOnlyActive] = useState(true);
   const units = (overview.data?.units ?? []).filter((unit) => !onlyActive || unit.received > 0);
@@ -91,7 +92,15 @@ function OverviewView({ user }: { user: User }) {
             各省级人社部门和行业主管部门的审核推荐进度与名额使用情况。
           </Typography.Text>
         </div>
-        <BatchSelect batches={stages.batches} value={batchId} onChange={choose} loading={stages.isPending} />
+        <Space orientation="vertical" align="end">
+          <BatchSelect
+            batches={stages.batches}
+            value={batchId}
+            onChange={choose}
+            loading={stages.isPending}
+          />
+          {batchId && <BatchExportButton batchId={batchId} batchTitle={batch?.shortTitle} align="end" />}
+        </Space>
       </div>
       {(stages.error || overview.error) && (
         <Alert

@@ -14,6 +14,7 @@ import { formatInstant } from "../../app/dates";
 import { errorText } from "../../app/form-errors";
 import { useSession } from "../../app/session";
 import { outcomeLabels } from "../applications/eligibility-panel";
+import { BatchExportButton } from "../jobs/batch-export-button";
 import { ClosurePanel } from "./closure-panel";
 import { useQueue } from "./queries";
 import { QueueTable } from "./queue-table";
@@ -44,7 +45,7 @@ export function ReviewQueuePage() {
 function QueueView({ user }: { user: NonNullable<ReturnType<typeof useSession>["data"]> }) {
   const centre = user.role === "receivingCentre";
   const stages = useStageBatches(user, centre ? "formalCheck" : "recommendation");
-  const { batchId, choose } = useBatchParam(stages.batches);
+  const { batchId, choose, batch } = useBatchParam(stages.batches);
   const [filters, setFilters] = useState<Filters>({ sort: "submittedAt" });
   const [search, setSearch] = useState("");
   const queue = useQueue(batchId ? { batchId, ...filters } : null);
@@ -62,7 +63,15 @@ function QueueView({ user }: { user: NonNullable<ReturnType<typeof useSession>["
               : "审核本单位受理的申报，择优推荐（名额内，写明推荐理由和排名），不符合要求的退回修改或不予推荐。"}
           </Typography.Text>
         </div>
-        <BatchSelect batches={stages.batches} value={batchId} onChange={choose} loading={stages.isPending} />
+        <Space orientation="vertical" align="end">
+          <BatchSelect
+            batches={stages.batches}
+            value={batchId}
+            onChange={choose}
+            loading={stages.isPending}
+          />
+          {batchId && <BatchExportButton batchId={batchId} batchTitle={batch?.shortTitle} align="end" />}
+        </Space>
       </div>
       {stages.error && (
         <Alert type="error" showIcon title={errorText(stages.error)} style={{ marginBottom: 16 }} />
