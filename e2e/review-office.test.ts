@@ -146,18 +146,48 @@ describe.skipIf(!hasChromium)("the Shanghai office runs the expert review and de
     await page.getByRole("button", { name: "保存评议设置" }).click();
     await page.getByText("评议设置已保存").waitFor();
 
-    // 自动分配: preview, look, confirm.
+    // 自动分配: the proposal is computed by a background job, then looked at and confirmed.
     await page.getByRole("tab", { name: "专家分配" }).click();
-    await page.getByRole("button", { name: /预\s*览/ }).click();
-    await page.getByText("6 人次").waitFor();
+    const autoCard = page.locator(".ant-card", { has: page.getByText("自动分配", { exact: true }) });
+    const [started] = await Promise.all([
+      page.waitForResponse(
+        (response) => response.url().endsWith("/assignments/auto") && response.request().method() === "POST",
+      ),
+      autoCard.getByRole("button", { name: /预\s*览/ }).click(),
+    ]);
+    expect(started.status()).toBe(202);
+    const autoJobId = ((await started.json()) as { jobId: string }).jobId;
+    // The job's bar shows from the start and stays, at 100 % and 已完成, above the proposal.
+    const bar = autoCard.getByRole("progressbar", { name: "计算分配方案进度" });
+    await bar.waitFor();
+    await autoCard.getByText("已完成", { exact: true }).waitFor();
+    expect(await bar.getAttribute("aria-valuenow")).toBe("100");
+    const autoJob = expectStatus(await officeApi.get(`/api/jobs/${autoJobId}`), 200, "auto-assign job");
+    expect(autoJob.status).toBe("done");
+    expect(autoJob.result.applied).toBeNull();
+    await autoCard.getByText("6 人次").waitFor();
     // 王建国 (清华大学计算机科学与技术系) works where one of the applicants' teachers does.
     await page.getByText("2 对").waitFor();
-    const proposals = page.locator(".ant-table-row", { hasText: FIRST });
+    const proposals = autoCard.locator(".ant-table-row", { hasText: FIRST });
     expect(await proposals.count()).toBe(3);
-    expect(await page.locator(".ant-table-row", { hasText: "王建国" }).count()).toBe(0);
+    expect(await autoCard.locator(".ant-table-row", { hasText: "王建国" }).count()).toBe(0);
     await page.screenshot({ path: screenshotPath("review-assignment-preview"), fullPage: true });
-    await page.getByRole("button", { name: "确认分配" }).click();
+    await autoCard.getByRole("button", { name: "确认分配" }).click();
     await page.getByText("已分配 6 人次，相关申报进入专家评议").waitFor();
+    // 手工分配 knows each application's experts and conflicts: those cannot be chosen, and say why.
+    const manual = page.locator(".ant-card", { has: page.getByText("手工分配", { exact: true }) });
+    await manual.getByLabel("申报", { exact: true }).click();
+    await page.locator(".ant-select-item-option", { hasText: FIRST }).click();
+    const expertField = manual.getByLabel("专家", { exact: true });
+    const refused = [
+      ["孙海峰", "已分配"],
+      ["王建国", "须回避"],
+    ] as const;
+    for (const [name, why] of refused) {
+      await expertField.fill(name);
+      await page.locator(".ant-select-item-option-disabled", { hasText: name }).getByText(why).waitFor();
+    }
+    await page.keyboard.press("Escape");
     await page.getByRole("tab", { name: "评议进度" }).click();
     await page.locator(".ant-table-row", { hasText: "孙海峰" }).first().waitFor();
 
@@ -253,13 +283,29 @@ describe.skipIf(!hasChromium)("the Shanghai office runs the expert review and de
     const refusal = importing.getByRole("alert");
     if ((await refusal.count()) > 0) throw new Error(`导入被拒绝：${await refusal.first().innerText()}`);
     await importing.getByText("华东师范大学计算机科学与技术学院").waitFor();
-    await importing.getByRole("button", { name: "确认导入 2 名专家" }).click();
+    // The accounts are created by a background job; its passwords show once it is done.
+    const [started] = await Promise.all([
+      page.waitForResponse(
+        (response) =>
+          response.url().endsWith("/api/experts/import") && response.request().method() === "POST",
+      ),
+      importing.getByRole("button", { name: "确认导入 2 名专家" }).click(),
+    ]);
+    expect(started.status()).toBe(202);
+    const jobId = ((await started.json()) as { jobId: string }).jobId;
     const passwords = modal(page, "专家账号初始密码");
-    await passwords.getByText("初始密码只显示这一次").waitFor();
+    await passwords.getByText("初始密码只向发起导入的您显示").waitFor();
+    const job = expectStatus(await officeApi.get(`/api/jobs/${jobId}`), 200, "import job");
+    expect(job.status).toBe("done");
     const initial = (
       await passwords.locator("tr", { hasText: "zhou-minghua" }).locator("td code").last().innerText()
     ).trim();
     expect(initial).toMatch(/^\S{8,}$/);
+    const fromJob = (job.result.imported as { username: string; initialPassword: string }[]).find(
+      (account) => account.username === "zhou-minghua",
+    );
+    expect(fromJob?.initialPassword).toBe(initial);
+    await importing.waitFor({ state: "hidden" });
     await page.screenshot({ path: screenshotPath("review-experts-imported"), fullPage: false });
     await passwords.getByRole("button", { name: "我已妥善记录" }).click();
     await page.locator("tr", { hasText: "钱立新" }).getByText("浙江省").waitFor();

@@ -97,6 +97,7 @@ export async function reviewContext(
       if (effective.length > 0) conflicts.set(conflictPairKey(expert.id, application.id), effective);
     }
   }
+  await progress?.(applications.length, applications.length);
   return { applications, experts, assignments, conflicts };
 }
 

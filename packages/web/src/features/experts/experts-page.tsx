@@ -1,13 +1,15 @@
 import { ImportOutlined, PlusOutlined } from "@ant-design/icons";
 import { OCCUPATIONS } from "@linxuan/domain";
+import { useQueryClient } from "@tanstack/react-query";
 import { Button, Card, Input, Select, Space, Table, Tag, Typography } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { OccupationCode } from "../../app/api-types";
 import { errorText } from "../../app/form-errors";
 import { ExpertDrawer } from "./expert-drawer";
+import { importedAccounts, useImportJob } from "./import-job";
 import { ImportModal } from "./import-modal";
 import { InitialPasswordsModal } from "./initial-passwords-modal";
-import { type Expert, type ExpertFilter, type InitialAccount, useExperts } from "./queries";
+import { type Expert, type ExpertFilter, expertsKey, type InitialAccount, useExperts } from "./queries";
 
 /** /workbench/experts — 专家库: the pool the office assigns reviewers from. */
 export function ExpertsPage() {
@@ -19,7 +21,22 @@ export function ExpertsPage() {
     expert: null,
   });
   const [importing, setImporting] = useState(false);
-  const [accounts, setAccounts] = useState<InitialAccount[] | null>(null);
+  const [importJobId, setImportJobId] = useState<string | null>(null);
+  const [shown, setShown] = useState<{ accounts: InitialAccount[]; fromImportJob: boolean } | null>(null);
+  const importJob = useImportJob(importJobId);
+  const client = useQueryClient();
+
+  // The import started here ends: its passwords at once, or its failure in the dialog if open
+  // (the header's bell announces either way).
+  const ended = importJob.data?.id === importJobId ? importJob.data : undefined;
+  useEffect(() => {
+    if (ended?.status === "done") {
+      setImporting(false);
+      setImportJobId(null);
+      setShown({ accounts: importedAccounts(ended), fromImportJob: true });
+      void client.invalidateQueries({ queryKey: expertsKey });
+    } else if (ended?.status === "failed" && !importing) setImportJobId(null);
+  }, [ended, importing, client]);
 
   return (
     <>
@@ -158,10 +175,25 @@ export function ExpertsPage() {
         open={drawer.open}
         expert={drawer.expert}
         onClose={() => setDrawer({ open: false, expert: null })}
-        onCreated={(account) => setAccounts([account])}
+        onCreated={(account) => setShown({ accounts: [account], fromImportJob: false })}
       />
-      <ImportModal open={importing} onClose={() => setImporting(false)} onImported={setAccounts} />
-      <InitialPasswordsModal accounts={accounts} onClose={() => setAccounts(null)} />
+      <ImportModal
+        open={importing}
+        jobId={importJobId}
+        onClose={() => {
+          setImporting(false);
+          // A failed (or unreadable) job has been read in the dialog; a running one is still watched.
+          if (importJob.isError || importJob.data?.status === "failed") setImportJobId(null);
+        }}
+        onStarted={setImportJobId}
+        onImported={(accounts) => setShown({ accounts, fromImportJob: false })}
+        onRetry={() => setImportJobId(null)}
+      />
+      <InitialPasswordsModal
+        accounts={shown?.accounts ?? null}
+        fromImportJob={shown?.fromImportJob}
+        onClose={() => setShown(null)}
+      />
     </>
   );
 }

@@ -2,14 +2,17 @@ import { Alert, Button, Modal, Table, Typography } from "antd";
 import type { InitialAccount } from "./queries";
 
 /**
- * The one-time initial passwords of new expert accounts. They are never shown again: the office
- * passes them to the experts, who must change them at first login.
+ * The initial passwords of new expert accounts: the office passes them to the experts, who must
+ * change them at first login. A single new account's password is never shown again; an import's
+ * stay readable by whoever started it for 7 days, in its job's result (后台任务).
  */
 export function InitialPasswordsModal({
   accounts,
+  fromImportJob = false,
   onClose,
 }: {
   accounts: InitialAccount[] | null;
+  fromImportJob?: boolean;
   onClose: () => void;
 }) {
   const all = (accounts ?? [])
@@ -32,7 +35,11 @@ export function InitialPasswordsModal({
         type="warning"
         showIcon
         style={{ marginBottom: 16 }}
-        title="初始密码只显示这一次，关闭后无法再次查看。请复制后通过安全渠道告知专家；专家首次登录须修改密码。"
+        title={`${
+          fromImportJob
+            ? "初始密码只向发起导入的您显示，关闭后7天内可在“后台任务”中再次查看，之后自动清除。"
+            : "初始密码只显示这一次，关闭后无法再次查看。"
+        }请复制后通过安全渠道告知专家；专家首次登录须修改密码。`}
       />
       <Table<InitialAccount>
         rowKey="username"

@@ -33,9 +33,12 @@ export type ExpertFilter = {
 export type InitialAccount = { username: string; name: string; initialPassword: string };
 
 export type ImportResult = {
+  /** Empty since accounts are created in the background (`jobId`); kept for an older server. */
   imported: InitialAccount[];
   preview: { username: string; name: string; employer: string }[];
   errors: { row: number; message: string }[];
+  /** 202: the import job creating the accounts; its result holds the initial passwords. */
+  jobId?: string;
 };
 
 export const expertsKey = ["experts"] as const;

@@ -66,7 +66,7 @@ export function ConflictsPanel({ batchId }: { batchId: string }) {
             aria-label="回避的申报"
             options={candidates.map((candidate) => ({
               value: candidate.id,
-              label: `${candidate.institutionName}${candidate.occupationName ? ` · ${candidate.occupationName}` : ""}`,
+              label: `${candidate.institutionName} · ${candidate.occupationName}`,
             }))}
           />
         </Form.Item>

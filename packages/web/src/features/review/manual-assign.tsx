@@ -1,8 +1,9 @@
 import { PlusOutlined } from "@ant-design/icons";
+import { conflictTypeNames } from "@linxuan/domain";
 import { App, Button, Card, Collapse, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { useExperts } from "../experts/queries";
-import { FailureList } from "./assignment-panel";
+import { FailureList } from "./failure-list";
 import { useApplyAssignments, useCandidates } from "./queries";
 
 /** 手工分配: one application, one expert; the server checks occupation, conflicts and load again. */
@@ -14,12 +15,23 @@ export function ManualAssign({ batchId }: { batchId: string }) {
   const [expertId, setExpertId] = useState<string | undefined>();
   const { message } = App.useApp();
   const chosen = candidates.find((candidate) => candidate.id === applicationId);
+  // The server refuses an expert already on the application or in conflict with it: say so here.
+  const assigned = new Set(chosen?.experts.map((expert) => expert.expertId));
+  const conflicts = new Map(chosen?.conflicts.map((item) => [item.expertId, item.conflicts]));
   const expertOptions = (experts.data ?? [])
-    .filter((expert) => !chosen?.occupationName || expert.occupationNames.includes(chosen.occupationName))
-    .map((expert) => ({
-      value: expert.id,
-      label: `${expert.name}（${expert.employer}，${expert.regionName}）`,
-    }));
+    .filter((expert) => !chosen || expert.occupationNames.includes(chosen.occupationName))
+    .map((expert) => {
+      const label = `${expert.name}（${expert.employer}，${expert.regionName}）`;
+      const conflict = conflicts.get(expert.id);
+      if (assigned.has(expert.id)) return { value: expert.id, label: `${label} · 已分配`, disabled: true };
+      if (conflict)
+        return {
+          value: expert.id,
+          label: `${label} · 须回避（${[...new Set(conflict.map((item) => conflictTypeNames[item.type]))].join("、")}）`,
+          disabled: true,
+        };
+      return { value: expert.id, label };
+    });
 
   const add = async () => {
     if (!applicationId || !expertId) return;
@@ -48,13 +60,13 @@ export function ManualAssign({ batchId }: { batchId: string }) {
           }}
           options={candidates.map((candidate) => ({
             value: candidate.id,
-            label: `${candidate.institutionName}${candidate.occupationName ? ` · ${candidate.occupationName}` : ""}`,
+            label: `${candidate.institutionName} · ${candidate.occupationName}`,
           }))}
         />
         <Select
           aria-label="专家"
           showSearch={{ optionFilterProp: "label" }}
-          placeholder={chosen?.occupationName ? `评议职业含${chosen.occupationName}的专家` : "选择专家"}
+          placeholder={chosen ? `评议职业含${chosen.occupationName}的专家` : "选择专家"}
           style={{ width: 380 }}
           loading={experts.isPending}
           value={expertId}
@@ -82,8 +94,7 @@ export function ManualAssign({ batchId }: { batchId: string }) {
               <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                 {candidates.map((candidate) => (
                   <li key={candidate.id}>
-                    {candidate.institutionName}
-                    {candidate.occupationName ? ` · ${candidate.occupationName}` : ""}：
+                    {candidate.institutionName} · {candidate.occupationName}：
                     <Typography.Text code copyable>
                       {candidate.id}
                     </Typography.Text>

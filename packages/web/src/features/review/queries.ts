@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../app/api";
 import { applicationsKey } from "../applications/queries";
-import type { Candidate, Pair, Preview, Progress, Ranking, ReviewRound, RoundInput } from "./types";
+import type { Candidate, Pair, Progress, Ranking, ReviewRound, RoundInput } from "./types";
 
 const base = (batchId: string) => `/review/${encodeURIComponent(batchId)}`;
 export const reviewKey = (batchId: string | null) => ["review", batchId] as const;
@@ -33,33 +33,24 @@ export function useRanking(batchId: string | null) {
   });
 }
 
-/**
- * The applications waiting for experts, read from the assignment preview (which stores nothing):
- * the review API has no plain list of a batch's review candidates, so the preview's proposals and
- * unstaffed applications, together with the live assignments, are the office's choice.
- */
+type CandidateItem = Omit<Candidate, "id"> & { applicationId: string };
+
+/** The applications in (or waiting for) expert review, with their experts and conflicts. */
 export function useCandidates(batchId: string | null) {
-  const progress = useProgress(batchId);
-  const preview = useQuery({
+  const query = useQuery({
     queryKey: [...reviewKey(batchId), "candidates"],
-    queryFn: () => api.post<Preview>(`${base(batchId ?? "")}/assignments/preview`),
+    queryFn: () =>
+      api
+        .get<{ items: CandidateItem[] }>(`${base(batchId ?? "")}/candidates`)
+        .then((body) =>
+          body.items
+            .map(({ applicationId, ...item }): Candidate => ({ id: applicationId, ...item }))
+            .sort((a, b) => a.institutionName.localeCompare(b.institutionName, "zh-CN")),
+        ),
     enabled: Boolean(batchId),
     staleTime: 0,
   });
-  const map = new Map<string, Candidate>();
-  const put = (id: string, institutionName: string, occupationName: string | null) => {
-    if (!map.has(id) || (occupationName && !map.get(id)?.occupationName))
-      map.set(id, { id, institutionName, occupationName });
-  };
-  for (const item of progress.data?.assignments ?? [])
-    put(item.applicationId, item.institutionName, item.occupationName);
-  for (const item of preview.data?.assignments ?? [])
-    put(item.applicationId, item.institutionName, item.occupationName);
-  for (const item of preview.data?.unstaffed ?? []) put(item.applicationId, item.institutionName, null);
-  const candidates = [...map.values()].sort((a, b) =>
-    a.institutionName.localeCompare(b.institutionName, "zh-CN"),
-  );
-  return { candidates, isPending: preview.isPending || progress.isPending };
+  return { candidates: query.data ?? [], isPending: query.isPending, error: query.error };
 }
 
 /** Every review query of the batch may change after any office action. */
@@ -79,8 +70,15 @@ export const useSaveRound = (batchId: string) =>
     api.put<{ round: ReviewRound }>(`${base(batchId)}/settings`, input).then((body) => body.round),
   );
 
-export const usePreview = (batchId: string) =>
-  useMutation({ mutationFn: () => api.post<Preview>(`${base(batchId)}/assignments/preview`) });
+/**
+ * Starts 自动分配 as a background job. `apply: false` only computes the proposal (the job's result,
+ * an AutoAssignResult) for the office to look at and confirm with useApplyAssignments.
+ */
+export const useStartAutoAssign = (batchId: string) =>
+  useMutation({
+    mutationFn: (input: { apply: boolean }) =>
+      api.post<{ jobId: string }>(`${base(batchId)}/assignments/auto`, input),
+  });
 
 export const useApplyAssignments = (batchId: string) =>
   useReviewMutation(batchId, (input: { assignments: Pair[]; source: "auto" | "manual" | "csv" }) =>

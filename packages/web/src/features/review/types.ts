@@ -1,4 +1,4 @@
-import type { KindCode, Rubric, ScoreAggregate } from "@linxuan/domain";
+import type { Conflict, KindCode, Rubric, ScoreAggregate } from "@linxuan/domain";
 import type { OccupationCode } from "../../app/api-types";
 
 /** Shapes of packages/server/src/features/review (round.ts, assignment.ts, office.ts). */
@@ -88,5 +88,19 @@ export type Ranking = {
   pending: number;
 };
 
-/** An application the office can assign, as far as the review API tells it. */
-export type Candidate = { id: string; institutionName: string; occupationName: string | null };
+/** The result of an automatic assignment job: the preview, and how many pairs it saved (if asked). */
+export type AutoAssignResult = Preview & { applied: number | null };
+
+/**
+ * An application in (or waiting for) expert review, with its experts and the experts who must
+ * not review it (GET /api/review/:batchId/candidates; id is the application's).
+ */
+export type Candidate = {
+  id: string;
+  institutionName: string;
+  occupation: OccupationCode;
+  occupationName: string;
+  status: string;
+  experts: { assignmentId: string; expertId: string; name: string }[];
+  conflicts: { expertId: string; name: string; conflicts: Conflict[] }[];
+};
