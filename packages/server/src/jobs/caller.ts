@@ -1,6 +1,7 @@
 import { type Actor, type Command, type Role, roleMayRun } from "@linxuan/domain";
+import { type AuditRecord, runCommand } from "../http/command";
 import type { Caller, Deps } from "../http/deps";
-import { PermanentJobError } from "./queue";
+import { enqueueJob, PermanentJobError } from "./queue";
 
 /** Who asked for a job, recorded in its payload when it was queued. */
 export type JobRequester = { userId: string; ip: string | null };
@@ -34,4 +35,35 @@ export async function jobCaller(
   };
   if (!roleMayRun(actor.role, command)) throw new PermanentJobError("发起该任务的账号已无此权限，任务未执行");
   return { actor, username: user.username, ip: requester.ip };
+}
+
+/**
+ * Queues a job a person asked for, with its audit event in the same transaction: the requester
+ * (who alone may follow it) and a description are stored in the payload. Returns the job id.
+ */
+export async function startRequestedJob(
+  deps: Pick<Deps, "db" | "clock">,
+  caller: Caller,
+  job: {
+    type: string;
+    payload: Record<string, unknown>;
+    description: string;
+    audit: string;
+    record: AuditRecord;
+  },
+): Promise<string> {
+  return runCommand(
+    deps,
+    caller,
+    job.audit,
+    (trx) =>
+      enqueueJob(trx, {
+        type: job.type,
+        payload: { ...job.payload, requester: requesterOf(caller), description: job.description },
+        now: deps.clock().toISOString(),
+        createdBy: caller.username,
+        maxAttempts: 3,
+      }),
+    () => job.record,
+  );
 }

@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import net, { type AddressInfo } from "node:net";
 import path from "node:path";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notify } from "../features/notifications/service";
 import { registerInstitution } from "../test/factories";
 import { createTestContext, type TestContext, testDatabases } from "../test/harness";
+import { startSmtp } from "../test/smtp";
 
 /*
  * The platform as operators run it: separate `linxuan serve` processes sharing one database, each
@@ -14,52 +14,6 @@ import { createTestContext, type TestContext, testDatabases } from "../test/harn
  */
 
 const bin = path.resolve(import.meta.dirname, "../../bin/linxuan.mjs");
-
-type Delivery = { to: string; messageId: string };
-
-/** An SMTP server that can hold the next message: it reads it but never answers, as if slow. */
-async function startSmtp() {
-  const delivered: Delivery[] = [];
-  let holding = false;
-  let onHeld: (() => void) | null = null;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      const held = holding;
-      if (held) {
-        holding = false;
-        onHeld?.();
-      }
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        // A held message is never accepted: the sender dies before the server says 250.
-        if (held) return;
-        const raw = Buffer.concat(chunks).toString("utf8");
-        delivered.push({
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(","),
-          messageId: raw.match(/^Message-ID: (.*)$/im)?.[1]?.trim() ?? "",
-        });
-        callback();
-      });
-    },
-  });
-  server.on("error", () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    delivered,
-    url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
-    /** The next message is held; resolves when it starts arriving. */
-    holdNext: () =>
-      new Promise<void>((resolve) => {
-        holding = true;
-        onHeld = resolve;
-      }),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -161,7 +115,7 @@ describe.each(testDatabases)("two `linxuan serve` instances on one %s database",
     );
 
   it("sends every queued e-mail exactly once between them", async () => {
-    const before = smtp.delivered.length;
+    const before = smtp.received.length;
     // Both instances are polling the same queue before anything is queued: they compete for it.
     const started = await Promise.all([startInstance(ctx, smtp.url, 60), startInstance(ctx, smtp.url, 60)]);
     instances.push(...started);
@@ -176,7 +130,7 @@ describe.each(testDatabases)("two `linxuan serve` instances on one %s database",
     });
     const expected = 10 * userIds.length;
     await until("all e-mails sent", async () => (await pendingEmails()) === 0);
-    const fresh = smtp.delivered.slice(before);
+    const fresh = smtp.received.slice(before);
     expect(fresh).toHaveLength(expected);
     expect(new Set(fresh.map((mail) => mail.messageId)).size).toBe(expected);
     const jobs = await ctx.deps.db
@@ -222,12 +176,12 @@ describe.each(testDatabases)("two `linxuan serve` instances on one %s database",
       .where("payload", "like", `%${notification.id}%`)
       .executeTakeFirstOrThrow();
     expect(job.status).toBe("running");
-    expect(smtp.delivered.some((mail) => mail.messageId === messageId)).toBe(false);
+    expect(smtp.received.some((mail) => mail.messageId === messageId)).toBe(false);
 
     const survivor = await startInstance(ctx, smtp.url, 2);
     instances.push(survivor);
     await until("the e-mail sent by the survivor", async () => (await pendingEmails()) === 0);
-    expect(smtp.delivered.filter((mail) => mail.messageId === messageId)).toHaveLength(1);
+    expect(smtp.received.filter((mail) => mail.messageId === messageId)).toHaveLength(1);
     const finished = await ctx.deps.db
       .selectFrom("jobs")
       .selectAll()

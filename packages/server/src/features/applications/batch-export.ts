@@ -12,12 +12,11 @@ import {
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { requireActorOf } from "../../http/actor";
-import { runCommand } from "../../http/command";
 import { shanghaiDate } from "../../http/dates";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
-import { type JobRequester, jobCaller, requesterOf } from "../../jobs/caller";
-import { enqueueJob, type JobFile, PermanentJobError } from "../../jobs/queue";
+import { type JobRequester, jobCaller, startRequestedJob } from "../../jobs/caller";
+import { type JobFile, PermanentJobError } from "../../jobs/queue";
 import type { JobHandler } from "../../jobs/runner";
 import { findBatchRow } from "../batches/queries";
 import { parseDefinition } from "../batches/service";
@@ -62,29 +61,17 @@ export async function startBatchExport(deps: Deps, caller: Caller, batchId: stri
   const visible = await visibleApplications(deps, caller, batchId);
   if (visible.length === 0)
     throw new AppError("VALIDATION_FAILED", "本批次没有您可查看的已提交申报，无需导出");
-  const now = deps.clock().toISOString();
-  const jobId = await runCommand(
-    deps,
-    caller,
-    "application.exportBatch",
-    (trx) =>
-      enqueueJob(trx, {
-        type: BATCH_EXPORT_JOB,
-        payload: {
-          batchId,
-          requester: requesterOf(caller),
-          description: `${batch.shortTitle}，${visible.length}份申报`,
-        } satisfies Payload,
-        now,
-        createdBy: caller.username,
-        maxAttempts: 3,
-      }),
-    () => ({
+  const jobId = await startRequestedJob(deps, caller, {
+    type: BATCH_EXPORT_JOB,
+    payload: { batchId },
+    description: `${batch.shortTitle}，${visible.length}份申报`,
+    audit: "application.exportBatch",
+    record: {
       targetType: "batch",
       targetId: batchId,
       summary: `发起批量导出申报材料：${batch.shortTitle}（${visible.length}份）`,
-    }),
-  );
+    },
+  });
   return { jobId, count: visible.length };
 }
 

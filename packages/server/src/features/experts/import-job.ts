@@ -1,8 +1,7 @@
-import { runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError } from "../../http/errors";
-import { type JobRequester, jobCaller, requesterOf } from "../../jobs/caller";
-import { enqueueJob, PermanentJobError } from "../../jobs/queue";
+import { type JobRequester, jobCaller, startRequestedJob } from "../../jobs/caller";
+import { PermanentJobError } from "../../jobs/queue";
 import type { JobHandler } from "../../jobs/runner";
 import { parseExpertSheet } from "./import";
 import { importExperts } from "./service";
@@ -25,26 +24,13 @@ type StoredResult = {
 
 export async function startExpertImport(deps: Deps, caller: Caller, content: Buffer, count: number) {
   const stored = await deps.files.put(content);
-  const now = deps.clock().toISOString();
-  const jobId = await runCommand(
-    deps,
-    caller,
-    "expert.importQueued",
-    (trx) =>
-      enqueueJob(trx, {
-        type: EXPERT_IMPORT_JOB,
-        payload: {
-          sha256: stored.sha256,
-          count,
-          requester: requesterOf(caller),
-          description: `Excel 名单中的${count}名专家`,
-        } satisfies Payload,
-        now,
-        createdBy: caller.username,
-        maxAttempts: 3,
-      }),
-    () => ({ targetType: "expert", targetId: null, summary: `上传专家名单（${count}名），后台导入` }),
-  );
+  const jobId = await startRequestedJob(deps, caller, {
+    type: EXPERT_IMPORT_JOB,
+    payload: { sha256: stored.sha256, count },
+    description: `Excel 名单中的${count}名专家`,
+    audit: "expert.importQueued",
+    record: { targetType: "expert", targetId: null, summary: `上传专家名单（${count}名），后台导入` },
+  });
   return { jobId };
 }
 

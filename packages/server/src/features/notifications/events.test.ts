@@ -1,7 +1,5 @@
 import crypto from "node:crypto";
-import type { AddressInfo } from "node:net";
 import { shanghaiBatch3 } from "@linxuan/domain";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanUpJobs } from "../../jobs/housekeeping";
 import {
@@ -13,53 +11,8 @@ import {
   TEST_PASSWORD,
 } from "../../test/factories";
 import { createTestContext, type TestClient, type TestContext, testDatabases } from "../../test/harness";
+import { startSmtp } from "../../test/smtp";
 import { ensureReminderSweep, REMINDER_SWEEP_JOB, sweepJobId, sweepReminders } from "./reminders";
-
-type Mail = { to: string; subject: string; text: string };
-
-/** A real SMTP server: the objector's and complainant's e-mails are read as they arrived. */
-async function startSmtp() {
-  const received: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        // Long headers are folded over several lines: unfold before reading them.
-        const raw = Buffer.concat(chunks)
-          .toString("utf8")
-          .replace(/\r?\n[ \t]+/g, " ");
-        const subject = raw.match(/^Subject: (.*)$/im)?.[1]?.trim() ?? "";
-        received.push({
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(","),
-          subject: decodeHeader(subject),
-          text: raw,
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    received,
-    url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** =?UTF-8?B?…?= encoded words, as nodemailer writes Chinese subjects. */
-function decodeHeader(value: string): string {
-  return value.replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, encoding: string, text: string) =>
-    encoding.toUpperCase() === "B"
-      ? Buffer.from(text, "base64").toString("utf8")
-      : text
-          .replace(/_/g, " ")
-          .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-  );
-}
 
 async function userIdOf(ctx: TestContext, username: string): Promise<string> {
   return (

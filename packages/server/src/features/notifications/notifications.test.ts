@@ -1,45 +1,12 @@
-import type { AddressInfo } from "node:net";
 import { shanghaiBatch3 } from "@linxuan/domain";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobHandlers } from "../../jobs/handlers";
 import { claimJob } from "../../jobs/queue";
 import { createJobRunner } from "../../jobs/runner";
 import { publishOpenBatch, registerInstitution, submitCompleteApplication } from "../../test/factories";
 import { createTestContext, type TestContext, testDatabases } from "../../test/harness";
+import { startSmtp } from "../../test/smtp";
 import { EMAIL_JOB, notify } from "./service";
-
-type Received = { to: string; subject: string; messageId: string };
-
-/** A real SMTP server in the test: what arrives is what a mail server would have received. */
-async function startSmtp() {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        const raw = Buffer.concat(chunks).toString("utf8");
-        const header = (name: string) => raw.match(new RegExp(`^${name}: (.*)$`, "mi"))?.[1]?.trim() ?? "";
-        received.push({
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(","),
-          subject: header("Subject"),
-          messageId: header("Message-ID"),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    received,
-    url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 async function drain(runners: ReturnType<typeof createJobRunner>[]) {
   for (let round = 0; round < 200; round++) {

@@ -122,59 +122,55 @@ export async function institutionUserIds(db: Db, institutionId: string): Promise
 }
 
 /** Sends one notification's e-mail; a notification already sent is not sent again. */
-export const sendNotificationEmail: JobHandler = async (context) => {
-  const payload = JSON.parse(context.job.payload) as { notificationId?: string; outboundId?: string };
-  if (payload.outboundId) return sendOutboundEmail(context.deps, payload.outboundId);
-  const { deps } = context;
-  const notificationId = payload.notificationId ?? "";
+export const sendNotificationEmail: JobHandler = async ({ deps, job }) => {
+  const payload = JSON.parse(job.payload) as { notificationId?: string; outboundId?: string };
+  if (payload.outboundId) {
+    const email = await deps.db
+      .selectFrom("outboundEmails")
+      .selectAll()
+      .where("id", "=", payload.outboundId)
+      .executeTakeFirst();
+    if (!email || email.status !== "pending") return { skipped: true };
+    await deliver(deps, { ...email, to: email.emailTo });
+    await deps.db
+      .updateTable("outboundEmails")
+      .set({ status: "sent", sentAt: deps.clock().toISOString() })
+      .where("id", "=", email.id)
+      .execute();
+    return { sent: email.emailTo };
+  }
   const notification = await deps.db
     .selectFrom("notifications")
     .selectAll()
-    .where("id", "=", notificationId)
+    .where("id", "=", payload.notificationId ?? "")
     .executeTakeFirst();
   if (!notification || notification.emailStatus !== "pending" || !notification.emailTo)
     return { skipped: true };
-  const mail = renderEmail(
-    { title: notification.title, body: notification.body, link: notification.link },
-    deps.config.publicBaseUrl,
-  );
-  await deps.mailer.send({
-    to: notification.emailTo,
-    subject: mail.subject,
-    text: mail.text,
-    messageId: `<${notification.id}@linxuan>`,
-  });
+  await deliver(deps, { ...notification, to: notification.emailTo });
   await deps.db
     .updateTable("notifications")
     .set({ emailStatus: "sent", emailSentAt: deps.clock().toISOString() })
-    .where("id", "=", notificationId)
+    .where("id", "=", notification.id)
     .execute();
   return { sent: notification.emailTo };
 };
 
-async function sendOutboundEmail(deps: Deps, id: string) {
-  const email = await deps.db
-    .selectFrom("outboundEmails")
-    .selectAll()
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (!email || email.status !== "pending") return { skipped: true };
-  const mail = renderEmail(
-    { title: email.title, body: email.body, link: email.link },
-    deps.config.publicBaseUrl,
-  );
+/**
+ * Hands one message to SMTP. Its Message-ID is the stored row's id, so should a worker die after
+ * the server accepted it but before it was marked sent, the resend carries the same id and mail
+ * systems can drop the duplicate.
+ */
+async function deliver(
+  deps: Deps,
+  message: { id: string; to: string; title: string; body: string; link: string | null },
+): Promise<void> {
+  const mail = renderEmail(message, deps.config.publicBaseUrl);
   await deps.mailer.send({
-    to: email.emailTo,
+    to: message.to,
     subject: mail.subject,
     text: mail.text,
-    messageId: `<${email.id}@linxuan>`,
+    messageId: `<${message.id}@linxuan>`,
   });
-  await deps.db
-    .updateTable("outboundEmails")
-    .set({ status: "sent", sentAt: deps.clock().toISOString() })
-    .where("id", "=", id)
-    .execute();
-  return { sent: email.emailTo };
 }
 
 export async function listNotifications(deps: Deps, caller: Caller, unreadOnly: boolean) {

@@ -1,8 +1,6 @@
 import { requireActorOf } from "../../http/actor";
-import { runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
-import { type JobRequester, jobCaller, requesterOf } from "../../jobs/caller";
-import { enqueueJob } from "../../jobs/queue";
+import { type JobRequester, jobCaller, startRequestedJob } from "../../jobs/caller";
 import type { JobHandler } from "../../jobs/runner";
 import { applyAssignments, previewAssignment } from "./assignment";
 import { loadOfficeBatch } from "./round";
@@ -20,30 +18,18 @@ type Payload = { batchId: string; apply: boolean; requester: JobRequester; descr
 export async function startAutoAssign(deps: Deps, caller: Caller, batchId: string, apply: boolean) {
   const actor = requireActorOf(caller);
   const { batch } = await loadOfficeBatch(deps, actor, batchId);
-  const now = deps.clock().toISOString();
-  const jobId = await runCommand(
-    deps,
-    caller,
-    "review.autoAssign",
-    (trx) =>
-      enqueueJob(trx, {
-        type: AUTO_ASSIGN_JOB,
-        payload: {
-          batchId,
-          apply,
-          requester: requesterOf(caller),
-          description: `${batch.shortTitle}${apply ? "（计算并保存）" : "（仅计算方案）"}`,
-        } satisfies Payload,
-        now,
-        createdBy: caller.username,
-        maxAttempts: 3,
-      }),
-    () => ({
+  const mode = apply ? "计算并保存" : "仅计算方案";
+  const jobId = await startRequestedJob(deps, caller, {
+    type: AUTO_ASSIGN_JOB,
+    payload: { batchId, apply },
+    description: `${batch.shortTitle}（${mode}）`,
+    audit: "review.autoAssign",
+    record: {
       targetType: "batch",
       targetId: batchId,
-      summary: `发起自动分配评议专家（${apply ? "计算并保存" : "仅计算方案"}）：${batch.shortTitle}`,
-    }),
-  );
+      summary: `发起自动分配评议专家（${mode}）：${batch.shortTitle}`,
+    },
+  });
   return { jobId };
 }
 
