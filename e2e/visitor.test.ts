@@ -21,6 +21,9 @@ describe.skipIf(!hasChromium)("visitor journey", () => {
         name: /^上海市人力资源和社会保障局关于开展数字技术工程师培育项目第三批培训机构遴选工作的通知/,
       })
       .click();
+    // The list shows the document number too: wait for the notice page itself to be rendered.
+    await page.waitForURL(/\/notices\/[^/]+$/);
+    await page.locator("main").getByText("一式2份").first().waitFor();
     await page.getByText("沪人社专〔2026〕55号").first().waitFor();
     const body = await page.locator("main").innerText();
     expect(body).toContain("一式2份");

@@ -64,7 +64,13 @@ let skipped = 0;
 if (fs.existsSync(report)) {
   const result = JSON.parse(fs.readFileSync(report, "utf8"));
   passed = result.numPassedTests ?? 0;
-  failed = (result.numFailedTests ?? 0) + (result.numFailedTestSuites ?? 0);
+  // Failed tests, plus each test file that failed without a failed test of its own (an error in
+  // beforeAll or while loading), so a broken file is never reported as "0 failed".
+  const brokenFiles = (result.testResults ?? []).filter(
+    (file) =>
+      file.status === "failed" && !(file.assertionResults ?? []).some((test) => test.status === "failed"),
+  ).length;
+  failed = (result.numFailedTests ?? 0) + brokenFiles;
   skipped = (result.numPendingTests ?? 0) + (result.numTodoTests ?? 0);
   fs.rmSync(report);
 } else if (run.status !== 0) {
