@@ -138,6 +138,27 @@ export async function failJob(db: Db, job: JobRow, worker: string, error: unknow
     .execute();
 }
 
+/**
+ * Extends the lease of a job the worker still holds (its heartbeat while the job runs); false when
+ * the lease was lost — another worker took the job — and the work should stop.
+ */
+export async function renewLease(
+  db: Db,
+  jobId: string,
+  worker: string,
+  now: Date,
+  leaseMs: number,
+): Promise<boolean> {
+  const renewed = await db
+    .updateTable("jobs")
+    .set({ lockedUntil: new Date(now.getTime() + leaseMs).toISOString() })
+    .where("id", "=", jobId)
+    .where("lockedBy", "=", worker)
+    .where("status", "=", "running")
+    .executeTakeFirst();
+  return Number(renewed.numUpdatedRows) === 1;
+}
+
 export async function reportProgress(
   db: Db,
   jobId: string,

@@ -1,12 +1,22 @@
 import crypto from "node:crypto";
 import type { Deps } from "../http/deps";
 import { AppError } from "../http/errors";
-import { claimJob, completeJob, failJob, type JobRow, PermanentJobError, reportProgress } from "./queue";
+import {
+  claimJob,
+  completeJob,
+  failJob,
+  type JobRow,
+  PermanentJobError,
+  renewLease,
+  reportProgress,
+} from "./queue";
 
 export type JobContext = {
   deps: Deps;
   job: JobRow;
   worker: string;
+  /** Aborted when the job's lease was lost to another worker: a long handler should stop. */
+  signal: AbortSignal;
   progress: (fraction: number, note?: string) => Promise<void>;
 };
 export type JobHandler = (context: JobContext) => Promise<unknown>;
@@ -38,13 +48,39 @@ export function createJobRunner(
   async function runOnce(): Promise<boolean> {
     const job = await claimJob(deps.db, worker, deps.clock(), leaseMs, Object.keys(handlers));
     if (!job) return false;
+    // Taken again after its lease ran out more often than it may be tried: its worker keeps dying
+    // on it (out of memory, killed). Stop instead of crashing instance after instance.
+    if (Number(job.attempts) > Number(job.maxAttempts)) {
+      await failJob(
+        deps.db,
+        job,
+        worker,
+        new PermanentJobError("任务多次在执行中中断（处理它的实例异常退出），已停止重试"),
+        deps.clock(),
+      );
+      return true;
+    }
     const handler = handlers[job.type];
+    // The heartbeat: the lease is renewed while the handler runs, so a long job is never taken by
+    // a second worker while the first is alive; when renewal fails, the handler is told to stop.
+    const lease = new AbortController();
+    const heartbeat = setInterval(
+      () => {
+        renewLease(deps.db, job.id, worker, deps.clock(), leaseMs)
+          .then((held) => {
+            if (!held) lease.abort();
+          })
+          .catch(() => undefined);
+      },
+      Math.max(50, Math.floor(leaseMs / 3)),
+    );
     try {
       if (!handler) throw new Error(`未知的任务类型：${job.type}`);
       const result = await handler({
         deps,
         job,
         worker,
+        signal: lease.signal,
         progress: (fraction, note) => reportProgress(deps.db, job.id, worker, fraction, note ?? null),
       });
       await completeJob(deps.db, job, worker, result, deps.clock());
@@ -52,6 +88,8 @@ export function createJobRunner(
       // A refusal of the platform's rules (AppError) will be the same on a retry: fail it now.
       const failure = error instanceof AppError ? new PermanentJobError(error.message) : error;
       await failJob(deps.db, job, worker, failure, deps.clock());
+    } finally {
+      clearInterval(heartbeat);
     }
     return true;
   }

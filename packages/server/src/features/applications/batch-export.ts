@@ -77,7 +77,7 @@ export async function startBatchExport(deps: Deps, caller: Caller, batchId: stri
 
 const safeName = (text: string) => text.replace(/[\\/:*?"<>|\s]+/g, "_").slice(0, 80);
 
-export const runBatchExport: JobHandler = async ({ deps, job, progress }) => {
+export const runBatchExport: JobHandler = async ({ deps, job, progress, signal }) => {
   const payload = JSON.parse(job.payload) as Payload;
   const caller = await jobCaller(deps, payload.requester, "application.exportBatch");
   const batchRow = await findBatchRow(deps.db, payload.batchId);
@@ -107,6 +107,10 @@ export const runBatchExport: JobHandler = async ({ deps, job, progress }) => {
   sheet.views = [{ state: "frozen", ySplit: 1 }];
   let index = 0;
   for (const ctx of applications) {
+    // Rendering is CPU work and better-sqlite3 answers synchronously: give the event loop a turn
+    // between forms, so the instance keeps serving requests (and renewing this job's lease).
+    await new Promise((resolve) => setImmediate(resolve));
+    if (signal.aborted) throw new Error("任务已由其他实例接手，本实例停止导出");
     index += 1;
     await progress(
       (index - 1) / applications.length,

@@ -56,7 +56,11 @@ export async function reviewContext(
   const records = await deps.db.selectFrom("conflictRecords").selectAll().execute();
   const conflicts = new Map<string, Conflict[]>();
   for (const [index, application] of applications.entries()) {
-    if (progress && index % 10 === 0) await progress(index, applications.length);
+    if (index % 10 === 0) {
+      // Conflict checks are CPU work: let the event loop serve requests between slices.
+      await new Promise((resolve) => setImmediate(resolve));
+      await progress?.(index, applications.length);
+    }
     const template = getFormTemplate(application.templateId);
     if (!template) continue;
     const values = openValues(template, JSON.parse(application.draftValues) as FormValues, deps.cipher);
