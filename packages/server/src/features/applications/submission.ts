@@ -23,6 +23,7 @@ import {
   assertRecommendationOpen,
   listIndustryUnits,
   releaseRecommendation,
+  reviewerUserIds,
   unitOf,
 } from "../recommendation/unit";
 import { type ApplicationContext, loadApplication } from "./context";
@@ -158,6 +159,16 @@ export async function submitApplication(deps: Deps, caller: Caller, id: string, 
         event: "submitted",
         detail: `${ctx.batch.shortTitle}·${kindName(ctx.row.kind as KindCode)}·${occupationName(ctx.row.occupation as OccupationCode)}申报已${resubmission ? "重新" : ""}提交（第${number}版）。`,
         link: `/workbench/applications/${id}`,
+      });
+      // …and the staff whose queue it enters.
+      await notify(trx, deps, {
+        userIds: await reviewerUserIds(trx, ctx.batch, {
+          recommenderType: "type" in recommender ? recommender.type : null,
+          recommenderValue: "type" in recommender ? recommender.value : null,
+        }),
+        event: "submitted",
+        detail: `${ctx.institution.name}${resubmission ? "按退回意见修改后重新提交了" : "提交了"}${ctx.batch.shortTitle}·${kindName(ctx.row.kind as KindCode)}·${occupationName(ctx.row.occupation as OccupationCode)}申报（第${number}版），请在审核队列中办理。`,
+        link: `/workbench/review-queue/${id}`,
       });
       return true;
     },

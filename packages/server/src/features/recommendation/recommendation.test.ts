@@ -51,6 +51,12 @@ describe.each(testDatabases)("recommendation on %s", (kind) => {
     ).toBe(404);
     const beijingQueue = await beijing.get(`/api/review-queue?batchId=${nationalId}`);
     expect(beijingQueue.body.items.map((item: { id: string }) => item.id)).not.toContain(application.id);
+    // Zhejiang's recommender was told of it; Beijing's (created after it, and not its unit) was not.
+    const told = (await recommender.get("/api/notifications")).body.items.filter(
+      (item: { link: string }) => item.link === `/workbench/review-queue/${application.id}`,
+    );
+    expect(told).toHaveLength(1);
+    expect((await beijing.get("/api/notifications")).body.items).toEqual([]);
   });
 
   it("enforces the per-region training quota with the count and the rule named", async () => {
@@ -293,13 +299,17 @@ describe.each(testDatabases)("Shanghai paper receipt and formal check on %s", (k
   });
 
   it("records the paper copies and passes the formal check only with 一式2份", async () => {
+    const centre = ctx.client();
+    await centre.login(await makeStaff(ctx, "receivingCentre", { regionCode: "310000" }), TEST_PASSWORD);
     const { application, client: institution } = await submitCompleteApplication(ctx, {
       batchId: shanghaiId,
       kind: "training",
       occupation: "ai",
     });
-    const centre = ctx.client();
-    await centre.login(await makeStaff(ctx, "receivingCentre", { regionCode: "310000" }), TEST_PASSWORD);
+    // The receiving centre hears of the submission with a link into its queue.
+    const arrived = (await centre.get("/api/notifications")).body.items[0];
+    expect(arrived).toMatchObject({ title: "申报已提交", link: `/workbench/review-queue/${application.id}` });
+    expect(arrived.body).toContain("请在审核队列中办理");
     const queue = await centre.get(`/api/review-queue?batchId=${shanghaiId}`);
     expect(queue.body.items.map((item: { id: string }) => item.id)).toContain(application.id);
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -89,3 +89,38 @@ export async function listIndustryUnits(db: Db): Promise<{ value: string; name: 
     if (row.industryScope && !units.has(row.industryScope)) units.set(row.industryScope, row.displayName);
   return [...units].map(([value, name]) => ({ value, name }));
 }
+
+/**
+ * The staff whose queue a submitted application enters: its recommending unit's accounts and, for
+ * a batch with a formal check, the receiving centre of the batch's region.
+ */
+export async function reviewerUserIds(
+  db: Db,
+  batch: BatchDefinition,
+  application: { recommenderType: string | null; recommenderValue: string | null },
+): Promise<string[]> {
+  const ids: string[] = [];
+  const stages = new Set(batch.stages.map((stage) => stage.code));
+  if (stages.has("recommendation") && application.recommenderType && application.recommenderValue) {
+    const byRegion = application.recommenderType === "region";
+    const rows = await db
+      .selectFrom("users")
+      .select("id")
+      .where("status", "=", "active")
+      .where("role", "=", byRegion ? "provincialRecommender" : "industryRecommender")
+      .where(byRegion ? "regionCode" : "industryScope", "=", application.recommenderValue)
+      .execute();
+    ids.push(...rows.map((row) => row.id));
+  }
+  if (stages.has("formalCheck") && batch.scope.level === "region") {
+    const rows = await db
+      .selectFrom("users")
+      .select("id")
+      .where("status", "=", "active")
+      .where("role", "=", "receivingCentre")
+      .where("regionCode", "=", batch.scope.regionCode)
+      .execute();
+    ids.push(...rows.map((row) => row.id));
+  }
+  return [...new Set(ids)];
+}
