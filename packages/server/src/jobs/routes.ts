@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { runCommand } from "../http/command";
 import type { Caller, Deps } from "../http/deps";
 import { sendDownload } from "../http/download";
 import { AppError, notFound } from "../http/errors";
@@ -45,8 +46,97 @@ async function ownJob(deps: Deps, caller: Caller, id: string): Promise<JobRow> {
   return job;
 }
 
+const jobStatuses = ["queued", "running", "done", "failed"] as const;
+
 export function registerJobRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    "/api/admin/jobs",
+    {
+      config: { command: "job.monitor" },
+      schema: {
+        tags: ["jobs"],
+        summary: "后台任务监控：全部任务（按状态、类型筛选，最近200个）及各状态数量",
+        querystring: z.object({
+          status: z.enum(jobStatuses).optional(),
+          type: z.string().max(60).optional(),
+        }),
+      },
+    },
+    async (request) => {
+      let query = deps.db.selectFrom("jobs").selectAll();
+      if (request.query.status) query = query.where("status", "=", request.query.status);
+      if (request.query.type) query = query.where("type", "=", request.query.type);
+      const rows = await query.orderBy("createdAt", "desc").limit(200).execute();
+      const counts = await deps.db
+        .selectFrom("jobs")
+        .select(["status", (eb) => eb.fn.countAll().as("n")])
+        .groupBy("status")
+        .execute();
+      return {
+        counts: Object.fromEntries(
+          jobStatuses.map((status) => [status, Number(counts.find((row) => row.status === status)?.n ?? 0)]),
+        ) as Record<(typeof jobStatuses)[number], number>,
+        types: Object.entries(jobTypes).map(([type, definition]) => ({ type, label: definition.label })),
+        // Results stay with the requester: the monitor shows state, not what a job produced.
+        items: rows.map((row) => ({
+          ...jobView(deps, row),
+          result: null,
+          hasFile: false,
+          createdBy: row.createdBy,
+          lockedBy: row.lockedBy,
+          runAfter: row.runAfter,
+          maxAttempts: Number(row.maxAttempts),
+        })),
+      };
+    },
+  );
+  r.post(
+    "/api/admin/jobs/:id/retry",
+    {
+      config: { command: "job.monitor" },
+      schema: {
+        tags: ["jobs"],
+        summary: "重新执行失败的任务",
+        params: z.object({ id: z.string().max(100) }),
+      },
+    },
+    async (request) => {
+      const job = await findJob(deps.db, request.params.id);
+      if (!job) throw notFound("任务");
+      if (job.status !== "failed") throw new AppError("TRANSITION_NOT_ALLOWED", "只有失败的任务可以重新执行");
+      await runCommand(
+        deps,
+        request.caller,
+        "job.retry",
+        async (trx) => {
+          const requeued = await trx
+            .updateTable("jobs")
+            .set({
+              status: "queued",
+              attempts: 0,
+              runAfter: deps.clock().toISOString(),
+              lockedBy: null,
+              lockedUntil: null,
+              finishedAt: null,
+              progress: 0,
+              progressNote: null,
+            })
+            .where("id", "=", job.id)
+            .where("status", "=", "failed")
+            .executeTakeFirst();
+          if (Number(requeued.numUpdatedRows) !== 1)
+            throw new AppError("TRANSITION_NOT_ALLOWED", "该任务的状态已变化，请刷新");
+        },
+        () => ({
+          targetType: "job",
+          targetId: job.id,
+          summary: `重新执行失败的任务：${jobTypes[job.type]?.label ?? job.type}（上次错误：${(job.lastError ?? "").slice(0, 100)}）`,
+        }),
+      );
+      return { ok: true as const };
+    },
+  );
   r.get(
     "/api/jobs",
     {

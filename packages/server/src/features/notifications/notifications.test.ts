@@ -3,10 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobHandlers } from "../../jobs/handlers";
 import { claimJob } from "../../jobs/queue";
 import { createJobRunner } from "../../jobs/runner";
-import { publishOpenBatch, registerInstitution, submitCompleteApplication } from "../../test/factories";
+import {
+  makeStaff,
+  publishOpenBatch,
+  registerInstitution,
+  submitCompleteApplication,
+  TEST_PASSWORD,
+} from "../../test/factories";
 import { createTestContext, type TestContext, testDatabases } from "../../test/harness";
 import { startSmtp } from "../../test/smtp";
-import { EMAIL_JOB, notify } from "./service";
+import { createMailer } from "./mailer";
+import { EMAIL_ATTEMPTS, EMAIL_JOB, notify } from "./service";
 
 async function drain(runners: ReturnType<typeof createJobRunner>[]) {
   for (let round = 0; round < 200; round++) {
@@ -127,5 +134,80 @@ describe.each(testDatabases)("notifications and jobs on %s", (kind) => {
     );
     const inbox = await client.get("/api/notifications");
     expect(inbox.body.items[0]).toMatchObject({ title: "申报被退回修改", emailStatus: "none" });
+  });
+});
+
+describe.each(testDatabases)("an SMTP outage on %s", (kind) => {
+  let ctx: TestContext;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    // Port 9 (discard) on 127.0.0.1: nothing listens, every connection is refused.
+    ctx = await createTestContext(kind, { smtpUrl: "smtp://127.0.0.1:9?ignoreTLS=true" });
+  });
+  afterAll(async () => {
+    await ctx?.close();
+    await smtp?.close();
+  });
+
+  it("keeps retrying for hours, then marks the e-mail failed; an administrator sends it again", async () => {
+    const { client } = await registerInstitution(ctx);
+    const me = await client.get("/api/auth/me");
+    await ctx.deps.db
+      .transaction()
+      .execute((trx) =>
+        notify(trx, ctx.deps, {
+          userIds: [me.body.user.id],
+          event: "listed",
+          detail: "已纳入目录。",
+          link: null,
+        }),
+      );
+    const runner = createJobRunner(ctx.deps, jobHandlers, { worker: "outage" });
+    let at = Date.now();
+    let tries = 0;
+    try {
+      for (; tries < 20; tries++) {
+        ctx.setNow(new Date(at));
+        if (!(await runner.runOnce())) break;
+        at += 2 * 3_600_000;
+      }
+    } finally {
+      ctx.setNow(new Date());
+    }
+    expect(tries).toBe(EMAIL_ATTEMPTS);
+    const job = await ctx.deps.db
+      .selectFrom("jobs")
+      .selectAll()
+      .where("type", "=", EMAIL_JOB)
+      .executeTakeFirstOrThrow();
+    expect(job.status).toBe("failed");
+    expect(job.lastError).toMatch(/ECONNREFUSED|connect/i);
+    const relog = ctx.client();
+    await relog.login((await client.get("/api/auth/me")).body.user.username, TEST_PASSWORD);
+    expect((await relog.get("/api/notifications")).body.items[0].emailStatus).toBe("failed");
+
+    // The administrator sees it in the monitor and, once SMTP is back, sends it again.
+    const admin = ctx.client();
+    await admin.login(await makeStaff(ctx, "admin"), TEST_PASSWORD);
+    const monitor = await admin.get("/api/admin/jobs?status=failed");
+    expect(monitor.status).toBe(200);
+    expect(monitor.body.counts.failed).toBe(1);
+    expect(monitor.body.items).toEqual([
+      expect.objectContaining({ id: job.id, label: "发送通知邮件", result: null }),
+    ]);
+    expect((await relog.get("/api/admin/jobs")).status).toBe(403);
+    expect((await admin.post(`/api/admin/jobs/${job.id}/retry`)).status).toBe(200);
+    expect((await admin.post(`/api/admin/jobs/${job.id}/retry`)).status).toBe(409);
+    ctx.deps.mailer = createMailer(smtp.url, ctx.config.mailFrom);
+    expect(await runner.runOnce()).toBe(true);
+    expect(smtp.received.map((mail) => mail.subject)).toEqual(["【遴选平台】已纳入目录"]);
+    expect((await relog.get("/api/notifications")).body.items[0].emailStatus).toBe("sent");
+    const audit = await ctx.deps.db
+      .selectFrom("auditEvents")
+      .select("summary")
+      .where("command", "=", "job.retry")
+      .execute();
+    expect(audit[0]?.summary).toContain("发送通知邮件");
   });
 });

@@ -7,6 +7,12 @@ import type { JobHandler } from "../../jobs/runner";
 import { type NotificationEvent, notificationEvents, renderEmail, renderNotification } from "./templates";
 
 export const EMAIL_JOB = "notification.email";
+/**
+ * Tries per e-mail. With the queue's backoff (10 s doubling to at most an hour) twelve tries span
+ * about three and a half hours, so an SMTP outage of an afternoon loses nothing; after that the
+ * e-mail is marked failed and an administrator can send it again from the job monitor.
+ */
+export const EMAIL_ATTEMPTS = 12;
 
 /**
  * Notifies users inside the caller's transaction: an in-app notification each, and — where the
@@ -56,7 +62,12 @@ export async function notify(
       })
       .execute();
     if (emailStatus === "pending")
-      await enqueueJob(trx, { type: EMAIL_JOB, payload: { notificationId: id }, now });
+      await enqueueJob(trx, {
+        type: EMAIL_JOB,
+        payload: { notificationId: id },
+        now,
+        maxAttempts: EMAIL_ATTEMPTS,
+      });
   }
 }
 
@@ -89,7 +100,8 @@ export async function notifyAddress(
       sentAt: null,
     })
     .execute();
-  if (status === "pending") await enqueueJob(trx, { type: EMAIL_JOB, payload: { outboundId: id }, now });
+  if (status === "pending")
+    await enqueueJob(trx, { type: EMAIL_JOB, payload: { outboundId: id }, now, maxAttempts: EMAIL_ATTEMPTS });
 }
 
 /**
@@ -124,14 +136,17 @@ export async function institutionUserIds(db: Db, institutionId: string): Promise
 /** Sends one notification's e-mail; a notification already sent is not sent again. */
 export const sendNotificationEmail: JobHandler = async ({ deps, job }) => {
   const payload = JSON.parse(job.payload) as { notificationId?: string; outboundId?: string };
+  // A failed e-mail (tries used up) is sent again when an administrator retries its job.
+  const sendable = ["pending", "failed"];
+  const lastTry = Number(job.attempts) >= Number(job.maxAttempts);
   if (payload.outboundId) {
     const email = await deps.db
       .selectFrom("outboundEmails")
       .selectAll()
       .where("id", "=", payload.outboundId)
       .executeTakeFirst();
-    if (!email || email.status !== "pending") return { skipped: true };
-    await deliver(deps, { ...email, to: email.emailTo });
+    if (!email || !sendable.includes(email.status)) return { skipped: true };
+    await attempt(deps, { ...email, to: email.emailTo }, lastTry);
     await deps.db
       .updateTable("outboundEmails")
       .set({ status: "sent", sentAt: deps.clock().toISOString() })
@@ -144,9 +159,9 @@ export const sendNotificationEmail: JobHandler = async ({ deps, job }) => {
     .selectAll()
     .where("id", "=", payload.notificationId ?? "")
     .executeTakeFirst();
-  if (!notification || notification.emailStatus !== "pending" || !notification.emailTo)
+  if (!notification || !sendable.includes(notification.emailStatus) || !notification.emailTo)
     return { skipped: true };
-  await deliver(deps, { ...notification, to: notification.emailTo });
+  await attempt(deps, { ...notification, to: notification.emailTo }, lastTry);
   await deps.db
     .updateTable("notifications")
     .set({ emailStatus: "sent", emailSentAt: deps.clock().toISOString() })
@@ -154,6 +169,30 @@ export const sendNotificationEmail: JobHandler = async ({ deps, job }) => {
     .execute();
   return { sent: notification.emailTo };
 };
+
+/**
+ * One try. A failure is rethrown for the queue to retry — on the last try the row is marked
+ * "failed" first, so the recipient's list shows that the e-mail did not go out.
+ */
+async function attempt(deps: Deps, message: Parameters<typeof deliver>[1], lastTry: boolean): Promise<void> {
+  try {
+    await deliver(deps, message);
+  } catch (error) {
+    if (lastTry) {
+      await deps.db
+        .updateTable("notifications")
+        .set({ emailStatus: "failed" })
+        .where("id", "=", message.id)
+        .execute();
+      await deps.db
+        .updateTable("outboundEmails")
+        .set({ status: "failed" })
+        .where("id", "=", message.id)
+        .execute();
+    }
+    throw error;
+  }
+}
 
 /**
  * Hands one message to SMTP. Its Message-ID is the stored row's id, so should a worker die after

@@ -10,6 +10,7 @@ const emailLabels: Record<NotificationItem["emailStatus"], { text: string; color
   pending: { text: "邮件待发送", color: "gold" },
   skipped: { text: "未发邮件" },
   sent: { text: "已发邮件", color: "green" },
+  failed: { text: "邮件发送失败", color: "red" },
 };
 
 /** The notifications as a table: unread ones marked, each with its link and 标为已读. */

@@ -12,7 +12,7 @@ export type NotificationItem = {
   link: string | null;
   read: boolean;
   createdAt: string;
-  emailStatus: "none" | "pending" | "skipped" | "sent";
+  emailStatus: "none" | "pending" | "skipped" | "sent" | "failed";
 };
 
 export type NotificationList = { unread: number; items: NotificationItem[] };
