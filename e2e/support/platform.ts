@@ -6,6 +6,8 @@ import { buildApp } from "../../packages/server/src/app";
 import { openRuntime } from "../../packages/server/src/bootstrap";
 import { loadConfig } from "../../packages/server/src/config";
 import { type DemoAccount, seedDemo } from "../../packages/server/src/demo/seed-demo";
+import { ensureReminderSweep } from "../../packages/server/src/features/notifications/reminders";
+import type { Deps } from "../../packages/server/src/http/deps";
 import { jobHandlers } from "../../packages/server/src/jobs/handlers";
 import { createJobRunner } from "../../packages/server/src/jobs/runner";
 
@@ -16,6 +18,8 @@ export const hasChromium = fs.existsSync(chromiumPath);
 export type Platform = {
   baseUrl: string;
   accounts: DemoAccount[];
+  /** The running platform's database, clock and files, for data a journey cannot make through the API. */
+  deps: Deps;
   browser: Browser;
   newPage: () => Promise<{ context: BrowserContext; page: Page }>;
   downloadsDir: string;
@@ -42,6 +46,7 @@ export async function startPlatform(): Promise<Platform> {
   const app = await buildApp(deps);
   // Background jobs (imports, automatic assignment, exports, e-mail) run as under `npm start`.
   const runner = createJobRunner(deps, jobHandlers, { pollMs: 200 });
+  await ensureReminderSweep(deps);
   runner.start();
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
@@ -62,6 +67,7 @@ export async function startPlatform(): Promise<Platform> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     accounts,
+    deps,
     browser,
     downloadsDir,
     newPage: async () => {

@@ -56,7 +56,8 @@ export function registerJobRoutes(app: FastifyInstance, deps: Deps): void {
       config: { command: "job.monitor" },
       schema: {
         tags: ["jobs"],
-        summary: "后台任务监控：全部任务（按状态、类型筛选，最近200个）及各状态数量",
+        summary:
+          "后台任务监控：全部任务（按状态、类型筛选，最近200个）及各状态数量（按类型筛选时只计该类型）",
         querystring: z.object({
           status: z.enum(jobStatuses).optional(),
           type: z.string().max(60).optional(),
@@ -68,11 +69,9 @@ export function registerJobRoutes(app: FastifyInstance, deps: Deps): void {
       if (request.query.status) query = query.where("status", "=", request.query.status);
       if (request.query.type) query = query.where("type", "=", request.query.type);
       const rows = await query.orderBy("createdAt", "desc").limit(200).execute();
-      const counts = await deps.db
-        .selectFrom("jobs")
-        .select(["status", (eb) => eb.fn.countAll().as("n")])
-        .groupBy("status")
-        .execute();
+      let countQuery = deps.db.selectFrom("jobs").select(["status", (eb) => eb.fn.countAll().as("n")]);
+      if (request.query.type) countQuery = countQuery.where("type", "=", request.query.type);
+      const counts = await countQuery.groupBy("status").execute();
       return {
         counts: Object.fromEntries(
           jobStatuses.map((status) => [status, Number(counts.find((row) => row.status === status)?.n ?? 0)]),

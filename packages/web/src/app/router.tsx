@@ -174,6 +174,13 @@ export const router = createBrowserRouter([
             lazy: page(() => import("../features/audit/audit-page").then((m) => m.AuditPage), "audit.view"),
           },
           {
+            path: "workbench/job-monitor",
+            lazy: page(
+              () => import("../features/jobs/job-monitor-page").then((m) => m.JobMonitorPage),
+              "job.monitor",
+            ),
+          },
+          {
             path: "workbench/review-queue",
             lazy: page(
               () => import("../features/review-queue/review-queue-page").then((m) => m.ReviewQueuePage),

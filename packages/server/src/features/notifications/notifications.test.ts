@@ -153,16 +153,14 @@ describe.each(testDatabases)("an SMTP outage on %s", (kind) => {
   it("keeps retrying for hours, then marks the e-mail failed; an administrator sends it again", async () => {
     const { client } = await registerInstitution(ctx);
     const me = await client.get("/api/auth/me");
-    await ctx.deps.db
-      .transaction()
-      .execute((trx) =>
-        notify(trx, ctx.deps, {
-          userIds: [me.body.user.id],
-          event: "listed",
-          detail: "已纳入目录。",
-          link: null,
-        }),
-      );
+    await ctx.deps.db.transaction().execute((trx) =>
+      notify(trx, ctx.deps, {
+        userIds: [me.body.user.id],
+        event: "listed",
+        detail: "已纳入目录。",
+        link: null,
+      }),
+    );
     const runner = createJobRunner(ctx.deps, jobHandlers, { worker: "outage" });
     let at = Date.now();
     let tries = 0;
@@ -193,6 +191,9 @@ describe.each(testDatabases)("an SMTP outage on %s", (kind) => {
     const monitor = await admin.get("/api/admin/jobs?status=failed");
     expect(monitor.status).toBe(200);
     expect(monitor.body.counts.failed).toBe(1);
+    // Which e-mail it was, with the address masked.
+    expect(monitor.body.items[0].description).toMatch(/^已纳入目录 → \S\*\*\*@example\.cn$/);
+    expect((await admin.get("/api/admin/jobs?type=reminders.sweep")).body.counts.failed).toBe(0);
     expect(monitor.body.items).toEqual([
       expect.objectContaining({ id: job.id, label: "发送通知邮件", result: null }),
     ]);

@@ -64,7 +64,7 @@ export async function notify(
     if (emailStatus === "pending")
       await enqueueJob(trx, {
         type: EMAIL_JOB,
-        payload: { notificationId: id },
+        payload: { notificationId: id, description: `${content.title} → ${maskAddress(user.email ?? "")}` },
         now,
         maxAttempts: EMAIL_ATTEMPTS,
       });
@@ -101,7 +101,12 @@ export async function notifyAddress(
     })
     .execute();
   if (status === "pending")
-    await enqueueJob(trx, { type: EMAIL_JOB, payload: { outboundId: id }, now, maxAttempts: EMAIL_ATTEMPTS });
+    await enqueueJob(trx, {
+      type: EMAIL_JOB,
+      payload: { outboundId: id, description: `${content.title} → ${maskAddress(to)}` },
+      now,
+      maxAttempts: EMAIL_ATTEMPTS,
+    });
 }
 
 /**
@@ -124,6 +129,13 @@ export async function officeUserIds(db: Db, username: string): Promise<string[]>
   if (author.role !== "nationalOffice" && author.regionCode)
     query = query.where("regionCode", "=", author.regionCode);
   return (await query.execute()).map((row) => row.id);
+}
+
+/** An address as the job monitor shows it: enough to tell messages apart, not to harvest them. */
+export function maskAddress(email: string): string {
+  const at = email.indexOf("@");
+  if (at < 1) return "***";
+  return `${email[0]}***${email.slice(at)}`;
 }
 
 /** The users of an institution (its accounts), for notices addressed to the applicant. */

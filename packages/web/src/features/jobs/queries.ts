@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../app/api";
 import { isFinished } from "../notifications/job-progress";
-import type { Job } from "../notifications/types";
+import type { Job, JobStatus } from "../notifications/types";
 
 const POLL_MS = 1_500;
 const myJobsKey = ["jobs", "mine"] as const;
@@ -30,5 +30,49 @@ export function useStartBatchExport() {
         `/batches/${encodeURIComponent(batchId)}/exports/applications`,
       ),
     onSuccess: () => client.invalidateQueries({ queryKey: myJobsKey }),
+  });
+}
+
+/** One row of 后台任务监控: a job of anyone (or of the system), without what it produced. */
+export type MonitoredJob = Job & {
+  /** Who queued it; null for the system's own jobs (e-mail, reminders). */
+  createdBy: string | null;
+  /** The worker running it now, if any. */
+  lockedBy: string | null;
+  /** When a queued job is due (its next try, after an error). */
+  runAfter: string;
+  maxAttempts: number;
+};
+
+export type JobMonitor = {
+  counts: Record<JobStatus, number>;
+  types: { type: string; label: string }[];
+  /** The latest 200 matching jobs, newest first. */
+  items: MonitoredJob[];
+};
+
+export type JobMonitorFilters = { status?: JobStatus; type?: string };
+
+const MONITOR_POLL_MS = 5_000;
+const monitorKey = ["jobs", "monitor"] as const;
+
+/** GET /api/admin/jobs (administrator): every job by state and type, polled while the page is open. */
+export function useJobMonitor(filters: JobMonitorFilters) {
+  return useQuery({
+    queryKey: [...monitorKey, filters],
+    queryFn: () => api.get<JobMonitor>("/admin/jobs", filters),
+    placeholderData: keepPreviousData,
+    refetchInterval: MONITOR_POLL_MS,
+    refetchIntervalInBackground: false,
+    staleTime: 0,
+  });
+}
+
+/** POST /api/admin/jobs/:id/retry: queues a failed job again, its tries counted afresh. */
+export function useRetryJob() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<{ ok: true }>(`/admin/jobs/${encodeURIComponent(id)}/retry`),
+    onSettled: () => client.invalidateQueries({ queryKey: monitorKey }),
   });
 }
