@@ -41,6 +41,7 @@ export type PublicBatchSummary = {
   publishedOn: string;
   scope: BatchDefinition["scope"];
   kinds: KindCode[];
+  catalogPublisher: BatchDefinition["catalogPublisher"];
   onlineDeadline: string;
   isDemo: boolean;
   phase: BatchPhase;

@@ -31,6 +31,7 @@ const summarySchema = z.object({
   publishedOn: z.string(),
   scope: scopeSchema,
   kinds: z.array(z.enum(kindCodes)),
+  catalogPublisher: batchDefinitionSchema.shape.catalogPublisher,
   onlineDeadline: z.string(),
   isDemo: z.boolean(),
   phase: z.enum(["upcoming", "open", "closed"]),

@@ -30,6 +30,8 @@ export type BatchSummary = {
   publishedOn: string;
   scope: BatchDefinition["scope"];
   kinds: BatchDefinition["kinds"];
+  /** Who publishes each kind's notice and catalog (national batch: training by the province). */
+  catalogPublisher: BatchDefinition["catalogPublisher"];
   onlineDeadline: string;
   isDemo: boolean;
   phase: "upcoming" | "open" | "closed";
@@ -70,6 +72,7 @@ export function toSummary(row: BatchRow, now: Date): BatchSummary {
     publishedOn: definition.publishedOn,
     scope: definition.scope,
     kinds: definition.kinds,
+    catalogPublisher: definition.catalogPublisher,
     onlineDeadline: definition.onlineDeadline,
     isDemo: row.isDemo === 1,
     phase: batchPhase(definition, now),

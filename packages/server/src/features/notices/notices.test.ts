@@ -1,4 +1,4 @@
-import { shanghaiBatch3 } from "@linxuan/domain";
+import { nationalBatch2, shanghaiBatch3 } from "@linxuan/domain";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -279,3 +279,65 @@ describe.each(testDatabases)("public notice, objections and catalog on %s", (kin
     }
   });
 });
+
+describe.each(testDatabases)(
+  "national batch: the provincial office publishes its own training list on %s",
+  (kind) => {
+    let ctx: TestContext;
+    let batchId: string;
+    beforeAll(async () => {
+      ctx = await createTestContext(kind);
+      batchId = await publishOpenBatch(ctx, nationalBatch2);
+      for (const regionCode of ["330000", "110000"])
+        await approvedApplication(
+          ctx,
+          { batchId, kind: "training", occupation: "cloud", regionCode },
+          "2026-10-12T02:30:00.000Z",
+        );
+    });
+    afterAll(async () => {
+      await ctx?.close();
+    });
+
+    it("lets Zhejiang publish, handle and confirm Zhejiang's training notice, and nothing else", async () => {
+      const zhejiangName = await makeStaff(ctx, "provincialOffice", { regionCode: "330000" });
+      const zhejiang = ctx.client();
+      await zhejiang.login(zhejiangName, TEST_PASSWORD);
+      const startsAt = new Date(Date.now() + 60_000).toISOString();
+      // Not another province's list, not the evaluation list (the national office publishes that).
+      expect(
+        (await zhejiang.post("/api/notices", { batchId, kind: "training", regionCode: "110000", startsAt }))
+          .status,
+      ).toBe(404);
+      expect((await zhejiang.post("/api/notices", { batchId, kind: "evaluation", startsAt })).status).toBe(
+        404,
+      );
+      expect((await zhejiang.post("/api/notices", { batchId, kind: "training", startsAt })).status).toBe(404);
+      const created = await zhejiang.post("/api/notices", {
+        batchId,
+        kind: "training",
+        regionCode: "330000",
+        startsAt,
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      expect(created.body.notice.items).toHaveLength(1);
+      expect(created.body.notice.title).toContain("浙江省");
+      const noticeId = created.body.notice.id;
+      expect((await zhejiang.get(`/api/notices/${noticeId}/objections`)).status).toBe(200);
+      const beijing = ctx.client();
+      await beijing.login(await makeStaff(ctx, "provincialOffice", { regionCode: "110000" }), TEST_PASSWORD);
+      expect((await beijing.get(`/api/notices/${noticeId}/objections`)).status).toBe(404);
+
+      ctx.setNow(new Date(Date.parse(created.body.notice.endsAt) + 1000));
+      try {
+        const relog = ctx.client();
+        await relog.login(zhejiangName, TEST_PASSWORD);
+        expect((await relog.post(`/api/notices/${noticeId}/confirm`)).body).toEqual({ listed: 1 });
+      } finally {
+        ctx.setNow(new Date());
+      }
+      const entries = await ctx.deps.db.selectFrom("catalogEntries").select(["regionCode", "kind"]).execute();
+      expect(entries).toEqual([{ regionCode: "330000", kind: "training" }]);
+    });
+  },
+);

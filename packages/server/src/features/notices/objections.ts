@@ -8,7 +8,7 @@ import type { Evidence } from "../../http/multipart";
 import { detectFileKind } from "../../storage/files";
 import { institutionUserIds, notify, notifyAddress, officeUserIds } from "../notifications/service";
 import { decisionQuotaKey, releaseQuotaPlace } from "../quotas/counters";
-import { loadOfficeBatch } from "../review/round";
+import { loadNoticeBatch } from "./authority";
 
 export type { Evidence };
 export type ObjectionInput = {
@@ -196,7 +196,7 @@ export async function listObjections(deps: Deps, caller: Caller, noticeId: strin
     .where("id", "=", noticeId)
     .executeTakeFirst();
   if (!notice) throw notFound("公示");
-  await loadOfficeBatch(deps, actor, notice.batchId);
+  await loadNoticeBatch(deps, actor, notice.batchId, notice);
   const rows = await deps.db
     .selectFrom("objections")
     .innerJoin("publicNoticeItems", "publicNoticeItems.id", "objections.itemId")
@@ -245,7 +245,7 @@ export async function handleObjection(
     .selectAll()
     .where("id", "=", objection.noticeId)
     .executeTakeFirstOrThrow();
-  const { batch } = await loadOfficeBatch(deps, actor, notice.batchId);
+  const { batch } = await loadNoticeBatch(deps, actor, notice.batchId, notice);
   if (notice.confirmedAt) throw new AppError("TRANSITION_NOT_ALLOWED", "公示已确认纳入目录，异议处理已结束");
   const allowed = {
     accept: ["received"],

@@ -17,7 +17,7 @@ import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
 import { loadWorkdayCalendar } from "../calendar/service";
 import { institutionUserIds, notify } from "../notifications/service";
-import { loadOfficeBatch } from "../review/round";
+import { loadNoticeBatch } from "./authority";
 
 export type CreateNoticeInput = {
   batchId: string;
@@ -34,7 +34,10 @@ export type CreateNoticeInput = {
  */
 export async function createNotice(deps: Deps, caller: Caller, input: CreateNoticeInput) {
   const actor = requireActorOf(caller);
-  const { batch } = await loadOfficeBatch(deps, actor, input.batchId);
+  const { batch } = await loadNoticeBatch(deps, actor, input.batchId, {
+    kind: input.kind,
+    regionCode: input.regionCode ?? null,
+  });
   if (Date.parse(input.startsAt) < deps.clock().getTime() - 60_000) {
     throw new AppError("VALIDATION_FAILED", "公示开始时间不能早于当前时间", {
       fields: [{ path: "startsAt", message: "公示开始时间不能早于当前时间" }],
@@ -254,7 +257,7 @@ export async function confirmNotice(deps: Deps, caller: Caller, id: string) {
     .where("id", "=", id)
     .executeTakeFirst();
   if (!notice) throw notFound("公示");
-  const { batch } = await loadOfficeBatch(deps, actor, notice.batchId);
+  const { batch } = await loadNoticeBatch(deps, actor, notice.batchId, notice);
   if (notice.confirmedAt) throw new AppError("TRANSITION_NOT_ALLOWED", "该公示已确认并纳入目录");
   if (deps.clock().getTime() < Date.parse(notice.endsAt))
     throw new AppError("TRANSITION_NOT_ALLOWED", `公示期至${notice.lastDay}，公示结束后才能纳入目录`);

@@ -22,14 +22,30 @@ type Values = {
   title?: string;
 };
 
+/**
+ * A batch this office may publish notices for: its own batches, and — where the batch leaves the
+ * training list to the provinces (national batch: 属地省级人力资源社会保障部门同步公示) — the
+ * provincial office's own region's training list of a national batch.
+ */
+export type ManagedBatch = StaffBatchSummary & { localTrainingOnly: boolean };
+
 /** The published batches this office may publish notices for. */
 export function useManagedBatches() {
   const { data: user } = useSession();
   const batches = useStaffBatches();
-  const managed = (batches.data ?? []).filter(
-    (batch) => batch.status === "published" && user && canManageBatch(actorOf(user), batch.scope),
-  );
-  return { batches, managed };
+  const managed: ManagedBatch[] = [];
+  for (const batch of batches.data ?? []) {
+    if (batch.status !== "published" || !user) continue;
+    if (canManageBatch(actorOf(user), batch.scope)) managed.push({ ...batch, localTrainingOnly: false });
+    else if (
+      user.role === "provincialOffice" &&
+      batch.scope.level === "national" &&
+      batch.catalogPublisher?.training === "provincial" &&
+      batch.kinds.includes("training")
+    )
+      managed.push({ ...batch, localTrainingOnly: true });
+  }
+  return { batches, managed, regionCode: user?.regionCode ?? null };
 }
 
 function Failure({ error }: { error: unknown }) {
@@ -55,19 +71,24 @@ function Failure({ error }: { error: unknown }) {
 /** 发布公示: batch, kind, (training) region and start; the server counts the end in working days. */
 export function CreateNoticeCard() {
   const [form] = Form.useForm<Values>();
-  const { batches, managed } = useManagedBatches();
+  const { batches, managed, regionCode: ownRegion } = useManagedBatches();
   const create = useCreateNotice();
   const [created, setCreated] = useState<Notice | null>(null);
   const batchId = Form.useWatch("batchId", form);
   const kind = Form.useWatch("kind", form);
-  const batch: StaffBatchSummary | undefined = managed.find((item) => item.id === batchId);
-  const fixedRegion = batch?.scope.level === "region" ? batch.scope.regionCode : null;
+  const batch: ManagedBatch | undefined = managed.find((item) => item.id === batchId);
+  const regionOf = (item: ManagedBatch | undefined) =>
+    item?.scope.level === "region" ? item.scope.regionCode : item?.localTrainingOnly ? ownRegion : null;
+  const kindsOf = (item: ManagedBatch | undefined): KindCode[] =>
+    item?.localTrainingOnly ? ["training"] : (item?.kinds ?? []);
+  const fixedRegion = regionOf(batch);
 
   const pickBatch = (id: string) => {
     const next = managed.find((item) => item.id === id);
+    const kinds = kindsOf(next);
     form.setFieldsValue({
-      kind: next?.kinds.length === 1 ? next.kinds[0] : undefined,
-      regionCode: next?.scope.level === "region" ? next.scope.regionCode : undefined,
+      kind: kinds.length === 1 ? kinds[0] : undefined,
+      regionCode: regionOf(next) ?? undefined,
     });
   };
 
@@ -132,15 +153,17 @@ export function CreateNoticeCard() {
           />
         </Form.Item>
         <Form.Item name="kind" label="机构类型" rules={[{ required: true, message: "请选择机构类型" }]}>
-          <Radio.Group
-            options={(batch?.kinds ?? []).map((code) => ({ value: code, label: kindLabel(code) }))}
-          />
+          <Radio.Group options={kindsOf(batch).map((code) => ({ value: code, label: kindLabel(code) }))} />
         </Form.Item>
         {kind === "training" && (
           <Form.Item
             name="regionCode"
             label="地区"
-            extra="培训机构按属地分地区公示。"
+            extra={
+              batch?.localTrainingOnly
+                ? "本批次的培训机构名单由属地省级人力资源社会保障部门公示，您可发布本地区的培训机构名单；评价机构名单由工程指导协调小组办公室公示。"
+                : "培训机构按属地分地区公示。"
+            }
             rules={[{ required: true, message: "请选择地区" }]}
           >
             <Select

@@ -10,9 +10,14 @@ import type { NoticeSummary } from "./types";
 /** /workbench/notices: publish a notice, and the office's notices with where each stands. */
 export function NoticesAdminPage() {
   const notices = usePublicNotices();
-  const { batches, managed } = useManagedBatches();
+  const { batches, managed, regionCode } = useManagedBatches();
   const titles = new Map(managed.map((batch) => [batch.id, batch.shortTitle]));
-  const mine = (notices.data ?? []).filter((notice) => titles.has(notice.batchId));
+  const localOnly = new Set(managed.filter((batch) => batch.localTrainingOnly).map((batch) => batch.id));
+  // Of a national batch, a provincial office handles only its own region's training notice.
+  const mine = (notices.data ?? []).filter(
+    (notice) =>
+      titles.has(notice.batchId) && (!localOnly.has(notice.batchId) || notice.regionCode === regionCode),
+  );
   return (
     <>
       <div className="lx-page-heading">
