@@ -327,6 +327,10 @@ describe.each(testDatabases)(
       const beijing = ctx.client();
       await beijing.login(await makeStaff(ctx, "provincialOffice", { regionCode: "110000" }), TEST_PASSWORD);
       expect((await beijing.get(`/api/notices/${noticeId}/objections`)).status).toBe(404);
+      expect((await beijing.get(`/api/notices/${noticeId}`)).status).toBe(404);
+      expect(
+        (await zhejiang.get(`/api/notices/${noticeId}`)).body.notice.items[0].applicationId,
+      ).toBeTruthy();
 
       ctx.setNow(new Date(Date.parse(created.body.notice.endsAt) + 1000));
       try {

@@ -8,7 +8,7 @@ import type { Deps } from "../../http/deps";
 import { sendDownload } from "../../http/download";
 import { readEvidenceForm } from "../../http/multipart";
 import { fileObjection, handleObjection, listObjections, objectionStatus } from "./objections";
-import { confirmNotice, createNotice, getNotice, getPublicNotice, listNotices } from "./service";
+import { confirmNotice, createNotice, getOfficeNotice, getPublicNotice, listNotices } from "./service";
 
 const id = z.string().max(64);
 
@@ -150,7 +150,7 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
       schema: { tags: ["notices"], summary: "公示详情（含内部处理信息）", params: z.object({ id }) },
     },
     async (request) => ({
-      notice: await getNotice(deps.db, request.params.id, deps.clock()),
+      notice: await getOfficeNotice(deps, request.caller, request.params.id),
     }),
   );
   r.get(

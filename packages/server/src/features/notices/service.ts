@@ -154,6 +154,24 @@ export async function createNotice(deps: Deps, caller: Caller, input: CreateNoti
   return getNotice(deps.db, id, deps.clock());
 }
 
+/** The office's view of a notice (with application ids): only for the office that publishes it. */
+export async function getOfficeNotice(deps: Deps, caller: Caller, id: string) {
+  const actor = requireActorOf(caller);
+  const notice = await deps.db
+    .selectFrom("publicNotices")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!notice) throw notFound("公示");
+  try {
+    await loadNoticeBatch(deps, actor, notice.batchId, notice);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") throw notFound("公示");
+    throw error;
+  }
+  return getNotice(deps.db, id, deps.clock());
+}
+
 export async function getNotice(db: Db, id: string, now: Date) {
   const notice = await db.selectFrom("publicNotices").selectAll().where("id", "=", id).executeTakeFirst();
   if (!notice) throw notFound("公示");
