@@ -23,12 +23,12 @@ import autocannon, { type Client, type Result } from "autocannon";
 import { buildApp } from "../packages/server/src/app";
 import { openRuntime } from "../packages/server/src/bootstrap";
 import { loadConfig } from "../packages/server/src/config";
-import { openDatabase } from "../packages/server/src/db/connection";
 import { demoFormValues } from "../packages/server/src/documents/demo-values";
 import { insertBatch } from "../packages/server/src/features/batches/queries";
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "../packages/server/src/http/auth";
 import { hashPassword, randomToken, sha256Hex } from "../packages/server/src/http/crypto";
 import type { Deps } from "../packages/server/src/http/deps";
+import { createPostgresSchema, PG_URL } from "./postgres";
 
 const INSTITUTIONS = Number(process.env.LINXUAN_BENCH_INSTITUTIONS ?? 2000);
 const CONNECTIONS = Math.min(50, INSTITUTIONS);
@@ -38,7 +38,6 @@ const WARMUP_SAVES = Math.min(500, INSTITUTIONS);
 const MAX_SECONDS = 30;
 /** Whatever happens (a hung database), the process ends after this long. */
 const WATCHDOG_MS = 240_000;
-const PG_URL = process.env.LINXUAN_BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
 
 /** A full form as a careful applicant fills it, serialized once: the body of every save. */
 const VALUES_JSON = JSON.stringify({ ...demoFormValues(shanghaiTrainingV1), commitmentAccepted: true });
@@ -338,31 +337,6 @@ async function measure(database: "SQLite" | "PostgreSQL", databaseUrl: string | 
     await handle.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** A fresh schema on the PostgreSQL server, or null when nothing answers there. */
-async function createPostgresSchema(): Promise<{ url: string; drop: () => Promise<void> } | null> {
-  const admin = openDatabase({ databaseUrl: PG_URL, dataDir: os.tmpdir() });
-  const schema = `lx_bench_${crypto.randomBytes(6).toString("hex")}`;
-  try {
-    await Promise.race([
-      admin.db.schema.createSchema(schema).execute(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error("no answer in 5 s")), 5000).unref()),
-    ]);
-  } catch (error) {
-    console.log(`PostgreSQL at ${admin.location} not reachable (${(error as Error).message}): skipped`);
-    void admin.close().catch(() => {});
-    return null;
-  }
-  const url = new URL(PG_URL);
-  url.searchParams.set("options", `-c search_path=${schema}`);
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.db.schema.dropSchema(schema).cascade().execute();
-      await admin.close();
-    },
-  };
 }
 
 function report(m: Measured): void {

@@ -21,7 +21,6 @@ import { SMTPConnection } from "smtp-server/lib/smtp-connection.js";
 import { buildApp } from "../packages/server/src/app";
 import { openRuntime } from "../packages/server/src/bootstrap";
 import { loadConfig } from "../packages/server/src/config";
-import { openDatabase } from "../packages/server/src/db/connection";
 import { demoFormValues } from "../packages/server/src/documents/demo-values";
 import { renderFormPdf } from "../packages/server/src/documents/form-pdf";
 import {
@@ -46,6 +45,7 @@ import {
   TEST_PASSWORD,
 } from "../packages/server/src/test/factories";
 import { TestClient, type TestContext } from "../packages/server/src/test/harness";
+import { createPostgresSchema, PG_URL } from "./postgres";
 
 const EMAILS = Number(process.env.LINXUAN_BENCH_EMAILS ?? 1000);
 /** E-mails drained once before the measured runs (not counted): JIT, connections, caches. */
@@ -55,7 +55,6 @@ const APPLICATIONS = Number(process.env.LINXUAN_BENCH_APPLICATIONS ?? 100);
 const SUBMIT_CONCURRENCY = 4;
 /** Whatever happens (a hung database), the process ends after this long. */
 const WATCHDOG_MS = 180_000;
-const PG_URL = process.env.LINXUAN_BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
 const SMTP_CHILD_FLAG = "--smtp-server";
 
 type DrainRun = {
@@ -512,31 +511,6 @@ async function measure(
     await handle.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** A fresh schema on the PostgreSQL server, or null when nothing answers there. */
-async function createPostgresSchema(): Promise<{ url: string; drop: () => Promise<void> } | null> {
-  const admin = openDatabase({ databaseUrl: PG_URL, dataDir: os.tmpdir() });
-  const schema = `lx_bench_${crypto.randomBytes(6).toString("hex")}`;
-  try {
-    await Promise.race([
-      admin.db.schema.createSchema(schema).execute(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error("no answer in 5 s")), 5000).unref()),
-    ]);
-  } catch (error) {
-    console.log(`PostgreSQL at ${admin.location} not reachable (${(error as Error).message}): skipped`);
-    void admin.close().catch(() => {});
-    return null;
-  }
-  const url = new URL(PG_URL);
-  url.searchParams.set("options", `-c search_path=${schema}`);
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.db.schema.dropSchema(schema).cascade().execute();
-      await admin.close();
-    },
-  };
 }
 
 /* ------------------------------------------------------------------------------------------------
