@@ -8,7 +8,7 @@ import type { Evidence } from "../../http/multipart";
 import { detectFileKind } from "../../storage/files";
 import { institutionUserIds, notify, notifyAddress, officeUserIds } from "../notifications/service";
 import { decisionQuotaKey, releaseQuotaPlace } from "../quotas/counters";
-import { loadNoticeBatch } from "./authority";
+import { loadOfficeNotice } from "./authority";
 
 export type { Evidence };
 export type ObjectionInput = {
@@ -189,14 +189,7 @@ export async function objectionStatus(deps: Deps, ackNumber: string, phone: stri
 }
 
 export async function listObjections(deps: Deps, caller: Caller, noticeId: string) {
-  const actor = requireActorOf(caller);
-  const notice = await deps.db
-    .selectFrom("publicNotices")
-    .selectAll()
-    .where("id", "=", noticeId)
-    .executeTakeFirst();
-  if (!notice) throw notFound("公示");
-  await loadNoticeBatch(deps, actor, notice.batchId, notice);
+  await loadOfficeNotice(deps, requireActorOf(caller), noticeId);
   const rows = await deps.db
     .selectFrom("objections")
     .innerJoin("publicNoticeItems", "publicNoticeItems.id", "objections.itemId")
@@ -240,12 +233,7 @@ export async function handleObjection(
     .where("id", "=", id)
     .executeTakeFirst();
   if (!objection) throw notFound("异议");
-  const notice = await deps.db
-    .selectFrom("publicNotices")
-    .selectAll()
-    .where("id", "=", objection.noticeId)
-    .executeTakeFirstOrThrow();
-  const { batch } = await loadNoticeBatch(deps, actor, notice.batchId, notice);
+  const { notice, batch } = await loadOfficeNotice(deps, actor, objection.noticeId);
   if (notice.confirmedAt) throw new AppError("TRANSITION_NOT_ALLOWED", "公示已确认纳入目录，异议处理已结束");
   const allowed = {
     accept: ["received"],

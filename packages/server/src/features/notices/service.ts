@@ -11,13 +11,14 @@ import {
   validUntil,
 } from "@linxuan/domain";
 import type { Db } from "../../db/connection";
+import type { Row } from "../../db/types";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
 import { loadWorkdayCalendar } from "../calendar/service";
 import { institutionUserIds, notify } from "../notifications/service";
-import { loadNoticeBatch } from "./authority";
+import { loadNoticeBatch, loadOfficeNotice } from "./authority";
 
 export type CreateNoticeInput = {
   batchId: string;
@@ -156,25 +157,18 @@ export async function createNotice(deps: Deps, caller: Caller, input: CreateNoti
 
 /** The office's view of a notice (with application ids): only for the office that publishes it. */
 export async function getOfficeNotice(deps: Deps, caller: Caller, id: string) {
-  const actor = requireActorOf(caller);
-  const notice = await deps.db
-    .selectFrom("publicNotices")
-    .selectAll()
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (!notice) throw notFound("公示");
-  try {
-    await loadNoticeBatch(deps, actor, notice.batchId, notice);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") throw notFound("公示");
-    throw error;
-  }
-  return getNotice(deps.db, id, deps.clock());
+  const { notice } = await loadOfficeNotice(deps, requireActorOf(caller), id);
+  return noticeWithItems(deps.db, notice, deps.clock());
 }
 
 export async function getNotice(db: Db, id: string, now: Date) {
   const notice = await db.selectFrom("publicNotices").selectAll().where("id", "=", id).executeTakeFirst();
   if (!notice) throw notFound("公示");
+  return noticeWithItems(db, notice, now);
+}
+
+async function noticeWithItems(db: Db, notice: Row<"publicNotices">, now: Date) {
+  const id = notice.id;
   const items = await db
     .selectFrom("publicNoticeItems")
     .selectAll()
@@ -269,13 +263,7 @@ export async function listNotices(db: Db, now: Date) {
  */
 export async function confirmNotice(deps: Deps, caller: Caller, id: string) {
   const actor = requireActorOf(caller);
-  const notice = await deps.db
-    .selectFrom("publicNotices")
-    .selectAll()
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (!notice) throw notFound("公示");
-  const { batch } = await loadNoticeBatch(deps, actor, notice.batchId, notice);
+  const { notice, batch } = await loadOfficeNotice(deps, actor, id);
   if (notice.confirmedAt) throw new AppError("TRANSITION_NOT_ALLOWED", "该公示已确认并纳入目录");
   if (deps.clock().getTime() < Date.parse(notice.endsAt))
     throw new AppError("TRANSITION_NOT_ALLOWED", `公示期至${notice.lastDay}，公示结束后才能纳入目录`);
