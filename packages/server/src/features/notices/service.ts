@@ -61,6 +61,7 @@ export async function createNotice(deps: Deps, caller: Caller, input: CreateNoti
       "applications.kind",
       "applications.occupation",
       "applications.levels",
+      "applications.institutionId",
       "institutions.name",
       "institutions.creditCode",
       "institutions.regionCode",
@@ -127,18 +128,9 @@ export async function createNotice(deps: Deps, caller: Caller, input: CreateNoti
           })
           .execute();
       }
-      const institutions = await trx
-        .selectFrom("applications")
-        .select("institutionId")
-        .where(
-          "id",
-          "in",
-          approved.map((row) => row.id),
-        )
-        .execute();
       const users = new Set<string>();
-      for (const row of institutions)
-        for (const userId of await institutionUserIds(trx, row.institutionId)) users.add(userId);
+      for (const institutionId of new Set(approved.map((row) => row.institutionId)))
+        for (const userId of await institutionUserIds(trx, institutionId)) users.add(userId);
       await notify(trx, deps, {
         userIds: [...users],
         event: "noticePublished",

@@ -145,65 +145,72 @@ export async function institutionUserIds(db: Db, institutionId: string): Promise
   );
 }
 
-/** Sends one notification's e-mail; a notification already sent is not sent again. */
+/** Sends one queued e-mail; one already sent is not sent again. */
 export const sendNotificationEmail: JobHandler = async ({ deps, job }) => {
-  const payload = JSON.parse(job.payload) as { notificationId?: string; outboundId?: string };
-  // A failed e-mail (tries used up) is sent again when an administrator retries its job.
+  const message = await queuedEmail(deps, JSON.parse(job.payload) as EmailPayload);
+  if (!message) return { skipped: true };
+  try {
+    await deliver(deps, message);
+  } catch (error) {
+    // Out of tries: the recipient's list shows that the e-mail did not go out.
+    if (Number(job.attempts) >= Number(job.maxAttempts)) await message.mark("failed");
+    throw error;
+  }
+  await message.mark("sent");
+  return { sent: message.to };
+};
+
+type EmailPayload = { notificationId?: string; outboundId?: string };
+type QueuedEmail = {
+  id: string;
+  to: string;
+  title: string;
+  body: string;
+  link: string | null;
+  mark: (status: "sent" | "failed") => Promise<unknown>;
+};
+
+/**
+ * The e-mail a job is for — a user's notification or a message to an address — if it still has
+ * to go: pending, or failed and retried by an administrator.
+ */
+async function queuedEmail(deps: Deps, payload: EmailPayload): Promise<QueuedEmail | null> {
   const sendable = ["pending", "failed"];
-  const lastTry = Number(job.attempts) >= Number(job.maxAttempts);
+  const sentAt = () => deps.clock().toISOString();
   if (payload.outboundId) {
     const email = await deps.db
       .selectFrom("outboundEmails")
       .selectAll()
       .where("id", "=", payload.outboundId)
       .executeTakeFirst();
-    if (!email || !sendable.includes(email.status)) return { skipped: true };
-    await attempt(deps, { ...email, to: email.emailTo }, lastTry);
-    await deps.db
-      .updateTable("outboundEmails")
-      .set({ status: "sent", sentAt: deps.clock().toISOString() })
-      .where("id", "=", email.id)
-      .execute();
-    return { sent: email.emailTo };
+    if (!email || !sendable.includes(email.status)) return null;
+    return {
+      ...email,
+      to: email.emailTo,
+      mark: (status) =>
+        deps.db
+          .updateTable("outboundEmails")
+          .set({ status, sentAt: status === "sent" ? sentAt() : null })
+          .where("id", "=", email.id)
+          .execute(),
+    };
   }
   const notification = await deps.db
     .selectFrom("notifications")
     .selectAll()
     .where("id", "=", payload.notificationId ?? "")
     .executeTakeFirst();
-  if (!notification || !sendable.includes(notification.emailStatus) || !notification.emailTo)
-    return { skipped: true };
-  await attempt(deps, { ...notification, to: notification.emailTo }, lastTry);
-  await deps.db
-    .updateTable("notifications")
-    .set({ emailStatus: "sent", emailSentAt: deps.clock().toISOString() })
-    .where("id", "=", notification.id)
-    .execute();
-  return { sent: notification.emailTo };
-};
-
-/**
- * One try. A failure is rethrown for the queue to retry — on the last try the row is marked
- * "failed" first, so the recipient's list shows that the e-mail did not go out.
- */
-async function attempt(deps: Deps, message: Parameters<typeof deliver>[1], lastTry: boolean): Promise<void> {
-  try {
-    await deliver(deps, message);
-  } catch (error) {
-    if (lastTry) {
-      await deps.db
+  if (!notification?.emailTo || !sendable.includes(notification.emailStatus)) return null;
+  return {
+    ...notification,
+    to: notification.emailTo,
+    mark: (status) =>
+      deps.db
         .updateTable("notifications")
-        .set({ emailStatus: "failed" })
-        .where("id", "=", message.id)
-        .execute();
-      await deps.db
-        .updateTable("outboundEmails")
-        .set({ status: "failed" })
-        .where("id", "=", message.id)
-        .execute();
-    }
-    throw error;
-  }
+        .set({ emailStatus: status, emailSentAt: status === "sent" ? sentAt() : null })
+        .where("id", "=", notification.id)
+        .execute(),
+  };
 }
 
 /**

@@ -4,28 +4,20 @@ import {
   Button,
   Card,
   Popconfirm,
-  Progress,
   Segmented,
   Select,
   Space,
   Table,
-  Tag,
   Tooltip,
   Typography,
 } from "antd";
 import { useState } from "react";
 import { formatInstant } from "../../app/dates";
 import { errorText } from "../../app/form-errors";
-import { jobName, jobStatusLabels, progressStatus } from "../notifications/job-progress";
+import { jobName, jobStatusLabels } from "../notifications/job-progress";
 import type { JobStatus } from "../notifications/types";
+import { JobNameCell, JobProgressLine, JobStatusTag } from "./job-parts";
 import { type MonitoredJob, useJobMonitor, useRetryJob } from "./queries";
-
-const statusColors: Record<JobStatus, string> = {
-  queued: "default",
-  running: "processing",
-  done: "success",
-  failed: "error",
-};
 
 const statuses: JobStatus[] = ["queued", "running", "done", "failed"];
 
@@ -39,24 +31,11 @@ const emptyTexts: Record<JobStatus | "all", string> = {
 
 /** The 状态 cell: a bar while the job runs; its tag otherwise, with a note when it waits to retry. */
 function MonitorState({ job }: { job: MonitoredJob }) {
-  if (job.status === "running") {
-    return (
-      <Space orientation="vertical" size={0} style={{ width: "100%" }}>
-        <Progress
-          percent={Math.round(job.progress * 100)}
-          status={progressStatus(job.status)}
-          size="small"
-          aria-label={`${jobName(job)}进度`}
-        />
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {job.progressNote ?? jobStatusLabels.running}
-        </Typography.Text>
-      </Space>
-    );
-  }
+  if (job.status === "running")
+    return <JobProgressLine job={job} note={job.progressNote ?? jobStatusLabels.running} />;
   return (
     <Space orientation="vertical" size={0}>
-      <Tag color={statusColors[job.status]}>{jobStatusLabels[job.status]}</Tag>
+      <JobStatusTag status={job.status} />
       {job.status === "queued" && job.attempts > 0 && (
         <Typography.Text type="warning" style={{ fontSize: 12 }}>
           出错后等待重试
@@ -158,16 +137,7 @@ export function JobMonitorPage() {
             {
               title: "任务",
               key: "label",
-              render: (_, job) => (
-                <Space orientation="vertical" size={0}>
-                  <Typography.Text>{jobName(job)}</Typography.Text>
-                  {job.description && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {job.description}
-                    </Typography.Text>
-                  )}
-                </Space>
-              ),
+              render: (_, job) => <JobNameCell job={job} />,
             },
             {
               title: "发起人",

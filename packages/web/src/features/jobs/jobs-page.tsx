@@ -1,38 +1,19 @@
-import { Alert, Button, Card, Progress, Space, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Space, Table, Typography } from "antd";
 import { formatInstant } from "../../app/dates";
 import { errorText } from "../../app/form-errors";
-import { jobName, jobStatusLabels, jobStatusText, progressStatus } from "../notifications/job-progress";
-import type { Job, JobStatus } from "../notifications/types";
+import { jobStatusText } from "../notifications/job-progress";
+import type { Job } from "../notifications/types";
+import { JobNameCell, JobProgressLine, JobStatusTag } from "./job-parts";
 import { JobResult } from "./job-result";
 import { useMyJobs } from "./queries";
 
-const statusColors: Record<JobStatus, string> = {
-  queued: "default",
-  running: "processing",
-  done: "success",
-  failed: "error",
-};
-
 /** The 状态 cell: a bar while the job waits or runs, its tag and time once it has ended. */
 function JobState({ job }: { job: Job }) {
-  if (job.status === "queued" || job.status === "running") {
-    return (
-      <Space orientation="vertical" size={0} style={{ width: "100%" }}>
-        <Progress
-          percent={Math.round(job.progress * 100)}
-          status={progressStatus(job.status)}
-          size="small"
-          aria-label={`${jobName(job)}进度`}
-        />
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {jobStatusText(job)}
-        </Typography.Text>
-      </Space>
-    );
-  }
+  if (job.status === "queued" || job.status === "running")
+    return <JobProgressLine job={job} note={jobStatusText(job)} />;
   return (
     <Space orientation="vertical" size={0}>
-      <Tag color={statusColors[job.status]}>{jobStatusLabels[job.status]}</Tag>
+      <JobStatusTag status={job.status} />
       {job.finishedAt && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {formatInstant(job.finishedAt)}
@@ -74,16 +55,7 @@ export function JobsPage() {
             {
               title: "任务",
               key: "label",
-              render: (_, job) => (
-                <Space orientation="vertical" size={0}>
-                  <Typography.Text>{jobName(job)}</Typography.Text>
-                  {job.description && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {job.description}
-                    </Typography.Text>
-                  )}
-                </Space>
-              ),
+              render: (_, job) => <JobNameCell job={job} />,
             },
             {
               title: "发起时间",
