@@ -5,7 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../packages/domain/src");
-const allowed = new Set(["zod", "chinese-days", "vitest"]);
+const allowed = new Set(["zod", "chinese-days", "vitest", "fast-check"]);
+// Test tools may be imported by tests only.
+const testOnly = new Set(["vitest", "fast-check"]);
 const importPattern =
   /(?:^|\s)(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|^\s*import\s+["']([^"']+)["']/gm;
 const problems = [];
@@ -24,7 +26,7 @@ function check(file) {
     const spec = match[1] ?? match[2] ?? match[3];
     if (!spec || spec.startsWith(".")) continue;
     const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
-    if (name === "vitest" && !file.endsWith(".test.ts")) problems.push(`${file}: vitest outside a test`);
+    if (testOnly.has(name) && !file.endsWith(".test.ts")) problems.push(`${file}: ${name} outside a test`);
     else if (!allowed.has(name)) problems.push(`${path.relative(process.cwd(), file)}: imports "${spec}"`);
   }
 }

@@ -7,4 +7,6 @@ export * from "./normalize";
 export * from "./password";
 export * from "./phone";
 export * from "./schemas";
+export * from "./text";
+export * from "./text-tree";
 export * from "./word-count";
