@@ -26,6 +26,7 @@ import { registerUserRoutes } from "./features/users/routes";
 import { registerAuth } from "./http/auth";
 import type { Deps } from "./http/deps";
 import { registerErrorHandler } from "./http/error-handler";
+import { registerTextBoundary } from "./http/text-boundary";
 import { registerJobRoutes } from "./jobs/routes";
 
 export type BuildOptions = { logger?: boolean };
@@ -77,6 +78,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   });
 
   registerAuth(app, deps);
+  registerTextBoundary(app);
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerUserRoutes(app, deps);

@@ -75,6 +75,28 @@ describe("linxuan CLI (on SQLite)", () => {
     expect(bad.out).toContain("regionCode：该角色必须指定所属地区");
   });
 
+  it("applies the text rule to what the command line imports", () => {
+    const user = linxuan([
+      "create-user",
+      "--username",
+      "rec-hunan",
+      "--role",
+      "provincialRecommender",
+      "--name",
+      "湖南省\u202e人社厅",
+      "--region",
+      "430000",
+    ]);
+    expect(user.code).toBe(1);
+    expect(user.out).toContain("displayName：");
+    expect(user.out).toContain("文字方向控制字符（U+202E）");
+    const file = path.join(dataDir, "nul.csv");
+    fs.writeFileSync(file, "date,kind,name\n2027-01-01,holiday,元\u0000旦\n");
+    const refused = linxuan(["calendar", "import", file]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain("第 2 行：导入内容含有不允许的空字符（U+0000）");
+  });
+
   it("imports a calendar file and reports bad lines without importing any", () => {
     const bad = path.join(dataDir, "bad.csv");
     fs.writeFileSync(bad, "date,kind,name\n2027-01-01,holiday,元旦\n2027-13-01,holiday,错\n");

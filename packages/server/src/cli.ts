@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { createUserSchema, roleNames } from "@linxuan/domain";
+import { checkText, checkTextTree, createUserSchema, roleNames, textProblemMessage } from "@linxuan/domain";
 import { buildApp } from "./app";
 import { openRuntime } from "./bootstrap";
 import { loadConfig } from "./config";
@@ -105,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
           },
         });
         const password = values.password ?? randomDemoPassword();
-        const parsed = createUserSchema.safeParse({
+        const text = checkTextTree(createUserSchema, {
           username: values.username,
           displayName: values.name,
           role: values.role,
@@ -113,6 +113,11 @@ async function main(argv: string[]): Promise<number> {
           regionCode: values.region ?? null,
           industryScope: values.industry ?? null,
         });
+        if (!text.ok) {
+          for (const issue of text.issues) console.error(`${issue.path}：${issue.message}`);
+          return 1;
+        }
+        const parsed = createUserSchema.safeParse(text.value);
         if (!parsed.success) {
           for (const issue of parsed.error.issues)
             console.error(`${issue.path.join(".") || "参数"}：${issue.message}`);
@@ -131,11 +136,14 @@ async function main(argv: string[]): Promise<number> {
           console.error("用法：linxuan calendar import <文件.csv|文件.json>");
           return 1;
         }
-        const result = await importCalendarText(
-          deps,
-          { ...systemCaller, username: "cli" },
-          fs.readFileSync(file, "utf8"),
-        );
+        const content = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+        const text = checkText(content, { multiline: true });
+        if (!text.ok) {
+          const line = content.slice(0, text.index).split("\n").length;
+          console.error(`第 ${line} 行：${textProblemMessage("导入内容", text)}`);
+          return 1;
+        }
+        const result = await importCalendarText(deps, { ...systemCaller, username: "cli" }, text.value);
         for (const error of result.errors) console.error(`第 ${error.line} 行：${error.message}`);
         console.log(
           `已导入 ${result.imported} 条日历记录${result.years.length ? `，声明完整的年度：${result.years.join("、")}` : ""}`,

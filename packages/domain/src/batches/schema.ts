@@ -2,6 +2,7 @@ import { z } from "zod";
 import { kindCodes } from "../reference/kinds";
 import { levelCodes } from "../reference/levels";
 import { occupationCodes } from "../reference/occupations";
+import { multiline } from "../validators/text-tree";
 
 /**
  * Stages a batch can be made of, in the only order they may appear. A batch picks a subsequence:
@@ -109,8 +110,8 @@ export const batchDefinitionSchema = z.object({
     z.object({ level: z.literal("national") }),
     z.object({ level: z.literal("region"), regionCode }),
   ]),
-  addressees: z.string().trim().max(300),
-  noticeText: z.string().min(20, "通知正文至少20字"),
+  addressees: multiline(z.string().trim().max(300)),
+  noticeText: multiline(z.string().min(20, "通知正文至少20字")),
   contacts: z.array(z.object({ label: z.string().min(1), value: z.string().min(1) })),
   kinds: z.array(z.enum(kindCodes)).min(1, "至少接受一类机构"),
   formTemplates: z.object({ training: z.string().nullable(), evaluation: z.string().nullable() }),
@@ -139,7 +140,7 @@ export const batchDefinitionSchema = z.object({
         ),
       })
       .nullable(),
-    note: z.string().max(500),
+    note: multiline(z.string().max(500)),
   }),
   stages: z.array(batchStageSchema).min(1, "至少包含一个阶段"),
   /** Online submission deadline, enforced by the server to the second. */

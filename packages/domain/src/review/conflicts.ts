@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { FormValues } from "../forms/types";
 import { regionName } from "../reference/regions";
+import { multiline } from "../validators/text-tree";
 import type { ExpertProfile } from "./expert-profile";
 import {
   normalizeCreditCodeForMatch,
@@ -169,11 +170,13 @@ export type DeclaredConflict = { reason: string };
 export const conflictOverrideSchema = z.object({
   type: z.enum(conflictTypes, { error: "请选择回避事由" }),
   action: z.enum(["pin", "clear"], { error: "请选择指定回避或解除回避" }),
-  reason: z
-    .string({ error: "请填写理由" })
-    .trim()
-    .min(2, "请填写指定或解除回避的理由（至少2个字）")
-    .max(300, "理由不超过300字"),
+  reason: multiline(
+    z
+      .string({ error: "请填写理由" })
+      .trim()
+      .min(2, "请填写指定或解除回避的理由（至少2个字）")
+      .max(300, "理由不超过300字"),
+  ),
 });
 export type ConflictOverride = z.infer<typeof conflictOverrideSchema>;
 

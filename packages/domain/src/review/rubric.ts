@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { kindCodes } from "../reference/kinds";
+import { multiline } from "../validators/text-tree";
 
 /** Weights are percentages; a rubric's must add up to 100 within this tolerance (0.1 + 0.2 ≠ 0.3). */
 const WEIGHT_TOLERANCE = 1e-6;
@@ -22,11 +23,9 @@ export const rubricCriterionSchema = z.object({
     .min(2, "评分项名称至少2个字")
     .max(40, "评分项名称不超过40字"),
   /** 评分要点: what earns a high or a low score, shown next to the score box. */
-  description: z
-    .string({ error: "请填写评分要点" })
-    .trim()
-    .min(4, "评分要点至少4个字")
-    .max(500, "评分要点不超过500字"),
+  description: multiline(
+    z.string({ error: "请填写评分要点" }).trim().min(4, "评分要点至少4个字").max(500, "评分要点不超过500字"),
+  ),
   /** Share of the total, in percent (0–100); the criteria's weights add up to 100. */
   weight: z.number({ error: "请填写权重" }).min(0, "权重应在0–100之间").max(100, "权重应在0–100之间"),
   min: z.number({ error: "请填写最低分" }).min(0, "最低分不能为负数"),

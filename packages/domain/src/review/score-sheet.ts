@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiline } from "../validators/text-tree";
 import { countWords } from "../validators/word-count";
 import { isOnStep, type Rubric, type RubricCriterion } from "./rubric";
 
@@ -9,9 +10,9 @@ export const OVERALL_MAX_WORDS = 1000;
 /** An expert's score sheet (评分表) for one application: a score and a rationale per criterion. */
 export const scoreSheetSchema = z.object({
   scores: z.record(z.string(), z.number({ error: "评分应为数字" }).nullable()),
-  rationales: z.record(z.string(), z.string({ error: "评分理由应为文字" })),
+  rationales: z.record(z.string(), multiline(z.string({ error: "评分理由应为文字" }))),
   /** 综合评议意见. */
-  overall: z.string({ error: "综合评议意见应为文字" }),
+  overall: multiline(z.string({ error: "综合评议意见应为文字" })),
 });
 export type ScoreSheet = z.infer<typeof scoreSheetSchema>;
 

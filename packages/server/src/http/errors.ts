@@ -1,6 +1,7 @@
 /** Stable error codes of the API, each with its HTTP status. Messages are Chinese and per-case. */
 export const errorStatus = {
   VALIDATION_FAILED: 400,
+  INVALID_TEXT: 400,
   UNAUTHENTICATED: 401,
   SESSION_EXPIRED: 401,
   INVALID_CREDENTIALS: 401,

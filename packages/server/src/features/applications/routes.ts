@@ -1,4 +1,4 @@
-import { applicantCategoryCodes, kindCodes, levelCodes, occupationCodes } from "@linxuan/domain";
+import { applicantCategoryCodes, kindCodes, levelCodes, multiline, occupationCodes } from "@linxuan/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -6,6 +6,7 @@ import { shanghaiDate } from "../../http/dates";
 import type { Deps } from "../../http/deps";
 import { sendDownload } from "../../http/download";
 import { AppError } from "../../http/errors";
+import { checkPartText } from "../../http/text-boundary";
 import { downloadAttachment, removeAttachment, uploadAttachment } from "./attachments";
 import { startBatchExport } from "./batch-export";
 import { renderApplicationDocument, revealValue } from "./documents";
@@ -28,11 +29,13 @@ import { importTableXlsx, tableTemplateXlsx } from "./tables";
 const id = z.string().max(64);
 const idParams = z.object({ id });
 const reason = (label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(2, `请填写${label}（至少2个字）`)
-    .max(1000, `${label}不超过1000字`);
+  multiline(
+    z
+      .string({ error: `请填写${label}` })
+      .trim()
+      .min(2, `请填写${label}（至少2个字）`)
+      .max(1000, `${label}不超过1000字`),
+  );
 
 export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -158,7 +161,9 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
         body: z.object({
           reason: reason("退回理由"),
           fieldComments: z
-            .array(z.object({ path: z.string().max(100), message: z.string().trim().min(1).max(500) }))
+            .array(
+              z.object({ path: z.string().max(100), message: multiline(z.string().trim().min(1).max(500)) }),
+            )
             .max(100)
             .optional(),
           replyBy: z.iso.datetime({ offset: true }).nullable().optional(),
@@ -277,11 +282,12 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
       });
       const field = (name: string) => {
         const value = part.fields[name];
-        return value && !Array.isArray(value) && "value" in value ? String(value.value) : "";
+        const text = value && !Array.isArray(value) && "value" in value ? String(value.value) : "";
+        return checkPartText(`字段 ${name} `, name, text);
       };
       const attachment = await uploadAttachment(deps, request.caller, request.params.id, {
         code: field("code"),
-        fileName: part.filename,
+        fileName: checkPartText("文件名", "file", part.filename),
         content: content ?? Buffer.alloc(0),
         truncated: content === null || part.file.truncated,
         replace: field("replace") === "true",

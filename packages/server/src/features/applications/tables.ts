@@ -1,4 +1,5 @@
 import {
+  checkText,
   type FormValues,
   getFormTemplate,
   listTables,
@@ -6,6 +7,7 @@ import {
   type TableColumn,
   type TableItem,
   type TableRowValues,
+  textProblemMessage,
   validateFormValues,
 } from "@linxuan/domain";
 import ExcelJS from "exceljs";
@@ -143,7 +145,15 @@ export async function importTableXlsx(
     const values: TableRowValues = {};
     table.columns.forEach((column, index) => {
       const text = texts[index] ?? "";
-      if (text === "") {
+      const check = checkText(text, { multiline: false });
+      if (!check.ok) {
+        values[column.key] = null;
+        errors.push({
+          row: rowNumber,
+          column: column.label,
+          message: textProblemMessage(column.label, check),
+        });
+      } else if (text === "") {
         values[column.key] = null;
       } else if (column.type === "select") {
         const option = optionsOf(column.options).find((item) => item.label === text || item.value === text);

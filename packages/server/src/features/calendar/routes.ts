@@ -1,4 +1,10 @@
-import { CalendarUnknownYearError, calendarOverrideSchema, isIsoDate, noticePeriod } from "@linxuan/domain";
+import {
+  CalendarUnknownYearError,
+  calendarOverrideSchema,
+  isIsoDate,
+  multiline,
+  noticePeriod,
+} from "@linxuan/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -135,7 +141,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ["calendar"],
         summary: "导入日历（CSV 或 JSON 文本；有错误时整体不导入）",
-        body: z.object({ text: z.string().min(1, "导入内容为空").max(200_000, "导入内容过长") }),
+        body: z.object({ text: multiline(z.string().min(1, "导入内容为空").max(200_000, "导入内容过长")) }),
         response: {
           200: z.object({
             imported: z.number(),

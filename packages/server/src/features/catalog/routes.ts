@@ -1,4 +1,11 @@
-import { catalogStatuses, kindCodes, levelCodes, occupationCodes, regionCodes } from "@linxuan/domain";
+import {
+  catalogStatuses,
+  kindCodes,
+  levelCodes,
+  multiline,
+  occupationCodes,
+  regionCodes,
+} from "@linxuan/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -73,7 +80,7 @@ export function registerCatalogRoutes(app: FastifyInstance, deps: Deps): void {
         params: z.object({ id: z.string().max(64) }),
         body: z.object({
           action: z.enum(["suspend", "restore", "remove"]),
-          reason: z.string().trim().min(2, "请填写调整理由").max(1000),
+          reason: multiline(z.string().trim().min(2, "请填写调整理由").max(1000)),
         }),
       },
     },

@@ -1,4 +1,11 @@
-import { type ExpertProfile, expertProfileSchema, OCCUPATIONS, REGIONS } from "@linxuan/domain";
+import {
+  checkText,
+  type ExpertProfile,
+  expertProfileSchema,
+  OCCUPATIONS,
+  REGIONS,
+  textProblemMessage,
+} from "@linxuan/domain";
 import ExcelJS from "exceljs";
 import type { Db } from "../../db/connection";
 import { AppError } from "../../http/errors";
@@ -101,6 +108,15 @@ export async function parseExpertSheet(db: Db, content: Buffer) {
       (positions[index] ?? -1) > 0 ? cell(row.getCell(positions[index] ?? 0).value) : "";
     const texts = EXPERT_COLUMNS.map((_, index) => value(index));
     if (texts.every((text) => text === "")) return;
+    // The text rule, as for every other input: a bad character names its cell and the row is skipped.
+    const badCells = texts.flatMap((text, index) => {
+      const check = checkText(text, { multiline: false });
+      return check.ok ? [] : [textProblemMessage(`“${EXPERT_COLUMNS[index]}”列`, check)];
+    });
+    if (badCells.length > 0) {
+      for (const message of badCells) errors.push({ row: rowNumber, message });
+      return;
+    }
     const occupationNames = (texts[4] ?? "").split(/[、,，;；\s]+/).filter(Boolean);
     const occupations = occupationNames.map(
       (name) => OCCUPATIONS.find((item) => item.name === name || item.code === name)?.code ?? name,

@@ -1,4 +1,4 @@
-import { kindCodes, regionCodes } from "@linxuan/domain";
+import { kindCodes, multiline, regionCodes } from "@linxuan/domain";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -173,7 +173,7 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
         params: z.object({ id }),
         body: z.object({
           action: z.enum(["accept", "dismiss", "uphold"]),
-          note: z.string().trim().min(2, "请填写处理意见").max(2000),
+          note: multiline(z.string().trim().min(2, "请填写处理意见").max(2000)),
         }),
       },
     },

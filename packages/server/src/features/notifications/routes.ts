@@ -60,7 +60,11 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
         body: z.object({
           items: z
             .array(z.object({ event: z.enum(eventCodes), inApp: z.boolean(), email: z.boolean() }))
-            .max(50),
+            .max(50)
+            // found by the hostile-input property test: a repeated event broke the unique key (500)
+            .refine((items) => new Set(items.map((item) => item.event)).size === items.length, {
+              message: "同一类通知只能设置一次",
+            }),
         }),
       },
     },

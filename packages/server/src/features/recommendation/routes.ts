@@ -1,4 +1,4 @@
-import { kindCodes, levelCodes, occupationCodes, phoneSchema, REGIONS } from "@linxuan/domain";
+import { kindCodes, levelCodes, multiline, occupationCodes, phoneSchema, REGIONS } from "@linxuan/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -54,7 +54,7 @@ export function registerRecommendationRoutes(app: FastifyInstance, deps: Deps): 
         summary: "推荐（推荐理由必填，排名为本单位本职业内的顺序；名额用尽时拒绝）",
         params: idParams,
         body: z.object({
-          reason: text("推荐理由", 10, 1000),
+          reason: multiline(text("推荐理由", 10, 1000)),
           rank: z.number({ error: "请填写排名" }).int("排名应为整数").min(1, "排名从1开始"),
         }),
       },
@@ -70,7 +70,7 @@ export function registerRecommendationRoutes(app: FastifyInstance, deps: Deps): 
         tags: ["recommendation"],
         summary: "不予推荐（理由必填）",
         params: idParams,
-        body: z.object({ reason: text("不予推荐理由") }),
+        body: z.object({ reason: multiline(text("不予推荐理由")) }),
       },
     },
     async (request) => declineApplication(deps, request.caller, request.params.id, request.body.reason),
@@ -170,7 +170,7 @@ export function registerRecommendationRoutes(app: FastifyInstance, deps: Deps): 
             .min(1, "份数至少为1")
             .max(20, "份数不超过20"),
           receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "接收日期格式应为 YYYY-MM-DD"),
-          note: z.string().trim().max(500).nullable().optional(),
+          note: multiline(z.string().trim().max(500)).nullable().optional(),
         }),
       },
     },

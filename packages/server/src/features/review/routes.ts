@@ -1,4 +1,4 @@
-import { conflictOverrideSchema } from "@linxuan/domain";
+import { conflictOverrideSchema, multiline } from "@linxuan/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -23,15 +23,17 @@ import { declareConflict, listMyAssignments, openAssignment, saveSheet } from ".
 const id = z.string().max(64);
 const batchParams = z.object({ batchId: id });
 const reason = (label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(2, `请填写${label}`)
-    .max(1000, `${label}不超过1000字`);
+  multiline(
+    z
+      .string({ error: `请填写${label}` })
+      .trim()
+      .min(2, `请填写${label}`)
+      .max(1000, `${label}不超过1000字`),
+  );
 const sheetBody = z.object({
   scores: z.record(z.string(), z.number().nullable()),
-  rationales: z.record(z.string(), z.string().max(2000)),
-  overall: z.string().max(3000),
+  rationales: z.record(z.string(), multiline(z.string().max(2000))),
+  overall: multiline(z.string().max(3000)),
   revision: z.number().int().min(0),
 });
 const pairs = z
@@ -114,7 +116,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["review"],
         summary: "批量分配（CSV：申报编号,专家用户名）",
         params: batchParams,
-        body: z.object({ text: z.string().min(1).max(200_000) }),
+        body: z.object({ text: multiline(z.string().min(1).max(200_000)) }),
       },
     },
     async (request) => {

@@ -1,3 +1,4 @@
+import { multiline } from "@linxuan/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -19,11 +20,13 @@ import { findEvidence } from "./evidence";
 
 const id = z.string().max(64);
 const note = (label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(2, `请填写${label}`)
-    .max(3000, `${label}不超过3000字`);
+  multiline(
+    z
+      .string({ error: `请填写${label}` })
+      .trim()
+      .min(2, `请填写${label}`)
+      .max(3000, `${label}不超过3000字`),
+  );
 
 export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -110,7 +113,11 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
         tags: ["supervision"],
         summary: "开启考核评估（有效期即将届满的目录条目）",
         body: z.object({
-          name: note("考核名称"),
+          name: z
+            .string({ error: "请填写考核名称" })
+            .trim()
+            .min(2, "请填写考核名称")
+            .max(100, "考核名称不超过100字"),
           dueAt: z.iso.datetime({ offset: true }),
           before: z.iso.datetime({ offset: true }).nullable().optional(),
         }),
