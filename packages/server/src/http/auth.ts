@@ -23,7 +23,13 @@ declare module "fastify" {
   }
 }
 
-export type ApiRoute = { method: string; url: string; command: Command };
+export type ApiRoute = {
+  method: string;
+  url: string;
+  command: Command;
+  /** The route's declared schema parts (zod), for tests that derive requests from them. */
+  schema: { summary?: string; body?: unknown; querystring?: unknown; params?: unknown };
+};
 const registeredRoutes = new WeakMap<FastifyInstance, ApiRoute[]>();
 
 /** Every API route with the command it runs, for the policy test and the docs. */
@@ -58,7 +64,8 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     if (!route.url.startsWith("/api/")) return;
     const command = route.config?.command;
     if (!command) throw new Error(`路由 ${route.method} ${route.url} 未声明权限命令（config.command）`);
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url, command });
+    const schema = (route.schema ?? {}) as ApiRoute["schema"];
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, command, schema });
   });
 
   app.addHook("onRequest", async (request) => {
