@@ -25,12 +25,24 @@ describe.skipIf(!hasChromium)("institution journey", () => {
     await page.screenshot({ path: screenshotPath("institution-register-error"), fullPage: true });
 
     await code.fill(creditCode);
-    await page.getByLabel("单位名称").fill("上海浦江数字技术培训学院");
+    // A name pasted with a right-to-left override is refused by the server, naming the field.
+    const name = page.getByLabel("单位名称");
+    await name.fill("上海浦江\u202e数字技术培训学院");
     await page.getByLabel("联系人姓名").fill("陈晓雯");
     await page.getByLabel("联系电话").fill("13912345678");
     await page.getByLabel("电子邮箱").fill("chenxw@pujiang-demo.edu.cn");
     await page.getByLabel("登录密码").fill("Pujiang-2026!");
     await page.getByLabel("确认密码").fill("Pujiang-2026!");
+    await page.getByRole("button", { name: /注\s*册/ }).click();
+    const nameError = page
+      .locator(".ant-form-item")
+      .filter({ has: name })
+      .locator(".ant-form-item-explain-error", { hasText: "文字方向控制字符" });
+    await nameError.waitFor();
+    expect(await nameError.innerText()).toContain("单位名称含有不允许的文字方向控制字符（U+202E）");
+    await page.screenshot({ path: screenshotPath("institution-register-bidi"), fullPage: true });
+
+    await name.fill("上海浦江数字技术培训学院");
     await page.getByRole("button", { name: /注\s*册/ }).click();
     await page.getByRole("heading", { name: "申报单位工作台" }).waitFor();
     expect(await page.locator("body").innerText()).toContain("上海浦江数字技术培训学院");

@@ -5,6 +5,7 @@ import type { FormTemplate } from "./types";
 
 export * from "./fields";
 export * from "./options";
+export * from "./path-label";
 export type * from "./types";
 export * from "./validate-values";
 export { nationalEvaluationV1, nationalTrainingV1, shanghaiTrainingV1 };

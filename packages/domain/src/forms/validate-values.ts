@@ -8,6 +8,7 @@ import { checkIdNumber } from "../validators/id-number";
 import { checkMoney } from "../validators/money";
 import { normalizeCode, toHalfWidth } from "../validators/normalize";
 import { checkPhone } from "../validators/phone";
+import { checkText, textProblemMessage } from "../validators/text";
 import { countWords } from "../validators/word-count";
 import { computeTotals, emptyValues, isComputed, toNumber } from "./fields";
 import { optionLabel, optionsOf } from "./options";
@@ -245,6 +246,14 @@ function checkField(
     case "text":
     case "textarea": {
       if (typeof value !== "string") return issue("type", "应为文字");
+      // The platform's text rule first (NUL, lone surrogates, bidi controls, line breaks in a
+      // one-line field), then this form's stricter one: only line feed and tab in a narrative.
+      const text = checkText(value, { multiline: field.type === "textarea" });
+      if (!text.ok && text.problem !== "nul" && text.problem !== "control")
+        return issue(
+          text.problem === "lineBreak" ? "line_break" : "invalid_text",
+          textProblemMessage("", text),
+        );
       if (CONTROL_CHARS.test(value))
         return issue("control_chars", "含有不可见的控制字符，请删除后重新输入（可重新输入或粘贴为纯文本）");
       if (field.type === "text") {

@@ -1,4 +1,4 @@
-import type { ApplicantCategory, FormValues } from "@linxuan/domain";
+import { type ApplicantCategory, type FormTemplate, type FormValues, formPathLabel } from "@linxuan/domain";
 import { ApiError } from "../../app/api";
 import { stableJson } from "./form-model";
 import { type RawResult, sendRaw } from "./http";
@@ -8,6 +8,17 @@ import type { DraftSaved } from "./types";
 export type Snapshot = { values: FormValues; applicantCategory: ApplicantCategory | null };
 
 export const snapshotJson = (snapshot: Snapshot) => stableJson(snapshot);
+
+/**
+ * The server's message for text it refused (INVALID_TEXT) names form values by path ("字段
+ * values.teachers.0.name 含有…"): say it with the field's printed label instead.
+ */
+export function describeSaveError(template: FormTemplate, error: ApiError): string {
+  const field = error.code === "INVALID_TEXT" ? error.fields[0] : undefined;
+  const path = field?.path.replace(/^values\./, "");
+  const label = path ? formPathLabel(template, path) : null;
+  return field && label ? field.message.replace(/^字段 \S+ /, label) : error.message;
+}
 
 /** Failures worth trying again by themselves: the network, the server, a rate limit. */
 export function isRetryable(error: ApiError): boolean {

@@ -8,7 +8,13 @@ import {
 } from "@linxuan/domain";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { clearBackup, type DraftBackup, readBackup, writeBackup } from "./draft-backup";
-import { isRetryable, snapshotJson as jsonOf, putDraft, type Snapshot } from "./draft-client";
+import {
+  describeSaveError,
+  isRetryable,
+  snapshotJson as jsonOf,
+  putDraft,
+  type Snapshot,
+} from "./draft-client";
 import { keepMine, mergeComputed, type Rows, sameValues, setCell, setRows, setScalar } from "./form-model";
 import type { Application, SavedDraft } from "./types";
 
@@ -107,7 +113,9 @@ export function useDraftEditor(application: Application, template: FormTemplate,
         setState({ kind: "conflict" });
         return false;
       }
-      setState({ kind: "error", message: error.message });
+      setState({ kind: "error", message: describeSaveError(template, error) });
+      // Refused text is fixed by typing: the next edit saves again, nothing is retried meanwhile.
+      if (error.code === "INVALID_TEXT") return false;
       if (isRetryable(error))
         timer.current = window.setTimeout(() => void flushRef.current(false), RETRY_DELAY_MS);
       else blocked.current = true;
