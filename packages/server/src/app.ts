@@ -28,6 +28,7 @@ import type { Deps } from "./http/deps";
 import { registerErrorHandler } from "./http/error-handler";
 import { registerTextBoundary } from "./http/text-boundary";
 import { registerJobRoutes } from "./jobs/routes";
+import { databaseRateLimitStore } from "./limits/store";
 
 export type BuildOptions = { logger?: boolean };
 
@@ -61,7 +62,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     },
     strictTransportSecurity: deps.config.secureCookies,
   });
-  await app.register(rateLimit, { global: false });
+  // Counted in the database: instances on one database share every limit.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(deps) });
   await app.register(multipart, {
     limits: { fileSize: deps.config.uploadMaxBytes, files: 1, fields: 10, fieldSize: 1000 },
   });

@@ -41,6 +41,14 @@ export type Database = {
   notificationPreferences: NotificationPreferencesTable;
   outboundEmails: OutboundEmailsTable;
   reminderKeys: ReminderKeysTable;
+  rateLimitCounters: RateLimitCountersTable;
+};
+
+/** One rate-limit window's request count for a route and client address. */
+export type RateLimitCountersTable = {
+  key: string;
+  windowStartedMs: number | string;
+  count: number;
 };
 
 /** E-mail to an address without an account (objector, complainant). */

@@ -1,4 +1,5 @@
 import type { Deps } from "../http/deps";
+import { deleteStaleCounters } from "../limits/queries";
 
 /** Finished e-mail and sweep jobs are kept this long for inspection, then deleted. */
 export const ROUTINE_JOBS_KEPT_DAYS = 30;
@@ -39,5 +40,7 @@ export async function cleanUpJobs(
       .where("id", "=", job.id)
       .execute();
   }
+  // Rate-limit windows are minutes long; a day-old counter is dead.
+  await deleteStaleCounters(deps.db, now - DAY);
   return { deleted: Number(deleted.numDeletedRows), erased: old.length };
 }
