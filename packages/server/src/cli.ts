@@ -8,10 +8,10 @@ import { type DemoAccount, isEmptyPlatform, randomDemoPassword, seedDemo } from 
 import { verifyWithHead } from "./features/audit/service";
 import { verificationLines } from "./features/audit/verify";
 import { importCalendarText } from "./features/calendar/service";
-import { ensureReminderSweep } from "./features/notifications/reminders";
 import { createStaffUser } from "./features/users/service";
 import { systemCaller } from "./http/deps";
 import { jobHandlers } from "./jobs/handlers";
+import { ensureRecurringJobs } from "./jobs/recurring";
 import { createJobRunner } from "./jobs/runner";
 
 const usage = `用法: linxuan <命令> [选项]
@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
     const app = await buildApp(deps, { logger: true });
     const runner = createJobRunner(deps, jobHandlers, { leaseMs: config.jobLeaseSeconds * 1000 });
     if (config.jobs) {
-      await ensureReminderSweep(deps);
+      await ensureRecurringJobs(deps);
       runner.start();
     }
     const close = async () => {
