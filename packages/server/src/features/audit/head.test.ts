@@ -69,6 +69,7 @@ describe.each(testDatabases)("audit chain head export on %s", (kind) => {
     expect(caught.body.headCheck.message).toContain(`${await namedEvent(ctx.deps.db, head.seq)}与`);
     expect(caught.body.headCheck.message).toContain("审计链在导出之后被改写");
     const recorded = await admin.get("/api/audit?command=audit.verify&pageSize=1");
+    expect(recorded.body.items[0].summary).toContain("审计链校验未通过（链本身完整");
     expect(recorded.body.items[0].summary).toContain("链头文件核对未通过");
   });
 

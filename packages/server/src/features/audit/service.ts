@@ -21,7 +21,11 @@ export function verificationSummary(result: AuditVerification): string {
     return `审计链校验通过，共 ${result.checked} 条${result.headCheck ? `；${result.headCheck.message}` : ""}`;
   }
   const count = result.problems.length + result.omitted;
-  const text = `审计链校验未通过（${count} 处问题）：${verificationLines(result).join("；")}`;
+  const outcome =
+    count > 0
+      ? `审计链校验未通过（${count} 处问题）`
+      : `审计链校验未通过（链本身完整，共 ${result.checked} 条，但与链头文件不符）`;
+  const text = `${outcome}：${verificationLines(result).join("；")}`;
   return text.length > 1000 ? `${text.slice(0, 999)}…` : text;
 }
 
