@@ -5,7 +5,7 @@ import { appendLegacyEvents, namedEvent, tamper } from "../../test/audit-tamper"
 import { makeStaff, TEST_PASSWORD } from "../../test/factories";
 import { createTestContext, type TestClient, type TestContext, testDatabases } from "../../test/harness";
 import { findAuditEvent, readAuditHead } from "./queries";
-import { verifyAuditChain } from "./verify";
+import { MAX_LISTED_PROBLEMS, verifyAuditChain } from "./verify";
 
 async function adminClient(ctx: TestContext): Promise<TestClient> {
   const client = ctx.client();
@@ -262,4 +262,29 @@ describe.each(testDatabases)("audit chains written by the old code on %s", (kind
     expect(result.problems[0]?.message).toContain("替换字符 U+FFFD");
     expect(result.problems[0]?.message).toContain(await namedEvent(ctx.deps.db, broken ?? 0));
   });
+});
+
+describe.each(testDatabases)("a chain tampered with throughout on %s", (kind) => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext(kind);
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  it("lists the first problems and counts the rest", async () => {
+    const first = await someEvents(ctx, 2 * MAX_LISTED_PROBLEMS + 20);
+    const last = (await readAuditHead(ctx.deps.db)).seq;
+    let edited = 0;
+    for (let seq = first; seq <= last; seq += 2) {
+      await tamper.editSummary(ctx.deps.db, seq, "改");
+      edited++;
+    }
+    const result = await verifyAuditChain(ctx.deps.db);
+    expect(result.problems).toHaveLength(MAX_LISTED_PROBLEMS);
+    expect(result.omitted).toBe(edited - MAX_LISTED_PROBLEMS);
+    expect(result.problems.every((problem) => problem.kind === "edited")).toBe(true);
+    expect(result).toMatchObject({ ok: false, firstBadSeq: first, checked: last });
+  }, 120_000);
 });
