@@ -96,6 +96,9 @@ describe.each(testDatabases)("audit chain on %s", (kind) => {
       detail: JSON.stringify({ name: "测试\ud800机构", note: "a\u0000b" }),
     });
     expect((await findAuditEvent(ctx.deps.db, seq + 1))?.summary).toBe("\uFFFD");
+    // Numbers and times come back as written: seq a number (not pg's bigint string), `at` the same ISO text.
+    expect(stored?.seq).toBe(seq);
+    expect(stored?.at).toBe(new Date(stored?.at ?? "").toISOString());
     const verify = await (await adminClient(ctx)).post("/api/audit/verify");
     expect(verify.body).toMatchObject({ ok: true, problems: [] });
   });
