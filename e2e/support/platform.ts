@@ -6,9 +6,9 @@ import { buildApp } from "../../packages/server/src/app";
 import { openRuntime } from "../../packages/server/src/bootstrap";
 import { loadConfig } from "../../packages/server/src/config";
 import { type DemoAccount, seedDemo } from "../../packages/server/src/demo/seed-demo";
-import { ensureReminderSweep } from "../../packages/server/src/features/notifications/reminders";
 import type { Deps } from "../../packages/server/src/http/deps";
 import { jobHandlers } from "../../packages/server/src/jobs/handlers";
+import { ensureRecurringJobs } from "../../packages/server/src/jobs/recurring";
 import { createJobRunner } from "../../packages/server/src/jobs/runner";
 
 export const DEMO_PASSWORD = "Demo-Pass-2026";
@@ -46,7 +46,7 @@ export async function startPlatform(): Promise<Platform> {
   const app = await buildApp(deps);
   // Background jobs (imports, automatic assignment, exports, e-mail) run as under `npm start`.
   const runner = createJobRunner(deps, jobHandlers, { pollMs: 200 });
-  await ensureReminderSweep(deps);
+  await ensureRecurringJobs(deps);
   runner.start();
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();

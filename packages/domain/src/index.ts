@@ -1,5 +1,6 @@
 export * from "./accounts";
 export * from "./applications";
+export * from "./audit";
 export * from "./batches";
 export * from "./calendar";
 export * from "./catalog";

@@ -3,7 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "./features/audit/verify";
+import { recordEvent } from "./http/command";
+import { systemCaller } from "./http/deps";
+import { namedEvent, tamper } from "./test/audit-tamper";
+import { makeStaff, TEST_PASSWORD } from "./test/factories";
+import { createTestContext, type TestContext, testDatabases } from "./test/harness";
 
 const bin = path.resolve(import.meta.dirname, "../bin/linxuan.mjs");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linxuan-cli-"));
@@ -122,4 +128,66 @@ describe("linxuan CLI (on SQLite)", () => {
     expect(tampered.out).toContain("第 3 条");
     expect(tampered.out).toContain("被改动");
   });
+});
+
+describe.each(testDatabases)("linxuan audit verify on %s", (kind) => {
+  let ctx: TestContext;
+  const file = (name: string) => path.join(ctx.config.dataDir, name);
+  const run = (args: string[]) =>
+    linxuan(args, {
+      LINXUAN_DATA_DIR: ctx.config.dataDir,
+      DATABASE_URL: ctx.config.databaseUrl ?? "",
+      LINXUAN_SECRET_KEY: ctx.config.secretKey ?? "",
+    });
+  beforeAll(async () => {
+    ctx = await createTestContext(kind);
+    for (let i = 0; i < 8; i++) {
+      await recordEvent(ctx.deps, systemCaller, "test.event", {
+        targetType: null,
+        targetId: null,
+        summary: `事件 ${i}`,
+      });
+    }
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  // One platform through its life: clean, head exported, edited twice, then rewritten wholesale.
+  it("prints every problem in Chinese, checks an exported head, and exits 0 only when all holds", async () => {
+    const clean = run(["audit", "verify"]);
+    expect(clean.out).toContain("审计链校验通过：共");
+    expect(clean.code).toBe(0);
+
+    const admin = ctx.client();
+    await admin.login(await makeStaff(ctx, "admin"), TEST_PASSWORD);
+    const exported = await admin.get("/api/audit/head");
+    expect(exported.status).toBe(200);
+    fs.writeFileSync(file("head.json"), exported.raw);
+    const withHead = run(["audit", "verify", "--head", file("head.json")]);
+    expect(withHead.out).toContain("链头文件核对通过");
+    expect(withHead.code).toBe(0);
+
+    fs.writeFileSync(file("bad.json"), "{}");
+    const bad = run(["audit", "verify", "--head", file("bad.json")]);
+    expect(bad.out).toContain("审计链头文件格式不正确");
+    expect(bad.code).toBe(1);
+
+    await tamper.editSummary(ctx.deps.db, 2, "篡改一");
+    await tamper.editSummary(ctx.deps.db, 6, "篡改二");
+    const edited = run(["audit", "verify"]);
+    expect(edited.code).toBe(2);
+    expect(edited.out).toContain("发现 2 处问题");
+    expect(edited.out).toContain(`  - ${await namedEvent(ctx.deps.db, 2)}的内容被改动`);
+    expect(edited.out).toContain(`  - ${await namedEvent(ctx.deps.db, 6)}的内容被改动`);
+
+    // Rewritten wholesale, the chain holds on its own; the exported head tells.
+    await tamper.rewriteChain(ctx.deps.db, (summary) => `${summary}（改写）`);
+    expect((await verifyAuditChain(ctx.deps.db)).ok).toBe(true);
+    const rewritten = run(["audit", "verify", "--head", file("head.json")]);
+    expect(rewritten.code).toBe(2);
+    expect(rewritten.out).toContain("审计链本身完整");
+    expect(rewritten.out).toContain("链头文件核对未通过");
+    expect(rewritten.out).toContain("审计链在导出之后被改写");
+  }, 180_000);
 });

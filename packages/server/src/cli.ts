@@ -1,16 +1,25 @@
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { checkText, checkTextTree, createUserSchema, roleNames, textProblemMessage } from "@linxuan/domain";
+import {
+  type AuditHeadFile,
+  checkText,
+  checkTextTree,
+  createUserSchema,
+  parseAuditHeadFile,
+  roleNames,
+  textProblemMessage,
+} from "@linxuan/domain";
 import { buildApp } from "./app";
 import { openRuntime } from "./bootstrap";
 import { loadConfig } from "./config";
 import { type DemoAccount, isEmptyPlatform, randomDemoPassword, seedDemo } from "./demo/seed-demo";
-import { verifyAuditChain } from "./features/audit/verify";
+import { verifyWithHead } from "./features/audit/service";
+import { verificationLines } from "./features/audit/verify";
 import { importCalendarText } from "./features/calendar/service";
-import { ensureReminderSweep } from "./features/notifications/reminders";
 import { createStaffUser } from "./features/users/service";
 import { systemCaller } from "./http/deps";
 import { jobHandlers } from "./jobs/handlers";
+import { ensureRecurringJobs } from "./jobs/recurring";
 import { createJobRunner } from "./jobs/runner";
 
 const usage = `用法: linxuan <命令> [选项]
@@ -24,7 +33,9 @@ const usage = `用法: linxuan <命令> [选项]
                                   .filter((r) => r !== "institution")
                                   .join(", ")}）
   calendar import <文件>        导入节假日/调休覆盖表（CSV 或 JSON）
-  audit verify                  校验审计日志哈希链，报告第一条被改动、插入或删除的事件
+  audit verify [--head <文件>]   校验审计日志哈希链，列出每一处被改动、插入或删除的事件；
+                                --head 同时核对管理员导出的审计链头文件（签名与链头是否仍在链中）
+                                全部完好时退出码为 0，发现问题为 2，参数或文件有误为 1
 `;
 
 function printAccounts(accounts: DemoAccount[], password: string, fromEnv: boolean): void {
@@ -56,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
     const app = await buildApp(deps, { logger: true });
     const runner = createJobRunner(deps, jobHandlers, { leaseMs: config.jobLeaseSeconds * 1000 });
     if (config.jobs) {
-      await ensureReminderSweep(deps);
+      await ensureRecurringJobs(deps);
       runner.start();
     }
     const close = async () => {
@@ -151,18 +162,41 @@ async function main(argv: string[]): Promise<number> {
         return result.errors.length > 0 ? 1 : 0;
       }
       case "audit": {
-        if (rest[0] !== "verify") {
-          console.error("用法：linxuan audit verify");
+        const { positionals, values } = parseArgs({
+          args: rest,
+          options: { head: { type: "string" } },
+          allowPositionals: true,
+        });
+        if (positionals[0] !== "verify" || positionals.length > 1) {
+          console.error("用法：linxuan audit verify [--head <审计链头文件.json>]");
           return 1;
         }
-        const result = await verifyAuditChain(deps.db);
+        let head: AuditHeadFile | null = null;
+        if (values.head !== undefined) {
+          if (!fs.existsSync(values.head)) {
+            console.error(`找不到审计链头文件：${values.head}`);
+            return 1;
+          }
+          const parsed = parseAuditHeadFile(fs.readFileSync(values.head, "utf8"));
+          if (!parsed.ok) {
+            console.error(parsed.message);
+            return 1;
+          }
+          head = parsed.head;
+        }
+        const result = await verifyWithHead(deps, head);
         if (result.ok) {
           console.log(`审计链校验通过：共 ${result.checked} 条事件，未发现改动、插入或删除`);
+          if (result.headCheck) console.log(result.headCheck.message);
           return 0;
         }
+        const count = result.problems.length + result.omitted;
         console.error(
-          `审计链校验失败：第 ${result.firstBadSeq} 条 —— ${result.problem}（此前 ${result.checked} 条完好）`,
+          count > 0
+            ? `审计链校验未通过：共读取 ${result.checked} 条事件，发现 ${count} 处问题（时间为北京时间）：`
+            : `审计链本身完整（共 ${result.checked} 条事件），但与链头文件不符：`,
         );
+        for (const line of verificationLines(result)) console.error(`  - ${line}`);
         return 2;
       }
       default:

@@ -17,6 +17,7 @@ export const commands = {
   "calendar.manage": "维护工作日历",
   "audit.view": "查看审计日志",
   "audit.verify": "校验审计链",
+  "audit.exportHead": "导出审计链头",
   "job.monitor": "后台任务监控与重试",
   "application.view": "查看申报",
   "application.create": "新建申报",
@@ -61,6 +62,7 @@ const grants: Record<Exclude<Command, "public" | "authenticated">, readonly Role
   "calendar.manage": ["admin"],
   "audit.view": ["admin"],
   "audit.verify": ["admin"],
+  "audit.exportHead": ["admin"],
   "job.monitor": ["admin"],
   "application.view": [
     "institution",

@@ -43,6 +43,7 @@ describe("roleMayRun", () => {
       "calendar.manage": ["admin"],
       "audit.view": ["admin"],
       "audit.verify": ["admin"],
+      "audit.exportHead": ["admin"],
       "job.monitor": ["admin"],
       "application.view": [
         "institution",

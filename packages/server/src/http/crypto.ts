@@ -42,12 +42,36 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export const randomToken = (bytes = 32) => crypto.randomBytes(bytes).toString("base64url");
 export const sha256Hex = (value: string) => crypto.createHash("sha256").update(value).digest("hex");
 
-/** AES-256-GCM for personal data at rest (ID numbers, phones): `v1:iv:tag:ciphertext`, base64. */
-export type Cipher = { encrypt: (plain: string) => string; decrypt: (stored: string) => string };
+/**
+ * AES-256-GCM for personal data at rest (ID numbers, phones): `v1:iv:tag:ciphertext`, base64; and
+ * signatures made with the same data key without exposing it.
+ */
+export type Cipher = {
+  encrypt: (plain: string) => string;
+  decrypt: (stored: string) => string;
+  /**
+   * HMAC-SHA256 (hex) of `message` under a key derived for one `purpose` (HKDF-SHA256 of the data
+   * key with the purpose as info), never under the data key itself: a signature for one purpose
+   * can neither stand for another nor reveal anything about the key that seals personal data.
+   */
+  sign: (purpose: string, message: string) => string;
+};
 
 export function createCipher(key: Buffer): Cipher {
   if (key.length !== 32) throw new Error("加密密钥长度应为32字节");
+  const derived = new Map<string, Buffer>();
+  const keyFor = (purpose: string) => {
+    let subkey = derived.get(purpose);
+    if (!subkey) {
+      subkey = Buffer.from(crypto.hkdfSync("sha256", key, Buffer.alloc(0), purpose, 32));
+      derived.set(purpose, subkey);
+    }
+    return subkey;
+  };
   return {
+    sign(purpose, message) {
+      return crypto.createHmac("sha256", keyFor(purpose)).update(message, "utf8").digest("hex");
+    },
     encrypt(plain) {
       const iv = crypto.randomBytes(12);
       const cipher = crypto.createCipheriv("aes-256-gcm", key, iv);

@@ -1,4 +1,5 @@
 import { BATCH_EXPORT_JOB, runBatchExport } from "../features/applications/batch-export";
+import { AUDIT_CHECK_JOB, runDailyAuditCheck } from "../features/audit/daily-check";
 import { EXPERT_IMPORT_JOB, presentExpertImport, runExpertImport } from "../features/experts/import-job";
 import { REMINDER_SWEEP_JOB, runReminderSweep } from "../features/notifications/reminders";
 import { EMAIL_JOB, sendNotificationEmail } from "../features/notifications/service";
@@ -20,6 +21,7 @@ export const jobTypes: Record<string, JobType> = {
   [BATCH_EXPORT_JOB]: { label: "批量导出申报材料", run: runBatchExport },
   [EXPERT_IMPORT_JOB]: { label: "批量导入专家", run: runExpertImport, present: presentExpertImport },
   [AUTO_ASSIGN_JOB]: { label: "自动分配评议专家", run: runAutoAssign },
+  [AUDIT_CHECK_JOB]: { label: "每日审计链校验", run: runDailyAuditCheck },
 };
 
 export const jobHandlers: Record<string, JobHandler> = Object.fromEntries(

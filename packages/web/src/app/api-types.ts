@@ -109,11 +109,4 @@ export type AuditEvent = {
   summary: string;
 };
 
-export type AuditVerification = {
-  ok: boolean;
-  checked: number;
-  firstBadSeq: number | null;
-  problem: string | null;
-};
-
 export type Page<T> = { items: T[]; total: number };

@@ -16,7 +16,45 @@ export type ChainedFields = {
 
 export const GENESIS_HASH = "0".repeat(64);
 
-/** The hash of one event: its fields in a fixed order, chained to the previous event's hash. */
+/**
+ * Text as both databases store it. A JavaScript string may hold what neither keeps: a lone UTF-16
+ * surrogate (both drivers write UTF-8, which turns it into U+FFFD) and U+0000 (PostgreSQL `text`
+ * refuses it; SQLite would keep it). Both become U+FFFD here, before anything is written or hashed,
+ * so the value stored is exactly the value hashed, on SQLite and PostgreSQL alike. Well-formed
+ * text without U+0000 is returned unchanged. U+FFFD is chosen over an escape such as `\0` because
+ * an escape could not be told apart from the same characters typed on purpose.
+ */
+export function storableText(text: string): string {
+  return text.replace(/[\p{Cs}\0]/gu, "\uFFFD");
+}
+
+const storableOrNull = (text: string | null | undefined) => (text == null ? null : storableText(text));
+
+/** An event's fields as they will be stored: every text made storable, absent values null. */
+export function storedFields(event: ChainedFields): ChainedFields {
+  return {
+    seq: event.seq,
+    at: storableText(event.at),
+    actorUserId: storableOrNull(event.actorUserId),
+    actorUsername: storableOrNull(event.actorUsername),
+    actorRole: storableOrNull(event.actorRole),
+    command: storableText(event.command),
+    targetType: storableOrNull(event.targetType),
+    targetId: storableOrNull(event.targetId),
+    ip: storableOrNull(event.ip),
+    summary: storableText(event.summary),
+    detail: storableOrNull(event.detail),
+  };
+}
+
+/**
+ * The hash of one event, chained to the previous event's hash: SHA-256 (hex) of the UTF-8 text
+ * `prevHash + "\n" + JSON.stringify([seq, at, actorUserId, actorUsername, actorRole, command,
+ * targetType, targetId, ip, summary, detail])`. It is computed over the values as stored — the
+ * writer passes `storedFields(...)`, the verifier the row as read back — so any stored event
+ * verifies. For storable text this is the scheme the chain has always used, so chains written
+ * before `storableText` existed still verify.
+ */
 export function hashEvent(prevHash: string, event: ChainedFields): string {
   const fields = [
     event.seq,

@@ -1,12 +1,14 @@
 import type { Db } from "../../db/connection";
 import type { Row } from "../../db/types";
-import { type ChainedFields, hashEvent } from "./chain";
+import type { ChainedFields } from "./chain";
+import { hashEvent, storedFields } from "./chain";
 
 export type AuditInput = Omit<ChainedFields, "seq">;
 
 /**
  * Appends one event to the chain inside the caller's transaction. Bumping the head row first
- * takes the lock that orders concurrent writers, on SQLite and PostgreSQL alike.
+ * takes the lock that orders concurrent writers, on SQLite and PostgreSQL alike. The event is
+ * made storable first (`storedFields`) and hashed as stored, whatever text the caller passed.
  */
 export async function appendAuditEvent(trx: Db, input: AuditInput): Promise<number> {
   const head = await trx
@@ -16,7 +18,7 @@ export async function appendAuditEvent(trx: Db, input: AuditInput): Promise<numb
     .returning(["seq", "hash"])
     .executeTakeFirstOrThrow();
   const seq = Number(head.seq);
-  const fields: ChainedFields = { ...input, seq };
+  const fields = storedFields({ ...input, seq });
   const hash = hashEvent(head.hash, fields);
   await trx
     .insertInto("auditEvents")
@@ -63,4 +65,9 @@ export async function readAuditHead(db: Db): Promise<{ seq: number; hash: string
     .where("id", "=", 1)
     .executeTakeFirstOrThrow();
   return { seq: Number(head.seq), hash: head.hash };
+}
+
+export async function findAuditEvent(db: Db, seq: number): Promise<Row<"auditEvents"> | null> {
+  const row = await db.selectFrom("auditEvents").selectAll().where("seq", "=", seq).executeTakeFirst();
+  return row ? { ...row, seq: Number(row.seq) } : null;
 }

@@ -1,10 +1,12 @@
+import { auditHeadFileSchema, auditVerificationSchema } from "@linxuan/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { recordEvent } from "../../http/command";
 import type { Deps } from "../../http/deps";
+import { sendDownload } from "../../http/download";
+import { exportAuditHead } from "./head";
 import { listAuditEvents } from "./queries";
-import { verifyAuditChain } from "./verify";
+import { verifyAndRecord } from "./service";
 
 export function registerAuditRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -50,25 +52,27 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Deps): void {
       config: { command: "audit.verify" },
       schema: {
         tags: ["audit"],
-        summary: "校验审计哈希链",
-        response: {
-          200: z.object({
-            ok: z.boolean(),
-            checked: z.number(),
-            firstBadSeq: z.number().nullable(),
-            problem: z.string().nullable(),
-          }),
-        },
+        summary: "校验审计哈希链（可同时核对已导出的链头文件）",
+        body: z.object({ head: auditHeadFileSchema.optional() }).nullish(),
+        response: { 200: auditVerificationSchema },
       },
     },
-    async (request) => {
-      const result = await verifyAuditChain(deps.db);
-      await recordEvent(deps, request.caller, "audit.verify", {
-        targetType: "audit",
-        targetId: null,
-        summary: result.ok ? `审计链校验通过，共 ${result.checked} 条` : `审计链校验失败：${result.problem}`,
+    async (request) => verifyAndRecord(deps, request.caller, request.body?.head ?? null),
+  );
+
+  r.get(
+    "/api/audit/head",
+    {
+      config: { command: "audit.exportHead" },
+      schema: { tags: ["audit"], summary: "导出审计链头（签名的 JSON 文件）" },
+    },
+    async (request, reply) => {
+      const file = await exportAuditHead(deps, request.caller);
+      return sendDownload(reply, {
+        body: Buffer.from(`${JSON.stringify(file, null, 2)}\n`),
+        fileName: `审计链头-第${file.seq}条.json`,
+        contentType: "application/json; charset=utf-8",
       });
-      return result;
     },
   );
 }

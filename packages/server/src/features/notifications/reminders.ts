@@ -44,7 +44,7 @@ export async function ensureReminderSweep(deps: Pick<Deps, "db" | "clock">): Pro
 }
 
 /** True the first time a key is claimed; false when the reminder was already sent. */
-async function claimReminder(trx: Db, key: string, now: string): Promise<boolean> {
+export async function claimReminder(trx: Db, key: string, now: string): Promise<boolean> {
   const inserted = await trx
     .insertInto("reminderKeys")
     .values({ key, createdAt: now })

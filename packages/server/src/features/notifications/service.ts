@@ -1,10 +1,17 @@
 import crypto from "node:crypto";
+import type { Role } from "@linxuan/domain";
 import type { Db } from "../../db/connection";
 import type { Caller, Deps } from "../../http/deps";
 import { notFound } from "../../http/errors";
 import { enqueueJob } from "../../jobs/queue";
 import type { JobHandler } from "../../jobs/runner";
-import { type NotificationEvent, notificationEvents, renderEmail, renderNotification } from "./templates";
+import {
+  eventAudience,
+  type NotificationEvent,
+  notificationEvents,
+  renderEmail,
+  renderNotification,
+} from "./templates";
 
 export const EMAIL_JOB = "notification.email";
 /**
@@ -129,6 +136,17 @@ export async function officeUserIds(db: Db, username: string): Promise<string[]>
   if (author.role !== "nationalOffice" && author.regionCode)
     query = query.where("regionCode", "=", author.regionCode);
   return (await query.execute()).map((row) => row.id);
+}
+
+/** The active accounts of one role (e.g. every administrator, for an alarm). */
+export async function activeUserIdsOfRole(db: Db, role: Role): Promise<string[]> {
+  const rows = await db
+    .selectFrom("users")
+    .select("id")
+    .where("role", "=", role)
+    .where("status", "=", "active")
+    .execute();
+  return rows.map((row) => row.id);
 }
 
 /** An address as the job monitor shows it: enough to tell messages apart, not to harvest them. */
@@ -283,7 +301,12 @@ export async function getPreferences(deps: Deps, caller: Caller) {
     .selectAll()
     .where("userId", "=", caller.actor?.userId ?? "")
     .execute();
-  return (Object.keys(notificationEvents) as NotificationEvent[]).map((event) => {
+  const role = caller.actor?.role;
+  const offered = (Object.keys(notificationEvents) as NotificationEvent[]).filter((event) => {
+    const audience = eventAudience[event];
+    return !audience || (role !== undefined && audience.includes(role));
+  });
+  return offered.map((event) => {
     const row = rows.find((item) => item.event === event);
     return {
       event,

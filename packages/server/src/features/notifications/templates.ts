@@ -1,3 +1,5 @@
+import type { Role } from "@linxuan/domain";
+
 /** Every event that matters to someone, with its in-app / e-mail wording (SPEC, issue "Notifications"). */
 export const notificationEvents = {
   submitted: "申报已提交",
@@ -15,8 +17,14 @@ export const notificationEvents = {
   expiring: "目录有效期即将届满",
   assessmentDue: "考核评估待提交",
   complaintHandled: "举报已办结",
+  auditChainBroken: "审计链校验未通过",
 } as const;
 export type NotificationEvent = keyof typeof notificationEvents;
+
+/** Events that concern only some roles; their preferences are offered to those roles alone. */
+export const eventAudience: Partial<Record<NotificationEvent, readonly Role[]>> = {
+  auditChainBroken: ["admin"],
+};
 
 export type NotificationContent = { title: string; body: string; link: string | null };
 

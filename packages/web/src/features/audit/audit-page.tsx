@@ -1,12 +1,14 @@
-import { SafetyCertificateOutlined } from "@ant-design/icons";
-import { type Role, roleCodes, roleNames } from "@linxuan/domain";
-import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { DownloadOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
+import { type AuditHeadFile, type AuditVerification, type Role, roleCodes, roleNames } from "@linxuan/domain";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { api } from "../../app/api";
-import type { AuditEvent, AuditVerification, Page } from "../../app/api-types";
-import { formatInstant, inShanghai } from "../../app/dates";
+import type { AuditEvent, Page } from "../../app/api-types";
+import { formatInstant } from "../../app/dates";
 import { errorText } from "../../app/form-errors";
+import { apiUrl } from "../applications/http";
+import { HeadFileCheck, VerificationResult } from "./verification";
 
 const targetTypeNames: Record<string, string> = {
   user: "账号",
@@ -22,27 +24,6 @@ function roleText(role: string): string {
 
 type AuditFilters = { page: number; pageSize: number; command?: string; actor?: string };
 
-function VerificationResult({ result }: { result: AuditVerification }) {
-  if (result.ok) {
-    return (
-      <Alert
-        type="success"
-        showIcon
-        title="审计链完整"
-        description={`已校验 ${result.checked} 条记录，哈希链连续，未发现篡改或缺失。校验时间：${inShanghai().format("YYYY年M月D日 HH:mm:ss")}`}
-      />
-    );
-  }
-  return (
-    <Alert
-      type="error"
-      showIcon
-      title={`审计链校验未通过：第 ${result.firstBadSeq ?? "?"} 条记录起异常`}
-      description={`已校验 ${result.checked} 条。问题：${result.problem ?? "未说明"}。请立即保全数据库备份并报告安全负责人。`}
-    />
-  );
-}
-
 export function AuditPage() {
   const [filters, setFilters] = useState<AuditFilters>({ page: 1, pageSize: 20 });
   const events = useQuery({
@@ -50,7 +31,13 @@ export function AuditPage() {
     queryFn: () => api.get<Page<AuditEvent>>("/audit", filters),
     placeholderData: keepPreviousData,
   });
-  const verify = useMutation({ mutationFn: () => api.post<AuditVerification>("/audit/verify") });
+  const queryClient = useQueryClient();
+  const verify = useMutation({
+    mutationFn: (head: AuditHeadFile | null) =>
+      api.post<AuditVerification>("/audit/verify", head ? { head } : {}),
+    // A verification is an audit event itself (and so was any export before it): read the list again.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["audit"] }),
+  });
 
   return (
     <>
@@ -61,15 +48,23 @@ export function AuditPage() {
             每一次操作、登录、导出和查看敏感信息都记入只可追加的审计日志，记录之间以哈希相连。
           </Typography.Text>
         </div>
-        <Button
-          type="primary"
-          icon={<SafetyCertificateOutlined />}
-          loading={verify.isPending}
-          onClick={() => verify.mutate()}
-        >
-          校验审计链
-        </Button>
+        <Space>
+          <Button icon={<DownloadOutlined />} href={apiUrl("/audit/head")} download>
+            导出审计链头
+          </Button>
+          <Button
+            type="primary"
+            icon={<SafetyCertificateOutlined />}
+            loading={verify.isPending}
+            onClick={() => verify.mutate(null)}
+          >
+            校验审计链
+          </Button>
+        </Space>
       </div>
+      <Typography.Paragraph type="secondary">
+        导出的审计链头文件记录当前最后一条事件的序号和哈希，并由本平台的数据密钥签名。请将其保存在平台之外（如离线介质）；日后核对即可发现整张审计表被改写。系统每天凌晨3时自动校验审计链，发现问题时通知全部管理员。
+      </Typography.Paragraph>
       <div aria-live="polite">
         {verify.data && (
           <div style={{ marginBottom: 16 }}>
@@ -80,6 +75,7 @@ export function AuditPage() {
           <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(verify.error)} />
         )}
       </div>
+      <HeadFileCheck pending={verify.isPending} onCheck={(head) => verify.mutate(head)} />
       <Card styles={{ body: { paddingBottom: 0 } }}>
         <Form
           layout="inline"
