@@ -4,12 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { cliFromSource } from "./test/cli-process";
 
-const bin = path.resolve(import.meta.dirname, "../bin/linxuan.mjs");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linxuan-cli-"));
 
 function linxuan(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
+  const result = spawnSync(process.execPath, [...cliFromSource, ...args], {
     env: {
       ...process.env,
       LINXUAN_DATA_DIR: dataDir,

@@ -47,6 +47,7 @@ function boolEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const production = env.NODE_ENV === "production";
+  // Both src/config.ts and the build, dist/cli.mjs, sit one folder below packages/server.
   const defaultWebDist = path.resolve(import.meta.dirname, "../../web/dist");
   return {
     port: intEnv(env, "PORT", 3000),

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import net, { type AddressInfo } from "node:net";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notify } from "../features/notifications/service";
+import { cliFromSource } from "../test/cli-process";
 import { registerInstitution } from "../test/factories";
 import { createTestContext, type TestContext, testDatabases } from "../test/harness";
 import { startSmtp } from "../test/smtp";
@@ -12,8 +12,6 @@ import { startSmtp } from "../test/smtp";
  * with its job runner, sending to a real SMTP server. One instance is killed with SIGKILL while an
  * e-mail is in the middle of being sent.
  */
-
-const bin = path.resolve(import.meta.dirname, "../../bin/linxuan.mjs");
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -42,7 +40,10 @@ async function startInstance(ctx: TestContext, smtpUrl: string, leaseSeconds: nu
   };
   if (ctx.config.databaseUrl) env.DATABASE_URL = ctx.config.databaseUrl;
   else delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [bin, "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...cliFromSource, "serve"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => {
     output += chunk.toString();
