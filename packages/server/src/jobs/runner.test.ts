@@ -123,7 +123,8 @@ describe.each(testDatabases)("job runner leases on %s", (kind) => {
       );
       const running = stopping.runOnce();
       await started.promise;
-      await stopping.stop();
+      // Hand it back at once (a shutting-down instance passes "when its requests are answered").
+      await stopping.stop(Promise.resolve());
 
       const handedBack = await findJob(ctx.deps.db, id);
       expect(handedBack).toMatchObject({
@@ -168,7 +169,7 @@ describe.each(testDatabases)("job runner leases on %s", (kind) => {
       const running = runner.runOnce();
       await started.promise;
       // No hand-back deadline: stop returns because the handler stopped.
-      await runner.stop(new Promise(() => {}));
+      await runner.stop();
       expect(await running).toBe(true);
       const job = await findJob(ctx.deps.db, id);
       expect(job).toMatchObject({ status: "queued", lockedBy: null, lastError: null, progressNote: null });

@@ -30,11 +30,12 @@ export type JobRunner = {
   start: () => void;
   /**
    * Stops for good (the instance is shutting down): claims nothing more and aborts the signal of
-   * each running handler. A handler that finishes before `handBackBy` settles (default: at once)
-   * ends as usual; one that throws after the signal, or is still running then, has its job handed
-   * back — queued again at once with its attempt not counted — so another instance takes it
-   * without waiting out the lease. Resolves once that is recorded; it does not wait for a handler
-   * that ignores its signal.
+   * each running handler. A handler that finishes (before `handBackBy` settles, when given) ends
+   * as usual; one that throws after the signal, or is still running when `handBackBy` settles,
+   * has its job handed back — queued again at once with its attempt not counted — so another
+   * instance takes it without waiting out the lease. Resolves once that is recorded; past
+   * `handBackBy` it does not wait for a handler that ignores its signal. Without `handBackBy` it
+   * waits for the handlers to return.
    */
   stop: (handBackBy?: Promise<unknown>) => Promise<void>;
   worker: string;
@@ -162,13 +163,13 @@ export function createJobRunner(
       stopped = false;
       timer = setTimeout(loop, 0);
     },
-    async stop(handBackBy = Promise.resolve()) {
+    async stop(handBackBy?: Promise<unknown>) {
       stopped = true;
       handingBack = true;
       if (timer) clearTimeout(timer);
       for (const { lease } of runningJobs) lease.abort(new Error("实例正在停止，任务交回队列"));
       const settled = Promise.all([...runningJobs].map((running) => running.settled));
-      await Promise.race([settled, handBackBy.catch(() => undefined)]);
+      await (handBackBy ? Promise.race([settled, handBackBy.catch(() => undefined)]) : settled);
       // Still running (its handler ignores the signal): hand it back now; it is no longer ours.
       for (const { job } of runningJobs) await releaseJob(deps.db, job, worker, deps.clock());
       await Promise.allSettled(claims);
