@@ -8,14 +8,14 @@ import { verifyAuditChain } from "./features/audit/verify";
 import { recordEvent } from "./http/command";
 import { systemCaller } from "./http/deps";
 import { namedEvent, tamper } from "./test/audit-tamper";
+import { cliFromSource } from "./test/cli-process";
 import { makeStaff, TEST_PASSWORD } from "./test/factories";
 import { createTestContext, type TestContext, testDatabases } from "./test/harness";
 
-const bin = path.resolve(import.meta.dirname, "../bin/linxuan.mjs");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linxuan-cli-"));
 
 function linxuan(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
+  const result = spawnSync(process.execPath, [...cliFromSource, ...args], {
     env: {
       ...process.env,
       LINXUAN_DATA_DIR: dataDir,
@@ -41,13 +41,16 @@ describe("linxuan CLI (on SQLite)", () => {
   });
 
   it("never creates demo data in production", () => {
+    // Its own empty folder: the other tests here add accounts to the shared one, in any order.
+    const folder = path.join(dataDir, "production");
     const result = linxuan(["seed-demo"], {
       NODE_ENV: "production",
       LINXUAN_DEMO_PASSWORD: "Demo-Pass-2026",
+      LINXUAN_DATA_DIR: folder,
     });
     expect(result.code).toBe(1);
     expect(result.out).toContain("生产环境");
-    const db = new SQLite(path.join(dataDir, "linxuan.db"), { readonly: true });
+    const db = new SQLite(path.join(folder, "linxuan.db"), { readonly: true });
     expect(db.prepare("select count(*) as n from users").get()).toEqual({ n: 0 });
     expect(db.prepare("select count(*) as n from batches where is_demo = 1").get()).toEqual({ n: 0 });
     db.close();

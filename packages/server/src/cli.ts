@@ -21,6 +21,7 @@ import { systemCaller } from "./http/deps";
 import { jobHandlers } from "./jobs/handlers";
 import { ensureRecurringJobs } from "./jobs/recurring";
 import { createJobRunner } from "./jobs/runner";
+import { stopGracefullyOnSignal } from "./shutdown";
 
 const usage = `用法: linxuan <命令> [选项]
 
@@ -70,14 +71,7 @@ async function main(argv: string[]): Promise<number> {
       await ensureRecurringJobs(deps);
       runner.start();
     }
-    const close = async () => {
-      await runner.stop();
-      await app.close();
-      await handle.close();
-      process.exit(0);
-    };
-    process.once("SIGINT", close);
-    process.once("SIGTERM", close);
+    stopGracefullyOnSignal({ app, runner, handle, graceMs: config.shutdownGraceSeconds * 1000 });
     await app.listen({ port: config.port, host: config.host });
     console.log(
       `遴选平台已启动：http://localhost:${config.port}/ （数据库：${deps.dialect}，${handle.location}）`,

@@ -28,6 +28,8 @@ export type Config = {
   jobs: boolean;
   /** How long a claimed job is held: past it, a job whose instance died is claimed again. */
   jobLeaseSeconds: number;
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before the instance exits. */
+  shutdownGraceSeconds: number;
 };
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -47,6 +49,7 @@ function boolEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const production = env.NODE_ENV === "production";
+  // Both src/config.ts and the build, dist/cli.mjs, sit one folder below packages/server.
   const defaultWebDist = path.resolve(import.meta.dirname, "../../web/dist");
   return {
     port: intEnv(env, "PORT", 3000),
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicBaseUrl: (env.LINXUAN_PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ""),
     jobs: boolEnv(env, "LINXUAN_JOBS", true),
     jobLeaseSeconds: Math.max(1, intEnv(env, "LINXUAN_JOB_LEASE_SECONDS", 120)),
+    shutdownGraceSeconds: intEnv(env, "LINXUAN_SHUTDOWN_GRACE_SECONDS", 25),
     ...overrides,
   };
 }

@@ -139,6 +139,31 @@ export async function failJob(db: Db, job: JobRow, worker: string, error: unknow
 }
 
 /**
+ * Hands a job the worker holds back to the queue at once, because its instance is stopping: due
+ * now and unlocked, so another instance takes it without waiting out the lease, and the attempt
+ * it was claimed with is not counted, since the job did not fail. False when the worker no
+ * longer held it (finished, or its lease was lost to another worker).
+ */
+export async function releaseJob(db: Db, job: JobRow, worker: string, now: Date): Promise<boolean> {
+  const released = await db
+    .updateTable("jobs")
+    .set((eb) => ({
+      status: "queued",
+      attempts: eb("attempts", "-", 1),
+      runAfter: now.toISOString(),
+      lockedBy: null,
+      lockedUntil: null,
+      progress: 0,
+      progressNote: null,
+    }))
+    .where("id", "=", job.id)
+    .where("lockedBy", "=", worker)
+    .where("status", "=", "running")
+    .executeTakeFirst();
+  return Number(released.numUpdatedRows) === 1;
+}
+
+/**
  * Extends the lease of a job the worker still holds (its heartbeat while the job runs); false when
  * the lease was lost — another worker took the job — and the work should stop.
  */

@@ -5,6 +5,15 @@ import { createJobRunner, type JobHandler } from "./runner";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A promise and the function that resolves it. */
+function deferred<T = void>() {
+  let resolve: (value: T) => void = () => {};
+  const promise = new Promise<T>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
 describe.each(testDatabases)("job runner leases on %s", (kind) => {
   let ctx: TestContext;
   beforeAll(async () => {
@@ -91,6 +100,122 @@ describe.each(testDatabases)("job runner leases on %s", (kind) => {
     expect(job).toMatchObject({
       status: "failed",
       lastError: "任务多次在执行中中断（处理它的实例异常退出），已停止重试",
+    });
+  });
+
+  describe("when the instance stops", () => {
+    it("hands a job whose handler ignores the signal back at once: queued, unlocked, the attempt not counted", async () => {
+      const id = await enqueue("test.stuck");
+      const started = deferred();
+      const unblock = deferred();
+      let sawAbort = false;
+      const stuck: JobHandler = async ({ signal }) => {
+        started.resolve();
+        await unblock.promise;
+        sawAbort = signal.aborted;
+        return { by: "stopping" };
+      };
+      // A lease far longer than the test: another worker can only take the job if it is handed back.
+      const stopping = createJobRunner(
+        ctx.deps,
+        { "test.stuck": stuck },
+        { worker: "stopping", leaseMs: 600_000 },
+      );
+      const running = stopping.runOnce();
+      await started.promise;
+      // Hand it back at once (a shutting-down instance passes "when its requests are answered").
+      await stopping.stop(Promise.resolve());
+
+      const handedBack = await findJob(ctx.deps.db, id);
+      expect(handedBack).toMatchObject({
+        status: "queued",
+        lockedBy: null,
+        lockedUntil: null,
+        lastError: null,
+      });
+      expect(Number(handedBack?.attempts)).toBe(0);
+      expect(String(handedBack?.runAfter) <= ctx.deps.clock().toISOString()).toBe(true);
+      expect(await stopping.runOnce()).toBe(false);
+
+      const taker = createJobRunner(
+        ctx.deps,
+        { "test.stuck": async () => ({ by: "taker" }) },
+        { worker: "taker", leaseMs: 600_000 },
+      );
+      expect(await taker.runOnce()).toBe(true);
+      // The old handler finishing late changes nothing: the job is no longer its worker's.
+      unblock.resolve();
+      await running;
+      expect(sawAbort).toBe(true);
+      const done = await findJob(ctx.deps.db, id);
+      expect(done).toMatchObject({
+        status: "done",
+        lockedBy: "taker",
+        result: JSON.stringify({ by: "taker" }),
+      });
+      expect(Number(done?.attempts)).toBe(1);
+    });
+
+    it("hands back, and does not fail, a job whose handler stops on the signal", async () => {
+      const id = await enqueue("test.obedient");
+      const started = deferred();
+      const obedient: JobHandler = async ({ signal, progress }) => {
+        await progress(0.4, "已处理 40%");
+        started.resolve();
+        while (!signal.aborted) await sleep(20);
+        throw new Error("已停止");
+      };
+      const runner = createJobRunner(ctx.deps, { "test.obedient": obedient }, { worker: "obedient" });
+      const running = runner.runOnce();
+      await started.promise;
+      // No hand-back deadline: stop returns because the handler stopped.
+      await runner.stop();
+      expect(await running).toBe(true);
+      const job = await findJob(ctx.deps.db, id);
+      expect(job).toMatchObject({ status: "queued", lockedBy: null, lastError: null, progressNote: null });
+      expect(Number(job?.progress)).toBe(0);
+      expect(Number(job?.attempts)).toBe(0);
+    });
+
+    it("lets a handler that finishes before the hand-back deadline complete its job", async () => {
+      const id = await enqueue("test.quick");
+      const started = deferred();
+      const finish = deferred();
+      const quick: JobHandler = async () => {
+        started.resolve();
+        await finish.promise;
+        return { sent: true };
+      };
+      const runner = createJobRunner(ctx.deps, { "test.quick": quick }, { worker: "quick" });
+      const running = runner.runOnce();
+      await started.promise;
+      const deadline = deferred();
+      const stopped = runner.stop(deadline.promise);
+      finish.resolve();
+      await stopped;
+      deadline.resolve();
+      await running;
+      const job = await findJob(ctx.deps.db, id);
+      expect(job).toMatchObject({
+        status: "done",
+        lockedBy: "quick",
+        result: JSON.stringify({ sent: true }),
+      });
+      expect(Number(job?.attempts)).toBe(1);
+    });
+
+    it("claims nothing once stopped", async () => {
+      const id = await enqueue("test.late");
+      let ran = false;
+      const runner = createJobRunner(ctx.deps, {
+        "test.late": async () => {
+          ran = true;
+        },
+      });
+      await runner.stop();
+      expect(await runner.runOnce()).toBe(false);
+      expect(ran).toBe(false);
+      expect(await findJob(ctx.deps.db, id)).toMatchObject({ status: "queued", lockedBy: null });
     });
   });
 });

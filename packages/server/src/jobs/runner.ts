@@ -7,6 +7,7 @@ import {
   failJob,
   type JobRow,
   PermanentJobError,
+  releaseJob,
   renewLease,
   reportProgress,
 } from "./queue";
@@ -15,7 +16,10 @@ export type JobContext = {
   deps: Deps;
   job: JobRow;
   worker: string;
-  /** Aborted when the job's lease was lost to another worker: a long handler should stop. */
+  /**
+   * Aborted when the job's lease was lost to another worker, or when the instance is stopping
+   * (the job is then handed back to the queue): a long handler should stop.
+   */
   signal: AbortSignal;
   progress: (fraction: number, note?: string) => Promise<void>;
 };
@@ -24,9 +28,21 @@ export type JobHandler = (context: JobContext) => Promise<unknown>;
 export type JobRunner = {
   runOnce: () => Promise<boolean>;
   start: () => void;
-  stop: () => Promise<void>;
+  /**
+   * Stops for good (the instance is shutting down): claims nothing more and aborts the signal of
+   * each running handler. A handler that finishes (before `handBackBy` settles, when given) ends
+   * as usual; one that throws after the signal, or is still running when `handBackBy` settles,
+   * has its job handed back — queued again at once with its attempt not counted — so another
+   * instance takes it without waiting out the lease. Resolves once that is recorded; past
+   * `handBackBy` it does not wait for a handler that ignores its signal. Without `handBackBy` it
+   * waits for the handlers to return.
+   */
+  stop: (handBackBy?: Promise<unknown>) => Promise<void>;
   worker: string;
 };
+
+/** A job whose handler runs; `settled` resolves once its outcome (or hand-back) is recorded. */
+type RunningJob = { job: JobRow; lease: AbortController; settled: Promise<void> };
 
 /**
  * Polls the jobs table and runs due jobs one at a time per instance. Several instances may run
@@ -42,12 +58,23 @@ export function createJobRunner(
   const leaseMs = options.leaseMs ?? 60_000;
   const pollMs = options.pollMs ?? 1_000;
   let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
   let stopped = true;
+  /** Set by `stop`: nothing more is claimed, and what runs is handed back instead of failed. */
+  let handingBack = false;
+  const runningJobs = new Set<RunningJob>();
+  /** Claims in flight (the part of `runOnce` before a handler starts), which `stop` waits for. */
+  const claims = new Set<Promise<unknown>>();
 
-  async function runOnce(): Promise<boolean> {
+  /** Claims a due job; false when there is none, true when it was settled without a handler. */
+  async function claim(): Promise<JobRow | boolean> {
+    if (handingBack) return false;
     const job = await claimJob(deps.db, worker, deps.clock(), leaseMs, Object.keys(handlers));
     if (!job) return false;
+    // Claimed just as `stop` was called: give it straight back.
+    if (handingBack) {
+      await releaseJob(deps.db, job, worker, deps.clock());
+      return true;
+    }
     // Taken again after its lease ran out more often than it may be tried: its worker keeps dying
     // on it (out of memory, killed). Stop instead of crashing instance after instance.
     if (Number(job.attempts) > Number(job.maxAttempts)) {
@@ -60,10 +87,17 @@ export function createJobRunner(
       );
       return true;
     }
+    return job;
+  }
+
+  async function run(job: JobRow): Promise<void> {
     const handler = handlers[job.type];
     // The heartbeat: the lease is renewed while the handler runs, so a long job is never taken by
     // a second worker while the first is alive; when renewal fails, the handler is told to stop.
     const lease = new AbortController();
+    let settle = () => {};
+    const running: RunningJob = { job, lease, settled: new Promise((resolve) => (settle = resolve)) };
+    runningJobs.add(running);
     const heartbeat = setInterval(
       () => {
         renewLease(deps.db, job.id, worker, deps.clock(), leaseMs)
@@ -75,6 +109,7 @@ export function createJobRunner(
       Math.max(50, Math.floor(leaseMs / 3)),
     );
     try {
+      if (handingBack) throw new Error("实例正在停止");
       if (!handler) throw new Error(`未知的任务类型：${job.type}`);
       const result = await handler({
         deps,
@@ -85,20 +120,34 @@ export function createJobRunner(
       });
       await completeJob(deps.db, job, worker, result, deps.clock());
     } catch (error) {
-      // A refusal of the platform's rules (AppError) will be the same on a retry: fail it now.
-      const failure = error instanceof AppError ? new PermanentJobError(error.message) : error;
-      await failJob(deps.db, job, worker, failure, deps.clock());
+      if (handingBack) {
+        // It stopped because this instance is stopping, not because the job failed.
+        await releaseJob(deps.db, job, worker, deps.clock());
+      } else {
+        // A refusal of the platform's rules (AppError) will be the same on a retry: fail it now.
+        const failure = error instanceof AppError ? new PermanentJobError(error.message) : error;
+        await failJob(deps.db, job, worker, failure, deps.clock());
+      }
     } finally {
       clearInterval(heartbeat);
+      runningJobs.delete(running);
+      settle();
     }
+  }
+
+  async function runOnce(): Promise<boolean> {
+    const claiming = claim();
+    claims.add(claiming);
+    const claimed = await claiming.finally(() => claims.delete(claiming));
+    if (typeof claimed === "boolean") return claimed;
+    await run(claimed);
     return true;
   }
 
   const loop = async () => {
     if (stopped) return;
     try {
-      running = runOnce();
-      const worked = await running;
+      const worked = await runOnce();
       if (!stopped) timer = setTimeout(loop, worked ? 0 : pollMs);
     } catch {
       // A failed poll (database briefly unavailable) is retried at the next tick.
@@ -114,10 +163,16 @@ export function createJobRunner(
       stopped = false;
       timer = setTimeout(loop, 0);
     },
-    async stop() {
+    async stop(handBackBy?: Promise<unknown>) {
       stopped = true;
+      handingBack = true;
       if (timer) clearTimeout(timer);
-      await running?.catch(() => undefined);
+      for (const { lease } of runningJobs) lease.abort(new Error("实例正在停止，任务交回队列"));
+      const settled = Promise.all([...runningJobs].map((running) => running.settled));
+      await (handBackBy ? Promise.race([settled, handBackBy.catch(() => undefined)]) : settled);
+      // Still running (its handler ignores the signal): hand it back now; it is no longer ours.
+      for (const { job } of runningJobs) await releaseJob(deps.db, job, worker, deps.clock());
+      await Promise.allSettled(claims);
     },
   };
 }
