@@ -143,7 +143,9 @@ describe.skipIf(!hasChromium)("the administrator monitors background jobs", () =
     expect(text).not.toContain("共2份申报");
     expect(await row.getByRole("link").count()).toBe(0);
     expect(await row.getByRole("button").count()).toBe(0);
-    expect(await page.getByText(/下载/).count()).toBe(0);
+    expect(await page.locator("tbody").getByText(/下载/).count()).toBe(0);
+    expect(await page.getByRole("link", { name: /下载/ }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /下载/ }).count()).toBe(0);
     // Nor does the API behind it: the job and its file are the requester's, 404 to the administrator.
     expect((await page.request.get(`${platform.baseUrl}/api/jobs/${exportId}`)).status()).toBe(404);
     expect((await page.request.get(`${platform.baseUrl}/api/jobs/${exportId}/file`)).status()).toBe(404);
