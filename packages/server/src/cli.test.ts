@@ -112,12 +112,43 @@ describe("linxuan CLI (on SQLite)", () => {
     const refused = linxuan(["calendar", "import", bad]);
     expect(refused.code).toBe(1);
     expect(refused.out).toContain("第 3 行");
+    // A year declared complete must hold every statutory holiday: here 劳动节's second day is missing.
+    const statutory = [
+      "2027-01-01",
+      "2027-02-05",
+      "2027-02-06",
+      "2027-02-07",
+      "2027-02-08",
+      "2027-04-05",
+      "2027-05-01",
+      "2027-05-02",
+      "2027-06-09",
+      "2027-09-15",
+      "2027-10-01",
+      "2027-10-02",
+      "2027-10-03",
+    ];
+    const csvOf = (dates: string[]) =>
+      ["date,kind,name", "#year,2027,complete", ...dates.map((date) => `${date},holiday,法定节假日`)].join(
+        "\n",
+      );
+    const short = path.join(dataDir, "short.csv");
+    fs.writeFileSync(short, csvOf(statutory.filter((date) => date !== "2027-05-02")));
+    const incomplete = linxuan(["calendar", "import", short]);
+    expect(incomplete.code).toBe(1);
+    expect(incomplete.out).toContain("第 2 行：2027年缺少法定节假日：劳动节（5月2日）");
+    expect(incomplete.out).toContain("已导入 0 条日历记录");
+    const db = new SQLite(path.join(dataDir, "linxuan.db"), { readonly: true });
+    expect(db.prepare("select count(*) as n from calendar_overrides").get()).toEqual({ n: 0 });
+    expect(db.prepare("select count(*) as n from calendar_years").get()).toEqual({ n: 0 });
+    db.close();
+
     const good = path.join(dataDir, "good.csv");
-    fs.writeFileSync(good, "date,kind,name\n2027-01-01,holiday,元旦\n#year,2027,complete\n");
+    fs.writeFileSync(good, csvOf(statutory));
     const imported = linxuan(["calendar", "import", good]);
-    expect(imported.out).toContain("已导入 1 条日历记录，声明完整的年度：2027");
+    expect(imported.out).toContain("已导入 13 条日历记录，声明完整的年度：2027");
     expect(imported.code).toBe(0);
-  });
+  }, 120_000);
 
   it("verifies the audit chain and names the event edited by hand", () => {
     const clean = linxuan(["audit", "verify"]);

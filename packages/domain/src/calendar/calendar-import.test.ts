@@ -57,7 +57,9 @@ describe("parseCalendarImport: CSV", () => {
   it("accepts a file that only declares a year", () => {
     expect(parseCalendarImport("#year,2027,complete\n")).toEqual({
       records: [],
+      recordLines: [],
       years: [{ year: 2027, complete: true }],
+      declarations: [{ year: 2027, line: 1, festivals: {} }],
       errors: [],
     });
   });
@@ -138,7 +140,9 @@ describe("parseCalendarImport: CSV", () => {
   it("reports an empty file", () => {
     const empty = {
       records: [],
+      recordLines: [],
       years: [],
+      declarations: [],
       errors: [{ line: 1, message: "文件中没有任何日期记录或年度声明" }],
     };
     expect(parseCalendarImport("")).toEqual(empty);
@@ -165,7 +169,9 @@ describe("parseCalendarImport: JSON", () => {
         { date: "2027-02-06", kind: "workday", name: "春节" },
         { date: "2027-02-07", kind: "workday" },
       ],
+      recordLines: [2, 3, 4],
       years: [{ year: 2027, complete: true }],
+      declarations: [{ year: 2027, line: 1, festivals: {} }],
       errors: [],
     });
   });
@@ -245,7 +251,9 @@ describe("parseCalendarImport: JSON", () => {
     ].join("\n");
     expect(parseCalendarImport(text)).toEqual({
       records: [],
+      recordLines: [],
       years: [],
+      declarations: [],
       errors: [{ line: 3, message: "JSON 格式错误：请检查括号、逗号和引号是否配对" }],
     });
     expect(parseCalendarImport("[").errors).toEqual([
@@ -287,5 +295,86 @@ describe("calendarOverrideSchema", () => {
       "年度应在2000至2099之间",
     );
     expect(calendarYearSchema.safeParse({ year: 2027.5, complete: true }).success).toBe(false);
+  });
+});
+
+describe("parseCalendarImport: lunar festival dates with a year declaration", () => {
+  it("reads 春节=…, 清明节=… after #year in any spelling, and records where each year was declared", () => {
+    const result = parseCalendarImport(
+      csv(
+        "date,kind,name",
+        "2036-01-01,holiday,元旦",
+        "#year,2036,complete,春节=2036-01-28,清明=2036/4/4,dragonBoat=2036-05-30,中秋节＝2036-10-04,,",
+        "#year,2027,complete",
+      ),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.recordLines).toEqual([2]);
+    expect(result.declarations).toEqual([
+      { year: 2027, line: 4, festivals: {} },
+      {
+        year: 2036,
+        line: 3,
+        festivals: {
+          springFestival: "2036-01-28",
+          qingming: "2036-04-04",
+          dragonBoat: "2036-05-30",
+          midAutumn: "2036-10-04",
+        },
+      },
+    ]);
+    expect(result.years).toEqual([
+      { year: 2027, complete: true },
+      { year: 2036, complete: true },
+    ]);
+  });
+
+  it("reads festivals in a JSON year and merges a year declared twice", () => {
+    const result = parseCalendarImport(
+      JSON.stringify([
+        { year: 2036, complete: true, festivals: { 春节: "2036-01-28", 清明节: "2036-04-04" } },
+        { year: 2036, complete: true, festivals: { 端午节: "2036-05-30", midAutumn: "2036-10-04" } },
+      ]),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.declarations).toEqual([
+      {
+        year: 2036,
+        line: 1,
+        festivals: {
+          springFestival: "2036-01-28",
+          qingming: "2036-04-04",
+          dragonBoat: "2036-05-30",
+          midAutumn: "2036-10-04",
+        },
+      },
+    ]);
+  });
+
+  it("reports an unknown festival, a bad date, a date of another year and a contradiction", () => {
+    const result = parseCalendarImport(
+      csv(
+        "date,kind,name",
+        "#year,2036,complete,元宵=2036-02-11", // 2
+        "#year,2036,complete,春节=2036-02-30", // 3
+        "#year,2036,complete,春节=2037-02-15", // 4
+        "#year,2036,complete,春节", // 5
+        "#year,2036,complete,春节=2036-01-28", // 6
+        "#year,2036,complete,春节=2036-01-29", // 7
+      ),
+    );
+    expect(result.errors).toEqual([
+      { line: 2, message: "无法识别的节日：“元宵”，应为 春节、清明节、端午节、中秋节 之一" },
+      { line: 3, message: "春节的日期无效：“2036-02-30”，应为 YYYY-MM-DD" },
+      { line: 4, message: "春节的日期 2037-02-15 不属于 2036 年" },
+      { line: 5, message: "节日日期格式应为 春节=2036-01-28，不是“春节”" },
+      { line: 7, message: "2036年的春节与第6行写的不一致" },
+    ]);
+    const json = parseCalendarImport(
+      JSON.stringify({ year: 2036, complete: true, festivals: ["2036-01-28"] }),
+    );
+    expect(json.errors).toEqual([
+      { line: 1, message: 'festivals 应为 { "春节": "YYYY-MM-DD", … } 形式的节日日期' },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { toHalfWidth } from "../validators/normalize";
 import {
   calendarDayNameMaxLength,
   calendarKindSpellings,
@@ -6,17 +7,41 @@ import {
   normalizeCalendarKind,
 } from "./calendar-override-schema";
 import { type IsoDate, yearOf } from "./iso-date";
+import { type LunarFestival, lunarFestivalNames, lunarFestivals } from "./statutory-holidays";
 import type { CalendarOverride, CalendarYear } from "./workday-calendar";
 
 /** One problem in an import file. `line` is the CSV line, or for JSON the record's number. */
 export type CalendarImportError = { line: number; message: string };
 
+/**
+ * A year the file declares complete: where (for messages) and the lunar festival dates it names,
+ * which a year outside the platform's festival table needs (see `resolveLunarFestivals`).
+ */
+export type CalendarYearDeclaration = {
+  year: number;
+  line: number;
+  festivals: Partial<Record<LunarFestival, IsoDate>>;
+};
+
 /** What an import file contains; save nothing while `errors` is non-empty. */
 export type CalendarImport = {
   records: CalendarOverride[];
+  /** The line (CSV) or record number (JSON) of each record, in the same order. */
+  recordLines: number[];
   years: CalendarYear[];
+  declarations: CalendarYearDeclaration[];
   errors: CalendarImportError[];
 };
+
+/** The spellings an import may use for each lunar festival. */
+const festivalSpellings: Record<string, LunarFestival> = Object.fromEntries(
+  lunarFestivals.flatMap((festival) => [
+    [festival.toLowerCase(), festival],
+    [lunarFestivalNames[festival], festival],
+    [lunarFestivalNames[festival].replace(/节$/, ""), festival],
+  ]),
+);
+const festivalSpellingText = lunarFestivals.map((festival) => lunarFestivalNames[festival]).join("、");
 
 /**
  * Parses an administrator's calendar import file, CSV or JSON (JSON when the text starts with
@@ -25,8 +50,11 @@ export type CalendarImport = {
  * (see {@link createWorkdayCalendar}).
  *
  * CSV: a header `date,kind,name` (or `日期,类型,名称`; the name column may be left out), one
- * day per line, and `#year,YYYY,complete` lines to declare years. Other lines starting with `#`
- * are comments; blank lines are skipped. Quote a name containing a comma with `"`.
+ * day per line, and `#year,YYYY,complete` lines to declare years; a year outside the platform's
+ * lunar festival table names its festivals after it:
+ * `#year,2036,complete,春节=2036-01-28,清明节=2036-04-04,端午节=2036-05-30,中秋节=2036-10-04`
+ * (春节 by its 正月初一). Other lines starting with `#` are comments; blank lines are skipped.
+ * Quote a name containing a comma with `"`.
  * ```
  * date,kind,name
  * #year,2027,complete
@@ -34,8 +62,8 @@ export type CalendarImport = {
  * 2027-02-07,上班,春节
  * ```
  * JSON: one item or an array of items, each item a day `{ "date", "kind", "name"? }` or a year
- * `{ "year": 2027, "complete": true, "days": [ ...days ] }` (`complete` false or absent only
- * groups the days; days inside a year must belong to it). A record's number counts items and
+ * `{ "year": 2027, "complete": true, "festivals"?: { "春节": "…" }, "days": [ ...days ] }`
+ * (`complete` false or absent only groups the days; days inside a year must belong to it). A record's number counts items and
  * nested days in reading order, starting at 1.
  * ```
  * { "year": 2027, "complete": true, "days": [{ "date": "2027-01-01", "kind": "holiday", "name": "元旦" }] }
@@ -43,6 +71,8 @@ export type CalendarImport = {
  * Kinds: `workday` or 上班/调休/补班/工作日, `holiday` or 休息/节假日/放假. Dates may be written
  * `2027/1/1` as Excel does; they come back as `YYYY-MM-DD`. A date listed twice with the same
  * kind and name is kept once; listed twice differently it is an error on the later line.
+ * Whether a declared year holds every statutory holiday is checked when the file is saved, against
+ * the calendar as it would then stand.
  */
 export function parseCalendarImport(text: string): CalendarImport {
   const content = text.replace(/^\uFEFF/, "");
@@ -59,15 +89,16 @@ type Collector = {
   addDay(line: number, fields: DayFields, blockYear?: number): void;
   /** The year if it may be declared, else records an error and returns undefined. */
   checkYear(line: number, year: unknown): number | undefined;
-  declareYear(year: number): void;
+  declareYear(line: number, year: number, festivals: unknown): void;
   addError(line: number, message: string): void;
   finish(): CalendarImport;
 };
 
 function createCollector(unit: "行" | "条"): Collector {
   const records: CalendarOverride[] = [];
+  const recordLines: number[] = [];
   const seen = new Map<IsoDate, { line: number; record: CalendarOverride }>();
-  const years = new Set<number>();
+  const declarations = new Map<number, CalendarYearDeclaration>();
   const errors: CalendarImportError[] = [];
   const addError = (line: number, message: string) => {
     errors.push({ line, message });
@@ -105,6 +136,7 @@ function createCollector(unit: "行" | "条"): Collector {
       if (!previous) {
         seen.set(date, { line, record });
         records.push(record);
+        recordLines.push(line);
       } else if (previous.record.kind !== kind) {
         addError(line, `日期 ${date} 重复，且与第${previous.line}${unit}的类型不一致`);
       } else if (previous.record.name !== name) {
@@ -116,15 +148,33 @@ function createCollector(unit: "行" | "条"): Collector {
       addError(line, `年度无效：“${String(year)}”，应为 2000 至 2099 之间的四位年份`);
       return undefined;
     },
-    declareYear(year) {
-      years.add(year);
+    declareYear(line, year, festivalsInput) {
+      const festivals = readFestivals(line, year, festivalsInput, addError);
+      if (festivals === null) return;
+      const previous = declarations.get(year);
+      if (!previous) {
+        declarations.set(year, { year, line, festivals });
+        return;
+      }
+      for (const festival of lunarFestivals) {
+        const [before, now] = [previous.festivals[festival], festivals[festival]];
+        if (before !== undefined && now !== undefined && before !== now)
+          addError(line, `${year}年的${lunarFestivalNames[festival]}与第${previous.line}${unit}写的不一致`);
+        else if (now !== undefined) previous.festivals[festival] = now;
+      }
     },
     finish() {
-      if (records.length === 0 && years.size === 0 && errors.length === 0) {
+      if (records.length === 0 && declarations.size === 0 && errors.length === 0) {
         addError(1, "文件中没有任何日期记录或年度声明");
       }
-      const declared = [...years].sort((a, b) => a - b).map((year) => ({ year, complete: true as const }));
-      return { records, years: declared, errors };
+      const declared = [...declarations.values()].sort((a, b) => a.year - b.year);
+      return {
+        records,
+        recordLines,
+        years: declared.map(({ year }) => ({ year, complete: true as const })),
+        declarations: declared,
+        errors,
+      };
     },
   };
 }
@@ -148,13 +198,23 @@ function collectCsv(content: string, collector: Collector): void {
     const text = raw.trim();
     if (text === "") return;
     if (/^#\s*year\b/i.test(text)) {
-      const match = /^#\s*year\s*,\s*(\d+)\s*,\s*complete\s*,*$/i.exec(text);
-      if (!match) {
+      const [, yearText = "", complete = "", ...rest] = text.split(",").map((part) => part.trim());
+      const assignments = rest.filter((part) => part !== "");
+      if (!/^\d+$/.test(yearText) || !/^complete$/i.test(complete)) {
         collector.addError(line, "年度声明格式应为 #year,2027,complete");
         return;
       }
-      const year = collector.checkYear(line, Number(match[1]));
-      if (year !== undefined) collector.declareYear(year);
+      const festivals: Record<string, string> = {};
+      for (const assignment of assignments) {
+        const [name = "", date = "", extra] = toHalfWidth(assignment).split("=");
+        if (extra !== undefined || date === "") {
+          collector.addError(line, `节日日期格式应为 春节=2036-01-28，不是“${assignment}”`);
+          return;
+        }
+        festivals[name.trim()] = date.trim();
+      }
+      const year = collector.checkYear(line, Number(yearText));
+      if (year !== undefined) collector.declareYear(line, year, festivals);
       return;
     }
     if (text.startsWith("#")) return;
@@ -227,7 +287,8 @@ function collectJson(content: string, collector: Collector): void {
     } else if ("year" in item) {
       const blockLine = number;
       const blockYear = collector.checkYear(blockLine, item.year);
-      if (item.complete === true && blockYear !== undefined) collector.declareYear(blockYear);
+      if (item.complete === true && blockYear !== undefined)
+        collector.declareYear(blockLine, blockYear, item.festivals ?? {});
       if (item.complete !== true && item.complete !== false && item.complete !== undefined) {
         collector.addError(blockLine, "complete 只能是 true 或 false");
       }
@@ -246,6 +307,40 @@ function collectJson(content: string, collector: Collector): void {
       collector.addError(number, unrecognized);
     }
   }
+}
+
+/**
+ * The festival dates a year declaration names, keyed by festival; null (with errors recorded) when
+ * one is not a festival, not a date or not in that year. Whether the dates are right is checked
+ * later, against the platform's table (`resolveLunarFestivals`).
+ */
+function readFestivals(
+  line: number,
+  year: number,
+  input: unknown,
+  addError: (line: number, message: string) => void,
+): Partial<Record<LunarFestival, IsoDate>> | null {
+  if (!isRecord(input)) {
+    addError(line, `festivals 应为 { "春节": "YYYY-MM-DD", … } 形式的节日日期`);
+    return null;
+  }
+  const festivals: Partial<Record<LunarFestival, IsoDate>> = {};
+  let ok = true;
+  for (const [name, value] of Object.entries(input)) {
+    const festival = festivalSpellings[toHalfWidth(name).trim().toLowerCase()];
+    const date = typeof value === "string" ? normalizeCalendarDate(value) : null;
+    if (festival === undefined) {
+      addError(line, `无法识别的节日：“${name}”，应为 ${festivalSpellingText} 之一`);
+      ok = false;
+    } else if (date === null) {
+      addError(line, `${lunarFestivalNames[festival]}的日期无效：“${String(value)}”，应为 YYYY-MM-DD`);
+      ok = false;
+    } else if (yearOf(date) !== year) {
+      addError(line, `${lunarFestivalNames[festival]}的日期 ${date} 不属于 ${year} 年`);
+      ok = false;
+    } else festivals[festival] = date;
+  }
+  return ok ? festivals : null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

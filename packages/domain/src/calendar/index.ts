@@ -1,7 +1,12 @@
 // The working-day calendar (工作日 / 法定节假日 / 调休). The low-level date arithmetic in
 // iso-date.ts stays internal apart from the IsoDate type and its check.
 export { type AddWorkdaysOptions, addWorkdays, countWorkdaysBetween } from "./add-workdays";
-export { type CalendarImport, type CalendarImportError, parseCalendarImport } from "./calendar-import";
+export {
+  type CalendarImport,
+  type CalendarImportError,
+  type CalendarYearDeclaration,
+  parseCalendarImport,
+} from "./calendar-import";
 export {
   calendarDayNameMaxLength,
   calendarOverrideKinds,
@@ -14,6 +19,21 @@ export {
 export { buildCalendarFromChineseDays } from "./chinese-days-source";
 export { type IsoDate, isIsoDate } from "./iso-date";
 export { type NoticePeriod, noticePeriod } from "./notice-period";
+export {
+  checkStatutoryHolidays,
+  type LunarFestival,
+  type LunarFestivalDates,
+  lunarFestivalDays,
+  lunarFestivalNames,
+  lunarFestivals,
+  lunarFestivalTable,
+  type MissingHoliday,
+  resolveLunarFestivals,
+  STATUTORY_RULES_FROM,
+  type StatutoryCheck,
+  type StatutoryHoliday,
+  statutoryHolidays,
+} from "./statutory-holidays";
 export { CalendarUnknownYearError } from "./unknown-year-error";
 export {
   type CalendarBase,

@@ -515,40 +515,53 @@ describe("evaluateEligibility: experience years (age and active years)", () => {
 describe("evaluateEligibility: bars after a failed assessment", () => {
   const barred = (bars: EligibilityInput["bars"], today = "2026-03-10") =>
     evaluateEligibility(input(shanghaiBatch3, { bars, today }));
-  const reason = "2025年考核评估不通过";
+  const reason = "考核评估不通过：培训质量不达标";
 
-  it("blocks while a bar runs, naming its end", () => {
+  it("blocks while a bar runs, naming the first day it may apply again, in Chinese", () => {
     const result = barred([{ until: "2028-06-30", reason }]);
     expect(ruleOf(result, "notBarred")).toMatchObject({
       outcome: "fail",
       severity: "hard",
-      reason: "2028-06-30前不得再次申报（2025年考核评估不通过）",
+      reason: "2028年6月30日前不得再次申报（考核评估不通过：培训质量不达标）",
     });
     expect(result).toMatchObject({ outcome: "fail", blocking: true });
   });
 
-  it("lifts a date-only bar on its end date", () => {
+  it("lifts a bar on the day its message names", () => {
     expect(ruleOf(barred([{ until: "2026-03-11", reason }]), "notBarred").outcome).toBe("fail");
     expect(ruleOf(barred([{ until: "2026-03-10", reason }]), "notBarred").outcome).toBe("pass");
     expect(ruleOf(barred([{ until: "2023-01-01", reason }]), "notBarred")).toMatchObject({
       outcome: "pass",
       reason: "无生效中的申报限制",
     });
+    // Stored as 00:00 Asia/Shanghai of the opening day, as the assessment writes it.
+    const stored = { until: "2026-03-09T16:00:00.000Z", reason };
+    expect(ruleOf(barred([stored], "2026-03-09"), "notBarred")).toMatchObject({
+      outcome: "fail",
+      reason: "2026年3月10日前不得再次申报（考核评估不通过：培训质量不达标）",
+    });
+    expect(ruleOf(barred([stored], "2026-03-10"), "notBarred").outcome).toBe("pass");
   });
 
-  it("reads instants in Asia/Shanghai and treats an unreadable end as running", () => {
-    // 2026-03-10T02:00+08:00 is still 2026-03-09 in UTC: the bar holds on its last day in Shanghai
-    expect(ruleOf(barred([{ until: "2026-03-09T18:00:00Z", reason }]), "notBarred")).toMatchObject({
+  it("holds a mid-day instant through that day and names the next, and holds an unreadable end", () => {
+    // 2026-03-10 02:00 in Shanghai: the message may not name 3月10日 while the bar still holds on it.
+    const midDay = { until: "2026-03-09T18:00:00Z", reason };
+    expect(ruleOf(barred([midDay], "2026-03-10"), "notBarred")).toMatchObject({
       outcome: "fail",
-      reason: "2026-03-10前不得再次申报（2025年考核评估不通过）",
+      reason: "2026年3月11日前不得再次申报（考核评估不通过：培训质量不达标）",
     });
-    expect(ruleOf(barred([{ until: "2026-03-10T00:00:00+08:00", reason }]), "notBarred").outcome).toBe(
-      "pass",
-    );
+    expect(ruleOf(barred([midDay], "2026-03-11"), "notBarred").outcome).toBe("pass");
     expect(ruleOf(barred([{ until: "三年后", reason }]), "notBarred")).toMatchObject({
       outcome: "fail",
-      reason: "三年后前不得再次申报（2025年考核评估不通过）",
+      reason: "不得再次申报，限制期限“三年后”无法识别，请联系主管部门（考核评估不通过：培训质量不达标）",
     });
+  });
+
+  it("says 考核评估不通过 once, however the office began its note", () => {
+    const twice = "考核评估不通过：考核评估不通过：师资不足";
+    expect(ruleOf(barred([{ until: "2028-06-30", reason: twice }]), "notBarred").reason).toBe(
+      "2028年6月30日前不得再次申报（考核评估不通过：师资不足）",
+    );
   });
 
   it("lists every running bar, the latest first", () => {
@@ -558,7 +571,7 @@ describe("evaluateEligibility: bars after a failed assessment", () => {
       { until: "2029-01-01", reason: "乙" },
     ]);
     expect(ruleOf(result, "notBarred").reason).toBe(
-      "2029-01-01前不得再次申报（乙）；2027-01-01前不得再次申报（甲）",
+      "2029年1月1日前不得再次申报（乙）；2027年1月1日前不得再次申报（甲）",
     );
   });
 });

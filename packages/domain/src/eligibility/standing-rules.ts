@@ -1,10 +1,10 @@
 import { isOccupationOpen } from "../batches/validate";
-import { isIsoDate } from "../calendar/iso-date";
 import { kindName } from "../reference/kinds";
 import { levelName } from "../reference/levels";
 import { occupationName } from "../reference/occupations";
 import { readYear, rowsOf } from "./read-values";
-import type { ApplicationBar, EligibilityInput, RuleVerdict } from "./types";
+import { activeBarsReason } from "./reapplication-bar";
+import type { EligibilityInput, RuleVerdict } from "./types";
 
 /**
  * 无失信行为: the 近三年纳税情况 table's 是否有失信行为 column (the applicant's own 信用中国 query).
@@ -27,34 +27,12 @@ export function checkNoDishonestyRecord(input: EligibilityInput): RuleVerdict {
   return { outcome: "pass", title, reason: "近三年纳税情况均填报无失信行为" };
 }
 
-/** The Asia/Shanghai date of a bar's end, for messages. */
-function untilDate(until: string): string {
-  if (isIsoDate(until)) return until;
-  const time = Date.parse(until);
-  return Number.isNaN(time) ? until : new Date(time + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/**
- * Whether a bar is still running on `today`. A date-only `until` is the first day the institution
- * may apply again; an instant bars until that moment, so on its own day the bar still holds.
- * An unreadable `until` is treated as running: a bar must never be lost to a typo.
- */
-function isActive(bar: ApplicationBar, today: string): boolean {
-  if (isIsoDate(bar.until)) return bar.until > today;
-  const time = Date.parse(bar.until);
-  return Number.isNaN(time) || time > Date.parse(`${today}T00:00:00+08:00`);
-}
-
-/** 考核评估不通过…3年内不得再次申报: any running bar fails. */
+/** 考核评估不通过…3年内不得再次申报: any bar that holds today fails (see reapplication-bar.ts). */
 export function checkNotBarred(input: EligibilityInput): RuleVerdict {
   const title = "未被限制申报";
-  const active = input.bars.filter((bar) => isActive(bar, input.today));
-  if (active.length === 0) return { outcome: "pass", title, reason: "无生效中的申报限制" };
-  const reasons = active
-    .map((bar) => ({ ...bar, until: untilDate(bar.until) }))
-    .sort((a, b) => (a.until < b.until ? 1 : -1))
-    .map((bar) => `${bar.until}前不得再次申报（${bar.reason}）`);
-  return { outcome: "fail", title, reason: reasons.join("；") };
+  const reason = activeBarsReason(input.bars, input.today);
+  if (reason === null) return { outcome: "pass", title, reason: "无生效中的申报限制" };
+  return { outcome: "fail", title, reason };
 }
 
 /** The occupation is open for this kind in the batch and every chosen level is offered. */

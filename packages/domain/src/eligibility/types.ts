@@ -14,7 +14,10 @@ export type EligibilityOutcome = "pass" | "fail" | "review";
 
 /** A bar on re-applying after a failed assessment (考核评估不通过，3年内不得再次申报). */
 export type ApplicationBar = {
-  /** End of the bar: a date (YYYY-MM-DD, Asia/Shanghai) or an instant with offset. */
+  /**
+   * End of the bar: the first day (YYYY-MM-DD, Asia/Shanghai) the institution may apply again, or
+   * an instant with offset — 00:00 Asia/Shanghai of that day as `reapplicationBarUntil` writes it.
+   */
   until: string;
   reason: string;
 };

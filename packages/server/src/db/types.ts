@@ -556,6 +556,8 @@ export type CalendarYearsTable = {
   complete: number;
   updatedAt: string;
   updatedBy: string | null;
+  /** The lunar festival dates the declaration was checked against (JSON), or null. */
+  festivals: string | null;
 };
 
 export type Dialect = "sqlite" | "postgres";

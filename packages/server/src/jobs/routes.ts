@@ -6,16 +6,8 @@ import type { Caller, Deps } from "../http/deps";
 import { sendDownload } from "../http/download";
 import { AppError, notFound } from "../http/errors";
 import { jobTypes } from "./handlers";
+import { describeJob, jobMonitorSchema, jobStatuses, monitoredJob, withoutPersonalData } from "./monitor";
 import { findJob, type JobFile, type JobRow } from "./queue";
-
-function describe(payload: string): string | null {
-  try {
-    const parsed = JSON.parse(payload) as { description?: unknown };
-    return typeof parsed.description === "string" ? parsed.description : null;
-  } catch {
-    return null;
-  }
-}
 
 /** A job as its requester sees it; the result passes through its type's presenter (secrets opened). */
 function jobView(deps: Deps, job: JobRow) {
@@ -26,7 +18,7 @@ function jobView(deps: Deps, job: JobRow) {
     type: job.type,
     label: type?.label ?? "后台任务",
     /** What this job is about (e.g. which batch), as written when it was queued. */
-    description: describe(job.payload),
+    description: describeJob(job.payload),
     status: job.status as "queued" | "running" | "done" | "failed",
     progress: Number(job.progress),
     progressNote: job.progressNote,
@@ -39,14 +31,16 @@ function jobView(deps: Deps, job: JobRow) {
   };
 }
 
-/** Only its requester follows a job (an administrator sees every job); anyone else gets 404. */
+/**
+ * Only its requester follows a job: its result and file are theirs (an export's application PDFs,
+ * an import's initial passwords). Anyone else — a colleague, the administrator — gets 404, as if
+ * the job did not exist; the administrator's monitor shows jobs without what they produced.
+ */
 async function ownJob(deps: Deps, caller: Caller, id: string): Promise<JobRow> {
   const job = await findJob(deps.db, id);
-  if (!job || (job.createdBy !== caller.username && caller.actor?.role !== "admin")) throw notFound("任务");
+  if (!job || job.createdBy === null || job.createdBy !== caller.username) throw notFound("任务");
   return job;
 }
-
-const jobStatuses = ["queued", "running", "done", "failed"] as const;
 
 export function registerJobRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -62,6 +56,7 @@ export function registerJobRoutes(app: FastifyInstance, deps: Deps): void {
           status: z.enum(jobStatuses).optional(),
           type: z.string().max(60).optional(),
         }),
+        response: { 200: jobMonitorSchema },
       },
     },
     async (request) => {
@@ -78,15 +73,7 @@ export function registerJobRoutes(app: FastifyInstance, deps: Deps): void {
         ) as Record<(typeof jobStatuses)[number], number>,
         types: Object.entries(jobTypes).map(([type, definition]) => ({ type, label: definition.label })),
         // Results stay with the requester: the monitor shows state, not what a job produced.
-        items: rows.map((row) => ({
-          ...jobView(deps, row),
-          result: null,
-          hasFile: false,
-          createdBy: row.createdBy,
-          lockedBy: row.lockedBy,
-          runAfter: row.runAfter,
-          maxAttempts: Number(row.maxAttempts),
-        })),
+        items: rows.map(monitoredJob),
       };
     },
   );
@@ -98,8 +85,11 @@ export function registerJobRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["jobs"],
         summary: "重新执行失败的任务",
         params: z.object({ id: z.string().max(100) }),
+        response: { 200: z.object({ ok: z.literal(true) }) },
       },
     },
+    // Requeues the job and answers only that it did: a retried job runs as its requester (see
+    // jobCaller) and its result stays theirs.
     async (request) => {
       const job = await findJob(deps.db, request.params.id);
       if (!job) throw notFound("任务");
@@ -130,7 +120,7 @@ export function registerJobRoutes(app: FastifyInstance, deps: Deps): void {
         () => ({
           targetType: "job",
           targetId: job.id,
-          summary: `重新执行失败的任务：${jobTypes[job.type]?.label ?? job.type}（上次错误：${(job.lastError ?? "").slice(0, 100)}）`,
+          summary: `重新执行失败的任务：${jobTypes[job.type]?.label ?? job.type}（上次错误：${withoutPersonalData(job.lastError ?? "").slice(0, 100)}）`,
         }),
       );
       return { ok: true as const };

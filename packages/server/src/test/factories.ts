@@ -5,6 +5,7 @@ import {
   type FormTemplate,
   getFormTemplate,
   makeDemoBatch,
+  type OccupationCode,
   type Role,
 } from "@linxuan/domain";
 import { demoFormValues } from "../documents/demo-values";
@@ -201,4 +202,38 @@ export async function approvedApplication(
     })
     .execute();
   return submitted;
+}
+
+/**
+ * A Shanghai training institution listed in the catalog as the platform lists one: approved (see
+ * `approvedApplication`), its provincial office publishes the 公示 now, the clock moves past the
+ * notice period and the office confirms it. Leaves the clock there; the institution is signed in
+ * again (its session idled out meanwhile). Returns the catalog entry's id with the institution.
+ */
+export async function listedInstitution(
+  ctx: TestContext,
+  options: { batchId: string; occupation: OccupationCode },
+) {
+  const approved = await approvedApplication(ctx, { ...options, kind: "training" });
+  const officeName = await makeStaff(ctx, "provincialOffice", { regionCode: "310000" });
+  const office = ctx.client();
+  await office.login(officeName, TEST_PASSWORD);
+  const published = await office.post("/api/notices", {
+    batchId: options.batchId,
+    kind: "training",
+    regionCode: "310000",
+    startsAt: ctx.deps.clock().toISOString(),
+  });
+  if (published.status !== 201) throw new Error(`notice failed: ${JSON.stringify(published.body)}`);
+  ctx.setNow(new Date(Date.parse(published.body.notice.endsAt) + 60_000));
+  await office.login(officeName, TEST_PASSWORD);
+  const confirmed = await office.post(`/api/notices/${published.body.notice.id}/confirm`);
+  if (confirmed.status !== 200) throw new Error(`confirm failed: ${JSON.stringify(confirmed.body)}`);
+  const entry = await ctx.deps.db
+    .selectFrom("catalogEntries")
+    .select("id")
+    .where("applicationId", "=", approved.application.id)
+    .executeTakeFirstOrThrow();
+  await approved.client.login(approved.creditCode, TEST_PASSWORD);
+  return { ...approved, entryId: entry.id };
 }

@@ -94,6 +94,17 @@ export type CalendarYear = {
   days: CalendarDay[];
   overrides: CalendarOverride[];
   yearDeclared: boolean;
+  /**
+   * Whether the year gives every statutory holiday off (《全国年节及纪念日放假办法》, from 2025):
+   * a year is declared complete only then. Null for years before 2025.
+   */
+  statutory: {
+    complete: boolean;
+    /** "2028年缺少法定节假日：劳动节（5月2日）", or why the year cannot be checked. */
+    problem: string | null;
+    /** The lunar festival dates it was checked against. */
+    festivals: { name: string; date: string }[] | null;
+  } | null;
 };
 
 export type AuditEvent = {

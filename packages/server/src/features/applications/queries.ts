@@ -137,11 +137,14 @@ export async function findAttachment(
     .executeTakeFirst();
 }
 
-export async function activeBars(db: Db, institutionId: string, now: string) {
+/**
+ * Every re-application bar of an institution, running or not (a handful at most): whether one still
+ * holds is the domain's to decide (`isBarActiveOn`), to the Asia/Shanghai day its message names.
+ */
+export async function listInstitutionBars(db: Db, institutionId: string) {
   return db
     .selectFrom("institutionBars")
     .select(["kind", "reason", "until"])
     .where("institutionId", "=", institutionId)
-    .where("until", ">", now)
     .execute();
 }

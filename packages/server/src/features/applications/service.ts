@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import {
   type Actor,
   type ApplicantCategory,
+  activeBarsReason,
   applicationStatusNames,
   type BatchDefinition,
   computeTotals,
@@ -32,11 +33,11 @@ import { batchPhase, parseDefinition } from "../batches/service";
 import { type ApplicationContext, loadApplication } from "./context";
 import {
   type ApplicationRow,
-  activeBars,
   findExisting,
   insertApplication,
   listCurrentAttachments,
   listInstitutionApplications,
+  listInstitutionBars,
   listVersions,
   updateDraft,
 } from "./queries";
@@ -60,7 +61,7 @@ export async function computeEligibility(
   applicantCategory: string | null,
 ): Promise<EligibilityResult> {
   const now = deps.clock();
-  const bars = await activeBars(deps.db, ctx.row.institutionId, now.toISOString());
+  const bars = await listInstitutionBars(deps.db, ctx.row.institutionId);
   return evaluateEligibility({
     batch: ctx.batch,
     kind: ctx.row.kind as KindCode,
@@ -84,6 +85,16 @@ export function effectiveDeadline(row: ApplicationRow, batch: BatchDefinition): 
   return row.status === "returned" && row.returnReplyBy ? row.returnReplyBy : batch.onlineDeadline;
 }
 
+/**
+ * Why the institution may not start an application of `kind` today — a bar after a failed
+ * 考核评估 — or null. The options page shows it on every occupation of that kind, starting a
+ * draft is refused with it, and 未被限制申报 fails with the same text at submission.
+ */
+async function barredReason(deps: Deps, institutionId: string, kind: string): Promise<string | null> {
+  const bars = (await listInstitutionBars(deps.db, institutionId)).filter((bar) => bar.kind === kind);
+  return activeBarsReason(bars, shanghaiDate(deps.clock()));
+}
+
 function requireInstitution(actor: Actor): string {
   if (actor.role !== "institution" || !actor.institutionId)
     throw new AppError("FORBIDDEN", "只有申报单位可以填写申报");
@@ -98,6 +109,8 @@ export async function applicationOptions(deps: Deps, caller: Caller, batchId: st
   const batch = parseDefinition(batchRow);
   const existing = await listInstitutionApplications(deps.db, institutionId);
   const phase = batchPhase(batch, deps.clock());
+  const barred = new Map<string, string | null>();
+  for (const kind of batch.kinds) barred.set(kind, await barredReason(deps, institutionId, kind));
   return {
     batchId,
     phase,
@@ -111,12 +124,19 @@ export async function applicationOptions(deps: Deps, caller: Caller, batchId: st
         const mine = existing.find(
           (row) => row.batchId === batchId && row.kind === kind && row.occupation === occupation,
         );
+        const bar = barred.get(kind) ?? null;
         return {
           kind,
           occupation,
           name: occupationName(occupation),
-          open: open.open && !mine,
-          reason: !open.open ? open.reason : mine ? "本单位已有该职业的申报，请在“我的申报”中继续填写" : null,
+          open: open.open && !mine && bar === null,
+          reason: !open.open
+            ? open.reason
+            : bar !== null
+              ? bar
+              : mine
+                ? "本单位已有该职业的申报，请在“我的申报”中继续填写"
+                : null,
           existingApplicationId: mine?.id ?? null,
         };
       }),
@@ -151,6 +171,9 @@ export async function startApplication(deps: Deps, caller: Caller, input: StartI
     throw new AppError("OCCUPATION_CLOSED", open.reason, {
       fields: [{ path: "occupation", message: open.reason }],
     });
+  const bar = await barredReason(deps, institutionId, input.kind);
+  if (bar !== null)
+    throw new AppError("APPLICATION_BARRED", bar, { fields: [{ path: "kind", message: bar }] });
   const badLevels = input.levels.filter((level) => !batch.levels.includes(level));
   if (input.levels.length === 0 || badLevels.length > 0) {
     throw new AppError("VALIDATION_FAILED", "请至少选择一个本批次开放的专业技术等级", {

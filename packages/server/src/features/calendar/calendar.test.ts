@@ -26,10 +26,10 @@ describe.each(testDatabases)("working-day calendar on %s", (kind) => {
   });
 
   it("refuses a period reaching a year without calendar data", async () => {
-    const response = await ctx.client().get("/api/public/workdays/add?start=2027-05-06&days=5");
+    const response = await ctx.client().get("/api/public/workdays/add?start=2031-05-06&days=5");
     expect(response.status).toBe(422);
     expect(response.body.code).toBe("CALENDAR_YEAR_UNKNOWN");
-    expect(response.body.message).toContain("2027年");
+    expect(response.body.message).toContain("2031年");
   });
 
   it("lets the administrator import 2027 and declare it complete, all or nothing", async () => {
@@ -43,15 +43,27 @@ describe.each(testDatabases)("working-day calendar on %s", (kind) => {
 
     const text = [
       "date,kind,name",
+      "2027-01-01,holiday,元旦",
+      "2027-02-05,holiday,春节",
+      "2027-02-06,holiday,春节",
+      "2027-02-07,holiday,春节",
+      "2027-02-08,holiday,春节",
+      "2027-04-05,holiday,清明节",
       "2027-05-01,holiday,劳动节",
+      "2027-05-02,holiday,劳动节",
       "2027-05-03,holiday,劳动节",
       "2027-05-04,holiday,劳动节",
       "2027-05-05,holiday,劳动节",
       "2027-05-08,workday,劳动节调休",
+      "2027-06-09,holiday,端午节",
+      "2027-09-15,holiday,中秋节",
+      "2027-10-01,holiday,国庆节",
+      "2027-10-02,holiday,国庆节",
+      "2027-10-03,holiday,国庆节",
       "#year,2027,complete",
     ].join("\n");
     const ok = await admin.post("/api/calendar/import", { text });
-    expect(ok.body).toEqual({ imported: 5, years: [2027], errors: [] });
+    expect(ok.body).toEqual({ imported: 17, years: [2027], errors: [] });
     const year = await admin.get("/api/calendar?year=2027");
     expect(year.body).toMatchObject({ year: 2027, known: true, source: "override", yearDeclared: true });
     expect(year.body.days).toContainEqual({

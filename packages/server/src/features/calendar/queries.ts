@@ -31,10 +31,11 @@ export async function setYearComplete(
   complete: boolean,
   at: string,
   by: string | null,
+  festivals: string | null,
 ) {
   await db.deleteFrom("calendarYears").where("year", "=", year).execute();
   await db
     .insertInto("calendarYears")
-    .values({ year, complete: complete ? 1 : 0, updatedAt: at, updatedBy: by })
+    .values({ year, complete: complete ? 1 : 0, updatedAt: at, updatedBy: by, festivals })
     .execute();
 }

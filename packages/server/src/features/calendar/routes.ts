@@ -21,6 +21,8 @@ import {
 
 const dateParam = z.object({ date: z.string().refine(isIsoDate, "日期应为 YYYY-MM-DD 格式的真实日期") });
 const ok = z.object({ ok: z.literal(true) });
+const festivalDate = (name: string) =>
+  z.string().refine(isIsoDate, `${name}日期应为 YYYY-MM-DD 格式的真实日期`).optional();
 
 /** Maps the domain's refusal to count in an unknown year onto the API's stable code. */
 export function calendarError(error: unknown): never {
@@ -122,14 +124,31 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
       config: { command: "calendar.manage" },
       schema: {
         tags: ["calendar"],
-        summary: "声明（或撤销）某年度日历已完整录入",
+        summary:
+          "声明（或撤销）某年度日历已完整录入：须含全部法定节假日；农历节日表以外的年度须写明春节（正月初一）、清明、端午、中秋的日期",
         params: z.object({ year: z.coerce.number().int() }),
-        body: z.object({ complete: z.boolean() }),
+        body: z.object({
+          complete: z.boolean(),
+          festivals: z
+            .object({
+              springFestival: festivalDate("春节（正月初一）"),
+              qingming: festivalDate("清明节"),
+              dragonBoat: festivalDate("端午节"),
+              midAutumn: festivalDate("中秋节"),
+            })
+            .optional(),
+        }),
         response: { 200: ok },
       },
     },
     async (request) => {
-      await declareYear(deps, request.caller, request.params.year, request.body.complete);
+      await declareYear(
+        deps,
+        request.caller,
+        request.params.year,
+        request.body.complete,
+        request.body.festivals ?? {},
+      );
       return { ok: true as const };
     },
   );

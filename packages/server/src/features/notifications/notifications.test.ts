@@ -194,9 +194,8 @@ describe.each(testDatabases)("an SMTP outage on %s", (kind) => {
     // Which e-mail it was, with the address masked.
     expect(monitor.body.items[0].description).toMatch(/^已纳入目录 → \S\*\*\*@example\.cn$/);
     expect((await admin.get("/api/admin/jobs?type=reminders.sweep")).body.counts.failed).toBe(0);
-    expect(monitor.body.items).toEqual([
-      expect.objectContaining({ id: job.id, label: "发送通知邮件", result: null }),
-    ]);
+    expect(monitor.body.items).toEqual([expect.objectContaining({ id: job.id, label: "发送通知邮件" })]);
+    expect(monitor.body.items[0]).not.toHaveProperty("result");
     expect((await relog.get("/api/admin/jobs")).status).toBe(403);
     expect((await admin.post(`/api/admin/jobs/${job.id}/retry`)).status).toBe(200);
     expect((await admin.post(`/api/admin/jobs/${job.id}/retry`)).status).toBe(409);

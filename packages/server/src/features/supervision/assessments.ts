@@ -1,5 +1,13 @@
 import crypto from "node:crypto";
-import { checkEmail, checkPhone, EXPIRING_WITHIN_DAYS, validUntil } from "@linxuan/domain";
+import {
+  barReasonText,
+  checkEmail,
+  checkPhone,
+  describeBar,
+  EXPIRING_WITHIN_DAYS,
+  reapplicationBarUntil,
+  validUntil,
+} from "@linxuan/domain";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
 import { shanghaiDate } from "../../http/dates";
@@ -134,8 +142,9 @@ export async function submitAssessmentReport(deps: Deps, caller: Caller, id: str
 
 /**
  * 考核评估结论: pass renews the entry for the batch's validity years from its current end; fail
- * removes it and bars the institution from applying for the same kind for the ban years — the
- * eligibility engine reads that bar at the next application.
+ * removes it and bars the institution from applying for the same kind for the ban years, to 00:00
+ * Asia/Shanghai of the first day it may apply again (`reapplicationBarUntil`) — the application
+ * options, the start of a draft and the eligibility engine read that bar.
  */
 export async function decideAssessment(
   deps: Deps,
@@ -166,6 +175,7 @@ export async function decideAssessment(
   const banYears = batch?.reapplicationBanYears ?? 3;
   const now = deps.clock().toISOString();
   const by = caller.username ?? "";
+  const barUntil = reapplicationBarUntil(now, banYears);
   await runCommand(
     deps,
     caller,
@@ -196,15 +206,16 @@ export async function decideAssessment(
         );
         return;
       }
+      const bar = { reason: barReasonText(`考核评估不通过：${input.note}`), until: barUntil };
       await trx
         .insertInto("institutionBars")
         .values({
           id: crypto.randomUUID(),
           institutionId: entry.institutionId,
           kind: entry.kind,
-          reason: `考核评估不通过：${input.note}`,
+          reason: bar.reason,
           startsAt: now,
-          until: validUntil(now, banYears),
+          until: bar.until,
           createdAt: now,
         })
         .execute();
@@ -213,7 +224,7 @@ export async function decideAssessment(
         entry,
         { removed: 1 },
         "removed",
-        `考核评估不通过，移出目录，${banYears}年内不得再次申报：${input.note}`,
+        `移出目录；${describeBar(bar)}`,
         now,
         by,
       );

@@ -178,7 +178,8 @@ describe.each(testDatabases)("supervision on %s", (kind) => {
     ).toBe(200);
     const removed = await ctx.client().get(`/api/public/catalog/${failing.id}`);
     expect(removed.body.entry.statusName).toBe("已移出");
-    // The bar: the same institution's next training application is not eligible.
+    // The bar: the same institution may not start its next training application (the bar's
+    // boundaries are tested in applications/reapplication-bar.test.ts).
     const nationalId = await publishOpenBatch(ctx, nationalBatch2);
     const start = await failing.institution.post("/api/applications", {
       batchId: nationalId,
@@ -186,12 +187,11 @@ describe.each(testDatabases)("supervision on %s", (kind) => {
       occupation: "ai",
       levels: ["junior"],
     });
-    expect(start.status).toBe(201);
-    const notBarred = start.body.application.eligibility.results.find(
-      (result: { rule: string }) => result.rule === "notBarred",
+    expect(start.status).toBe(422);
+    expect(start.body.code).toBe("APPLICATION_BARRED");
+    expect(start.body.message).toMatch(
+      /^\d{4}年\d{1,2}月\d{1,2}日前不得再次申报（考核评估不通过：培训质量不达标）$/,
     );
-    expect(notBarred).toMatchObject({ outcome: "fail", severity: "hard" });
-    expect(notBarred.reason).toContain("考核评估不通过");
   });
 
   it("changes the catalog contact only after the office approves", async () => {

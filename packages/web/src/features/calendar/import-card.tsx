@@ -14,8 +14,10 @@ function importSummary(result: ImportResult): string {
 }
 
 const example = `date,kind,name
+#year,2027,complete
 2027-01-01,holiday,元旦
-2027-02-06,workday,春节调休`;
+2027-02-05,holiday,春节
+2027-02-20,workday,春节调休`;
 
 /** Imports a year's holidays from CSV or JSON text, pasted or read from a local file. */
 export function ImportCard() {
@@ -50,7 +52,11 @@ export function ImportCard() {
     <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>导入节假日安排</h2>} style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
         国务院办公厅每年发布下一年度部分节假日安排后，可在此导入。支持 CSV（表头 date,kind,name；kind 为
-        holiday 休息或 workday 上班）或 JSON 数组。
+        holiday 休息或 workday 上班）或 JSON 数组。以一行 <code>#year,2027,complete</code> 声明该年度已完整：
+        该年度须包含全部法定节假日（元旦、春节除夕至初三、清明节、劳动节5月1日至2日、端午节、中秋节、国庆节10月1日至3日），
+        否则整个文件不导入。2035年以后的年度还须写明农历节日的日期，如
+        <code>#year,2036,complete,春节=2036-01-28,清明节=2036-04-04,端午节=2036-05-30,中秋节=2036-10-04</code>
+        （春节填正月初一）。
       </Typography.Paragraph>
       <Form layout="vertical" onFinish={submit}>
         <Form.Item label="导入内容（CSV 或 JSON）" htmlFor="calendar-import-text">

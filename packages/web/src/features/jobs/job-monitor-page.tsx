@@ -31,8 +31,7 @@ const emptyTexts: Record<JobStatus | "all", string> = {
 
 /** The 状态 cell: a bar while the job runs; its tag otherwise, with a note when it waits to retry. */
 function MonitorState({ job }: { job: MonitoredJob }) {
-  if (job.status === "running")
-    return <JobProgressLine job={job} note={job.progressNote ?? jobStatusLabels.running} />;
+  if (job.status === "running") return <JobProgressLine job={job} note={jobStatusLabels.running} />;
   return (
     <Space orientation="vertical" size={0}>
       <JobStatusTag status={job.status} />
@@ -67,7 +66,8 @@ function MonitorTimes({ job }: { job: MonitoredJob }) {
 
 /**
  * /workbench/job-monitor — 后台任务监控 (administrator): every job the platform runs in the
- * background, whoever queued it, with a retry for those that failed for good.
+ * background, whoever queued it, with a retry for those that failed for good. What a job produced
+ * (its result, its file) is its requester's alone and never reaches this page.
  */
 export function JobMonitorPage() {
   const { message } = App.useApp();
@@ -91,7 +91,7 @@ export function JobMonitorPage() {
         <div>
           <h1>后台任务监控</h1>
           <Typography.Text type="secondary">
-            平台在后台发送通知邮件、发出到期提醒，并执行批量导出、批量导入和自动分配。任务出错时自动重试（通知邮件在约3.5小时内尝试12次），仍未成功的停在“失败”，收件人的消息通知显示“邮件发送失败”。排除原因（如邮件服务器无法连接）后，可对失败的任务“重新执行”。这里列出最近200个任务，每5秒自动刷新。
+            平台在后台发送通知邮件、发出到期提醒，并执行批量导出、批量导入和自动分配。任务出错时自动重试（通知邮件在约3.5小时内尝试12次），仍未成功的停在“失败”，收件人的消息通知显示“邮件发送失败”。排除原因（如邮件服务器无法连接）后，可对失败的任务“重新执行”。任务的结果和生成的文件只有发起人本人可以查看和下载，这里只显示任务的状态。这里列出最近200个任务，每5秒自动刷新。
           </Typography.Text>
         </div>
         <Button onClick={() => void monitor.refetch()} loading={monitor.isFetching && !monitor.isPending}>

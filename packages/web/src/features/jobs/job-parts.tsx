@@ -31,7 +31,13 @@ export function JobNameCell({ job }: { job: Pick<Job, "type" | "label" | "descri
 }
 
 /** A small progress bar with a note under it, for a job that waits or runs. */
-export function JobProgressLine({ job, note }: { job: Job; note: string }) {
+export function JobProgressLine({
+  job,
+  note,
+}: {
+  job: Pick<Job, "type" | "label" | "status" | "progress">;
+  note: string;
+}) {
   return (
     <Space orientation="vertical" size={0} style={{ width: "100%" }}>
       <Progress

@@ -33,8 +33,16 @@ export function useStartBatchExport() {
   });
 }
 
-/** One row of 后台任务监控: a job of anyone (or of the system), without what it produced. */
-export type MonitoredJob = Job & {
+/**
+ * One row of 后台任务监控 (GET /api/admin/jobs): a job of anyone (or of the system) as metadata —
+ * never what it produced, its progress note or its file, which only the requester reads.
+ */
+export type MonitoredJob = Pick<
+  Job,
+  "id" | "type" | "label" | "description" | "status" | "progress" | "attempts" | "createdAt" | "finishedAt"
+> & {
+  /** The last error, with e-mail addresses and phone and identity numbers masked. */
+  lastError: string | null;
   /** Who queued it; null for the system's own jobs (e-mail, reminders). */
   createdBy: string | null;
   /** The worker running it now, if any. */

@@ -7,8 +7,8 @@ import { errorText } from "../../app/form-errors";
 import type { Job, JobStatus } from "./types";
 
 /*
- * Progress of a background job (GET /api/jobs/:id; only its creator or an administrator may read
- * it, anyone else gets 404).
+ * Progress of a background job (GET /api/jobs/:id; only its creator may read it, anyone else —
+ * the administrator included — gets 404).
  *
  * Usage, once a server route answers with the id of the job it queued:
  *
