@@ -13,6 +13,7 @@ import { registerAuditRoutes } from "./features/audit/routes";
 import { registerAuthRoutes } from "./features/auth/routes";
 import { registerBatchRoutes } from "./features/batches/routes";
 import { registerCalendarRoutes } from "./features/calendar/routes";
+import { registerCaptchaRoutes } from "./features/captcha/routes";
 import { registerCatalogRoutes } from "./features/catalog/routes";
 import { registerExpertRoutes } from "./features/experts/routes";
 import { registerHealthRoutes } from "./features/health/routes";
@@ -79,6 +80,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerAuth(app, deps);
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
+  registerCaptchaRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerBatchRoutes(app, deps);
   registerCalendarRoutes(app, deps);
