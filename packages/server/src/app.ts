@@ -31,6 +31,24 @@ import { registerJobRoutes } from "./jobs/routes";
 
 export type BuildOptions = { logger?: boolean };
 
+/** Powerful browser features the platform never uses, switched off for its pages and anything they embed. */
+export const PERMISSIONS_POLICY = [
+  "camera",
+  "microphone",
+  "geolocation",
+  "payment",
+  "usb",
+  "serial",
+  "hid",
+  "midi",
+  "magnetometer",
+  "gyroscope",
+  "accelerometer",
+  "display-capture",
+]
+  .map((feature) => `${feature}=()`)
+  .join(", ");
+
 /** Builds the whole HTTP application without listening (main/cli listens; tests inject). */
 export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -60,6 +78,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       },
     },
     strictTransportSecurity: deps.config.secureCookies,
+  });
+  app.addHook("onRequest", async (_request, reply) => {
+    reply.header("permissions-policy", PERMISSIONS_POLICY);
   });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, {

@@ -221,4 +221,64 @@ describe.each(testDatabases)("auth on %s", (kind) => {
     });
     expect(ok.status).toBe(201);
   });
+
+  it("binds the CSRF token to the session and rotates it at login and logout", async () => {
+    const first = ctx.client();
+    await first.get("/api/auth/csrf");
+    const anonymous = first.cookie("lx_csrf");
+    await first.login(await makeStaff(ctx, "expert"), TEST_PASSWORD);
+    const signedIn = first.cookie("lx_csrf");
+    expect(signedIn).toBeTruthy();
+    expect(signedIn).not.toBe(anonymous);
+    expect((await first.get("/api/auth/csrf")).body.token).toBe(signedIn);
+    // A mutating call with the session's token passes CSRF (and reaches the handler's own check).
+    const probe = { currentPassword: "Not-The-Password-1", newPassword: "Another-Pass-2027" };
+    expect((await first.post("/api/auth/password", probe)).body.code).toBe("VALIDATION_FAILED");
+
+    const second = ctx.client();
+    await second.login(await makeStaff(ctx, "expert"), TEST_PASSWORD);
+    const secondSession = second.cookie("lx_session");
+    // The first session's token with the second session: refused, as is the pre-login token.
+    for (const token of [signedIn, anonymous]) {
+      const response = await ctx.app.inject({
+        method: "POST",
+        url: "/api/auth/password",
+        headers: { cookie: `lx_session=${secondSession}; lx_csrf=${token}`, "x-csrf-token": token ?? "" },
+        payload: probe,
+      });
+      expect(response.statusCode).toBe(403);
+      expect(response.json().code).toBe("CSRF_TOKEN_INVALID");
+    }
+
+    expect((await first.post("/api/auth/logout")).status).toBe(200);
+    const afterLogout = first.cookie("lx_csrf");
+    expect(afterLogout).toBeTruthy();
+    expect(afterLogout).not.toBe(signedIn);
+    // Anonymous public forms keep the double-submit token.
+    const login = await first.post("/api/auth/login", { username: "nobody-at-all", password: "x" });
+    expect(login.body.code).toBe("INVALID_CREDENTIALS");
+  });
+
+  it("keeps signed-in answers out of caches and switches off browser features everywhere", async () => {
+    const client = ctx.client();
+    const anonymous = await client.get("/api/public/batches");
+    expect(anonymous.headers["permissions-policy"]).toContain("camera=()");
+    expect(anonymous.headers["permissions-policy"]).toContain("geolocation=()");
+    expect(anonymous.headers["cache-control"]).toBeUndefined();
+    const missing = await client.get("/api/no-such-route");
+    expect(missing.headers["permissions-policy"]).toContain("microphone=()");
+    const login = await client.post("/api/auth/login", {
+      username: await makeStaff(ctx, "admin"),
+      password: TEST_PASSWORD,
+    });
+    expect(login.headers["cache-control"]).toBe("no-store");
+    for (const url of ["/api/auth/me", "/api/users", "/api/public/batches"]) {
+      const response = await client.get(url);
+      expect(response.status, url).toBe(200);
+      expect(response.headers["cache-control"], url).toBe("no-store");
+      expect(response.headers["permissions-policy"], url).toContain("payment=()");
+      expect(response.headers["x-content-type-options"], url).toBe("nosniff");
+      expect(response.headers["content-security-policy"], url).toContain("default-src 'self'");
+    }
+  });
 });
