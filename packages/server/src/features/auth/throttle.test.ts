@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { failLogins, makeStaff, TEST_PASSWORD } from "../../test/factories";
 import { createTestContext, type TestClient, type TestContext, testDatabases } from "../../test/harness";
 
-const ATTACKER = "198.51.100.66";
+// Each test attacks from its own address: an address's failures over all names count too.
+const ATTACKER = { captcha: "198.51.100.66", lock: "198.51.100.67", instances: "198.51.100.68" };
 const OWNER = "203.0.113.9";
 
 /** One login try; with a solved captcha when `captcha` is set, as the form sends it once asked. */
@@ -21,7 +22,7 @@ describe.each(testDatabases)("login throttling on %s", (kind) => {
 
   it("asks one address for a captcha, then makes it wait, while the owner elsewhere signs in", async () => {
     const username = await makeStaff(ctx, "provincialRecommender");
-    const attacker = ctx.client({ ip: ATTACKER });
+    const attacker = ctx.client({ ip: ATTACKER.captcha });
     for (const expected of [false, false, true]) {
       const response = await attempt(attacker, username, "Wrong-Pass-1", false);
       expect(response.status).toBe(401);
@@ -48,7 +49,7 @@ describe.each(testDatabases)("login throttling on %s", (kind) => {
 
   it("locks one address out of one account for an hour after ten failures", async () => {
     const username = await makeStaff(ctx, "expert");
-    const attacker = ctx.client({ ip: ATTACKER });
+    const attacker = ctx.client({ ip: ATTACKER.lock });
     let now = Date.now();
     try {
       for (let failure = 1; failure <= 10; failure++) {
@@ -164,8 +165,8 @@ describe.each(testDatabases)("two instances share login counters on %s", (kind) 
   it("counts failures sent to both instances together, and a captcha from one is good once on either", async () => {
     const other = await ctx.startInstance();
     const username = await makeStaff(ctx, "expert");
-    const onA = ctx.client({ ip: ATTACKER });
-    const onB = other.client({ ip: ATTACKER });
+    const onA = ctx.client({ ip: ATTACKER.instances });
+    const onB = other.client({ ip: ATTACKER.instances });
     // One address alternating between instances: the third failure asks for a captcha on either.
     expect((await attempt(onA, username, "Wrong-Pass-1", false)).body.captchaRequired).toBe(false);
     expect((await attempt(onB, username, "Wrong-Pass-1", false)).body.captchaRequired).toBe(false);
