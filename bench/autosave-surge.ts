@@ -126,8 +126,6 @@ async function seedInstitutions(deps: Deps): Promise<Account[]> {
             institutionId: account.institutionId,
             passwordHash,
             status: "active",
-            failedLogins: 0,
-            lockedUntil: null,
             mustChangePassword: 0,
             phoneEnc,
             email: null,

@@ -39,6 +39,7 @@ import { type Deps, systemCaller } from "../packages/server/src/http/deps";
 import { jobCaller } from "../packages/server/src/jobs/caller";
 import type { JobFile } from "../packages/server/src/jobs/queue";
 import { createJobRunner, type JobHandler, type JobRunner } from "../packages/server/src/jobs/runner";
+import { createCaptchaRecorder } from "../packages/server/src/test/captcha";
 import {
   publishOpenBatch,
   submitCompleteApplication,
@@ -326,13 +327,21 @@ async function drainEmails(
  */
 
 /** The harness's view of a runtime, so the test factories submit through the real routes (`app.inject`). */
-function contextOf(runtime: { app: TestContext["app"]; deps: Deps }): TestContext {
+function contextOf(runtime: {
+  app: TestContext["app"];
+  deps: Deps;
+  captchaAnswer: (challengeId: string) => string;
+}): TestContext {
   return {
     app: runtime.app,
     deps: runtime.deps,
     config: runtime.deps.config,
     setNow: () => undefined,
-    client: () => new TestClient(runtime.app),
+    client: (options) => new TestClient(runtime.app, runtime.captchaAnswer, options),
+    captchaAnswer: runtime.captchaAnswer,
+    startInstance: async () => {
+      throw new Error("the benchmark runs one instance");
+    },
     runJobs: async () => 0,
     close: async () => undefined,
   };
@@ -487,7 +496,9 @@ async function measure(
       rateLimitPublicFormsPerMinute: 100_000,
     },
   );
-  const { deps, handle } = await openRuntime(config);
+  // Registrations answer the captcha as the tests do: the recorder knows each picture's text.
+  const captcha = createCaptchaRecorder();
+  const { deps, handle } = await openRuntime(config, undefined, { captchaText: captcha.text });
   const app = await buildApp(deps, { logger: false });
   try {
     await app.listen({ host: "127.0.0.1", port: 0 });
@@ -503,7 +514,7 @@ async function measure(
       drains.push(run);
       reportDrain(run);
     }
-    const exported = await exportBatch(contextOf({ app, deps }), baseUrl);
+    const exported = await exportBatch(contextOf({ app, deps, captchaAnswer: captcha.answerOf }), baseUrl);
     reportExport(exported);
     return { database, drains, export: exported };
   } finally {

@@ -9,7 +9,7 @@ import {
   publishShanghaiNotice,
 } from "./support/notice-flow";
 import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
-import { apiLogin, confirmDialog, loginAs } from "./support/workflow";
+import { apiLogin, confirmDialog, loginAs, solveCaptcha } from "./support/workflow";
 
 const FIRST = "上海大数据工程技术继续教育学院";
 const SECOND = "浦东数据智能培训学院";
@@ -88,6 +88,19 @@ describe.skipIf(!hasChromium)("the catalog after a notice ends", () => {
     await page.getByRole("heading", { name: FIRST }).waitFor();
     await page.getByRole("cell", { name: "纳入目录", exact: true }).waitFor();
     await page.getByText(/期满无异议，纳入目录/).waitFor();
+
+    // 投诉举报 from the entry's page: the form asks for the captcha before it takes the report.
+    await page.getByText("乱收费", { exact: true }).click();
+    await page.getByLabel("姓名", { exact: true }).fill("李四");
+    await page.getByLabel("联系电话").fill("13712345678");
+    await page.getByLabel("举报内容").fill("该机构培训收费远高于公示标准，且不开具发票。");
+    await page.getByRole("button", { name: "提交投诉举报" }).click();
+    await page.getByText("请输入图中的字符").waitFor();
+    await page.getByRole("img", { name: "图形验证码" }).waitFor();
+    await solveCaptcha(page, platform);
+    await page.getByRole("button", { name: "提交投诉举报" }).click();
+    await page.getByText("您的投诉举报已受理").waitFor();
+    expect((await page.getByTestId("ack-number").innerText()).trim()).toMatch(/^JB\d{8}[A-Z2-9]{6}$/);
     await context.close();
   });
 });

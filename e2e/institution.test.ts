@@ -1,6 +1,7 @@
 import { computeCreditCodeCheckChar } from "@linxuan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
+import { solveCaptcha } from "./support/workflow";
 
 describe.skipIf(!hasChromium)("institution journey", () => {
   let platform: Platform;
@@ -33,6 +34,14 @@ describe.skipIf(!hasChromium)("institution journey", () => {
     await page.getByLabel("电子邮箱").fill("chenxw@pujiang-demo.edu.cn");
     await page.getByLabel("登录密码").fill("Pujiang-2026!");
     await page.getByLabel("确认密码").fill("Pujiang-2026!");
+    // The registration form shows a captcha with a way to draw another.
+    await page.getByRole("img", { name: "图形验证码" }).waitFor();
+    const first = await page.locator("img[data-captcha-id]").getAttribute("data-captcha-id");
+    await page.getByRole("button", { name: "看不清，换一张" }).click();
+    await expect
+      .poll(() => page.locator("img[data-captcha-id]").getAttribute("data-captcha-id"))
+      .not.toBe(first);
+    await solveCaptcha(page, platform);
     await page.getByRole("button", { name: /注\s*册/ }).click();
     const nameError = page
       .locator(".ant-form-item")

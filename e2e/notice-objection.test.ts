@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { samplePdf } from "./support/applications";
 import { approvedShanghaiInstitutions, publishShanghaiNotice, textDecoration } from "./support/notice-flow";
 import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
-import { apiLogin, loginAs, modal } from "./support/workflow";
+import { apiLogin, loginAs, modal, solveCaptcha } from "./support/workflow";
 
 const FIRST = "上海浦江人工智能继续教育学院";
 const SECOND = "上海数字工匠培训学院";
@@ -54,6 +54,29 @@ describe.skipIf(!hasChromium)("a public notice takes an objection that the offic
       .locator('input[type="file"]')
       .setInputFiles({ name: "培训规模证明.pdf", mimeType: "application/pdf", buffer: samplePdf("证明") });
     await form.getByText("培训规模证明.pdf").waitFor();
+    // The form shows the server's captcha picture, drawn as paths, with 看不清，换一张.
+    const picture = form.getByRole("img", { name: "图形验证码" });
+    await picture.waitFor();
+    const shown = (await picture.getAttribute("data-captcha-id")) ?? "";
+    expect(await picture.getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
+    expect(decodeURIComponent((await picture.getAttribute("src")) ?? "")).not.toContain(
+      platform.captchaAnswer(shown),
+    );
+    await form.getByRole("button", { name: "看不清，换一张" }).click();
+    await expect.poll(() => picture.getAttribute("data-captcha-id")).not.toBe(shown);
+    // A wrong answer is refused under the field and a new picture comes; nothing is filed.
+    const countObjections = async () =>
+      (await platform.deps.db.selectFrom("objections").select("id").execute()).length;
+    const objectionsBefore = await countObjections();
+    const wrongFor = (await picture.getAttribute("data-captcha-id")) ?? "";
+    await form
+      .getByLabel("验证码", { exact: true })
+      .fill(platform.captchaAnswer(wrongFor) === "AAAA" ? "CCCC" : "AAAA");
+    await form.getByRole("button", { name: "提交异议" }).click();
+    await form.getByText("验证码错误或已过期，请重新输入").waitFor();
+    await expect.poll(() => picture.getAttribute("data-captcha-id")).not.toBe(wrongFor);
+    expect(await countObjections()).toBe(objectionsBefore);
+    await solveCaptcha(form, platform);
     await form.getByRole("button", { name: "提交异议" }).click();
     await form.getByText("您的异议已受理").waitFor();
     const ackNumber = (await form.getByTestId("ack-number").innerText()).trim();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
+import { loginAs, solveCaptcha } from "./support/workflow";
 
 /** Each staff role logs in through the login page and lands on its own home. */
 const homes: [username: string, heading: string, mustShow: string][] = [
@@ -35,22 +36,81 @@ describe.skipIf(!hasChromium)("staff journeys", () => {
     await context.close();
   });
 
-  it("shows the lock-out message after five wrong passwords", async () => {
+  it("asks for a captcha after three wrong passwords, then makes that address wait", async () => {
     const { context, page } = await platform.newPage();
     await page.goto(`${platform.baseUrl}/login`);
     await page.getByLabel("用户名").fill("expert12");
-    for (let i = 0; i < 5; i++) {
-      await page.getByLabel("密码").fill(`Wrong-Pass-${i}`);
-      await Promise.all([
+    const submit = () =>
+      Promise.all([
         page.waitForResponse((response) => response.url().endsWith("/api/auth/login")),
         page.getByRole("button", { name: /登\s*录/ }).click(),
       ]);
+    for (let i = 0; i < 3; i++) {
+      await page.getByLabel("密码", { exact: true }).fill(`Wrong-Pass-${i}`);
+      await submit();
     }
-    await page
-      .getByText(/账号已锁定/)
-      .first()
-      .waitFor();
+    // The same words for any name: nothing says whether the account exists.
+    await page.getByText("用户名或密码错误").first().waitFor();
+    expect(await page.locator("body").innerText()).not.toMatch(/再错|次机会/);
+    const picture = page.getByRole("img", { name: "图形验证码" });
+    await picture.waitFor();
+    for (let i = 3; i < 5; i++) {
+      const answered = await solveCaptcha(page, platform);
+      await page.getByLabel("密码", { exact: true }).fill(`Wrong-Pass-${i}`);
+      await submit();
+      // Each picture gets one try: a new one comes after every failure.
+      await expect.poll(() => picture.getAttribute("data-captcha-id")).not.toBe(answered);
+    }
+    await page.getByText(/请30秒后再试/).waitFor();
+    const waiting = page.getByRole("button", { name: /秒后可再次登录/ });
+    await waiting.waitFor();
+    await expect(waiting.isDisabled()).resolves.toBe(true);
+    await page.screenshot({ path: screenshotPath("login-captcha-wait"), fullPage: true });
     await context.close();
+  });
+
+  it("the administrator unlocks an account that failures from everywhere locked", async () => {
+    // Failures from a hundred addresses cannot be made from one browser: the lock is written the
+    // way the login counters write it.
+    const now = new Date().toISOString();
+    await platform.deps.db
+      .insertInto("loginThrottles")
+      .values({
+        scope: "account",
+        username: "expert11",
+        ip: "",
+        failures: 100,
+        windowStartedAt: now,
+        lastAttemptAt: now,
+        blockedUntil: null,
+        lockedAt: now,
+      })
+      .execute();
+    const owner = await platform.newPage();
+    await owner.page.goto(`${platform.baseUrl}/login`);
+    await owner.page.getByLabel("用户名").fill("expert11");
+    await owner.page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
+    await owner.page.getByLabel("密码", { exact: true }).press("Enter");
+    await owner.page.getByText("该账号登录失败次数过多，已被锁定，请联系系统管理员解锁").waitFor();
+
+    const admin = await platform.newPage();
+    await loginAs(admin.page, platform, "admin");
+    await admin.page.goto(`${platform.baseUrl}/workbench/users`);
+    await admin.page.getByLabel("搜索账号").fill("expert11");
+    await admin.page.getByLabel("搜索账号").press("Enter");
+    const row = admin.page.locator(".ant-table-row", { hasText: "expert11" });
+    await row.getByText("已锁定", { exact: true }).waitFor();
+    await admin.page.screenshot({ path: screenshotPath("users-locked"), fullPage: true });
+    await row.getByRole("button", { name: /解\s*锁/ }).click();
+    await admin.page.getByText("账号已解锁").waitFor();
+    await row.getByText("已锁定", { exact: true }).waitFor({ state: "detached" });
+    await admin.context.close();
+
+    // The owner signs in now (the form still shows the captcha it was given).
+    await solveCaptcha(owner.page, platform);
+    await owner.page.getByRole("button", { name: /登\s*录/ }).click();
+    await owner.page.getByRole("heading", { name: "评审专家工作台" }).waitFor();
+    await owner.context.close();
   });
 
   it("lets the office clone a batch and publish it from the UI", async () => {

@@ -10,6 +10,7 @@ import type { Deps } from "../../packages/server/src/http/deps";
 import { jobHandlers } from "../../packages/server/src/jobs/handlers";
 import { ensureRecurringJobs } from "../../packages/server/src/jobs/recurring";
 import { createJobRunner } from "../../packages/server/src/jobs/runner";
+import { createCaptchaRecorder } from "../../packages/server/src/test/captcha";
 
 export const DEMO_PASSWORD = "Demo-Pass-2026";
 export const chromiumPath = process.env.LINXUAN_CHROMIUM ?? "/usr/bin/chromium";
@@ -20,6 +21,8 @@ export type Platform = {
   accounts: DemoAccount[];
   /** The running platform's database, clock and files, for data a journey cannot make through the API. */
   deps: Deps;
+  /** What the captcha with this id shows (its text generator records it), read as a person would. */
+  captchaAnswer: (challengeId: string) => string;
   browser: Browser;
   newPage: () => Promise<{ context: BrowserContext; page: Page }>;
   downloadsDir: string;
@@ -41,7 +44,8 @@ export async function startPlatform(): Promise<Platform> {
       "packages/web/dist is missing: run `npm run build` (npm test does it) before the browser journeys",
     );
   }
-  const { deps, handle } = await openRuntime(config);
+  const captcha = createCaptchaRecorder();
+  const { deps, handle } = await openRuntime(config, undefined, { captchaText: captcha.text });
   const accounts = await seedDemo(deps, DEMO_PASSWORD);
   const app = await buildApp(deps);
   // Background jobs (imports, automatic assignment, exports, e-mail) run as under `npm start`.
@@ -68,6 +72,7 @@ export async function startPlatform(): Promise<Platform> {
     baseUrl: `http://127.0.0.1:${port}`,
     accounts,
     deps,
+    captchaAnswer: captcha.answerOf,
     browser,
     downloadsDir,
     newPage: async () => {

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { computeCreditCodeCheckChar, getFormTemplate } from "@linxuan/domain";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { demoFormValues } from "../../packages/server/src/documents/demo-values";
 import { samplePdf } from "./applications";
 import { DEMO_PASSWORD, type Platform } from "./platform";
@@ -113,12 +113,28 @@ export function newCreditCode(regionCode: string): string {
 
 export type Institution = { client: ApiClient; creditCode: string; name: string };
 
+/** The fields of an answered captcha, as the form sends them with what the person read. */
+export async function captchaFields(platform: Platform, client: ApiClient) {
+  const { id } = expectStatus(await client.get("/api/captcha"), 200, "captcha");
+  return { captchaId: id as string, captchaAnswer: platform.captchaAnswer(id) };
+}
+
+/** Reads the captcha shown in `scope` and types its answer, as a person would. */
+export async function solveCaptcha(scope: Page | Locator, platform: Platform) {
+  const picture = scope.locator("img[data-captcha-id]");
+  await picture.waitFor();
+  const id = (await picture.getAttribute("data-captcha-id")) ?? "";
+  await scope.getByLabel("验证码", { exact: true }).fill(platform.captchaAnswer(id));
+  return id;
+}
+
 /** A new institution registered in `regionCode`, signed in. */
 export async function registerInstitution(platform: Platform, regionCode: string, name: string) {
   const client = new ApiClient(platform.baseUrl);
   const creditCode = newCreditCode(regionCode);
   expectStatus(
     await client.post("/api/auth/register", {
+      ...(await captchaFields(platform, client)),
       creditCode,
       institutionName: name,
       contactName: "张老师",

@@ -13,6 +13,7 @@ import { registerAuditRoutes } from "./features/audit/routes";
 import { registerAuthRoutes } from "./features/auth/routes";
 import { registerBatchRoutes } from "./features/batches/routes";
 import { registerCalendarRoutes } from "./features/calendar/routes";
+import { registerCaptchaRoutes } from "./features/captcha/routes";
 import { registerCatalogRoutes } from "./features/catalog/routes";
 import { registerExpertRoutes } from "./features/experts/routes";
 import { registerHealthRoutes } from "./features/health/routes";
@@ -31,6 +32,24 @@ import { registerJobRoutes } from "./jobs/routes";
 import { databaseRateLimitStore } from "./limits/store";
 
 export type BuildOptions = { logger?: boolean };
+
+/** Powerful browser features the platform never uses, switched off for its pages and anything they embed. */
+export const PERMISSIONS_POLICY = [
+  "camera",
+  "microphone",
+  "geolocation",
+  "payment",
+  "usb",
+  "serial",
+  "hid",
+  "midi",
+  "magnetometer",
+  "gyroscope",
+  "accelerometer",
+  "display-capture",
+]
+  .map((feature) => `${feature}=()`)
+  .join(", ");
 
 /** Builds the whole HTTP application without listening (main/cli listens; tests inject). */
 export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -62,6 +81,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     },
     strictTransportSecurity: deps.config.secureCookies,
   });
+  app.addHook("onRequest", async (_request, reply) => {
+    reply.header("permissions-policy", PERMISSIONS_POLICY);
+  });
   // Counted in the database: instances on one database share every limit.
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(deps) });
   await app.register(multipart, {
@@ -83,6 +105,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerTextBoundary(app);
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
+  registerCaptchaRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerBatchRoutes(app, deps);
   registerCalendarRoutes(app, deps);

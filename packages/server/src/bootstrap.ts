@@ -2,6 +2,7 @@ import type { Config } from "./config";
 import { type DatabaseHandle, openDatabase } from "./db/connection";
 import { migrateToLatest } from "./db/migrate";
 import { ensureBuiltInBatches } from "./features/batches/service";
+import { type CaptchaText, randomCaptchaText } from "./features/captcha/text";
 import { createMailer } from "./features/notifications/mailer";
 import { createCipher, loadDataKey } from "./http/crypto";
 import { type Deps, systemCaller } from "./http/deps";
@@ -10,11 +11,18 @@ import { createLocalFileStore } from "./storage/files";
 
 export type Runtime = { deps: Deps; handle: DatabaseHandle };
 
+/** What a test or a browser journey may put in place of the production parts. */
+export type RuntimeOptions = { captchaText?: CaptchaText };
+
 /**
  * Opens the database, migrates it and installs the built-in batches: everything a process
  * (server, CLI, test) needs before it can serve. Idempotent, so every instance may run it.
  */
-export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Runtime> {
+export async function openRuntime(
+  config: Config,
+  clock: Clock = systemClock,
+  options: RuntimeOptions = {},
+): Promise<Runtime> {
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(handle.db, handle.dialect);
   const deps: Deps = {
@@ -25,6 +33,7 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
     cipher: createCipher(loadDataKey(config.secretKey, config.dataDir)),
     files: createLocalFileStore(config.dataDir),
     mailer: createMailer(config.smtpUrl, config.mailFrom),
+    captchaText: options.captchaText ?? randomCaptchaText,
   };
   await ensureBuiltInBatches(deps, systemCaller);
   return { deps, handle };

@@ -19,6 +19,12 @@ export type Config = {
   webDist: string | null;
   rateLimitLoginPerMinute: number;
   rateLimitPublicFormsPerMinute: number;
+  /**
+   * Failed logins on one account within an hour, from all addresses together, after which the
+   * account is locked until the administrator unlocks it (guessing stops; one address alone is
+   * held up long before, see features/auth/throttle.ts).
+   */
+  loginAccountFailuresPerHour: number;
   passwordHashCost: number;
   smtpUrl: string | null;
   mailFrom: string;
@@ -70,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDist: env.LINXUAN_WEB_DIST === "" ? null : path.resolve(env.LINXUAN_WEB_DIST ?? defaultWebDist),
     rateLimitLoginPerMinute: intEnv(env, "LINXUAN_RATE_LIMIT_LOGIN", 20),
     rateLimitPublicFormsPerMinute: intEnv(env, "LINXUAN_RATE_LIMIT_PUBLIC_FORMS", 10),
+    loginAccountFailuresPerHour: Math.max(20, intEnv(env, "LINXUAN_LOGIN_ACCOUNT_FAILURES_PER_HOUR", 100)),
     passwordHashCost: intEnv(env, "LINXUAN_SCRYPT_COST", 32768),
     smtpUrl: env.LINXUAN_SMTP_URL || null,
     mailFrom: env.LINXUAN_MAIL_FROM || "遴选平台 <noreply@linxuan.local>",

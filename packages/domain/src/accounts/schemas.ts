@@ -10,6 +10,16 @@ const name = (label: string, max: number) =>
     .min(2, `${label}至少2个字`)
     .max(max, `${label}不超过${max}个字`);
 
+/**
+ * The graphical captcha sent with a form: the challenge's id and what the person read. Optional
+ * here; the server says CAPTCHA_REQUIRED when a form needs one (always for registration and the
+ * public objection and complaint forms, for a login after repeated failures).
+ */
+export const captchaFields = {
+  captchaId: z.string().max(64).optional(),
+  captchaAnswer: z.string().max(16, "验证码过长").optional(),
+};
+
 /** 申报单位自助注册. The credit code is the login name. */
 export const registrationSchema = z.object({
   creditCode: creditCodeSchema,
@@ -20,12 +30,14 @@ export const registrationSchema = z.object({
   password: passwordSchema,
   /** Set after the user confirmed a code whose check character does not match. */
   confirmCreditCodeWarning: z.boolean().optional(),
+  ...captchaFields,
 });
 export type Registration = z.infer<typeof registrationSchema>;
 
 export const loginSchema = z.object({
   username: z.string({ error: "请填写用户名" }).trim().min(1, "请填写用户名").max(64, "用户名过长"),
   password: z.string({ error: "请填写密码" }).min(1, "请填写密码").max(128, "密码过长"),
+  ...captchaFields,
 });
 
 export const changePasswordSchema = z.object({

@@ -42,6 +42,8 @@ export type Database = {
   outboundEmails: OutboundEmailsTable;
   reminderKeys: ReminderKeysTable;
   rateLimitCounters: RateLimitCountersTable;
+  loginThrottles: LoginThrottlesTable;
+  captchas: CaptchasTable;
 };
 
 /** One rate-limit window's request count for a route and client address. */
@@ -49,6 +51,32 @@ export type RateLimitCountersTable = {
   key: string;
   windowStartedMs: number | string;
   count: number;
+};
+
+/**
+ * Login failure counters, shared by all instances. `pair`: one username from one address (ip and
+ * username set); `account`: one username from any address (ip ''); `address`: any username from
+ * one address (username ''). Failures count within an hour from `windowStartedAt`.
+ */
+export type LoginThrottlesTable = {
+  scope: string;
+  username: string;
+  ip: string;
+  failures: number;
+  windowStartedAt: string;
+  lastAttemptAt: string;
+  /** pair: no attempt from this address on this account before this instant. */
+  blockedUntil: string | null;
+  /** account: too many failures from everywhere; only the administrator's unlock lifts it. */
+  lockedAt: string | null;
+};
+
+/** A graphical captcha's answer (SHA-256 with its id), single use, expiring after a few minutes. */
+export type CaptchasTable = {
+  id: string;
+  answerHash: string;
+  createdAt: string;
+  expiresAt: string;
 };
 
 /** E-mail to an address without an account (objector, complainant). */
@@ -470,8 +498,6 @@ export type UsersTable = {
   institutionId: string | null;
   passwordHash: string;
   status: string;
-  failedLogins: number;
-  lockedUntil: string | null;
   mustChangePassword: number;
   phoneEnc: string | null;
   email: string | null;

@@ -18,6 +18,8 @@ declare module "fastify" {
   interface FastifyRequest {
     caller: Caller;
     sessionId: string | null;
+    /** The CSRF token of the signed-in session (derived from it), or null without a session. */
+    sessionCsrfToken: string | null;
     sessionExpired: boolean;
     mustChangePassword: boolean;
   }
@@ -49,12 +51,19 @@ const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const TOUCH_EVERY_MS = 60_000;
 
 /**
- * Sessions (database rows, so app instances share them), CSRF (double-submit cookie checked on
- * every mutating request) and the route policy (each route names one command).
+ * Sessions (database rows, so app instances share them), CSRF on every mutating request and the
+ * route policy (each route names one command).
+ *
+ * CSRF: with a session, the token is an HMAC keyed by the session's secret cookie, so it is bound
+ * to that session, changes at every login and logout, and a token from another session (or one
+ * read from an old page) is refused; no instance needs to store or share it. Without a session
+ * (login itself, registration, the public objection and complaint forms) it is the double-submit
+ * cookie as before: the SameSite=Strict `lx_csrf` cookie must match the header.
  */
 export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest("caller", null as unknown as Caller);
   app.decorateRequest("sessionId", null);
+  app.decorateRequest("sessionCsrfToken", null);
   app.decorateRequest("sessionExpired", false);
   app.decorateRequest("mustChangePassword", false);
 
@@ -93,8 +102,17 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
       institutionId: row.institutionId,
     };
     request.sessionId = sessionId;
+    request.sessionCsrfToken = csrfTokenOfSession(token);
     request.mustChangePassword = row.mustChangePassword === 1;
     request.caller = { actor, username: row.username, ip: request.ip };
+  });
+
+  // Signed-in answers hold personal data: no browser or proxy keeps a copy.
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (request.sessionId !== null && String(reply.getHeader("content-type") ?? "").includes("json")) {
+      reply.header("cache-control", "no-store");
+    }
+    return payload;
   });
 
   // preValidation: refuse before the body is validated, so a stranger learns nothing from errors.
@@ -123,20 +141,33 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
   });
 }
 
+/** The CSRF token of a session: an HMAC keyed by the session's secret (only its hash is stored). */
+export function csrfTokenOfSession(sessionToken: string): string {
+  return crypto.createHmac("sha256", sessionToken).update("lx-csrf-v1").digest("base64url");
+}
+
+const sameText = (a: string, b: string) =>
+  a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
 function checkCsrf(request: FastifyRequest): void {
-  const cookie = request.cookies[CSRF_COOKIE];
   const header = request.headers[CSRF_HEADER];
   const value = Array.isArray(header) ? header[0] : header;
-  if (
-    !cookie ||
-    !value ||
-    cookie.length !== value.length ||
-    !crypto.timingSafeEqual(Buffer.from(cookie), Buffer.from(value))
-  ) {
+  const expected = request.sessionCsrfToken ?? request.cookies[CSRF_COOKIE];
+  if (!expected || !value || !sameText(expected, value)) {
     throw new AppError("CSRF_TOKEN_INVALID", "安全校验失败（缺少或错误的 CSRF 令牌），请刷新页面后重试");
   }
 }
 
+function setCsrfCookie(reply: FastifyReply, deps: Deps, token: string): void {
+  reply.setCookie(CSRF_COOKIE, token, {
+    path: "/",
+    httpOnly: false,
+    sameSite: "strict",
+    secure: deps.config.secureCookies,
+  });
+}
+
+/** Signs the browser in: the session cookie and the session's CSRF token (rotated at every login). */
 export function setSessionCookie(reply: FastifyReply, deps: Deps, token: string): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: "/",
@@ -145,8 +176,11 @@ export function setSessionCookie(reply: FastifyReply, deps: Deps, token: string)
     secure: deps.config.secureCookies,
     maxAge: deps.config.sessionAbsoluteHours * 3600,
   });
+  setCsrfCookie(reply, deps, csrfTokenOfSession(token));
+  reply.header("cache-control", "no-store");
 }
 
+/** Signs the browser out: no session cookie, and a fresh anonymous CSRF token. */
 export function clearSessionCookie(reply: FastifyReply, deps: Deps): void {
   reply.clearCookie(SESSION_COOKIE, {
     path: "/",
@@ -154,19 +188,22 @@ export function clearSessionCookie(reply: FastifyReply, deps: Deps): void {
     sameSite: "lax",
     secure: deps.config.secureCookies,
   });
+  setCsrfCookie(reply, deps, crypto.randomBytes(24).toString("base64url"));
 }
 
-/** Returns the CSRF token of this browser, issuing one (readable cookie, SameSite=Strict) if absent. */
+/**
+ * Returns the CSRF token this browser must send: its session's, or without a session its
+ * double-submit token, issuing one (readable cookie, SameSite=Strict) if absent.
+ */
 export function ensureCsrfToken(request: FastifyRequest, reply: FastifyReply, deps: Deps): string {
   const existing = request.cookies[CSRF_COOKIE];
+  if (request.sessionCsrfToken) {
+    if (existing !== request.sessionCsrfToken) setCsrfCookie(reply, deps, request.sessionCsrfToken);
+    return request.sessionCsrfToken;
+  }
   if (existing && /^[A-Za-z0-9_-]{20,}$/.test(existing)) return existing;
   const token = crypto.randomBytes(24).toString("base64url");
-  reply.setCookie(CSRF_COOKIE, token, {
-    path: "/",
-    httpOnly: false,
-    sameSite: "strict",
-    secure: deps.config.secureCookies,
-  });
+  setCsrfCookie(reply, deps, token);
   return token;
 }
 

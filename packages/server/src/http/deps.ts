@@ -2,6 +2,7 @@ import type { Actor } from "@linxuan/domain";
 import type { Config } from "../config";
 import type { Db } from "../db/connection";
 import type { Dialect } from "../db/types";
+import type { CaptchaText } from "../features/captcha/text";
 import type { Mailer } from "../features/notifications/mailer";
 import type { FileStore } from "../storage/files";
 import type { Cipher } from "./crypto";
@@ -16,6 +17,8 @@ export type Deps = {
   cipher: Cipher;
   files: FileStore;
   mailer: Mailer;
+  /** The text of each new captcha: random in production, a recorder in tests and journeys. */
+  captchaText: CaptchaText;
 };
 
 /** Who is calling: the signed-in actor (or nobody) and where from, for the audit log. */

@@ -6,6 +6,10 @@ import { AppError } from "./errors";
 export function registerErrorHandler(app: FastifyInstance, uploadMaxBytes: number): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
+      const retryAfter = error.extra?.retryAfter;
+      if (error.status === 429 && typeof retryAfter === "number" && retryAfter > 0) {
+        reply.header("retry-after", String(retryAfter));
+      }
       return reply.status(error.status).send({
         code: error.code,
         message: error.message,

@@ -20,7 +20,8 @@ describe("route policy for every route and every role", () => {
     for (const role of roleCodes) {
       const client = ctx.client();
       if (role === "institution") {
-        expect((await client.post("/api/auth/register", makeRegistration())).status).toBe(201);
+        const registration = { ...makeRegistration(), ...(await client.captcha()) };
+        expect((await client.post("/api/auth/register", registration)).status).toBe(201);
       } else {
         await client.login(await makeStaff(ctx, role), TEST_PASSWORD);
       }

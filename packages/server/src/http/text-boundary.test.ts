@@ -122,7 +122,11 @@ describe.each(testDatabases)("the text rule at the boundary on %s", (kind) => {
     const registration = makeRegistration({
       institutionName: `Cafe\u0301数字技术中心${crypto.randomInt(1e6)}`,
     });
-    const response = await ctx.client().post("/api/auth/register", registration);
+    const client = ctx.client();
+    const response = await client.post("/api/auth/register", {
+      ...registration,
+      ...(await client.captcha()),
+    });
     expect(response.status).toBe(201);
     const row = await ctx.deps.db
       .selectFrom("institutions")

@@ -1,3 +1,5 @@
+import { pruneLoginThrottles } from "../features/auth/throttle";
+import { pruneCaptchas } from "../features/captcha/service";
 import type { Deps } from "../http/deps";
 import { deleteStaleCounters } from "../limits/queries";
 
@@ -43,4 +45,14 @@ export async function cleanUpJobs(
   // Rate-limit windows are minutes long; a day-old counter is dead.
   await deleteStaleCounters(deps.db, now - DAY);
   return { deleted: Number(deleted.numDeletedRows), erased: old.length };
+}
+
+/**
+ * Sign-in records nobody needs any more: captchas past their five minutes, and login counters a
+ * day quiet that hold no lock or wait (an account lock stays until the administrator lifts it).
+ */
+export async function cleanUpSignInRecords(
+  deps: Pick<Deps, "db" | "clock">,
+): Promise<{ captchas: number; loginThrottles: number }> {
+  return { captchas: await pruneCaptchas(deps), loginThrottles: await pruneLoginThrottles(deps) };
 }

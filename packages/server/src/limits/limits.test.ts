@@ -1,19 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../app";
 import { cleanUpJobs } from "../jobs/housekeeping";
-import { createTestContext, TestClient, type TestContext, testDatabases } from "../test/harness";
+import { createTestContext, type TestClient, type TestContext, testDatabases } from "../test/harness";
 
 describe.each(testDatabases)("rate limits shared through the database on %s", (kind) => {
   let ctx: TestContext;
   let second: TestClient;
+  let closeSecond: () => Promise<void>;
   beforeAll(async () => {
     ctx = await createTestContext(kind, { rateLimitPublicFormsPerMinute: 3 });
-    // A second instance: its own Fastify and plugin state, the same database.
-    const app = await buildApp(ctx.deps);
-    await app.ready();
-    second = new TestClient(app);
+    // A second instance: its own runtime, Fastify and plugin state; the same database.
+    const instance = await ctx.startInstance();
+    second = instance.client();
+    closeSecond = instance.close;
   });
   afterAll(async () => {
+    await closeSecond?.();
     await ctx?.close();
   });
 

@@ -40,6 +40,23 @@ export async function makeStaff(
   return username;
 }
 
+/**
+ * Wrong passwords for `username`, spread over addresses (a few from each, so no address is held
+ * up), each with a solved captcha as the login form sends it once asked. Throws on any other answer.
+ */
+export async function failLogins(ctx: TestContext, username: string, times: number, perAddress = 4) {
+  for (let i = 0; i < times; i++) {
+    const client = ctx.client({ ip: `198.51.100.${Math.floor(i / perAddress) + 1}` });
+    const response = await client.post("/api/auth/login", {
+      username,
+      password: "Wrong-Pass-9",
+      ...(await client.captcha()),
+    });
+    if (response.body?.code !== "INVALID_CREDENTIALS")
+      throw new Error(`failure ${i + 1} for ${username}: ${JSON.stringify(response.body)}`);
+  }
+}
+
 /** A valid, unique 统一社会信用代码 registered in the given province (default Shanghai). */
 export function makeCreditCode(regionCode = "310000"): string {
   const digits = crypto
@@ -90,7 +107,7 @@ export async function publishOpenBatch(
 export async function registerInstitution(ctx: TestContext, regionCode = "310000") {
   const client = ctx.client();
   const registration = makeRegistration({ creditCode: makeCreditCode(regionCode) });
-  const response = await client.post("/api/auth/register", registration);
+  const response = await client.post("/api/auth/register", { ...registration, ...(await client.captcha()) });
   if (response.status !== 201) throw new Error(`register failed: ${JSON.stringify(response.body)}`);
   return { client, creditCode: registration.creditCode, name: registration.institutionName };
 }

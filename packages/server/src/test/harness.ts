@@ -10,6 +10,7 @@ import { type Config, loadConfig } from "../config";
 import type { Deps } from "../http/deps";
 import { jobHandlers } from "../jobs/handlers";
 import { createJobRunner } from "../jobs/runner";
+import { createCaptchaRecorder } from "./captcha";
 
 export type DatabaseKind = "sqlite" | "postgres";
 
@@ -24,7 +25,16 @@ export type TestContext = {
   config: Config;
   /** Moves the server clock; deadlines and session timeouts read it. */
   setNow: (date: Date) => void;
-  client: () => TestClient;
+  /** A browser-like client; `ip` is the address the server sees it come from. */
+  client: (options?: ClientOptions) => TestClient;
+  /** The text of a captcha this platform drew (what a person reads in the picture). */
+  captchaAnswer: (challengeId: string) => string;
+  /** Another app instance on the same database (its own connection), as when scaled out. */
+  startInstance: () => Promise<{
+    app: FastifyInstance;
+    client: (options?: ClientOptions) => TestClient;
+    close: () => Promise<void>;
+  }>;
   /** Runs queued background jobs in this process until none is due; returns how many ran. */
   runJobs: () => Promise<number>;
   close: () => Promise<void>;
@@ -74,9 +84,12 @@ export async function createTestContext(
       ...overrides,
     },
   );
-  const { deps, handle } = await openRuntime(config, () => now ?? new Date());
+  const clock = () => now ?? new Date();
+  const captcha = createCaptchaRecorder();
+  const { deps, handle } = await openRuntime(config, clock, { captchaText: captcha.text });
   const app = await buildApp(deps);
   await app.ready();
+  const others: (() => Promise<void>)[] = [];
   return {
     app,
     deps,
@@ -84,7 +97,19 @@ export async function createTestContext(
     setNow: (date) => {
       now = date;
     },
-    client: () => new TestClient(app),
+    client: (options) => new TestClient(app, captcha.answerOf, options),
+    captchaAnswer: captcha.answerOf,
+    startInstance: async () => {
+      const runtime = await openRuntime(config, clock, { captchaText: captcha.text });
+      const other = await buildApp(runtime.deps);
+      await other.ready();
+      const close = async () => {
+        await other.close();
+        await runtime.handle.close();
+      };
+      others.push(close);
+      return { app: other, client: (options) => new TestClient(other, captcha.answerOf, options), close };
+    },
     runJobs: async () => {
       const runner = createJobRunner(deps, jobHandlers, { worker: "test-runner" });
       let ran = 0;
@@ -92,6 +117,7 @@ export async function createTestContext(
       return ran;
     },
     close: async () => {
+      for (const closeOther of others.splice(0)) await closeOther();
       await app.close();
       await handle.close();
       await dropSchema?.();
@@ -100,12 +126,18 @@ export async function createTestContext(
   };
 }
 
+export type ClientOptions = { ip?: string };
+
 export type TestResponse = { status: number; body: any; headers: Record<string, unknown>; raw: Buffer };
 
 /** A browser-like client over `app.inject`: keeps cookies and sends the CSRF header. */
 export class TestClient {
   private readonly cookies = new Map<string, string>();
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly answerOf: (challengeId: string) => string,
+    private readonly options: ClientOptions = {},
+  ) {}
 
   async request(
     method: string,
@@ -125,6 +157,7 @@ export class TestClient {
       method: method as "GET",
       url,
       headers,
+      ...(this.options.ip ? { remoteAddress: this.options.ip } : {}),
       ...(body === undefined ? {} : { payload: body as string }),
     });
     for (const cookie of response.cookies) {
@@ -158,6 +191,13 @@ export class TestClient {
   }
   cookie(name: string) {
     return this.cookies.get(name);
+  }
+
+  /** Fetches a captcha and reads it like a person: the fields a form sends with it. */
+  async captcha(): Promise<{ captchaId: string; captchaAnswer: string }> {
+    const response = await this.get("/api/captcha");
+    if (response.status !== 200) throw new Error(`captcha failed: ${JSON.stringify(response.body)}`);
+    return { captchaId: response.body.id, captchaAnswer: this.answerOf(response.body.id) };
   }
 
   async login(username: string, password: string) {

@@ -22,7 +22,10 @@ export type User = {
 
 export type AdminUser = User & {
   status: "active" | "disabled";
-  lockedUntil: string | null;
+  /** Locked after too many failed logins from everywhere; only 解锁 lifts it. */
+  lockedAt: string | null;
+  /** Addresses that must wait before trying this account again. */
+  waitingAddresses: number;
   lastLoginAt: string | null;
   createdAt: string;
   phone: string | null;

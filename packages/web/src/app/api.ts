@@ -10,13 +10,22 @@ export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
   readonly fields: FieldIssue[];
+  /** The answer's other properties (e.g. `captchaRequired`, `retryAfter` of a refused login). */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, fields: FieldIssue[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: FieldIssue[] = [],
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 }
 
@@ -92,15 +101,11 @@ export function withQuery(path: string, query?: Query): string {
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => null)) as {
-    code?: unknown;
-    message?: unknown;
-    fields?: unknown;
-  } | null;
+  const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
   if (body && typeof body.code === "string") {
     const message = typeof body.message === "string" && body.message ? body.message : "操作失败，请稍后重试";
     const fields = Array.isArray(body.fields) ? (body.fields as FieldIssue[]) : [];
-    return new ApiError(response.status, body.code, message, fields);
+    return new ApiError(response.status, body.code, message, fields, body);
   }
   if (response.status === 404) return new ApiError(404, "NOT_FOUND", "请求的内容不存在");
   if (response.status >= 500) {

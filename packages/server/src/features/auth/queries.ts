@@ -1,5 +1,7 @@
 import crypto from "node:crypto";
+import type { ExpressionBuilder } from "kysely";
 import type { Db } from "../../db/connection";
+import type { Database } from "../../db/types";
 
 export async function findUserByUsername(db: Db, username: string) {
   return db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst();
@@ -118,8 +120,6 @@ export async function insertInstitutionWithAccount(
       institutionId: input.institutionId,
       passwordHash: input.passwordHash,
       status: "active",
-      failedLogins: 0,
-      lockedUntil: null,
       mustChangePassword: 0,
       phoneEnc: input.phoneEnc,
       email: input.email,
@@ -128,4 +128,140 @@ export async function insertInstitutionWithAccount(
       lastLoginAt: null,
     })
     .execute();
+}
+
+/** pair: one username from one address · account: one username from anywhere · address: one address. */
+export type ThrottleScope = "pair" | "account" | "address";
+export type ThrottleKey = { scope: ThrottleScope; username: string; ip: string };
+
+export async function findThrottles(db: Db, keys: ThrottleKey[]) {
+  return db
+    .selectFrom("loginThrottles")
+    .selectAll()
+    .where((eb) =>
+      eb.or(
+        keys.map((key) =>
+          eb.and([eb("scope", "=", key.scope), eb("username", "=", key.username), eb("ip", "=", key.ip)]),
+        ),
+      ),
+    )
+    .execute();
+}
+
+type ThrottleExpressions = ExpressionBuilder<Database, "loginThrottles">;
+
+const sameKey = (key: ThrottleKey) => (eb: ThrottleExpressions) =>
+  eb.and([eb("scope", "=", key.scope), eb("username", "=", key.username), eb("ip", "=", key.ip)]);
+
+/**
+ * Counts one attempt on a counter: creates it on first use, then one conditional UPDATE that
+ * starts a new window when the old one is over and refuses while the counter is blocked, locked
+ * or (with a limit) full. Of concurrent attempts on any instances each gets its own number and
+ * no more than `limit` get one per window, on SQLite and PostgreSQL. Returns the count, or null
+ * when refused.
+ */
+export async function countAttempt(
+  db: Db,
+  key: ThrottleKey,
+  at: { now: string; windowStart: string; limit: number | null },
+): Promise<number | null> {
+  await db
+    .insertInto("loginThrottles")
+    .values({
+      ...key,
+      failures: 0,
+      windowStartedAt: at.now,
+      lastAttemptAt: at.now,
+      blockedUntil: null,
+      lockedAt: null,
+    })
+    .onConflict((oc) => oc.columns(["scope", "username", "ip"]).doNothing())
+    .execute();
+  const expired = (eb: ThrottleExpressions) => eb("windowStartedAt", "<", at.windowStart);
+  const row = await db
+    .updateTable("loginThrottles")
+    .set((eb) => ({
+      failures: eb
+        .case()
+        .when(expired(eb))
+        .then(1)
+        .else(eb("failures", "+", 1))
+        .end(),
+      windowStartedAt: eb.case().when(expired(eb)).then(at.now).else(eb.ref("windowStartedAt")).end(),
+      lastAttemptAt: at.now,
+    }))
+    .where(sameKey(key))
+    .where((eb) => eb.or([eb("blockedUntil", "is", null), eb("blockedUntil", "<=", at.now)]))
+    .where("lockedAt", "is", null)
+    .where((eb) => (at.limit === null ? eb.lit(true) : eb.or([eb("failures", "<", at.limit), expired(eb)])))
+    .returning("failures")
+    .executeTakeFirst();
+  return row ? Number(row.failures) : null;
+}
+
+/** Gives back an attempt counted in advance that turned out to be a success. */
+export async function uncountAttempt(db: Db, key: ThrottleKey): Promise<void> {
+  await db
+    .updateTable("loginThrottles")
+    .set((eb) => ({ failures: eb("failures", "-", 1) }))
+    .where(sameKey(key))
+    .where("failures", ">", 0)
+    .execute();
+}
+
+export async function blockThrottle(db: Db, key: ThrottleKey, until: string): Promise<void> {
+  await db.updateTable("loginThrottles").set({ blockedUntil: until }).where(sameKey(key)).execute();
+}
+
+/** Locks an account counter once; true for the call that locked it. */
+export async function lockThrottle(db: Db, key: ThrottleKey, at: string): Promise<boolean> {
+  const row = await db
+    .updateTable("loginThrottles")
+    .set({ lockedAt: at })
+    .where(sameKey(key))
+    .where("lockedAt", "is", null)
+    .returning("lockedAt")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function deleteThrottle(db: Db, key: ThrottleKey): Promise<void> {
+  await db.deleteFrom("loginThrottles").where(sameKey(key)).execute();
+}
+
+/** Every counter of a username (its lock and the waits of all addresses): the administrator's unlock. */
+export async function deleteUsernameThrottles(db: Db, username: string): Promise<number> {
+  const result = await db
+    .deleteFrom("loginThrottles")
+    .where("scope", "in", ["pair", "account"])
+    .where("username", "=", username)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Locks and addresses kept waiting, per username, for the administrator's account list. */
+export async function findUsernameRestrictions(db: Db, usernames: string[], now: string) {
+  if (usernames.length === 0) return [];
+  return db
+    .selectFrom("loginThrottles")
+    .select(["scope", "username", "lockedAt", "blockedUntil"])
+    .where("username", "in", usernames)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("scope", "=", "account"), eb("lockedAt", "is not", null)]),
+        eb.and([eb("scope", "=", "pair"), eb("blockedUntil", ">", now)]),
+      ]),
+    )
+    .execute();
+}
+
+/** Counters whose last attempt is older than `before` and that hold no lock or wait any more. */
+export async function deleteStaleThrottles(db: Db, before: string, now: string): Promise<number> {
+  const result = await db
+    .deleteFrom("loginThrottles")
+    .where("lastAttemptAt", "<", before)
+    .where("lockedAt", "is", null)
+    .where((eb) => eb.or([eb("blockedUntil", "is", null), eb("blockedUntil", "<=", now)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -6,66 +6,106 @@ import {
   type Role,
   regionOfDivisionCode,
 } from "@linxuan/domain";
-import { recordEvent, runCommand } from "../../http/command";
+import type { Row } from "../../db/types";
+import { runCommand } from "../../http/command";
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from "../../http/crypto";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError } from "../../http/errors";
+import { type CaptchaAnswer, checkCaptcha } from "../captcha/service";
 import { toUserView, type UserView } from "../users/view";
 import {
   deleteSession,
+  deleteThrottle,
   findInstitution,
   findInstitutionByCreditCode,
   findUserById,
   findUserByUsername,
   insertInstitutionWithAccount,
   insertSession,
+  uncountAttempt,
 } from "./queries";
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+import {
+  checkLoginGate,
+  LOGIN_THROTTLE,
+  type LoginKeys,
+  loginKeys,
+  recordLoginFailure,
+  releaseLoginAttempt,
+  reserveLoginAttempt,
+  waitText,
+} from "./throttle";
 
 // Verifying against a fixed hash when the user does not exist keeps the response time the same,
 // so the timing of a failed login does not reveal which usernames exist.
 let dummyHash: Promise<string> | null = null;
 
-/** 11月23日 11:26 in Asia/Shanghai, for the lock-out message. */
-function formatShanghaiTime(iso: string): string {
-  const local = new Date(Date.parse(iso) + 8 * 3_600_000);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
-}
-
 export type LoginResult = { user: UserView; sessionToken: string };
 
-export async function login(
-  deps: Deps,
-  caller: Caller,
-  input: { username: string; password: string; userAgent: string | null },
-): Promise<LoginResult> {
-  const now = deps.clock();
-  const user = await findUserByUsername(deps.db, input.username.trim());
-  if (!user) {
-    dummyHash ??= hashPassword("not-a-real-password", deps.config.passwordHashCost);
-    await verifyPassword(input.password, await dummyHash);
-    await recordEvent(deps, caller, "auth.loginFailed", {
-      targetType: "user",
-      targetId: null,
-      summary: `登录失败：用户名 ${input.username.slice(0, 64)} 不存在`,
-    });
-    throw new AppError("INVALID_CREDENTIALS", "用户名或密码错误");
+export type LoginInput = CaptchaAnswer & { username: string; password: string; userAgent: string | null };
+
+/**
+ * 登录. Known and unknown usernames, wrong passwords and disabled accounts all get the same
+ * answer in the same time until the password is proven right; only then may it say the account
+ * is disabled. Throttling and the captcha are keyed by the username as typed (throttle.ts).
+ */
+export async function login(deps: Deps, caller: Caller, input: LoginInput): Promise<LoginResult> {
+  const username = input.username.trim();
+  const keys = loginKeys(username, caller.ip);
+  const gate = await checkLoginGate(deps, keys);
+  if (gate.captchaRequired || input.captchaId || input.captchaAnswer) {
+    try {
+      await checkCaptcha(deps, input);
+    } catch (error) {
+      if (error instanceof AppError) {
+        throw new AppError(error.code, error.message, {
+          ...(error.fields ? { fields: error.fields } : {}),
+          extra: { captchaRequired: true },
+        });
+      }
+      throw error;
+    }
   }
-  if (user.status !== "active") throw new AppError("ACCOUNT_DISABLED", "该账号已停用，请联系系统管理员");
-  if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
+  const counts = await reserveLoginAttempt(deps, keys);
+  const user = await findUserByUsername(deps.db, username);
+  dummyHash ??= hashPassword("not-a-real-password", deps.config.passwordHashCost);
+  const ok = await verifyPassword(input.password, user ? user.passwordHash : await dummyHash);
+  if (!user || !ok) {
+    const outcome = await runCommand(
+      deps,
+      user ? callerAs(caller, user) : caller,
+      "auth.loginFailed",
+      (trx) => recordLoginFailure(trx, deps, keys, counts),
+      (result) => ({
+        targetType: "user",
+        targetId: user?.id ?? null,
+        summary: [
+          user ? "密码错误" : `用户名 ${username.slice(0, 64)} 不存在`,
+          `（本地址第${counts.pair}次）`,
+          result.pairLocked ? `，该地址暂停登录此账号${LOGIN_THROTTLE.pairLockMinutes}分钟` : "",
+          result.accountLocked
+            ? `；一小时内登录失败${deps.config.loginAccountFailuresPerHour}次，账号已锁定，须由系统管理员解锁`
+            : "",
+        ].join(""),
+      }),
+    );
     throw new AppError(
-      "ACCOUNT_LOCKED",
-      `密码连续错误次数过多，账号已锁定，请于 ${formatShanghaiTime(user.lockedUntil)} 后再试`,
-      {
-        extra: { lockedUntil: user.lockedUntil },
-      },
+      "INVALID_CREDENTIALS",
+      outcome.retryAfter > 0
+        ? `用户名或密码错误。登录失败次数较多，请${waitText(outcome.retryAfter)}后再试`
+        : "用户名或密码错误",
+      { extra: { captchaRequired: outcome.captchaRequired, retryAfter: outcome.retryAfter } },
     );
   }
-  const ok = await verifyPassword(input.password, user.passwordHash);
-  const userCaller: Caller = {
+  if (user.status !== "active") {
+    await uncountAttempt(deps.db, keys.account);
+    await deleteThrottle(deps.db, keys.pair);
+    throw new AppError("ACCOUNT_DISABLED", "该账号已停用，请联系系统管理员");
+  }
+  return startSession(deps, callerAs(caller, user), user, input.userAgent, keys);
+}
+
+function callerAs(caller: Caller, user: Row<"users">): Caller {
+  return {
     ...caller,
     username: user.username,
     actor: {
@@ -76,63 +116,27 @@ export async function login(
       institutionId: user.institutionId,
     },
   };
-  if (!ok) {
-    const failures = await runCommand(
-      deps,
-      userCaller,
-      "auth.loginFailed",
-      async (trx) => {
-        const row = await trx
-          .updateTable("users")
-          .set((eb) => ({ failedLogins: eb("failedLogins", "+", 1) }))
-          .where("id", "=", user.id)
-          .returning("failedLogins")
-          .executeTakeFirstOrThrow();
-        const count = Number(row.failedLogins);
-        if (count >= MAX_FAILED_LOGINS) {
-          const lockedUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-          await trx
-            .updateTable("users")
-            .set({ lockedUntil, failedLogins: 0 })
-            .where("id", "=", user.id)
-            .execute();
-          return { count, lockedUntil };
-        }
-        return { count, lockedUntil: null as string | null };
-      },
-      (result) => ({
-        targetType: "user",
-        targetId: user.id,
-        summary: result.lockedUntil
-          ? `密码连续错误${MAX_FAILED_LOGINS}次，账号锁定${LOCK_MINUTES}分钟`
-          : `密码错误（第${result.count}次）`,
-      }),
-    );
-    if (failures.lockedUntil) {
-      throw new AppError(
-        "ACCOUNT_LOCKED",
-        `密码连续错误${MAX_FAILED_LOGINS}次，账号已锁定${LOCK_MINUTES}分钟，请于 ${formatShanghaiTime(failures.lockedUntil)} 后再试`,
-        { extra: { lockedUntil: failures.lockedUntil } },
-      );
-    }
-    const left = MAX_FAILED_LOGINS - failures.count;
-    throw new AppError(
-      "INVALID_CREDENTIALS",
-      `用户名或密码错误，再错${left}次账号将被锁定${LOCK_MINUTES}分钟`,
-      {
-        extra: { attemptsLeft: left },
-      },
-    );
-  }
+}
+
+/** Signs a user in whose password was just proven (login, or a registration's first account). */
+async function startSession(
+  deps: Deps,
+  caller: Caller,
+  user: Row<"users">,
+  userAgent: string | null,
+  keys: LoginKeys | null,
+): Promise<LoginResult> {
+  const now = deps.clock();
   const token = randomToken();
   await runCommand(
     deps,
-    userCaller,
+    caller,
     "auth.login",
     async (trx) => {
+      if (keys) await releaseLoginAttempt(trx, keys);
       await trx
         .updateTable("users")
-        .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now.toISOString() })
+        .set({ lastLoginAt: now.toISOString() })
         .where("id", "=", user.id)
         .execute();
       await insertSession(trx, {
@@ -141,7 +145,7 @@ export async function login(
         createdAt: now.toISOString(),
         expiresAt: new Date(now.getTime() + deps.config.sessionAbsoluteHours * 3_600_000).toISOString(),
         ip: caller.ip,
-        userAgent: input.userAgent?.slice(0, 300) ?? null,
+        userAgent: userAgent?.slice(0, 300) ?? null,
       });
     },
     () => ({ targetType: "user", targetId: user.id, summary: "登录成功" }),
@@ -199,6 +203,9 @@ export async function registerInstitution(
       fields: [{ path: "password", message: policy.message }],
     });
   }
+  // After the checks a person fixes in the form (the checksum warning is answered with the same
+  // picture), before anything is looked up or written.
+  await checkCaptcha(deps, input);
   if (await findInstitutionByCreditCode(deps.db, check.code)) {
     throw new AppError(
       "INSTITUTION_EXISTS",
@@ -236,7 +243,9 @@ export async function registerInstitution(
       summary: `申报单位注册：${input.institutionName}（${check.code}）${check.status === "warning" ? "，校验位不符已由用户确认" : ""}`,
     }),
   );
-  return login(deps, caller, { username: check.code, password: input.password, userAgent });
+  const user = await findUserByUsername(deps.db, check.code);
+  if (!user) throw new Error(`registered account ${check.code} not found`);
+  return startSession(deps, callerAs(caller, user), user, userAgent, null);
 }
 
 export async function changePassword(

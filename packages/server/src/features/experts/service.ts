@@ -96,8 +96,6 @@ async function insertExpert(
       institutionId: null,
       passwordHash: input.passwordHash,
       status: "active",
-      failedLogins: 0,
-      lockedUntil: null,
       mustChangePassword: 1,
       phoneEnc: deps.cipher.encrypt(input.profile.phone),
       email: input.profile.email,

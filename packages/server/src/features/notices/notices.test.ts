@@ -97,10 +97,43 @@ describe.each(testDatabases)("public notice, objections and catalog on %s", (kin
       const notice = await ctx.client().get(`/api/public/notices/${noticeId}`);
       const [first, second] = notice.body.notice.items;
       const visitor = ctx.client();
+      // The form always carries the picture's answer: none, or a wrong one, files nothing.
+      const objection = {
+        itemId: first.id,
+        name: "王五",
+        organisation: "上海某科技公司",
+        phone: "13912345678",
+        email: "wangwu@example.cn",
+        content: "该机构近三年培训规模与实际不符，申报材料存在虚报。",
+      };
+      const evidenceFile = { name: "证明.pdf", content: SAMPLE_PDF };
+      const url = `/api/public/notices/${noticeId}/objections`;
+      const none = await visitor.upload(url, multipartBody(objection, evidenceFile));
+      expect(none.status).toBe(400);
+      expect(none.body).toMatchObject({
+        code: "CAPTCHA_REQUIRED",
+        fields: [{ path: "captchaAnswer", message: "请输入图中的字符" }],
+      });
+      const captcha = await visitor.captcha();
+      const wrong = await visitor.upload(
+        url,
+        multipartBody({ ...objection, captchaId: captcha.captchaId, captchaAnswer: "WXYZ" }, evidenceFile),
+      );
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.code).toBe("CAPTCHA_INVALID");
+      const reused = await visitor.upload(url, multipartBody({ ...objection, ...captcha }, evidenceFile));
+      expect(reused.body.code).toBe("CAPTCHA_INVALID");
+      const filedSoFar = await ctx.deps.db
+        .selectFrom("objections")
+        .select("id")
+        .where("noticeId", "=", noticeId)
+        .execute();
+      expect(filedSoFar).toEqual([]);
       const filed = await visitor.upload(
         `/api/public/notices/${noticeId}/objections`,
         multipartBody(
           {
+            ...(await visitor.captcha()),
             itemId: first.id,
             name: "王五",
             organisation: "上海某科技公司",
@@ -117,6 +150,7 @@ describe.each(testDatabases)("public notice, objections and catalog on %s", (kin
         `/api/public/notices/${noticeId}/objections`,
         multipartBody(
           {
+            ...(await visitor.captcha()),
             itemId: second.id,
             name: "赵六",
             organisation: "个人",
@@ -158,6 +192,7 @@ describe.each(testDatabases)("public notice, objections and catalog on %s", (kin
         `/api/public/notices/${noticeId}/objections`,
         multipartBody(
           {
+            ...(await visitor.captcha()),
             itemId: second.id,
             name: "赵六",
             organisation: "个人",
@@ -190,10 +225,12 @@ describe.each(testDatabases)("public notice, objections and catalog on %s", (kin
     ctx.setNow(new Date(Date.parse(endsAt) + 1000));
     try {
       const notice = await ctx.client().get(`/api/public/notices/${noticeId}`);
-      const late = await ctx.client().upload(
+      const latecomer = ctx.client();
+      const late = await latecomer.upload(
         `/api/public/notices/${noticeId}/objections`,
         multipartBody(
           {
+            ...(await latecomer.captcha()),
             itemId: notice.body.notice.items[1].id,
             name: "孙七",
             organisation: "个人",

@@ -6,12 +6,13 @@ import type { Caller, Deps } from "../../http/deps";
 import { AppError, type FieldIssue, notFound } from "../../http/errors";
 import type { Evidence } from "../../http/multipart";
 import { detectFileKind } from "../../storage/files";
+import { type CaptchaAnswer, checkCaptcha } from "../captcha/service";
 import { institutionUserIds, notify, notifyAddress, officeUserIds } from "../notifications/service";
 import { decisionQuotaKey, releaseQuotaPlace } from "../quotas/counters";
 import { loadOfficeNotice } from "./authority";
 
 export type { Evidence };
-export type ObjectionInput = {
+export type ObjectionInput = CaptchaAnswer & {
   itemId: string;
   name: string;
   organisation: string;
@@ -107,6 +108,8 @@ export async function fileObjection(deps: Deps, caller: Caller, noticeId: string
     problems.push({ path: "organisation", message: "请填写工作单位或身份证号" });
   if (problems.length > 0)
     throw new AppError("VALIDATION_FAILED", problems[0]?.message ?? "请检查填写内容", { fields: problems });
+  // After the fields a person corrects (the picture stays valid for that), before files are stored.
+  await checkCaptcha(deps, input);
   const evidence = await storeEvidence(deps, input.evidence);
   const ackNumber = makeAckNumber("YY", now);
   const phone = checkPhone(input.phone);

@@ -89,7 +89,7 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ["public"],
         summary:
-          "提出异议（multipart：itemId、name、organisation、phone、email、content、evidence 文件；仅公示期内）",
+          "提出异议（multipart：itemId、name、organisation、phone、email、content、captchaId、captchaAnswer、evidence 文件；仅公示期内）",
         params: z.object({ id }),
       },
     },
@@ -103,6 +103,8 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
         email: fields.email ?? "",
         content: fields.content ?? "",
         evidence,
+        captchaId: fields.captchaId,
+        captchaAnswer: fields.captchaAnswer,
       });
       return reply.status(201).send(result);
     },

@@ -92,10 +92,12 @@ describe.each(testDatabases)("who is told what, from notice to supervision, on %
     try {
       const notice = await ctx.client().get(`/api/public/notices/${noticeId}`);
       const item = notice.body.notice.items[0];
-      const filed = await ctx.client().upload(
+      const objector = ctx.client();
+      const filed = await objector.upload(
         `/api/public/notices/${noticeId}/objections`,
         multipartBody(
           {
+            ...(await objector.captcha()),
             itemId: item.id,
             name: "王五",
             organisation: "上海某科技公司",
@@ -163,10 +165,12 @@ describe.each(testDatabases)("who is told what, from notice to supervision, on %
       expect(
         (await inboxOf(ctx, listedApp?.institutionUserId ?? "")).some((row) => row.title === "已纳入目录"),
       ).toBe(true);
-      const filed = await ctx.client().upload(
+      const complainant = ctx.client();
+      const filed = await complainant.upload(
         `/api/public/catalog/${entry.id}/complaints`,
         multipartBody(
           {
+            ...(await complainant.captcha()),
             category: "overcharging",
             name: "李四",
             phone: "13712345678",
@@ -192,10 +196,12 @@ describe.each(testDatabases)("who is told what, from notice to supervision, on %
       expect(told?.body).toContain("约谈警示");
       // A complaint without an e-mail address queues nothing for the complainant.
       const before = await ctx.deps.db.selectFrom("outboundEmails").select("id").execute();
-      const silent = await ctx.client().upload(
+      const silentComplainant = ctx.client();
+      const silent = await silentComplainant.upload(
         `/api/public/catalog/${entry.id}/complaints`,
         multipartBody(
           {
+            ...(await silentComplainant.captcha()),
             category: "overcharging",
             name: "赵六",
             phone: "13712345679",

@@ -2,7 +2,7 @@ import { EXPIRING_WITHIN_DAYS, type OccupationCode, occupationName } from "@linx
 import type { Db } from "../../db/connection";
 import { shanghaiDate } from "../../http/dates";
 import type { Deps } from "../../http/deps";
-import { cleanUpJobs } from "../../jobs/housekeeping";
+import { cleanUpJobs, cleanUpSignInRecords } from "../../jobs/housekeeping";
 import { enqueueJob } from "../../jobs/queue";
 import type { JobHandler } from "../../jobs/runner";
 import { findBatchRow } from "../batches/queries";
@@ -168,7 +168,7 @@ export async function sweepReminders(deps: Deps): Promise<SweepResult> {
 
 /**
  * The hourly sweep: queues the next hour's sweep first, so the chain survives a failing pass; then
- * reminders, then housekeeping of the jobs table.
+ * reminders, then housekeeping of the jobs table and the sign-in records.
  */
 export const runReminderSweep: JobHandler = async ({ deps }) => {
   const now = deps.clock();
@@ -181,5 +181,8 @@ export const runReminderSweep: JobHandler = async ({ deps }) => {
     maxAttempts: 3,
   });
   const reminders = await sweepReminders(deps);
-  return { ...reminders, housekeeping: await cleanUpJobs(deps) };
+  return {
+    ...reminders,
+    housekeeping: { ...(await cleanUpJobs(deps)), ...(await cleanUpSignInRecords(deps)) },
+  };
 };

@@ -11,6 +11,7 @@ import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
+import { type CaptchaAnswer, checkCaptcha } from "../captcha/service";
 import { writeEntryVersion } from "../catalog/service";
 import {
   checkSubmitter,
@@ -43,7 +44,7 @@ export async function fileComplaint(
   deps: Deps,
   caller: Caller,
   entryId: string,
-  input: {
+  input: CaptchaAnswer & {
     category: string;
     name: string;
     phone: string;
@@ -66,6 +67,7 @@ export async function fileComplaint(
   const problems = checkSubmitter(input, false);
   if (problems.length > 0)
     throw new AppError("VALIDATION_FAILED", problems[0]?.message ?? "请检查填写内容", { fields: problems });
+  await checkCaptcha(deps, input);
   const evidence = await storeEvidence(deps, input.evidence);
   const phone = checkPhone(input.phone);
   const ackNumber = makeAckNumber("JB", deps.clock());

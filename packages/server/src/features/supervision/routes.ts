@@ -38,7 +38,8 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
       config: { command: "public", rateLimit: formLimit },
       schema: {
         tags: ["public"],
-        summary: "投诉举报（multipart：category、name、phone、email、content、evidence 文件）",
+        summary:
+          "投诉举报（multipart：category、name、phone、email、content、captchaId、captchaAnswer、evidence 文件）",
         params: z.object({ id }),
       },
     },
@@ -51,6 +52,8 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
         email: fields.email ?? "",
         content: fields.content ?? "",
         evidence,
+        captchaId: fields.captchaId,
+        captchaAnswer: fields.captchaAnswer,
       });
       return reply.status(201).send(result);
     },

@@ -80,10 +80,39 @@ describe.each(testDatabases)("supervision on %s", (kind) => {
   it("takes a complaint tied to an entry; a suspension outcome suspends the entry with its history", async () => {
     const entry = entries[0];
     if (!entry) throw new Error("no entry");
-    const filed = await ctx.client().upload(
+    const complainant = ctx.client();
+    const fields = {
+      category: "overcharging",
+      name: "李四",
+      phone: "13712345678",
+      email: "",
+      content: "该机构培训收费远高于公示标准，且不开具发票。",
+    };
+    const url = `/api/public/catalog/${entry.id}/complaints`;
+    const none = await complainant.upload(
+      url,
+      multipartBody(fields, { name: "收据.pdf", content: SAMPLE_PDF }),
+    );
+    expect(none.status).toBe(400);
+    expect(none.body.code).toBe("CAPTCHA_REQUIRED");
+    // A picture answered after its five minutes is refused.
+    const stale = await complainant.captcha();
+    ctx.setNow(new Date(Date.now() + 6 * 60_000));
+    try {
+      const late = await complainant.upload(
+        url,
+        multipartBody({ ...fields, ...stale }, { name: "收据.pdf", content: SAMPLE_PDF }),
+      );
+      expect(late.status).toBe(400);
+      expect(late.body.code).toBe("CAPTCHA_INVALID");
+    } finally {
+      ctx.setNow(new Date());
+    }
+    const filed = await complainant.upload(
       `/api/public/catalog/${entry.id}/complaints`,
       multipartBody(
         {
+          ...(await complainant.captcha()),
           category: "overcharging",
           name: "李四",
           phone: "13712345678",

@@ -7,6 +7,7 @@ import { hashPassword } from "../../http/crypto";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
 import { findUserById, findUserByUsername } from "../auth/queries";
+import { liftLoginRestrictions, loginRestrictions } from "../auth/throttle";
 import { findInstitutionsByIds, listUserRows } from "./queries";
 import { toUserView } from "./view";
 
@@ -21,13 +22,19 @@ export async function listUsers(
   const institutions = new Map(
     (await findInstitutionsByIds(deps.db, institutionIds)).map((row) => [row.id, row]),
   );
+  const restrictions = await loginRestrictions(
+    deps,
+    items.map((user) => user.username),
+  );
   return {
     total,
     items: items.map((user) => ({
       ...toUserView(user, user.institutionId ? institutions.get(user.institutionId) : null),
       status: user.status as "active" | "disabled",
-      lockedUntil:
-        user.lockedUntil && Date.parse(user.lockedUntil) > deps.clock().getTime() ? user.lockedUntil : null,
+      // Locked after too many failures from everywhere (only an unlock lifts it), and addresses
+      // that must wait before trying this account again.
+      lockedAt: restrictions.get(user.username)?.lockedAt ?? null,
+      waitingAddresses: restrictions.get(user.username)?.waitingAddresses ?? 0,
       lastLoginAt: user.lastLoginAt,
       createdAt: user.createdAt,
       // Administrators manage accounts, they do not need people's numbers: masked here.
@@ -74,8 +81,6 @@ export async function createStaffUser(
           institutionId: null,
           passwordHash,
           status: "active",
-          failedLogins: 0,
-          lockedUntil: null,
           mustChangePassword: options.mustChangePassword ? 1 : 0,
           phoneEnc: input.phone ? deps.cipher.encrypt(input.phone) : null,
           email: input.email ?? null,
@@ -161,13 +166,12 @@ export async function resetPassword(deps: Deps, caller: Caller, id: string, pass
         .set({
           passwordHash,
           mustChangePassword: 1,
-          failedLogins: 0,
-          lockedUntil: null,
           updatedAt: deps.clock().toISOString(),
         })
         .where("id", "=", id)
         .execute();
       await trx.deleteFrom("sessions").where("userId", "=", id).execute();
+      await liftLoginRestrictions(trx, user.username);
     },
     () => ({
       targetType: "user",
@@ -177,6 +181,10 @@ export async function resetPassword(deps: Deps, caller: Caller, id: string, pass
   );
 }
 
+/**
+ * 解除锁定: lifts the account's lock and every address's wait on it, so the owner can sign in
+ * again. Audited with what was lifted.
+ */
 export async function unlockUser(deps: Deps, caller: Caller, id: string) {
   const user = await findUserById(deps.db, id);
   if (!user) throw notFound("账号");
@@ -184,8 +192,11 @@ export async function unlockUser(deps: Deps, caller: Caller, id: string) {
     deps,
     caller,
     "user.unlock",
-    (trx) =>
-      trx.updateTable("users").set({ failedLogins: 0, lockedUntil: null }).where("id", "=", id).execute(),
-    () => ({ targetType: "user", targetId: id, summary: `解锁账号 ${user.username}` }),
+    (trx) => liftLoginRestrictions(trx, user.username),
+    (lifted) => ({
+      targetType: "user",
+      targetId: id,
+      summary: `解锁账号 ${user.username}${lifted === 0 ? "（当前没有登录限制）" : "：解除锁定和登录等待"}`,
+    }),
   );
 }

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeStaff, TEST_PASSWORD } from "../../test/factories";
+import { failLogins, makeStaff, TEST_PASSWORD } from "../../test/factories";
 import { createTestContext, type TestClient, type TestContext, testDatabases } from "../../test/harness";
 
 describe.each(testDatabases)("staff accounts on %s", (kind) => {
   let ctx: TestContext;
   let admin: TestClient;
   beforeAll(async () => {
-    ctx = await createTestContext(kind);
+    ctx = await createTestContext(kind, { loginAccountFailuresPerHour: 20 });
     admin = ctx.client();
     await admin.login(await makeStaff(ctx, "admin"), TEST_PASSWORD);
   });
@@ -76,12 +76,33 @@ describe.each(testDatabases)("staff accounts on %s", (kind) => {
 
   it("unlocks a locked account and disables one, ending its sessions", async () => {
     const username = await makeStaff(ctx, "expert");
-    const user = ctx.client();
-    for (let i = 0; i < 5; i++) await user.post("/api/auth/login", { username, password: "Wrong-Pass-9" });
+    const user = ctx.client({ ip: "203.0.113.20" });
+    // Too many failures from many addresses lock the account for everyone, its owner included.
+    await failLogins(ctx, username, 20);
+    const refused = await user.post("/api/auth/login", {
+      username,
+      password: TEST_PASSWORD,
+      ...(await user.captcha()),
+    });
+    expect(refused.status).toBe(423);
+    expect(refused.body.code).toBe("ACCOUNT_LOCKED");
     const list = await admin.get(`/api/users?q=${username}`);
-    expect(list.body.items[0].lockedUntil).not.toBeNull();
+    expect(list.body.items[0].lockedAt).not.toBeNull();
     const id = list.body.items[0].id;
     expect((await admin.post(`/api/users/${id}/unlock`)).status).toBe(200);
+    expect((await admin.get(`/api/users?q=${username}`)).body.items[0]).toMatchObject({
+      lockedAt: null,
+      waitingAddresses: 0,
+    });
+    const audit = await ctx.deps.db
+      .selectFrom("auditEvents")
+      .select(["summary", "actorUsername"])
+      .where("command", "=", "user.unlock")
+      .where("targetId", "=", id)
+      .execute();
+    expect(audit).toEqual([
+      expect.objectContaining({ summary: expect.stringContaining(`解锁账号 ${username}`) }),
+    ]);
     await user.login(username, TEST_PASSWORD);
     expect((await admin.patch(`/api/users/${id}`, { status: "disabled" })).status).toBe(200);
     expect((await user.get("/api/auth/me")).status).toBe(401);

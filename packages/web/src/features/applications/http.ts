@@ -39,7 +39,7 @@ function errorOf(status: number, body: Record<string, unknown>): ApiError {
   if (typeof body.code === "string") {
     const message = typeof body.message === "string" && body.message ? body.message : "操作失败，请稍后重试";
     const fields = Array.isArray(body.fields) ? (body.fields as FieldIssue[]) : [];
-    return new ApiError(status, body.code, message, fields);
+    return new ApiError(status, body.code, message, fields, body);
   }
   if (status === 413) return new ApiError(413, "FILE_TOO_LARGE", "文件过大，超过了服务器允许的大小");
   if (status >= 500)

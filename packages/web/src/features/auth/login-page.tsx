@@ -1,15 +1,37 @@
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Form, Input } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { type ApiError, api, isApiError } from "../../app/api";
 import type { User } from "../../app/api-types";
 import { ButtonLink } from "../../app/button-link";
+import { CaptchaField, type CaptchaValues } from "../../app/captcha-field";
+import { applyFieldErrors } from "../../app/form-errors";
 import { safeNext, sessionKey, setSessionEnd, useSession } from "../../app/session";
 import { AsideNotes, AuthShell } from "./auth-shell";
 
-type LoginValues = { username: string; password: string };
+type LoginValues = CaptchaValues & { username: string; password: string };
+
+/** Codes whose title says more than 登录失败. */
+const errorTitles: Record<string, string> = {
+  ACCOUNT_LOCKED: "账号已锁定",
+  ACCOUNT_DISABLED: "账号已停用",
+  LOGIN_THROTTLED: "请稍后再试",
+  CAPTCHA_REQUIRED: "请输入验证码",
+  CAPTCHA_INVALID: "验证码不正确",
+};
+
+/** Seconds left until `until` (epoch ms), re-rendering once a second while waiting; 0 when none. */
+function useSecondsLeft(until: number | null): number {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (until === null) return;
+    const timer = window.setInterval(() => setTick((tick) => tick + 1), 1000);
+    return () => window.clearInterval(timer);
+  }, [until]);
+  return until === null ? 0 : Math.max(0, Math.ceil((until - Date.now()) / 1000));
+}
 
 export function LoginPage() {
   const [params] = useSearchParams();
@@ -18,8 +40,14 @@ export function LoginPage() {
   const session = useSession();
   const client = useQueryClient();
   const navigate = useNavigate();
+  const [form] = Form.useForm<LoginValues>();
   const [error, setError] = useState<ApiError | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // The server asks for a captcha after repeated failures (the same for every account name).
+  const [captchaShown, setCaptchaShown] = useState(false);
+  const [captchaRound, setCaptchaRound] = useState(0);
+  const [waitUntil, setWaitUntil] = useState<number | null>(null);
+  const secondsLeft = useSecondsLeft(waitUntil);
 
   const onFinish = async (values: LoginValues) => {
     setSubmitting(true);
@@ -27,7 +55,13 @@ export function LoginPage() {
     try {
       const { user } = await api.post<{ user: User }>(
         "/auth/login",
-        { username: values.username.trim(), password: values.password },
+        {
+          username: values.username.trim(),
+          password: values.password,
+          ...(captchaShown
+            ? { captchaId: values.captchaId, captchaAnswer: values.captchaAnswer?.trim() }
+            : {}),
+        },
         { onUnauthenticated: "throw" },
       );
       setSessionEnd(null);
@@ -40,6 +74,14 @@ export function LoginPage() {
       setError(isApiError(caught) ? caught : null);
       setSubmitting(false);
       if (!isApiError(caught)) throw caught;
+      if (caught.details.captchaRequired === true) {
+        setCaptchaShown(true);
+        // Each picture gets one try: show a new one for the next attempt.
+        setCaptchaRound((round) => round + 1);
+      }
+      if (caught.fields.length > 0) applyFieldErrors(form, caught);
+      const retryAfter = Number(caught.details.retryAfter ?? 0);
+      setWaitUntil(retryAfter > 0 ? Date.now() + retryAfter * 1000 : null);
     }
   };
 
@@ -52,7 +94,7 @@ export function LoginPage() {
           notes={[
             "申报单位以统一社会信用代码作为用户名登录。",
             "推荐单位、组织单位、专家等工作人员使用系统管理员分配的账号登录。",
-            "连续多次输入错误密码，账号将被临时锁定。",
+            "多次输错密码后，需要输入图形验证码，并等待一段时间才能再试。",
             "忘记密码的，请联系系统管理员重置。",
           ]}
         />
@@ -81,17 +123,11 @@ export function LoginPage() {
           showIcon
           role="alert"
           style={{ marginBottom: 16 }}
-          title={
-            error.code === "ACCOUNT_LOCKED"
-              ? "账号已锁定"
-              : error.code === "ACCOUNT_DISABLED"
-                ? "账号已停用"
-                : "登录失败"
-          }
+          title={errorTitles[error.code] ?? "登录失败"}
           description={error.message}
         />
       )}
-      <Form<LoginValues> layout="vertical" size="large" requiredMark={false} onFinish={onFinish}>
+      <Form<LoginValues> form={form} layout="vertical" size="large" requiredMark={false} onFinish={onFinish}>
         <Form.Item
           label="用户名"
           name="username"
@@ -103,8 +139,9 @@ export function LoginPage() {
         <Form.Item label="密码" name="password" rules={[{ required: true, message: "请填写密码" }]}>
           <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={submitting}>
-          登录
+        {captchaShown && <CaptchaField round={captchaRound} />}
+        <Button type="primary" htmlType="submit" block loading={submitting} disabled={secondsLeft > 0}>
+          {secondsLeft > 0 ? `${secondsLeft}秒后可再次登录` : "登录"}
         </Button>
       </Form>
       <p style={{ marginTop: 24, color: "#4e5969" }}>

@@ -5,13 +5,14 @@ import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { api, isApiError } from "../../app/api";
 import type { User } from "../../app/api-types";
+import { CaptchaField, type CaptchaValues } from "../../app/captcha-field";
 import { applyFieldErrors, errorText } from "../../app/form-errors";
 import { checkRule } from "../../app/form-rules";
 import { sessionKey } from "../../app/session";
 import { AsideNotes, AuthShell } from "./auth-shell";
 import { PasswordHint } from "./password-hint";
 
-type RegisterValues = {
+type RegisterValues = CaptchaValues & {
   creditCode: string;
   institutionName: string;
   contactName: string;
@@ -42,6 +43,7 @@ export function RegisterPage() {
   const { modal, message } = App.useApp();
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [captchaRound, setCaptchaRound] = useState(0);
 
   const submit = async (values: RegisterValues, confirmCreditCodeWarning = false) => {
     setSubmitting(true);
@@ -54,6 +56,8 @@ export function RegisterPage() {
         phone: values.phone.trim(),
         email: values.email.trim(),
         password: values.password,
+        captchaId: values.captchaId,
+        captchaAnswer: values.captchaAnswer?.trim(),
         ...(confirmCreditCodeWarning ? { confirmCreditCodeWarning: true } : {}),
       });
       client.clear();
@@ -62,6 +66,8 @@ export function RegisterPage() {
       navigate("/workbench", { replace: true });
     } catch (error) {
       setSubmitting(false);
+      // The warning comes before the captcha is checked: confirming sends the same answer.
+      if (!isApiError(error, "CREDIT_CODE_CHECKSUM_WARNING")) setCaptchaRound((round) => round + 1);
       if (isApiError(error, "CREDIT_CODE_CHECKSUM_WARNING")) {
         modal.confirm({
           title: "请核对统一社会信用代码",
@@ -192,6 +198,7 @@ export function RegisterPage() {
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
+        <CaptchaField round={captchaRound} />
         <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
           注册
         </Button>

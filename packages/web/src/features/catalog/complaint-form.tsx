@@ -1,5 +1,6 @@
 import { Alert, Button, Form, Input, Radio, Typography, type UploadFile } from "antd";
 import { useState } from "react";
+import { CaptchaField, type CaptchaValues } from "../../app/captcha-field";
 import { applyFieldErrors, errorText } from "../../app/form-errors";
 import { AckResult } from "../notices/ack-result";
 import { appendEvidence, EvidenceField, noteUploadRefusal } from "../notices/evidence-field";
@@ -15,7 +16,7 @@ export const complaintCategories = [
   { value: "other", label: "其他" },
 ] as const;
 
-type Values = {
+type Values = CaptchaValues & {
   category: string;
   name: string;
   phone: string;
@@ -30,6 +31,7 @@ export function ComplaintForm({ entryId }: { entryId: string }) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [ack, setAck] = useState<Acknowledgement | null>(null);
+  const [captchaRound, setCaptchaRound] = useState(0);
 
   if (ack) {
     return (
@@ -49,7 +51,15 @@ export function ComplaintForm({ entryId }: { entryId: string }) {
   const submit = async (values: Values) => {
     setBusy(true);
     setFailure(null);
-    const body = multipartFields(values, ["category", "name", "phone", "email", "content"]);
+    const body = multipartFields(values, [
+      "category",
+      "name",
+      "phone",
+      "email",
+      "content",
+      "captchaId",
+      "captchaAnswer",
+    ]);
     appendEvidence(body, values.evidence);
     try {
       setAck(await fileComplaint(entryId, body));
@@ -57,6 +67,8 @@ export function ComplaintForm({ entryId }: { entryId: string }) {
       const fileProblem = noteUploadRefusal(error);
       if (fileProblem) form.setFields([{ name: "evidence", errors: [fileProblem] }]);
       else if (applyFieldErrors(form, error).length === 0) setFailure(errorText(error));
+      // Each picture gets one try.
+      setCaptchaRound((round) => round + 1);
     } finally {
       setBusy(false);
     }
@@ -79,6 +91,7 @@ export function ComplaintForm({ entryId }: { entryId: string }) {
         <Input.TextArea rows={6} maxLength={3000} showCount placeholder="请写明具体事实（10–3000字）" />
       </Form.Item>
       <EvidenceField />
+      <CaptchaField round={captchaRound} />
       <Form.Item>
         <Button type="primary" htmlType="submit" loading={busy} size="large">
           提交投诉举报

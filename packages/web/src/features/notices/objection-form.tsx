@@ -1,6 +1,7 @@
 import { Alert, Button, Form, Input, Select, type UploadFile } from "antd";
 import { useState } from "react";
 import { isApiError } from "../../app/api";
+import { CaptchaField, type CaptchaValues } from "../../app/captcha-field";
 import { applyFieldErrors, errorText } from "../../app/form-errors";
 import { AckResult } from "./ack-result";
 import { appendEvidence, EvidenceField, noteUploadRefusal } from "./evidence-field";
@@ -8,7 +9,7 @@ import { fileObjection } from "./queries";
 import { contentRule, multipartFields, SubmitterFields } from "./submitter-fields";
 import type { Acknowledgement, NoticeItem } from "./types";
 
-type Values = {
+type Values = CaptchaValues & {
   itemId: string;
   name: string;
   organisation: string;
@@ -35,6 +36,7 @@ export function ObjectionForm({
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [ack, setAck] = useState<Acknowledgement | null>(null);
+  const [captchaRound, setCaptchaRound] = useState(0);
 
   if (ack) {
     return (
@@ -54,7 +56,16 @@ export function ObjectionForm({
   const submit = async (values: Values) => {
     setBusy(true);
     setFailure(null);
-    const body = multipartFields(values, ["itemId", "name", "organisation", "phone", "email", "content"]);
+    const body = multipartFields(values, [
+      "itemId",
+      "name",
+      "organisation",
+      "phone",
+      "email",
+      "content",
+      "captchaId",
+      "captchaAnswer",
+    ]);
     appendEvidence(body, values.evidence);
     try {
       setAck(await fileObjection(noticeId, body));
@@ -64,6 +75,8 @@ export function ObjectionForm({
       if (fileProblem) form.setFields([{ name: "evidence", errors: [fileProblem] }]);
       else if (applyFieldErrors(form, error).length === 0) setFailure(errorText(error));
       if (isApiError(error, "TRANSITION_NOT_ALLOWED")) onWindowClosed();
+      // Each picture gets one try.
+      setCaptchaRound((round) => round + 1);
     } finally {
       setBusy(false);
     }
@@ -111,6 +124,7 @@ export function ObjectionForm({
         />
       </Form.Item>
       <EvidenceField />
+      <CaptchaField round={captchaRound} />
       <Form.Item>
         <Button type="primary" htmlType="submit" loading={busy} size="large">
           提交异议

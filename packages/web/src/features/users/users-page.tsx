@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { type Role, roleCodes, roleNames } from "@linxuan/domain";
-import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import type { AdminUser } from "../../app/api-types";
 import { formatInstant } from "../../app/dates";
@@ -10,7 +10,8 @@ import { type UserFilters, useUnlockUser, useUpdateUser, useUsers } from "./quer
 import { ResetPasswordModal } from "./reset-password-modal";
 import { UserDrawer } from "./user-drawer";
 
-const isLocked = (user: AdminUser) => user.lockedUntil !== null && Date.parse(user.lockedUntil) > Date.now();
+/** Locked from everywhere, or some addresses kept waiting: 解锁 lifts both. */
+const isRestricted = (user: AdminUser) => user.lockedAt !== null || user.waitingAddresses > 0;
 
 export function UsersPage() {
   const [filters, setFilters] = useState<UserFilters>({ page: 1, pageSize: 20 });
@@ -136,7 +137,18 @@ export function UsersPage() {
                   ) : (
                     <Tag color="default">已停用</Tag>
                   )}
-                  {isLocked(user) && <Tag color="red">锁定至 {formatInstant(user.lockedUntil)}</Tag>}
+                  {user.lockedAt !== null && (
+                    <Tooltip
+                      title={`${formatInstant(user.lockedAt)} 因登录失败次数过多锁定，须解锁后才能登录`}
+                    >
+                      <Tag color="red">已锁定</Tag>
+                    </Tooltip>
+                  )}
+                  {user.lockedAt === null && user.waitingAddresses > 0 && (
+                    <Tooltip title="这些地址多次输错密码，正在等待；账号本人从其他地址仍可登录">
+                      <Tag color="orange">{user.waitingAddresses}个地址暂停登录</Tag>
+                    </Tooltip>
+                  )}
                   {user.mustChangePassword && <Tag color="gold">待修改密码</Tag>}
                 </Space>
               ),
@@ -164,7 +176,7 @@ export function UsersPage() {
                   <Button type="link" size="small" onClick={() => setDrawer({ open: true, user })}>
                     编辑
                   </Button>
-                  {isLocked(user) && (
+                  {isRestricted(user) && (
                     <Button
                       type="link"
                       size="small"

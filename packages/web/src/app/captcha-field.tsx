@@ -1,0 +1,90 @@
+import { ReloadOutlined } from "@ant-design/icons";
+import { Button, Form, Input } from "antd";
+import { useEffect, useState } from "react";
+import { api } from "./api";
+import { errorText } from "./form-errors";
+
+type Challenge = { id: string; svg: string };
+
+/** The form fields a captcha adds (sent with the form's own). */
+export type CaptchaValues = { captchaId?: string; captchaAnswer?: string };
+
+/**
+ * 图形验证码: the server's picture (drawn and answered there), the box for what it shows, and
+ * 看不清，换一张. Keeps the form's hidden `captchaId` in step with the picture. Each picture gets
+ * one try, so the form passes a new `round` after a failed submission to show a new one.
+ */
+export function CaptchaField({ round = 0 }: { round?: number }) {
+  const form = Form.useFormInstance<CaptchaValues>();
+  const [challenge, setChallenge] = useState<Challenge | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [asked, setAsked] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setFailure(null);
+    api
+      .get<Challenge>("/captcha", undefined, { signal: controller.signal })
+      .then((next) => {
+        setChallenge(next);
+        form.setFieldsValue({ captchaId: next.id, captchaAnswer: "" });
+      })
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted) setFailure(errorText(error));
+      });
+    return () => controller.abort();
+    // A new round (after a failed submission) or a click on 换一张 draws a new picture.
+  }, [form, round, asked]);
+
+  const picture = (
+    <div style={{ display: "flex", alignItems: "center", gap: 8, marginTop: 8, flexWrap: "wrap" }}>
+      {challenge ? (
+        <img
+          src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(challenge.svg)}`}
+          width={160}
+          height={56}
+          alt="图形验证码"
+          data-captcha-id={challenge.id}
+          style={{ border: "1px solid #e5e6eb", borderRadius: 4 }}
+        />
+      ) : (
+        <span style={{ width: 160, height: 56, display: "inline-block", background: "#f2f3f5" }} />
+      )}
+      <Button
+        type="link"
+        size="small"
+        icon={<ReloadOutlined aria-hidden />}
+        onClick={() => setAsked(asked + 1)}
+      >
+        看不清，换一张
+      </Button>
+      {failure && (
+        <span role="alert" style={{ color: "#cb2634" }}>
+          {failure}
+        </span>
+      )}
+    </div>
+  );
+
+  return (
+    <>
+      <Form.Item name="captchaId" hidden>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="captchaAnswer"
+        label="验证码"
+        rules={[{ required: true, whitespace: true, message: "请输入图中的字符" }]}
+        extra={picture}
+      >
+        <Input
+          maxLength={8}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="请输入图中的字符"
+          style={{ maxWidth: 220, textTransform: "uppercase", letterSpacing: 2 }}
+        />
+      </Form.Item>
+    </>
+  );
+}
