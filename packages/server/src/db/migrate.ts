@@ -7,6 +7,7 @@ import * as expertReview from "./migrations/2026-11-26-expert-review";
 import * as noticeCatalog from "./migrations/2026-11-27-notice-catalog";
 import * as jobsNotifications from "./migrations/2026-11-28-jobs-notifications";
 import * as outboundReminders from "./migrations/2026-11-29-outbound-reminders";
+import * as dataKey from "./migrations/2026-12-07-data-key";
 import type { Dialect } from "./types";
 
 /** Migrations are listed explicitly (no directory scan) so bundling and tsx both work. */
@@ -18,7 +19,11 @@ const migrations: Record<string, Migration> = {
   "2026-11-27-notice-catalog": noticeCatalog,
   "2026-11-28-jobs-notifications": jobsNotifications,
   "2026-11-29-outbound-reminders": outboundReminders,
+  "2026-12-07-data-key": dataKey,
 };
+
+/** The migrations this code knows, in order: the schema version a backup records and a restore checks. */
+export const migrationNames: readonly string[] = Object.keys(migrations);
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

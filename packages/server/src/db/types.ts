@@ -41,6 +41,14 @@ export type Database = {
   notificationPreferences: NotificationPreferencesTable;
   outboundEmails: OutboundEmailsTable;
   reminderKeys: ReminderKeysTable;
+  dataKey: DataKeyTable;
+};
+
+/** One row (id 1): the fingerprint of the key that seals personal data, never the key itself. */
+export type DataKeyTable = {
+  id: number;
+  fingerprint: string;
+  recordedAt: string;
 };
 
 /** E-mail to an address without an account (objector, complainant). */
