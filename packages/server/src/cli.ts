@@ -12,6 +12,9 @@ import { createStaffUser } from "./features/users/service";
 import { systemCaller } from "./http/deps";
 import { jobHandlers } from "./jobs/handlers";
 import { createJobRunner } from "./jobs/runner";
+import { createBackup } from "./ops/backup";
+import { rotateDataKey } from "./ops/key-rotate";
+import { restoreBackup } from "./ops/restore";
 
 const usage = `用法: linxuan <命令> [选项]
 
@@ -25,7 +28,14 @@ const usage = `用法: linxuan <命令> [选项]
                                   .join(", ")}）
   calendar import <文件>        导入节假日/调休覆盖表（CSV 或 JSON）
   audit verify                  校验审计日志哈希链，报告第一条被改动、插入或删除的事件
+  backup <目录> [--include-key] 在平台运行时制作一致的备份（数据库快照、上传文件、清单）；
+                                目录须不存在或为空；数据密钥默认不放入备份
+  restore <目录>                把备份恢复到空的数据目录（PostgreSQL：空的数据库或模式）
+  key rotate                    换用新的数据密钥重新加密全部身份证号和电话（先停止所有实例）
 `;
+
+const cliCaller = { ...systemCaller, username: "cli" };
+const say = (line: string) => console.log(line);
 
 function printAccounts(accounts: DemoAccount[], password: string, fromEnv: boolean): void {
   console.log("\n================ 演示账号（仅用于演示环境）================");
@@ -73,7 +83,16 @@ async function main(argv: string[]): Promise<number> {
     );
     return -1;
   }
-  const { deps, handle } = await openRuntime(config);
+  if (command === "restore") {
+    if (!rest[0] || rest.length > 1) {
+      console.error("用法：linxuan restore <备份目录>");
+      return 1;
+    }
+    await restoreBackup(config, cliCaller, rest[0], say);
+    return 0;
+  }
+  const runtime = await openRuntime(config);
+  const { deps, handle } = runtime;
   try {
     switch (command) {
       case "migrate":
@@ -118,7 +137,7 @@ async function main(argv: string[]): Promise<number> {
             console.error(`${issue.path.join(".") || "参数"}：${issue.message}`);
           return 1;
         }
-        const { id } = await createStaffUser(deps, { ...systemCaller, username: "cli" }, parsed.data, {
+        const { id } = await createStaffUser(deps, cliCaller, parsed.data, {
           mustChangePassword: true,
         });
         console.log(`已创建账号 ${parsed.data.username}（${roleNames[parsed.data.role]}），ID ${id}`);
@@ -131,11 +150,7 @@ async function main(argv: string[]): Promise<number> {
           console.error("用法：linxuan calendar import <文件.csv|文件.json>");
           return 1;
         }
-        const result = await importCalendarText(
-          deps,
-          { ...systemCaller, username: "cli" },
-          fs.readFileSync(file, "utf8"),
-        );
+        const result = await importCalendarText(deps, cliCaller, fs.readFileSync(file, "utf8"));
         for (const error of result.errors) console.error(`第 ${error.line} 行：${error.message}`);
         console.log(
           `已导入 ${result.imported} 条日历记录${result.years.length ? `，声明完整的年度：${result.years.join("、")}` : ""}`,
@@ -156,6 +171,36 @@ async function main(argv: string[]): Promise<number> {
           `审计链校验失败：第 ${result.firstBadSeq} 条 —— ${result.problem}（此前 ${result.checked} 条完好）`,
         );
         return 2;
+      }
+      case "backup": {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: { "include-key": { type: "boolean", default: false } },
+          allowPositionals: true,
+        });
+        if (positionals.length !== 1 || !positionals[0]) {
+          console.error("用法：linxuan backup <备份目录> [--include-key]");
+          return 1;
+        }
+        const manifest = await createBackup(
+          runtime,
+          cliCaller,
+          positionals[0],
+          { includeKey: values["include-key"] },
+          say,
+        );
+        console.log(`备份完成：${positionals[0]}（数据密钥指纹 ${manifest.dataKey.fingerprint}）`);
+        if (!manifest.dataKey.included)
+          console.log("备份中不含数据密钥：请另行保管 secret.key 或 LINXUAN_SECRET_KEY，恢复时需要它。");
+        return 0;
+      }
+      case "key": {
+        if (rest[0] !== "rotate" || rest.length > 1) {
+          console.error("用法：linxuan key rotate");
+          return 1;
+        }
+        await rotateDataKey(runtime, cliCaller, say);
+        return 0;
       }
       default:
         console.error(`未知命令：${command}\n\n${usage}`);
