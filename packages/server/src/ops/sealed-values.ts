@@ -2,6 +2,7 @@ import { type FormValues, getFormTemplate } from "@linxuan/domain";
 import type { Db } from "../db/connection";
 import { resealValues, sealedCiphertexts } from "../features/applications/sealing";
 import type { Cipher } from "../http/crypto";
+import { OpsError } from "./errors";
 import { readFormValuesPage, readSealedPage, type SealedRow, writeSealedValue } from "./queries";
 
 /**
@@ -34,7 +35,7 @@ export const sealedFormColumns = [
 
 const PAGE = 500;
 
-type Place = { table: string; column: string };
+type Place = { table: string; column: string; marker?: string };
 
 /** Rewrites every `…Enc` string in a JSON value (objects and arrays at any depth). */
 function mapEncKeys(value: unknown, reseal: (stored: string) => string): unknown {
@@ -57,39 +58,33 @@ function formTemplateOf(row: SealedRow, place: Place) {
   return template;
 }
 
-/** Visits every sealed value: `visit` returns the new stored text, or the same text to keep it. */
-async function eachSealed(
-  db: Db,
-  visit: (place: Place, row: SealedRow, transform: (stored: string) => string) => Promise<void>,
-  onStored: (place: Place, id: string, stored: string) => string,
-): Promise<void> {
-  for (const place of sealedColumns) {
-    for (let after = "", rows: SealedRow[] = []; ; after = rows[rows.length - 1]?.id ?? after) {
-      rows = await readSealedPage(db, place, after, PAGE);
-      for (const row of rows) await visit(place, row, (stored) => onStored(place, row.id, stored));
+type Kind = "column" | "json" | "form";
+
+/** Every row that holds sealed values, place by place, a page at a time. */
+async function* sealedRows(db: Db): AsyncGenerator<{ place: Place; kind: Kind; row: SealedRow }> {
+  const places: { place: Place; kind: Kind }[] = [
+    ...sealedColumns.map((place) => ({ place, kind: "column" as const })),
+    ...sealedJsonColumns.map((place) => ({ place, kind: "json" as const })),
+    ...sealedFormColumns.map((place) => ({ place, kind: "form" as const })),
+  ];
+  for (const { place, kind } of places) {
+    let after = "";
+    for (;;) {
+      const rows =
+        kind === "form"
+          ? await readFormValuesPage(db, place as (typeof sealedFormColumns)[number], after, PAGE)
+          : await readSealedPage(db, place, after, PAGE);
+      for (const row of rows) yield { place, kind, row };
       if (rows.length < PAGE) break;
-    }
-  }
-  for (const place of sealedJsonColumns) {
-    for (let after = "", rows: SealedRow[] = []; ; after = rows[rows.length - 1]?.id ?? after) {
-      rows = await readSealedPage(db, place, after, PAGE);
-      for (const row of rows) await visit(place, row, (stored) => onStored(place, row.id, stored));
-      if (rows.length < PAGE) break;
-    }
-  }
-  for (const place of sealedFormColumns) {
-    for (let after = "", rows: SealedRow[] = []; ; after = rows[rows.length - 1]?.id ?? after) {
-      rows = await readFormValuesPage(db, place, after, PAGE);
-      for (const row of rows) await visit(place, row, (stored) => onStored(place, row.id, stored));
-      if (rows.length < PAGE) break;
+      after = rows[rows.length - 1]?.id ?? after;
     }
   }
 }
 
 /** The stored ciphertexts in one row of a place. */
-function ciphertextsOf(place: Place, row: SealedRow): string[] {
-  if (sealedColumns.some((c) => c.table === place.table)) return [row.value];
-  if (sealedFormColumns.some((c) => c.table === place.table))
+function ciphertextsOf(kind: Kind, place: Place, row: SealedRow): string[] {
+  if (kind === "column") return [row.value];
+  if (kind === "form")
     return sealedCiphertexts(formTemplateOf(row, place), JSON.parse(row.value) as FormValues);
   const found: string[] = [];
   mapEncKeys(JSON.parse(row.value), (stored) => {
@@ -97,6 +92,16 @@ function ciphertextsOf(place: Place, row: SealedRow): string[] {
     return stored;
   });
   return found;
+}
+
+/** The row with each sealed value replaced by `reseal(value)`. */
+function resealRow(kind: Kind, place: Place, row: SealedRow, reseal: (stored: string) => string): string {
+  if (kind === "column") return reseal(row.value);
+  if (kind === "form")
+    return JSON.stringify(
+      resealValues(formTemplateOf(row, place), JSON.parse(row.value) as FormValues, reseal),
+    );
+  return JSON.stringify(mapEncKeys(JSON.parse(row.value), reseal));
 }
 
 /** One sealed value stored anywhere, or null when the platform holds none (an empty platform). */
@@ -109,12 +114,12 @@ export async function findSealedSample(
   }
   for (const place of sealedJsonColumns) {
     const [row] = await readSealedPage(db, place, "", 1);
-    const stored = row ? ciphertextsOf(place, row)[0] : undefined;
+    const stored = row ? ciphertextsOf("json", place, row)[0] : undefined;
     if (row && stored) return { place: `${place.table}.${place.column}`, id: row.id, stored };
   }
   for (const place of sealedFormColumns) {
     for (const row of await readFormValuesPage(db, place, "", 20)) {
-      const stored = ciphertextsOf(place, row)[0];
+      const stored = ciphertextsOf("form", place, row)[0];
       if (stored) return { place: `${place.table}.${place.column}`, id: row.id, stored };
     }
   }
@@ -128,44 +133,30 @@ export async function findSealedSample(
  */
 export async function resealAll(trx: Db, from: Cipher, to: Cipher): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  await eachSealed(
-    trx,
-    async (place, row, transform) => {
-      let next: string;
-      if (sealedColumns.some((c) => c.table === place.table)) next = transform(row.value);
-      else if (sealedFormColumns.some((c) => c.table === place.table))
-        next = JSON.stringify(
-          resealValues(formTemplateOf(row, place), JSON.parse(row.value) as FormValues, transform),
-        );
-      else next = JSON.stringify(mapEncKeys(JSON.parse(row.value), transform));
-      if (next !== row.value) await writeSealedValue(trx, place, row.id, next);
-    },
-    (place, id, stored) => {
+  for await (const { place, kind, row } of sealedRows(trx)) {
+    const name = `${place.table}.${place.column}`;
+    const next = resealRow(kind, place, row, (stored) => {
       let plain: string;
       try {
         plain = from.decrypt(stored);
       } catch {
-        throw new Error(
-          `当前数据密钥无法解开 ${place.table}.${place.column}（记录 ${id}）中的加密值，轮换已取消，未作任何改动`,
+        throw new OpsError(
+          "DATA_KEY_MISMATCH",
+          `当前数据密钥无法解开 ${name}（记录 ${row.id}）中的加密值，轮换已取消，未作任何改动`,
         );
       }
-      const key = `${place.table}.${place.column}`;
-      counts[key] = (counts[key] ?? 0) + 1;
+      counts[name] = (counts[name] ?? 0) + 1;
       return to.encrypt(plain);
-    },
-  );
+    });
+    if (next !== row.value) await writeSealedValue(trx, place, row.id, next);
+  }
   return counts;
 }
 
-/** Every sealed value in the platform, opened with `cipher` (for tests and checks after a restore). */
+/** Every sealed value in the platform, opened with `cipher` (throws if one does not open). */
 export async function openAllSealed(db: Db, cipher: Cipher): Promise<string[]> {
   const plain: string[] = [];
-  await eachSealed(
-    db,
-    async (place, row) => {
-      for (const stored of ciphertextsOf(place, row)) plain.push(cipher.decrypt(stored));
-    },
-    (_place, _id, stored) => stored,
-  );
+  for await (const { place, kind, row } of sealedRows(db))
+    for (const stored of ciphertextsOf(kind, place, row)) plain.push(cipher.decrypt(stored));
   return plain;
 }
