@@ -53,11 +53,22 @@ export function writeKeyFile(file: string, key: Buffer, options: { replace: bool
   }
   try {
     if (options.replace) fs.renameSync(temp, file);
-    else fs.linkSync(temp, file); // fails with EEXIST instead of replacing another process's key
+    else linkOrCopy(temp, file); // fails with EEXIST instead of replacing another process's key
   } finally {
     if (!options.replace) fs.rmSync(temp, { force: true });
   }
   syncDirectory(path.dirname(file));
+}
+
+/** A second name for a file that must not replace an existing one (a copy where links are not supported). */
+export function linkOrCopy(from: string, to: string): void {
+  try {
+    fs.linkSync(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EXDEV") throw error;
+    fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
+  }
 }
 
 export function syncDirectory(dir: string): void {

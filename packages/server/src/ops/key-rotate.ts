@@ -5,7 +5,7 @@ import { runCommand } from "../http/command";
 import { createCipher } from "../http/crypto";
 import type { Caller } from "../http/deps";
 import type { Say } from "./backup";
-import { keyFingerprint, newKeyFileOf, syncDirectory, writeKeyFile } from "./data-key";
+import { keyFingerprint, linkOrCopy, newKeyFileOf, syncDirectory, writeKeyFile } from "./data-key";
 import { OpsError } from "./errors";
 import { replaceKeyFingerprint } from "./queries";
 import { resealAll } from "./sealed-values";
@@ -58,7 +58,7 @@ export async function rotateDataKey(runtime: Runtime, caller: Caller, say: Say):
   if (dataKey.source === "file") {
     const old = `${dataKey.file}.old-${stamp(deps.clock())}`;
     // A hard link keeps secret.key in place until the rename replaces it: never a moment without one.
-    fs.linkSync(dataKey.file, old);
+    linkOrCopy(dataKey.file, old);
     fs.renameSync(pending, dataKey.file);
     syncDirectory(dataDir);
     say(`新密钥已写入 ${dataKey.file}。旧密钥保存为 ${old}：`);
