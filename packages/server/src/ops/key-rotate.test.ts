@@ -239,9 +239,12 @@ describe.each(testDatabases)("key rotation on %s", (kind) => {
   });
 
   it("changes nothing when one value does not open with the current key", async () => {
-    const ctx = envCtx;
-    const key = parseKey(ctx.config.secretKey ?? "", "test key");
+    // The key as it is now (another test may have rotated it): the one in secret.key.
+    const ctx = fileCtx;
+    const keyFile = path.join(ctx.config.dataDir, "secret.key");
+    const key = parseKey(fs.readFileSync(keyFile, "utf8"), keyFile);
     const fingerprint = await readKeyFingerprint(ctx.deps.db);
+    expect(fingerprint).toBe(keyFingerprint(key));
     // A value sealed with some other key (as a bad manual import would leave it).
     const stray = crypto.randomUUID();
     await ctx.deps.db
@@ -260,24 +263,29 @@ describe.each(testDatabases)("key rotation on %s", (kind) => {
       })
       .execute();
     const before = await ctx.deps.db.selectFrom("institutions").select("phoneEnc").execute();
+    const rotations = async () =>
+      (
+        await ctx.deps.db
+          .selectFrom("auditEvents")
+          .select("seq")
+          .where("command", "=", "dataKey.rotate")
+          .execute()
+      ).length;
+    const rotationsBefore = await rotations();
     try {
       const runtime = {
-        deps: ctx.deps,
+        deps: { ...ctx.deps, cipher: createCipher(key) },
         handle: { db: ctx.deps.db, dialect: ctx.deps.dialect, location: "", close: async () => {} },
-        dataKey: { key, fingerprint: keyFingerprint(key), source: "env" as const, file: "" },
+        dataKey: { key, fingerprint: keyFingerprint(key), source: "file" as const, file: keyFile },
       };
       await expect(rotateDataKey(runtime, systemCaller, () => {})).rejects.toThrow(
         `recommendationClosures.contactPhoneEnc（记录 ${stray}）`,
       );
       expect(await readKeyFingerprint(ctx.deps.db)).toBe(fingerprint);
       expect(await ctx.deps.db.selectFrom("institutions").select("phoneEnc").execute()).toEqual(before);
-      expect(fs.existsSync(path.join(ctx.config.dataDir, "secret.key.new"))).toBe(false);
-      const audited = await ctx.deps.db
-        .selectFrom("auditEvents")
-        .select("seq")
-        .where("command", "=", "dataKey.rotate")
-        .execute();
-      expect(audited).toHaveLength(0);
+      expect(fs.existsSync(`${keyFile}.new`)).toBe(false);
+      expect(fs.readFileSync(keyFile, "utf8")).toBe(key.toString("hex"));
+      expect(await rotations()).toBe(rotationsBefore);
     } finally {
       await ctx.deps.db.deleteFrom("recommendationClosures").where("id", "=", stray).execute();
     }
