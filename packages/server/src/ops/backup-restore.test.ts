@@ -22,6 +22,9 @@ import { OpsError } from "./errors";
 import { MANIFEST, type Manifest } from "./manifest";
 import { restoreBackup } from "./restore";
 
+/** Each test starts `linxuan` processes, which take seconds each on a busy machine. */
+const SLOW = { timeout: 180_000 };
+
 const idField = listFields(shanghaiTrainingV1).find(
   (entry) => entry.field.type === "idNumber" && entry.role !== "column",
 )?.key as string;
@@ -83,114 +86,125 @@ describe.each(testDatabases)("backup and restore on %s", (kind) => {
     };
   }
 
-  it("restores every autosave answered before the backup began; the copy serves a login, the attachment and a sound audit chain", async () => {
-    const { client, creditCode, application, scan, attachment } = await draftWithAttachment();
-    const values = completeValues(shanghaiTrainingV1, { creditCode });
-    const acknowledged: { revision: number; address: string }[] = [];
-    let stop = false;
-    let enoughBeforeBackup: () => void = () => {};
-    const warmedUp = new Promise<void>((resolve) => {
-      enoughBeforeBackup = resolve;
-    });
-    const saving = (async () => {
-      let revision = application.draftRevision as number;
-      for (let n = 1; !stop; n++) {
-        const address = `上海市徐汇区漕宝路${n}号`;
-        const saved = await client.put(`/api/applications/${application.id}/draft`, {
-          values: { ...values, address },
-          baseRevision: revision,
-        });
-        expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-        revision = saved.body.draftRevision;
-        acknowledged.push({ revision, address });
-        if (acknowledged.length === 5) enoughBeforeBackup();
+  it(
+    "restores every autosave answered before the backup began; the copy serves a login, the attachment and a sound audit chain",
+    SLOW,
+    async () => {
+      const { client, creditCode, application, scan, attachment } = await draftWithAttachment();
+      const values = completeValues(shanghaiTrainingV1, { creditCode });
+      const acknowledged: { revision: number; address: string }[] = [];
+      let stop = false;
+      let enoughBeforeBackup: () => void = () => {};
+      const warmedUp = new Promise<void>((resolve) => {
+        enoughBeforeBackup = resolve;
+      });
+      const saving = (async () => {
+        let revision = application.draftRevision as number;
+        for (let n = 1; !stop; n++) {
+          const address = `上海市徐汇区漕宝路${n}号`;
+          const saved = await client.put(`/api/applications/${application.id}/draft`, {
+            values: { ...values, address },
+            baseRevision: revision,
+          });
+          expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+          revision = saved.body.draftRevision;
+          acknowledged.push({ revision, address });
+          if (acknowledged.length === 5) enoughBeforeBackup();
+        }
+      })();
+      await warmedUp;
+      const backupDir = scratch();
+      const lastBeforeBackup = acknowledged[acknowledged.length - 1]?.revision ?? 0;
+      const savedBeforeBackup = acknowledged.length;
+      const backup = await runLinxuan(["backup", backupDir], source());
+      stop = true;
+      await saving;
+      expect(backup.out).toContain("备份完成");
+      expect(backup.code).toBe(0);
+      // The saves went on while the backup ran: it was taken mid-stream.
+      expect(acknowledged.length).toBeGreaterThan(savedBeforeBackup);
+      const manifest = JSON.parse(fs.readFileSync(path.join(backupDir, MANIFEST), "utf8")) as Manifest;
+      expect(manifest.dataKey.included).toBe(false);
+      expect(fs.existsSync(path.join(backupDir, "secret.key"))).toBe(false);
+
+      const into = await target();
+      const restored = await runLinxuan(["restore", backupDir], into);
+      expect(restored.out).toContain("恢复完成");
+      expect(restored.out).toContain(`启动前须提供指纹为 ${manifest.dataKey.fingerprint} 的数据密钥`);
+      expect(restored.code).toBe(0);
+
+      const config = loadConfig(
+        {},
+        {
+          dataDir: into.dataDir,
+          databaseUrl: into.databaseUrl,
+          secretKey: ctx.config.secretKey,
+          demo: false,
+          webDist: null,
+          passwordHashCost: 1024,
+        },
+      );
+      const runtime = await openRuntime(config);
+      const app = await buildApp(runtime.deps);
+      try {
+        const copy = new TestClient(app);
+        await copy.login(creditCode, TEST_PASSWORD);
+        const read = await copy.get(`/api/applications/${application.id}`);
+        expect(read.status).toBe(200);
+        const restoredDraft = read.body.application;
+        expect(restoredDraft.draftRevision).toBeGreaterThanOrEqual(lastBeforeBackup);
+        // Not a mix of two saves: the address is the one saved with that revision.
+        const save = acknowledged.find((item) => item.revision === restoredDraft.draftRevision);
+        expect(restoredDraft.values.address).toBe(save?.address);
+        // Sealed personal data opens with the key that was kept apart from the backup.
+        expect(restoredDraft.values[idField]).toBe((values as Record<string, unknown>)[idField]);
+        const download = await copy.get(`/api/applications/${application.id}/attachments/${attachment.id}`);
+        expect(download.status).toBe(200);
+        expect(download.raw.equals(scan)).toBe(true);
+      } finally {
+        await app.close();
+        await runtime.handle.close();
       }
-    })();
-    await warmedUp;
-    const backupDir = scratch();
-    const lastBeforeBackup = acknowledged[acknowledged.length - 1]?.revision ?? 0;
-    const savedBeforeBackup = acknowledged.length;
-    const backup = await runLinxuan(["backup", backupDir], source());
-    stop = true;
-    await saving;
-    expect(backup.out).toContain("备份完成");
-    expect(backup.code).toBe(0);
-    // The saves went on while the backup ran: it was taken mid-stream.
-    expect(acknowledged.length).toBeGreaterThan(savedBeforeBackup);
-    const manifest = JSON.parse(fs.readFileSync(path.join(backupDir, MANIFEST), "utf8")) as Manifest;
-    expect(manifest.dataKey.included).toBe(false);
-    expect(fs.existsSync(path.join(backupDir, "secret.key"))).toBe(false);
+      const verified = await runLinxuan(["audit", "verify"], { ...into, secretKey: ctx.config.secretKey });
+      expect(verified.out).toContain("审计链校验通过");
+      expect(verified.code).toBe(0);
+    },
+  );
 
-    const into = await target();
-    const restored = await runLinxuan(["restore", backupDir], into);
-    expect(restored.out).toContain("恢复完成");
-    expect(restored.out).toContain(`启动前须提供指纹为 ${manifest.dataKey.fingerprint} 的数据密钥`);
-    expect(restored.code).toBe(0);
-
-    const config = loadConfig(
-      {},
-      {
-        dataDir: into.dataDir,
-        databaseUrl: into.databaseUrl,
-        secretKey: ctx.config.secretKey,
-        demo: false,
-        webDist: null,
-        passwordHashCost: 1024,
-      },
-    );
-    const runtime = await openRuntime(config);
-    const app = await buildApp(runtime.deps);
-    try {
-      const copy = new TestClient(app);
-      await copy.login(creditCode, TEST_PASSWORD);
-      const read = await copy.get(`/api/applications/${application.id}`);
-      expect(read.status).toBe(200);
-      const restoredDraft = read.body.application;
-      expect(restoredDraft.draftRevision).toBeGreaterThanOrEqual(lastBeforeBackup);
-      // Not a mix of two saves: the address is the one saved with that revision.
-      const save = acknowledged.find((item) => item.revision === restoredDraft.draftRevision);
-      expect(restoredDraft.values.address).toBe(save?.address);
-      // Sealed personal data opens with the key that was kept apart from the backup.
-      expect(restoredDraft.values[idField]).toBe((values as Record<string, unknown>)[idField]);
-      const download = await copy.get(`/api/applications/${application.id}/attachments/${attachment.id}`);
-      expect(download.status).toBe(200);
-      expect(download.raw.equals(scan)).toBe(true);
-    } finally {
-      await app.close();
-      await runtime.handle.close();
-    }
-    const verified = await runLinxuan(["audit", "verify"], { ...into, secretKey: ctx.config.secretKey });
-    expect(verified.out).toContain("审计链校验通过");
-    expect(verified.code).toBe(0);
-  });
-
-  it("restores the key only from a backup that includes it, with a warning when it is made", async () => {
-    const { creditCode } = await draftWithAttachment();
-    const backupDir = scratch();
-    const backup = await runLinxuan(["backup", backupDir, "--include-key"], source());
-    expect(backup.code).toBe(0);
-    expect(backup.out).toContain("备份中含数据密钥");
-    expect(fs.statSync(path.join(backupDir, "secret.key")).mode & 0o077).toBe(0);
-    const into = await target();
-    const restored = await runLinxuan(["restore", backupDir], into);
-    expect(restored.out).toContain("已恢复数据密钥");
-    expect(restored.code).toBe(0);
-    // No LINXUAN_SECRET_KEY: the restored secret.key alone opens the platform.
-    const runtime = await openRuntime(
-      loadConfig({}, { dataDir: into.dataDir, databaseUrl: into.databaseUrl, secretKey: null, demo: false }),
-    );
-    try {
-      expect(runtime.dataKey.source).toBe("file");
-      const institution = await runtime.deps.db
-        .selectFrom("institutions")
-        .select("phoneEnc")
-        .where("creditCode", "=", creditCode)
-        .executeTakeFirstOrThrow();
-      expect(runtime.deps.cipher.decrypt(institution.phoneEnc ?? "")).toBe("13800138000");
-    } finally {
-      await runtime.handle.close();
-    }
-  });
+  it(
+    "restores the key only from a backup that includes it, with a warning when it is made",
+    SLOW,
+    async () => {
+      const { creditCode } = await draftWithAttachment();
+      const backupDir = scratch();
+      const backup = await runLinxuan(["backup", backupDir, "--include-key"], source());
+      expect(backup.code).toBe(0);
+      expect(backup.out).toContain("备份中含数据密钥");
+      expect(fs.statSync(path.join(backupDir, "secret.key")).mode & 0o077).toBe(0);
+      const into = await target();
+      const restored = await runLinxuan(["restore", backupDir], into);
+      expect(restored.out).toContain("已恢复数据密钥");
+      expect(restored.code).toBe(0);
+      // No LINXUAN_SECRET_KEY: the restored secret.key alone opens the platform.
+      const runtime = await openRuntime(
+        loadConfig(
+          {},
+          { dataDir: into.dataDir, databaseUrl: into.databaseUrl, secretKey: null, demo: false },
+        ),
+      );
+      try {
+        expect(runtime.dataKey.source).toBe("file");
+        const institution = await runtime.deps.db
+          .selectFrom("institutions")
+          .select("phoneEnc")
+          .where("creditCode", "=", creditCode)
+          .executeTakeFirstOrThrow();
+        expect(runtime.deps.cipher.decrypt(institution.phoneEnc ?? "")).toBe("13800138000");
+      } finally {
+        await runtime.handle.close();
+      }
+    },
+  );
 
   describe("refusals", () => {
     let backupDir: string;
@@ -199,7 +213,7 @@ describe.each(testDatabases)("backup and restore on %s", (kind) => {
       backupDir = scratch();
       const made = await runLinxuan(["backup", backupDir], source());
       expect(made.code, made.out).toBe(0);
-    });
+    }, SLOW.timeout);
 
     /** A copy of the backup to spoil, so that each refusal starts from a sound one. */
     function copyOfBackup(): string {
@@ -286,16 +300,20 @@ describe.each(testDatabases)("backup and restore on %s", (kind) => {
       expect(truncated.message).toContain(dump);
     });
 
-    it.runIf(kind === "postgres")("says to use PostgreSQL's own tools when pg_dump is missing", async () => {
-      const dir = scratch();
-      const backup = await runLinxuan(["backup", dir], source(), { PATH: "/nonexistent" });
-      expect(backup.out).toContain("未找到 pg_dump");
-      expect(backup.out).toContain("PostgreSQL 自带的工具");
-      expect(backup.code).toBe(1);
-      expect(fs.existsSync(dir)).toBe(false);
-    });
+    it.runIf(kind === "postgres")(
+      "says to use PostgreSQL's own tools when pg_dump is missing",
+      SLOW,
+      async () => {
+        const dir = scratch();
+        const backup = await runLinxuan(["backup", dir], source(), { PATH: "/nonexistent" });
+        expect(backup.out).toContain("未找到 pg_dump");
+        expect(backup.out).toContain("PostgreSQL 自带的工具");
+        expect(backup.code).toBe(1);
+        expect(fs.existsSync(dir)).toBe(false);
+      },
+    );
 
-    it("refuses a backup directory that is not empty", async () => {
+    it("refuses a backup directory that is not empty", SLOW, async () => {
       const backup = await runLinxuan(["backup", backupDir], source());
       expect(backup.code).toBe(1);
       expect(backup.out).toContain("不是空的");

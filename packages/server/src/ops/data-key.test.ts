@@ -11,6 +11,9 @@ import { keyFingerprint, parseKey } from "./data-key";
 import { listTables, readKeyFingerprint } from "./queries";
 import { openAllSealed, sealedColumns } from "./sealed-values";
 
+/** Each test starts `linxuan` processes, which take seconds each on a busy machine. */
+const SLOW = { timeout: 180_000 };
+
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 describe.each(testDatabases)("the data key on %s", (kind) => {
@@ -38,22 +41,26 @@ describe.each(testDatabases)("the data key on %s", (kind) => {
     expect(JSON.stringify(row)).not.toContain(ctx.config.secretKey);
   });
 
-  it("does not serve with another key: the process stops and names the fingerprint to restore", async () => {
-    const other = crypto.randomBytes(32).toString("hex");
-    const result = await runLinxuan(
-      ["serve"],
-      { ...platform(), secretKey: other },
-      { PORT: "0", HOST: "127.0.0.1" },
-    );
-    expect(result.out).toContain("数据密钥与数据库不符");
-    expect(result.out).toContain(`数据库记录的密钥指纹为 ${fingerprint}`);
-    expect(result.out).toContain(keyFingerprint(Buffer.from(other, "hex")));
-    expect(result.out).toContain("LINXUAN_SECRET_KEY");
-    expect(result.out).not.toContain("遴选平台已启动");
-    expect(result.code).toBe(1);
-  });
+  it(
+    "does not serve with another key: the process stops and names the fingerprint to restore",
+    SLOW,
+    async () => {
+      const other = crypto.randomBytes(32).toString("hex");
+      const result = await runLinxuan(
+        ["serve"],
+        { ...platform(), secretKey: other },
+        { PORT: "0", HOST: "127.0.0.1" },
+      );
+      expect(result.out).toContain("数据密钥与数据库不符");
+      expect(result.out).toContain(`数据库记录的密钥指纹为 ${fingerprint}`);
+      expect(result.out).toContain(keyFingerprint(Buffer.from(other, "hex")));
+      expect(result.out).toContain("LINXUAN_SECRET_KEY");
+      expect(result.out).not.toContain("遴选平台已启动");
+      expect(result.code).toBe(1);
+    },
+  );
 
-  it("does not start without a key over sealed data, and makes no new key", async () => {
+  it("does not start without a key over sealed data, and makes no new key", SLOW, async () => {
     const result = await runLinxuan(["migrate"], { ...platform(), secretKey: null });
     expect(result.out).toContain("找不到数据密钥");
     expect(result.out).toContain(`指纹为 ${fingerprint} 的数据密钥`);
@@ -62,25 +69,29 @@ describe.each(testDatabases)("the data key on %s", (kind) => {
     expect(fs.existsSync(path.join(ctx.config.dataDir, "secret.key"))).toBe(false);
   });
 
-  it("gives a database from before fingerprints the current key's, only if that key opens its sealed data", async () => {
-    await ctx.deps.db.deleteFrom("dataKey").execute();
-    const wrong = await runLinxuan(["migrate"], {
-      ...platform(),
-      secretKey: crypto.randomBytes(32).toString("hex"),
-    });
-    expect(wrong.out).toContain("打不开数据库中已加密的数据");
-    expect(wrong.code).toBe(1);
-    expect(await readKeyFingerprint(ctx.deps.db)).toBeNull();
-    const missing = await runLinxuan(["migrate"], { ...platform(), secretKey: null });
-    expect(missing.out).toContain("数据库中已有加密的身份证号或电话");
-    expect(missing.code).toBe(1);
-    const right = await runLinxuan(["migrate"], platform());
-    expect(right.out).toContain("数据库已是最新版本");
-    expect(right.code).toBe(0);
-    expect(await readKeyFingerprint(ctx.deps.db)).toBe(fingerprint);
-  });
+  it(
+    "gives a database from before fingerprints the current key's, only if that key opens its sealed data",
+    SLOW,
+    async () => {
+      await ctx.deps.db.deleteFrom("dataKey").execute();
+      const wrong = await runLinxuan(["migrate"], {
+        ...platform(),
+        secretKey: crypto.randomBytes(32).toString("hex"),
+      });
+      expect(wrong.out).toContain("打不开数据库中已加密的数据");
+      expect(wrong.code).toBe(1);
+      expect(await readKeyFingerprint(ctx.deps.db)).toBeNull();
+      const missing = await runLinxuan(["migrate"], { ...platform(), secretKey: null });
+      expect(missing.out).toContain("数据库中已有加密的身份证号或电话");
+      expect(missing.code).toBe(1);
+      const right = await runLinxuan(["migrate"], platform());
+      expect(right.out).toContain("数据库已是最新版本");
+      expect(right.code).toBe(0);
+      expect(await readKeyFingerprint(ctx.deps.db)).toBe(fingerprint);
+    },
+  );
 
-  it("gives an empty platform a new key, and from then on requires it", async () => {
+  it("gives an empty platform a new key, and from then on requires it", SLOW, async () => {
     const fresh = await emptyTarget(kind);
     try {
       const first = await runLinxuan(["migrate"], fresh);

@@ -21,6 +21,9 @@ import { rotateDataKey } from "./key-rotate";
 import { readKeyFingerprint } from "./queries";
 import { openAllSealed } from "./sealed-values";
 
+/** Each test starts `linxuan` processes, which take seconds each on a busy machine. */
+const SLOW = { timeout: 180_000 };
+
 /** Puts sealed values in every kind of place: columns, form values, JSON snapshots, job results. */
 async function sealEverywhere(ctx: TestContext) {
   const { deps } = ctx;
@@ -175,68 +178,72 @@ describe.each(testDatabases)("key rotation on %s", (kind) => {
     await envCtx?.close();
   });
 
-  it("re-seals every sealed value with a new key file in one audited step; the old key is kept aside", async () => {
-    const ctx = fileCtx;
-    const keyFile = path.join(ctx.config.dataDir, "secret.key");
-    const oldText = fs.readFileSync(keyFile, "utf8");
-    const oldCipher = createCipher(parseKey(oldText, keyFile));
-    const before = sorted(await openAllSealed(ctx.deps.db, oldCipher));
-    expect(before).toEqual(
-      expect.arrayContaining([
-        "13900139000",
-        "13600136000",
-        "13712345678",
-        "13500135000",
-        "02163000000",
-        "Lx-Initial-9a",
-      ]),
-    );
+  it(
+    "re-seals every sealed value with a new key file in one audited step; the old key is kept aside",
+    SLOW,
+    async () => {
+      const ctx = fileCtx;
+      const keyFile = path.join(ctx.config.dataDir, "secret.key");
+      const oldText = fs.readFileSync(keyFile, "utf8");
+      const oldCipher = createCipher(parseKey(oldText, keyFile));
+      const before = sorted(await openAllSealed(ctx.deps.db, oldCipher));
+      expect(before).toEqual(
+        expect.arrayContaining([
+          "13900139000",
+          "13600136000",
+          "13712345678",
+          "13500135000",
+          "02163000000",
+          "Lx-Initial-9a",
+        ]),
+      );
 
-    const target = { dataDir: ctx.config.dataDir, databaseUrl: ctx.config.databaseUrl, secretKey: null };
-    const rotated = await runLinxuan(["key", "rotate"], target);
-    expect(rotated.out).toContain("已用新密钥重新加密");
-    expect(rotated.out).toContain("旧密钥保存为");
-    expect(rotated.code).toBe(0);
+      const target = { dataDir: ctx.config.dataDir, databaseUrl: ctx.config.databaseUrl, secretKey: null };
+      const rotated = await runLinxuan(["key", "rotate"], target);
+      expect(rotated.out).toContain("已用新密钥重新加密");
+      expect(rotated.out).toContain("旧密钥保存为");
+      expect(rotated.code).toBe(0);
 
-    const newText = fs.readFileSync(keyFile, "utf8");
-    expect(newText).not.toBe(oldText);
-    const newKey = parseKey(newText, keyFile);
-    const kept = fs.readdirSync(ctx.config.dataDir).filter((name) => name.startsWith("secret.key.old-"));
-    expect(kept).toHaveLength(1);
-    expect(fs.readFileSync(path.join(ctx.config.dataDir, kept[0] ?? ""), "utf8")).toBe(oldText);
-    expect(fs.existsSync(`${keyFile}.new`)).toBe(false);
+      const newText = fs.readFileSync(keyFile, "utf8");
+      expect(newText).not.toBe(oldText);
+      const newKey = parseKey(newText, keyFile);
+      const kept = fs.readdirSync(ctx.config.dataDir).filter((name) => name.startsWith("secret.key.old-"));
+      expect(kept).toHaveLength(1);
+      expect(fs.readFileSync(path.join(ctx.config.dataDir, kept[0] ?? ""), "utf8")).toBe(oldText);
+      expect(fs.existsSync(`${keyFile}.new`)).toBe(false);
 
-    expect(sorted(await openAllSealed(ctx.deps.db, createCipher(newKey)))).toEqual(before);
-    await opensNone(ctx, oldCipher);
-    expect(await readKeyFingerprint(ctx.deps.db)).toBe(keyFingerprint(newKey));
+      expect(sorted(await openAllSealed(ctx.deps.db, createCipher(newKey)))).toEqual(before);
+      await opensNone(ctx, oldCipher);
+      expect(await readKeyFingerprint(ctx.deps.db)).toBe(keyFingerprint(newKey));
 
-    const event = await ctx.deps.db
-      .selectFrom("auditEvents")
-      .select(["summary", "detail", "actorUsername"])
-      .where("command", "=", "dataKey.rotate")
-      .executeTakeFirstOrThrow();
-    expect(event.actorUsername).toBe("cli");
-    expect(event.summary).toContain(keyFingerprint(newKey));
-    const resealed = JSON.parse(event.detail ?? "{}").resealed as Record<string, number>;
-    for (const place of [
-      "users.phoneEnc",
-      "institutions.phoneEnc",
-      "experts.phoneEnc",
-      "complaints.phoneEnc",
-      "catalogEntries.contactPhoneEnc",
-      "contactRequests.contactPhoneEnc",
-      "recommendationClosures.contactPhoneEnc",
-      "catalogEntryVersions.snapshot",
-      "jobs.result",
-      "applications.draftValues",
-      "applicationVersions.formValues",
-    ])
-      expect(resealed[place], place).toBeGreaterThan(0);
+      const event = await ctx.deps.db
+        .selectFrom("auditEvents")
+        .select(["summary", "detail", "actorUsername"])
+        .where("command", "=", "dataKey.rotate")
+        .executeTakeFirstOrThrow();
+      expect(event.actorUsername).toBe("cli");
+      expect(event.summary).toContain(keyFingerprint(newKey));
+      const resealed = JSON.parse(event.detail ?? "{}").resealed as Record<string, number>;
+      for (const place of [
+        "users.phoneEnc",
+        "institutions.phoneEnc",
+        "experts.phoneEnc",
+        "complaints.phoneEnc",
+        "catalogEntries.contactPhoneEnc",
+        "contactRequests.contactPhoneEnc",
+        "recommendationClosures.contactPhoneEnc",
+        "catalogEntryVersions.snapshot",
+        "jobs.result",
+        "applications.draftValues",
+        "applicationVersions.formValues",
+      ])
+        expect(resealed[place], place).toBeGreaterThan(0);
 
-    const verified = await runLinxuan(["audit", "verify"], target);
-    expect(verified.out).toContain("审计链校验通过");
-    expect(verified.code).toBe(0);
-  });
+      const verified = await runLinxuan(["audit", "verify"], target);
+      expect(verified.out).toContain("审计链校验通过");
+      expect(verified.code).toBe(0);
+    },
+  );
 
   it("changes nothing when one value does not open with the current key", async () => {
     // The key as it is now (another test may have rotated it): the one in secret.key.
@@ -291,28 +298,32 @@ describe.each(testDatabases)("key rotation on %s", (kind) => {
     }
   });
 
-  it("with LINXUAN_SECRET_KEY prints the new key once; the old value no longer starts the platform", async () => {
-    const ctx = envCtx;
-    const oldKey = ctx.config.secretKey ?? "";
-    const target = { dataDir: ctx.config.dataDir, databaseUrl: ctx.config.databaseUrl, secretKey: oldKey };
-    const rotated = await runLinxuan(["key", "rotate"], target);
-    expect(rotated.code, rotated.out).toBe(0);
-    const printed = rotated.out.match(/^ {2}([0-9a-f]{64})$/m)?.[1] ?? "";
-    expect(printed).not.toBe("");
-    expect(rotated.out.split(printed)).toHaveLength(2);
-    expect(rotated.out).toContain("LINXUAN_SECRET_KEY 改为上面的值");
-    expect(await readKeyFingerprint(ctx.deps.db)).toBe(keyFingerprint(Buffer.from(printed, "hex")));
+  it(
+    "with LINXUAN_SECRET_KEY prints the new key once; the old value no longer starts the platform",
+    SLOW,
+    async () => {
+      const ctx = envCtx;
+      const oldKey = ctx.config.secretKey ?? "";
+      const target = { dataDir: ctx.config.dataDir, databaseUrl: ctx.config.databaseUrl, secretKey: oldKey };
+      const rotated = await runLinxuan(["key", "rotate"], target);
+      expect(rotated.code, rotated.out).toBe(0);
+      const printed = rotated.out.match(/^ {2}([0-9a-f]{64})$/m)?.[1] ?? "";
+      expect(printed).not.toBe("");
+      expect(rotated.out.split(printed)).toHaveLength(2);
+      expect(rotated.out).toContain("LINXUAN_SECRET_KEY 改为上面的值");
+      expect(await readKeyFingerprint(ctx.deps.db)).toBe(keyFingerprint(Buffer.from(printed, "hex")));
 
-    const stale = await runLinxuan(["migrate"], target);
-    expect(stale.out).toContain("数据密钥与数据库不符");
-    expect(stale.out).toContain("secret.key.new");
-    expect(stale.code).toBe(1);
-    const updated = await runLinxuan(["audit", "verify"], { ...target, secretKey: printed });
-    expect(updated.out).toContain("审计链校验通过");
-    expect(updated.code).toBe(0);
-    expect(await openAllSealed(ctx.deps.db, createCipher(Buffer.from(printed, "hex")))).toContain(
-      "13800138000",
-    );
-    await opensNone(ctx, createCipher(parseKey(oldKey, "old key")));
-  });
+      const stale = await runLinxuan(["migrate"], target);
+      expect(stale.out).toContain("数据密钥与数据库不符");
+      expect(stale.out).toContain("secret.key.new");
+      expect(stale.code).toBe(1);
+      const updated = await runLinxuan(["audit", "verify"], { ...target, secretKey: printed });
+      expect(updated.out).toContain("审计链校验通过");
+      expect(updated.code).toBe(0);
+      expect(await openAllSealed(ctx.deps.db, createCipher(Buffer.from(printed, "hex")))).toContain(
+        "13800138000",
+      );
+      await opensNone(ctx, createCipher(parseKey(oldKey, "old key")));
+    },
+  );
 });
