@@ -4,19 +4,22 @@ import { migrateToLatest } from "./db/migrate";
 import { ensureBuiltInBatches } from "./features/batches/service";
 import { type CaptchaText, randomCaptchaText } from "./features/captcha/text";
 import { createMailer } from "./features/notifications/mailer";
-import { createCipher, loadDataKey } from "./http/crypto";
+import { createCipher } from "./http/crypto";
 import { type Deps, systemCaller } from "./http/deps";
 import { type Clock, systemClock } from "./http/time";
+import { type DataKey, openDataKey } from "./ops/data-key";
 import { createLocalFileStore } from "./storage/files";
 
-export type Runtime = { deps: Deps; handle: DatabaseHandle };
+export type Runtime = { deps: Deps; handle: DatabaseHandle; dataKey: DataKey };
 
 /** What a test or a browser journey may put in place of the production parts. */
 export type RuntimeOptions = { captchaText?: CaptchaText };
 
 /**
- * Opens the database, migrates it and installs the built-in batches: everything a process
- * (server, CLI, test) needs before it can serve. Idempotent, so every instance may run it.
+ * Opens the database, migrates it, checks the data key against the fingerprint stored in it and
+ * installs the built-in batches: everything a process (server, CLI, test) needs before it can
+ * serve. Idempotent, so every instance may run it. A wrong or missing key throws (see
+ * ops/data-key.ts) and nothing is served.
  */
 export async function openRuntime(
   config: Config,
@@ -24,17 +27,23 @@ export async function openRuntime(
   options: RuntimeOptions = {},
 ): Promise<Runtime> {
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateToLatest(handle.db, handle.dialect);
-  const deps: Deps = {
-    db: handle.db,
-    dialect: handle.dialect,
-    config,
-    clock,
-    cipher: createCipher(loadDataKey(config.secretKey, config.dataDir)),
-    files: createLocalFileStore(config.dataDir),
-    mailer: createMailer(config.smtpUrl, config.mailFrom),
-    captchaText: options.captchaText ?? randomCaptchaText,
-  };
-  await ensureBuiltInBatches(deps, systemCaller);
-  return { deps, handle };
+  try {
+    await migrateToLatest(handle.db, handle.dialect);
+    const dataKey = await openDataKey({ db: handle.db, clock }, config);
+    const deps: Deps = {
+      db: handle.db,
+      dialect: handle.dialect,
+      config,
+      clock,
+      cipher: createCipher(dataKey.key),
+      files: createLocalFileStore(config.dataDir),
+      mailer: createMailer(config.smtpUrl, config.mailFrom),
+      captchaText: options.captchaText ?? randomCaptchaText,
+    };
+    await ensureBuiltInBatches(deps, systemCaller);
+    return { deps, handle, dataKey };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
 }

@@ -21,6 +21,9 @@ import { systemCaller } from "./http/deps";
 import { jobHandlers } from "./jobs/handlers";
 import { ensureRecurringJobs } from "./jobs/recurring";
 import { createJobRunner } from "./jobs/runner";
+import { createBackup } from "./ops/backup";
+import { rotateDataKey } from "./ops/key-rotate";
+import { restoreBackup } from "./ops/restore";
 import { stopGracefullyOnSignal } from "./shutdown";
 
 const usage = `用法: linxuan <命令> [选项]
@@ -37,7 +40,14 @@ const usage = `用法: linxuan <命令> [选项]
   audit verify [--head <文件>]   校验审计日志哈希链，列出每一处被改动、插入或删除的事件；
                                 --head 同时核对管理员导出的审计链头文件（签名与链头是否仍在链中）
                                 全部完好时退出码为 0，发现问题为 2，参数或文件有误为 1
+  backup <目录> [--include-key] 在平台运行时制作一致的备份（数据库快照、上传文件、清单）；
+                                目录须不存在或为空；数据密钥默认不放入备份
+  restore <目录>                把备份恢复到空的数据目录（PostgreSQL：空的数据库或模式）
+  key rotate                    换用新的数据密钥重新加密全部身份证号和电话（先停止所有实例）
 `;
+
+const cliCaller = { ...systemCaller, username: "cli" };
+const say = (line: string) => console.log(line);
 
 function printAccounts(accounts: DemoAccount[], password: string, fromEnv: boolean): void {
   console.log("\n================ 演示账号（仅用于演示环境）================");
@@ -78,7 +88,16 @@ async function main(argv: string[]): Promise<number> {
     );
     return -1;
   }
-  const { deps, handle } = await openRuntime(config);
+  if (command === "restore") {
+    if (!rest[0] || rest.length > 1) {
+      console.error("用法：linxuan restore <备份目录>");
+      return 1;
+    }
+    await restoreBackup(config, cliCaller, rest[0], say);
+    return 0;
+  }
+  const runtime = await openRuntime(config);
+  const { deps, handle } = runtime;
   try {
     switch (command) {
       case "migrate":
@@ -128,7 +147,7 @@ async function main(argv: string[]): Promise<number> {
             console.error(`${issue.path.join(".") || "参数"}：${issue.message}`);
           return 1;
         }
-        const { id } = await createStaffUser(deps, { ...systemCaller, username: "cli" }, parsed.data, {
+        const { id } = await createStaffUser(deps, cliCaller, parsed.data, {
           mustChangePassword: true,
         });
         console.log(`已创建账号 ${parsed.data.username}（${roleNames[parsed.data.role]}），ID ${id}`);
@@ -148,7 +167,7 @@ async function main(argv: string[]): Promise<number> {
           console.error(`第 ${line} 行：${textProblemMessage("导入内容", text)}`);
           return 1;
         }
-        const result = await importCalendarText(deps, { ...systemCaller, username: "cli" }, text.value);
+        const result = await importCalendarText(deps, cliCaller, text.value);
         for (const error of result.errors) console.error(`第 ${error.line} 行：${error.message}`);
         console.log(
           `已导入 ${result.imported} 条日历记录${result.years.length ? `，声明完整的年度：${result.years.join("、")}` : ""}`,
@@ -192,6 +211,36 @@ async function main(argv: string[]): Promise<number> {
         );
         for (const line of verificationLines(result)) console.error(`  - ${line}`);
         return 2;
+      }
+      case "backup": {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: { "include-key": { type: "boolean", default: false } },
+          allowPositionals: true,
+        });
+        if (positionals.length !== 1 || !positionals[0]) {
+          console.error("用法：linxuan backup <备份目录> [--include-key]");
+          return 1;
+        }
+        const manifest = await createBackup(
+          runtime,
+          cliCaller,
+          positionals[0],
+          { includeKey: values["include-key"] },
+          say,
+        );
+        console.log(`备份完成：${positionals[0]}（数据密钥指纹 ${manifest.dataKey.fingerprint}）`);
+        if (!manifest.dataKey.included)
+          console.log("备份中不含数据密钥：请另行保管 secret.key 或 LINXUAN_SECRET_KEY，恢复时需要它。");
+        return 0;
+      }
+      case "key": {
+        if (rest[0] !== "rotate" || rest.length > 1) {
+          console.error("用法：linxuan key rotate");
+          return 1;
+        }
+        await rotateDataKey(runtime, cliCaller, say);
+        return 0;
       }
       default:
         console.error(`未知命令：${command}\n\n${usage}`);

@@ -34,9 +34,16 @@ export function openDatabase(options: { databaseUrl: string | null; dataDir: str
     };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const file = path.join(options.dataDir, "linxuan.db");
+  return openSqliteFile(path.join(options.dataDir, "linxuan.db"));
+}
+
+/**
+ * One SQLite file with the platform's settings: the data folder's (WAL), or a backup copy, which
+ * keeps a rollback journal so that it stays one self-contained file.
+ */
+export function openSqliteFile(file: string, journal: "wal" | "delete" = "wal"): DatabaseHandle {
   const sqlite = new SQLite(file);
-  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma(journal === "wal" ? "journal_mode = WAL" : "journal_mode = DELETE");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");

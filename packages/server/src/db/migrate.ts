@@ -8,6 +8,7 @@ import * as noticeCatalog from "./migrations/2026-11-27-notice-catalog";
 import * as jobsNotifications from "./migrations/2026-11-28-jobs-notifications";
 import * as outboundReminders from "./migrations/2026-11-29-outbound-reminders";
 import * as calendarYears from "./migrations/2026-12-07-calendar-years";
+import * as dataKey from "./migrations/2026-12-07-data-key";
 import * as loginThrottle from "./migrations/2026-12-07-login-throttle";
 import * as rateLimits from "./migrations/2026-12-07-rate-limits";
 import type { Dialect } from "./types";
@@ -22,9 +23,13 @@ const migrations: Record<string, Migration> = {
   "2026-11-28-jobs-notifications": jobsNotifications,
   "2026-11-29-outbound-reminders": outboundReminders,
   "2026-12-07-calendar-years": calendarYears,
+  "2026-12-07-data-key": dataKey,
   "2026-12-07-login-throttle": loginThrottle,
   "2026-12-07-rate-limits": rateLimits,
 };
+
+/** The migrations this code knows, in order: the schema version a backup records and a restore checks. */
+export const migrationNames: readonly string[] = Object.keys(migrations);
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

@@ -44,6 +44,7 @@ export type Database = {
   rateLimitCounters: RateLimitCountersTable;
   loginThrottles: LoginThrottlesTable;
   captchas: CaptchasTable;
+  dataKey: DataKeyTable;
 };
 
 /** One rate-limit window's request count for a route and client address. */
@@ -77,6 +78,13 @@ export type CaptchasTable = {
   answerHash: string;
   createdAt: string;
   expiresAt: string;
+};
+
+/** One row (id 1): the fingerprint of the key that seals personal data, never the key itself. */
+export type DataKeyTable = {
+  id: number;
+  fingerprint: string;
+  recordedAt: string;
 };
 
 /** E-mail to an address without an account (objector, complainant). */

@@ -1,6 +1,4 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { promisify } from "node:util";
 
 const scrypt = promisify(crypto.scrypt) as (
@@ -86,30 +84,4 @@ export function createCipher(key: Buffer): Cipher {
       return Buffer.concat([decipher.update(Buffer.from(data, "base64")), decipher.final()]).toString("utf8");
     },
   };
-}
-
-/**
- * The data key: `LINXUAN_SECRET_KEY` (64 hex chars or base64 of 32 bytes), else a key file created
- * once in the data folder with mode 0600. Losing that file makes encrypted fields unreadable,
- * which the README says next to backups.
- */
-export function loadDataKey(secretKey: string | null, dataDir: string): Buffer {
-  if (secretKey) {
-    const key = /^[0-9a-f]{64}$/i.test(secretKey)
-      ? Buffer.from(secretKey, "hex")
-      : Buffer.from(secretKey, "base64");
-    if (key.length !== 32) throw new Error("LINXUAN_SECRET_KEY 应为64位十六进制或32字节的 base64");
-    return key;
-  }
-  const file = path.join(dataDir, "secret.key");
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    try {
-      fs.writeFileSync(file, crypto.randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
-    } catch (error) {
-      // Another instance created it first: use theirs.
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-  }
-  return Buffer.from(fs.readFileSync(file, "utf8").trim(), "hex");
 }

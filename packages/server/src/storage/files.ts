@@ -40,6 +40,8 @@ export function detectFileKind(content: Buffer): FileKind | null {
 export type FileStore = {
   put: (content: Buffer) => Promise<{ sha256: string; size: number }>;
   get: (sha256: string) => Promise<Buffer>;
+  /** The SHA-256 of every stored file (for backups), in no particular order. */
+  list: () => AsyncIterable<string>;
 };
 
 export function createLocalFileStore(dataDir: string): FileStore {
@@ -69,5 +71,28 @@ export function createLocalFileStore(dataDir: string): FileStore {
     async get(sha256) {
       return fs.promises.readFile(pathOf(sha256));
     },
+    async *list() {
+      // files/ab/cd/<sha256>; temporary files of unfinished writes are not stored files.
+      for (const first of await readDirIfAny(root)) {
+        for (const second of await readDirIfAny(path.join(root, first))) {
+          for (const name of await readDirIfAny(path.join(root, first, second))) {
+            if (/^[0-9a-f]{64}$/.test(name) && name.startsWith(first + second)) yield name;
+          }
+        }
+      }
+    },
   };
+}
+
+async function readDirIfAny(dir: string): Promise<string[]> {
+  try {
+    return (await fs.promises.readdir(dir)).sort();
+  } catch (error) {
+    if (
+      (error as NodeJS.ErrnoException).code === "ENOENT" ||
+      (error as NodeJS.ErrnoException).code === "ENOTDIR"
+    )
+      return [];
+    throw error;
+  }
 }

@@ -72,3 +72,27 @@ export function maskValues(template: FormTemplate, values: FormValues, cipher: C
     return type === "idNumber" ? maskIdNumber(plain) : maskPhone(plain);
   });
 }
+
+/**
+ * Replaces each sealed value by `reseal(ciphertext)`: used to move stored values to a new data key
+ * without opening them anywhere else. Values that are not sealed are left as they are.
+ */
+export function resealValues(
+  template: FormTemplate,
+  values: FormValues,
+  reseal: (ciphertext: string) => string,
+): FormValues {
+  return mapPersonal(template, values, (value) =>
+    value.startsWith(SEALED) ? `${SEALED}${reseal(value.slice(SEALED.length))}` : value,
+  );
+}
+
+/** The ciphertexts of the sealed values (to check that a data key opens them). */
+export function sealedCiphertexts(template: FormTemplate, values: FormValues): string[] {
+  const found: string[] = [];
+  mapPersonal(template, values, (value) => {
+    if (value.startsWith(SEALED)) found.push(value.slice(SEALED.length));
+    return value;
+  });
+  return found;
+}
