@@ -4,12 +4,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { cliFromSource } from "./cli-process";
 import type { DatabaseKind } from "./harness";
 
 /** Where a spawned `linxuan` finds its platform: the same three settings an operator gives. */
 export type CliTarget = { dataDir: string; databaseUrl: string | null; secretKey: string | null };
-
-const bin = path.resolve(import.meta.dirname, "../../bin/linxuan.mjs");
 
 /**
  * Runs the real CLI as a child process (asynchronously, so the test's own server keeps serving
@@ -32,7 +31,10 @@ export function runLinxuan(
     ...extraEnv,
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...cliFromSource, ...args], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => {
       out += chunk.toString();
