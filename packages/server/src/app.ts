@@ -6,7 +6,7 @@ import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerApplicationRoutes } from "./features/applications/routes";
 import { registerAuditRoutes } from "./features/audit/routes";
@@ -26,6 +26,7 @@ import { registerUserRoutes } from "./features/users/routes";
 import { registerAuth } from "./http/auth";
 import type { Deps } from "./http/deps";
 import { registerErrorHandler } from "./http/error-handler";
+import { registerRequestId, requestIdOf } from "./http/request-id";
 import { registerTextBoundary } from "./http/text-boundary";
 import { registerJobRoutes } from "./jobs/routes";
 import { databaseRateLimitStore } from "./limits/store";
@@ -35,7 +36,10 @@ export type BuildOptions = { logger?: boolean };
 /** Builds the whole HTTP application without listening (main/cli listens; tests inject). */
 export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
+    // JSON lines; every line of a request carries its id, as its answer's X-Request-Id does.
     logger: options.logger ? { level: "info" } : false,
+    genReqId: requestIdOf,
+    logController: new LogController({ requestIdLogLabel: "requestId" }),
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
@@ -43,6 +47,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, deps.config.uploadMaxBytes);
+  registerRequestId(app);
 
   await app.register(cookie);
   await app.register(helmet, {
