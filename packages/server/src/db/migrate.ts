@@ -8,6 +8,7 @@ import * as noticeCatalog from "./migrations/2026-11-27-notice-catalog";
 import * as jobsNotifications from "./migrations/2026-11-28-jobs-notifications";
 import * as outboundReminders from "./migrations/2026-11-29-outbound-reminders";
 import * as rateLimits from "./migrations/2026-12-07-rate-limits";
+import * as requestIds from "./migrations/2026-12-07-request-ids";
 import type { Dialect } from "./types";
 
 /** Migrations are listed explicitly (no directory scan) so bundling and tsx both work. */
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-28-jobs-notifications": jobsNotifications,
   "2026-11-29-outbound-reminders": outboundReminders,
   "2026-12-07-rate-limits": rateLimits,
+  "2026-12-07-request-ids": requestIds,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

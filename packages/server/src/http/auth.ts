@@ -69,7 +69,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
   });
 
   app.addHook("onRequest", async (request) => {
-    request.caller = { actor: null, username: null, ip: request.ip };
+    request.caller = { actor: null, username: null, ip: request.ip, requestId: request.id };
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const sessionId = sha256Hex(token);
@@ -94,7 +94,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     };
     request.sessionId = sessionId;
     request.mustChangePassword = row.mustChangePassword === 1;
-    request.caller = { actor, username: row.username, ip: request.ip };
+    request.caller = { actor, username: row.username, ip: request.ip, requestId: request.id };
   });
 
   // preValidation: refuse before the body is validated, so a stranger learns nothing from errors.

@@ -18,12 +18,21 @@ export type Deps = {
   mailer: Mailer;
 };
 
-/** Who is calling: the signed-in actor (or nobody) and where from, for the audit log. */
+/**
+ * Who is calling: the signed-in actor (or nobody), where from and in which request (the
+ * `X-Request-Id` of an HTTP request, `job:<id>` for a job, null for the CLI), for the audit log.
+ */
 export type Caller = {
   actor: Actor | null;
   username: string | null;
   ip: string | null;
+  requestId: string | null;
 };
 
-export const anonymousCaller = (ip: string | null): Caller => ({ actor: null, username: null, ip });
-export const systemCaller: Caller = { actor: null, username: "system", ip: null };
+export const anonymousCaller = (ip: string | null, requestId: string | null = null): Caller => ({
+  actor: null,
+  username: null,
+  ip,
+  requestId,
+});
+export const systemCaller: Caller = { actor: null, username: "system", ip: null, requestId: null };

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findAuditEvent } from "../features/audit/queries";
+import { verifyAuditChain } from "../features/audit/verify";
+import { tamper } from "../test/audit-tamper";
+import { makeStaff, TEST_PASSWORD } from "../test/factories";
 import { createTestContext, type TestContext, testDatabases } from "../test/harness";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -45,5 +49,51 @@ describe.each(testDatabases)("X-Request-Id on %s", (kind) => {
       });
       expect(response.headers["x-request-id"], JSON.stringify(id)).toMatch(UUID);
     }
+  });
+
+  it("writes the request id into the audit event of a command, and the chain verifies", async () => {
+    const admin = await makeStaff(ctx, "admin");
+    const client = ctx.client();
+    await client.get("/api/auth/csrf");
+    const csrf = client.cookie("lx_csrf") ?? "";
+    const login = await ctx.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      headers: { cookie: `lx_csrf=${csrf}`, "x-csrf-token": csrf, "x-request-id": "edge-7f3a.login_1" },
+      payload: { username: admin, password: TEST_PASSWORD },
+    });
+    expect(login.statusCode).toBe(200);
+    expect(login.headers["x-request-id"]).toBe("edge-7f3a.login_1");
+
+    // A generated id is written too: the one the answer carried.
+    const browser = ctx.client();
+    await browser.login(admin, TEST_PASSWORD);
+    const verify = await browser.post("/api/audit/verify");
+    expect(verify.status).toBe(200);
+    expect(verify.body).toMatchObject({ ok: true, problems: [] });
+    const generated = String(verify.headers["x-request-id"]);
+    expect(generated).toMatch(UUID);
+
+    const byProxyId = await browser.get("/api/audit?requestId=edge-7f3a.login_1");
+    expect(byProxyId.body.items).toEqual([
+      expect.objectContaining({
+        command: "auth.login",
+        actorUsername: admin,
+        requestId: "edge-7f3a.login_1",
+      }),
+    ]);
+    const byGenerated = await browser.get(`/api/audit?requestId=${generated}`);
+    expect(byGenerated.body.items).toEqual([
+      expect.objectContaining({ command: "audit.verify", actorUsername: admin, requestId: generated }),
+    ]);
+
+    // Editing the stored request id breaks that event's hash.
+    const seq = byProxyId.body.items[0].seq as number;
+    await tamper.editRequestId(ctx.deps.db, seq, "edge-7f3a.login_2");
+    const result = await verifyAuditChain(ctx.deps.db);
+    expect(result.problems).toEqual([expect.objectContaining({ kind: "edited", fromSeq: seq, toSeq: seq })]);
+    await tamper.editRequestId(ctx.deps.db, seq, "edge-7f3a.login_1");
+    expect((await verifyAuditChain(ctx.deps.db)).ok).toBe(true);
+    expect((await findAuditEvent(ctx.deps.db, seq))?.requestId).toBe("edge-7f3a.login_1");
   });
 });
