@@ -26,8 +26,10 @@ import { registerUserRoutes } from "./features/users/routes";
 import { registerAuth } from "./http/auth";
 import type { Deps } from "./http/deps";
 import { registerErrorHandler } from "./http/error-handler";
+import { registerMetrics } from "./http/metrics";
 import { registerRequestId, requestIdOf } from "./http/request-id";
 import { registerTextBoundary } from "./http/text-boundary";
+import { jobTypes } from "./jobs/handlers";
 import { registerJobRoutes } from "./jobs/routes";
 import { databaseRateLimitStore } from "./limits/store";
 
@@ -48,6 +50,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, deps.config.uploadMaxBytes);
   registerRequestId(app);
+  registerMetrics(app, deps, Object.keys(jobTypes));
 
   await app.register(cookie);
   await app.register(helmet, {

@@ -25,6 +25,7 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
     cipher: createCipher(loadDataKey(config.secretKey, config.dataDir)),
     files: createLocalFileStore(config.dataDir),
     mailer: createMailer(config.smtpUrl, config.mailFrom),
+    poolStats: handle.poolStats,
   };
   await ensureBuiltInBatches(deps, systemCaller);
   return { deps, handle };

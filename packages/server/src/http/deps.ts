@@ -1,6 +1,6 @@
 import type { Actor } from "@linxuan/domain";
 import type { Config } from "../config";
-import type { Db } from "../db/connection";
+import type { Db, PoolStats } from "../db/connection";
 import type { Dialect } from "../db/types";
 import type { Mailer } from "../features/notifications/mailer";
 import type { FileStore } from "../storage/files";
@@ -16,6 +16,8 @@ export type Deps = {
   cipher: Cipher;
   files: FileStore;
   mailer: Mailer;
+  /** The database pool's live counts for the metrics; absent or null on SQLite. */
+  poolStats?: () => PoolStats | null;
 };
 
 /**

@@ -22,8 +22,10 @@ describe.each(testDatabases)("X-Request-Id on %s", (kind) => {
       await ctx.app.inject({ method: "GET", url: "/api/no-such-thing" }),
       await ctx.app.inject({ method: "GET", url: "/api/users" }),
       await ctx.app.inject({ method: "POST", url: "/api/auth/login", payload: {} }),
+      await ctx.app.inject({ method: "GET", url: "/metrics", remoteAddress: "10.0.0.7" }),
+      await ctx.app.inject({ method: "GET", url: "/metrics" }),
     ];
-    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 404, 401, 403]);
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 404, 401, 403, 401, 200]);
     const ids = answers.map((answer) => String(answer.headers["x-request-id"]));
     for (const id of ids) expect(id).toMatch(UUID);
     expect(new Set(ids).size).toBe(ids.length);
