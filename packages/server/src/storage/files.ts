@@ -40,6 +40,8 @@ export function detectFileKind(content: Buffer): FileKind | null {
 export type FileStore = {
   put: (content: Buffer) => Promise<{ sha256: string; size: number }>;
   get: (sha256: string) => Promise<Buffer>;
+  /** Resolves when the store can take writes now (`GET /api/ready`); throws, saying why, when not. */
+  ready?: () => Promise<void>;
 };
 
 export function createLocalFileStore(dataDir: string): FileStore {
@@ -68,6 +70,14 @@ export function createLocalFileStore(dataDir: string): FileStore {
     },
     async get(sha256) {
       return fs.promises.readFile(pathOf(sha256));
+    },
+    async ready() {
+      // Writing is the only true test: permissions, a read-only mount and a missing volume all
+      // show up here, which checking the mode bits (or running as root) would hide.
+      await fs.promises.mkdir(root, { recursive: true });
+      const probe = path.join(root, `.ready.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
+      await fs.promises.writeFile(probe, "", { flag: "wx", mode: 0o600 });
+      await fs.promises.unlink(probe);
     },
   };
 }
