@@ -377,7 +377,7 @@ async function exportBatch(ctx: TestContext, baseUrl: string): Promise<ExportRun
     regionCode: "310000",
     industryScope: null,
   } as Parameters<typeof createStaffUser>[2]);
-  const caller = await jobCaller(deps, { userId, ip: "127.0.0.1" }, "application.exportBatch");
+  const caller = await jobCaller(deps, { userId, ip: "127.0.0.1" }, "application.exportBatch", "bench-start");
   const startStarted = performance.now();
   const { jobId, count } = await startBatchExport(deps, caller, batchId);
   const startSeconds = (performance.now() - startStarted) / 1000;

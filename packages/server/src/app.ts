@@ -6,7 +6,7 @@ import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerApplicationRoutes } from "./features/applications/routes";
 import { registerAuditRoutes } from "./features/audit/routes";
@@ -27,7 +27,10 @@ import { registerUserRoutes } from "./features/users/routes";
 import { registerAuth } from "./http/auth";
 import type { Deps } from "./http/deps";
 import { registerErrorHandler } from "./http/error-handler";
+import { registerMetrics } from "./http/metrics";
+import { registerRequestId, requestIdOf } from "./http/request-id";
 import { registerTextBoundary } from "./http/text-boundary";
+import { jobTypes } from "./jobs/handlers";
 import { registerJobRoutes } from "./jobs/routes";
 import { databaseRateLimitStore } from "./limits/store";
 
@@ -54,7 +57,10 @@ export const PERMISSIONS_POLICY = [
 /** Builds the whole HTTP application without listening (main/cli listens; tests inject). */
 export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
+    // JSON lines; every line of a request carries its id, as its answer's X-Request-Id does.
     logger: options.logger ? { level: "info" } : false,
+    genReqId: requestIdOf,
+    logController: new LogController({ requestIdLogLabel: "requestId" }),
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
@@ -62,6 +68,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, deps.config.uploadMaxBytes);
+  registerRequestId(app);
+  registerMetrics(app, deps, Object.keys(jobTypes));
 
   await app.register(cookie);
   await app.register(helmet, {

@@ -39,6 +39,7 @@ export async function openRuntime(
       files: createLocalFileStore(config.dataDir),
       mailer: createMailer(config.smtpUrl, config.mailFrom),
       captchaText: options.captchaText ?? randomCaptchaText,
+      poolStats: handle.poolStats,
     };
     await ensureBuiltInBatches(deps, systemCaller);
     return { deps, handle, dataKey };

@@ -36,6 +36,11 @@ export type Config = {
   jobLeaseSeconds: number;
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before the instance exits. */
   shutdownGraceSeconds: number;
+  /**
+   * When set, `GET /metrics` requires `Authorization: Bearer <token>` from everyone; when not,
+   * only direct loopback connections without proxy headers may read it.
+   */
+  metricsToken: string | null;
 };
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -45,6 +50,15 @@ function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   if (!Number.isInteger(value) || value < 0)
     throw new Error(`环境变量 ${name} 应为非负整数，当前为 "${raw}"`);
   return value;
+}
+
+/** A bearer token: absent, or long enough not to be guessed. */
+function tokenEnv(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return null;
+  if (raw.length < 16 || /\s/.test(raw))
+    throw new Error(`环境变量 ${name} 应为至少 16 个字符且不含空白的令牌`);
+  return raw;
 }
 
 function boolEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -84,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jobs: boolEnv(env, "LINXUAN_JOBS", true),
     jobLeaseSeconds: Math.max(1, intEnv(env, "LINXUAN_JOB_LEASE_SECONDS", 120)),
     shutdownGraceSeconds: intEnv(env, "LINXUAN_SHUTDOWN_GRACE_SECONDS", 25),
+    metricsToken: tokenEnv(env, "LINXUAN_METRICS_TOKEN"),
     ...overrides,
   };
 }

@@ -7,9 +7,14 @@ import type { Database, Dialect } from "./types";
 
 export type Db = Kysely<Database>;
 
+/** The connection pool's live counts, read when the metrics are scraped (PostgreSQL only). */
+export type PoolStats = { total: number; idle: number; waiting: number; max: number };
+
 export type DatabaseHandle = {
   db: Db;
   dialect: Dialect;
+  /** Null on SQLite: one synchronous connection, no pool to report. */
+  poolStats: () => PoolStats | null;
   /** Human-readable location, for logs: a file path or a redacted URL. */
   location: string;
   close: () => Promise<void>;
@@ -21,7 +26,8 @@ export type DatabaseHandle = {
  */
 export function openDatabase(options: { databaseUrl: string | null; dataDir: string }): DatabaseHandle {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const max = 10;
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max });
     const db = new Kysely<Database>({
       dialect: new PostgresDialect({ pool }),
       plugins: [new CamelCasePlugin()],
@@ -29,6 +35,12 @@ export function openDatabase(options: { databaseUrl: string | null; dataDir: str
     return {
       db,
       dialect: "postgres",
+      poolStats: () => ({
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+        max,
+      }),
       location: options.databaseUrl.replace(/\/\/[^@/]*@/, "//***@"),
       close: () => db.destroy(),
     };
@@ -51,5 +63,5 @@ export function openSqliteFile(file: string, journal: "wal" | "delete" = "wal"):
     dialect: new SqliteDialect({ database: sqlite }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, dialect: "sqlite", location: file, close: () => db.destroy() };
+  return { db, dialect: "sqlite", poolStats: () => null, location: file, close: () => db.destroy() };
 }

@@ -11,6 +11,7 @@ import * as calendarYears from "./migrations/2026-12-07-calendar-years";
 import * as dataKey from "./migrations/2026-12-07-data-key";
 import * as loginThrottle from "./migrations/2026-12-07-login-throttle";
 import * as rateLimits from "./migrations/2026-12-07-rate-limits";
+import * as requestIds from "./migrations/2026-12-07-request-ids";
 import type { Dialect } from "./types";
 
 /** Migrations are listed explicitly (no directory scan) so bundling and tsx both work. */
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-07-data-key": dataKey,
   "2026-12-07-login-throttle": loginThrottle,
   "2026-12-07-rate-limits": rateLimits,
+  "2026-12-07-request-ids": requestIds,
 };
 
 /** The migrations this code knows, in order: the schema version a backup records and a restore checks. */

@@ -567,6 +567,8 @@ export type AuditEventsTable = {
   ip: string | null;
   summary: string;
   detail: string | null;
+  /** The request that wrote the event (`X-Request-Id`), `job:<id>` for a job, null otherwise. */
+  requestId: string | null;
   prevHash: string;
   hash: string;
 };

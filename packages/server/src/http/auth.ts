@@ -78,7 +78,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
   });
 
   app.addHook("onRequest", async (request) => {
-    request.caller = { actor: null, username: null, ip: request.ip };
+    request.caller = { actor: null, username: null, ip: request.ip, requestId: request.id };
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const sessionId = sha256Hex(token);
@@ -104,7 +104,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     request.sessionId = sessionId;
     request.sessionCsrfToken = csrfTokenOfSession(token);
     request.mustChangePassword = row.mustChangePassword === 1;
-    request.caller = { actor, username: row.username, ip: request.ip };
+    request.caller = { actor, username: row.username, ip: request.ip, requestId: request.id };
   });
 
   // Signed-in answers hold personal data: no browser or proxy keeps a copy.

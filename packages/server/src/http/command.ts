@@ -35,6 +35,7 @@ export async function runCommand<T>(
       ip: caller.ip,
       summary: record.summary,
       detail: record.detail ? JSON.stringify(record.detail) : null,
+      requestId: caller.requestId,
     });
     return result;
   });

@@ -1,6 +1,6 @@
 import type { Actor } from "@linxuan/domain";
 import type { Config } from "../config";
-import type { Db } from "../db/connection";
+import type { Db, PoolStats } from "../db/connection";
 import type { Dialect } from "../db/types";
 import type { CaptchaText } from "../features/captcha/text";
 import type { Mailer } from "../features/notifications/mailer";
@@ -19,14 +19,25 @@ export type Deps = {
   mailer: Mailer;
   /** The text of each new captcha: random in production, a recorder in tests and journeys. */
   captchaText: CaptchaText;
+  /** The database pool's live counts for the metrics; absent or null on SQLite. */
+  poolStats?: () => PoolStats | null;
 };
 
-/** Who is calling: the signed-in actor (or nobody) and where from, for the audit log. */
+/**
+ * Who is calling: the signed-in actor (or nobody), where from and in which request (the
+ * `X-Request-Id` of an HTTP request, `job:<id>` for a job, null for the CLI), for the audit log.
+ */
 export type Caller = {
   actor: Actor | null;
   username: string | null;
   ip: string | null;
+  requestId: string | null;
 };
 
-export const anonymousCaller = (ip: string | null): Caller => ({ actor: null, username: null, ip });
-export const systemCaller: Caller = { actor: null, username: "system", ip: null };
+export const anonymousCaller = (ip: string | null, requestId: string | null = null): Caller => ({
+  actor: null,
+  username: null,
+  ip,
+  requestId,
+});
+export const systemCaller: Caller = { actor: null, username: "system", ip: null, requestId: null };

@@ -45,6 +45,7 @@ export const errorStatus = {
   WEAK_PASSWORD: 422,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
+  NOT_READY: 503,
 } as const;
 export type ErrorCode = keyof typeof errorStatus;
 

@@ -10,15 +10,19 @@ export function requesterOf(caller: Caller): JobRequester {
   return { userId: caller.actor?.userId ?? "", ip: caller.ip };
 }
 
+/** The request id a job's audit events carry: `job:<id>` (never a valid incoming `X-Request-Id`). */
+export const jobRequestId = (jobId: string) => `job:${jobId}`;
+
 /**
  * The caller a job acts as: its requester as they are *now*. A job queued before the account was
  * disabled or lost the right fails instead of acting on an authority that is gone, and the audit
- * log names the requester, as if they had waited for the result.
+ * log names the requester, as if they had waited for the result, with the job as the request.
  */
 export async function jobCaller(
   deps: Pick<Deps, "db">,
   requester: JobRequester,
   command: Command,
+  jobId: string,
 ): Promise<Caller> {
   const user = await deps.db
     .selectFrom("users")
@@ -34,7 +38,7 @@ export async function jobCaller(
     institutionId: user.institutionId,
   };
   if (!roleMayRun(actor.role, command)) throw new PermanentJobError("发起该任务的账号已无此权限，任务未执行");
-  return { actor, username: user.username, ip: requester.ip };
+  return { actor, username: user.username, ip: requester.ip, requestId: jobRequestId(jobId) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { ExpressionBuilder } from "kysely";
+import { type ExpressionBuilder, sql } from "kysely";
 import type { Db } from "../db/connection";
 import type { Database, Row } from "../db/types";
 
@@ -201,4 +201,41 @@ export async function reportProgress(
 
 export async function findJob(db: Db, id: string) {
   return db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** How many jobs wait or run, per type and state, and since when the oldest of them is due. */
+export type JobQueueStat = {
+  type: string;
+  state: "queued" | "running";
+  count: number;
+  /** Of the queued: those whose time has come (`runAfter` ≤ now); the rest are scheduled later. */
+  due: number;
+  /** The earliest `runAfter` in the group. */
+  oldestRunAfter: string;
+};
+
+/**
+ * The queue as the metrics report it: one grouped query over the queued and running jobs (the
+ * claim index `status, run_after` narrows it to them; finished jobs are never read).
+ */
+export async function jobQueueStats(db: Db, now: string): Promise<JobQueueStat[]> {
+  const rows = await db
+    .selectFrom("jobs")
+    .select((eb) => [
+      "type",
+      "status",
+      eb.fn.countAll().as("count"),
+      sql<number | string>`sum(case when run_after <= ${now} then 1 else 0 end)`.as("due"),
+      eb.fn.min("runAfter").as("oldestRunAfter"),
+    ])
+    .where("status", "in", ["queued", "running"])
+    .groupBy(["type", "status"])
+    .execute();
+  return rows.map((row) => ({
+    type: row.type,
+    state: row.status === "running" ? "running" : "queued",
+    count: Number(row.count),
+    due: Number(row.due),
+    oldestRunAfter: String(row.oldestRunAfter),
+  }));
 }

@@ -42,6 +42,8 @@ export type FileStore = {
   get: (sha256: string) => Promise<Buffer>;
   /** The SHA-256 of every stored file (for backups), in no particular order. */
   list: () => AsyncIterable<string>;
+  /** Resolves when the store can take writes now (`GET /api/ready`); throws, saying why, when not. */
+  ready?: () => Promise<void>;
 };
 
 export function createLocalFileStore(dataDir: string): FileStore {
@@ -80,6 +82,14 @@ export function createLocalFileStore(dataDir: string): FileStore {
           }
         }
       }
+    },
+    async ready() {
+      // Writing is the only true test: permissions, a read-only mount and a missing volume all
+      // show up here, which checking the mode bits (or running as root) would hide.
+      await fs.promises.mkdir(root, { recursive: true });
+      const probe = path.join(root, `.ready.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
+      await fs.promises.writeFile(probe, "", { flag: "wx", mode: 0o600 });
+      await fs.promises.unlink(probe);
     },
   };
 }

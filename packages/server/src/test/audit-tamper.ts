@@ -13,6 +13,8 @@ export const tamper = {
     sql`update audit_events set hash = ${"f".repeat(64)} where seq = ${seq}`.execute(db),
   remove: (db: Db, seq: number) => sql`delete from audit_events where seq = ${seq}`.execute(db),
   setHeadSeq: (db: Db, seq: number) => sql`update audit_head set seq = ${seq} where id = 1`.execute(db),
+  editRequestId: (db: Db, seq: number, requestId: string | null) =>
+    sql`update audit_events set request_id = ${requestId} where seq = ${seq}`.execute(db),
 
   /**
    * Rewrites the whole table consistently, as an attacker who knows the scheme would: every
@@ -47,7 +49,7 @@ export async function namedEvent(db: Db, seq: number): Promise<string> {
 }
 
 /** The hash function as it was before `storableText` (commit 268dc09), kept to prove compatibility. */
-export function legacyHashEvent(prevHash: string, event: ChainedFields): string {
+export function legacyHashEvent(prevHash: string, event: Omit<ChainedFields, "requestId">): string {
   const fields = [
     event.seq,
     event.at,
@@ -71,7 +73,10 @@ export function legacyHashEvent(prevHash: string, event: ChainedFields): string 
  * Writes events as the old code did: hashed over the text as given, then stored (where a lone
  * surrogate became U+FFFD). Appends after the current head and moves the head.
  */
-export async function appendLegacyEvents(db: Db, events: Omit<ChainedFields, "seq">[]): Promise<number[]> {
+export async function appendLegacyEvents(
+  db: Db,
+  events: Omit<ChainedFields, "seq" | "requestId">[],
+): Promise<number[]> {
   const head = await db
     .selectFrom("auditHead")
     .select(["seq", "hash"])

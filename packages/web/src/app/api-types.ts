@@ -120,6 +120,8 @@ export type AuditEvent = {
   targetType: string | null;
   targetId: string | null;
   ip: string | null;
+  /** The request that wrote the event (`X-Request-Id`), `job:<id>` for a background job. */
+  requestId: string | null;
   summary: string;
 };
 

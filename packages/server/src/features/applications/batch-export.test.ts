@@ -71,14 +71,23 @@ describe.each(testDatabases)("batch export of application materials on %s", (kin
     const listed = [2, 3].map((row) => String(sheet?.getRow(row).getCell(3).value));
     expect(listed.sort()).toEqual([...names].sort());
     expect(String(sheet?.getRow(2).getCell(9).value)).toBe("已提交");
-    // Each exported form is in the audit log under the requester's name.
+    // Each exported form is in the audit log under the requester's name, with the job as request.
     const audit = await ctx.deps.db
       .selectFrom("auditEvents")
-      .select(["command", "actorUsername"])
+      .select(["command", "actorUsername", "requestId"])
       .where("command", "=", "application.export")
       .execute();
     expect(audit).toHaveLength(2);
     expect(audit.every((event) => event.actorUsername === centreName)).toBe(true);
+    expect(audit.every((event) => event.requestId === `job:${started.body.jobId}`)).toBe(true);
+    // The request that started it carries the id its answer did.
+    const queued = await ctx.deps.db
+      .selectFrom("auditEvents")
+      .select("requestId")
+      .where("command", "=", "application.exportBatch")
+      .where("actorUsername", "=", centreName)
+      .executeTakeFirstOrThrow();
+    expect(queued.requestId).toBe(started.headers["x-request-id"]);
     // Nobody else downloads it, not even a colleague.
     const colleague = ctx.client();
     await colleague.login(await makeStaff(ctx, "receivingCentre", { regionCode: "310000" }), TEST_PASSWORD);

@@ -79,7 +79,7 @@ const safeName = (text: string) => text.replace(/[\\/:*?"<>|\s]+/g, "_").slice(0
 
 export const runBatchExport: JobHandler = async ({ deps, job, progress, signal }) => {
   const payload = JSON.parse(job.payload) as Payload;
-  const caller = await jobCaller(deps, payload.requester, "application.exportBatch");
+  const caller = await jobCaller(deps, payload.requester, "application.exportBatch", job.id);
   const batchRow = await findBatchRow(deps.db, payload.batchId);
   if (!batchRow) throw new PermanentJobError("批次不存在");
   const batch = parseDefinition(batchRow);

@@ -69,7 +69,7 @@ describe.each(testDatabases)("audit chain on %s", (kind) => {
 
   it("stores a lone surrogate and U+0000 as U+FFFD, hashes what it stored, and verifies", async () => {
     // Text that the HTTP boundary refuses can still reach the chain from the CLI, jobs or data.
-    const caller: Caller = { actor: null, username: "cli\0user", ip: "10.0.0.1\ud800" };
+    const caller: Caller = { actor: null, username: "cli\0user", ip: "10.0.0.1\ud800", requestId: null };
     const seq = await runCommand(
       ctx.deps,
       caller,

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { legacyHashEvent } from "../../test/audit-tamper";
 import { type ChainedFields, GENESIS_HASH, hashEvent, storableText, storedFields } from "./chain";
@@ -14,6 +15,7 @@ const login: ChainedFields = {
   ip: "127.0.0.1",
   summary: "登录成功",
   detail: null,
+  requestId: null,
 };
 // Quotes, backslashes, a new line, an astral character, and a detail JSON that escapes a lone
 // surrogate and U+0000 (as JSON.stringify of a detail object does): all storable as they are.
@@ -29,6 +31,7 @@ const registration: ChainedFields = {
   ip: "::1",
   summary: '注册申报单位：上海😀数字"技术"\\学院\n第二行',
   detail: JSON.stringify({ name: "测试\ud800机构", note: "a\u0000b" }),
+  requestId: null,
 };
 
 describe("storable text", () => {
@@ -79,5 +82,38 @@ describe("hash compatibility with chains written before storable text", () => {
       legacyHashEvent(GENESIS_HASH, { ...event, summary: "测试\uFFFD机构" }),
     );
     expect(hashEvent(GENESIS_HASH, stored)).not.toBe(legacyHashEvent(GENESIS_HASH, event));
+  });
+});
+
+describe("the request id in the hash", () => {
+  it("hashes an event without a request id exactly as before the column existed", () => {
+    expect(hashEvent(GENESIS_HASH, { ...login, requestId: null })).toBe(legacyHashEvent(GENESIS_HASH, login));
+  });
+
+  it("appends a request id to the hashed fields, so adding, changing or removing it shows", () => {
+    const withId = { ...login, requestId: "edge-1" };
+    const expected = crypto
+      .createHash("sha256")
+      .update(
+        `${GENESIS_HASH}\n${JSON.stringify([
+          login.seq,
+          login.at,
+          login.actorUserId,
+          login.actorUsername,
+          login.actorRole,
+          login.command,
+          login.targetType,
+          login.targetId,
+          login.ip,
+          login.summary,
+          login.detail,
+          "edge-1",
+        ])}`,
+      )
+      .digest("hex");
+    expect(hashEvent(GENESIS_HASH, withId)).toBe(expected);
+    expect(hashEvent(GENESIS_HASH, { ...login, requestId: "edge-2" })).not.toBe(expected);
+    expect(hashEvent(GENESIS_HASH, { ...login, requestId: "" })).not.toBe(hashEvent(GENESIS_HASH, login));
+    expect(storedFields(withId).requestId).toBe("edge-1");
   });
 });

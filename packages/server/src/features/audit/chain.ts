@@ -12,6 +12,8 @@ export type ChainedFields = {
   ip: string | null;
   summary: string;
   detail: string | null;
+  /** The request that wrote the event; hashed only when present (see `hashEvent`). */
+  requestId: string | null;
 };
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -44,16 +46,19 @@ export function storedFields(event: ChainedFields): ChainedFields {
     ip: storableOrNull(event.ip),
     summary: storableText(event.summary),
     detail: storableOrNull(event.detail),
+    requestId: storableOrNull(event.requestId),
   };
 }
 
 /**
  * The hash of one event, chained to the previous event's hash: SHA-256 (hex) of the UTF-8 text
  * `prevHash + "\n" + JSON.stringify([seq, at, actorUserId, actorUsername, actorRole, command,
- * targetType, targetId, ip, summary, detail])`. It is computed over the values as stored — the
- * writer passes `storedFields(...)`, the verifier the row as read back — so any stored event
- * verifies. For storable text this is the scheme the chain has always used, so chains written
- * before `storableText` existed still verify.
+ * targetType, targetId, ip, summary, detail])`, with `requestId` appended to the list when it is
+ * not null. It is computed over the values as stored — the writer passes `storedFields(...)`, the
+ * verifier the row as read back — so any stored event verifies. For storable text without a
+ * request id this is the scheme the chain has always used, so chains written before
+ * `storableText` and the request id existed still verify; an event with a request id cannot have
+ * it removed, changed or added without its hash failing.
  */
 export function hashEvent(prevHash: string, event: ChainedFields): string {
   const fields = [
@@ -69,5 +74,6 @@ export function hashEvent(prevHash: string, event: ChainedFields): string {
     event.summary,
     event.detail,
   ];
+  if (event.requestId != null) fields.push(event.requestId);
   return sha256Hex(`${prevHash}\n${JSON.stringify(fields)}`);
 }

@@ -101,11 +101,14 @@ describe.each(testDatabases)("daily audit check on %s", (kind) => {
     for (const username of [disabledAdmin, office]) expect(await alarms(ctx, username)).toEqual([]);
     const recorded = await ctx.deps.db
       .selectFrom("auditEvents")
-      .select("summary")
+      .select(["summary", "requestId"])
       .where("command", "=", "audit.dailyCheck")
       .execute();
-    expect(recorded.map((row) => row.summary)).toEqual([
-      expect.stringContaining("每日自动校验：审计链校验未通过（1 处问题）"),
+    expect(recorded).toEqual([
+      {
+        summary: expect.stringContaining("每日自动校验：审计链校验未通过（1 处问题）"),
+        requestId: `job:${jobs[1]?.id}`,
+      },
     ]);
 
     // The same day's check run again (a retry after a crash): nobody is told twice, no extra day queued.

@@ -2,6 +2,7 @@ import type { AuditVerification } from "@linxuan/domain";
 import { runCommand } from "../../http/command";
 import { shanghaiDateTime } from "../../http/dates";
 import { type Deps, systemCaller } from "../../http/deps";
+import { jobRequestId } from "../../jobs/caller";
 import { enqueueJob } from "../../jobs/queue";
 import type { JobHandler } from "../../jobs/runner";
 import { claimReminder } from "../notifications/reminders";
@@ -88,7 +89,7 @@ async function alertAdministrators(deps: Deps, jobId: string, result: AuditVerif
   const first = result.problems[0]?.message ?? "";
   return runCommand(
     deps,
-    systemCaller,
+    { ...systemCaller, requestId: jobRequestId(jobId) },
     "audit.dailyCheck",
     async (trx) => {
       if (!(await claimReminder(trx, `auditChainBroken:${jobId}`, deps.clock().toISOString()))) return 0;

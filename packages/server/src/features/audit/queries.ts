@@ -30,11 +30,18 @@ export async function appendAuditEvent(trx: Db, input: AuditInput): Promise<numb
 
 export async function listAuditEvents(
   db: Db,
-  filter: { page: number; pageSize: number; command?: string | undefined; actor?: string | undefined },
+  filter: {
+    page: number;
+    pageSize: number;
+    command?: string | undefined;
+    actor?: string | undefined;
+    requestId?: string | undefined;
+  },
 ): Promise<{ items: Row<"auditEvents">[]; total: number }> {
   let query = db.selectFrom("auditEvents");
   if (filter.command) query = query.where("command", "=", filter.command);
   if (filter.actor) query = query.where("actorUsername", "=", filter.actor);
+  if (filter.requestId) query = query.where("requestId", "=", filter.requestId);
   const [items, count] = await Promise.all([
     query
       .selectAll()

@@ -23,6 +23,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Deps): void {
           pageSize: z.coerce.number().int().min(1).max(200).default(50),
           command: z.string().max(64).optional(),
           actor: z.string().max(64).optional(),
+          requestId: z.string().max(80).optional(),
         }),
       },
     },
@@ -40,6 +41,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Deps): void {
           targetType: item.targetType,
           targetId: item.targetId,
           ip: item.ip,
+          requestId: item.requestId,
           summary: item.summary,
         })),
       };

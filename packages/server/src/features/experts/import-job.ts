@@ -36,7 +36,7 @@ export async function startExpertImport(deps: Deps, caller: Caller, content: Buf
 
 export const runExpertImport: JobHandler = async ({ deps, job, progress }) => {
   const payload = JSON.parse(job.payload) as Payload;
-  const caller = await jobCaller(deps, payload.requester, "expert.manage");
+  const caller = await jobCaller(deps, payload.requester, "expert.manage", job.id);
   const parsed = await parseExpertSheet(deps.db, await deps.files.get(payload.sha256));
   if (parsed.errors.length > 0)
     throw new PermanentJobError(

@@ -1,23 +1,59 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { sql } from "kysely";
 import { z } from "zod";
 import type { Deps } from "../../http/deps";
+import { AppError } from "../../http/errors";
+import { checkDatabase, checkFiles } from "./readiness";
+
+const partState = z.enum(["ok", "failed", "unchecked"]);
 
 export function registerHealthRoutes(app: FastifyInstance, deps: Deps): void {
-  app.withTypeProvider<ZodTypeProvider>().get(
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  // Liveness: the process answers. Nothing outside it is asked, so a database outage does not
+  // get every instance restarted; /api/ready says whether to send it traffic.
+  r.get(
     "/api/health",
     {
+      logLevel: "warn",
       config: { command: "public" },
       schema: {
         tags: ["system"],
-        summary: "健康检查",
+        summary: "存活检查（不访问数据库）",
         response: { 200: z.object({ status: z.literal("ok"), database: z.enum(["sqlite", "postgres"]) }) },
       },
     },
-    async () => {
-      await sql`select 1`.execute(deps.db);
-      return { status: "ok" as const, database: deps.dialect };
+    async () => ({ status: "ok" as const, database: deps.dialect }),
+  );
+
+  r.get(
+    "/api/ready",
+    {
+      logLevel: "warn",
+      config: { command: "public" },
+      schema: {
+        tags: ["system"],
+        summary: "就绪检查（数据库与文件存储）",
+        response: {
+          200: z.object({ status: z.literal("ready"), database: partState, files: partState }),
+        },
+      },
+    },
+    async (request) => {
+      const [database, files] = await Promise.all([
+        checkDatabase(deps, request.log),
+        checkFiles(deps, request.log),
+      ]);
+      if (database === "failed" || files === "failed") {
+        // The cause is logged under this request's id; the public answer names only the part.
+        const failed = [
+          database === "failed" && "数据库不可用",
+          files === "failed" && "文件存储不可用",
+        ].filter(Boolean);
+        throw new AppError("NOT_READY", `服务未就绪：${failed.join("，")}`, {
+          extra: { status: "unavailable", database, files },
+        });
+      }
+      return { status: "ready" as const, database, files };
     },
   );
 }

@@ -35,7 +35,7 @@ export async function startAutoAssign(deps: Deps, caller: Caller, batchId: strin
 
 export const runAutoAssign: JobHandler = async ({ deps, job, progress }) => {
   const payload = JSON.parse(job.payload) as Payload;
-  const caller = await jobCaller(deps, payload.requester, "review.manage");
+  const caller = await jobCaller(deps, payload.requester, "review.manage", job.id);
   const preview = await previewAssignment(deps, caller, payload.batchId, (done, total) =>
     progress(total === 0 ? 0 : (done / total) * 0.9, `正在核查利益冲突：${done}/${total}份申报`),
   );

@@ -22,7 +22,7 @@ function roleText(role: string): string {
   return (roleCodes as readonly string[]).includes(role) ? roleNames[role as Role] : role;
 }
 
-type AuditFilters = { page: number; pageSize: number; command?: string; actor?: string };
+type AuditFilters = { page: number; pageSize: number; command?: string; actor?: string; requestId?: string };
 
 export function AuditPage() {
   const [filters, setFilters] = useState<AuditFilters>({ page: 1, pageSize: 20 });
@@ -80,12 +80,13 @@ export function AuditPage() {
         <Form
           layout="inline"
           style={{ marginBottom: 16 }}
-          onFinish={(values: { command?: string; actor?: string }) =>
+          onFinish={(values: { command?: string; actor?: string; requestId?: string }) =>
             setFilters({
               ...filters,
               page: 1,
               command: values.command?.trim() || undefined,
               actor: values.actor?.trim() || undefined,
+              requestId: values.requestId?.trim() || undefined,
             })
           }
         >
@@ -94,6 +95,9 @@ export function AuditPage() {
           </Form.Item>
           <Form.Item label="操作人" name="actor">
             <Input placeholder="用户名" allowClear />
+          </Form.Item>
+          <Form.Item label="请求编号" name="requestId">
+            <Input placeholder="X-Request-Id" allowClear />
           </Form.Item>
           <Space>
             <Button type="primary" htmlType="submit">
@@ -159,7 +163,26 @@ export function AuditPage() {
                 ),
             },
             { title: "摘要", dataIndex: "summary" },
-            { title: "IP", dataIndex: "ip", width: 130, render: (ip: string | null) => ip ?? "—" },
+            {
+              title: "IP / 请求编号",
+              key: "source",
+              width: 150,
+              render: (_, event) => (
+                <Space direction="vertical" size={0}>
+                  <span>{event.ip ?? "—"}</span>
+                  {event.requestId && (
+                    <Typography.Text
+                      type="secondary"
+                      style={{ fontSize: 12 }}
+                      title={event.requestId}
+                      copyable={{ text: event.requestId, tooltips: ["复制请求编号", "已复制"] }}
+                    >
+                      {event.requestId.length > 13 ? `${event.requestId.slice(0, 12)}…` : event.requestId}
+                    </Typography.Text>
+                  )}
+                </Space>
+              ),
+            },
           ]}
         />
       </Card>
