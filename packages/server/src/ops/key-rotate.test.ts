@@ -282,7 +282,13 @@ describe.each(testDatabases)("key rotation on %s", (kind) => {
     try {
       const runtime = {
         deps: { ...ctx.deps, cipher: createCipher(key) },
-        handle: { db: ctx.deps.db, dialect: ctx.deps.dialect, location: "", close: async () => {} },
+        handle: {
+          db: ctx.deps.db,
+          dialect: ctx.deps.dialect,
+          location: "",
+          close: async () => {},
+          poolStats: () => null,
+        },
         dataKey: { key, fingerprint: keyFingerprint(key), source: "file" as const, file: keyFile },
       };
       await expect(rotateDataKey(runtime, systemCaller, () => {})).rejects.toThrow(
