@@ -52,6 +52,8 @@ describe.skipIf(!hasChromium)("institution journey", () => {
     await page.screenshot({ path: screenshotPath("institution-register-bidi"), fullPage: true });
 
     await name.fill("上海浦江数字技术培训学院");
+    // The form draws a new captcha after a refusal; read whichever is shown now.
+    await solveCaptcha(page, platform);
     await page.getByRole("button", { name: /注\s*册/ }).click();
     await page.getByRole("heading", { name: "申报单位工作台" }).waitFor();
     expect(await page.locator("body").innerText()).toContain("上海浦江数字技术培训学院");
