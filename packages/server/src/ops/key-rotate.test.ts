@@ -84,10 +84,12 @@ async function sealEverywhere(ctx: TestContext) {
       changedBy: "test",
     })
     .execute();
-  const complaint = await ctx.client().upload(
+  const complainant = ctx.client();
+  const complaint = await complainant.upload(
     `/api/public/catalog/${entry.id}/complaints`,
     multipartBody(
       {
+        ...(await complainant.captcha()),
         category: "overcharging",
         name: "李四",
         phone: "13712345678",
