@@ -26,7 +26,11 @@ export async function openRuntime(
   clock: Clock = systemClock,
   options: RuntimeOptions = {},
 ): Promise<Runtime> {
-  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const handle = openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolMax: config.databasePoolMax,
+  });
   try {
     await migrateToLatest(handle.db, handle.dialect);
     const dataKey = await openDataKey({ db: handle.db, clock }, config);

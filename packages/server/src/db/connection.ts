@@ -24,9 +24,13 @@ export type DatabaseHandle = {
  * Opens PostgreSQL when a URL is given, otherwise the embedded SQLite file in the data folder
  * (WAL, foreign keys on, 5 s busy timeout so a second process waits instead of failing).
  */
-export function openDatabase(options: { databaseUrl: string | null; dataDir: string }): DatabaseHandle {
+export function openDatabase(options: {
+  databaseUrl: string | null;
+  dataDir: string;
+  poolMax?: number;
+}): DatabaseHandle {
   if (options.databaseUrl) {
-    const max = 10;
+    const max = options.poolMax ?? 10;
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max });
     const db = new Kysely<Database>({
       dialect: new PostgresDialect({ pool }),
