@@ -28,7 +28,7 @@ import { insertBatch } from "../packages/server/src/features/batches/queries";
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "../packages/server/src/http/auth";
 import { hashPassword, randomToken, sha256Hex } from "../packages/server/src/http/crypto";
 import type { Deps } from "../packages/server/src/http/deps";
-import { createPostgresSchema, PG_URL } from "./postgres";
+import { createPostgresSchema } from "./postgres";
 
 const INSTITUTIONS = Number(process.env.LINXUAN_BENCH_INSTITUTIONS ?? 2000);
 const CONNECTIONS = Math.min(50, INSTITUTIONS);

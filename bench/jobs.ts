@@ -46,7 +46,7 @@ import {
   TEST_PASSWORD,
 } from "../packages/server/src/test/factories";
 import { TestClient, type TestContext } from "../packages/server/src/test/harness";
-import { createPostgresSchema, PG_URL } from "./postgres";
+import { createPostgresSchema } from "./postgres";
 
 const EMAILS = Number(process.env.LINXUAN_BENCH_EMAILS ?? 1000);
 /** E-mails drained once before the measured runs (not counted): JIT, connections, caches. */

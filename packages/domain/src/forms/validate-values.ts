@@ -245,17 +245,21 @@ function checkField(
   switch (field.type) {
     case "text":
     case "textarea": {
-      if (typeof value !== "string") return issue("type", "应为文字");
+      if (typeof value !== "string") {
+        issue("type", "应为文字");
+        return;
+      }
       // The platform's text rule first (NUL, lone surrogates, bidi controls, line breaks in a
       // one-line field), then this form's stricter one: only line feed and tab in a narrative.
       const text = checkText(value, { multiline: field.type === "textarea" });
-      if (!text.ok && text.problem !== "nul" && text.problem !== "control")
-        return issue(
-          text.problem === "lineBreak" ? "line_break" : "invalid_text",
-          textProblemMessage("", text),
-        );
-      if (CONTROL_CHARS.test(value))
-        return issue("control_chars", "含有不可见的控制字符，请删除后重新输入（可重新输入或粘贴为纯文本）");
+      if (!text.ok && text.problem !== "nul" && text.problem !== "control") {
+        issue(text.problem === "lineBreak" ? "line_break" : "invalid_text", textProblemMessage("", text));
+        return;
+      }
+      if (CONTROL_CHARS.test(value)) {
+        issue("control_chars", "含有不可见的控制字符，请删除后重新输入（可重新输入或粘贴为纯文本）");
+        return;
+      }
       if (field.type === "text") {
         const length = [...value.trim()].length;
         if (length > field.maxLength)
@@ -267,7 +271,10 @@ function checkField(
       return;
     }
     case "number": {
-      if (typeof value !== "number" && typeof value !== "string") return issue("type", "应为数字");
+      if (typeof value !== "number" && typeof value !== "string") {
+        issue("type", "应为数字");
+        return;
+      }
       const result = checkMoney(value, { unit: "元", maxDecimals: field.decimals });
       if (result.ok) return;
       const details: Record<string, [string, string]> = {
@@ -279,10 +286,14 @@ function checkField(
         too_large: ["too_large", "数值过大"],
       };
       const [code, detail] = details[result.reason] ?? ["not_a_number", `应为数字（单位：${field.unit}）`];
-      return issue(code, detail);
+      issue(code, detail);
+      return;
     }
     case "integer": {
-      if (typeof value !== "number" && typeof value !== "string") return issue("type", "应为整数");
+      if (typeof value !== "number" && typeof value !== "string") {
+        issue("type", "应为整数");
+        return;
+      }
       const result = checkNonNegativeInteger(value);
       if (result.ok) return;
       const details: Record<string, [string, string]> = {
@@ -291,29 +302,44 @@ function checkField(
         too_large: ["too_large", "数值过大"],
       };
       const [code, detail] = details[result.reason] ?? ["not_a_number", "应为不小于0的整数"];
-      return issue(code, detail);
+      issue(code, detail);
+      return;
     }
     case "year": {
       const year = readYear(value);
-      if (year === null) return issue("year", "应为四位数年份，如 2023");
+      if (year === null) {
+        issue("year", "应为四位数年份，如 2023");
+        return;
+      }
       if (year < FIRST_FORM_YEAR || year > ctx.currentYear)
         issue("year_range", `应在${FIRST_FORM_YEAR}年至${ctx.currentYear}年之间，当前为${year}年`);
       return;
     }
     case "date": {
-      if (typeof value !== "string" || !isIsoDate(value.trim()))
-        return issue("date", "应为有效日期，格式如 2018-05-01");
+      if (typeof value !== "string" || !isIsoDate(value.trim())) {
+        issue("date", "应为有效日期，格式如 2018-05-01");
+        return;
+      }
       const date = value.trim();
-      if (date > ctx.today) return issue("date_future", `不能晚于今天（${ctx.today}），当前为${date}`);
+      if (date > ctx.today) {
+        issue("date_future", `不能晚于今天（${ctx.today}），当前为${date}`);
+        return;
+      }
       if (date < FIRST_FOUNDING_DATE) issue("date", `日期${date}过早，请核对`);
       return;
     }
     case "select": {
       const codes = new Set(optionsOf(field.options).map((option) => option.value));
       if (field.multiple) {
-        if (!Array.isArray(value)) return issue("type", "应为选项列表");
+        if (!Array.isArray(value)) {
+          issue("type", "应为选项列表");
+          return;
+        }
         const bad = value.filter((item) => typeof item !== "string" || !codes.has(item));
-        if (bad.length > 0) return issue("option", `“${bad.map(String).join("、")}”不是有效的选项`);
+        if (bad.length > 0) {
+          issue("option", `“${bad.map(String).join("、")}”不是有效的选项`);
+          return;
+        }
         if (new Set(value).size !== value.length) issue("option", "选项重复");
         return;
       }
@@ -322,10 +348,15 @@ function checkField(
       return;
     }
     case "levels": {
-      if (!Array.isArray(value)) return issue("type", "应为等级列表");
+      if (!Array.isArray(value)) {
+        issue("type", "应为等级列表");
+        return;
+      }
       const bad = value.filter((item) => typeof item !== "string" || !isLevelCode(item));
-      if (bad.length > 0)
-        return issue("option", `“${bad.map(String).join("、")}”不是有效的等级（初级、中级、高级）`);
+      if (bad.length > 0) {
+        issue("option", `“${bad.map(String).join("、")}”不是有效的等级（初级、中级、高级）`);
+        return;
+      }
       if (new Set(value).size !== value.length) issue("option", "等级重复");
       return;
     }
@@ -333,7 +364,10 @@ function checkField(
       if (typeof value !== "boolean") issue("yes_no", "应选择“是”或“否”");
       return;
     case "creditCode": {
-      if (typeof value !== "string") return issue("type", "应为文字");
+      if (typeof value !== "string") {
+        issue("type", "应为文字");
+        return;
+      }
       const result = checkCreditCode(value);
       if (result.status === "invalid") issue("credit_code", detailOf(result.message, "统一社会信用代码"));
       else if (result.status === "warning")
@@ -341,13 +375,19 @@ function checkField(
       return;
     }
     case "idNumber": {
-      if (typeof value !== "string") return issue("type", "应为文字");
+      if (typeof value !== "string") {
+        issue("type", "应为文字");
+        return;
+      }
       const result = checkIdNumber(value, { today: localDate(ctx.today) });
       if (!result.ok) issue("id_number", detailOf(result.message, "身份证号"));
       return;
     }
     case "phone": {
-      if (typeof value !== "string") return issue("type", "应为文字");
+      if (typeof value !== "string") {
+        issue("type", "应为文字");
+        return;
+      }
       const result = checkPhone(value);
       if (!result.ok)
         issue(
@@ -359,7 +399,10 @@ function checkField(
       return;
     }
     case "email": {
-      if (typeof value !== "string") return issue("type", "应为文字");
+      if (typeof value !== "string") {
+        issue("type", "应为文字");
+        return;
+      }
       const result = checkEmail(value);
       if (!result.ok) issue("email", detailOf(result.message, "电子邮箱"));
       return;

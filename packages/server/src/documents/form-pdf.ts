@@ -10,7 +10,6 @@ import {
   drawWatermark,
   type Measured,
   type MeasuredCell,
-  MIN_ROW,
   measure,
   PAD_Y,
   withContinued,

@@ -9,7 +9,7 @@ export function cleanText(value: string): string {
   return value
     .replace(/\r\n?/g, "\n")
     .replace(/\t/g, "    ")
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b\ufeff]/g, "");
+    .replace(/(?![\t\n])\p{Cc}|[\u200b\ufeff]/gu, "");
 }
 
 export function formatDate(value: string | Date): string {

@@ -29,7 +29,7 @@ export async function jobCaller(
     .selectAll()
     .where("id", "=", requester.userId)
     .executeTakeFirst();
-  if (!user || user.status !== "active") throw new PermanentJobError("发起该任务的账号已停用，任务未执行");
+  if (user?.status !== "active") throw new PermanentJobError("发起该任务的账号已停用，任务未执行");
   const actor: Actor = {
     userId: user.id,
     role: user.role as Role,

@@ -209,7 +209,7 @@ describe("withoutPersonalData", () => {
       "联系 138****5678 或 139****5678",
     );
     expect(withoutPersonalData("身份证号 11010519491231002X 有误")).toBe("身份证号 110***********002X 有误");
-    const hash = "a".repeat(20) + "110105194912310021" + "b".repeat(26);
+    const hash = `${"a".repeat(20)}110105194912310021${"b".repeat(26)}`;
     expect(withoutPersonalData(`文件 ${hash}`)).toBe(`文件 ${hash}`);
     expect(withoutPersonalData("connect ECONNREFUSED 127.0.0.1:25")).toBe(
       "connect ECONNREFUSED 127.0.0.1:25",

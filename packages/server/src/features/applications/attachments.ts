@@ -13,7 +13,7 @@ const ATTACHMENT_KINDS = new Set(["pdf", "jpg", "png"]);
 /** Keeps a file name printable and short; the stored name is only ever shown, never used as a path. */
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "file";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "").trim();
+  const cleaned = base.replace(/\p{Cc}|["<>|*?:]/gu, "").trim();
   return (cleaned || "file").slice(0, 120);
 }
 

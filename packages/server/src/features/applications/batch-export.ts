@@ -56,7 +56,7 @@ async function visibleApplications(deps: Deps, caller: Caller, batchId: string) 
 
 export async function startBatchExport(deps: Deps, caller: Caller, batchId: string) {
   const batchRow = await findBatchRow(deps.db, batchId);
-  if (!batchRow || batchRow.status !== "published") throw notFound("批次");
+  if (batchRow?.status !== "published") throw notFound("批次");
   const batch = parseDefinition(batchRow);
   const visible = await visibleApplications(deps, caller, batchId);
   if (visible.length === 0)

@@ -85,7 +85,7 @@ async function recommendationValues(deps: Deps, applicationId: string): Promise<
     .selectAll()
     .where("applicationId", "=", applicationId)
     .executeTakeFirst();
-  if (!recommendation || recommendation.decision !== "recommended") return {};
+  if (recommendation?.decision !== "recommended") return {};
   const closure = await findClosure(deps.db, recommendation.batchId, {
     type: recommendation.unitType,
     value: recommendation.unitValue,

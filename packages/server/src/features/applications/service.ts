@@ -105,7 +105,7 @@ function requireInstitution(actor: Actor): string {
 export async function applicationOptions(deps: Deps, caller: Caller, batchId: string) {
   const institutionId = requireInstitution(requireActorOf(caller));
   const batchRow = await findBatchRow(deps.db, batchId);
-  if (!batchRow || batchRow.status !== "published") throw notFound("批次");
+  if (batchRow?.status !== "published") throw notFound("批次");
   const batch = parseDefinition(batchRow);
   const existing = await listInstitutionApplications(deps.db, institutionId);
   const phase = batchPhase(batch, deps.clock());
@@ -157,7 +157,7 @@ export async function startApplication(deps: Deps, caller: Caller, input: StartI
   const actor = requireActorOf(caller);
   const institutionId = requireInstitution(actor);
   const batchRow = await findBatchRow(deps.db, input.batchId);
-  if (!batchRow || batchRow.status !== "published") throw notFound("批次");
+  if (batchRow?.status !== "published") throw notFound("批次");
   const batch = parseDefinition(batchRow);
   const phase = batchPhase(batch, deps.clock());
   if (phase !== "open") {

@@ -43,7 +43,7 @@ export async function expertTemplateXlsx() {
   }
   const help = workbook.addWorksheet("填写说明");
   help.addRow([
-    "评议职业填写职业全称，多个职业用顿号“、”分隔，可选：" + OCCUPATIONS.map((o) => o.name).join("、"),
+    `评议职业填写职业全称，多个职业用顿号“、”分隔，可选：${OCCUPATIONS.map((o) => o.name).join("、")}`,
   ]);
   help.addRow([
     "所在地区从下拉列表选择省级行政区；手机填写11位手机号；用户名不填时系统自动生成（expert001起）。",

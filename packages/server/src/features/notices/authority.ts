@@ -17,7 +17,7 @@ export async function loadNoticeBatch(
   scope: { kind: string | null; regionCode: string | null },
 ) {
   const row = await findBatchRow(deps.db, batchId);
-  if (!row || row.status !== "published") throw notFound("批次");
+  if (row?.status !== "published") throw notFound("批次");
   const batch = parseDefinition(row);
   if (actor.role === "nationalOffice") return { batch };
   const ownBatch = batch.scope.level === "region" && batch.scope.regionCode === actor.regionCode;

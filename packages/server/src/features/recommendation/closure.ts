@@ -27,7 +27,7 @@ export async function closeRecommendation(deps: Deps, caller: Caller, batchId: s
   const actor = requireActorOf(caller);
   const unit = unitOf(actor);
   const batchRow = await findBatchRow(deps.db, batchId);
-  if (!batchRow || batchRow.status !== "published") throw notFound("批次");
+  if (batchRow?.status !== "published") throw notFound("批次");
   const batch = parseDefinition(batchRow);
   await assertRecommendationOpen(deps.db, batch, batchId, unit, deps.clock());
   const pending = await deps.db

@@ -75,7 +75,7 @@ async function queueRows(
 export async function listQueue(deps: Deps, caller: Caller, filter: QueueFilter) {
   const actor = requireActorOf(caller);
   const batchRow = await findBatchRow(deps.db, filter.batchId);
-  if (!batchRow || batchRow.status !== "published") throw notFound("批次");
+  if (batchRow?.status !== "published") throw notFound("批次");
   const batch = parseDefinition(batchRow);
   const scope = queueScope(actor, batch);
   const rows = await queueRows(deps.db, filter.batchId, scope);

@@ -204,7 +204,7 @@ export async function applyAssignments(
     const expert = experts.get(proposal.expertId);
     const key = conflictPairKey(proposal.expertId, proposal.applicationId);
     if (!application) problems.push({ path: `assignments.${index}`, message: "该申报不在待评议状态" });
-    else if (!expert || expert.active !== 1)
+    else if (expert?.active !== 1)
       problems.push({ path: `assignments.${index}`, message: "专家不存在或已停用" });
     else if (!(JSON.parse(expert.occupations) as string[]).includes(application.occupation)) {
       problems.push({

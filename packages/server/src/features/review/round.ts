@@ -92,7 +92,7 @@ export async function loadRound(db: Db, batchId: string, batch: BatchDefinition)
 /** Loads a batch an office actor organises (national office: any; provincial office: its region's or national where it may act). */
 export async function loadOfficeBatch(deps: Deps, actor: Actor, batchId: string) {
   const row = await findBatchRow(deps.db, batchId);
-  if (!row || row.status !== "published") throw notFound("批次");
+  if (row?.status !== "published") throw notFound("批次");
   const batch = parseDefinition(row);
   if (
     actor.role === "provincialOffice" &&

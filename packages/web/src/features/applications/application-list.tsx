@@ -27,9 +27,7 @@ export function ApplicationList({ newHref = "/workbench/applications/new" }: { n
         className="lx-list-empty"
         image={Empty.PRESENTED_IMAGE_SIMPLE}
         description={
-          <>
-            <div>还没有申报。选择一个正在受理的遴选批次，按职业新建申报（一个职业一份申报表）。</div>
-          </>
+          <div>还没有申报。选择一个正在受理的遴选批次，按职业新建申报（一个职业一份申报表）。</div>
         }
       >
         <ButtonLink type="primary" icon={<PlusOutlined />} to={newHref}>

@@ -1,5 +1,4 @@
 import { DiffOutlined, EyeOutlined } from "@ant-design/icons";
-import type { FormTemplate } from "@linxuan/domain";
 import { Alert, Button, Drawer, Empty, Select, Skeleton, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { formatInstant } from "../../app/dates";
