@@ -71,6 +71,12 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === "serve") {
     const { deps, handle } = await openRuntime(config);
+    try {
+      await deps.files.ready?.();
+    } catch (error) {
+      await handle.close();
+      throw new Error(`无法访问${deps.files.description}：${(error as Error).message}`);
+    }
     if (config.demo && (await isEmptyPlatform(deps))) {
       const password = config.demoPassword ?? randomDemoPassword();
       printAccounts(await seedDemo(deps, password), password, Boolean(config.demoPassword));
@@ -84,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
     stopGracefullyOnSignal({ app, runner, handle, graceMs: config.shutdownGraceSeconds * 1000 });
     await app.listen({ port: config.port, host: config.host });
     console.log(
-      `遴选平台已启动：http://localhost:${config.port}/ （数据库：${deps.dialect}，${handle.location}）`,
+      `遴选平台已启动：http://localhost:${config.port}/ （数据库：${deps.dialect}，${handle.location}；文件：${deps.files.description}）`,
     );
     return -1;
   }
