@@ -6,7 +6,7 @@ import { AppError, notFound } from "../../http/errors";
 import { detectFileKind } from "../../storage/files";
 import type { StagedUpload } from "../../storage/staging";
 import { loadApplication } from "./context";
-import { findAttachment, listCurrentAttachments } from "./queries";
+import { findAttachment, listCurrentAttachments, listedInSubmittedVersion } from "./queries";
 import { EDITABLE_STATUSES, effectiveDeadline } from "./service";
 
 const ATTACHMENT_KINDS = new Set(["pdf", "jpg", "png"]);
@@ -144,12 +144,17 @@ export async function removeAttachment(deps: Deps, caller: Caller, id: string, a
   return { remaining: (await listCurrentAttachments(deps.db, id)).length };
 }
 
-/** A download of an attachment the reader may see (current, or listed in a submitted version), streamed. */
+/**
+ * A download of an attachment the reader may see: current, or listed in a submitted version (a
+ * file replaced or deleted in a draft that was never submitted is gone). Streamed from the store.
+ */
 export async function downloadAttachment(deps: Deps, caller: Caller, id: string, attachmentId: string) {
   const actor = requireActorOf(caller);
   await loadApplication(deps, actor, id);
   const attachment = await findAttachment(deps.db, id, attachmentId);
   if (!attachment) throw notFound("附件");
+  if (attachment.removedAt && !(await listedInSubmittedVersion(deps.db, id, attachmentId)))
+    throw notFound("附件");
   const stored = await deps.files.getStream(attachment.sha256);
   if (actor.role !== "institution") {
     await recordEvent(deps, caller, "application.downloadAttachment", {
