@@ -22,6 +22,7 @@ import { jobHandlers } from "./jobs/handlers";
 import { ensureRecurringJobs } from "./jobs/recurring";
 import { createJobRunner } from "./jobs/runner";
 import { createBackup } from "./ops/backup";
+import { migrateFiles } from "./ops/files-migrate";
 import { rotateDataKey } from "./ops/key-rotate";
 import { restoreBackup } from "./ops/restore";
 import { stopGracefullyOnSignal } from "./shutdown";
@@ -42,7 +43,11 @@ const usage = `用法: linxuan <命令> [选项]
                                 全部完好时退出码为 0，发现问题为 2，参数或文件有误为 1
   backup <目录> [--include-key] 在平台运行时制作一致的备份（数据库快照、上传文件、清单）；
                                 目录须不存在或为空；数据密钥默认不放入备份
-  restore <目录>                把备份恢复到空的数据目录（PostgreSQL：空的数据库或模式）
+  restore <目录>                把备份恢复到空的数据目录（PostgreSQL：空的数据库或模式）；
+                                配置了对象存储时，上传文件写入该存储
+  files migrate [--from <数据目录>]
+                                把数据目录（默认 LINXUAN_DATA_DIR）中的上传文件复制到已配置的对象存储；
+                                可重复运行，只复制缺少的文件；有文件损坏或冲突时退出码为 2
   key rotate                    换用新的数据密钥重新加密全部身份证号和电话（先停止所有实例）
 `;
 
@@ -101,6 +106,19 @@ async function main(argv: string[]): Promise<number> {
     }
     await restoreBackup(config, cliCaller, rest[0], say);
     return 0;
+  }
+  if (command === "files") {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { from: { type: "string" } },
+      allowPositionals: true,
+    });
+    if (positionals[0] !== "migrate" || positionals.length > 1) {
+      console.error("用法：linxuan files migrate [--from <数据目录>]");
+      return 1;
+    }
+    const counts = await migrateFiles(config, { from: values.from }, say);
+    return counts.corrupt + counts.conflicting > 0 ? 2 : 0;
   }
   const runtime = await openRuntime(config);
   const { deps, handle } = runtime;
