@@ -184,7 +184,7 @@ describe.skipIf(!process.env.LINXUAN_TEST_DATABASE_URL)(
       expect(downloaded.headers.get("content-disposition")).toMatch(/^attachment;/);
       expect(downloaded.headers.get("x-content-type-options")).toBe("nosniff");
       // In the store, and nowhere in either instance's data folder.
-      expect(await createS3FileStore(s3.config).stat(sha256Of(scan))).toEqual({ size: scan.length });
+      expect(await (await createS3FileStore(s3.config)).stat(sha256Of(scan))).toEqual({ size: scan.length });
       for (const dir of dataDirs)
         for (const file of filesUnder(dir)) expect(sha256Of(fs.readFileSync(file))).not.toBe(sha256Of(scan));
 
@@ -279,7 +279,7 @@ describe.skipIf(!process.env.LINXUAN_TEST_DATABASE_URL)(
         expect(file.status).toBe(200);
         expect(file.headers.get("content-type")).toBe("application/zip");
         expect(file.raw.subarray(0, 2).toString()).toBe("PK");
-        expect(await createS3FileStore(s3.config).stat(sha256Of(file.raw))).toEqual({
+        expect(await (await createS3FileStore(s3.config)).stat(sha256Of(file.raw))).toEqual({
           size: file.raw.length,
         });
       }

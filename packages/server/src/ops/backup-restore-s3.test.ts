@@ -97,7 +97,9 @@ describe.each(testDatabases)("backup and restore with files in an S3 store, on %
       const { creditCode, application, scan, attachment } = await draftWithAttachment();
       // The platform keeps nothing in its data folder: the file is in the bucket.
       expect(fs.existsSync(path.join(ctx.config.dataDir, "files"))).toBe(false);
-      expect(await createS3FileStore(s3.config).stat(attachment.sha256)).toEqual({ size: scan.length });
+      expect(await (await createS3FileStore(s3.config)).stat(attachment.sha256)).toEqual({
+        size: scan.length,
+      });
 
       const backupDir = scratch();
       const backup = await runLinxuan(["backup", backupDir], source(), envOf(s3.config));
@@ -114,7 +116,7 @@ describe.each(testDatabases)("backup and restore with files in an S3 store, on %
       expect(restored.out).toContain(`存储桶 ${bucket.bucket}`);
       expect(restored.out).toContain("恢复完成");
       expect(restored.code, restored.out).toBe(0);
-      expect(await createS3FileStore(bucket).stat(attachment.sha256)).toEqual({ size: scan.length });
+      expect(await (await createS3FileStore(bucket)).stat(attachment.sha256)).toEqual({ size: scan.length });
       expect(fs.existsSync(path.join(into.dataDir, "files"))).toBe(false);
 
       const runtime = await openRuntime(

@@ -54,7 +54,7 @@ describe("linxuan files migrate", () => {
       const first = await migrate(dataDir, envOf(bucket));
       expect(first.out).toContain("共 3 个文件：新复制 3 个，对象存储中已有 0 个");
       expect(first.code, first.out).toBe(0);
-      const store = createS3FileStore(bucket);
+      const store = await createS3FileStore(bucket);
       for (const file of files) expect((await store.get(file.sha256)).equals(file.content)).toBe(true);
 
       // A file uploaded since (the platform still runs on the folder until the switch-over).
@@ -86,7 +86,7 @@ describe("linxuan files migrate", () => {
       expect(result.out).toContain("已损坏，未复制");
       expect(result.out).toContain("新复制 1 个，对象存储中已有 0 个，内容损坏未复制 1 个");
       expect(result.code).toBe(2);
-      const store = createS3FileStore(bucket);
+      const store = await createS3FileStore(bucket);
       expect(await store.stat(damaged.sha256)).toBeNull();
       expect(await store.stat(sound.sha256)).toEqual({ size: sound.size });
     },
@@ -103,7 +103,7 @@ describe("linxuan files migrate", () => {
       const moved = await migrate(elsewhere, envOf(bucket), ["--from", dataDir]);
       expect(moved.out).toContain("新复制 1 个");
       expect(moved.code, moved.out).toBe(0);
-      expect(await createS3FileStore(bucket).stat(files[0]?.sha256 ?? "")).not.toBeNull();
+      expect(await (await createS3FileStore(bucket)).stat(files[0]?.sha256 ?? "")).not.toBeNull();
 
       const noStore = await migrate(dataDir, {});
       expect(noStore.out).toContain("未配置对象存储");

@@ -60,7 +60,7 @@ const kinds = {
     const config = await s3.newBucket();
     return {
       // Parts of S3's minimum size, so that a 11 MiB file goes up in three.
-      store: createS3FileStore({ ...config, partSize: 5 * 1_048_576 }),
+      store: await createS3FileStore({ ...config, partSize: 5 * 1_048_576 }),
       backing: (sha256: string) =>
         path.join(
           s3.directory,
@@ -150,10 +150,12 @@ describe.each(Object.keys(kinds) as (keyof typeof kinds)[])("the %s file store",
 
 describe("the S3 file store's connection", () => {
   it("is ready when the bucket answers, and says why not otherwise", async () => {
-    await expect(createS3FileStore(s3.config).ready?.()).resolves.toBeUndefined();
-    await expect(createS3FileStore({ ...s3.config, bucket: "no-such-bucket" }).ready?.()).rejects.toThrow();
+    await expect((await createS3FileStore(s3.config)).ready?.()).resolves.toBeUndefined();
     await expect(
-      createS3FileStore({ ...s3.config, endpoint: "http://127.0.0.1:9" }).ready?.(),
+      (await createS3FileStore({ ...s3.config, bucket: "no-such-bucket" })).ready?.(),
+    ).rejects.toThrow();
+    await expect(
+      (await createS3FileStore({ ...s3.config, endpoint: "http://127.0.0.1:9" })).ready?.(),
     ).rejects.toThrow();
   });
 
@@ -165,7 +167,7 @@ describe("the S3 file store's connection", () => {
     expect(store.description).toContain(s3.config.bucket);
     const stored = await store.put(unique());
     expect(fs.existsSync(path.join(dataDir, "files"))).toBe(false);
-    expect(await createS3FileStore(s3.config).stat(stored.sha256)).toEqual({ size: 64 });
+    expect(await (await createS3FileStore(s3.config)).stat(stored.sha256)).toEqual({ size: 64 });
     const local = await openFileStore(loadConfig({ LINXUAN_DATA_DIR: dataDir }));
     expect(local.description).toContain(dataDir);
     expect(loadConfig({ LINXUAN_S3_BUCKET: "b" }).objectStore).toEqual({

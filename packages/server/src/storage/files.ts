@@ -110,7 +110,7 @@ export async function* verifiedChunks(
 /** The store the configuration names: the object store when LINXUAN_S3_BUCKET is set, else the data folder. */
 export async function openFileStore(config: Pick<Config, "dataDir" | "objectStore">): Promise<FileStore> {
   if (!config.objectStore) return createLocalFileStore(config.dataDir);
-  // Loaded only when configured: a platform on the local folder never loads the AWS SDK.
+  // The AWS SDK is loaded only when an object store is configured (see s3.ts).
   const { createS3FileStore } = await import("./s3");
   return createS3FileStore(config.objectStore);
 }

@@ -1,15 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { Readable } from "node:stream";
-import {
-  GetObjectCommand,
-  HeadBucketCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  paginateListObjectsV2,
-  S3Client,
-} from "@aws-sdk/client-s3";
-import { Upload } from "@aws-sdk/lib-storage";
 import type { ObjectStoreConfig } from "../config";
 import { type FileStore, FileStoreError, SHA256_PATTERN, storedFileKey, verifiedChunks } from "./files";
 
@@ -35,7 +26,18 @@ function isNotFound(error: unknown): boolean {
  * after its last byte has been read and hashed to the key (otherwise it is aborted, and its parts
  * are never an object). Writes skip a key that already exists (HeadObject).
  */
-export function createS3FileStore(options: S3FileStoreOptions): FileStore {
+export async function createS3FileStore(options: S3FileStoreOptions): Promise<FileStore> {
+  // Imported here, not at the top: the bundled build would otherwise load the SDK for every
+  // command of every platform, object store or not.
+  const {
+    GetObjectCommand,
+    HeadBucketCommand,
+    HeadObjectCommand,
+    PutObjectCommand,
+    S3Client,
+    paginateListObjectsV2,
+  } = await import("@aws-sdk/client-s3");
+  const { Upload } = await import("@aws-sdk/lib-storage");
   const client = new S3Client({
     region: options.region,
     ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
