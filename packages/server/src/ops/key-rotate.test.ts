@@ -84,10 +84,12 @@ async function sealEverywhere(ctx: TestContext) {
       changedBy: "test",
     })
     .execute();
-  const complaint = await ctx.client().upload(
+  const visitor = ctx.client();
+  const complaint = await visitor.upload(
     `/api/public/catalog/${entry.id}/complaints`,
     multipartBody(
       {
+        ...(await visitor.captcha()),
         category: "overcharging",
         name: "李四",
         phone: "13712345678",
