@@ -45,7 +45,8 @@ export async function createS3FileStore(options: S3FileStoreOptions): Promise<Fi
       ? { credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } }
       : {}),
     // Only what the operation needs: MinIO, Ceph RGW, OSS and OBS do not all accept the newer
-    // default checksums (aws-chunked trailers), and integrity is our SHA-256 plus Content-MD5.
+    // default checksums (aws-chunked trailers); integrity is our SHA-256 of every byte sent, and
+    // Content-MD5 on a single PUT, which the store checks before keeping the object.
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
   });
