@@ -39,7 +39,7 @@ else {
 }
 if (!process.env.LINXUAN_TEST_DATABASE_URL) {
   console.log(
-    "(integration tests run on SQLite only; set LINXUAN_TEST_DATABASE_URL to run them on PostgreSQL too)",
+    "(integration tests run on SQLite only, and the two-instance scale-out test is skipped; set LINXUAN_TEST_DATABASE_URL to run them on PostgreSQL too)",
   );
 }
 

@@ -8,7 +8,7 @@ import { createCipher } from "./http/crypto";
 import { type Deps, systemCaller } from "./http/deps";
 import { type Clock, systemClock } from "./http/time";
 import { type DataKey, openDataKey } from "./ops/data-key";
-import { createLocalFileStore } from "./storage/files";
+import { openFileStore } from "./storage/files";
 
 export type Runtime = { deps: Deps; handle: DatabaseHandle; dataKey: DataKey };
 
@@ -40,7 +40,7 @@ export async function openRuntime(
       config,
       clock,
       cipher: createCipher(dataKey.key),
-      files: createLocalFileStore(config.dataDir),
+      files: await openFileStore(config),
       mailer: createMailer(config.smtpUrl, config.mailFrom),
       captchaText: options.captchaText ?? randomCaptchaText,
       poolStats: handle.poolStats,

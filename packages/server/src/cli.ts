@@ -22,6 +22,7 @@ import { jobHandlers } from "./jobs/handlers";
 import { ensureRecurringJobs } from "./jobs/recurring";
 import { createJobRunner } from "./jobs/runner";
 import { createBackup } from "./ops/backup";
+import { migrateFiles } from "./ops/files-migrate";
 import { rotateDataKey } from "./ops/key-rotate";
 import { restoreBackup } from "./ops/restore";
 import { stopGracefullyOnSignal } from "./shutdown";
@@ -42,7 +43,11 @@ const usage = `用法: linxuan <命令> [选项]
                                 全部完好时退出码为 0，发现问题为 2，参数或文件有误为 1
   backup <目录> [--include-key] 在平台运行时制作一致的备份（数据库快照、上传文件、清单）；
                                 目录须不存在或为空；数据密钥默认不放入备份
-  restore <目录>                把备份恢复到空的数据目录（PostgreSQL：空的数据库或模式）
+  restore <目录>                把备份恢复到空的数据目录（PostgreSQL：空的数据库或模式）；
+                                配置了对象存储时，上传文件写入该存储
+  files migrate [--from <数据目录>]
+                                把数据目录（默认 LINXUAN_DATA_DIR）中的上传文件复制到已配置的对象存储；
+                                可重复运行，只复制缺少的文件；有文件损坏或冲突时退出码为 2
   key rotate                    换用新的数据密钥重新加密全部身份证号和电话（先停止所有实例）
 `;
 
@@ -71,6 +76,12 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === "serve") {
     const { deps, handle } = await openRuntime(config);
+    try {
+      await deps.files.ready?.();
+    } catch (error) {
+      await handle.close();
+      throw new Error(`无法访问${deps.files.description}：${(error as Error).message}`);
+    }
     if (config.demo && (await isEmptyPlatform(deps))) {
       const password = config.demoPassword ?? randomDemoPassword();
       printAccounts(await seedDemo(deps, password), password, Boolean(config.demoPassword));
@@ -84,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
     stopGracefullyOnSignal({ app, runner, handle, graceMs: config.shutdownGraceSeconds * 1000 });
     await app.listen({ port: config.port, host: config.host });
     console.log(
-      `遴选平台已启动：http://localhost:${config.port}/ （数据库：${deps.dialect}，${handle.location}）`,
+      `遴选平台已启动：http://localhost:${config.port}/ （数据库：${deps.dialect}，${handle.location}；文件：${deps.files.description}）`,
     );
     return -1;
   }
@@ -95,6 +106,19 @@ async function main(argv: string[]): Promise<number> {
     }
     await restoreBackup(config, cliCaller, rest[0], say);
     return 0;
+  }
+  if (command === "files") {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { from: { type: "string" } },
+      allowPositionals: true,
+    });
+    if (positionals[0] !== "migrate" || positionals.length > 1) {
+      console.error("用法：linxuan files migrate [--from <数据目录>]");
+      return 1;
+    }
+    const counts = await migrateFiles(config, { from: values.from }, say);
+    return counts.corrupt + counts.conflicting > 0 ? 2 : 0;
   }
   const runtime = await openRuntime(config);
   const { deps, handle } = runtime;

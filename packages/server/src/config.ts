@@ -43,6 +43,21 @@ export type Config = {
    * only direct loopback connections without proxy headers may read it.
    */
   metricsToken: string | null;
+  /**
+   * Uploaded and generated files in an S3-compatible object store (MinIO, Ceph RGW, OSS, OBS)
+   * shared by every instance; null keeps them in the data folder (one instance only).
+   */
+  objectStore: ObjectStoreConfig | null;
+};
+
+export type ObjectStoreConfig = {
+  /** The store's address; null for AWS S3 itself (the region picks the endpoint). */
+  endpoint: string | null;
+  bucket: string;
+  region: string;
+  /** Both null: the AWS SDK's usual credential chain (environment, profile, instance role). */
+  accessKeyId: string | null;
+  secretAccessKey: string | null;
 };
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -67,6 +82,33 @@ function boolEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   return raw === "1" || raw.toLowerCase() === "true";
+}
+
+/** LINXUAN_S3_*: all unset means the local folder; a bucket means S3; anything half-given is refused. */
+function objectStoreEnv(env: NodeJS.ProcessEnv): ObjectStoreConfig | null {
+  const value = (name: string) => env[name]?.trim() || null;
+  const endpoint = value("LINXUAN_S3_ENDPOINT");
+  const bucket = value("LINXUAN_S3_BUCKET");
+  const accessKeyId = value("LINXUAN_S3_ACCESS_KEY_ID");
+  const secretAccessKey = value("LINXUAN_S3_SECRET_ACCESS_KEY");
+  if (!bucket) {
+    if (endpoint || accessKeyId || secretAccessKey)
+      throw new Error("已设置 LINXUAN_S3_* 但缺少 LINXUAN_S3_BUCKET：使用对象存储须指定存储桶名称");
+    return null;
+  }
+  if (endpoint && !/^https?:\/\/[^/]+/.test(endpoint))
+    throw new Error(`环境变量 LINXUAN_S3_ENDPOINT 应为 http:// 或 https:// 开头的地址，当前为 "${endpoint}"`);
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey))
+    throw new Error(
+      "LINXUAN_S3_ACCESS_KEY_ID 与 LINXUAN_S3_SECRET_ACCESS_KEY 须同时设置（或都不设置，使用默认凭证）",
+    );
+  return {
+    endpoint: endpoint ? endpoint.replace(/\/$/, "") : null,
+    bucket,
+    region: value("LINXUAN_S3_REGION") ?? "us-east-1",
+    accessKeyId,
+    secretAccessKey,
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -102,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databasePoolMax: Math.max(2, intEnv(env, "LINXUAN_DB_POOL_MAX", 10)),
     shutdownGraceSeconds: intEnv(env, "LINXUAN_SHUTDOWN_GRACE_SECONDS", 25),
     metricsToken: tokenEnv(env, "LINXUAN_METRICS_TOKEN"),
+    objectStore: objectStoreEnv(env),
     ...overrides,
   };
 }

@@ -1,8 +1,10 @@
 import type { FastifyRequest } from "fastify";
+import { type StagedUpload, stageUpload } from "../storage/staging";
 import type { Deps } from "./deps";
 import { checkPartText } from "./text-boundary";
 
-export type Evidence = { fileName: string; content: Buffer; truncated: boolean };
+/** One evidence file as received: staged in a temporary file (see storage/staging.ts). */
+export type Evidence = { fileName: string; file: StagedUpload };
 
 // The public forms' fields, named as on the page; only the account of the facts spans lines.
 const FIELD_LABELS: Record<string, string> = {
@@ -17,25 +19,36 @@ const FIELD_LABELS: Record<string, string> = {
 const MULTILINE_FIELDS = new Set(["content"]);
 
 /**
- * Reads a multipart form of text fields and evidence files (objections and complaints). Every
- * field and file name passes the text rule, as JSON bodies do.
+ * Reads a multipart form of text fields and evidence files (objections and complaints) and hands
+ * it to `use`. Every field and file name passes the text rule, as JSON bodies do. The files are
+ * received into temporary files (a form's parts arrive one after the other, so each must be read
+ * before the next), which are removed when `use` is done, whether it stored them or not.
  */
-export async function readEvidenceForm(request: FastifyRequest, deps: Deps) {
-  const fields: Record<string, string> = {};
+export async function withEvidenceForm<T>(
+  request: FastifyRequest,
+  deps: Deps,
+  use: (form: { fields: Record<string, string>; evidence: Evidence[] }) => Promise<T>,
+): Promise<T> {
   const evidence: Evidence[] = [];
+  try {
+    return await use({ fields: await readParts(request, deps, evidence), evidence });
+  } finally {
+    await Promise.all(evidence.map((item) => item.file.discard()));
+  }
+}
+
+async function readParts(request: FastifyRequest, deps: Deps, evidence: Evidence[]) {
+  const fields: Record<string, string> = {};
   for await (const part of request.parts({
     limits: { fileSize: deps.config.uploadMaxBytes, files: 5, fields: 12, fieldSize: 20_000 },
   })) {
     if (part.type === "file") {
-      const content = await part.toBuffer().catch((error: { code?: string }) => {
-        if (error.code === "FST_REQ_FILE_TOO_LARGE") return null;
-        throw error;
-      });
-      evidence.push({
-        fileName: checkPartText("证据文件名", part.fieldname, part.filename),
-        content: content ?? Buffer.alloc(0),
-        truncated: content === null || part.file.truncated,
-      });
+      const received: Evidence = {
+        fileName: "",
+        file: await stageUpload(part.file, { maxBytes: deps.config.uploadMaxBytes }),
+      };
+      evidence.push(received);
+      received.fileName = checkPartText("证据文件名", part.fieldname, part.filename);
     } else {
       const name = checkPartText("字段名", part.fieldname, part.fieldname);
       fields[name] = checkPartText(
@@ -46,5 +59,5 @@ export async function readEvidenceForm(request: FastifyRequest, deps: Deps) {
       );
     }
   }
-  return { fields, evidence };
+  return fields;
 }

@@ -170,8 +170,10 @@ export function registerJobRoutes(app: FastifyInstance, deps: Deps): void {
       const file = job.result ? (JSON.parse(job.result) as { file?: JobFile }).file : undefined;
       if (job.status !== "done" || !file)
         throw new AppError("TRANSITION_NOT_ALLOWED", "该任务尚未完成或没有生成文件");
+      const stored = await deps.files.getStream(file.sha256);
       return sendDownload(reply, {
-        body: await deps.files.get(file.sha256),
+        body: stored.stream,
+        size: stored.size,
         fileName: file.fileName,
         contentType: file.contentType,
       });

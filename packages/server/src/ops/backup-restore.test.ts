@@ -181,7 +181,7 @@ describe.each(testDatabases)("backup and restore on %s", (kind) => {
       const { creditCode } = await draftWithAttachment();
       const backupDir = scratch();
       const backup = await runLinxuan(["backup", backupDir, "--include-key"], source());
-      expect(backup.code).toBe(0);
+      expect(backup.code, backup.out).toBe(0);
       expect(backup.out).toContain("备份中含数据密钥");
       expect(fs.statSync(path.join(backupDir, "secret.key")).mode & 0o077).toBe(0);
       const into = await target();

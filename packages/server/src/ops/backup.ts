@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import SQLite from "better-sqlite3";
 import { sql } from "kysely";
 import type { Runtime } from "../bootstrap";
@@ -136,14 +137,17 @@ export async function createBackup(
     const rows = Object.values(facts.tables).reduce((sum, n) => sum + n, 0);
     say(`数据库快照完成：${Object.keys(facts.tables).length} 张表，共 ${rows} 行`);
 
+    // Through the file store, whichever it is (data folder or object store), one file at a time
+    // and streamed, so a bucket larger than memory is copied too.
+    say(`正在复制上传文件（${deps.files.description}）…`);
     let files = 0;
     const copied = new Set<string>();
     for await (const sha256 of deps.files.list()) {
-      const content = await deps.files.get(sha256);
       const relative = fileArtefactPath(sha256);
       const file = path.join(target, relative);
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, content, { flag: "wx", mode: 0o600 });
+      const { stream } = await deps.files.getStream(sha256);
+      await pipeline(stream, fs.createWriteStream(file, { flags: "wx", mode: 0o600 }));
       await addArtefact(relative);
       const written = artefacts[artefacts.length - 1];
       if (written?.sha256 !== sha256)

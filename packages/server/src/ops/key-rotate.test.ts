@@ -84,12 +84,12 @@ async function sealEverywhere(ctx: TestContext) {
       changedBy: "test",
     })
     .execute();
-  const complainant = ctx.client();
-  const complaint = await complainant.upload(
+  const visitor = ctx.client();
+  const complaint = await visitor.upload(
     `/api/public/catalog/${entry.id}/complaints`,
     multipartBody(
       {
-        ...(await complainant.captcha()),
+        ...(await visitor.captcha()),
         category: "overcharging",
         name: "李四",
         phone: "13712345678",

@@ -6,7 +6,7 @@ import { openDatabase } from "../db/connection";
 import { recordEvent } from "../http/command";
 import type { Caller } from "../http/deps";
 import { systemClock } from "../http/time";
-import { createLocalFileStore } from "../storage/files";
+import { type FileStore, FileStoreError, openFileStore } from "../storage/files";
 import type { Say } from "./backup";
 import {
   KEY_FILE,
@@ -81,7 +81,12 @@ async function checkPostgresTarget(databaseUrl: string, manifest: Manifest) {
 }
 
 /** After the restore: the database holds what the manifest counted, and every attachment is there. */
-async function verifyRestored(config: Config, manifest: Manifest, caller: Caller): Promise<void> {
+async function verifyRestored(
+  config: Config,
+  files: FileStore,
+  manifest: Manifest,
+  caller: Caller,
+): Promise<void> {
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     for (const [table, expected] of Object.entries(manifest.tables)) {
@@ -97,14 +102,10 @@ async function verifyRestored(config: Config, manifest: Manifest, caller: Caller
     if ((await readKeyFingerprint(handle.db)) !== manifest.dataKey.fingerprint)
       throw new OpsError("RESTORE_INCOMPLETE", "恢复后的数据库记录的密钥指纹与备份清单不符");
     const known = new Set(manifest.missingFiles ?? []);
-    const files = createLocalFileStore(config.dataDir);
     for (const sha256 of await attachmentHashes(handle.db)) {
       if (known.has(sha256)) continue;
-      try {
-        await files.get(sha256);
-      } catch {
-        throw new OpsError("RESTORE_INCOMPLETE", `恢复后缺少附件文件 ${sha256}`);
-      }
+      if (!(await files.stat(sha256)))
+        throw new OpsError("RESTORE_INCOMPLETE", `恢复后缺少附件文件 ${sha256}（${files.description}）`);
     }
     await recordEvent({ db: handle.db, clock: systemClock }, caller, "platform.restore", {
       targetType: "platform",
@@ -135,7 +136,9 @@ function keyAdvice(config: Config, manifest: Manifest, restoredKey: boolean): st
  * `linxuan restore <dir>`: checks the manifest and every artefact first, then restores into an
  * empty data folder (and, on PostgreSQL, an empty database or schema) — files, the key if the
  * backup has it, the database last — and checks the result against the manifest. A failure
- * removes what it wrote, so the target is empty again.
+ * removes what it wrote, so the target is empty again. The files go to the configured store: with
+ * an object store, into its bucket, which need not be empty (content addressing makes a file
+ * already there the same file); objects a failed restore wrote stay, harmless, as nothing names them.
  */
 export async function restoreBackup(config: Config, caller: Caller, dir: string, say: Say): Promise<void> {
   const source = path.resolve(dir);
@@ -153,18 +156,25 @@ export async function restoreBackup(config: Config, caller: Caller, dir: string,
   if (dialect === "postgres") requireTool("pg_restore", "恢复");
   const folder = checkDataFolder(config.dataDir, manifest);
   const schema = config.databaseUrl ? await checkPostgresTarget(config.databaseUrl, manifest) : null;
+  const files = await openFileStore(config);
+  await files.ready?.().catch((error: Error) => {
+    throw new OpsError("RESTORE_TARGET_INVALID", `无法访问${files.description}：${error.message}`);
+  });
 
   let wroteKey = false;
   let restoredDatabase = false;
   try {
     fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-    const files = createLocalFileStore(config.dataDir);
+    // Into the configured store (the data folder, or the object store the instances share);
+    // each file is hashed again on its way in, and one already there is left as it is.
     for (const artefact of manifest.artefacts.filter((item) => item.path.startsWith("files/"))) {
-      const stored = await files.put(fs.readFileSync(path.join(source, artefact.path)));
-      if (stored.sha256 !== artefact.sha256)
-        throw new OpsError("BACKUP_CORRUPT", `${artefact.path} 在恢复时读出的内容不符`);
+      await files.putFile(path.join(source, artefact.path), artefact.sha256).catch((error: unknown) => {
+        if (error instanceof FileStoreError && error.code === "HASH_MISMATCH")
+          throw new OpsError("BACKUP_CORRUPT", `${artefact.path} 在恢复时读出的内容不符：${error.message}`);
+        throw error;
+      });
     }
-    say(`已恢复 ${manifest.files} 个上传文件`);
+    say(`已恢复 ${manifest.files} 个上传文件到${files.description}`);
     if (manifest.dataKey.included && !folder.keyPresent) {
       const file = path.join(source, KEY_FILE);
       writeKeyFile(keyFileOf(config.dataDir), parseKey(fs.readFileSync(file, "utf8"), file), {
@@ -201,7 +211,7 @@ export async function restoreBackup(config: Config, caller: Caller, dir: string,
       syncDirectory(config.dataDir);
     }
     say("数据库已恢复，正在核对行数与附件…");
-    await verifyRestored(config, manifest, caller);
+    await verifyRestored(config, files, manifest, caller);
   } catch (error) {
     await undo(config, { folderExisted: folder.existed, wroteKey, restoredDatabase, schema });
     throw error;

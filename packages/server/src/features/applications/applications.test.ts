@@ -216,6 +216,7 @@ describe.each(testDatabases)("applications on %s", (kind) => {
   it("stores attachments by SHA-256 and serves them only as downloads; replace and delete in draft", async () => {
     const { client, application } = await startShanghai();
     await attachAll(client, application.id, ["stampedForm"]);
+    const first = (await client.get(`/api/applications/${application.id}`)).body.application.attachments[0];
     const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
     const second = await client.upload(
       `/api/applications/${application.id}/attachments`,
@@ -231,10 +232,18 @@ describe.each(testDatabases)("applications on %s", (kind) => {
     expect(String(download.headers["content-disposition"])).toMatch(/^attachment;/);
     expect(download.headers["x-content-type-options"]).toBe("nosniff");
     expect(download.raw.equals(png)).toBe(true);
+    // The length comes from the store, the file is streamed.
+    expect(download.headers["content-length"]).toBe(String(png.length));
     const removed = await client.delete(
       `/api/applications/${application.id}/attachments/${second.body.attachment.id}`,
     );
     expect(removed.body.remaining).toBe(0);
+    // Replaced or deleted in a draft never submitted: gone for good.
+    for (const gone of [first.id, second.body.attachment.id]) {
+      const old = await client.get(`/api/applications/${application.id}/attachments/${gone}`);
+      expect(old.status).toBe(404);
+      expect(old.body.message).toContain("附件");
+    }
   });
 
   it("submits before the deadline to the second, and refuses one second after", async () => {
@@ -310,6 +319,21 @@ describe.each(testDatabases)("applications on %s", (kind) => {
       baseRevision: mine.body.application.draftRevision,
     });
     expect(revised.status).toBe(200);
+    // A file replaced after the return stays readable as part of version 1.
+    const submittedForm = mine.body.application.attachments.find(
+      (item: { code: string }) => item.code === "stampedForm",
+    );
+    const rescan = Buffer.concat([SAMPLE_PDF, Buffer.from("%rescanned\n")]);
+    const replaced = await client.upload(
+      `/api/applications/${application.id}/attachments`,
+      multipartBody({ code: "stampedForm", replace: "true" }, { name: "重新盖章.pdf", content: rescan }),
+    );
+    expect(replaced.status, JSON.stringify(replaced.body)).toBe(201);
+    for (const reader of [client, centre]) {
+      const old = await reader.get(`/api/applications/${application.id}/attachments/${submittedForm.id}`);
+      expect(old.status).toBe(200);
+      expect(old.raw.equals(SAMPLE_PDF)).toBe(true);
+    }
     const resubmitted = await client.post(`/api/applications/${application.id}/submit`, {});
     expect(resubmitted.body.application.status).toBe("resubmitted");
     expect(resubmitted.body.application.versions.map((v: { number: number }) => v.number)).toEqual([1, 2]);

@@ -4,8 +4,9 @@ import { recordEvent, runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
 import { detectFileKind } from "../../storage/files";
+import type { StagedUpload } from "../../storage/staging";
 import { loadApplication } from "./context";
-import { findAttachment, listCurrentAttachments } from "./queries";
+import { findAttachment, listCurrentAttachments, listedInSubmittedVersion } from "./queries";
 import { EDITABLE_STATUSES, effectiveDeadline } from "./service";
 
 const ATTACHMENT_KINDS = new Set(["pdf", "jpg", "png"]);
@@ -20,13 +21,14 @@ function cleanFileName(name: string): string {
 /**
  * Uploads one attachment of a draft: PDF, JPG or PNG recognised by content, at most the
  * configured size, stored by SHA-256. The same code may hold several files (支撑材料) —
- * `replace` swaps out the files already under that code in the same transaction.
+ * `replace` swaps out the files already under that code in the same transaction. The file
+ * arrives staged (received and hashed into a temporary file); the caller discards it.
  */
 export async function uploadAttachment(
   deps: Deps,
   caller: Caller,
   id: string,
-  input: { code: string; fileName: string; content: Buffer; truncated: boolean; replace: boolean },
+  input: { code: string; fileName: string; file: StagedUpload; replace: boolean },
 ) {
   const actor = requireActorOf(caller);
   const ctx = await loadApplication(deps, actor, id);
@@ -43,17 +45,17 @@ export async function uploadAttachment(
       fields: [{ path: "code", message: "附件类别不正确" }],
     });
   const limitMb = Math.round(deps.config.uploadMaxBytes / 1_048_576);
-  if (input.truncated || input.content.length > deps.config.uploadMaxBytes) {
+  if (input.file.truncated || input.file.size > deps.config.uploadMaxBytes) {
     throw new AppError("FILE_TOO_LARGE", `“${required.name}”文件超过${limitMb}MB的大小限制`, {
       fields: [{ path: `attachments.${input.code}`, message: `文件超过${limitMb}MB` }],
     });
   }
-  if (input.content.length === 0) {
+  if (input.file.size === 0) {
     throw new AppError("VALIDATION_FAILED", "上传的文件是空的", {
       fields: [{ path: `attachments.${input.code}`, message: "文件为空" }],
     });
   }
-  const kind = detectFileKind(input.content);
+  const kind = detectFileKind(input.file.head);
   if (!kind || !ATTACHMENT_KINDS.has(kind.extension)) {
     throw new AppError(
       "FILE_TYPE_NOT_ALLOWED",
@@ -63,7 +65,7 @@ export async function uploadAttachment(
       },
     );
   }
-  const stored = await deps.files.put(input.content);
+  const stored = await deps.files.putFile(input.file.path, input.file.sha256);
   const attachmentId = crypto.randomUUID();
   const now = deps.clock().toISOString();
   const fileName = cleanFileName(input.fileName);
@@ -142,19 +144,32 @@ export async function removeAttachment(deps: Deps, caller: Caller, id: string, a
   return { remaining: (await listCurrentAttachments(deps.db, id)).length };
 }
 
-/** A download of an attachment the reader may see (current, or listed in a submitted version). */
+/**
+ * A download of an attachment the reader may see: current, or listed in a submitted version (a
+ * file replaced or deleted in a draft that was never submitted is gone). Streamed from the store.
+ */
 export async function downloadAttachment(deps: Deps, caller: Caller, id: string, attachmentId: string) {
   const actor = requireActorOf(caller);
   await loadApplication(deps, actor, id);
   const attachment = await findAttachment(deps.db, id, attachmentId);
   if (!attachment) throw notFound("附件");
-  const content = await deps.files.get(attachment.sha256);
+  if (attachment.removedAt && !(await listedInSubmittedVersion(deps.db, id, attachmentId)))
+    throw notFound("附件");
+  const stored = await deps.files.getStream(attachment.sha256);
   if (actor.role !== "institution") {
     await recordEvent(deps, caller, "application.downloadAttachment", {
       targetType: "application",
       targetId: id,
       summary: `下载附件：${attachment.fileName}`,
+    }).catch((error: unknown) => {
+      stored.stream.destroy();
+      throw error;
     });
   }
-  return { content, fileName: attachment.fileName, contentType: attachment.contentType };
+  return {
+    body: stored.stream,
+    size: stored.size,
+    fileName: attachment.fileName,
+    contentType: attachment.contentType,
+  };
 }

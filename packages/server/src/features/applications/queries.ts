@@ -137,6 +137,22 @@ export async function findAttachment(
     .executeTakeFirst();
 }
 
+/** Whether a submitted version of the application lists the attachment (its snapshot keeps it). */
+export async function listedInSubmittedVersion(
+  db: Db,
+  applicationId: string,
+  attachmentId: string,
+): Promise<boolean> {
+  const versions = await db
+    .selectFrom("applicationVersions")
+    .select("attachments")
+    .where("applicationId", "=", applicationId)
+    .execute();
+  return versions.some((version) =>
+    (JSON.parse(version.attachments) as { id: string }[]).some((item) => item.id === attachmentId),
+  );
+}
+
 /**
  * Every re-application bar of an institution, running or not (a handful at most): whether one still
  * holds is the domain's to decide (`isBarActiveOn`), to the Asia/Shanghai day its message names.

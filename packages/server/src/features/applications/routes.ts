@@ -7,6 +7,7 @@ import type { Deps } from "../../http/deps";
 import { sendDownload } from "../../http/download";
 import { AppError } from "../../http/errors";
 import { checkPartText } from "../../http/text-boundary";
+import { stageUpload } from "../../storage/staging";
 import { downloadAttachment, removeAttachment, uploadAttachment } from "./attachments";
 import { startBatchExport } from "./batch-export";
 import { renderApplicationDocument, revealValue } from "./documents";
@@ -276,23 +277,24 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
         throw new AppError("VALIDATION_FAILED", "请选择要上传的文件", {
           fields: [{ path: "file", message: "请选择要上传的文件" }],
         });
-      const content = await part.toBuffer().catch((error: { code?: string }) => {
-        if (error.code === "FST_REQ_FILE_TOO_LARGE") return null;
-        throw error;
-      });
       const field = (name: string) => {
         const value = part.fields[name];
         const text = value && !Array.isArray(value) && "value" in value ? String(value.value) : "";
         return checkPartText(`字段 ${name} `, name, text);
       };
-      const attachment = await uploadAttachment(deps, request.caller, request.params.id, {
-        code: field("code"),
-        fileName: checkPartText("文件名", "file", part.filename),
-        content: content ?? Buffer.alloc(0),
-        truncated: content === null || part.file.truncated,
-        replace: field("replace") === "true",
-      });
-      return reply.status(201).send({ attachment });
+      // Received into a temporary file while hashed, not into memory; stored once accepted.
+      const file = await stageUpload(part.file, { maxBytes: deps.config.uploadMaxBytes });
+      try {
+        const attachment = await uploadAttachment(deps, request.caller, request.params.id, {
+          code: field("code"),
+          fileName: checkPartText("文件名", "file", part.filename),
+          file,
+          replace: field("replace") === "true",
+        });
+        return reply.status(201).send({ attachment });
+      } finally {
+        await file.discard();
+      }
     },
   );
 
@@ -322,11 +324,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
         request.params.id,
         request.params.attachmentId,
       );
-      return sendDownload(reply, {
-        body: file.content,
-        fileName: file.fileName,
-        contentType: file.contentType,
-      });
+      return sendDownload(reply, file);
     },
   );
 

@@ -64,15 +64,15 @@ export async function storeEvidence(deps: Deps, files: Evidence[], maxFiles = 5)
   if (files.length > maxFiles) throw new AppError("VALIDATION_FAILED", `证明材料最多上传${maxFiles}个文件`);
   const limitMb = Math.round(deps.config.uploadMaxBytes / 1_048_576);
   const manifest = [];
-  for (const file of files) {
-    if (file.truncated || file.content.length > deps.config.uploadMaxBytes)
-      throw new AppError("FILE_TOO_LARGE", `证明材料“${file.fileName}”超过${limitMb}MB的大小限制`);
-    const kind = detectFileKind(file.content);
+  for (const { fileName, file } of files) {
+    if (file.truncated || file.size > deps.config.uploadMaxBytes)
+      throw new AppError("FILE_TOO_LARGE", `证明材料“${fileName}”超过${limitMb}MB的大小限制`);
+    const kind = detectFileKind(file.head);
     if (!kind || kind.extension === "xlsx")
-      throw new AppError("FILE_TYPE_NOT_ALLOWED", `证明材料“${file.fileName}”不是PDF、JPG或PNG文件`);
-    const stored = await deps.files.put(file.content);
+      throw new AppError("FILE_TYPE_NOT_ALLOWED", `证明材料“${fileName}”不是PDF、JPG或PNG文件`);
+    const stored = await deps.files.putFile(file.path, file.sha256);
     manifest.push({
-      fileName: file.fileName.slice(0, 120),
+      fileName: fileName.slice(0, 120),
       contentType: kind.contentType,
       size: stored.size,
       sha256: stored.sha256,

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { renderListPdf } from "../../documents/list-document";
 import type { Deps } from "../../http/deps";
 import { sendDownload } from "../../http/download";
-import { readEvidenceForm } from "../../http/multipart";
+import { withEvidenceForm } from "../../http/multipart";
 import { fileObjection, handleObjection, listObjections, objectionStatus } from "./objections";
 import { confirmNotice, createNotice, getOfficeNotice, getPublicNotice, listNotices } from "./service";
 
@@ -94,18 +94,19 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const { fields, evidence } = await readEvidenceForm(request, deps);
-      const result = await fileObjection(deps, request.caller, request.params.id, {
-        itemId: fields.itemId ?? "",
-        name: fields.name ?? "",
-        organisation: fields.organisation ?? "",
-        phone: fields.phone ?? "",
-        email: fields.email ?? "",
-        content: fields.content ?? "",
-        evidence,
-        captchaId: fields.captchaId,
-        captchaAnswer: fields.captchaAnswer,
-      });
+      const result = await withEvidenceForm(request, deps, ({ fields, evidence }) =>
+        fileObjection(deps, request.caller, request.params.id, {
+          itemId: fields.itemId ?? "",
+          name: fields.name ?? "",
+          organisation: fields.organisation ?? "",
+          phone: fields.phone ?? "",
+          email: fields.email ?? "",
+          content: fields.content ?? "",
+          evidence,
+          captchaId: fields.captchaId,
+          captchaAnswer: fields.captchaAnswer,
+        }),
+      );
       return reply.status(201).send(result);
     },
   );

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "../../http/deps";
 import { sendDownload } from "../../http/download";
-import { readEvidenceForm } from "../../http/multipart";
+import { withEvidenceForm } from "../../http/multipart";
 import {
   decideAssessment,
   decideContactChange,
@@ -44,17 +44,18 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
       },
     },
     async (request, reply) => {
-      const { fields, evidence } = await readEvidenceForm(request, deps);
-      const result = await fileComplaint(deps, request.caller, request.params.id, {
-        category: fields.category ?? "",
-        name: fields.name ?? "",
-        phone: fields.phone ?? "",
-        email: fields.email ?? "",
-        content: fields.content ?? "",
-        evidence,
-        captchaId: fields.captchaId,
-        captchaAnswer: fields.captchaAnswer,
-      });
+      const result = await withEvidenceForm(request, deps, ({ fields, evidence }) =>
+        fileComplaint(deps, request.caller, request.params.id, {
+          category: fields.category ?? "",
+          name: fields.name ?? "",
+          phone: fields.phone ?? "",
+          email: fields.email ?? "",
+          content: fields.content ?? "",
+          evidence,
+          captchaId: fields.captchaId,
+          captchaAnswer: fields.captchaAnswer,
+        }),
+      );
       return reply.status(201).send(result);
     },
   );
@@ -237,8 +238,10 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
     },
     async (request, reply) => {
       const evidence = await findEvidence(deps, request.params.sha256);
+      const stored = await deps.files.getStream(request.params.sha256);
       return sendDownload(reply, {
-        body: await deps.files.get(request.params.sha256),
+        body: stored.stream,
+        size: stored.size,
         fileName: evidence.fileName,
         contentType: evidence.contentType,
       });
