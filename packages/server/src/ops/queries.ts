@@ -62,7 +62,8 @@ export async function attachmentHashes(db: Db): Promise<string[]> {
  * Sealed values live in tables the ops module does not own; it reads and rewrites them only to
  * move them to a new data key, so these helpers take the table and column by name.
  */
-type AnyDb = Kysely<any>;
+type SealedTables = Record<string, { id: string } & Record<string, string | null>>;
+type ByNameDb = Kysely<SealedTables>;
 
 export type SealedRow = { id: string; value: string; templateId?: string };
 
@@ -73,7 +74,7 @@ export async function readSealedPage(
   afterId: string,
   limit: number,
 ): Promise<SealedRow[]> {
-  let query = (db as AnyDb)
+  let query = (db as ByNameDb)
     .selectFrom(place.table)
     .select(["id", `${place.column} as value`])
     .where(place.column, "is not", null)
@@ -115,7 +116,7 @@ export async function writeSealedValue(
   id: string,
   value: string,
 ): Promise<void> {
-  await (trx as AnyDb)
+  await (trx as ByNameDb)
     .updateTable(place.table)
     .set({ [place.column]: value })
     .where("id", "=", id)

@@ -307,7 +307,7 @@ export function deadlinesIcs(items: Deadline[], now: Date): string {
       .toISOString()
       .replace(/[-:]/g, "")
       .replace(/\.\d{3}/, "");
-  const escape = (text: string) =>
+  const escapeText = (text: string) =>
     text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n");
   const fold = (line: string) => {
     const parts: string[] = [];
@@ -336,7 +336,7 @@ export function deadlinesIcs(items: Deadline[], now: Date): string {
       `DTSTAMP:${stamp(now.toISOString())}`,
       `DTSTART:${stamp(item.at)}`,
       `DTEND:${stamp(item.at)}`,
-      `SUMMARY:${escape(`${item.isDemo && !item.batchTitle.startsWith("【演示】") ? "【演示】" : ""}${item.batchTitle}：${item.name}`)}`,
+      `SUMMARY:${escapeText(`${item.isDemo && !item.batchTitle.startsWith("【演示】") ? "【演示】" : ""}${item.batchTitle}：${item.name}`)}`,
       "END:VEVENT",
     );
   }
