@@ -1,6 +1,6 @@
 import { ReloadOutlined } from "@ant-design/icons";
 import { Button, Form, Input } from "antd";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { api } from "./api";
 import { errorText } from "./form-errors";
 
@@ -15,13 +15,41 @@ export type CaptchaValues = { captchaId?: string; captchaAnswer?: string };
  * one try, so the form passes a new `round` after a failed submission to show a new one.
  */
 export function CaptchaField({ round = 0 }: { round?: number }) {
+  return (
+    <>
+      <Form.Item name="captchaId" hidden>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="captchaAnswer"
+        label="验证码"
+        rules={[{ required: true, whitespace: true, message: "请输入图中的字符" }]}
+        // A new round starts a new picture: the old one has had its try.
+        extra={<CaptchaPicture key={round} />}
+      >
+        <Input
+          maxLength={8}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="请输入图中的字符"
+          style={{ maxWidth: 220, textTransform: "uppercase", letterSpacing: 2 }}
+        />
+      </Form.Item>
+    </>
+  );
+}
+
+/** One picture at a time: drawn when shown and on 换一张, a later draw cancelling an earlier one. */
+function CaptchaPicture() {
   const form = Form.useFormInstance<CaptchaValues>();
   const [challenge, setChallenge] = useState<Challenge | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [asked, setAsked] = useState(0);
+  const pending = useRef<AbortController | null>(null);
 
-  useEffect(() => {
+  const draw = useCallback(() => {
+    pending.current?.abort();
     const controller = new AbortController();
+    pending.current = controller;
     setFailure(null);
     api
       .get<Challenge>("/captcha", undefined, { signal: controller.signal })
@@ -32,11 +60,14 @@ export function CaptchaField({ round = 0 }: { round?: number }) {
       .catch((error: unknown) => {
         if (!controller.signal.aborted) setFailure(errorText(error));
       });
-    return () => controller.abort();
-    // A new round (after a failed submission) or a click on 换一张 draws a new picture.
-  }, [form, round, asked]);
+  }, [form]);
 
-  const picture = (
+  useEffect(() => {
+    draw();
+    return () => pending.current?.abort();
+  }, [draw]);
+
+  return (
     <div style={{ display: "flex", alignItems: "center", gap: 8, marginTop: 8, flexWrap: "wrap" }}>
       {challenge ? (
         <img
@@ -50,12 +81,7 @@ export function CaptchaField({ round = 0 }: { round?: number }) {
       ) : (
         <span style={{ width: 160, height: 56, display: "inline-block", background: "#f2f3f5" }} />
       )}
-      <Button
-        type="link"
-        size="small"
-        icon={<ReloadOutlined aria-hidden />}
-        onClick={() => setAsked(asked + 1)}
-      >
+      <Button type="link" size="small" icon={<ReloadOutlined aria-hidden />} onClick={draw}>
         看不清，换一张
       </Button>
       {failure && (
@@ -64,27 +90,5 @@ export function CaptchaField({ round = 0 }: { round?: number }) {
         </span>
       )}
     </div>
-  );
-
-  return (
-    <>
-      <Form.Item name="captchaId" hidden>
-        <Input />
-      </Form.Item>
-      <Form.Item
-        name="captchaAnswer"
-        label="验证码"
-        rules={[{ required: true, whitespace: true, message: "请输入图中的字符" }]}
-        extra={picture}
-      >
-        <Input
-          maxLength={8}
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="请输入图中的字符"
-          style={{ maxWidth: 220, textTransform: "uppercase", letterSpacing: 2 }}
-        />
-      </Form.Item>
-    </>
   );
 }
