@@ -114,15 +114,18 @@ export function ApplicationWorkspace({
   const formPane = (
     <div className="lx-workspace">
       {editable && <SectionNav progress={sectionProgress(template, draftIssues, submitIssues)} />}
-      <div
+      {/* The form saves as it is typed and is submitted from 提交前检查, never by Enter. */}
+      <form
         className="lx-workspace-main"
+        aria-label={template.title}
+        onSubmit={(event) => event.preventDefault()}
         onFocus={(event) =>
           setActive((event.target as HTMLElement).closest<HTMLElement>("[data-path]")?.dataset.path ?? null)
         }
         onBlur={() => setActive(null)}
       >
         <FormSheet env={env} values={editor.values} />
-      </div>
+      </form>
     </div>
   );
 
