@@ -72,6 +72,22 @@ export const FieldCell = memo(function FieldCell(props: CellProps) {
   );
 });
 
+/**
+ * 注N beside a label or a column heading: the note in a tooltip, shown on hover and on keyboard
+ * focus (a button, so that it can be reached), its text the button's description while shown.
+ */
+export function NoteRef({ number, text }: { number: number; text: string }) {
+  return (
+    <sup>
+      <Tooltip title={`注${number}：${text}`} trigger={["hover", "focus"]}>
+        <button type="button" className="lx-note-ref">
+          注{number}
+        </button>
+      </Tooltip>
+    </sup>
+  );
+}
+
 /** The printed label of a field, tied to its input, with the required mark and its note (注N). */
 export function FieldLabel({
   field,
@@ -93,13 +109,7 @@ export function FieldLabel({
           *
         </span>
       )}
-      {note && (
-        <Tooltip title={`注${field.note}：${note}`}>
-          <sup className="lx-note-ref" tabIndex={0}>
-            注{field.note}
-          </sup>
-        </Tooltip>
-      )}
+      {field.note && note && <NoteRef number={field.note} text={note} />}
     </>
   );
 }

@@ -177,7 +177,7 @@ export const FieldInput = memo(function FieldInput(props: FieldInputProps) {
       );
     case "levels":
       return (
-        <div id={id} role="group" aria-label={label} className="lx-choice">
+        <fieldset id={id} aria-label={label} className="lx-choice lx-fieldset">
           <Checkbox.Group
             value={Array.isArray(value) ? (value as string[]) : []}
             options={levelOptions
@@ -185,7 +185,7 @@ export const FieldInput = memo(function FieldInput(props: FieldInputProps) {
               .map((option) => ({ value: option.value, label: option.label }))}
             onChange={(next) => set(next as string[])}
           />
-        </div>
+        </fieldset>
       );
     case "yesNo":
       return (

@@ -1,7 +1,7 @@
 import { DeleteOutlined, DownloadOutlined, FileExcelOutlined, PlusOutlined } from "@ant-design/icons";
 import { cellLabel, type FormValues, rowLabel, type TableItem } from "@linxuan/domain";
 import { Button, Popconfirm, Space, Typography } from "antd";
-import { FieldCell, FieldLabel, IssueList, type SheetEnv } from "./field-cell";
+import { FieldCell, FieldLabel, IssueList, NoteRef, type SheetEnv } from "./field-cell";
 import { emptyRow, fieldDomId, isEmptyRow, rowsOf } from "./form-model";
 import { apiUrl } from "./http";
 
@@ -88,11 +88,7 @@ export function TableEditor({ table, values, env }: { table: TableItem; values: 
                     *
                   </span>
                 )}
-                {column.note && (
-                  <sup className="lx-note-ref" title={notes[column.note - 1]}>
-                    注{column.note}
-                  </sup>
-                )}
+                {column.note && <NoteRef number={column.note} text={notes[column.note - 1] ?? ""} />}
               </th>
             ))}
             {repeating && editable && (
