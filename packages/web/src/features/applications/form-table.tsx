@@ -1,6 +1,7 @@
 import { DeleteOutlined, DownloadOutlined, FileExcelOutlined, PlusOutlined } from "@ant-design/icons";
 import { cellLabel, type FormValues, rowLabel, type TableItem } from "@linxuan/domain";
 import { Button, Popconfirm, Space, Typography } from "antd";
+import { useState } from "react";
 import { FieldCell, FieldLabel, IssueList, NoteRef, type SheetEnv } from "./field-cell";
 import { emptyRow, fieldDomId, isEmptyRow, rowsOf } from "./form-model";
 import { apiUrl } from "./http";
@@ -18,12 +19,42 @@ function headerText(column: TableItem["columns"][number]): string {
   return `${column.label}${unit}`;
 }
 
+type RowKeys = { keys: readonly number[]; next: number };
+
+function fitRowKeys(state: RowKeys, count: number): RowKeys {
+  const keys = state.keys.slice(0, count);
+  let next = state.next;
+  while (keys.length < count) keys.push(next++);
+  return { keys, next };
+}
+
+/**
+ * React keys for the rows of a table. Rows have no identity of their own (the form stores them by
+ * position: 培训教师第2行), so the editor numbers them here. A deleted row takes its key with it and
+ * the rows below keep theirs, so a date being typed, an open drop-down or the focus stays with its
+ * row; rows that arrive from elsewhere (Excel import, a restored copy, the saved version) are
+ * matched by position.
+ */
+function useRowKeys(count: number): [keys: readonly number[], forget: (index: number) => void] {
+  const [state, setState] = useState<RowKeys>(() => fitRowKeys({ keys: [], next: 0 }, count));
+  let current = state;
+  if (state.keys.length !== count) {
+    // Adjusting state while rendering: React renders again at once, before anything is shown.
+    current = fitRowKeys(state, count);
+    setState(current);
+  }
+  const forget = (index: number) =>
+    setState((prev) => ({ keys: prev.keys.filter((_, i) => i !== index), next: prev.next }));
+  return [current.keys, forget];
+}
+
 /**
  * A table of the form: fixed rows (近三年纳税 3, 近5年规模 5) or any number of rows (场地, 教师,
  * 命题专家) with add / delete and Excel import. Footer rows (培训总规模 …) sit underneath.
  */
 export function TableEditor({ table, values, env }: { table: TableItem; values: FormValues; env: SheetEnv }) {
   const rows = rowsOf(values, table.key);
+  const [rowKeys, forgetRowKey] = useRowKeys(rows.length);
   const repeating = "any" in table.rows;
   const editable = !env.readOnly;
   const notes = env.template.notes;
@@ -32,11 +63,13 @@ export function TableEditor({ table, values, env }: { table: TableItem; values: 
   const totalWeight = table.columns.reduce((sum, column) => sum + (column.weight ?? 1), 0);
 
   const addRow = () => env.onRows(table.key, [...rows, emptyRow(table)]);
-  const removeRow = (index: number) =>
+  const removeRow = (index: number) => {
+    forgetRowKey(index);
     env.onRows(
       table.key,
       rows.filter((_, i) => i !== index),
     );
+  };
 
   return (
     <div id={fieldDomId(table.key)} data-path={table.key} className="lx-table-editor">
@@ -112,7 +145,7 @@ export function TableEditor({ table, values, env }: { table: TableItem; values: 
             const rowPath = `${table.key}.${index}`;
             const rowIssues = env.issues.get(rowPath);
             return (
-              <tr key={index} id={fieldDomId(rowPath)} data-path={rowPath}>
+              <tr key={rowKeys[index]} id={fieldDomId(rowPath)} data-path={rowPath}>
                 <td className="lx-grid-index">
                   {index + 1}
                   {rowIssues && <IssueList issues={rowIssues} />}
