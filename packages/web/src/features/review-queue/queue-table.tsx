@@ -11,8 +11,10 @@ export function EligibilityTag({ outcome, notes }: { outcome: EligibilityOutcome
   if (!outcome) return <Tag>未计算</Tag>;
   const label = outcomeLabels[outcome];
   const tag = <Tag color={label.color}>{label.text}</Tag>;
+  // With notes, a button (reachable by keyboard) that shows them on hover and on focus.
   return notes.length > 0 ? (
     <Tooltip
+      trigger={["hover", "focus"]}
       title={
         <ul style={{ margin: 0, paddingInlineStart: 16 }}>
           {notes.map((note) => (
@@ -21,9 +23,13 @@ export function EligibilityTag({ outcome, notes }: { outcome: EligibilityOutcome
         </ul>
       }
     >
-      <span tabIndex={0} aria-label={`资格条件${label.text}：${notes.join("；")}`}>
+      <button
+        type="button"
+        className="lx-tag-button"
+        aria-label={`资格条件${label.text}：${notes.join("；")}`}
+      >
         {tag}
-      </span>
+      </button>
     </Tooltip>
   ) : (
     tag

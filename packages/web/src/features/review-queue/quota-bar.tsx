@@ -15,16 +15,14 @@ export function QuotaBar({ quotas }: { quotas: readonly QuotaUse[] }) {
             const full = quota.limit > 0 && quota.used >= quota.limit;
             return (
               <Tooltip key={`${quota.kind}-${quota.occupation}`} title={quota.rule}>
-                <div
-                  data-testid="quota"
-                  aria-label={`${quota.occupationName} ${quota.kindName} 已推荐 ${quota.used} / ${quota.limit}`}
-                >
+                <div data-testid="quota">
                   <Typography.Text strong>{quota.occupationName}</Typography.Text>{" "}
                   <Typography.Text type="secondary">{quota.kindName}</Typography.Text>{" "}
                   <Typography.Text type={full ? "danger" : undefined}>
                     已推荐 {quota.used} / {quota.limit}
                   </Typography.Text>
                   <Progress
+                    aria-label={`${quota.occupationName} ${quota.kindName} 名额使用`}
                     percent={quota.limit > 0 ? Math.round((quota.used / quota.limit) * 100) : 100}
                     showInfo={false}
                     size="small"
