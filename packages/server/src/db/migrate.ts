@@ -50,7 +50,13 @@ export async function migrateToLatest(db: Db, dialect: Dialect): Promise<string[
     migrationTableName: "schema_migrations",
     migrationLockTableName: "schema_migrations_lock",
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely's existence check reads every schema's columns, asking has_schema_privilege of each: a
+  // schema another platform drops meanwhile (test contexts share one database) fails that read
+  // before anything was migrated. Nothing was written, so trying again is safe.
+  for (let attempt = 1; attempt <= 3 && isOtherSchemaVanished(error, schema); attempt++) {
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   const failed = results?.find((result) => result.status === "Error");
   if (error) {
     throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ""}：${String(error)}`);
@@ -58,4 +64,9 @@ export async function migrateToLatest(db: Db, dialect: Dialect): Promise<string[
   return (results ?? [])
     .filter((result) => result.status === "Success")
     .map((result) => result.migrationName);
+}
+
+function isOtherSchemaVanished(error: unknown, ours: string | undefined): boolean {
+  const match = /schema "([^"]+)" does not exist/.exec(String(error));
+  return Boolean(match && match[1] !== ours);
 }
