@@ -17,7 +17,8 @@ import type { TestContext } from "./harness";
 export const TEST_PASSWORD = "Test-Pass-2026";
 
 let counter = 0;
-const unique = () =>
+/** A short suffix no other call returns, for names that must be unique (usernames, codes). */
+export const unique = () =>
   `${Date.now().toString(36)}${(counter++).toString(36)}${crypto.randomBytes(2).toString("hex")}`;
 
 /** A fresh staff account per call; returns its username (password TEST_PASSWORD). */
