@@ -259,7 +259,7 @@ describe.each(testDatabases)("applications on %s", (kind) => {
         versions: [{ number: 1, note: "首次提交" }],
       });
     } finally {
-      ctx.setNow(new Date());
+      ctx.setNow(null);
     }
   });
 

@@ -429,7 +429,7 @@ describe.each(testDatabases)(
         await relog.login(zhejiangName, TEST_PASSWORD);
         expect((await relog.post(`/api/notices/${noticeId}/confirm`)).body).toEqual({ listed: 1 });
       } finally {
-        ctx.setNow(new Date());
+        ctx.setNow(null);
       }
       const entries = await ctx.deps.db.selectFrom("catalogEntries").select(["regionCode", "kind"]).execute();
       expect(entries).toEqual([{ regionCode: "330000", kind: "training" }]);
