@@ -337,6 +337,7 @@ function contextOf(runtime: {
     deps: runtime.deps,
     config: runtime.deps.config,
     setNow: () => undefined,
+    heldAt: () => null,
     client: (options) => new TestClient(runtime.app, runtime.captchaAnswer, options),
     captchaAnswer: runtime.captchaAnswer,
     startInstance: async () => {

@@ -12,9 +12,12 @@ import { cliFromSource } from "./test/cli-process";
 import { makeStaff, TEST_PASSWORD } from "./test/factories";
 import { createTestContext, type TestContext, testDatabases } from "./test/harness";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linxuan-cli-"));
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "linxuan-cli-"));
 
-function linxuan(args: string[], env: Record<string, string> = {}) {
+/** A new, empty data folder: each test runs its platform in its own, whatever ran before it. */
+const emptyFolder = () => fs.mkdtempSync(path.join(root, "data-"));
+
+function linxuan(dataDir: string, args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [...cliFromSource, ...args], {
     env: {
       ...process.env,
@@ -31,22 +34,21 @@ function linxuan(args: string[], env: Record<string, string> = {}) {
 }
 
 describe("linxuan CLI (on SQLite)", () => {
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it("migrates an empty data folder", () => {
-    const result = linxuan(["migrate"]);
+    const dataDir = emptyFolder();
+    const result = linxuan(dataDir, ["migrate"]);
     expect(result.out).toContain("数据库已是最新版本");
     expect(result.code).toBe(0);
     expect(fs.existsSync(path.join(dataDir, "linxuan.db"))).toBe(true);
   });
 
   it("never creates demo data in production", () => {
-    // Its own empty folder: the other tests here add accounts to the shared one, in any order.
-    const folder = path.join(dataDir, "production");
-    const result = linxuan(["seed-demo"], {
+    const folder = emptyFolder();
+    const result = linxuan(folder, ["seed-demo"], {
       NODE_ENV: "production",
       LINXUAN_DEMO_PASSWORD: "Demo-Pass-2026",
-      LINXUAN_DATA_DIR: folder,
     });
     expect(result.code).toBe(1);
     expect(result.out).toContain("生产环境");
@@ -57,7 +59,8 @@ describe("linxuan CLI (on SQLite)", () => {
   });
 
   it("creates a staff account and refuses a bad one with the field named", () => {
-    const ok = linxuan([
+    const dataDir = emptyFolder();
+    const ok = linxuan(dataDir, [
       "create-user",
       "--username",
       "rec-hubei",
@@ -71,7 +74,7 @@ describe("linxuan CLI (on SQLite)", () => {
     expect(ok.out).toContain("已创建账号 rec-hubei");
     expect(ok.out).toMatch(/初始密码：\S+/);
     expect(ok.code).toBe(0);
-    const bad = linxuan([
+    const bad = linxuan(dataDir, [
       "create-user",
       "--username",
       "rec-x",
@@ -85,7 +88,8 @@ describe("linxuan CLI (on SQLite)", () => {
   });
 
   it("applies the text rule to what the command line imports", () => {
-    const user = linxuan([
+    const dataDir = emptyFolder();
+    const user = linxuan(dataDir, [
       "create-user",
       "--username",
       "rec-hunan",
@@ -101,15 +105,17 @@ describe("linxuan CLI (on SQLite)", () => {
     expect(user.out).toContain("文字方向控制字符（U+202E）");
     const file = path.join(dataDir, "nul.csv");
     fs.writeFileSync(file, "date,kind,name\n2027-01-01,holiday,元\u0000旦\n");
-    const refused = linxuan(["calendar", "import", file]);
+    const refused = linxuan(dataDir, ["calendar", "import", file]);
     expect(refused.code).toBe(1);
     expect(refused.out).toContain("第 2 行：导入内容含有不允许的空字符（U+0000）");
   });
 
   it("imports a calendar file and reports bad lines without importing any", () => {
+    const dataDir = emptyFolder();
+    expect(linxuan(dataDir, ["migrate"]).code).toBe(0);
     const bad = path.join(dataDir, "bad.csv");
     fs.writeFileSync(bad, "date,kind,name\n2027-01-01,holiday,元旦\n2027-13-01,holiday,错\n");
-    const refused = linxuan(["calendar", "import", bad]);
+    const refused = linxuan(dataDir, ["calendar", "import", bad]);
     expect(refused.code).toBe(1);
     expect(refused.out).toContain("第 3 行");
     // A year declared complete must hold every statutory holiday: here 劳动节's second day is missing.
@@ -134,7 +140,7 @@ describe("linxuan CLI (on SQLite)", () => {
       );
     const short = path.join(dataDir, "short.csv");
     fs.writeFileSync(short, csvOf(statutory.filter((date) => date !== "2027-05-02")));
-    const incomplete = linxuan(["calendar", "import", short]);
+    const incomplete = linxuan(dataDir, ["calendar", "import", short]);
     expect(incomplete.code).toBe(1);
     expect(incomplete.out).toContain("第 2 行：2027年缺少法定节假日：劳动节（5月2日）");
     expect(incomplete.out).toContain("已导入 0 条日历记录");
@@ -145,31 +151,46 @@ describe("linxuan CLI (on SQLite)", () => {
 
     const good = path.join(dataDir, "good.csv");
     fs.writeFileSync(good, csvOf(statutory));
-    const imported = linxuan(["calendar", "import", good]);
+    const imported = linxuan(dataDir, ["calendar", "import", good]);
     expect(imported.out).toContain("已导入 13 条日历记录，声明完整的年度：2027");
     expect(imported.code).toBe(0);
   }, 120_000);
 
   it("verifies the audit chain and names the event edited by hand", () => {
-    const clean = linxuan(["audit", "verify"]);
+    // A platform of its own with a few events: the data key, the two built-in batches, an account.
+    const dataDir = emptyFolder();
+    expect(linxuan(dataDir, ["migrate"]).code).toBe(0);
+    expect(
+      linxuan(dataDir, [
+        "create-user",
+        "--username",
+        "rec-hebei",
+        "--role",
+        "provincialRecommender",
+        "--name",
+        "河北省人力资源和社会保障厅",
+        "--region",
+        "130000",
+      ]).code,
+    ).toBe(0);
+    const clean = linxuan(dataDir, ["audit", "verify"]);
     expect(clean.out).toContain("审计链校验通过");
     expect(clean.code).toBe(0);
     const db = new SQLite(path.join(dataDir, "linxuan.db"));
     db.prepare("update audit_events set summary = '篡改' where seq = 3").run();
     db.close();
-    const tampered = linxuan(["audit", "verify"]);
+    const tampered = linxuan(dataDir, ["audit", "verify"]);
     expect(tampered.code).toBe(2);
     expect(tampered.out).toContain("第 3 条");
     expect(tampered.out).toContain("被改动");
-  });
+  }, 120_000);
 });
 
 describe.each(testDatabases)("linxuan audit verify on %s", (kind) => {
   let ctx: TestContext;
   const file = (name: string) => path.join(ctx.config.dataDir, name);
   const run = (args: string[]) =>
-    linxuan(args, {
-      LINXUAN_DATA_DIR: ctx.config.dataDir,
+    linxuan(ctx.config.dataDir, args, {
       DATABASE_URL: ctx.config.databaseUrl ?? "",
       LINXUAN_SECRET_KEY: ctx.config.secretKey ?? "",
     });

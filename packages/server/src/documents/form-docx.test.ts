@@ -9,9 +9,9 @@ import { demoFormValues } from "./demo-values";
 import { zipEntry } from "./document-test-utils";
 import { renderFormDocx } from "./form-docx";
 
-function documentXml(docx: Buffer): string {
+async function documentXml(docx: Buffer): Promise<string> {
   expect(docx.subarray(0, 2).toString()).toBe("PK");
-  const xml = zipEntry(docx, "word/document.xml");
+  const xml = await zipEntry(docx, "word/document.xml");
   expect(xml).not.toBeNull();
   return xml?.toString("utf8") ?? "";
 }
@@ -30,7 +30,7 @@ function plainText(xml: string): string {
 describe("renderFormDocx", () => {
   it("writes the labels and values into one Word table whose rows fill its grid", async () => {
     const values = demoFormValues(nationalTrainingV1);
-    const xml = documentXml(await renderFormDocx(nationalTrainingV1, values));
+    const xml = await documentXml(await renderFormDocx(nationalTrainingV1, values));
     const text = plainText(xml);
     for (const expected of [
       "附件1",
@@ -68,7 +68,8 @@ describe("renderFormDocx", () => {
     // A4 and the named Chinese fonts.
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     const styles =
-      zipEntry(await renderFormDocx(nationalTrainingV1, null), "word/styles.xml")?.toString("utf8") ?? "";
+      (await zipEntry(await renderFormDocx(nationalTrainingV1, null), "word/styles.xml"))?.toString("utf8") ??
+      "";
     expect(styles).toContain('w:eastAsia="宋体"');
   });
 
@@ -77,21 +78,21 @@ describe("renderFormDocx", () => {
       ...demoFormValues(nationalTrainingV1),
       institutionProfile: "<script>alert(1)</script>",
     };
-    const xml = documentXml(await renderFormDocx(nationalTrainingV1, values));
+    const xml = await documentXml(await renderFormDocx(nationalTrainingV1, values));
     expect(xml).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(xml).not.toContain("<script>");
     expect(plainText(xml)).toContain("<script>alert(1)</script>");
   });
 
   it("gives the Shanghai form its cover and no 推荐理由; the evaluation form its 命题专家", async () => {
-    const shanghai = plainText(documentXml(await renderFormDocx(shanghaiTrainingV1, null)));
+    const shanghai = plainText(await documentXml(await renderFormDocx(shanghaiTrainingV1, null)));
     expect(shanghai).toContain("上海市人力资源和社会保障局 制");
     expect(shanghai).toContain("2026年3月");
     expect(shanghai).toContain("申报单位：");
     expect(shanghai).not.toContain("推荐理由");
     expect(shanghai).not.toContain("继续教育基地");
     const evaluation = plainText(
-      documentXml(await renderFormDocx(nationalEvaluationV1, demoFormValues(nationalEvaluationV1))),
+      await documentXml(await renderFormDocx(nationalEvaluationV1, demoFormValues(nationalEvaluationV1))),
     );
     expect(evaluation).toContain("命题专家姓名");
     expect(evaluation).toContain("其中自有证书规模");
@@ -100,8 +101,8 @@ describe("renderFormDocx", () => {
 
   it("adds a 草稿 watermark header only when asked", async () => {
     const draft = await renderFormDocx(nationalTrainingV1, null, { watermark: "草稿" });
-    const header = zipEntry(draft, "word/header1.xml")?.toString("utf8") ?? "";
+    const header = (await zipEntry(draft, "word/header1.xml"))?.toString("utf8") ?? "";
     expect(header).toContain("草稿");
-    expect(zipEntry(await renderFormDocx(nationalTrainingV1, null), "word/header1.xml")).toBeNull();
+    expect(await zipEntry(await renderFormDocx(nationalTrainingV1, null), "word/header1.xml")).toBeNull();
   });
 });

@@ -155,6 +155,19 @@ describe.each(testDatabases)("the text rule at the boundary on %s", (kind) => {
   });
 
   it("leaves the audit chain whole after every refusal", async () => {
+    // Refusals of its own, each kind of hostile text in each place a person can type it.
+    for (const name of Object.values(HOSTILE)) {
+      const client = ctx.client();
+      const refused = [
+        await client.post("/api/auth/register", {
+          ...makeRegistration({ institutionName: name }),
+          ...(await client.captcha()),
+        }),
+        await client.post("/api/auth/login", { username: `admin${name}`, password: "x" }),
+        await client.post("/api/public/objections/status", { ackNumber: `YY${name}`, phone: "13800138000" }),
+      ];
+      expect(refused.map((response) => response.status)).toEqual([400, 400, 400]);
+    }
     expect(await verifyAuditChain(ctx.deps.db)).toMatchObject({ ok: true });
   });
 });

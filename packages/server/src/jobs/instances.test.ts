@@ -95,9 +95,11 @@ describe.each(testDatabases)("two `linxuan serve` instances on one %s database",
         link: null,
       }),
     );
+    // Its own notification: the other test's e-mails are all of another event.
     const notification = await ctx.deps.db
       .selectFrom("notifications")
       .selectAll()
+      .where("event", "=", "listed")
       .where("emailStatus", "=", "pending")
       .executeTakeFirstOrThrow();
     const messageId = `<${notification.id}@linxuan>`;

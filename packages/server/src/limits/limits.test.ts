@@ -4,23 +4,22 @@ import { createTestContext, type TestClient, type TestContext, testDatabases } f
 
 describe.each(testDatabases)("rate limits shared through the database on %s", (kind) => {
   let ctx: TestContext;
-  let second: TestClient;
-  let closeSecond: () => Promise<void>;
+  let secondInstance: Awaited<ReturnType<TestContext["startInstance"]>>;
+  // Requests are counted per address: each test comes from its own, so no test meets another's counts.
+  const fromAddress = (ip: string) => ({ first: ctx.client({ ip }), second: secondInstance.client({ ip }) });
   beforeAll(async () => {
     ctx = await createTestContext(kind, { rateLimitPublicFormsPerMinute: 3 });
     // A second instance: its own runtime, Fastify and plugin state; the same database.
-    const instance = await ctx.startInstance();
-    second = instance.client();
-    closeSecond = instance.close;
+    secondInstance = await ctx.startInstance();
   });
   afterAll(async () => {
-    await closeSecond?.();
+    await secondInstance?.close();
     await ctx?.close();
   });
 
   it("counts requests to both instances together and opens again in the next window", async () => {
     ctx.setNow(new Date("2026-12-07T02:00:00Z"));
-    const first = ctx.client();
+    const { first, second } = fromAddress("203.0.113.1");
     const lookup = (client: TestClient) =>
       client.post("/api/public/complaints/status", { ackNumber: "TS20261207", phone: "13800138000" });
     const statuses = [];
@@ -37,7 +36,7 @@ describe.each(testDatabases)("rate limits shared through the database on %s", (k
 
   it("keeps a separate count per route", async () => {
     ctx.setNow(new Date("2026-12-07T03:00:00Z"));
-    const client = ctx.client();
+    const { first: client, second } = fromAddress("203.0.113.2");
     for (let i = 0; i < 3; i++)
       await client.post("/api/public/complaints/status", { ackNumber: "TS20261207", phone: "13800138000" });
     const other = await second.post("/api/public/objections/status", {
@@ -48,13 +47,19 @@ describe.each(testDatabases)("rate limits shared through the database on %s", (k
   });
 
   it("forgets old windows in the hourly housekeeping", async () => {
+    // A window of its own, more than a day before the housekeeping runs.
+    ctx.setNow(new Date("2026-12-08T01:00:00Z"));
+    const { first: client } = fromAddress("203.0.113.3");
+    await client.post("/api/public/complaints/status", { ackNumber: "TS20261208", phone: "13800138000" });
+    const old = () =>
+      ctx.deps.db
+        .selectFrom("rateLimitCounters")
+        .select("key")
+        .where("windowStartedMs", "<", Date.parse("2026-12-08T03:00:00Z"))
+        .execute();
+    expect((await old()).map((row) => row.key)).toContainEqual(expect.stringContaining("203.0.113.3"));
     ctx.setNow(new Date("2026-12-09T03:00:00Z"));
     await cleanUpJobs(ctx.deps);
-    const left = await ctx.deps.db
-      .selectFrom("rateLimitCounters")
-      .select("key")
-      .where("windowStartedMs", "<", Date.parse("2026-12-08T03:00:00Z"))
-      .execute();
-    expect(left).toEqual([]);
+    expect(await old()).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import {
   makeDemoBatch,
   type OccupationCode,
   type Role,
+  shanghaiBatch3,
 } from "@linxuan/domain";
 import { demoFormValues } from "../documents/demo-values";
 import { insertBatch } from "../features/batches/queries";
@@ -17,7 +18,8 @@ import type { TestContext } from "./harness";
 export const TEST_PASSWORD = "Test-Pass-2026";
 
 let counter = 0;
-const unique = () =>
+/** A short suffix no other call returns, for names that must be unique (usernames, codes). */
+export const unique = () =>
   `${Date.now().toString(36)}${(counter++).toString(36)}${crypto.randomBytes(2).toString("hex")}`;
 
 /** A fresh staff account per call; returns its username (password TEST_PASSWORD). */
@@ -221,36 +223,145 @@ export async function approvedApplication(
   return submitted;
 }
 
+/** A new staff account signed in: its username and its client. */
+export async function signedInStaff(
+  ctx: TestContext,
+  role: Exclude<Role, "institution">,
+  extra: { regionCode?: string; industryScope?: string } = {},
+) {
+  const username = await makeStaff(ctx, role, extra);
+  const client = ctx.client();
+  await client.login(username, TEST_PASSWORD);
+  return { username, client };
+}
+
+export type NoticeOptions = {
+  /** How many approved training applications the notice lists. */
+  count: number;
+  /** The batch to publish from; by default a new 演示 copy of the Shanghai batch of its own. */
+  batchId?: string;
+  occupation?: OccupationCode;
+  regionCode?: string;
+  /** When the applications were decided (their catalog validity runs three years from it). */
+  decidedAt?: string;
+  /** When the notice starts; now by default. */
+  startsAt?: string;
+};
+
 /**
- * A Shanghai training institution listed in the catalog as the platform lists one: approved (see
- * `approvedApplication`), its provincial office publishes the 公示 now, the clock moves past the
- * notice period and the office confirms it. Leaves the clock there; the institution is signed in
- * again (its session idled out meanwhile). Returns the catalog entry's id with the institution.
+ * A 公示 published through the API by a new provincial office over `count` approved training
+ * applications (see `approvedApplication`), in a batch of its own unless one is given: the notice
+ * lists exactly these. Returns the office's view of the notice, the applications in the order
+ * they were approved, the batch, and the office (username and signed-in client).
+ */
+export async function publishedNotice(ctx: TestContext, options: NoticeOptions) {
+  const regionCode = options.regionCode ?? "310000";
+  const batchId = options.batchId ?? (await publishOpenBatch(ctx, shanghaiBatch3));
+  const apps = [];
+  for (let i = 0; i < options.count; i++) {
+    apps.push(
+      await approvedApplication(
+        ctx,
+        { batchId, kind: "training", occupation: options.occupation ?? "cloud", regionCode },
+        options.decidedAt,
+      ),
+    );
+  }
+  const office = await signedInStaff(ctx, "provincialOffice", { regionCode });
+  const published = await office.client.post("/api/notices", {
+    batchId,
+    kind: "training",
+    regionCode,
+    startsAt: options.startsAt ?? ctx.deps.clock().toISOString(),
+  });
+  if (published.status !== 201) throw new Error(`notice failed: ${JSON.stringify(published.body)}`);
+  const notice = published.body.notice as {
+    id: string;
+    endsAt: string;
+    lastDay: string;
+    items: { id: string; applicationId: string; institutionName: string }[];
+  };
+  return { batchId, notice, apps, officeName: office.username, office: office.client };
+}
+
+/**
+ * A named objection filed through the public form of a 公示 (captcha solved, one PDF as
+ * evidence); `fields` overrides the objector's details. Throws unless it is taken; returns the
+ * acknowledgement number.
+ */
+export async function fileObjection(
+  ctx: TestContext,
+  noticeId: string,
+  itemId: string,
+  fields: Record<string, string> = {},
+): Promise<string> {
+  const visitor = ctx.client();
+  const filed = await visitor.upload(
+    `/api/public/notices/${noticeId}/objections`,
+    multipartBody(
+      {
+        ...(await visitor.captcha()),
+        itemId,
+        name: "王五",
+        organisation: "上海某科技公司",
+        phone: "13912345678",
+        email: `objector-${unique()}@example.cn`,
+        content: "该机构近三年培训规模与实际不符，申报材料存在虚报。",
+        ...fields,
+      },
+      { name: "证明.pdf", content: SAMPLE_PDF },
+    ),
+  );
+  if (filed.status !== 201) throw new Error(`objection failed: ${JSON.stringify(filed.body)}`);
+  return filed.body.ackNumber;
+}
+
+/**
+ * Catalog entries as the platform lists them: a 公示 over `count` approved applications (see
+ * `publishedNotice`, starting now), the clock moved past its period and the office confirming it.
+ * The clock is then put back where it was, so the test goes on at its own time; sessions used
+ * before stay valid. Returns the notice's parts with each application's catalog entry id.
+ */
+export async function listedCatalogEntries(ctx: TestContext, options: Omit<NoticeOptions, "startsAt">) {
+  const held = ctx.heldAt();
+  const published = await publishedNotice(ctx, options);
+  try {
+    ctx.setNow(new Date(Date.parse(published.notice.endsAt) + 60_000));
+    // The office's session idled out over the period: it signs in again to confirm.
+    await published.office.login(published.officeName, TEST_PASSWORD);
+    const confirmed = await published.office.post(`/api/notices/${published.notice.id}/confirm`);
+    if (confirmed.status !== 200) throw new Error(`confirm failed: ${JSON.stringify(confirmed.body)}`);
+  } finally {
+    ctx.setNow(held);
+  }
+  const rows = await ctx.deps.db
+    .selectFrom("catalogEntries")
+    .select(["id", "applicationId"])
+    .where(
+      "applicationId",
+      "in",
+      published.apps.map((app) => app.application.id),
+    )
+    .execute();
+  const entryOf = new Map(rows.map((row) => [row.applicationId, row.id]));
+  const entries = published.apps.map((app) => {
+    const entryId = entryOf.get(app.application.id);
+    if (!entryId) throw new Error(`not listed: ${app.application.id}`);
+    return { ...app, entryId };
+  });
+  return { ...published, entries };
+}
+
+/**
+ * A Shanghai training institution listed in the catalog (see `listedCatalogEntries`), from the
+ * given batch. Returns the catalog entry's id with the institution and its signed-in client.
  */
 export async function listedInstitution(
   ctx: TestContext,
   options: { batchId: string; occupation: OccupationCode },
 ) {
-  const approved = await approvedApplication(ctx, { ...options, kind: "training" });
-  const officeName = await makeStaff(ctx, "provincialOffice", { regionCode: "310000" });
-  const office = ctx.client();
-  await office.login(officeName, TEST_PASSWORD);
-  const published = await office.post("/api/notices", {
-    batchId: options.batchId,
-    kind: "training",
-    regionCode: "310000",
-    startsAt: ctx.deps.clock().toISOString(),
-  });
-  if (published.status !== 201) throw new Error(`notice failed: ${JSON.stringify(published.body)}`);
-  ctx.setNow(new Date(Date.parse(published.body.notice.endsAt) + 60_000));
-  await office.login(officeName, TEST_PASSWORD);
-  const confirmed = await office.post(`/api/notices/${published.body.notice.id}/confirm`);
-  if (confirmed.status !== 200) throw new Error(`confirm failed: ${JSON.stringify(confirmed.body)}`);
-  const entry = await ctx.deps.db
-    .selectFrom("catalogEntries")
-    .select("id")
-    .where("applicationId", "=", approved.application.id)
-    .executeTakeFirstOrThrow();
-  await approved.client.login(approved.creditCode, TEST_PASSWORD);
-  return { ...approved, entryId: entry.id };
+  const listed = await listedCatalogEntries(ctx, { ...options, count: 1 });
+  const [entry] = listed.entries;
+  if (!entry) throw new Error("nothing listed");
+  return entry;
 }

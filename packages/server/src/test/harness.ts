@@ -23,8 +23,10 @@ export type TestContext = {
   app: FastifyInstance;
   deps: Deps;
   config: Config;
-  /** Moves the server clock; deadlines and session timeouts read it. */
-  setNow: (date: Date) => void;
+  /** Moves the server clock; deadlines and session timeouts read it. `null` lets it run live again. */
+  setNow: (date: Date | null) => void;
+  /** Where `setNow` holds the clock, or null while it runs live (so a factory can put it back). */
+  heldAt: () => Date | null;
   /** A browser-like client; `ip` is the address the server sees it come from. */
   client: (options?: ClientOptions) => TestClient;
   /** The text of a captcha this platform drew (what a person reads in the picture). */
@@ -97,6 +99,7 @@ export async function createTestContext(
     setNow: (date) => {
       now = date;
     },
+    heldAt: () => now,
     client: (options) => new TestClient(app, captcha.answerOf, options),
     captchaAnswer: captcha.answerOf,
     startInstance: async () => {

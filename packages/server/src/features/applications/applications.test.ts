@@ -1,7 +1,7 @@
 import { nationalBatch2, shanghaiBatch3, shanghaiTrainingV1 } from "@linxuan/domain";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pdfPages, squeeze, zipEntry } from "../../documents/document-test-utils";
+import { hasPdftotext, pdfPages, squeeze, zipEntry } from "../../documents/document-test-utils";
 import {
   completeValues,
   makeStaff,
@@ -268,7 +268,7 @@ describe.each(testDatabases)("applications on %s", (kind) => {
         versions: [{ number: 1, note: "首次提交" }],
       });
     } finally {
-      ctx.setNow(new Date());
+      ctx.setNow(null);
     }
   });
 
@@ -392,30 +392,40 @@ describe.each(testDatabases)("applications on %s", (kind) => {
     expect((await guangdong.get(`/api/applications/${application.id}`)).status).toBe(404);
   });
 
-  it("prints <script> as text in the PDF and DOCX, with a 草稿 watermark on the draft", async () => {
+  async function draftWithScript() {
     const { client, application, creditCode } = await startShanghai();
-    await client.put(`/api/applications/${application.id}/draft`, {
+    const saved = await client.put(`/api/applications/${application.id}/draft`, {
       values: completeValues(shanghaiTrainingV1, {
         creditCode,
         trainingHistory: "<script>alert(1)</script>培训情况",
       }),
       baseRevision: 1,
     });
-    const pdf = await client.get(`/api/applications/${application.id}/form.pdf`);
-    expect(pdf.status).toBe(200);
-    expect(pdf.raw.subarray(0, 5).toString()).toBe("%PDF-");
-    const pages = pdfPages(pdf.raw);
-    if (pages !== null) {
-      const text = squeeze(pages.join(""));
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    return { client, application };
+  }
+
+  it("prints <script> as text in the DOCX", async () => {
+    const { client, application } = await draftWithScript();
+    const docx = await client.get(`/api/applications/${application.id}/form.docx`);
+    expect(docx.raw.subarray(0, 2).toString()).toBe("PK");
+    const xml = (await zipEntry(docx.raw, "word/document.xml"))?.toString("utf8") ?? "";
+    expect(xml).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+
+  it.skipIf(!hasPdftotext)(
+    "prints <script> as text in the PDF, with a 草稿 watermark on the draft [reads the text with pdftotext]",
+    async () => {
+      const { client, application } = await draftWithScript();
+      const pdf = await client.get(`/api/applications/${application.id}/form.pdf`);
+      expect(pdf.status).toBe(200);
+      expect(pdf.raw.subarray(0, 5).toString()).toBe("%PDF-");
+      const text = squeeze(pdfPages(pdf.raw).join(""));
       expect(text).toContain("<script>alert(1)</script>");
       expect(text).toContain("草稿");
       expect(text).toContain(ID_NUMBER);
-    }
-    const docx = await client.get(`/api/applications/${application.id}/form.docx`);
-    expect(docx.raw.subarray(0, 2).toString()).toBe("PK");
-    const xml = zipEntry(docx.raw, "word/document.xml")?.toString("utf8") ?? "";
-    expect(xml).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
-  });
+    },
+  );
 
   it("withdraws a submitted application with a reason", async () => {
     const { client, application, creditCode } = await startShanghai();

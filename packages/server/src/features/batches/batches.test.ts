@@ -1,6 +1,6 @@
-import { nationalBatch2, shanghaiBatch3 } from "@linxuan/domain";
+import { makeDemoBatch, nationalBatch2, shanghaiBatch3 } from "@linxuan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeStaff, TEST_PASSWORD } from "../../test/factories";
+import { makeStaff, TEST_PASSWORD, unique } from "../../test/factories";
 import { createTestContext, type TestClient, type TestContext, testDatabases } from "../../test/harness";
 
 describe.each(testDatabases)("batches on %s", (kind) => {
@@ -157,10 +157,31 @@ describe.each(testDatabases)("batches on %s", (kind) => {
   });
 
   it("audits every batch command", async () => {
+    // An office of its own creates, edits and publishes a batch: its trail holds what this test did.
+    const officeName = await makeStaff(ctx, "nationalOffice");
+    const own = ctx.client();
+    await own.login(officeName, TEST_PASSWORD);
+    const definition = { ...makeDemoBatch(shanghaiBatch3, new Date(), 30), code: `audited-${unique()}` };
+    const created = await own.post("/api/batches", { definition });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.batch.id;
+    const edited = await own.put(`/api/batches/${id}`, {
+      definition: { ...definition, shortTitle: "审计测试批次" },
+      version: 1,
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect((await own.post(`/api/batches/${id}/publish`)).status).toBe(200);
+
     const admin = ctx.client();
     await admin.login(await makeStaff(ctx, "admin"), TEST_PASSWORD);
-    const audit = await admin.get("/api/audit?pageSize=200");
-    const commands = audit.body.items.map((item: { command: string }) => item.command);
+    const seeded = await admin.get("/api/audit?command=batch.seed&pageSize=200");
+    const audit = await admin.get(`/api/audit?actor=${officeName}&pageSize=200`);
+    const commands = [...seeded.body.items, ...audit.body.items]
+      .filter(
+        (item: { command: string; targetId: string }) =>
+          item.command === "batch.seed" || item.targetId === id,
+      )
+      .map((item: { command: string }) => item.command);
     expect(commands).toEqual(
       expect.arrayContaining(["batch.seed", "batch.create", "batch.edit", "batch.publish"]),
     );

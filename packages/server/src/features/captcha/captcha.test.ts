@@ -70,7 +70,7 @@ describe.each(testDatabases)("captcha challenges on %s", (kind) => {
           expect.objectContaining({ scope: "account", lockedAt: expect.any(String) }),
         ]);
       } finally {
-        local.setNow(new Date());
+        local.setNow(null);
       }
     } finally {
       await local.close();

@@ -3,41 +3,31 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   approvedApplication,
+  fileObjection,
   makeStaff,
   multipartBody,
+  publishedNotice,
   publishOpenBatch,
   SAMPLE_PDF,
+  signedInStaff,
   TEST_PASSWORD,
 } from "../../test/factories";
 import { createTestContext, type TestClient, type TestContext, testDatabases } from "../../test/harness";
 
-describe.each(testDatabases)("public notice, objections and catalog on %s", (kind) => {
+describe.each(testDatabases)("public notice and objections on %s", (kind) => {
   let ctx: TestContext;
-  let batchId: string;
-  let office: TestClient;
-  const apps: { id: string; name: string; creditCode: string }[] = [];
-  let noticeId: string;
-  let endsAt: string;
 
   beforeAll(async () => {
     ctx = await createTestContext(kind, { uploadMaxBytes: 200_000 });
-    batchId = await publishOpenBatch(ctx, shanghaiBatch3);
-    for (let i = 0; i < 3; i++) {
-      const approved = await approvedApplication(
-        ctx,
-        { batchId, kind: "training", occupation: "cloud" },
-        "2026-10-12T02:30:00.000Z",
-      );
-      apps.push({ id: approved.application.id, name: approved.name, creditCode: approved.creditCode });
-    }
-    office = ctx.client();
-    await office.login(await makeStaff(ctx, "provincialOffice", { regionCode: "310000" }), TEST_PASSWORD);
   });
   afterAll(async () => {
     await ctx?.close();
   });
 
   it("refuses a notice whose period reaches a year without calendar data", async () => {
+    const batchId = await publishOpenBatch(ctx, shanghaiBatch3);
+    await approvedApplication(ctx, { batchId, kind: "training", occupation: "cloud" });
+    const { client: office } = await signedInStaff(ctx, "provincialOffice", { regionCode: "310000" });
     const response = await office.post("/api/notices", {
       batchId,
       kind: "training",
@@ -50,6 +40,11 @@ describe.each(testDatabases)("public notice, objections and catalog on %s", (kin
   });
 
   it("publishes the approved applications with the end counted in working days", async () => {
+    const batchId = await publishOpenBatch(ctx, shanghaiBatch3);
+    const apps = [];
+    for (let i = 0; i < 3; i++)
+      apps.push(await approvedApplication(ctx, { batchId, kind: "training", occupation: "cloud" }));
+    const { client: office } = await signedInStaff(ctx, "provincialOffice", { regionCode: "310000" });
     const start = new Date(Date.now() + 60_000).toISOString();
     const response = await office.post("/api/notices", {
       batchId,
@@ -58,8 +53,7 @@ describe.each(testDatabases)("public notice, objections and catalog on %s", (kin
       startsAt: start,
     });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
-    noticeId = response.body.notice.id;
-    endsAt = response.body.notice.endsAt;
+    const noticeId = response.body.notice.id;
     expect(response.body.notice.items).toHaveLength(3);
     expect(response.body.notice.workdays).toBe(5);
     // Before the start the public sees the notice but not yet its list.
@@ -78,9 +72,9 @@ describe.each(testDatabases)("public notice, objections and catalog on %s", (kin
       ).toEqual(apps.map((a) => a.name).sort());
       expect(publicView.body.notice.items[0]).not.toHaveProperty("applicationId");
     } finally {
-      ctx.setNow(new Date());
+      ctx.setNow(null);
     }
-    const app = await office.get(`/api/applications/${apps[0]?.id}`);
+    const app = await office.get(`/api/applications/${apps[0]?.application.id}`);
     expect(app.body.application.status).toBe("inPublicNotice");
     const xlsx = await ctx.client().get(`/api/public/notices/${noticeId}/list.xlsx`);
     expect(xlsx.raw.subarray(0, 2).toString()).toBe("PK");
@@ -89,11 +83,16 @@ describe.each(testDatabases)("public notice, objections and catalog on %s", (kin
   });
 
   it("takes named objections during the window only, with evidence limits, and reports status by number and phone", async () => {
-    ctx.setNow(new Date(Date.parse(endsAt) - 86_400_000));
+    const published = await publishedNotice(ctx, {
+      count: 2,
+      startsAt: new Date(Date.now() + 60_000).toISOString(),
+    });
+    const noticeId = published.notice.id;
+    ctx.setNow(new Date(Date.parse(published.notice.endsAt) - 86_400_000));
     try {
       // Sessions expire after 30 idle minutes: sign in again at the simulated time.
       const office = ctx.client();
-      await office.login(await makeStaff(ctx, "provincialOffice", { regionCode: "310000" }), TEST_PASSWORD);
+      await office.login(published.officeName, TEST_PASSWORD);
       const notice = await ctx.client().get(`/api/public/notices/${noticeId}`);
       const [first, second] = notice.body.notice.items;
       const visitor = ctx.client();
@@ -217,12 +216,34 @@ describe.each(testDatabases)("public notice, objections and catalog on %s", (kin
       ).toBe(200);
       expect((await office.post(`/api/notices/${noticeId}/confirm`)).body.message).toContain("公示结束后");
     } finally {
-      ctx.setNow(new Date());
+      ctx.setNow(null);
     }
   });
 
   it("refuses objections after the window and lists the rest in the catalog once objections are handled", async () => {
-    ctx.setNow(new Date(Date.parse(endsAt) + 1000));
+    // A notice of three: an objection upheld against the first, one accepted for investigation against the second.
+    const published = await publishedNotice(ctx, { count: 3 });
+    const noticeId = published.notice.id;
+    const [first, second] = published.notice.items;
+    if (!first || !second) throw new Error("no items");
+    const upheldAck = await fileObjection(ctx, noticeId, first.id);
+    const acceptedAck = await fileObjection(ctx, noticeId, second.id, {
+      name: "赵六",
+      organisation: "个人",
+      phone: "13912345679",
+      content: "该机构师资情况与申报不符，请核查。",
+    });
+    const filed = (await published.office.get(`/api/notices/${noticeId}/objections`)).body.items;
+    const idOf = (ack: string) => filed.find((item: { ackNumber: string }) => item.ackNumber === ack).id;
+    for (const [ack, action, note] of [
+      [upheldAck, "uphold", "经核实，培训规模存在虚报"],
+      [acceptedAck, "accept", "受理，调查中"],
+    ] as const) {
+      const handled = await published.office.post(`/api/objections/${idOf(ack)}/handle`, { action, note });
+      expect(handled.status, JSON.stringify(handled.body)).toBe(200);
+    }
+
+    ctx.setNow(new Date(Date.parse(published.notice.endsAt) + 1000));
     try {
       const notice = await ctx.client().get(`/api/public/notices/${noticeId}`);
       const latecomer = ctx.client();
@@ -244,7 +265,7 @@ describe.each(testDatabases)("public notice, objections and catalog on %s", (kin
       expect(late.status).toBe(409);
       expect(late.body.message).toContain("公示期内");
       const relog = ctx.client();
-      await relog.login(await makeStaff(ctx, "provincialOffice", { regionCode: "310000" }), TEST_PASSWORD);
+      await relog.login(published.officeName, TEST_PASSWORD);
       const blocked = await relog.post(`/api/notices/${noticeId}/confirm`);
       expect(blocked.status).toBe(409);
       expect(blocked.body.message).toContain("未处理完毕");
@@ -258,13 +279,46 @@ describe.each(testDatabases)("public notice, objections and catalog on %s", (kin
       const confirmed = await relog.post(`/api/notices/${noticeId}/confirm`);
       expect(confirmed.body).toEqual({ listed: 2 });
     } finally {
-      ctx.setNow(new Date());
+      ctx.setNow(null);
     }
+  });
+});
+
+describe.each(testDatabases)("public catalog on %s", (kind) => {
+  let ctx: TestContext;
+  /** The institution an upheld objection took off the notice: never listed. */
+  let removedName: string;
+
+  beforeAll(async () => {
+    ctx = await createTestContext(kind);
+    // Three approved on 2026-10-12 go on a notice; an objection against the first is upheld, so two are listed.
+    const published = await publishedNotice(ctx, { count: 3, decidedAt: "2026-10-12T02:30:00.000Z" });
+    const [first] = published.notice.items;
+    if (!first) throw new Error("no items");
+    removedName = first.institutionName;
+    const ack = await fileObjection(ctx, published.notice.id, first.id);
+    const objection = (
+      await published.office.get(`/api/notices/${published.notice.id}/objections`)
+    ).body.items.find((item: { ackNumber: string }) => item.ackNumber === ack);
+    await published.office.post(`/api/objections/${objection.id}/handle`, {
+      action: "uphold",
+      note: "经核实，培训规模存在虚报",
+    });
+    ctx.setNow(new Date(Date.parse(published.notice.endsAt) + 1000));
+    try {
+      await published.office.login(published.officeName, TEST_PASSWORD);
+      const confirmed = await published.office.post(`/api/notices/${published.notice.id}/confirm`);
+      expect(confirmed.body).toEqual({ listed: 2 });
+    } finally {
+      ctx.setNow(null);
+    }
+  });
+  afterAll(async () => {
+    await ctx?.close();
   });
 
   it("serves the public catalog with filters, a capped page size, CSV, Excel and history", async () => {
-    const office = ctx.client();
-    await office.login(await makeStaff(ctx, "provincialOffice", { regionCode: "310000" }), TEST_PASSWORD);
+    const { client: office } = await signedInStaff(ctx, "provincialOffice", { regionCode: "310000" });
     const all = await ctx.client().get("/api/public/catalog?pageSize=1000000&occupation=cloud");
     expect(all.status).toBe(200);
     expect(all.body.pageSize).toBe(200);
@@ -277,7 +331,7 @@ describe.each(testDatabases)("public notice, objections and catalog on %s", (kin
       statusName: "有效",
     });
     expect(all.body.items.map((item: { institutionName: string }) => item.institutionName)).not.toContain(
-      apps[0]?.name,
+      removedName,
     );
     const byName = await ctx
       .client()
@@ -312,7 +366,7 @@ describe.each(testDatabases)("public notice, objections and catalog on %s", (kin
       const expiring = await ctx.client().get("/api/public/catalog?status=expiring");
       expect(expiring.body.total).toBe(1);
     } finally {
-      ctx.setNow(new Date());
+      ctx.setNow(null);
     }
   });
 });
@@ -375,7 +429,7 @@ describe.each(testDatabases)(
         await relog.login(zhejiangName, TEST_PASSWORD);
         expect((await relog.post(`/api/notices/${noticeId}/confirm`)).body).toEqual({ listed: 1 });
       } finally {
-        ctx.setNow(new Date());
+        ctx.setNow(null);
       }
       const entries = await ctx.deps.db.selectFrom("catalogEntries").select(["regionCode", "kind"]).execute();
       expect(entries).toEqual([{ regionCode: "330000", kind: "training" }]);

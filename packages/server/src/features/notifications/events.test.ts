@@ -1,16 +1,19 @@
-import crypto from "node:crypto";
 import { shanghaiBatch3 } from "@linxuan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanUpJobs } from "../../jobs/housekeeping";
 import {
-  approvedApplication,
+  listedCatalogEntries,
   makeStaff,
   multipartBody,
+  publishedNotice,
   publishOpenBatch,
   SAMPLE_PDF,
+  signedInStaff,
   TEST_PASSWORD,
+  unique,
 } from "../../test/factories";
 import { createTestContext, type TestClient, type TestContext, testDatabases } from "../../test/harness";
+import { assignedReview, expertPool, formallyCheckedApplications } from "../../test/review-factories";
 import { startSmtp } from "../../test/smtp";
 import { ensureReminderSweep, REMINDER_SWEEP_JOB, sweepJobId, sweepReminders } from "./reminders";
 
@@ -24,6 +27,11 @@ async function userIdOf(ctx: TestContext, username: string): Promise<string> {
   ).id;
 }
 
+/** The account id of whoever `client` is signed in as. */
+async function signedInUserId(client: TestClient): Promise<string> {
+  return (await client.get("/api/auth/me")).body.user.id;
+}
+
 async function inboxOf(ctx: TestContext, userId: string) {
   return ctx.deps.db
     .selectFrom("notifications")
@@ -33,36 +41,13 @@ async function inboxOf(ctx: TestContext, userId: string) {
     .execute();
 }
 
-describe.each(testDatabases)("who is told what, from notice to supervision, on %s", (kind) => {
+describe.each(testDatabases)("who is told what, from notice to complaint, on %s", (kind) => {
   let ctx: TestContext;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
-  let batchId: string;
-  let officeName: string;
-  let office: TestClient;
-  const apps: { id: string; institution: TestClient; institutionUserId: string }[] = [];
-  let noticeId: string;
-  let endsAt: string;
 
   beforeAll(async () => {
     smtp = await startSmtp();
     ctx = await createTestContext(kind, { smtpUrl: smtp.url });
-    batchId = await publishOpenBatch(ctx, shanghaiBatch3);
-    for (let i = 0; i < 2; i++) {
-      const approved = await approvedApplication(
-        ctx,
-        { batchId, kind: "training", occupation: "big_data" },
-        "2026-10-12T02:30:00.000Z",
-      );
-      const me = await approved.client.get("/api/auth/me");
-      apps.push({
-        id: approved.application.id,
-        institution: approved.client,
-        institutionUserId: me.body.user.id,
-      });
-    }
-    officeName = await makeStaff(ctx, "provincialOffice", { regionCode: "310000" });
-    office = ctx.client();
-    await office.login(officeName, TEST_PASSWORD);
   });
   afterAll(async () => {
     await ctx?.close();
@@ -70,25 +55,35 @@ describe.each(testDatabases)("who is told what, from notice to supervision, on %
   });
 
   it("tells each institution in a notice that it is published, with the last day", async () => {
-    const created = await office.post("/api/notices", {
-      batchId,
-      kind: "training",
-      regionCode: "310000",
+    const { notice, apps } = await publishedNotice(ctx, {
+      count: 2,
+      occupation: "big_data",
       startsAt: new Date(Date.now() + 60_000).toISOString(),
     });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    noticeId = created.body.notice.id;
-    endsAt = created.body.notice.endsAt;
     for (const app of apps) {
-      const inbox = await app.institution.get("/api/notifications");
+      const inbox = await app.client.get("/api/notifications");
       const published = inbox.body.items.find((item: { title: string }) => item.title === "公示已发布");
-      expect(published).toMatchObject({ link: `/public-notices/${noticeId}` });
-      expect(published.body).toContain(`至${created.body.notice.lastDay}`);
+      expect(published).toMatchObject({ link: `/public-notices/${notice.id}` });
+      expect(published.body).toContain(`至${notice.lastDay}`);
     }
   });
 
   it("tells the publishing office of an objection and the objector, by e-mail, how it was handled", async () => {
-    ctx.setNow(new Date(Date.parse(endsAt) - 86_400_000));
+    const {
+      notice: published,
+      apps,
+      officeName,
+    } = await publishedNotice(ctx, {
+      count: 2,
+      occupation: "big_data",
+      startsAt: new Date(Date.now() + 60_000).toISOString(),
+    });
+    const noticeId = published.id;
+    const objectorEmail = `wangwu-${unique()}@example.cn`;
+    // Asked now: their sessions idle out once the clock moves into the notice period.
+    const institutionUserIds = new Map<string, string>();
+    for (const app of apps) institutionUserIds.set(app.application.id, await signedInUserId(app.client));
+    ctx.setNow(new Date(Date.parse(published.endsAt) - 86_400_000));
     try {
       const notice = await ctx.client().get(`/api/public/notices/${noticeId}`);
       const item = notice.body.notice.items[0];
@@ -102,7 +97,7 @@ describe.each(testDatabases)("who is told what, from notice to supervision, on %
             name: "王五",
             organisation: "上海某科技公司",
             phone: "13912345678",
-            email: "wangwu@example.cn",
+            email: objectorEmail,
             content: "该机构近三年培训规模与实际不符，申报材料存在虚报。",
           },
           { name: "证明.pdf", content: SAMPLE_PDF },
@@ -121,18 +116,24 @@ describe.each(testDatabases)("who is told what, from notice to supervision, on %
       const relog = ctx.client();
       await relog.login(officeName, TEST_PASSWORD);
       const objection = (await relog.get(`/api/notices/${noticeId}/objections`)).body.items[0];
+      const sentEarlier = new Set(
+        (await ctx.deps.db.selectFrom("outboundEmails").select("id").execute()).map((row) => row.id),
+      );
       const upheld = await relog.post(`/api/objections/${objection.id}/handle`, {
         action: "uphold",
         note: "经核实，培训规模存在虚报",
       });
       expect(upheld.status).toBe(200);
       expect(await ctx.runJobs()).toBeGreaterThan(0);
-      const mail = smtp.received.find((item) => item.to === "wangwu@example.cn");
+      const mail = smtp.received.find((item) => item.to === objectorEmail);
       expect(mail?.subject).toBe("【遴选平台】异议已处理");
-      const outbound = await ctx.deps.db.selectFrom("outboundEmails").selectAll().execute();
+      // Exactly one e-mail left the platform for this handling: the objector's.
+      const outbound = (await ctx.deps.db.selectFrom("outboundEmails").selectAll().execute()).filter(
+        (row) => !sentEarlier.has(row.id),
+      );
       expect(outbound).toHaveLength(1);
       expect(outbound[0]).toMatchObject({
-        emailTo: "wangwu@example.cn",
+        emailTo: objectorEmail,
         status: "sent",
         event: "objectionHandled",
       });
@@ -144,27 +145,32 @@ describe.each(testDatabases)("who is told what, from notice to supervision, on %
         .select("applicationId")
         .where("id", "=", item.id)
         .executeTakeFirstOrThrow();
-      const owner = apps.find((app) => app.id === objected.applicationId);
-      const told = (await inboxOf(ctx, owner?.institutionUserId ?? "")).find(
+      const told = (await inboxOf(ctx, institutionUserIds.get(objected.applicationId) ?? "")).find(
         (row) => row.title === "异议已处理",
       );
       expect(told?.body).toContain("移出公示名单");
     } finally {
-      ctx.setNow(new Date());
+      ctx.setNow(null);
     }
   });
 
   it("tells the complainant by e-mail and the institution in the app when a complaint is closed", async () => {
-    ctx.setNow(new Date(Date.parse(endsAt) + 1000));
+    const { notice, apps, officeName } = await publishedNotice(ctx, { count: 1, occupation: "big_data" });
+    const [listedApp] = apps;
+    if (!listedApp) throw new Error("no application");
+    const institutionUserId = await signedInUserId(listedApp.client);
+    const complainantEmail = `lisi-${unique()}@example.cn`;
+    ctx.setNow(new Date(Date.parse(notice.endsAt) + 1000));
     try {
       const relog = ctx.client();
       await relog.login(officeName, TEST_PASSWORD);
-      expect((await relog.post(`/api/notices/${noticeId}/confirm`)).body).toEqual({ listed: 1 });
-      const entry = await ctx.deps.db.selectFrom("catalogEntries").selectAll().executeTakeFirstOrThrow();
-      const listedApp = apps.find((app) => app.id === entry.applicationId);
-      expect(
-        (await inboxOf(ctx, listedApp?.institutionUserId ?? "")).some((row) => row.title === "已纳入目录"),
-      ).toBe(true);
+      expect((await relog.post(`/api/notices/${notice.id}/confirm`)).body).toEqual({ listed: 1 });
+      const entry = await ctx.deps.db
+        .selectFrom("catalogEntries")
+        .selectAll()
+        .where("applicationId", "=", listedApp.application.id)
+        .executeTakeFirstOrThrow();
+      expect((await inboxOf(ctx, institutionUserId)).some((row) => row.title === "已纳入目录")).toBe(true);
       const complainant = ctx.client();
       const filed = await complainant.upload(
         `/api/public/catalog/${entry.id}/complaints`,
@@ -174,25 +180,25 @@ describe.each(testDatabases)("who is told what, from notice to supervision, on %
             category: "overcharging",
             name: "李四",
             phone: "13712345678",
-            email: "lisi@example.cn",
+            email: complainantEmail,
             content: "该机构培训收费远高于公示标准，且不开具发票。",
           },
           { name: "收据.pdf", content: SAMPLE_PDF },
         ),
       );
       expect(filed.status, JSON.stringify(filed.body)).toBe(201);
-      const complaint = (await relog.get("/api/complaints")).body.items[0];
+      const complaint = (await relog.get("/api/complaints")).body.items.find(
+        (item: { ackNumber: string }) => item.ackNumber === filed.body.ackNumber,
+      );
       await relog.post(`/api/complaints/${complaint.id}/handle`, {
         action: "close",
         outcome: "warning",
         note: "已约谈机构负责人，责令整改",
       });
       await ctx.runJobs();
-      const mail = smtp.received.find((item) => item.to === "lisi@example.cn");
+      const mail = smtp.received.find((item) => item.to === complainantEmail);
       expect(mail?.subject).toBe("【遴选平台】举报已办结");
-      const told = (await inboxOf(ctx, listedApp?.institutionUserId ?? "")).find(
-        (row) => row.title === "举报已办结",
-      );
+      const told = (await inboxOf(ctx, institutionUserId)).find((row) => row.title === "举报已办结");
       expect(told?.body).toContain("约谈警示");
       // A complaint without an e-mail address queues nothing for the complainant.
       const before = await ctx.deps.db.selectFrom("outboundEmails").select("id").execute();
@@ -223,13 +229,35 @@ describe.each(testDatabases)("who is told what, from notice to supervision, on %
         before.length,
       );
     } finally {
-      ctx.setNow(new Date());
+      ctx.setNow(null);
     }
+  });
+});
+
+/* The sweep counts what is due across the whole platform: this test has a platform of its own. */
+describe.each(testDatabases)("reminders on %s", (kind) => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext(kind);
+  });
+  afterAll(async () => {
+    await ctx?.close();
   });
 
   it("reminds of expiry at 90 and 30 days, of assessments and of review deadlines, each once", async () => {
-    const entry = await ctx.deps.db.selectFrom("catalogEntries").selectAll().executeTakeFirstOrThrow();
-    const institutionUserId = apps.find((app) => app.id === entry.applicationId)?.institutionUserId ?? "";
+    const listed = await listedCatalogEntries(ctx, {
+      count: 1,
+      occupation: "big_data",
+      decidedAt: "2026-10-12T02:30:00.000Z",
+    });
+    const [listedApp] = listed.entries;
+    if (!listedApp) throw new Error("nothing listed");
+    const entry = await ctx.deps.db
+      .selectFrom("catalogEntries")
+      .selectAll()
+      .where("id", "=", listedApp.entryId)
+      .executeTakeFirstOrThrow();
+    const institutionUserId = await signedInUserId(listedApp.client);
     const validUntil = Date.parse(entry.validUntil);
     const count = async (title: string) =>
       (await inboxOf(ctx, institutionUserId)).filter((row) => row.title === title).length;
@@ -242,14 +270,14 @@ describe.each(testDatabases)("who is told what, from notice to supervision, on %
 
       // Opening an assessment tells the institution at once; the sweep reminds once near the date.
       const relog = ctx.client();
-      await relog.login(officeName, TEST_PASSWORD);
+      await relog.login(listed.officeName, TEST_PASSWORD);
       const dueAt = new Date(validUntil - 40 * 86_400_000).toISOString();
       const opened = await relog.post("/api/assessments/cycles", { name: "2029年度考核评估", dueAt });
       expect(opened.status, JSON.stringify(opened.body)).toBe(201);
       expect(await count("考核评估待提交")).toBe(1);
       expect((await sweepReminders(ctx.deps)).assessmentDue).toBe(0);
     } finally {
-      ctx.setNow(new Date());
+      ctx.setNow(null);
     }
     ctx.setNow(new Date(validUntil - 45 * 86_400_000));
     try {
@@ -257,7 +285,7 @@ describe.each(testDatabases)("who is told what, from notice to supervision, on %
       expect(await sweepReminders(ctx.deps)).toMatchObject({ assessmentDue: 0 });
       expect(await count("考核评估待提交")).toBe(2);
     } finally {
-      ctx.setNow(new Date());
+      ctx.setNow(null);
     }
     ctx.setNow(new Date(validUntil - 20 * 86_400_000));
     try {
@@ -265,71 +293,40 @@ describe.each(testDatabases)("who is told what, from notice to supervision, on %
       expect(await sweepReminders(ctx.deps)).toMatchObject({ expiring: 0 });
       expect(await count("目录有效期即将届满")).toBe(2);
     } finally {
-      ctx.setNow(new Date());
+      ctx.setNow(null);
     }
 
-    // 评议即将截止: an expert with an unscored assignment, two days before the round's deadline.
-    const expertName = await makeStaff(ctx, "expert");
-    const expertUserId = await userIdOf(ctx, expertName);
-    const expertId = crypto.randomUUID();
-    const now = new Date().toISOString();
-    await ctx.deps.db
-      .insertInto("experts")
-      .values({
-        id: expertId,
-        userId: expertUserId,
-        name: "冯志远",
-        employer: "复旦大学",
-        employerCreditCode: null,
-        title: "教授",
-        occupations: JSON.stringify(["big_data"]),
-        regionCode: "310000",
-        phoneEnc: null,
-        email: null,
-        active: 1,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .execute();
-    const roundDue = new Date(Date.now() + 2 * 86_400_000).toISOString();
-    await ctx.deps.db
-      .insertInto("reviewRounds")
-      .values({
-        batchId,
-        perApplication: 1,
-        maxLoad: 10,
-        crossRegion: 0,
-        requireOutsideRegion: 0,
-        dispersionThreshold: 20,
-        dueAt: roundDue,
-        closesAt: null,
-        rubrics: "{}",
-        scoresOpenedAt: null,
-        version: 1,
-        updatedAt: now,
-        updatedBy: null,
-      })
-      .execute();
-    for (const app of apps)
-      await ctx.deps.db
-        .insertInto("reviewAssignments")
-        .values({
-          id: crypto.randomUUID(),
-          batchId,
-          applicationId: app.id,
-          expertId,
-          source: "manual",
-          assignedAt: now,
-          assignedBy: officeName,
-          removedAt: null,
-          removedReason: null,
-        })
-        .execute();
+    // 评议即将截止: an expert with two unscored assignments, two days before the round's deadline.
+    const batchId = await publishOpenBatch(ctx, shanghaiBatch3);
+    await formallyCheckedApplications(ctx, { batchId, occupation: "big_data", count: 2 });
+    const { client: office } = await signedInStaff(ctx, "provincialOffice", { regionCode: "310000" });
+    const [expert] = await expertPool(ctx, office, [
+      { name: "冯志远", employer: "复旦大学", regionCode: "310000", occupations: ["big_data"] },
+    ]);
+    if (!expert) throw new Error("no expert");
+    await assignedReview(office, batchId, {
+      perApplication: 1,
+      maxLoad: 10,
+      dueAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+    });
     expect(await sweepReminders(ctx.deps)).toMatchObject({ reviewDue: 1 });
     expect(await sweepReminders(ctx.deps)).toMatchObject({ reviewDue: 0 });
-    const due = (await inboxOf(ctx, expertUserId)).filter((row) => row.title === "评议即将截止");
+    const due = (await inboxOf(ctx, await signedInUserId(expert.client))).filter(
+      (row) => row.title === "评议即将截止",
+    );
     expect(due).toHaveLength(1);
     expect(due[0]?.body).toContain("还有2份评分未提交");
+  });
+});
+
+/* The sweep's own job, on a platform of its own: the test counts every sweep job in the queue. */
+describe.each(testDatabases)("the hourly reminder sweep on %s", (kind) => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext(kind);
+  });
+  afterAll(async () => {
+    await ctx?.close();
   });
 
   it("keeps one sweep per hour queued, however many instances start, and chains the next hour", async () => {
@@ -359,7 +356,7 @@ describe.each(testDatabases)("who is told what, from notice to supervision, on %
     try {
       expect((await cleanUpJobs(ctx.deps)).deleted).toBeGreaterThanOrEqual(1);
     } finally {
-      ctx.setNow(new Date());
+      ctx.setNow(null);
     }
     const left = await ctx.deps.db
       .selectFrom("jobs")

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failLogins, makeStaff, TEST_PASSWORD } from "../../test/factories";
+import { failLogins, makeStaff, TEST_PASSWORD, unique } from "../../test/factories";
 import { createTestContext, type TestClient, type TestContext, testDatabases } from "../../test/harness";
 
 describe.each(testDatabases)("staff accounts on %s", (kind) => {
@@ -15,8 +15,9 @@ describe.each(testDatabases)("staff accounts on %s", (kind) => {
   });
 
   it("creates a provincial recommender with a region, who must change the password first", async () => {
+    const username = `rec-zhejiang-${unique()}`;
     const created = await admin.post("/api/users", {
-      username: "rec-zhejiang",
+      username,
       displayName: "浙江省人力资源和社会保障厅",
       role: "provincialRecommender",
       regionCode: "330000",
@@ -24,10 +25,10 @@ describe.each(testDatabases)("staff accounts on %s", (kind) => {
       phone: "0571-87051234",
     });
     expect(created.status).toBe(201);
-    const list = await admin.get("/api/users?q=rec-zhejiang");
+    const list = await admin.get(`/api/users?q=${username}`);
     expect(list.body.total).toBe(1);
     expect(list.body.items[0]).toMatchObject({
-      username: "rec-zhejiang",
+      username,
       role: "provincialRecommender",
       regionCode: "330000",
       regionName: "浙江省",
@@ -37,11 +38,11 @@ describe.each(testDatabases)("staff accounts on %s", (kind) => {
     const row = await ctx.deps.db
       .selectFrom("users")
       .select("phoneEnc")
-      .where("username", "=", "rec-zhejiang")
+      .where("username", "=", username)
       .executeTakeFirstOrThrow();
     expect(row.phoneEnc).not.toContain("87051234");
     const rec = ctx.client();
-    const user = await rec.login("rec-zhejiang", "Init-Pass-2026");
+    const user = await rec.login(username, "Init-Pass-2026");
     expect(user).toMatchObject({ regionName: "浙江省", mustChangePassword: true });
   });
 
@@ -56,8 +57,9 @@ describe.each(testDatabases)("staff accounts on %s", (kind) => {
     expect(noRegion.body.fields).toContainEqual(
       expect.objectContaining({ path: "regionCode", message: "该角色必须指定所属地区" }),
     );
+    const taken = await makeStaff(ctx, "provincialRecommender", { regionCode: "330000" });
     const duplicate = await admin.post("/api/users", {
-      username: "rec-zhejiang",
+      username: taken,
       displayName: "重复",
       role: "expert",
       password: "Init-Pass-2026",
