@@ -12,7 +12,7 @@ import {
   signedInStaff,
   TEST_PASSWORD,
 } from "../../test/factories";
-import { createTestContext, type TestClient, type TestContext, testDatabases } from "../../test/harness";
+import { createTestContext, type TestContext, testDatabases } from "../../test/harness";
 
 describe.each(testDatabases)("public notice and objections on %s", (kind) => {
   let ctx: TestContext;
