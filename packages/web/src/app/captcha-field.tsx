@@ -55,7 +55,12 @@ function CaptchaPicture() {
       .get<Challenge>("/captcha", undefined, { signal: controller.signal })
       .then((next) => {
         setChallenge(next);
-        form.setFieldsValue({ captchaId: next.id, captchaAnswer: "" });
+        // The new picture empties the box but keeps the server's message under it ("验证码错误…"),
+        // which setting the value alone would clear.
+        form.setFields([
+          { name: "captchaId", value: next.id },
+          { name: "captchaAnswer", value: "", errors: form.getFieldError("captchaAnswer") },
+        ]);
       })
       .catch((error: unknown) => {
         if (!controller.signal.aborted) setFailure(errorText(error));
