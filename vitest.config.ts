@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: "domain", include: ["packages/domain/src/**/*.test.ts"] } },
+      // The web's pure modules (form and precheck models, the autosave reducer): no DOM needed.
+      { test: { name: "web", include: ["packages/web/src/**/*.test.ts"], environment: "node" } },
+      { test: { name: "scripts", include: ["scripts/**/*.test.mjs"] } },
       {
         test: {
           name: "server",

@@ -1,4 +1,4 @@
-import { computeIdNumberCheckChar } from "@linxuan/domain";
+import { computeIdNumberCheckChar, shanghaiDate } from "@linxuan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   answer,
@@ -14,9 +14,7 @@ import { hasChromium, type Platform, screenshotPath, startPlatform } from "./sup
 
 const NATIONAL_BATCH = /【演示】关于开展数字技术工程师培育项目第二批/;
 const BATCH1_REASON = "该职业评价机构已在第一批遴选，本批次不再遴选";
-const thisYear = Number(
-  new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()),
-);
+const thisYear = Number(shanghaiDate(new Date()).slice(0, 4));
 
 describe.skipIf(!hasChromium)("application journeys: the national batch", () => {
   let platform: Platform;

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { shanghaiDate } from "@linxuan/domain";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,9 +23,7 @@ import { hasChromium, type Platform, screenshotPath, startPlatform } from "./sup
 const UNIVERSITY = "上海数智工程大学";
 const SHANGHAI_BATCH = /【演示】上海市人力资源和社会保障局/;
 const ADDRESS = "上海市杨浦区军工路516号";
-const thisYear = Number(
-  new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()),
-);
+const thisYear = Number(shanghaiDate(new Date()).slice(0, 4));
 
 /** Fills the whole Shanghai 申报表 except the teacher list (imported from Excel) and the 承诺. */
 async function fillShanghaiForm(page: Page) {
@@ -79,14 +78,15 @@ async function fillShanghaiForm(page: Page) {
   await field(page, "师资团队建设机制简述").fill(
     "专兼职结合，聘请行业企业专家担任兼职教师，建立教学质量激励机制。",
   );
+  // Only the levels applied for (初级, 中级) are asked: the 高级 figures are not on the form.
   for (const [level, people, fee] of [
     ["初级", "800", "80"],
     ["中级", "500", "120"],
-    ["高级", "200", "160"],
   ]) {
     await field(page, `年度计划培训人数（人次）·${level}`).fill(people ?? "");
     await field(page, `培训费用（元/学时）·${level}`).fill(fee ?? "");
   }
+  expect(await field(page, "年度计划培训人数（人次）·高级").count()).toBe(0);
   await field(page, "下一步培训工作规划").fill(
     "围绕本市数字化转型需求，分级开展培训，完善质量管控制度，建设课程资源库。",
   );
@@ -205,16 +205,27 @@ describe.skipIf(!hasChromium)("application journey: a Shanghai university", () =
     expect(text).toContain(ADDRESS);
 
     await page.getByRole("tab", { name: /附件材料/ }).click();
-    for (const name of ["申报表电子版", "法人登记证书复印件", "信用报告或诚信承诺书"]) {
-      const row = page.getByRole("region", { name: new RegExp(name) });
-      await row.locator("input[type=file]").setInputFiles({
-        name: `${name}.pdf`,
-        mimeType: "application/pdf",
-        buffer: samplePdf(name),
-      });
-      await row.getByText("已上传").waitFor();
-      await row.getByRole("link", { name: `${name}.pdf` }).waitFor();
-    }
+    // 沪人社专〔2026〕55号 asks for the stamped form's PDF only: no 法人登记证书 or 信用报告 slot.
+    const attachmentsPanel = page.getByRole("tabpanel", { name: /附件材料/ });
+    await attachmentsPanel.getByRole("region", { name: /申报表电子版/ }).waitFor();
+    expect(await attachmentsPanel.innerText()).not.toMatch(/法人登记证书|信用报告/);
+    const form = page.getByRole("region", { name: /申报表电子版/ });
+    await form.getByText("仅接受PDF文件").waitFor();
+    const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+    await form
+      .locator("input[type=file]")
+      .setInputFiles({ name: "盖章申报表.png", mimeType: "image/png", buffer: png });
+    await form
+      .getByRole("alert")
+      .getByText(/只接受PDF文件/)
+      .waitFor();
+    await form.locator("input[type=file]").setInputFiles({
+      name: "申报表电子版.pdf",
+      mimeType: "application/pdf",
+      buffer: samplePdf("申报表电子版"),
+    });
+    await form.getByText("已上传").waitFor();
+    await form.getByRole("link", { name: "申报表电子版.pdf" }).waitFor();
     // A renamed executable is refused by content, with the server's message.
     const support = page.getByRole("region", { name: /支撑材料/ });
     await support.locator("input[type=file]").setInputFiles({

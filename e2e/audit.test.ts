@@ -36,11 +36,23 @@ describe.skipIf(!hasChromium)("the administrator guards the audit chain", () => 
     await page.getByRole("button", { name: "查询" }).click();
     const rows = page.locator(".ant-table-tbody tr.ant-table-row");
     await expect.poll(() => rows.count()).toBe(1);
-    expect(await rows.first().innerText()).toContain("audit.verify");
+    // Events by their Chinese names, never the code they are recorded under.
+    expect(await rows.first().innerText()).toContain("校验审计链");
+    expect(await rows.first().innerText()).not.toContain("audit.verify");
     expect(await rows.first().innerText()).toContain(requestId.slice(0, 12));
     await page.getByRole("textbox", { name: "请求编号" }).fill("");
     await page.getByRole("button", { name: "查询" }).click();
     await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    // Filtered by an operation chosen by its name: only sign-ins, each called 登录.
+    await page.getByRole("combobox", { name: "操作" }).fill("登录");
+    await page.locator(".ant-select-item-option", { hasText: /^登录$/ }).click();
+    await page.getByRole("button", { name: "查询" }).click();
+    await expect
+      .poll(async () => (await rows.allInnerTexts()).every((text) => text.includes("登录")))
+      .toBe(true);
+    expect((await page.locator(".ant-table-tbody").innerText()).includes("auth.login")).toBe(false);
+    await page.screenshot({ path: screenshotPath("audit-by-name") });
+    await page.getByRole("combobox", { name: "操作" }).press("Escape");
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),

@@ -35,7 +35,7 @@ describe.skipIf(!hasChromium)("the catalog after a notice ends", () => {
     await office.page.locator(".ant-table-row", { hasText: notice.title }).getByText("公示期满").waitFor();
     await office.page.getByRole("link", { name: notice.title }).click();
     await office.page.getByText("尚未收到异议").waitFor();
-    await office.page.getByRole("button", { name: "公示期满确认纳入目录" }).click();
+    await office.page.getByRole("button", { name: "确认公示结果" }).click();
     await confirmDialog(office.page, "确认纳入目录");
     await office.page.getByText("已纳入目录 2 家").first().waitFor();
     await office.page.screenshot({ path: screenshotPath("catalog-notice-confirmed"), fullPage: true });
@@ -48,6 +48,7 @@ describe.skipIf(!hasChromium)("the catalog after a notice ends", () => {
     await page.getByRole("heading", { name: "培训机构和评价机构目录查询" }).waitFor();
     await page.getByLabel("职业", { exact: true }).click();
     await page.locator(".ant-select-item-option", { hasText: "大数据工程技术人员" }).click();
+    await page.waitForURL(/occupation=big_data/);
     await page.getByText("共查询到 2 条记录").waitFor();
     const rows = page.locator(".ant-table-row");
     await rows.filter({ hasText: FIRST }).getByText("有效", { exact: true }).waitFor();
@@ -87,7 +88,7 @@ describe.skipIf(!hasChromium)("the catalog after a notice ends", () => {
     await rows.filter({ hasText: FIRST }).getByRole("link", { name: FIRST }).click();
     await page.getByRole("heading", { name: FIRST }).waitFor();
     await page.getByRole("cell", { name: "纳入目录", exact: true }).waitFor();
-    await page.getByText(/期满无异议，纳入目录/).waitFor();
+    await page.getByText(/公示期满，公示期内未收到异议，纳入目录/).waitFor();
 
     // 投诉举报 from the entry's page: the form asks for the captcha before it takes the report.
     await page.getByText("乱收费", { exact: true }).click();

@@ -27,6 +27,8 @@ async function chooseByKeyboard(page: Page, label: string, text: string): Promis
     .filter({ hasText: text })
     .waitFor();
   await page.keyboard.press("Enter");
+  // The list closes once the choice is taken: the next select is not typed into while it is open.
+  await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").waitFor({ state: "hidden" });
 }
 
 describe.skipIf(!hasChromium)("the office reads the statistics dashboard", () => {
@@ -71,14 +73,17 @@ describe.skipIf(!hasChromium)("the office reads the statistics dashboard", () =>
     await page.getByRole("heading", { name: "统计看板", level: 1 }).waitFor();
 
     await chooseByKeyboard(page, "遴选批次", "【演示】全国第二批遴选");
+    await page.getByText("统计范围：【演示】全国第二批遴选 · 全国 · 全部机构类型").waitFor();
     await expect.poll(() => figure(page, "已提交申报")).toBe("2");
     expect(page.url()).toContain("batchId=");
     await page.getByRole("img", { name: "各地区申报排名" }).waitFor();
 
     await chooseByKeyboard(page, "所在地区", "北京市");
+    // The scope line says what the figures count; wait on it before reading them.
+    await page.getByText("统计范围：【演示】全国第二批遴选 · 北京市 · 全部机构类型").waitFor();
     await expect.poll(() => figure(page, "已提交申报")).toBe("1");
     expect(page.url()).toContain("region=110000");
-    await page.getByText("统计范围：【演示】全国第二批遴选 · 北京市 · 全部机构类型").waitFor();
+    expect(page.url()).toContain("batchId=");
     // The region ranking's table view: only Beijing, with its one application.
     const ranking = page.locator(".lx-chart-card", { hasText: "各地区申报排名" });
     await ranking.getByText("表格", { exact: true }).click();

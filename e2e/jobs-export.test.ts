@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium)("the office exports a batch's applications as a ba
     const shanghai = await demoBatchId(platform, "shanghai");
     const { context, page } = await platform.newPage();
     await loginAs(page, platform, "sh-centre");
-    await page.goto(`${platform.baseUrl}/workbench/review-queue?batchId=${shanghai}`);
+    await page.goto(`${platform.baseUrl}/workbench/recommendation-queue?batchId=${shanghai}`);
     await page.getByRole("heading", { name: "审核队列", level: 1 }).waitFor();
     const heading = page.locator(".lx-page-heading");
     await heading.getByRole("button", { name: "导出本批次申报材料" }).click();

@@ -1,4 +1,6 @@
+import { shanghaiDate } from "@linxuan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fillNoticeContacts } from "./support/notice-flow";
 import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
 import { loginAs } from "./support/workflow";
 
@@ -31,11 +33,12 @@ describe.skipIf(!hasChromium)("a provincial office and the national batch's loca
     await expect(page.getByRole("radio", { name: "培训机构" }).isChecked()).resolves.toBe(true);
     await page.locator(".ant-select-disabled", { hasText: "上海" }).waitFor();
     // Typed as an official would: a morning a few days ahead, Beijing time.
-    const start = new Date(Date.now() + 8 * 3_600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
+    const start = shanghaiDate(Date.now() + 3 * 86_400_000);
     const picker = page.getByLabel("公示开始时间（北京时间）");
     await picker.click();
     await picker.fill(`${start} 09:00`);
     await picker.press("Enter");
+    await fillNoticeContacts(page);
     await page
       .getByRole("button", { name: /发\s*布/ })
       .last()

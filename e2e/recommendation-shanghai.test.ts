@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { shanghaiDate } from "@linxuan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
 import {
@@ -17,7 +18,7 @@ const NEW_ADDRESS = "上海市闵行区剑川路951号零号湾科创大厦8层"
 
 /** Ten days from now in Beijing, as the date picker takes it. */
 function replyDeadline(): string {
-  const date = new Date(Date.now() + 8 * 3_600_000 + 10 * 86_400_000).toISOString().slice(0, 10);
+  const date = shanghaiDate(Date.now() + 10 * 86_400_000);
   return `${date} 17:30`;
 }
 
@@ -37,9 +38,9 @@ describe.skipIf(!hasChromium)("the Shanghai HR bureau recommends in the national
 
     const { context, page } = await platform.newPage();
     await loginAs(page, platform, "rec-shanghai");
-    await page.goto(`${platform.baseUrl}/workbench/review-queue?batchId=${batchId}`);
+    await page.goto(`${platform.baseUrl}/workbench/recommendation-queue?batchId=${batchId}`);
     await page.getByRole("heading", { name: "审核队列" }).waitFor();
-    await page.getByText("人工智能工程技术人员 培训机构 已推荐 0 / 10").waitFor();
+    await page.getByText("人工智能工程技术人员 培训机构 · 上海市 已推荐 0 / 10").waitFor();
     const row = page.locator("tr", { hasText: NAME });
     await row.getByText("已提交").waitFor();
     await row.getByText("符合").waitFor();
@@ -108,7 +109,7 @@ describe.skipIf(!hasChromium)("the Shanghai HR bureau recommends in the national
 
     // Back to the queue: the quota counts it; the list is confirmed and the letter issued.
     await page.getByRole("link", { name: "审核队列" }).first().click();
-    await page.getByText("人工智能工程技术人员 培训机构 已推荐 1 / 10").waitFor();
+    await page.getByText("人工智能工程技术人员 培训机构 · 上海市 已推荐 1 / 10").waitFor();
     await page.getByRole("button", { name: "确认名单并出具推荐函" }).click();
     const closing = modal(page, "确认名单并出具推荐函");
     await closing.getByLabel("负责人").fill("王处长");

@@ -4,6 +4,7 @@ import { defaultRubric } from "@linxuan/domain";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
+import { acceptPledgeOnPage, scoreAll, submitScoresOnPage } from "./support/review";
 import {
   type ApiClient,
   apiLogin,
@@ -62,27 +63,6 @@ async function expertWorkbook(office: ApiClient, dir: string): Promise<string> {
   const file = path.join(dir, "专家名单.xlsx");
   fs.writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
   return file;
-}
-
-/** An expert scores every assignment still open through the API (score 0–10 on each criterion). */
-async function scoreAll(expert: ApiClient, scoreFor: (institution: string) => number) {
-  const { items } = expectStatus(await expert.get("/api/expert/assignments"), 200, "assignments");
-  for (const item of items as { id: string; institutionName: string; status: string }[]) {
-    if (item.status === "submitted") continue;
-    const opened = expectStatus(await expert.get(`/api/expert/assignments/${item.id}`), 200, "open");
-    const score = scoreFor(item.institutionName);
-    const criteria = opened.rubric.criteria as { key: string; title: string }[];
-    expectStatus(
-      await expert.post(`/api/expert/assignments/${item.id}/submit`, {
-        scores: Object.fromEntries(criteria.map((c) => [c.key, score])),
-        rationales: Object.fromEntries(criteria.map((c) => [c.key, `${c.title}：材料翔实，符合要求。`])),
-        overall: "综合评议：申报材料完整，建议按排名审定。",
-        revision: opened.sheet?.revision ?? 0,
-      }),
-      200,
-      "submit sheet",
-    );
-  }
 }
 
 describe.skipIf(!hasChromium)("the Shanghai office runs the expert review and decides", () => {
@@ -203,6 +183,7 @@ describe.skipIf(!hasChromium)("the Shanghai office runs the expert review and de
     await expertPage.goto(`${platform.baseUrl}/workbench/expert-review`);
     await expertPage.getByRole("heading", { name: "我的评议任务" }).waitFor();
     await expertPage.locator("tr", { hasText: FIRST }).getByRole("link", { name: FIRST }).click();
+    await acceptPledgeOnPage(expertPage);
     await expertPage.getByRole("heading", { name: FIRST }).waitFor();
     await expertPage.getByText("数字技术工程师培育项目培训机构申报表").waitFor();
     for (const criterion of rubric.criteria) {
@@ -217,7 +198,7 @@ describe.skipIf(!hasChromium)("the Shanghai office runs the expert review and de
     await expertPage.getByText("90.00").first().waitFor();
     await expertPage.getByText(/草稿已自动保存/).waitFor({ timeout: 20_000 });
     await expertPage.screenshot({ path: screenshotPath("review-expert-scoring"), fullPage: false });
-    await expertPage.getByRole("button", { name: "提交评分" }).click();
+    await submitScoresOnPage(expertPage);
     await expertPage.getByText(/评分已提交（.*），总分 90\.00 分/).waitFor();
     await expertSession.context.close();
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The one test command (README, CI): builds the web app the browser journeys drive, runs every
-// Vitest project (domain, server on SQLite — and PostgreSQL when LINXUAN_TEST_DATABASE_URL is
-// set — and the Chromium journeys), then prints one closing line "N passed, N failed".
+// Vitest project (the repository scripts' own tests, domain, the web's pure modules, server on
+// SQLite — and PostgreSQL when LINXUAN_TEST_DATABASE_URL is set — and the Chromium journeys),
+// then prints one closing line "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -29,7 +30,7 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const projects = ["--project", "domain", "--project", "server"];
+const projects = ["--project", "scripts", "--project", "domain", "--project", "web", "--project", "server"];
 if (hasChromium) projects.push("--project", "e2e");
 else {
   console.log(`\n${"!".repeat(78)}`);

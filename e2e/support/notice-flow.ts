@@ -1,6 +1,7 @@
 import path from "node:path";
+import { shanghaiDate, shanghaiMidnight } from "@linxuan/domain";
 import Database from "better-sqlite3";
-import type { Locator } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import type { Platform } from "./platform";
 import {
   type ApiClient,
@@ -89,6 +90,22 @@ export type PublishedNotice = {
   items: { id: string; institutionName: string }[];
 };
 
+/** The 落款 and objection contacts the Shanghai office enters when publishing. */
+export const NOTICE_CONTACTS = {
+  issuingBody: "上海市人力资源和社会保障局",
+  contactAddress: "上海市黄浦区南京西路1号",
+  contactPhone: "021-62345678",
+  contactEmail: "gongshi@example.gov.cn",
+};
+
+/** Fills the 落款 and objection contacts of the 发布公示 form as an office would. */
+export async function fillNoticeContacts(page: Page, contacts = NOTICE_CONTACTS) {
+  await page.getByLabel("发布单位（落款）").fill(contacts.issuingBody);
+  await page.getByLabel("受理异议的通讯地址").fill(contacts.contactAddress);
+  await page.getByLabel("受理异议的联系电话").fill(contacts.contactPhone);
+  await page.getByLabel("受理异议的电子邮箱").fill(contacts.contactEmail);
+}
+
 /** The office publishes the Shanghai training notice starting now. */
 export async function publishShanghaiNotice(office: ApiClient, batchId: string): Promise<PublishedNotice> {
   return expectStatus(
@@ -97,15 +114,11 @@ export async function publishShanghaiNotice(office: ApiClient, batchId: string):
       kind: "training",
       regionCode: "310000",
       startsAt: new Date().toISOString(),
+      ...NOTICE_CONTACTS,
     }),
     201,
     "publish notice",
   ).notice;
-}
-
-/** Beijing calendar date of an instant, YYYY-MM-DD. */
-function shanghaiDate(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -114,8 +127,7 @@ function shanghaiDate(ms: number): string {
  */
 export function endNoticeInDatabase(file: string, noticeId: string, now = Date.now()) {
   const day = 86_400_000;
-  const shanghai = 8 * 3_600_000;
-  const endsAt = Math.floor((now + shanghai) / day) * day - shanghai;
+  const endsAt = Date.parse(shanghaiMidnight(shanghaiDate(now)));
   withDatabase(file, (db) => {
     const moved = db
       .prepare("update public_notices set starts_at = ?, ends_at = ?, last_day = ? where id = ?")

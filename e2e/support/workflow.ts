@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { computeCreditCodeCheckChar, getFormTemplate } from "@linxuan/domain";
+import { computeCreditCodeCheckChar, getFormTemplate, shanghaiDate } from "@linxuan/domain";
 import type { Locator, Page } from "playwright-core";
 import { demoFormValues } from "../../packages/server/src/documents/demo-values";
 import { samplePdf } from "./applications";
@@ -168,11 +168,9 @@ export async function demoBatchId(platform: Platform, scope: "national" | "shang
   return batch.id;
 }
 
-const ATTACHMENTS = ["stampedForm", "legalRegistrationCertificate", "creditReport"];
-
 /**
  * Starts an application, fills the whole form (the document samples' values with this
- * institution's name and credit code), uploads three small PDFs and submits it.
+ * institution's name and credit code), uploads a small PDF for each attachment its batch requires and submits it.
  */
 export async function submitApplication(
   institution: Institution,
@@ -181,6 +179,10 @@ export async function submitApplication(
     kind: "training" | "evaluation";
     occupation: string;
     applicantCategory?: string;
+    /** Required slots to leave empty (the stamped copy a batch takes after submission). */
+    leaveOut?: string[];
+    /** Leave it as a complete draft, for a journey that submits it on the page. */
+    draftOnly?: boolean;
   },
 ): Promise<{ id: string; status: string }> {
   const { client } = institution;
@@ -212,7 +214,10 @@ export async function submitApplication(
     200,
     "save draft",
   );
-  for (const code of ATTACHMENTS) {
+  const requiredCodes = (created.batch.requiredAttachments as { code: string; required: boolean }[])
+    .filter((item) => item.required && !options.leaveOut?.includes(item.code))
+    .map((item) => item.code);
+  for (const code of requiredCodes) {
     const uploaded = await client.upload(
       `/api/applications/${created.id}/attachments`,
       { code, replace: "true" },
@@ -220,6 +225,7 @@ export async function submitApplication(
     );
     expectStatus(uploaded, 201, `upload ${code}`);
   }
+  if (options.draftOnly) return { id: created.id, status: created.status };
   return resubmit(institution, created.id);
 }
 
@@ -234,7 +240,7 @@ export async function resubmit(
 
 /** Today in Beijing, YYYY-MM-DD. */
 export function shanghaiToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return shanghaiDate(new Date());
 }
 
 /** The receiving centre records 一式N份 and passes the formal check (for journeys about later steps). */

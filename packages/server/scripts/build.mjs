@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Compiles the server to one JavaScript file, dist/cli.mjs, so production runs plain Node with no
+// Compiles the server to one JavaScript file, dist/cli.mjs (and its document worker thread,
+// dist/document-worker.mjs), so production runs plain Node with no
 // TypeScript transpiler. The sources use extensionless imports and import @linxuan/domain as
 // TypeScript, which plain `tsc` output cannot run under Node ESM; esbuild bundles them instead.
 // Every npm package stays external (loaded from node_modules at run time, as before): native ones
@@ -32,8 +33,14 @@ const keepPackagesExternal = {
 fs.rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: [path.join(root, "src/cli.ts")],
-  outfile: path.join(outdir, "cli.mjs"),
+  // The document worker is a second entry beside cli.mjs: documents/pool.ts starts
+  // dist/document-worker.mjs from the bundle's own folder.
+  entryPoints: {
+    cli: path.join(root, "src/cli.ts"),
+    "document-worker": path.join(root, "src/documents/document-worker.ts"),
+  },
+  outdir,
+  outExtension: { ".js": ".mjs" },
   bundle: true,
   platform: "node",
   format: "esm",

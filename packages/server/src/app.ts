@@ -8,9 +8,13 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { closeDocumentPool } from "./documents/pool";
 import { registerApplicationRoutes } from "./features/applications/routes";
+import { registerVerificationRoutes } from "./features/applications/verification-routes";
 import { registerAuditRoutes } from "./features/audit/routes";
+import { registerInstitutionRoutes } from "./features/auth/institution-routes";
 import { registerAuthRoutes } from "./features/auth/routes";
+import { sessionStore } from "./features/auth/session-store";
 import { registerBatchRoutes } from "./features/batches/routes";
 import { registerCalendarRoutes } from "./features/calendar/routes";
 import { registerCaptchaRoutes } from "./features/captcha/routes";
@@ -19,8 +23,12 @@ import { registerExpertRoutes } from "./features/experts/routes";
 import { registerHealthRoutes } from "./features/health/routes";
 import { registerNoticeRoutes } from "./features/notices/routes";
 import { registerNotificationRoutes } from "./features/notifications/routes";
+import { registerQuotaRoutes } from "./features/quotas/routes";
 import { registerRecommendationRoutes } from "./features/recommendation/routes";
+import { registerRecommendationCheckRoutes } from "./features/review/check-routes";
+import { registerExpertReviewRoutes } from "./features/review/expert-routes";
 import { registerReviewRoutes } from "./features/review/routes";
+import { registerSiteVisitRoutes } from "./features/site-visits/routes";
 import { registerStatsRoutes } from "./features/stats/routes";
 import { registerSupervisionRoutes } from "./features/supervision/routes";
 import { registerUserRoutes } from "./features/users/routes";
@@ -53,6 +61,16 @@ export const PERMISSIONS_POLICY = [
 ]
   .map((feature) => `${feature}=()`)
   .join(", ");
+
+/**
+ * How long a browser may keep a file of the web app: hashed assets (a new build gives them new
+ * names) for a year without asking again; anything else, index.html first, is checked every time
+ * so a release is seen at once.
+ */
+export function webCacheControl(webDist: string, file: string): string {
+  const relative = path.relative(webDist, file).split(path.sep).join("/");
+  return relative.startsWith("assets/") ? "public, max-age=31536000, immutable" : "no-cache";
+}
 
 /** Builds the whole HTTP application without listening (main/cli listens; tests inject). */
 export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -109,25 +127,33 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     transform: jsonSchemaTransform,
   });
 
-  registerAuth(app, deps);
+  registerAuth(app, deps, sessionStore);
   registerTextBoundary(app);
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
+  registerInstitutionRoutes(app, deps);
   registerCaptchaRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerBatchRoutes(app, deps);
   registerCalendarRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerApplicationRoutes(app, deps);
+  registerVerificationRoutes(app, deps);
   registerRecommendationRoutes(app, deps);
+  registerQuotaRoutes(app, deps);
   registerExpertRoutes(app, deps);
   registerReviewRoutes(app, deps);
+  registerExpertReviewRoutes(app, deps);
+  registerSiteVisitRoutes(app, deps);
+  registerRecommendationCheckRoutes(app, deps);
   registerNoticeRoutes(app, deps);
   registerCatalogRoutes(app, deps);
   registerSupervisionRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerJobRoutes(app, deps);
   registerStatsRoutes(app, deps);
+  // The document workers stop with the app, once the forms being rendered are done.
+  app.addHook("onClose", () => closeDocumentPool());
 
   app.get("/api/openapi.json", { config: { command: "public" }, schema: { hide: true } }, async () =>
     app.swagger(),
@@ -136,7 +162,15 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   const webDist = deps.config.webDist;
   const hasWeb = webDist !== null && fs.existsSync(path.join(webDist, "index.html"));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      // The build writes .br and .gz beside each hashed asset; send the one the browser accepts.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => reply.header("cache-control", webCacheControl(webDist, file)),
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/api/") || request.method !== "GET" || !hasWeb) {

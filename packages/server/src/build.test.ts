@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -69,6 +69,17 @@ describe("the production build (npm run build)", () => {
     expect(specifiers.filter((specifier) => /^tsx(\/|$)|\.[cm]?tsx?$/.test(specifier))).toEqual([]);
     expect(specifiers).not.toContain("@linxuan/domain");
     expect(Object.keys(meta.inputs)).toContain("../domain/src/index.ts");
+    // Forms are rendered only in the document worker, a second bundle beside cli.mjs.
+    const renderers = ["src/documents/form-pdf.ts", "src/documents/form-docx.ts"];
+    expect(Object.keys(meta.outputs["dist/cli.mjs"].inputs)).not.toEqual(
+      expect.arrayContaining([renderers[0]]),
+    );
+    expect(Object.keys(meta.outputs["dist/cli.mjs"].inputs)).not.toEqual(
+      expect.arrayContaining([renderers[1]]),
+    );
+    expect(Object.keys(meta.outputs["dist/document-worker.mjs"].inputs)).toEqual(
+      expect.arrayContaining(renderers),
+    );
   });
 
   it("migrates a fresh data folder with plain node, loading no TypeScript", () => {
@@ -82,6 +93,57 @@ describe("the production build (npm run build)", () => {
     db.close();
     expect(batches.n).toBeGreaterThanOrEqual(2);
   });
+
+  it("serves a blank form PDF rendered by the built document worker (dist/document-worker.mjs)", async () => {
+    const folder = path.join(dataDir, "documents");
+    expect(run([compiledCli, "migrate"], { LINXUAN_DATA_DIR: folder }).code).toBe(0);
+    const db = new SQLite(path.join(folder, "linxuan.db"), { readonly: true });
+    const batch = db
+      .prepare("select id from batches where is_demo = 0 and status = 'published' order by id limit 1")
+      .get() as { id: string };
+    db.close();
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const server = spawn(process.execPath, ["--import", refuseTypeScript, compiledCli, "serve"], {
+      cwd: dataDir,
+      env: {
+        ...process.env,
+        NODE_OPTIONS: "",
+        DATABASE_URL: "",
+        NODE_ENV: "",
+        LINXUAN_DATA_DIR: folder,
+        LINXUAN_DEMO: "false",
+        LINXUAN_JOBS: "false",
+        LINXUAN_WEB_DIST: "",
+        LINXUAN_DOCUMENT_WORKERS: "1",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+      },
+    });
+    let output = "";
+    server.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    server.stderr.on("data", (chunk) => {
+      output += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => server.on("exit", resolve));
+    try {
+      for (let attempt = 0; attempt < 600 && !output.includes("遴选平台已启动"); attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(output).toContain("遴选平台已启动");
+      const response = await fetch(
+        `http://127.0.0.1:${port}/api/public/batches/${batch.id}/forms/training.pdf`,
+      );
+      const body = Buffer.from(await response.arrayBuffer());
+      expect(response.status, output).toBe(200);
+      expect(body.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      expect(output).not.toContain("TypeScript at run time");
+    } finally {
+      server.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+  }, 120_000);
 
   it("the hook above does refuse TypeScript (the previous test could fail)", () => {
     const result = run(["--import", refuseTypeScript, ...cliFromSource, "migrate"], {

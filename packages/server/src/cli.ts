@@ -12,11 +12,12 @@ import {
 import { buildApp } from "./app";
 import { openRuntime } from "./bootstrap";
 import { loadConfig } from "./config";
-import { type DemoAccount, isEmptyPlatform, randomDemoPassword, seedDemo } from "./demo/seed-demo";
+import { type DemoAccount, isEmptyPlatform, seedDemo } from "./demo/seed-demo";
 import { verifyWithHead } from "./features/audit/service";
 import { verificationLines } from "./features/audit/verify";
 import { importCalendarText } from "./features/calendar/service";
 import { createStaffUser } from "./features/users/service";
+import { randomInitialPassword } from "./http/crypto";
 import { systemCaller } from "./http/deps";
 import { jobHandlers } from "./jobs/handlers";
 import { ensureRecurringJobs } from "./jobs/recurring";
@@ -83,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
       throw new Error(`无法访问${deps.files.description}：${(error as Error).message}`);
     }
     if (config.demo && (await isEmptyPlatform(deps))) {
-      const password = config.demoPassword ?? randomDemoPassword();
+      const password = config.demoPassword ?? randomInitialPassword();
       printAccounts(await seedDemo(deps, password), password, Boolean(config.demoPassword));
     }
     const app = await buildApp(deps, { logger: true });
@@ -136,7 +137,7 @@ async function main(argv: string[]): Promise<number> {
           console.error("数据库中已有账号，未创建演示数据（演示数据只写入空库）");
           return 1;
         }
-        const password = config.demoPassword ?? randomDemoPassword();
+        const password = config.demoPassword ?? randomInitialPassword();
         printAccounts(await seedDemo(deps, password), password, Boolean(config.demoPassword));
         return 0;
       }
@@ -152,7 +153,7 @@ async function main(argv: string[]): Promise<number> {
             industry: { type: "string" },
           },
         });
-        const password = values.password ?? randomDemoPassword();
+        const password = values.password ?? randomInitialPassword();
         const text = checkTextTree(createUserSchema, {
           username: values.username,
           displayName: values.name,

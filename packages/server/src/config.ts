@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 
 /** Everything the server reads from the environment, in one place (README lists each). */
@@ -34,6 +35,8 @@ export type Config = {
   jobs: boolean;
   /** How long a claimed job is held: past it, a job whose instance died is claimed again. */
   jobLeaseSeconds: number;
+  /** Worker threads rendering PDF and DOCX forms (documents/pool.ts); by default one per core. */
+  documentWorkers: number;
   /** PostgreSQL connections this instance may open (instances × this must fit max_connections). */
   databasePoolMax: number;
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before the instance exits. */
@@ -141,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicBaseUrl: (env.LINXUAN_PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ""),
     jobs: boolEnv(env, "LINXUAN_JOBS", true),
     jobLeaseSeconds: Math.max(1, intEnv(env, "LINXUAN_JOB_LEASE_SECONDS", 120)),
+    documentWorkers: Math.max(1, intEnv(env, "LINXUAN_DOCUMENT_WORKERS", os.availableParallelism())),
     databasePoolMax: Math.max(2, intEnv(env, "LINXUAN_DB_POOL_MAX", 10)),
     shutdownGraceSeconds: intEnv(env, "LINXUAN_SHUTDOWN_GRACE_SECONDS", 25),
     metricsToken: tokenEnv(env, "LINXUAN_METRICS_TOKEN"),

@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import type { FastifyInstance } from "fastify";
 import type { DatabaseHandle } from "./db/connection";
+import { closeDocumentPool } from "./documents/pool";
 import type { JobRunner } from "./jobs/runner";
 
 /** How long closing the database may take (PostgreSQL waits for its checked-out clients). */
@@ -67,6 +68,8 @@ export function stopGracefullyOnSignal(instance: {
     }
     clearTimeout(graceTimer);
     await handedBack;
+    // A job handed back may have started a form after the app closed: stop those workers too.
+    await closeDocumentPool();
     let closeTimer: NodeJS.Timeout | undefined;
     const databaseClosed = await Promise.race([
       handle.close().then(() => true),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roleCodes } from "../policy/roles";
+import { centralAffiliationCodes } from "../policy/routing";
 import { regionCodes } from "../reference/regions";
 import { creditCodeSchema, emailSchema, passwordSchema, phoneSchema } from "../validators/schemas";
 
@@ -28,6 +29,8 @@ export const registrationSchema = z.object({
   phone: phoneSchema,
   email: emailSchema,
   password: passwordSchema,
+  /** 在京中央单位 / 全国性行业组织所属: Beijing selects them (第二批通知); absent or null: neither. */
+  centralAffiliation: z.enum(centralAffiliationCodes, { error: "请选择单位隶属情况" }).nullable().optional(),
   /** Set after the user confirmed a code whose check character does not match. */
   confirmCreditCodeWarning: z.boolean().optional(),
   ...captchaFields,

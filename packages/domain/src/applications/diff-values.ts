@@ -1,7 +1,7 @@
 import { toNumber } from "../forms/fields";
 import { optionLabel } from "../forms/options";
+import { cellLabel, listFormSlots, rowLabel } from "../forms/slots";
 import type { Field, FormTemplate, FormValues, TableItem, TableRowValues } from "../forms/types";
-import { cellLabel, listFormSlots, rowLabel } from "../forms/validate-values";
 import { isLevelCode, levelCodes, levelName } from "../reference/levels";
 import { maskIdNumber } from "../validators/id-number";
 import { maskPhone } from "../validators/phone";

@@ -93,3 +93,4 @@ export function parseAuditHeadFile(
   const issue = parsed.error.issues[0];
   return { ok: false, message: `审计链头文件格式不正确：${issue?.message ?? "无法识别"}` };
 }
+export * from "./event-names";

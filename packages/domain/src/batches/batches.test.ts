@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { BUILT_IN_BATCHES, makeDemoBatch, nationalBatch2, shanghaiBatch3 } from "./seeds";
-import { isOccupationOpen, validateBatchDefinition } from "./validate";
+import { isOccupationOpen } from "./occupation-open";
+import {
+  BUILT_IN_BATCHES,
+  demoShiftDays,
+  makeDemoBatch,
+  nationalBatch2,
+  shanghaiBatch3,
+  shiftDemoBatch,
+} from "./seeds";
+import { validateBatchDefinition } from "./validate";
 
 describe("built-in batches", () => {
   it.each(BUILT_IN_BATCHES.map((batch) => [batch.code, batch] as const))(
@@ -14,9 +22,14 @@ describe("built-in batches", () => {
   it("carries what the national notice states", () => {
     expect(nationalBatch2.kinds).toEqual(["training", "evaluation"]);
     expect(nationalBatch2.occupations).toHaveLength(10);
-    expect(nationalBatch2.quotas.evaluation).toEqual({ perOccupationMin: 1, perOccupationMax: 2 });
+    expect(nationalBatch2.quotas.evaluation).toEqual({
+      perOccupationMin: 1,
+      perOccupationMax: 2,
+      perRecommenderMax: null,
+    });
     expect(nationalBatch2.quotas.training?.perOccupationPerRegion).toBe(5);
-    expect(nationalBatch2.quotas.training?.regionOverrides.map((o) => o.regionCode)).toEqual([
+    expect(nationalBatch2.quotas.training?.regionOverrides).toEqual([]);
+    expect(nationalBatch2.quotas.training?.officeSetAreas?.map((o) => o.regionCode)).toEqual([
       "110000",
       "310000",
       "440000",
@@ -97,7 +110,86 @@ describe("built-in batches", () => {
   });
 });
 
+describe("what each notice asks, and nothing more", () => {
+  /** Every text of a definition a visitor may read, except the notice body itself. */
+  function shownTexts(batch: typeof nationalBatch2): string {
+    const { noticeText: _body, ...rest } = batch;
+    return JSON.stringify(rest);
+  }
+
+  it("Shanghai asks for the stamped form as a PDF, not the national notice's certificate or credit report", () => {
+    expect(shanghaiBatch3.noticeText).toContain(
+      "加盖单位印章的纸质材料（一式2份）及电子版（加盖公章的PDF格式）",
+    );
+    expect(shanghaiBatch3.requiredAttachments.filter((item) => item.required)).toEqual([
+      {
+        code: "stampedForm",
+        name: "申报表电子版（加盖公章的PDF格式）",
+        required: true,
+        note: "提交后下载带申报编号的申报表，打印盖章后扫描上传；加盖单位印章的纸质材料（一式2份）另报市人力资源公共服务中心",
+        fileKinds: ["pdf"],
+        // "电子版（加盖公章的PDF格式），于2026年4月3日前报送": due with the paper, after submission.
+        afterSubmission: true,
+      },
+    ]);
+    const codes = shanghaiBatch3.requiredAttachments.map((item) => item.code);
+    expect(codes).not.toContain("legalRegistrationCertificate");
+    expect(codes).not.toContain("creditReport");
+    expect(shownTexts(shanghaiBatch3)).not.toMatch(/法人登记证书|信用报告|诚信承诺书/);
+    // The national notice keeps its four materials.
+    expect(
+      nationalBatch2.requiredAttachments.filter((item) => item.required).map((item) => item.code),
+    ).toEqual(["stampedForm", "legalRegistrationCertificate", "creditReport"]);
+  });
+
+  it("the national batch states no number of copies, no assessment cycle and no reapplication bar", () => {
+    expect(nationalBatch2.paperCopies).toBe(0);
+    const shown = shownTexts(nationalBatch2);
+    expect(shown).not.toContain("一式");
+    expect(shown).not.toMatch(/周期|不得再次申报|3年内/);
+    expect(nationalBatch2.noticeTerms).toEqual({
+      validity:
+        "纳入目录的培训机构和评价机构有效期限均为3年，目录向社会公开并动态调整。有效期限起算时间统一为知识更新工程网上审核通过时间。",
+      assessmentCycle: null,
+      reapplicationBan: null,
+    });
+    expect(nationalBatch2.noticeText).not.toMatch(/一式|周期|不得再次申报/);
+  });
+
+  it("every term shown is quoted word for word from its notice", () => {
+    for (const batch of BUILT_IN_BATCHES) {
+      const terms = batch.noticeTerms;
+      expect(terms, batch.code).toBeDefined();
+      for (const text of Object.values(terms ?? {})) {
+        if (text !== null) expect(batch.noticeText).toContain(text);
+      }
+    }
+    expect(shanghaiBatch3.noticeTerms).toEqual({
+      validity: "对考核评估结果较好的单位，继续纳入培训机构目录，并在资源配置、任务分配等方面给予一定倾斜。",
+      assessmentCycle: "市人力资源社会保障局以3年为一周期，对纳入培训机构目录的单位进行考核评估。",
+      reapplicationBan: "对考核评估结果不通过，不再纳入培训机构目录，且3年内不得再次申报培训机构遴选。",
+    });
+  });
+});
+
 describe("demo batches", () => {
+  it("says its own dates before the original notice", () => {
+    const demo = makeDemoBatch(shanghaiBatch3, new Date("2026-11-23T02:00:00Z"));
+    const [year, month, day] = demo.onlineDeadline.slice(0, 10).split("-").map(Number);
+    const published = demo.publishedOn.split("-").map(Number);
+    const preface = demo.noticeText.split("\n\n")[0];
+    expect(preface).toContain(`网上申报截止${year}年${month}月${day}日24时`);
+    expect(preface).toContain(`纸质材料报送截止${year}年${month}月${day}日24时`);
+    expect(preface).toContain(`发布日期${published[0]}年${published[1]}月${published[2]}日`);
+    expect(preface).toContain("下文原通知中的日期以此为准");
+    expect(demo.noticeText).toContain(shanghaiBatch3.noticeText);
+  });
+
+  it("keeps its dates when rebuilt from the source by its shift", () => {
+    const demo = makeDemoBatch(nationalBatch2, new Date("2026-11-23T02:00:00Z"));
+    expect(shiftDemoBatch(nationalBatch2, demoShiftDays(nationalBatch2, demo))).toEqual(demo);
+  });
+
   it("moves every date into the future, keeps 23:59:59 +08:00 and stays valid", () => {
     const now = new Date("2026-11-23T02:00:00Z");
     const demo = makeDemoBatch(shanghaiBatch3, now);

@@ -3,59 +3,9 @@ import { kindCodes } from "../reference/kinds";
 import { levelCodes } from "../reference/levels";
 import { occupationCodes } from "../reference/occupations";
 import { multiline } from "../validators/text-tree";
+import { applicantCategoryCodes, attachmentCodes, attachmentFileKinds, stageCodes } from "./codes";
 
-/**
- * Stages a batch can be made of, in the only order they may appear. A batch picks a subsequence:
- * the national batch skips the formal check, the Shanghai batch skips recommendation.
- */
-export const stageCodes = [
-  "submission",
-  "recommendation",
-  "formalCheck",
-  "expertReview",
-  "decision",
-  "publicNotice",
-  "catalog",
-] as const;
-export type StageCode = (typeof stageCodes)[number];
-
-export const stageNames: Record<StageCode, string> = {
-  submission: "网上申报",
-  recommendation: "审核推荐",
-  formalCheck: "纸质材料接收与形式审查",
-  expertReview: "专家评议",
-  decision: "审定",
-  publicNotice: "公示",
-  catalog: "纳入目录",
-};
-
-export const eligibilityRuleCodes = [
-  "registeredOnOrBefore",
-  "registeredInRegion",
-  "minAnnualScale",
-  "minExperienceYears",
-  "applicantCategory",
-  "noDishonestyRecord",
-  "notBarred",
-  "occupationOpen",
-] as const;
-export type EligibilityRuleCode = (typeof eligibilityRuleCodes)[number];
-
-export const applicantCategoryCodes = ["continuingEducationBase", "university", "other"] as const;
-export type ApplicantCategory = (typeof applicantCategoryCodes)[number];
-export const applicantCategoryNames: Record<ApplicantCategory, string> = {
-  continuingEducationBase: "专业技术人员继续教育基地",
-  university: "高等院校",
-  other: "其他机构",
-};
-
-export const attachmentCodes = [
-  "legalRegistrationCertificate",
-  "creditReport",
-  "stampedForm",
-  "supportingMaterials",
-] as const;
-export type AttachmentCode = (typeof attachmentCodes)[number];
+export * from "./codes";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
 /** An instant with an explicit offset, e.g. 2026-04-03T23:59:59+08:00. */
@@ -126,6 +76,11 @@ export const batchDefinitionSchema = z.object({
       .object({
         perOccupationMin: z.number().int().positive("评价机构名额下限应为正整数"),
         perOccupationMax: z.number().int().positive("评价机构名额上限应为正整数"),
+        /**
+         * A cap per recommender and occupation: a batch setting, off (absent or null) unless the
+         * office decides one — the national notice sets none (1—2家 is the national selection).
+         */
+        perRecommenderMax: z.number().int().positive("每个推荐单位的评价机构推荐上限应为正整数").nullish(),
       })
       .nullable(),
     training: z
@@ -138,6 +93,23 @@ export const batchDefinitionSchema = z.object({
             note: z.string().max(200),
           }),
         ),
+        /** The notice sentence the per-region number comes from. */
+        basis: z.string().trim().max(300).optional(),
+        /**
+         * Places whose quota the notice leaves open (北京、上海、粤港澳大湾区“可适当扩大规模”; a
+         * province's own decision): the office enters the number with its basis per batch.
+         * `prefectures` narrows the area to those prefecture codes (粤港澳大湾区: nine Guangdong cities).
+         */
+        officeSetAreas: z
+          .array(
+            z.object({
+              regionCode,
+              name: z.string().trim().min(2).max(30),
+              prefectures: z.array(z.string().regex(/^\d{4}$/)).optional(),
+              basis: z.string().trim().min(2).max(300),
+            }),
+          )
+          .optional(),
       })
       .nullable(),
     note: multiline(z.string().max(500)),
@@ -151,6 +123,18 @@ export const batchDefinitionSchema = z.object({
   submitTo: z.string().trim().max(200),
   noticeWorkdays: z.number().int().min(1, "公示期至少1个工作日").max(30, "公示期不超过30个工作日"),
   catalogValidityYears: z.number().int().min(1).max(10),
+  /**
+   * How the notice itself words the catalog's validity, the assessment cycle and the bar after a
+   * failed assessment: shown to the public as quoted; null where the notice says nothing.
+   * Absent in definitions stored before these texts existed.
+   */
+  noticeTerms: z
+    .object({
+      validity: z.string().trim().min(2).max(300).nullable(),
+      assessmentCycle: z.string().trim().min(2).max(300).nullable(),
+      reapplicationBan: z.string().trim().min(2).max(300).nullable(),
+    })
+    .optional(),
   assessmentCycleYears: z.number().int().min(1).max(10),
   reapplicationBanYears: z.number().int().min(0).max(10),
   /** Who publishes each kind's catalog: the national office, or the province of the institution. */
@@ -164,9 +148,17 @@ export const batchDefinitionSchema = z.object({
       name: z.string().min(2),
       required: z.boolean(),
       note: z.string().max(300),
+      /** The file kinds the slot takes, recognised by content; absent: PDF, JPG or PNG. */
+      fileKinds: z.array(z.enum(attachmentFileKinds)).min(1, "至少接受一种文件格式").optional(),
+      /**
+       * Uploaded after online submission, until the paper deadline (or the online deadline when the
+       * batch asks for no paper): the stamped copy of the submitted version, which carries the
+       * 申报编号 a draft cannot. Not asked at submission; the formal check waits for it.
+       */
+      afterSubmission: z.boolean().optional(),
     }),
   ),
-  /** Where an applicant may choose the recommending unit (evaluation institutions: province or industry). */
+  /** Where an applicant may choose the recommender (evaluation institutions: province or industry). */
   recommenderChoice: z.object({
     training: z.enum(["region", "regionOrIndustry"]),
     evaluation: z.enum(["region", "regionOrIndustry"]),

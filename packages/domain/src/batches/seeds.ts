@@ -1,9 +1,14 @@
+import { shanghaiOffsetInstant } from "../calendar/shanghai-time";
 import { occupationCodes } from "../reference/occupations";
 import { nationalBatch2NoticeText, shanghaiBatch3NoticeText } from "./notice-texts";
+import { GREATER_BAY_AREA_PREFECTURES } from "./quota-areas";
 import type { BatchDefinition } from "./schema";
 
 const allOccupations = [...occupationCodes];
 const allLevels: BatchDefinition["levels"] = ["junior", "intermediate", "senior"];
+
+/** The national notice's sentence behind the places whose quota the office sets. */
+const EXPAND_BASIS = "按照建设世界重要人才中心和创新高地要求，北京、上海、粤港澳大湾区等地方可适当扩大规模。";
 
 const batch1EvaluationReason = "该职业评价机构已在第一批遴选，本批次不再遴选";
 
@@ -50,20 +55,25 @@ export const nationalBatch2: BatchDefinition = {
     { rule: "occupationOpen", severity: "hard" },
   ],
   quotas: {
-    evaluation: { perOccupationMin: 1, perOccupationMax: 2 },
+    // 1—2家 is the national selection per occupation; the notice caps no recommender, so the
+    // per-recommender cap stays off.
+    evaluation: { perOccupationMin: 1, perOccupationMax: 2, perRecommenderMax: null },
     training: {
       perOccupationPerRegion: 5,
-      regionOverrides: [
+      regionOverrides: [],
+      basis: "培训机构：每个职业每个地方计划遴选不超过 5 家。",
+      officeSetAreas: [
+        { regionCode: "110000", name: "北京市", basis: EXPAND_BASIS },
+        { regionCode: "310000", name: "上海市", basis: EXPAND_BASIS },
         {
-          regionCode: "110000",
-          perOccupation: 10,
-          note: "建设世界重要人才中心和创新高地，可适当扩大规模；含在京中央单位、行业组织所属培训机构",
+          regionCode: "440000",
+          name: "粤港澳大湾区",
+          prefectures: [...GREATER_BAY_AREA_PREFECTURES],
+          basis: EXPAND_BASIS,
         },
-        { regionCode: "310000", perOccupation: 10, note: "建设世界重要人才中心和创新高地，可适当扩大规模" },
-        { regionCode: "440000", perOccupation: 10, note: "粤港澳大湾区，可适当扩大规模" },
       ],
     },
-    note: "通知规定北京、上海、粤港澳大湾区“可适当扩大规模”，未给出具体数额；扩大后的名额由工程指导协调小组办公室在本批次中设定。",
+    note: "通知规定北京、上海、粤港澳大湾区“可适当扩大规模”，未给出具体数额；扩大后的名额由工程指导协调小组办公室在本批次中设定并注明依据。",
   },
   stages: [
     { code: "submission", opensAt: "2023-05-19T00:00:00+08:00", closesAt: "2023-06-23T23:59:59+08:00" },
@@ -75,12 +85,20 @@ export const nationalBatch2: BatchDefinition = {
   ],
   onlineDeadline: "2023-06-23T23:59:59+08:00",
   paperDeadline: "2023-06-23T23:59:59+08:00",
-  paperCopies: 1,
+  // 五(四): "推荐表等书面材料以机要交换或邮寄方式报送" — the notice states no number of copies.
+  paperCopies: 0,
   submitTo: "人力资源社会保障部事业单位人事服务中心继续教育和国际合作处",
   noticeWorkdays: 5,
   catalogValidityYears: 3,
   assessmentCycleYears: 3,
   reapplicationBanYears: 3,
+  // 一(五); the notice states no assessment cycle and no bar on reapplying.
+  noticeTerms: {
+    validity:
+      "纳入目录的培训机构和评价机构有效期限均为3年，目录向社会公开并动态调整。有效期限起算时间统一为知识更新工程网上审核通过时间。",
+    assessmentCycle: null,
+    reapplicationBan: null,
+  },
   catalogPublisher: { training: "provincial", evaluation: "national" },
   requiredAttachments: [
     {
@@ -153,8 +171,19 @@ export const shanghaiBatch3: BatchDefinition = {
   ],
   quotas: {
     evaluation: null,
-    training: { perOccupationPerRegion: 10, regionOverrides: [] },
-    note: "通知未规定本批次名额；按全国通知“每个职业每个地方不超过5家，上海可适当扩大规模”，默认每个职业10家，市人力资源社会保障局可调整。",
+    training: {
+      perOccupationPerRegion: 5,
+      regionOverrides: [],
+      basis: "全国通知：培训机构每个职业每个地方计划遴选不超过 5 家。",
+      officeSetAreas: [
+        {
+          regionCode: "310000",
+          name: "上海市",
+          basis: "本批次通知未规定名额；全国通知规定上海“可适当扩大规模”，名额由市人力资源社会保障局决定。",
+        },
+      ],
+    },
+    note: "通知未规定本批次名额；按全国通知“每个职业每个地方不超过5家，上海可适当扩大规模”，名额由市人力资源社会保障局决定并注明依据。",
   },
   stages: [
     { code: "submission", opensAt: "2026-03-03T00:00:00+08:00", closesAt: "2026-04-03T23:59:59+08:00" },
@@ -172,21 +201,23 @@ export const shanghaiBatch3: BatchDefinition = {
   catalogValidityYears: 3,
   assessmentCycleYears: 3,
   reapplicationBanYears: 3,
+  // 四、工作要求: the notice sets no separate validity; listing continues by the 3-year assessment.
+  noticeTerms: {
+    validity: "对考核评估结果较好的单位，继续纳入培训机构目录，并在资源配置、任务分配等方面给予一定倾斜。",
+    assessmentCycle: "市人力资源社会保障局以3年为一周期，对纳入培训机构目录的单位进行考核评估。",
+    reapplicationBan: "对考核评估结果不通过，不再纳入培训机构目录，且3年内不得再次申报培训机构遴选。",
+  },
   catalogPublisher: { training: "organizer", evaluation: "organizer" },
+  // 三、1: "加盖单位印章的纸质材料（一式2份）及电子版（加盖公章的PDF格式）" — nothing else is asked.
   requiredAttachments: [
     {
       code: "stampedForm",
       name: "申报表电子版（加盖公章的PDF格式）",
       required: true,
-      note: "纸质材料一式2份另报市人力资源公共服务中心",
+      note: "提交后下载带申报编号的申报表，打印盖章后扫描上传；加盖单位印章的纸质材料（一式2份）另报市人力资源公共服务中心",
+      fileKinds: ["pdf"],
+      afterSubmission: true,
     },
-    {
-      code: "legalRegistrationCertificate",
-      name: "法人登记证书复印件（加盖单位印章）",
-      required: true,
-      note: "业务范围或经营范围一般应含培训、继续教育等内容",
-    },
-    { code: "creditReport", name: "信用报告或诚信承诺书", required: true, note: "" },
     {
       code: "supportingMaterials",
       name: "支撑材料",
@@ -207,7 +238,16 @@ export function makeDemoBatch(source: BatchDefinition, now: Date, daysAhead = 30
   const deadline = Date.parse(source.onlineDeadline);
   const target = now.getTime() + daysAhead * 86_400_000;
   // Shift by whole days so every time of day (23:59:59 +08:00) is kept.
-  const shiftDays = Math.ceil((target - deadline) / 86_400_000);
+  return shiftDemoBatch(source, Math.ceil((target - deadline) / 86_400_000));
+}
+
+/** The whole days by which a stored 【演示】 copy was shifted from its source. */
+export function demoShiftDays(source: BatchDefinition, demo: BatchDefinition): number {
+  return Math.round((Date.parse(demo.onlineDeadline) - Date.parse(source.onlineDeadline)) / 86_400_000);
+}
+
+/** The 【演示】 copy of `source` with every date moved by `shiftDays` whole days. */
+export function shiftDemoBatch(source: BatchDefinition, shiftDays: number): BatchDefinition {
   const shift = (iso: string | null) => (iso === null ? null : shiftInstant(iso, shiftDays));
   return {
     ...source,
@@ -222,8 +262,32 @@ export function makeDemoBatch(source: BatchDefinition, now: Date, daysAhead = 30
     })),
     onlineDeadline: shiftInstant(source.onlineDeadline, shiftDays),
     paperDeadline: shift(source.paperDeadline),
-    noticeText: `【演示批次】本批次是系统演示用的副本，日期已顺延，仅供熟悉流程，不具任何效力。\n\n${source.noticeText}`,
+    noticeText: `${demoPreface(source, shiftDays)}\n\n${source.noticeText}`,
   };
+}
+
+/** The 【演示】 copy's own dates, stated before the original text whose dates it replaces. */
+function demoPreface(source: BatchDefinition, shiftDays: number): string {
+  const dates = [
+    `发布日期${chineseDate(shiftDate(source.publishedOn, shiftDays))}`,
+    `网上申报截止${chineseInstant(shiftInstant(source.onlineDeadline, shiftDays))}`,
+  ];
+  if (source.paperDeadline)
+    dates.push(`纸质材料报送截止${chineseInstant(shiftInstant(source.paperDeadline, shiftDays))}`);
+  return `【演示批次】本批次是系统演示用的副本，仅供熟悉流程，不具任何效力。本演示批次的日期为：${dates.join("，")}；下文原通知中的日期以此为准。`;
+}
+
+function chineseDate(date: string): string {
+  const [year, month, day] = date.split("-").map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
+/** 2026-04-03T23:59:59+08:00 → 2026年4月3日24时 (the +08:00 wall clock as written). */
+function chineseInstant(iso: string): string {
+  const time = iso.slice(11, 19);
+  const [hour, minute] = time.split(":").map(Number);
+  const clock = time === "23:59:59" ? "24时" : `${hour}时${minute ? `${minute}分` : ""}`;
+  return `${chineseDate(iso.slice(0, 10))}${clock}`;
 }
 
 function shiftDate(date: string, days: number): string {
@@ -234,6 +298,5 @@ function shiftDate(date: string, days: number): string {
 /** Shifts an instant written with +08:00 by whole days, keeping the +08:00 wall-clock form. */
 function shiftInstant(iso: string, days: number): string {
   const t = Date.parse(iso) + days * 86_400_000;
-  const local = new Date(t + 8 * 3_600_000).toISOString().slice(0, 19);
-  return `${local}+08:00`;
+  return shanghaiOffsetInstant(t);
 }

@@ -20,6 +20,19 @@ export { buildCalendarFromChineseDays } from "./chinese-days-source";
 export { type IsoDate, isIsoDate } from "./iso-date";
 export { type NoticePeriod, noticePeriod } from "./notice-period";
 export {
+  fromShanghaiWallClock,
+  SHANGHAI_OFFSET_MS,
+  SHANGHAI_UTC_OFFSET,
+  shanghaiChineseDate,
+  shanghaiChineseDateTime,
+  shanghaiDate,
+  shanghaiDateTime,
+  shanghaiDayStart,
+  shanghaiMidnight,
+  shanghaiOffsetInstant,
+  shanghaiWallClock,
+} from "./shanghai-time";
+export {
   checkStatutoryHolidays,
   type LunarFestival,
   type LunarFestivalDates,

@@ -1,5 +1,6 @@
 import { type AddWorkdaysOptions, addWorkdays } from "./add-workdays";
 import { addDays, fromEpochDay, type IsoDate, isIsoDate, toEpochDay } from "./iso-date";
+import { SHANGHAI_OFFSET_MS } from "./shanghai-time";
 import type { WorkdayCalendar } from "./workday-calendar";
 
 /** A 公示 (or any working-day) period: instants in UTC `Z` form, days as Asia/Shanghai dates. */
@@ -16,9 +17,6 @@ export type NoticePeriod = {
 
 const msPerMinute = 60_000;
 const msPerDay = 86_400_000;
-// China has kept UTC+8 without daylight saving since 1991, so Asia/Shanghai is a fixed offset
-// and needs no time-zone database.
-const shanghaiOffsetMs = 8 * 60 * msPerMinute;
 
 const instantPattern =
   /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -43,10 +41,10 @@ export function noticePeriod(
   options: AddWorkdaysOptions = {},
 ): NoticePeriod {
   const startMs = parseInstant(startDateTimeIso);
-  const startDate = fromEpochDay(Math.floor((startMs + shanghaiOffsetMs) / msPerDay));
+  const startDate = fromEpochDay(Math.floor((startMs + SHANGHAI_OFFSET_MS) / msPerDay));
   const lastDay = addWorkdays(calendar, startDate, n, options);
   const firstDay = addWorkdays(calendar, startDate, 1, options);
-  const endsAtMs = toEpochDay(addDays(lastDay, 1)) * msPerDay - shanghaiOffsetMs;
+  const endsAtMs = toEpochDay(addDays(lastDay, 1)) * msPerDay - SHANGHAI_OFFSET_MS;
   return { startsAt: formatInstant(startMs), endsAt: formatInstant(endsAtMs), firstDay, lastDay };
 }
 

@@ -1,3 +1,5 @@
+import { fromShanghaiWallClock, shanghaiWallClock } from "../calendar/shanghai-time";
+
 /** Days before validUntil in which an entry counts as 即将到期 (expiring). */
 export const EXPIRING_WITHIN_DAYS = 90;
 
@@ -22,7 +24,7 @@ export function validUntil(approvedAt: string, years: number): string {
   const start = new Date(approvedAt);
   if (Number.isNaN(start.getTime())) throw new RangeError(`无效的审核通过时间：${approvedAt}`);
   // Work on the Asia/Shanghai wall clock (UTC+8, no DST) so the date printed is the one that counts.
-  const local = new Date(start.getTime() + 8 * 3_600_000);
+  const local = new Date(shanghaiWallClock(start));
   const year = local.getUTCFullYear() + years;
   const month = local.getUTCMonth();
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
@@ -36,7 +38,7 @@ export function validUntil(approvedAt: string, years: number): string {
     local.getUTCSeconds(),
     local.getUTCMilliseconds(),
   );
-  return new Date(end - 8 * 3_600_000).toISOString();
+  return new Date(fromShanghaiWallClock(end)).toISOString();
 }
 
 /**

@@ -54,9 +54,9 @@ export type AnnualFigure = { year: number; count: number };
 /**
  * One figure per reported year from the 5-year table, most recent first: training — 培训人数 per
  * 年度 (独立 + 合作, recomputed so a stale total cannot mislead); evaluation — 颁证数量 per 年度. A
- * row counts when it has a year and a whole count ≥ 0. Rows of the same year are added: the form
- * rejects duplicates, but an evaluation institution listing two certificates of one year means
- * the year's total.
+ * row counts when it has a year and a whole count ≥ 0. Rows of the same year are added: the
+ * evaluation form holds one row per certificate, so a year of several certificates counts their sum
+ * (the 2000 人次 rule is per year).
  */
 export function readAnnualFigures(kind: KindCode, values: FormValues): AnnualFigure[] {
   const byYear = new Map<number, number>();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { shanghaiDate, shanghaiMidnight } from "../calendar/shanghai-time";
 import {
   activeBarsReason,
   barOpensOn,
@@ -7,8 +8,6 @@ import {
   isBarActive,
   isBarActiveOn,
   reapplicationBarUntil,
-  shanghaiDateOf,
-  shanghaiMidnight,
 } from "./reapplication-bar";
 
 /** An Asia/Shanghai wall-clock time as a Date. */
@@ -63,7 +62,7 @@ describe("the bar's end is the instant its message names", () => {
     expect(isBarActiveOn(bar, "2029-01-02")).toBe(false);
     for (const instant of ["2029-01-01T23:59:59", "2029-01-02T00:00:00", "2029-01-02T00:00:01"]) {
       const now = at(instant);
-      expect(isBarActiveOn(bar, shanghaiDateOf(now)), instant).toBe(isBarActive(bar, now));
+      expect(isBarActiveOn(bar, shanghaiDate(now)), instant).toBe(isBarActive(bar, now));
     }
   });
 

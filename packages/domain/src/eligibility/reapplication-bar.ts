@@ -1,19 +1,9 @@
 import { addDays, type IsoDate, isIsoDate } from "../calendar/iso-date";
+import { shanghaiDate, shanghaiMidnight } from "../calendar/shanghai-time";
 import { formatChineseDate } from "./read-values";
 import type { ApplicationBar } from "./types";
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const ASSESSMENT_FAILED = "考核评估不通过";
-
-/** The Asia/Shanghai calendar date of an instant (UTC+8, no daylight saving). */
-export function shanghaiDateOf(instant: Date): IsoDate {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instant at which an Asia/Shanghai day begins (its 00:00), as ISO-8601 UTC text. */
-export function shanghaiMidnight(date: IsoDate): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS).toISOString();
-}
 
 /**
  * When a bar imposed at `decidedAt` for `years` years ends (考核评估不通过…3年内不得再次申报): at
@@ -28,7 +18,7 @@ export function reapplicationBarUntil(decidedAt: string, years: number): string 
   if (!Number.isInteger(years) || years < 1) throw new RangeError("限制申报年限应为正整数");
   const decided = Date.parse(decidedAt);
   if (Number.isNaN(decided)) throw new RangeError(`无效的考核评估结论时间：${decidedAt}`);
-  const day = shanghaiDateOf(new Date(decided));
+  const day = shanghaiDate(new Date(decided));
   const year = Number(day.slice(0, 4)) + years;
   const month = Number(day.slice(5, 7));
   const lastOfMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -47,7 +37,7 @@ export function barOpensOn(until: string): IsoDate | null {
   if (isIsoDate(until)) return until;
   const end = Date.parse(until);
   if (Number.isNaN(end)) return null;
-  const day = shanghaiDateOf(new Date(end));
+  const day = shanghaiDate(new Date(end));
   return Date.parse(shanghaiMidnight(day)) === end ? day : addDays(day, 1);
 }
 

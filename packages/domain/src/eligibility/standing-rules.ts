@@ -1,4 +1,4 @@
-import { isOccupationOpen } from "../batches/validate";
+import { isOccupationOpen } from "../batches/occupation-open";
 import { kindName } from "../reference/kinds";
 import { levelName } from "../reference/levels";
 import { occupationName } from "../reference/occupations";

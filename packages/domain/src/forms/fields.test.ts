@@ -4,6 +4,7 @@ import {
   emptyValues,
   type FormValues,
   listFields,
+  listTables,
   nationalEvaluationV1,
   nationalTrainingV1,
   shanghaiTrainingV1,
@@ -45,7 +46,7 @@ describe("computeTotals", () => {
     expect(result.teacherCount).toBeNull();
   });
 
-  it("computes the evaluation 总规模, 其中自有证书规模 and 考评团队总人数", () => {
+  it("computes the evaluation 总规模 and 其中自有证书规模, leaving 考评团队总人数 as typed", () => {
     const result = computeTotals(nationalEvaluationV1, {
       ...emptyValues(nationalEvaluationV1),
       evaluationScale: [
@@ -55,12 +56,14 @@ describe("computeTotals", () => {
         { year: 2024, certificateName: "C", certificateNature: null, certificateCount: 100 },
         { year: 2025, certificateName: null, certificateNature: null, certificateCount: null },
       ],
+      assessmentTeamCount: 60,
       assessorCount: 45,
       supervisorCount: 8,
     });
     expect(result.totalCertificates).toBe(3050);
     expect(result.ownCertificates).toBe(1750);
-    expect(result.assessmentTeamCount).toBe(53);
+    // the institution's own figure: a team counts more than its assessors and supervisors
+    expect(result.assessmentTeamCount).toBe(60);
   });
 
   it("ignores non-numeric input instead of producing NaN", () => {
@@ -74,6 +77,21 @@ describe("computeTotals", () => {
 });
 
 describe("emptyValues and listFields", () => {
+  it("lists each template once: the same frozen list every time, its own for each template", () => {
+    const first = listFields(nationalTrainingV1);
+    expect(listFields(nationalTrainingV1)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first[0])).toBe(true);
+    expect(listTables(nationalTrainingV1)).toBe(listTables(nationalTrainingV1));
+    const other = listFields(shanghaiTrainingV1);
+    expect(other).not.toBe(first);
+    expect(other.map((entry) => entry.sectionKey)).toEqual(
+      shanghaiTrainingV1.sections.flatMap((section) =>
+        listFields({ ...shanghaiTrainingV1, sections: [section] }).map(() => section.key),
+      ),
+    );
+  });
+
   it("has fixed rows for fixed tables, none for open ones, and every scalar", () => {
     const values = emptyValues(nationalTrainingV1);
     expect(values.taxRecords).toHaveLength(3);

@@ -73,17 +73,40 @@ function itemEntries(item: Item, sectionKey: string, sectionPath: readonly strin
  * Every field of a template, flattened in print order (left to right, top to bottom), with the
  * labels leading to it. Table columns appear once, not per row.
  */
-export function listFields(template: FormTemplate): FieldEntry[] {
-  return template.sections.flatMap((section) =>
-    section.items.flatMap((item) => itemEntries(item, section.key, [section.title])),
-  );
+export function listFields(template: FormTemplate): readonly FieldEntry[] {
+  let fields = fieldsOf.get(template);
+  if (!fields) {
+    fields = Object.freeze(
+      template.sections.flatMap((section) =>
+        section.items.flatMap((item) => itemEntries(item, section.key, [section.title])),
+      ),
+    );
+    for (const entry of fields) Object.freeze(entry);
+    fieldsOf.set(template, fields);
+  }
+  return fields;
 }
 
+/**
+ * `listFields` and `listTables` of each template object, listed once: every save sanitizes,
+ * recomputes, validates and seals by them. A template is a constant (a version is never changed,
+ * a change is a new version, hence a new object), so the lists never go stale.
+ */
+const fieldsOf = new WeakMap<FormTemplate, readonly FieldEntry[]>();
+const tablesOf = new WeakMap<FormTemplate, readonly TableItem[]>();
+
 /** The tables of a template, in print order. */
-export function listTables(template: FormTemplate): TableItem[] {
-  return template.sections.flatMap((section) =>
-    section.items.filter((item): item is TableItem => item.item === "table"),
-  );
+export function listTables(template: FormTemplate): readonly TableItem[] {
+  let tables = tablesOf.get(template);
+  if (!tables) {
+    tables = Object.freeze(
+      template.sections.flatMap((section) =>
+        section.items.filter((item): item is TableItem => item.item === "table"),
+      ),
+    );
+    tablesOf.set(template, tables);
+  }
+  return tables;
 }
 
 function emptyScalar(field: Field): ScalarValue {
@@ -96,17 +119,24 @@ function emptyRow(table: TableItem): TableRowValues {
   return Object.fromEntries(table.columns.map((column) => [column.key, emptyScalar(column)]));
 }
 
+/** Rows a table starts with and is padded to: fixed tables their rows, per-year tables one per year. */
+export function initialRowCount(table: TableItem): number {
+  if ("fixed" in table.rows) return table.rows.fixed;
+  if ("years" in table.rows) return table.rows.years;
+  return 0;
+}
+
 /**
  * Values of an unfilled form: every scalar null (multi-choices empty, the commitment not given),
- * fixed tables with their rows present and empty, open tables with no rows.
+ * fixed and per-year tables with their rows present and empty, open tables with no rows.
  */
 export function emptyValues(template: FormTemplate): FormValues {
   const values: Record<string, ScalarValue | TableRowValues[]> = {};
   for (const section of template.sections) {
     for (const item of section.items) {
       if (item.item === "table") {
-        values[item.key] =
-          "fixed" in item.rows ? Array.from({ length: item.rows.fixed }, () => emptyRow(item)) : [];
+        const initial = initialRowCount(item);
+        values[item.key] = Array.from({ length: initial }, () => emptyRow(item));
         for (const field of item.footer) values[field.key] = emptyScalar(field);
       }
     }

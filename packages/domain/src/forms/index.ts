@@ -3,9 +3,21 @@ import { nationalTrainingV1 } from "./templates/national-training-v1";
 import { shanghaiTrainingV1 } from "./templates/shanghai-training-v1";
 import type { FormTemplate } from "./types";
 
+export * from "./applicability";
+export * from "./copy-values";
+export * from "./extra-pages";
 export * from "./fields";
 export * from "./options";
 export * from "./path-label";
+export * from "./sanitize";
+export {
+  cellLabel,
+  type FormSlot,
+  listFormSlots,
+  rowLabel,
+  type ScalarSlot,
+  type TableSlot,
+} from "./slots";
 export type * from "./types";
 export * from "./validate-values";
 export { nationalEvaluationV1, nationalTrainingV1, shanghaiTrainingV1 };

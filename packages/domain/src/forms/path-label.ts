@@ -1,5 +1,5 @@
+import { cellLabel, listFormSlots } from "./slots";
 import type { FormTemplate } from "./types";
-import { cellLabel, listFormSlots } from "./validate-values";
 
 /**
  * The printed label of a value path of a form ("institutionName" → "单位名称（盖章）" as messages

@@ -221,7 +221,7 @@ describe("form templates against the official forms", () => {
     }
   });
 
-  it("has fixed 3-row tax and 5-row scale tables and open facility and staff tables", () => {
+  it("has fixed 3-row tax and 5-row training scale tables, a 5-year certificate table and open lists", () => {
     const tables = (template: FormTemplate) =>
       template.sections
         .flatMap((section) => section.items)
@@ -235,7 +235,7 @@ describe("form templates against the official forms", () => {
     ]);
     expect(tables(nationalEvaluationV1)).toEqual([
       ["taxRecords", { fixed: 3 }],
-      ["evaluationScale", { fixed: 5 }],
+      ["evaluationScale", { years: 5, per: "certificateName" }],
       ["facilities", { any: { min: 1 } }],
       ["questionSetters", { any: { min: 1 } }],
     ]);

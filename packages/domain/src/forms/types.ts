@@ -1,4 +1,5 @@
 import type { KindCode } from "../reference/kinds";
+import type { LevelCode } from "../reference/levels";
 
 /**
  * A small template language for the official application forms (申报表 / 推荐表).
@@ -37,7 +38,22 @@ type FieldBase = {
   required: boolean;
   /** Number of the form's note (注1–注6) that explains this field. */
   note?: number;
+  /**
+   * The value belongs to the occupation applied for (职业, 等级, the plan, the history in 所申报职业领域),
+   * not to the institution: starting another application from this one leaves it empty.
+   */
+  occupationSpecific?: true;
+  /**
+   * The value belongs to one 专业技术等级 (年度计划培训人数·高级): it applies only when that level is
+   * applied for; otherwise it is hidden on screen, not checked and printed empty.
+   */
+  level?: LevelCode;
+  /** Not required while this condition holds (证书类别 when 是否颁发证书 = 否). */
+  optionalWhen?: Condition;
 };
+
+/** A condition on another scalar value of the form: `values[key] === equals`. */
+export type Condition = { key: string; equals: ScalarValue };
 
 export type TextField = FieldBase & { type: "text"; maxLength: number };
 /** Narrative field. `hint` is the bracketed guidance printed in the cell; `maxWords` counts 字数 as Word does. */
@@ -109,14 +125,22 @@ export type GroupItem = {
 /** Side-by-side groups on the same rows: 年度计划培训人数 初级/中级/高级 | 培训费用 初级/中级/高级. */
 export type GroupRowItem = { item: "groupRow"; groups: readonly GroupItem[] };
 
-/** A computed total with its parts: 师资团队总人数 (spanning) | 专职… / 兼职…. */
+/**
+ * A total with its parts: 师资团队总人数 (spanning) | 专职… / 兼职…. A computed total is the sum of
+ * its parts; a typed one (考评团队总人数, the institution's own figure) must be at least their sum.
+ */
 export type BreakdownItem = {
   item: "breakdown";
-  total: IntegerField & { compute: Formula };
+  total: IntegerField;
   parts: readonly IntegerField[];
 };
 
-export type TableRows = { fixed: number } | { any: { min: number } };
+/**
+ * Rows of a table: a fixed number (近三年纳税 3), any number with a minimum on submit (教师), or
+ * one or more rows for each of `years` distinct years, one per year and `per` column value
+ * (近5年考核评价规模: a row per year and 证书名称, so several certificates a year).
+ */
+export type TableRows = { fixed: number } | { any: { min: number } } | { years: number; per: string };
 
 /**
  * A table. With `labelPlacement: "left"` the table's label is a cell spanning all its rows on the
@@ -132,6 +156,8 @@ export type TableItem = {
   rows: TableRows;
   columns: readonly TableColumn[];
   footer: readonly Field[];
+  /** The rows are not required while this holds (考核评价规模 when 是否开展评价 = 否). */
+  optionalWhen?: Condition;
 };
 
 export type Item = FieldItem | RowItem | GroupItem | GroupRowItem | BreakdownItem | TableItem;

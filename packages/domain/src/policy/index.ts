@@ -1,2 +1,4 @@
+export * from "./jurisdiction";
 export * from "./permissions";
 export * from "./roles";
+export * from "./routing";

@@ -3,7 +3,7 @@ import type { Actor, Role } from "./roles";
 /**
  * Every command a route can run. A route names exactly one; `public` needs no login and
  * `authenticated` needs any login. The table below is the single source of who may run what;
- * jurisdiction (which batch, which region) is checked by `canActOnBatch` and friends.
+ * jurisdiction (which batch, which region) is checked by `jurisdiction.ts`.
  */
 export const commands = {
   public: "公开访问",
@@ -12,6 +12,7 @@ export const commands = {
   "batch.create": "新建批次",
   "batch.edit": "编辑批次",
   "batch.publish": "发布批次",
+  "quota.set": "设定名额及依据",
   "user.view": "查看账号",
   "user.manage": "管理账号",
   "calendar.manage": "维护工作日历",
@@ -28,7 +29,7 @@ export const commands = {
   "application.reveal": "查看完整的身份证号和电话",
   "application.exportBatch": "批量导出本批次申报材料",
   "recommendation.queue": "审核队列",
-  "recommendation.decide": "推荐、不予推荐或撤销",
+  "recommendation.choose": "推荐、不予推荐或撤销",
   "recommendation.close": "确认推荐名单并出具推荐函",
   "recommendation.overview": "推荐进度总览",
   "formalCheck.act": "纸质材料接收与形式审查",
@@ -38,7 +39,14 @@ export const commands = {
   "decision.make": "审定",
   "notice.manage": "公示与异议处理",
   "catalog.manage": "目录动态调整",
+  "assessment.view": "查看考核评估",
+  "assessment.submit": "提交考核评估报告",
+  "assessment.manage": "开启考核评估并作结论",
+  "contactChange.request": "申请变更目录联系方式",
+  "contactChange.decide": "审核目录联系方式变更",
   "stats.view": "统计看板",
+  "institution.view": "查看申报单位",
+  "institution.correctRegion": "更正申报单位所在地区",
 } as const;
 export type Command = keyof typeof commands;
 
@@ -57,6 +65,7 @@ const grants: Record<Exclude<Command, "public" | "authenticated">, readonly Role
   "batch.create": officeRoles,
   "batch.edit": officeRoles,
   "batch.publish": officeRoles,
+  "quota.set": officeRoles,
   "user.view": ["admin"],
   "user.manage": ["admin"],
   "calendar.manage": ["admin"],
@@ -98,7 +107,7 @@ const grants: Record<Exclude<Command, "public" | "authenticated">, readonly Role
     "receivingCentre",
   ],
   "recommendation.queue": ["provincialRecommender", "industryRecommender", "receivingCentre"],
-  "recommendation.decide": ["provincialRecommender", "industryRecommender"],
+  "recommendation.choose": ["provincialRecommender", "industryRecommender"],
   "recommendation.close": ["provincialRecommender", "industryRecommender"],
   "recommendation.overview": ["nationalOffice", "provincialOffice"],
   "formalCheck.act": ["receivingCentre"],
@@ -108,7 +117,16 @@ const grants: Record<Exclude<Command, "public" | "authenticated">, readonly Role
   "decision.make": officeRoles,
   "notice.manage": officeRoles,
   "catalog.manage": officeRoles,
+  "assessment.view": ["institution", ...officeRoles],
+  "assessment.submit": ["institution"],
+  "assessment.manage": officeRoles,
+  "contactChange.request": ["institution"],
+  "contactChange.decide": officeRoles,
   "stats.view": officeRoles,
+  // The 工程指导协调小组办公室 (and the administrator for it) decides which province an institution
+  // belongs to when its credit code does not say: the routing of every national application follows.
+  "institution.view": ["nationalOffice", "admin"],
+  "institution.correctRegion": ["nationalOffice", "admin"],
 };
 
 /** Whether a role may run a command at all, before any jurisdiction check. */

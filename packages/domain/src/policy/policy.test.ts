@@ -38,6 +38,7 @@ describe("roleMayRun", () => {
       "batch.create": ["nationalOffice", "provincialOffice"],
       "batch.edit": ["nationalOffice", "provincialOffice"],
       "batch.publish": ["nationalOffice", "provincialOffice"],
+      "quota.set": ["nationalOffice", "provincialOffice"],
       "user.view": ["admin"],
       "user.manage": ["admin"],
       "calendar.manage": ["admin"],
@@ -79,7 +80,7 @@ describe("roleMayRun", () => {
         "receivingCentre",
       ],
       "recommendation.queue": ["provincialRecommender", "industryRecommender", "receivingCentre"],
-      "recommendation.decide": ["provincialRecommender", "industryRecommender"],
+      "recommendation.choose": ["provincialRecommender", "industryRecommender"],
       "recommendation.close": ["provincialRecommender", "industryRecommender"],
       "recommendation.overview": ["nationalOffice", "provincialOffice"],
       "formalCheck.act": ["receivingCentre"],
@@ -89,7 +90,14 @@ describe("roleMayRun", () => {
       "decision.make": ["nationalOffice", "provincialOffice"],
       "notice.manage": ["nationalOffice", "provincialOffice"],
       "catalog.manage": ["nationalOffice", "provincialOffice"],
+      "assessment.view": ["institution", "nationalOffice", "provincialOffice"],
+      "assessment.submit": ["institution"],
+      "assessment.manage": ["nationalOffice", "provincialOffice"],
+      "contactChange.request": ["institution"],
+      "contactChange.decide": ["nationalOffice", "provincialOffice"],
       "stats.view": ["nationalOffice", "provincialOffice"],
+      "institution.view": ["nationalOffice", "admin"],
+      "institution.correctRegion": ["nationalOffice", "admin"],
     });
     for (const command of Object.keys(commands) as Command[]) {
       if (command !== "public") expect(roleMayRun(null, command)).toBe(false);

@@ -1,7 +1,7 @@
 /**
  * Provincial-level divisions (GB/T 2260) that can recommend applications, plus 新疆生产建设兵团.
  *
- * 兵团 is not a GB/T 2260 division, but it recommends as a provincial-level unit in the program.
+ * 兵团 is not a GB/T 2260 division, but it recommends as a provincial-level recommender in the program.
  * MOHRSS systems (and the credit codes of 兵团-registered bodies) use 660000 for it, so we do too.
  * 台湾/香港/澳门 are not part of the program and live in NON_PROGRAM_REGIONS instead.
  */

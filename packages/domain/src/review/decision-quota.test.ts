@@ -20,14 +20,22 @@ describe("decisionQuota", () => {
       limit: 5,
       rule: "培训机构每个职业每个地方不超过5家",
     });
-    expect(decisionQuota(nationalBatch2, "training", "ai", "440000")).toEqual({
-      limit: 10,
-      rule: "培训机构每个职业广东省不超过10家",
-    });
+    expect(decisionQuota(nationalBatch2, "training", "ai", "440000")?.limit).toBe(5);
+    expect(decisionQuota(nationalBatch2, "training", "ai", "440000")?.rule).toContain("粤港澳大湾区名额待定");
+    const gba = [
+      { kind: "training" as const, areaKey: "440000:粤港澳大湾区", limit: 6, basis: "办公室决定" },
+    ];
+    expect(decisionQuota(nationalBatch2, "training", "ai", "440000", gba)?.limit).toBe(11);
   });
 
-  it("uses the Shanghai batch's own quota", () => {
-    expect(decisionQuota(shanghaiBatch3, "training", "ai", "310000")?.limit).toBe(10);
+  it("takes the office's number for 北京 and 上海, 名额待定 (0) until entered", () => {
+    expect(decisionQuota(nationalBatch2, "training", "ai", "110000")).toMatchObject({ limit: 0 });
+    expect(decisionQuota(nationalBatch2, "training", "ai", "110000")?.rule).toMatch(/^名额待定（依据：/);
+    const decided = [{ kind: "training" as const, areaKey: "310000", limit: 10, basis: "市局党组会议决定" }];
+    expect(decisionQuota(shanghaiBatch3, "training", "ai", "310000", decided)).toEqual({
+      limit: 10,
+      rule: "培训机构每个职业上海市不超过10家（依据：市局党组会议决定）",
+    });
   });
 
   it("gives null without a region for training, or without a quota for the kind", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FORM_TEMPLATES } from "../forms";
-import { listFormSlots } from "../forms/validate-values";
+import { listFormSlots } from "../forms/slots";
 import { kindCodes } from "../reference/kinds";
 import { defaultRubric } from "./default-rubrics";
 import { isOnStep, type Rubric, validateRubric } from "./rubric";

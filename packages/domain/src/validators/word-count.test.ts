@@ -60,6 +60,23 @@ describe("countWords", () => {
   });
 });
 
+describe("countWords on long texts (remembered)", () => {
+  it("counts a long text the same every time, and each text by its own words", () => {
+    const long = "人工智能训练师培训，".repeat(20);
+    expect(countWords(long)).toBe(200);
+    expect(countWords(long)).toBe(200);
+    const longer = `${long}AI 2023`;
+    expect(countWords(longer)).toBe(202);
+    expect(countWords(`${"word ".repeat(30)}`)).toBe(30);
+  });
+
+  it("stays right after many distinct texts have pushed the oldest out", () => {
+    const text = (i: number) => `${"字".repeat(70)} ${"w ".repeat(i % 50)}${i}`;
+    for (let i = 0; i < 2500; i++) expect(countWords(text(i))).toBe(70 + (i % 50) + 1);
+    expect(countWords(text(0))).toBe(71);
+  });
+});
+
 describe("checkWordLimit", () => {
   it("accepts exactly the limit and rejects one more", () => {
     expect(checkWordLimit("字".repeat(800), 800)).toEqual({ count: 800, limit: 800, ok: true });

@@ -27,6 +27,25 @@ const WORDLIKE = /[\p{L}\p{N}]/u;
  *   deliberate difference from Word, which counts a lone "-" as a word.
  */
 export function countWords(text: string): number {
+  if (text.length < MEMO_MIN_LENGTH) return countAll(text);
+  const known = counted.get(text);
+  if (known !== undefined) return known;
+  const result = countAll(text);
+  if (counted.size >= MEMO_SIZE) counted.delete(counted.keys().next().value as string);
+  counted.set(text, result);
+  return result;
+}
+
+/**
+ * Counts of recent long texts: an autosave sends the whole form, and its long texts (简介, 理由 …)
+ * are mostly the ones counted on the previous save. Bounded (oldest first out); short texts are
+ * counted directly, which costs less than remembering them.
+ */
+const MEMO_MIN_LENGTH = 64;
+const MEMO_SIZE = 2000;
+const counted = new Map<string, number>();
+
+function countAll(text: string): number {
   let count = 0;
   let inRun = false;
   let runIsWord = false;

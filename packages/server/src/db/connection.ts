@@ -1,7 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import {
+  CamelCasePlugin,
+  Kysely,
+  PostgresDialect,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type SqliteDatabase,
+  SqliteDialect,
+} from "kysely";
 import pg from "pg";
 import type { Database, Dialect } from "./types";
 
@@ -33,7 +41,7 @@ export function openDatabase(options: {
     const max = options.poolMax ?? 10;
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max });
     const db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool }),
+      dialect: new PostgresDialect({ pool: namingStatements(pool) }),
       plugins: [new CamelCasePlugin()],
     });
     return {
@@ -64,8 +72,98 @@ export function openSqliteFile(file: string, journal: "wal" | "delete" = "wal"):
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
     plugins: [new CamelCasePlugin()],
   });
   return { db, dialect: "sqlite", poolStats: () => null, location: file, close: () => db.destroy() };
+}
+
+/** How many named (server-side prepared) statements one PostgreSQL connection keeps at most. */
+export const NAMED_STATEMENTS_PER_CONNECTION = 256;
+/** How many SQL texts get a statement name at most, over all connections. */
+const NAMED_TEXTS = 2048;
+
+/**
+ * The pool as Kysely's PostgreSQL driver sees it, sending each SQL text as a named prepared
+ * statement so the server parses and plans it once per connection (Kysely sends every query
+ * unnamed, parsed anew). Bounded: a connection names at most `perConnection` texts and the
+ * process at most 2,048; any other query is sent unnamed as before. Streamed queries (cursors)
+ * are passed through.
+ */
+export function namingStatements(
+  pool: pg.Pool,
+  perConnection = NAMED_STATEMENTS_PER_CONNECTION,
+): PostgresPool {
+  const names = new Map<string, string>();
+  const prepared = new WeakMap<pg.PoolClient, Set<string>>();
+  const nameOf = (client: pg.PoolClient, text: string): string | null => {
+    let name = names.get(text);
+    if (name === undefined) {
+      if (names.size >= NAMED_TEXTS) return null;
+      name = `lx${names.size + 1}`;
+      names.set(text, name);
+    }
+    let mine = prepared.get(client);
+    if (!mine) {
+      mine = new Set();
+      prepared.set(client, mine);
+    }
+    if (mine.has(name)) return name;
+    if (mine.size >= perConnection) return null;
+    mine.add(name);
+    return name;
+  };
+  return {
+    connect: async (): Promise<PostgresPoolClient> => {
+      const client = await pool.connect();
+      return {
+        query: ((textOrCursor: unknown, values?: readonly unknown[]) => {
+          if (typeof textOrCursor !== "string") return client.query(textOrCursor as pg.Submittable);
+          const name = nameOf(client, textOrCursor);
+          return name === null
+            ? client.query(textOrCursor, values as unknown[])
+            : client.query({ name, text: textOrCursor, values: values as unknown[] });
+        }) as unknown as PostgresPoolClient["query"],
+        release: () => client.release(),
+      };
+    },
+    end: () => pool.end(),
+  };
+}
+
+/** How many prepared statements one SQLite connection keeps (least recently used go first). */
+export const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * The connection as Kysely's SQLite driver sees it, keeping prepared statements by SQL text:
+ * Kysely prepares every query anew, and preparing is a good part of a short query's cost. Kysely
+ * runs one query at a time on the one connection (a streamed query holds it to the end), so a
+ * statement is never in use twice at once. Bounded: the least recently used statement is dropped
+ * beyond `size` (queries with a varying number of parameters produce many texts).
+ */
+export function cachingStatements(
+  sqlite: SQLite.Database,
+  size = STATEMENT_CACHE_SIZE,
+): SqliteDatabase & { cachedStatements: () => number } {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      statements.clear();
+      sqlite.close();
+    },
+    prepare: (sql) => {
+      const cached = statements.get(sql);
+      if (cached) {
+        // Most recently used last: Map keeps insertion order.
+        statements.delete(sql);
+        statements.set(sql, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(sql);
+      statements.set(sql, statement);
+      if (statements.size > size) statements.delete(statements.keys().next().value as string);
+      return statement;
+    },
+    cachedStatements: () => statements.size,
+  };
 }

@@ -8,10 +8,23 @@ import * as noticeCatalog from "./migrations/2026-11-27-notice-catalog";
 import * as jobsNotifications from "./migrations/2026-11-28-jobs-notifications";
 import * as outboundReminders from "./migrations/2026-11-29-outbound-reminders";
 import * as calendarYears from "./migrations/2026-12-07-calendar-years";
+import * as catalogState from "./migrations/2026-12-07-catalog-state";
 import * as dataKey from "./migrations/2026-12-07-data-key";
 import * as loginThrottle from "./migrations/2026-12-07-login-throttle";
 import * as rateLimits from "./migrations/2026-12-07-rate-limits";
 import * as requestIds from "./migrations/2026-12-07-request-ids";
+import * as objectionInvestigating from "./migrations/2026-12-07-status-objection-investigating";
+import * as formalChecks from "./migrations/2026-12-08-formal-checks";
+import * as institutionRegion from "./migrations/2026-12-08-institution-region";
+import * as latePaper from "./migrations/2026-12-08-late-paper";
+import * as recommenderColumns from "./migrations/2026-12-08-recommender-columns";
+import * as applicationNumbers from "./migrations/2026-12-09-application-numbers";
+import * as noticeOfficialForm from "./migrations/2026-12-09-notice-official-form";
+import * as recommendationChecks from "./migrations/2026-12-09-recommendation-checks";
+import * as reviewDraws from "./migrations/2026-12-09-review-draws";
+import * as reviewPledges from "./migrations/2026-12-09-review-pledges";
+import * as setQuotas from "./migrations/2026-12-09-set-quotas";
+import * as siteVisits from "./migrations/2026-12-09-site-visits";
 import type { Dialect } from "./types";
 
 /** Migrations are listed explicitly (no directory scan) so bundling and tsx both work. */
@@ -24,10 +37,23 @@ const migrations: Record<string, Migration> = {
   "2026-11-28-jobs-notifications": jobsNotifications,
   "2026-11-29-outbound-reminders": outboundReminders,
   "2026-12-07-calendar-years": calendarYears,
+  "2026-12-07-catalog-state": catalogState,
   "2026-12-07-data-key": dataKey,
   "2026-12-07-login-throttle": loginThrottle,
   "2026-12-07-rate-limits": rateLimits,
   "2026-12-07-request-ids": requestIds,
+  "2026-12-07-status-objection-investigating": objectionInvestigating,
+  "2026-12-08-formal-checks": formalChecks,
+  "2026-12-08-institution-region": institutionRegion,
+  "2026-12-08-late-paper": latePaper,
+  "2026-12-08-recommender-columns": recommenderColumns,
+  "2026-12-09-application-numbers": applicationNumbers,
+  "2026-12-09-review-draws": reviewDraws,
+  "2026-12-09-review-pledges": reviewPledges,
+  "2026-12-09-notice-official-form": noticeOfficialForm,
+  "2026-12-09-set-quotas": setQuotas,
+  "2026-12-09-site-visits": siteVisits,
+  "2026-12-09-recommendation-checks": recommendationChecks,
 };
 
 /** The migrations this code knows, in order: the schema version a backup records and a restore checks. */

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { type CreateUser, computeCreditCodeCheckChar, occupationCodes } from "@linxuan/domain";
 import { insertInstitutionWithAccount } from "../features/auth/queries";
-import { ensureDemoBatches } from "../features/batches/service";
+import { ensureDemoBatches, listAllBatches } from "../features/batches/service";
+import { ensureDemoQuotaSettings } from "../features/quotas/settings";
 import { createStaffUser } from "../features/users/service";
 import { runCommand } from "../http/command";
 import { hashPassword } from "../http/crypto";
@@ -50,7 +51,8 @@ const staff: StaffSeed[] = [
   },
 ];
 
-const expertNames = [
+/** The demo experts, expert01 王建国 … expert12 孙丽 (journeys sign in as them by name). */
+export const expertNames = [
   "王建国",
   "李晓梅",
   "张伟",
@@ -64,6 +66,11 @@ const expertNames = [
   "徐斌",
   "孙丽",
 ];
+
+/** A demo expert's username: expert01 for 王建国 … */
+export function demoExpertUsername(name: string): string {
+  return `expert${String(expertNames.indexOf(name) + 1).padStart(2, "0")}`;
+}
 
 /** Builds a valid credit code from a 17-character body (demo data must pass the real check). */
 const creditCode = (body: string) => `${body}${computeCreditCodeCheckChar(body)}`;
@@ -154,8 +161,8 @@ export async function seedDemo(deps: Deps, password: string): Promise<DemoAccoun
   const accounts: DemoAccount[] = [];
   const seeds: StaffSeed[] = [
     ...staff,
-    ...expertNames.map((name, i) => ({
-      username: `expert${String(i + 1).padStart(2, "0")}`,
+    ...expertNames.map((name) => ({
+      username: demoExpertUsername(name),
       displayName: name,
       role: "expert" as const,
     })),
@@ -195,6 +202,8 @@ export async function seedDemo(deps: Deps, password: string): Promise<DemoAccoun
     accounts.push({ username: code, role: "institution", displayName: item.name });
   }
   await ensureDemoBatches(deps, systemCaller);
+  const demoBatches = (await listAllBatches(deps)).filter((batch) => batch.isDemo).map((batch) => batch.id);
+  await ensureDemoQuotaSettings(deps, systemCaller, demoBatches);
   return accounts;
 }
 
@@ -205,9 +214,4 @@ export async function isEmptyPlatform(deps: Deps): Promise<boolean> {
     .select((eb) => eb.fn.countAll().as("n"))
     .executeTakeFirstOrThrow();
   return Number(row.n) === 0;
-}
-
-/** A random password that satisfies the policy (printed once at first start). */
-export function randomDemoPassword(): string {
-  return `Lx-${crypto.randomBytes(6).toString("base64url")}9a`;
 }

@@ -65,12 +65,12 @@ export function commitmentBlock(template: FormTemplate): LayoutBlock {
   );
 }
 
-/** Value keys of the recommending unit's signature block, filled by the server from the closed list. */
-export const RECOMMENDER_UNIT_KEY = "recommenderUnit";
+/** Value keys of the recommender's signature block, filled by the server from the closed list. */
+export const RECOMMENDER_NAME_KEY = "recommenderName";
 export const RECOMMENDER_LEADER_KEY = "recommenderLeader";
 export const RECOMMENDED_ON_KEY = "recommendedOn";
 
-/** 推荐理由 and the recommending unit's stamp and contacts (national forms), filled when the values carry them. */
+/** 推荐理由 and the recommender's stamp and contacts (national forms), filled when the values carry them. */
 export function recommendationBlock(template: FormTemplate, values: FormValues | null): LayoutBlock | null {
   const recommendation = template.recommendationBlock;
   if (!recommendation) return null;
@@ -83,9 +83,9 @@ export function recommendationBlock(template: FormTemplate, values: FormValues |
   const paragraphs: Paragraph[] = [para([text(recommendation.reasonLabel)], "left", { spaceBefore: 2 })];
   for (const line of reason === "" ? [] : reason.split("\n"))
     paragraphs.push(para([text(line)], "left", { firstLineEm: 2 }));
-  // Once the unit has closed its list, its name, the person in charge and the date are printed
+  // Once the recommender has closed its list, its name, the person in charge and the date are printed
   // after the signature labels (the stamp and handwriting still go on the paper copy).
-  const signed = [contact(RECOMMENDER_UNIT_KEY), contact(RECOMMENDER_LEADER_KEY)];
+  const signed = [contact(RECOMMENDER_NAME_KEY), contact(RECOMMENDER_LEADER_KEY)];
   const date = contact(RECOMMENDED_ON_KEY).match(/^(\d{4})-(\d{2})-(\d{2})$/);
   paragraphs.push(
     ...recommendation.signatures.map((line, index) =>

@@ -119,6 +119,7 @@ export function demoFormValues(template: FormTemplate): FormValues {
         certificateCount: 2100 + index * 150,
       })),
       certificateCategories: ["industry", "enterprise"],
+      assessmentTeamCount: 76,
       assessorCount: 64,
       supervisorCount: 12,
       questionSetters: [

@@ -6,6 +6,7 @@ import {
   Footer,
   Header,
   HeightRule,
+  ImageRun,
   type ISectionOptions,
   Packer,
   PageNumber,
@@ -33,6 +34,7 @@ import {
   type Run,
   type TextStyle,
 } from "./layout-model";
+import { markText, qrPng, type SubmittedMark } from "./submitted-mark";
 
 /*
  * The same layout as the PDF, as a Word document people can edit before stamping. The whole form
@@ -283,6 +285,31 @@ function bodyChildren(layout: FormLayout): (Paragraph | Table)[] {
   return [...heading, formTable(layout.blocks), ...notes];
 }
 
+/** A submitted version's header: its 申报编号 and the QR code of its verification page, on every page. */
+async function markHeader(mark: SubmittedMark): Promise<Header> {
+  const png = await qrPng(mark.verifyUrl, 240);
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [
+          new TextRun({ text: `${markText(mark)}  扫码核验 `, size: 18 }),
+          new ImageRun({
+            type: "png",
+            data: png,
+            transformation: { width: 64, height: 64 },
+            altText: {
+              name: "核验二维码",
+              description: `申报编号${mark.number}的核验页面`,
+              title: "扫码核验",
+            },
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
 /**
  * Renders a form as DOCX: the same content and merged cells as `renderFormPdf`, A4, fonts named
  * 宋体 (body) and 黑体 (titles) so that Word on a Chinese system prints it as a government form.
@@ -300,24 +327,26 @@ export async function renderFormDocx(
     right: twips(PAGE.marginX),
   };
   const page = { size: { width: twips(PAGE.width), height: twips(PAGE.height) }, margin };
-  const headers = options.watermark
-    ? {
-        default: new Header({
-          children: [
-            new Paragraph({
-              children: [
-                new TextWatermark({
-                  text: options.watermark,
-                  font: DOCX_FONT_HEADING,
-                  color: "D0D0D0",
-                  opacity: 0.5,
-                }),
-              ],
-            }),
-          ],
-        }),
-      }
-    : undefined;
+  const headers = options.mark
+    ? { default: await markHeader(options.mark) }
+    : options.watermark
+      ? {
+          default: new Header({
+            children: [
+              new Paragraph({
+                children: [
+                  new TextWatermark({
+                    text: options.watermark,
+                    font: DOCX_FONT_HEADING,
+                    color: "D0D0D0",
+                    opacity: 0.5,
+                  }),
+                ],
+              }),
+            ],
+          }),
+        }
+      : undefined;
   const sections: ISectionOptions[] = [];
   if (layout.cover) {
     sections.push({

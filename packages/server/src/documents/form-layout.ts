@@ -3,6 +3,7 @@ import {
   type Field,
   type FormTemplate,
   type FormValues,
+  fieldApplies,
   type GroupItem,
   type Item,
   type Section,
@@ -86,7 +87,8 @@ function valueCell(
   align: Paragraph["align"] = "left",
   unitInHeading = false,
 ): LayoutCell {
-  const value = scope?.[field.key];
+  // A figure of a level not applied for (培训费用·高级 when only 初级/中级) is printed empty.
+  const value = fieldApplies(field, context.values) ? scope?.[field.key] : null;
   return {
     row: position.row,
     col: position.col,
@@ -206,14 +208,48 @@ function distribute(total: number, weights: readonly number[]): number[] {
   return widths;
 }
 
-/** How many rows a table prints: fixed tables their rows; open ones what was filled, or 3 blank rows. */
+/**
+ * How many rows a table prints: fixed tables their rows; per-year tables a row per certificate, at
+ * least one per year; open ones what was filled, or 3 blank rows.
+ */
 function tableRows(table: TableItem, context: Context): (TableRowValues | null)[] {
   const filled = context.values ? ((context.values[table.key] as TableRowValues[] | undefined) ?? []) : [];
   const count =
-    "fixed" in table.rows ? table.rows.fixed : context.values === null ? 3 : Math.max(filled.length, 1);
+    "fixed" in table.rows
+      ? table.rows.fixed
+      : "years" in table.rows
+        ? Math.max(filled.length, table.rows.years)
+        : context.values === null
+          ? 3
+          : Math.max(filled.length, 1);
   return Array.from({ length: count }, (_, index) =>
     context.values === null ? null : (filled[index] ?? null),
   );
+}
+
+/**
+ * Row spans of the 年度 cells of a per-year table: a run of rows of the same year is one cell
+ * spanning the run (its other rows 0), any other row 1.
+ */
+function mergedYearSpans(table: TableItem, rows: readonly (TableRowValues | null)[]): number[] {
+  const key = table.columns.find((column) => column.type === "year")?.key;
+  const yearOf = (row: TableRowValues | null) => {
+    const value = key && row ? row[key] : null;
+    return value === null || value === undefined || value === "" ? null : String(value);
+  };
+  const spans = rows.map(() => 1);
+  let start = 0;
+  rows.forEach((row, index) => {
+    if (index === 0) return;
+    const year = yearOf(row);
+    if (year !== null && year === yearOf(rows[start] ?? null)) {
+      spans[start] = (spans[start] ?? 1) + 1;
+      spans[index] = 0;
+    } else {
+      start = index;
+    }
+  });
+  return spans;
 }
 
 function tableBlock(table: TableItem, context: Context): LayoutBlock {
@@ -234,13 +270,17 @@ function tableBlock(table: TableItem, context: Context): LayoutBlock {
     cells.push({ ...labelCell(heading, 0, first + index), role: "header" });
   });
   const unitInHeading = /（人次）$/.test(table.label);
+  const yearSpans = "years" in table.rows ? mergedYearSpans(table, rows) : null;
   rows.forEach((row, index) => {
     table.columns.forEach((column, columnIndex) => {
+      // Several certificates of one year share one 年度 cell, as a hand-filled table would.
+      const span = column.type === "year" && yearSpans ? (yearSpans[index] ?? 1) : 1;
+      if (span === 0) return;
       cells.push(
         valueCell(
           column,
           context,
-          { row: 1 + index, col: first + columnIndex },
+          { row: 1 + index, col: first + columnIndex, rowSpan: span },
           row,
           "center",
           unitInHeading,
@@ -266,7 +306,7 @@ function tableBlock(table: TableItem, context: Context): LayoutBlock {
       ),
     );
   });
-  const fixed = "fixed" in table.rows;
+  const fixed = !("any" in table.rows);
   return block(columns, totalRows, cells, { headerRows: fixed ? 0 : 1, split: fixed ? "none" : "rows" });
 }
 

@@ -1,6 +1,6 @@
 import type { FormTemplate, FormValues } from "@linxuan/domain";
 import PDFDocument from "pdfkit";
-import { FONT_BOLD_PATH, FONT_REGULAR_PATH } from "./fonts";
+import { FONT_BOLD_PATH, FONT_REGULAR_PATH, parsedFont } from "./fonts";
 import { type LayoutOptions, layoutForm } from "./form-layout";
 import { CONTENT_WIDTH, type LayoutBlock, type LayoutCell, PAGE } from "./layout-model";
 import {
@@ -15,6 +15,7 @@ import {
   withContinued,
 } from "./pdf-draw";
 import { FONT_BOLD, FONT_REGULAR, type Line, type PdfDoc, STYLES, TextMeasurer } from "./pdf-text";
+import { drawMarkLine, drawMarkQr, type SubmittedMark } from "./submitted-mark";
 
 const BOTTOM = PAGE.height - PAGE.marginBottom;
 /** A narrative is split at a page end only if at least this many of its lines fit there. */
@@ -23,6 +24,8 @@ const MIN_LINES_BEFORE_SPLIT = 5;
 export type FormDocumentOptions = LayoutOptions & {
   /** A light diagonal 草稿 on every page, for anything that is not the submitted snapshot. */
   watermark?: "草稿" | null;
+  /** A submitted version's 申报编号 on every page and the QR code of its verification page. */
+  mark?: SubmittedMark | null;
 };
 
 /**
@@ -61,9 +64,10 @@ export async function renderFormPdf(
     doc.on("error", reject);
   });
 
-  // Once per document: each registration parses an 8 MB font; only used glyphs are embedded.
-  doc.registerFont(FONT_REGULAR, FONT_REGULAR_PATH);
-  doc.registerFont(FONT_BOLD, FONT_BOLD_PATH);
+  // Once per document, with the fonts parsed once per thread; only used glyphs are embedded.
+  // (@types/pdfkit omits the parsed fontkit font that pdfkit accepts as a source.)
+  doc.registerFont(FONT_REGULAR, parsedFont(FONT_REGULAR_PATH) as unknown as string);
+  doc.registerFont(FONT_BOLD, parsedFont(FONT_BOLD_PATH) as unknown as string);
   const measurer = new TextMeasurer(doc);
   const watermark = options.watermark ?? null;
 
@@ -100,6 +104,15 @@ export async function renderFormPdf(
   const range = doc.bufferedPageRange();
   const first = layout.cover ? 1 : 0;
   const total = range.count - first;
+  const mark = options.mark ?? null;
+  if (mark) {
+    doc.switchToPage(range.start);
+    drawMarkQr(doc, mark);
+    for (let index = 0; index < range.count; index += 1) {
+      doc.switchToPage(range.start + index);
+      drawMarkLine(doc, mark);
+    }
+  }
   for (let index = first; index < range.count; index += 1) {
     doc.switchToPage(range.start + index);
     doc.font(FONT_REGULAR).fontSize(9).fillColor("#000000");

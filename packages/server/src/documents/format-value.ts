@@ -1,4 +1,11 @@
-import { type Field, levelOptions, type OptionSource, optionLabel, toNumber } from "@linxuan/domain";
+import {
+  type Field,
+  levelOptions,
+  type OptionSource,
+  optionLabel,
+  shanghaiChineseDate,
+  toNumber,
+} from "@linxuan/domain";
 import { type Run, text } from "./layout-model";
 
 /** Labels for option codes the domain lists do not know (e.g. a finer industry code). */
@@ -13,16 +20,7 @@ export function cleanText(value: string): string {
 }
 
 export function formatDate(value: string | Date): string {
-  if (value instanceof Date) {
-    const parts = new Intl.DateTimeFormat("en-CA", {
-      timeZone: "Asia/Shanghai",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-    }).formatToParts(value);
-    const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
-    return `${get("year")}年${Number(get("month"))}月${Number(get("day"))}日`;
-  }
+  if (value instanceof Date) return shanghaiChineseDate(value);
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : value;
 }

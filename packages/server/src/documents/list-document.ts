@@ -27,7 +27,11 @@ export type ListDocument = {
   paragraphs: string[];
   /** Optional heading above each table group (e.g. 培训机构·人工智能工程技术人员). */
   groups: { heading: string | null; rows: string[][] }[];
-  columns: { label: string; weight: number }[];
+  /**
+   * The table's columns, sized by weight; a `nowrap` column (a credit code) is as wide as its
+   * widest cell, so that it stays on one line, and the others share the rest.
+   */
+  columns: { label: string; weight: number; nowrap?: boolean }[];
   /** Right-aligned lines after the table: 推荐单位（盖章）：…, 日期 … */
   signature: string[];
   /** Lines under the signature, flush left (联系人、电话). */
@@ -93,8 +97,20 @@ export async function renderListPdf(document: ListDocument): Promise<Buffer> {
   for (const text of document.paragraphs) paragraph(`　　${text}`, {});
   y += 6;
 
-  const total = document.columns.reduce((sum, column) => sum + column.weight, 0);
-  const widths = document.columns.map((column) => (column.weight / total) * width);
+  const fixed = document.columns.map((column, index) => {
+    if (!column.nowrap) return null;
+    doc.font(FONT).fontSize(SIZE - 1);
+    const cells = document.groups.flatMap((group) =>
+      group.rows.map((row) => doc.widthOfString(row[index] ?? "")),
+    );
+    doc.font(BOLD);
+    return Math.max(doc.widthOfString(column.label), ...cells) + 2 * PAD + 2;
+  });
+  const fixedWidth = fixed.reduce<number>((sum, cell) => sum + (cell ?? 0), 0);
+  const total = document.columns.reduce((sum, column, index) => sum + (fixed[index] ? 0 : column.weight), 0);
+  const widths = document.columns.map(
+    (column, index) => fixed[index] ?? (column.weight / total) * (width - fixedWidth),
+  );
   const rowHeight = (cells: string[], font: string) => {
     doc.font(font).fontSize(SIZE - 1);
     return (

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { type Actor, type Command, type Role, roleMayRun } from "@linxuan/domain";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { deleteSession, findSessionWithUser, touchSession } from "../features/auth/queries";
+import type { Db } from "../db/connection";
 import { sha256Hex } from "./crypto";
 import type { Caller, Deps } from "./deps";
 import { AppError } from "./errors";
@@ -24,6 +24,30 @@ declare module "fastify" {
     mustChangePassword: boolean;
   }
 }
+
+/** A session row with its user, as the plugin reads it on every request. */
+export type SessionWithUser = {
+  lastSeenAt: string;
+  expiresAt: string;
+  userId: string;
+  username: string;
+  role: Role;
+  regionCode: string | null;
+  industryScope: string | null;
+  institutionId: string | null;
+  status: string;
+  mustChangePassword: number;
+};
+
+/**
+ * The sessions table as the plugin needs it. The auth feature owns that table and hands its
+ * queries in (app.ts), so this cross-cutting folder imports no feature.
+ */
+export type SessionStore = {
+  find: (db: Db, sessionId: string) => Promise<SessionWithUser | undefined>;
+  touch: (db: Db, sessionId: string, at: string) => Promise<void>;
+  remove: (db: Db, sessionId: string) => Promise<void>;
+};
 
 export type ApiRoute = {
   method: string;
@@ -60,7 +84,7 @@ const TOUCH_EVERY_MS = 60_000;
  * (login itself, registration, the public objection and complaint forms) it is the double-submit
  * cookie as before: the SameSite=Strict `lx_csrf` cookie must match the header.
  */
-export function registerAuth(app: FastifyInstance, deps: Deps): void {
+export function registerAuth(app: FastifyInstance, deps: Deps, sessions: SessionStore): void {
   app.decorateRequest("caller", null as unknown as Caller);
   app.decorateRequest("sessionId", null);
   app.decorateRequest("sessionCsrfToken", null);
@@ -82,21 +106,21 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const sessionId = sha256Hex(token);
-    const row = await findSessionWithUser(deps.db, sessionId);
+    const row = await sessions.find(deps.db, sessionId);
     if (!row) return;
     const now = deps.clock();
     const idleLimit = Date.parse(row.lastSeenAt) + deps.config.sessionIdleMinutes * 60_000;
     if (Date.parse(row.expiresAt) <= now.getTime() || idleLimit <= now.getTime() || row.status !== "active") {
-      await deleteSession(deps.db, sessionId);
+      await sessions.remove(deps.db, sessionId);
       request.sessionExpired = true;
       return;
     }
     if (now.getTime() - Date.parse(row.lastSeenAt) > TOUCH_EVERY_MS) {
-      await touchSession(deps.db, sessionId, now.toISOString());
+      await sessions.touch(deps.db, sessionId, now.toISOString());
     }
     const actor: Actor = {
       userId: row.userId,
-      role: row.role as Role,
+      role: row.role,
       regionCode: row.regionCode,
       industryScope: row.industryScope,
       institutionId: row.institutionId,

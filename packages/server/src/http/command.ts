@@ -1,5 +1,5 @@
+import { appendAuditEvent } from "../audit-log/append";
 import type { Db } from "../db/connection";
-import { appendAuditEvent } from "../features/audit/queries";
 import type { Caller, Deps } from "./deps";
 
 export type AuditRecord = {

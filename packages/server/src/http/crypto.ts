@@ -38,6 +38,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 export const randomToken = (bytes = 32) => crypto.randomBytes(bytes).toString("base64url");
+
+/**
+ * A random password that satisfies the password policy, for an account whose first password is
+ * shown once and changed at first login: an expert added by the office, the CLI's and the demo's
+ * accounts. The fixed letters and digit meet the policy's classes whatever the random part holds.
+ */
+export function randomInitialPassword(): string {
+  return `Lx-${crypto.randomBytes(6).toString("base64url")}9a`;
+}
 export const sha256Hex = (value: string) => crypto.createHash("sha256").update(value).digest("hex");
 
 /**

@@ -2,11 +2,21 @@ import type { Actor } from "@linxuan/domain";
 import type { Config } from "../config";
 import type { Db, PoolStats } from "../db/connection";
 import type { Dialect } from "../db/types";
-import type { CaptchaText } from "../features/captcha/text";
-import type { Mailer } from "../features/notifications/mailer";
 import type { FileStore } from "../storage/files";
 import type { Cipher } from "./crypto";
 import type { Clock } from "./time";
+
+export type Mail = { to: string; subject: string; text: string; messageId: string };
+/** Sends e-mail; implemented by the notifications feature (`createMailer`: SMTP or disabled). */
+export type Mailer = { send: (mail: Mail) => Promise<void>; enabled: boolean };
+
+/**
+ * Makes the text of a new captcha challenge. Production draws it at random (`randomCaptchaText`
+ * in the captcha feature); tests and browser journeys inject one that records what it made (see
+ * test/captcha.ts), keyed by the challenge id, so they can answer like a person reading the
+ * picture. There is no switch to turn the captcha off.
+ */
+export type CaptchaText = (challengeId: string) => string;
 
 /** What every service needs, passed explicitly (no container). */
 export type Deps = {

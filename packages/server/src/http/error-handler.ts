@@ -1,6 +1,16 @@
+import { fieldLabel } from "@linxuan/domain";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError } from "./errors";
+
+/**
+ * 职业：请选择职业 — the field named in Chinese, never by its code; a message that already names
+ * its field (or a field without a known name) is given as it is.
+ */
+export function readableMessage(path: string, message: string): string {
+  const label = path ? fieldLabel(path) : null;
+  return label && !message.includes(label) ? `${label}：${message}` : message;
+}
 
 /** Maps every failure to `{ code, message, fields? }` with a Chinese message; never leaks a stack. */
 export function registerErrorHandler(app: FastifyInstance, uploadMaxBytes: number): void {
@@ -25,7 +35,7 @@ export function registerErrorHandler(app: FastifyInstance, uploadMaxBytes: numbe
       const first = fields[0];
       return reply.status(400).send({
         code: "VALIDATION_FAILED",
-        message: first ? `${first.path ? `${first.path}：` : ""}${first.message}` : "提交的数据格式不正确",
+        message: first ? readableMessage(first.path, first.message) : "提交的数据格式不正确",
         fields,
       });
     }

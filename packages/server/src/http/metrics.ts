@@ -70,7 +70,7 @@ export function registerMetrics(app: FastifyInstance, deps: Deps, jobTypes: read
   });
   // SQLite has one synchronous connection and no pool: nothing is reported rather than zeros.
   const pool =
-    deps.poolStats?.() != null
+    (deps.poolStats?.() ?? null) !== null
       ? {
           total: poolGauge(registry, "total", "连接池中的连接数"),
           idle: poolGauge(registry, "idle", "连接池中空闲的连接数"),

@@ -1,4 +1,4 @@
-import { type Actor, type Command, type Role, roleMayRun } from "@linxuan/domain";
+import { type Actor, type Command, roleMayRun } from "@linxuan/domain";
 import { type AuditRecord, runCommand } from "../http/command";
 import type { Caller, Deps } from "../http/deps";
 import { enqueueJob, PermanentJobError } from "./queue";
@@ -32,7 +32,7 @@ export async function jobCaller(
   if (user?.status !== "active") throw new PermanentJobError("发起该任务的账号已停用，任务未执行");
   const actor: Actor = {
     userId: user.id,
-    role: user.role as Role,
+    role: user.role,
     regionCode: user.regionCode,
     industryScope: user.industryScope,
     institutionId: user.institutionId,

@@ -1,5 +1,4 @@
-import { maskIdNumber, maskPhone } from "@linxuan/domain";
-import { z } from "zod";
+import { type MonitoredJob, maskIdNumber, maskPhone } from "@linxuan/domain";
 import { maskAddress } from "../features/notifications/service";
 import { jobTypes } from "./handlers";
 import type { JobRow } from "./queue";
@@ -8,40 +7,11 @@ import type { JobRow } from "./queue";
  * 后台任务监控 (administrator) shows what a job is and how it went — never what it produced. A
  * job's result (an export's ZIP of application PDFs, an import's initial passwords) and its file
  * belong to the person who started it; its progress note names the application being worked on,
- * so it stays with the requester too. The response schema below is the whole of what leaves the
- * server: anything not declared in it is dropped by the serializer, so a field added to the row or
- * to the requester's view later cannot leak into the monitor by accident.
+ * so it stays with the requester too. The response schema (`jobMonitorSchema`, in the domain's
+ * contracts) is the whole of what leaves the server: anything not declared in it is dropped by the
+ * serializer, so a field added to the row or to the requester's view later cannot leak into the
+ * monitor by accident.
  */
-
-export const jobStatuses = ["queued", "running", "done", "failed"] as const;
-
-const monitoredJobSchema = z.object({
-  id: z.string(),
-  type: z.string(),
-  label: z.string(),
-  /** Written when the job was queued (which batch, how many rows; an e-mail's address masked). */
-  description: z.string().nullable(),
-  status: z.enum(jobStatuses),
-  progress: z.number(),
-  attempts: z.number(),
-  maxAttempts: z.number(),
-  /** The last error with e-mail addresses, phone and identity numbers masked. */
-  lastError: z.string().nullable(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-  runAfter: z.string(),
-  /** Who queued it; null for the system's own jobs (e-mail, reminders). */
-  createdBy: z.string().nullable(),
-  lockedBy: z.string().nullable(),
-});
-
-export const jobMonitorSchema = z.object({
-  counts: z.object({ queued: z.number(), running: z.number(), done: z.number(), failed: z.number() }),
-  types: z.array(z.object({ type: z.string(), label: z.string() })),
-  items: z.array(monitoredJobSchema),
-});
-
-export type MonitoredJob = z.infer<typeof monitoredJobSchema>;
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 // 18-character identity numbers and mainland mobiles, not inside a longer run of digits (a hash).

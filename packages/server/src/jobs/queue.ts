@@ -239,3 +239,68 @@ export async function jobQueueStats(db: Db, now: string): Promise<JobQueueStat[]
     oldestRunAfter: String(row.oldestRunAfter),
   }));
 }
+
+/** The administrator's monitor: the latest 200 jobs, filtered by status and type. */
+export async function listJobsForMonitor(
+  db: Db,
+  filter: { status?: JobRow["status"]; type?: string },
+): Promise<JobRow[]> {
+  let query = db.selectFrom("jobs").selectAll();
+  if (filter.status) query = query.where("status", "=", filter.status);
+  if (filter.type) query = query.where("type", "=", filter.type);
+  return query.orderBy("createdAt", "desc").limit(200).execute();
+}
+
+/** How many jobs are in each status (of one type when given). */
+export async function countJobsByStatus(db: Db, type?: string): Promise<Map<string, number>> {
+  let query = db.selectFrom("jobs").select(["status", (eb) => eb.fn.countAll().as("n")]);
+  if (type) query = query.where("type", "=", type);
+  const rows = await query.groupBy("status").execute();
+  return new Map(rows.map((row) => [row.status, Number(row.n)]));
+}
+
+/** The latest 50 jobs one person started. */
+export async function listJobsOf(db: Db, username: string): Promise<JobRow[]> {
+  return db
+    .selectFrom("jobs")
+    .selectAll()
+    .where("createdBy", "=", username)
+    .orderBy("createdAt", "desc")
+    .limit(50)
+    .execute();
+}
+
+/** Puts a failed job back in the queue from scratch; false when it is no longer failed. */
+export async function requeueFailedJob(db: Db, id: string, now: Date): Promise<boolean> {
+  const requeued = await db
+    .updateTable("jobs")
+    .set({
+      status: "queued",
+      attempts: 0,
+      runAfter: now.toISOString(),
+      lockedBy: null,
+      lockedUntil: null,
+      finishedAt: null,
+      progress: 0,
+      progressNote: null,
+    })
+    .where("id", "=", id)
+    .where("status", "=", "failed")
+    .executeTakeFirst();
+  return Number(requeued.numUpdatedRows) === 1;
+}
+
+/**
+ * Whether a job's payload or result names this file (an uploaded sheet to import, a produced
+ * export): a file store holds one copy of equal content, so whoever removes a file asks first.
+ */
+export async function jobsMentionFile(db: Db, sha256: string): Promise<boolean> {
+  const pattern = `%${sha256}%`;
+  const row = await db
+    .selectFrom("jobs")
+    .select("id")
+    .where((eb) => eb.or([eb("payload", "like", pattern), eb("result", "like", pattern)]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,16 +1,25 @@
+import { type Job, jobListSchema, jobMonitorSchema, jobSchema, jobStatuses, okSchema } from "@linxuan/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { runCommand } from "../http/command";
 import type { Caller, Deps } from "../http/deps";
-import { sendDownload } from "../http/download";
+import { CONTENT_TYPES, downloadResponse, sendDownload } from "../http/download";
 import { AppError, notFound } from "../http/errors";
 import { jobTypes } from "./handlers";
-import { describeJob, jobMonitorSchema, jobStatuses, monitoredJob, withoutPersonalData } from "./monitor";
-import { findJob, type JobFile, type JobRow } from "./queue";
+import { describeJob, monitoredJob, withoutPersonalData } from "./monitor";
+import {
+  countJobsByStatus,
+  findJob,
+  type JobFile,
+  type JobRow,
+  listJobsForMonitor,
+  listJobsOf,
+  requeueFailedJob,
+} from "./queue";
 
 /** A job as its requester sees it; the result passes through its type's presenter (secrets opened). */
-function jobView(deps: Deps, job: JobRow) {
+function jobView(deps: Deps, job: JobRow): Job {
   const type = jobTypes[job.type];
   const stored = job.result ? (JSON.parse(job.result) as unknown) : null;
   return {
@@ -19,7 +28,7 @@ function jobView(deps: Deps, job: JobRow) {
     label: type?.label ?? "后台任务",
     /** What this job is about (e.g. which batch), as written when it was queued. */
     description: describeJob(job.payload),
-    status: job.status as "queued" | "running" | "done" | "failed",
+    status: job.status as Job["status"],
     progress: Number(job.progress),
     progressNote: job.progressNote,
     attempts: Number(job.attempts),
@@ -60,17 +69,13 @@ export function registerJobRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      let query = deps.db.selectFrom("jobs").selectAll();
-      if (request.query.status) query = query.where("status", "=", request.query.status);
-      if (request.query.type) query = query.where("type", "=", request.query.type);
-      const rows = await query.orderBy("createdAt", "desc").limit(200).execute();
-      let countQuery = deps.db.selectFrom("jobs").select(["status", (eb) => eb.fn.countAll().as("n")]);
-      if (request.query.type) countQuery = countQuery.where("type", "=", request.query.type);
-      const counts = await countQuery.groupBy("status").execute();
+      const rows = await listJobsForMonitor(deps.db, request.query);
+      const counts = await countJobsByStatus(deps.db, request.query.type);
       return {
-        counts: Object.fromEntries(
-          jobStatuses.map((status) => [status, Number(counts.find((row) => row.status === status)?.n ?? 0)]),
-        ) as Record<(typeof jobStatuses)[number], number>,
+        counts: Object.fromEntries(jobStatuses.map((status) => [status, counts.get(status) ?? 0])) as Record<
+          (typeof jobStatuses)[number],
+          number
+        >,
         types: Object.entries(jobTypes).map(([type, definition]) => ({ type, label: definition.label })),
         // Results stay with the requester: the monitor shows state, not what a job produced.
         items: rows.map(monitoredJob),
@@ -85,7 +90,7 @@ export function registerJobRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["jobs"],
         summary: "重新执行失败的任务",
         params: z.object({ id: z.string().max(100) }),
-        response: { 200: z.object({ ok: z.literal(true) }) },
+        response: { 200: okSchema },
       },
     },
     // Requeues the job and answers only that it did: a retried job runs as its requester (see
@@ -99,22 +104,7 @@ export function registerJobRoutes(app: FastifyInstance, deps: Deps): void {
         request.caller,
         "job.retry",
         async (trx) => {
-          const requeued = await trx
-            .updateTable("jobs")
-            .set({
-              status: "queued",
-              attempts: 0,
-              runAfter: deps.clock().toISOString(),
-              lockedBy: null,
-              lockedUntil: null,
-              finishedAt: null,
-              progress: 0,
-              progressNote: null,
-            })
-            .where("id", "=", job.id)
-            .where("status", "=", "failed")
-            .executeTakeFirst();
-          if (Number(requeued.numUpdatedRows) !== 1)
+          if (!(await requeueFailedJob(trx, job.id, deps.clock())))
             throw new AppError("TRANSITION_NOT_ALLOWED", "该任务的状态已变化，请刷新");
         },
         () => ({
@@ -130,16 +120,10 @@ export function registerJobRoutes(app: FastifyInstance, deps: Deps): void {
     "/api/jobs",
     {
       config: { command: "authenticated" },
-      schema: { tags: ["jobs"], summary: "我发起的后台任务（最近50个）" },
+      schema: { tags: ["jobs"], summary: "我发起的后台任务（最近50个）", response: { 200: jobListSchema } },
     },
     async (request) => {
-      const rows = await deps.db
-        .selectFrom("jobs")
-        .selectAll()
-        .where("createdBy", "=", request.caller.username ?? "")
-        .orderBy("createdAt", "desc")
-        .limit(50)
-        .execute();
+      const rows = await listJobsOf(deps.db, request.caller.username ?? "");
       return { items: rows.map((row) => jobView(deps, row)) };
     },
   );
@@ -151,6 +135,7 @@ export function registerJobRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["jobs"],
         summary: "后台任务进度与结果",
         params: z.object({ id: z.string().max(100) }),
+        response: { 200: jobSchema },
       },
     },
     async (request) => jobView(deps, await ownJob(deps, request.caller, request.params.id)),
@@ -163,6 +148,7 @@ export function registerJobRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["jobs"],
         summary: "下载任务生成的文件",
         params: z.object({ id: z.string().max(100) }),
+        response: { 200: downloadResponse("任务生成的文件（如批量导出的 ZIP）", [CONTENT_TYPES.zip]) },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { shanghaiChineseDateTime } from "@linxuan/domain";
 import type { Config } from "../config";
 import { openDatabase } from "../db/connection";
 import { recordEvent } from "../http/command";
@@ -110,7 +111,7 @@ async function verifyRestored(
     await recordEvent({ db: handle.db, clock: systemClock }, caller, "platform.restore", {
       targetType: "platform",
       targetId: null,
-      summary: `从备份恢复（备份制作于 ${manifest.createdAt}，密钥指纹 ${manifest.dataKey.fingerprint}）`,
+      summary: `从备份恢复（备份制作于 ${shanghaiChineseDateTime(manifest.createdAt)}，密钥指纹 ${manifest.dataKey.fingerprint}）`,
       detail: { createdAt: manifest.createdAt, dialect: manifest.dialect, files: manifest.files },
     });
   } finally {
@@ -152,7 +153,9 @@ export async function restoreBackup(config: Config, caller: Caller, dir: string,
   checkSchemaVersion(manifest);
   say("正在校验备份中每个文件的校验和…");
   await verifyArtefacts(source, manifest);
-  say(`校验通过：${manifest.artefacts.length} 个文件与清单一致（备份制作于 ${manifest.createdAt}）`);
+  say(
+    `校验通过：${manifest.artefacts.length} 个文件与清单一致（备份制作于 ${shanghaiChineseDateTime(manifest.createdAt)}）`,
+  );
   if (dialect === "postgres") requireTool("pg_restore", "恢复");
   const folder = checkDataFolder(config.dataDir, manifest);
   const schema = config.databaseUrl ? await checkPostgresTarget(config.databaseUrl, manifest) : null;

@@ -140,6 +140,18 @@ describe.each(Object.keys(kinds) as (keyof typeof kinds)[])("the %s file store",
     expect(await listAll(store)).toEqual([]);
   });
 
+  it("removes a file, and removing one that is not there does nothing", async () => {
+    const { store, backing } = await kinds[kind]();
+    const kept = await store.put(unique());
+    const gone = await store.put(unique());
+    await store.remove(gone.sha256);
+    expect(fs.existsSync(backing(gone.sha256))).toBe(false);
+    expect(await store.stat(gone.sha256)).toBeNull();
+    await store.remove(gone.sha256);
+    await store.remove(sha256Of(unique()));
+    expect(await listAll(store)).toEqual([kept.sha256]);
+  });
+
   it("says a file is missing before sending any of it", async () => {
     const { store } = await kinds[kind]();
     const absent = sha256Of(unique());

@@ -58,6 +58,11 @@ export type FileStore = {
   getStream: (sha256: string) => Promise<{ stream: Readable; size: number }>;
   /** The stored file's size, or null when there is none of that name. */
   stat: (sha256: string) => Promise<{ size: number } | null>;
+  /**
+   * Removes a stored file; nothing happens when there is none. The caller has checked that no
+   * record holds it any more (equal content is stored once for every record that has it).
+   */
+  remove: (sha256: string) => Promise<void>;
   /** The SHA-256 of every stored file (for backups), in no particular order. */
   list: () => AsyncIterable<string>;
   /** Resolves when the store can take writes now (`GET /api/ready`); throws, saying why, when not. */
@@ -184,6 +189,9 @@ export function createLocalFileStore(dataDir: string): FileStore {
       });
       const { size } = await handle.stat();
       return { stream: handle.createReadStream(), size };
+    },
+    async remove(sha256) {
+      await fs.promises.rm(pathOf(sha256), { force: true });
     },
     async stat(sha256) {
       const size = await sizeOf(pathOf(sha256));

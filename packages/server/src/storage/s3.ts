@@ -30,6 +30,7 @@ export async function createS3FileStore(options: S3FileStoreOptions): Promise<Fi
   // Imported here, not at the top: the bundled build would otherwise load the SDK for every
   // command of every platform, object store or not.
   const {
+    DeleteObjectCommand,
     GetObjectCommand,
     HeadBucketCommand,
     HeadObjectCommand,
@@ -132,6 +133,10 @@ export async function createS3FileStore(options: S3FileStoreOptions): Promise<Fi
       return { stream: body as Readable, size };
     },
     stat,
+    async remove(sha256) {
+      // Deleting a key that is not there succeeds on S3 and its look-alikes.
+      await client.send(new DeleteObjectCommand({ Bucket, Key: storedFileKey(sha256) }));
+    },
     async *list() {
       for await (const page of paginateListObjectsV2({ client }, { Bucket, Prefix: "files/" })) {
         for (const object of page.Contents ?? []) {

@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
+import { shanghaiDateTime } from "@linxuan/domain";
 import { sql } from "kysely";
+import { type ChainedFields, GENESIS_HASH, hashEvent, storedFields } from "../audit-log/chain";
 import type { Db } from "../db/connection";
-import { type ChainedFields, GENESIS_HASH, hashEvent, storedFields } from "../features/audit/chain";
 import { findAuditEvent, readAuditPage } from "../features/audit/queries";
-import { shanghaiDateTime } from "../http/dates";
 
 /** What someone with write access to the database might do to the audit table, by hand. */
 export const tamper = {

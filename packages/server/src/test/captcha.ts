@@ -1,4 +1,5 @@
-import { type CaptchaText, randomCaptchaText } from "../features/captcha/text";
+import { randomCaptchaText } from "../features/captcha/text";
+import type { CaptchaText } from "../http/deps";
 
 /**
  * A captcha text generator that remembers what it drew for each challenge id: tests and browser

@@ -60,12 +60,16 @@ export async function failLogins(ctx: TestContext, username: string, times: numb
 }
 
 /** A valid, unique 统一社会信用代码 registered in the given province (default Shanghai). */
+// Seven free digits: drawn at random once, then counted up, so codes made in one test process never
+// repeat (a fresh random draw per code collided now and then in worlds of a few hundred institutions).
+let creditCodeSerial = crypto.randomInt(0, 10 ** 7);
+
 export function makeCreditCode(regionCode = "310000"): string {
-  const digits = crypto
-    .randomInt(0, 10 ** 8)
-    .toString()
-    .padStart(8, "0");
-  const body = `91${regionCode.slice(0, 2)}0101MA${digits}`.slice(0, 17);
+  creditCodeSerial = (creditCodeSerial + 1) % 10 ** 7;
+  const digits = creditCodeSerial.toString().padStart(7, "0");
+  // A prefecture-level code (440300) keeps its city; a province (440000) registers in its first city.
+  const city = regionCode.slice(2, 4) === "00" ? "01" : regionCode.slice(2, 4);
+  const body = `91${regionCode.slice(0, 2)}${city}01MA${digits}`;
   return `${body}${computeCreditCodeCheckChar(body)}`;
 }
 
@@ -81,12 +85,16 @@ export function makeRegistration(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** Publishes a 演示 copy of a seed batch whose online deadline is `daysAhead` days from now. */
+/**
+ * Publishes a 演示 copy of a seed batch whose online deadline is `daysAhead` days from now
+ * (stored as a real batch when `isDemo` is false).
+ */
 export async function publishOpenBatch(
   ctx: TestContext,
   source: BatchDefinition,
   daysAhead = 30,
   codeSuffix = unique(),
+  isDemo = true,
 ): Promise<string> {
   const definition = {
     ...makeDemoBatch(source, ctx.deps.clock(), daysAhead),
@@ -97,7 +105,7 @@ export async function publishOpenBatch(
     id,
     status: "published",
     builtIn: false,
-    isDemo: true,
+    isDemo,
     definition,
     now: ctx.deps.clock().toISOString(),
     createdBy: null,
@@ -145,8 +153,6 @@ export function multipartBody(
   return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-const REQUIRED_ATTACHMENTS = ["stampedForm", "legalRegistrationCertificate", "creditReport"];
-
 /**
  * A new institution registered in `regionCode` that fills a complete form, uploads the required
  * attachments and submits: returns its client and the submitted application.
@@ -179,7 +185,10 @@ export async function submitCompleteApplication(
     baseRevision: application.draftRevision,
   });
   if (saved.status !== 200) throw new Error(`save failed: ${JSON.stringify(saved.body)}`);
-  for (const code of REQUIRED_ATTACHMENTS) {
+  const requiredCodes = (application.batch.requiredAttachments as { code: string; required: boolean }[])
+    .filter((item) => item.required)
+    .map((item) => item.code);
+  for (const code of requiredCodes) {
     const uploaded = await institution.client.upload(
       `/api/applications/${application.id}/attachments`,
       multipartBody({ code, replace: "true" }, { name: `${code}.pdf`, content: SAMPLE_PDF }),
@@ -248,6 +257,14 @@ export type NoticeOptions = {
   startsAt?: string;
 };
 
+/** The 落款 and objection contacts an office enters when it publishes a notice. */
+export const NOTICE_CONTACTS = {
+  issuingBody: "上海市人力资源和社会保障局",
+  contactAddress: "上海市黄浦区南京西路1号",
+  contactPhone: "021-62345678",
+  contactEmail: "gongshi@example.gov.cn",
+};
+
 /**
  * A 公示 published through the API by a new provincial office over `count` approved training
  * applications (see `approvedApplication`), in a batch of its own unless one is given: the notice
@@ -273,6 +290,7 @@ export async function publishedNotice(ctx: TestContext, options: NoticeOptions) 
     kind: "training",
     regionCode,
     startsAt: options.startsAt ?? ctx.deps.clock().toISOString(),
+    ...NOTICE_CONTACTS,
   });
   if (published.status !== 201) throw new Error(`notice failed: ${JSON.stringify(published.body)}`);
   const notice = published.body.notice as {

@@ -1,3 +1,4 @@
+import { shanghaiDate } from "@linxuan/domain";
 import { signedInStaff, submitCompleteApplication, unique } from "./factories";
 import type { TestClient, TestContext } from "./harness";
 
@@ -15,7 +16,7 @@ export async function formallyCheckedApplications(
   options: { batchId: string; occupation: string; count: number },
 ) {
   const { client: centre } = await signedInStaff(ctx, "receivingCentre", { regionCode: "310000" });
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = shanghaiDate(new Date());
   const apps: { id: string; creditCode: string; name: string; client: TestClient }[] = [];
   for (let i = 0; i < options.count; i++) {
     const submitted = await submitCompleteApplication(ctx, {
@@ -108,4 +109,16 @@ export async function assignedReview(
   const applied = await office.post(`/api/review/${batchId}/assignments`, { assignments, source: "auto" });
   if (applied.status !== 200) throw new Error(`assignment failed: ${JSON.stringify(applied.body)}`);
   return assignments;
+}
+
+/**
+ * The expert accepts the 评审承诺 of every batch it has assignments in (once per batch is enough;
+ * accepting again changes nothing), as it does before opening its first assignment.
+ */
+export async function acceptPledges(expert: TestClient): Promise<void> {
+  const list = await expert.get("/api/expert/assignments");
+  for (const item of list.body.items as { id: string }[]) {
+    const accepted = await expert.post(`/api/expert/assignments/${item.id}/pledge`, { accept: true });
+    if (accepted.status !== 200) throw new Error(`pledge failed: ${JSON.stringify(accepted.body)}`);
+  }
 }

@@ -1,6 +1,6 @@
 import { useLocation } from "react-router";
-import { ButtonLink } from "./button-link";
-import { PlainResult } from "./plain-result";
+import { ButtonLink } from "../shared/button-link";
+import { PlainResult } from "../shared/plain-result";
 
 export function NotFoundPage({ home = "/" }: { home?: string }) {
   const location = useLocation();

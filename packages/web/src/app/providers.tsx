@@ -2,7 +2,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { App as AntdApp, ConfigProvider } from "antd";
 import zhCN from "antd/locale/zh_CN";
 import type { ReactNode } from "react";
-import "./dates";
+import "../shared/dates";
 import { queryClient } from "./query-client";
 import { theme } from "./theme";
 

@@ -1,7 +1,8 @@
 import { App } from "antd";
+import { useState } from "react";
 import { Link, NavLink, Outlet } from "react-router";
-import { inShanghai } from "./dates";
-import { errorText } from "./form-errors";
+import { inShanghai } from "../shared/dates";
+import { errorText } from "../shared/form-errors";
 import { useLogout, useSession } from "./session";
 
 export const PROGRAM_NAME = "数字技术工程师培育项目";
@@ -45,6 +46,8 @@ function UserNav() {
 
 export function PublicLayout() {
   const today = inShanghai();
+  // On a phone the section links fold behind a 菜单 button (CSS shows the button below 768 px).
+  const [menuOpen, setMenuOpen] = useState(false);
   return (
     <>
       <a className="lx-skip-link" href="#main">
@@ -72,9 +75,21 @@ export function PublicLayout() {
           </Link>
         </div>
       </header>
-      <nav className="lx-nav" aria-label="主导航">
+      <nav className={menuOpen ? "lx-nav lx-nav-open" : "lx-nav"} aria-label="主导航">
         <div className="lx-container">
-          <div className="lx-nav-links">
+          <button
+            type="button"
+            className="lx-nav-button lx-nav-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="lx-nav-links"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <span className="lx-nav-toggle-icon" aria-hidden="true" />
+            {menuOpen ? "收起菜单" : "菜单"}
+          </button>
+          {/* A chosen section closes the folded menu. */}
+          {/* biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: the links inside take the keyboard; this only closes the menu after one is followed */}
+          <div className="lx-nav-links" id="lx-nav-links" onClick={() => setMenuOpen(false)}>
             <NavLink to="/" end>
               首页
             </NavLink>

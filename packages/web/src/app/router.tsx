@@ -1,70 +1,88 @@
 import type { Command } from "@linxuan/domain";
-import { Button, Result } from "antd";
-import type { ComponentType } from "react";
-import { createBrowserRouter, isRouteErrorResponse, Outlet, useRouteError } from "react-router";
-import { LoginPage } from "../features/auth/login-page";
-import { RegisterPage } from "../features/auth/register-page";
+import { Spin } from "antd";
+import { type ComponentType, lazy, Suspense } from "react";
+import { createBrowserRouter, Outlet, redirect } from "react-router";
 import { HomePage } from "../features/public/home-page";
-import { NoticePage } from "../features/public/notice-page";
-import { NoticesPage } from "../features/public/notices-page";
-import { onSessionLost } from "./api";
-import { NotFoundPage } from "./not-found-page";
+import { onSessionLost } from "../shared/http";
 import { PublicLayout } from "./public-layout";
 import { queryClient } from "./query-client";
 import { sessionKey, setSessionEnd } from "./session";
-import { FullPageSpin, RequireCommand, WorkbenchLayout } from "./workbench-layout";
+
+/*
+ * Every page is loaded on first visit, so a visitor downloads only the page they open: the public
+ * pages never carry the workbench (its layout, tables, forms, charts), and the login page does not
+ * carry the catalog's. Only the home page comes with the first script (its cards and lists are lazy
+ * in turn). Nothing of the workbench may be imported statically here.
+ */
 
 /**
- * A back-office page, loaded on first visit (the public pages stay small), shown only to roles
- * that may run the command its main API call needs.
+ * A page loaded on first visit; a back-office page is shown only to roles that may run the
+ * command its main API call needs.
  */
 function page(load: () => Promise<ComponentType>, command?: Command) {
   return async () => {
-    const Page = await load();
-    const Component = command
-      ? () => (
-          <RequireCommand command={command}>
-            <Page />
-          </RequireCommand>
-        )
-      : Page;
+    if (!command) return { Component: await load() };
+    const [Page, { RequireCommand }] = await Promise.all([load(), import("./workbench-layout")]);
+    const Component = () => (
+      <RequireCommand command={command}>
+        <Page />
+      </RequireCommand>
+    );
     return { Component };
   };
 }
 
-function RouteError() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
+/** Shown while the page of the first URL arrives (the workbench has its own, in its layout). */
+function RouteSpin() {
   return (
-    <Result
-      status="error"
-      title="页面出错了"
-      subTitle="很抱歉，页面加载时出现错误。请刷新页面重试；如果问题持续，请联系系统管理员。"
-      extra={
-        <Button type="primary" onClick={() => window.location.reload()}>
-          刷新页面
-        </Button>
-      }
-    />
+    <div style={{ minHeight: "60vh", display: "flex", alignItems: "center", justifyContent: "center" }}>
+      <Spin size="large" description="正在加载…" />
+    </div>
   );
+}
+
+const RouteError = lazy(() => import("./route-error").then((m) => ({ default: m.RouteError })));
+
+/** The not-found page, loaded only when an address matches no page (antd's Result is not small). */
+function notFound(home?: string) {
+  return async () => {
+    const { NotFoundPage } = await import("./not-found-page");
+    return { Component: () => <NotFoundPage home={home} /> };
+  };
 }
 
 export const router = createBrowserRouter([
   {
     element: <Outlet />,
-    errorElement: <RouteError />,
+    errorElement: (
+      <Suspense fallback={<RouteSpin />}>
+        <RouteError />
+      </Suspense>
+    ),
     // Shown while a lazily loaded page of the first URL arrives.
-    hydrateFallbackElement: <FullPageSpin />,
+    hydrateFallbackElement: <RouteSpin />,
     children: [
       {
         element: <PublicLayout />,
         children: [
+          // Drawn with the first script, as most visitors open it first; its heavier parts are lazy.
           { index: true, element: <HomePage /> },
-          { path: "notices", element: <NoticesPage /> },
-          { path: "notices/:id", element: <NoticePage /> },
-          { path: "login", element: <LoginPage /> },
-          { path: "register", element: <RegisterPage /> },
-          // 公示 and 目录: loaded on first visit, like the back office (their forms are not small).
+          {
+            path: "notices",
+            lazy: page(() => import("../features/public/notices-page").then((m) => m.NoticesPage)),
+          },
+          {
+            path: "notices/:id",
+            lazy: page(() => import("../features/public/notice-page").then((m) => m.NoticePage)),
+          },
+          {
+            path: "login",
+            lazy: page(() => import("../features/auth/login-page").then((m) => m.LoginPage)),
+          },
+          {
+            path: "register",
+            lazy: page(() => import("../features/auth/register-page").then((m) => m.RegisterPage)),
+          },
           {
             path: "public-notices",
             lazy: page(() =>
@@ -100,6 +118,10 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: "verify/:number?",
+            lazy: page(() => import("../features/verification/verify-page").then((m) => m.VerifyPage)),
+          },
+          {
             path: "deadlines",
             lazy: page(() => import("../features/deadlines/deadlines-page").then((m) => m.DeadlinesPage)),
           },
@@ -109,11 +131,11 @@ export const router = createBrowserRouter([
               import("../features/dashboard/public-statistics-page").then((m) => m.PublicStatisticsPage),
             ),
           },
-          { path: "*", element: <NotFoundPage /> },
+          { path: "*", lazy: notFound() },
         ],
       },
       {
-        element: <WorkbenchLayout />,
+        lazy: async () => ({ Component: (await import("./workbench-layout")).WorkbenchLayout }),
         children: [
           {
             path: "workbench",
@@ -159,6 +181,13 @@ export const router = createBrowserRouter([
             lazy: page(() => import("../features/batches/batch-page").then((m) => m.BatchPage), "batch.view"),
           },
           {
+            path: "workbench/institutions",
+            lazy: page(
+              () => import("../features/institutions/institutions-page").then((m) => m.InstitutionsPage),
+              "institution.view",
+            ),
+          },
+          {
             path: "workbench/users",
             lazy: page(() => import("../features/users/users-page").then((m) => m.UsersPage), "user.view"),
           },
@@ -181,21 +210,33 @@ export const router = createBrowserRouter([
             ),
           },
           {
-            path: "workbench/review-queue",
+            path: "workbench/recommendation-queue",
             lazy: page(
-              () => import("../features/review-queue/review-queue-page").then((m) => m.ReviewQueuePage),
+              () =>
+                import("../features/recommendation-queue/recommendation-queue-page").then(
+                  (m) => m.RecommendationQueuePage,
+                ),
               "recommendation.queue",
             ),
           },
           {
-            path: "workbench/review-queue/:applicationId",
+            path: "workbench/recommendation-queue/:applicationId",
             lazy: page(
               () =>
-                import("../features/review-queue/application-review-page").then(
-                  (m) => m.ApplicationReviewPage,
+                import("../features/recommendation-queue/queue-application-page").then(
+                  (m) => m.QueueApplicationPage,
                 ),
               "recommendation.queue",
             ),
+          },
+          // The queue's former address (审核队列 was once "review-queue"): bookmarks and the links in
+          // notifications sent before the rename still arrive, with the batch they named.
+          {
+            path: "workbench/review-queue/:applicationId?",
+            loader: ({ params, request }) =>
+              redirect(
+                `/workbench/recommendation-queue${params.applicationId ? `/${encodeURIComponent(params.applicationId)}` : ""}${new URL(request.url).search}`,
+              ),
           },
           {
             path: "workbench/recommendation-overview",
@@ -274,11 +315,11 @@ export const router = createBrowserRouter([
             lazy: page(
               () =>
                 import("../features/supervision/contact-requests-page").then((m) => m.ContactRequestsPage),
-              "catalog.manage",
+              "contactChange.decide",
             ),
           },
           {
-            // Offices (catalog.manage) and listed institutions (application.edit): the page picks its view.
+            // Offices (assessment.manage) and listed institutions (assessment.submit): the page picks its view.
             path: "workbench/assessments",
             lazy: page(() =>
               import("../features/supervision/assessments-page").then((m) => m.AssessmentsPage),
@@ -301,7 +342,7 @@ export const router = createBrowserRouter([
             path: "workbench/jobs",
             lazy: page(() => import("../features/jobs/jobs-page").then((m) => m.JobsPage)),
           },
-          { path: "workbench/*", element: <NotFoundPage home="/workbench" /> },
+          { path: "workbench/*", lazy: notFound("/workbench") },
         ],
       },
     ],

@@ -1,7 +1,7 @@
 import type { Actor } from "@linxuan/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
-import { api, isApiError } from "./api";
+import { api, isApiError } from "../shared/http";
 import type { User } from "./api-types";
 
 export const sessionKey = ["session"] as const;

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   BellOutlined,
@@ -42,7 +43,7 @@ export const workbenchMenu: readonly MenuEntry[] = [
   },
   { path: "/workbench/batches", label: "遴选批次", icon: <FileTextOutlined />, command: "batch.view" },
   {
-    path: "/workbench/review-queue",
+    path: "/workbench/recommendation-queue",
     label: "审核队列",
     icon: <AuditOutlined />,
     command: "recommendation.queue",
@@ -62,6 +63,12 @@ export const workbenchMenu: readonly MenuEntry[] = [
     icon: <StarOutlined />,
     command: "review.score",
   },
+  {
+    path: "/workbench/institutions",
+    label: "申报单位",
+    icon: <ApartmentOutlined />,
+    command: "institution.view",
+  },
   { path: "/workbench/users", label: "账号管理", icon: <TeamOutlined />, command: "user.view" },
   { path: "/workbench/calendar", label: "工作日历", icon: <CalendarOutlined />, command: "calendar.manage" },
   { path: "/workbench/notices", label: "公示管理", icon: <NotificationOutlined />, command: "notice.manage" },
@@ -76,20 +83,20 @@ export const workbenchMenu: readonly MenuEntry[] = [
     path: "/workbench/contact-requests",
     label: "联系方式变更",
     icon: <ContactsOutlined />,
-    command: "catalog.manage",
+    command: "contactChange.decide",
   },
   // One page, two audiences with different commands (never the same role): offices and institutions.
   {
     path: "/workbench/assessments",
     label: "考核评估",
     icon: <SafetyCertificateOutlined />,
-    command: "catalog.manage",
+    command: "assessment.manage",
   },
   {
     path: "/workbench/assessments",
     label: "目录与考核评估",
     icon: <SafetyCertificateOutlined />,
-    command: "application.edit",
+    command: "assessment.submit",
   },
   { path: "/workbench/audit", label: "审计日志", icon: <AuditOutlined />, command: "audit.view" },
   {

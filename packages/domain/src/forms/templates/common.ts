@@ -3,6 +3,7 @@ import type {
   ConsentField,
   DateField,
   EmailField,
+  Field,
   Formula,
   GroupItem,
   IntegerField,
@@ -103,6 +104,9 @@ export const email = (key: string, label: string): EmailField => ({
   required: true,
 });
 
+/** Marks a field as belonging to the occupation applied for (see `FieldBase.occupationSpecific`). */
+export const perOccupation = <T extends Field>(field: T): T => ({ ...field, occupationSpecific: true });
+
 export const column = <T extends TableColumn>(field: T, weight: number): T => ({ ...field, weight });
 
 /** The untitled head of every form: occupation (仅填一项) and levels (请打√). */
@@ -112,16 +116,19 @@ export function headSection(activity: "培训" | "评价"): Section {
     title: "申报职业与等级",
     printTitle: false,
     items: [
-      { item: "field", field: select("occupation", `拟申报开展${activity}的职业（仅填一项）`, "occupation") },
       {
         item: "field",
-        field: {
+        field: perOccupation(select("occupation", `拟申报开展${activity}的职业（仅填一项）`, "occupation")),
+      },
+      {
+        item: "field",
+        field: perOccupation({
           type: "levels",
           key: "levels",
           label: `拟申报开展${activity}的专业技术等级`,
           required: true,
           printHint: "（请打√）",
-        },
+        }),
       },
     ],
   };
@@ -206,7 +213,7 @@ export function basicInfoSection(options: { continuingEducationBases: boolean })
         item: "row",
         fields: [
           yesNo("provincialContinuingEducationBase", "省级专业技术人员继续教育基地"),
-          yesNo("occupationStandardDeveloper", "申报职业的国家职业标准开发单位"),
+          perOccupation(yesNo("occupationStandardDeveloper", "申报职业的国家职业标准开发单位")),
         ],
       },
     );
@@ -240,15 +247,18 @@ export const facilitiesTable: Item = {
   footer: [],
 };
 
-/** 年度计划…人数 and …费用 per level, side by side as on the form. */
+/**
+ * 年度计划…人数 and …费用 per level, side by side as on the form. Each figure belongs to its level:
+ * a level not applied for is not asked (hidden on screen, printed empty).
+ */
 export function levelPlanRow(
   people: { key: string; label: string },
   fee: { key: string; label: string; unit: Unit },
 ): Item {
   const levels = [
-    ["Junior", "初级"],
-    ["Intermediate", "中级"],
-    ["Senior", "高级"],
+    ["Junior", "初级", "junior"],
+    ["Intermediate", "中级", "intermediate"],
+    ["Senior", "高级", "senior"],
   ] as const;
   return {
     item: "groupRow",
@@ -258,14 +268,20 @@ export function levelPlanRow(
         key: people.key,
         label: people.label,
         perLine: 1,
-        fields: levels.map(([suffix, label]) => count(`${people.key}${suffix}`, label, "人次")),
+        fields: levels.map(([suffix, label, level]) => ({
+          ...perOccupation(count(`${people.key}${suffix}`, label, "人次")),
+          level,
+        })),
       },
       {
         item: "group",
         key: fee.key,
         label: fee.label,
         perLine: 1,
-        fields: levels.map(([suffix, label]) => amount(`${fee.key}${suffix}`, label, fee.unit)),
+        fields: levels.map(([suffix, label, level]) => ({
+          ...perOccupation(amount(`${fee.key}${suffix}`, label, fee.unit)),
+          level,
+        })),
       },
     ],
   };

@@ -14,6 +14,7 @@ import {
   noteIndustry,
   noteSeparateApplications,
   noteUnitType,
+  perOccupation,
   phone,
   recommendationBlock,
   select,
@@ -27,7 +28,9 @@ const evaluationScaleTable: Item = {
   key: "evaluationScale",
   label: "近5年开展考核评价规模（人次）",
   labelPlacement: "left",
-  rows: { fixed: 5 },
+  // One row per certificate: a year may hold several (证书名称 × 证书性质 × 颁证数量).
+  rows: { years: 5, per: "certificateName" },
+  optionalWhen: { key: "evaluationConducted", equals: false },
   columns: [
     column({ type: "year", key: "year", label: "年度", required: true }, 0.8),
     column(text("certificateName", "证书名称", 100, false), 1.8),
@@ -58,7 +61,10 @@ const evaluationScaleTable: Item = {
       },
       "人次",
     ),
-    select("certificateCategories", "证书类别", "certificateCategory", { multiple: true, note: 3 }),
+    {
+      ...select("certificateCategories", "证书类别", "certificateCategory", { multiple: true, note: 3 }),
+      optionalWhen: { key: "certificateIssued", equals: false },
+    },
   ],
 };
 
@@ -99,12 +105,8 @@ const foundationSection: Section = {
     },
     {
       item: "breakdown",
-      total: computedCount(
-        "assessmentTeamCount",
-        "考评团队总人数",
-        { sum: ["assessorCount", "supervisorCount"] },
-        "人",
-      ),
+      // The institution's own figure (a team has more than its assessors and supervisors), at least their sum.
+      total: count("assessmentTeamCount", "考评团队总人数", "人"),
       parts: [
         count("assessorCount", "考评员队伍人数", "人"),
         count("supervisorCount", "督导员队伍人数", "人"),
@@ -113,11 +115,13 @@ const foundationSection: Section = {
     questionSettersTable,
     {
       item: "field",
-      field: textarea(
-        "evaluationHistory",
-        "已开展考核评价情况简述",
-        500,
-        "(主要包括：近五年来在所申报职业领域组织开展考核评价的情况，考务管理、考核保密、证书管理等相关管理制度等。具体文本、支撑材料另附。500字以内)",
+      field: perOccupation(
+        textarea(
+          "evaluationHistory",
+          "已开展考核评价情况简述",
+          500,
+          "(主要包括：近五年来在所申报职业领域组织开展考核评价的情况，考务管理、考核保密、证书管理等相关管理制度等。具体文本、支撑材料另附。500字以内)",
+        ),
       ),
     },
     {
@@ -144,11 +148,13 @@ const planSection: Section = {
     ),
     {
       item: "field",
-      field: textarea(
-        "evaluationPlan",
-        "下一步考核评价工作规划",
-        800,
-        "（主要包括：下一步开展有关职业专业技术等级考核的工作考虑及有关条件保障等，包括实施方案及质量管控相关制度、考核规模、师资培训、考核站点建设、考核方案、题库建设、考核费用测算等，800字以内）",
+      field: perOccupation(
+        textarea(
+          "evaluationPlan",
+          "下一步考核评价工作规划",
+          800,
+          "（主要包括：下一步开展有关职业专业技术等级考核的工作考虑及有关条件保障等，包括实施方案及质量管控相关制度、考核规模、师资培训、考核站点建设、考核方案、题库建设、考核费用测算等，800字以内）",
+        ),
       ),
     },
   ],

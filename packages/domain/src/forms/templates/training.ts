@@ -14,6 +14,7 @@ import {
   noteIndustry,
   noteSeparateApplications,
   noteUnitType,
+  perOccupation,
   phone,
   select,
   text,
@@ -105,7 +106,9 @@ function foundationSection(wording: TrainingWording): Section {
       teachersTable,
       {
         item: "field",
-        field: textarea("trainingHistory", "已有培训情况简述", 500, wording.trainingHistoryHint),
+        field: perOccupation(
+          textarea("trainingHistory", "已有培训情况简述", 500, wording.trainingHistoryHint),
+        ),
       },
       {
         item: "field",
@@ -135,11 +138,13 @@ const planSection: Section = {
     ),
     {
       item: "field",
-      field: textarea(
-        "trainingPlan",
-        "下一步培训工作规划",
-        800,
-        "（主要包括：下一步开展有关职业培训的工作考虑及有关条件保障等，包括实施方案及质量管控相关制度、培训规模、师资培训、学习资源开发、培训费用测算等，800字以内）",
+      field: perOccupation(
+        textarea(
+          "trainingPlan",
+          "下一步培训工作规划",
+          800,
+          "（主要包括：下一步开展有关职业培训的工作考虑及有关条件保障等，包括实施方案及质量管控相关制度、培训规模、师资培训、学习资源开发、培训费用测算等，800字以内）",
+        ),
       ),
     },
   ],

@@ -1,4 +1,4 @@
-import { nationalBatch2, shanghaiBatch3, shanghaiTrainingV1 } from "@linxuan/domain";
+import { nationalBatch2, nationalTrainingV1, shanghaiBatch3, shanghaiTrainingV1 } from "@linxuan/domain";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasPdftotext, pdfPages, squeeze, zipEntry } from "../../documents/document-test-utils";
@@ -174,7 +174,7 @@ describe.each(testDatabases)("applications on %s", (kind) => {
       (issue: { path: string }) => issue.path === "institutionProfile",
     );
     expect(profileIssue.message).toContain("801");
-    await attachAll(client, application.id, ["stampedForm", "legalRegistrationCertificate", "creditReport"]);
+    await attachAll(client, application.id, ["stampedForm"]);
     const submit = await client.post(`/api/applications/${application.id}/submit`, {});
     expect(submit.status).toBe(422);
     expect(submit.body.code).toBe("APPLICATION_INCOMPLETE");
@@ -215,12 +215,13 @@ describe.each(testDatabases)("applications on %s", (kind) => {
 
   it("stores attachments by SHA-256 and serves them only as downloads; replace and delete in draft", async () => {
     const { client, application } = await startShanghai();
-    await attachAll(client, application.id, ["stampedForm"]);
+    // 支撑材料 takes images too (the stamped form is PDF only).
+    await attachAll(client, application.id, ["supportingMaterials"]);
     const first = (await client.get(`/api/applications/${application.id}`)).body.application.attachments[0];
     const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
     const second = await client.upload(
       `/api/applications/${application.id}/attachments`,
-      multipartBody({ code: "stampedForm", replace: "true" }, { name: "扫描件.png", content: png }),
+      multipartBody({ code: "supportingMaterials", replace: "true" }, { name: "扫描件.png", content: png }),
     );
     expect(second.body.attachment).toMatchObject({ contentType: "image/png", fileName: "扫描件.png" });
     const detail = await client.get(`/api/applications/${application.id}`);
@@ -249,7 +250,7 @@ describe.each(testDatabases)("applications on %s", (kind) => {
   it("submits before the deadline to the second, and refuses one second after", async () => {
     const { client, application, creditCode } = await startShanghai();
     await fillCompletely(client, application, creditCode);
-    await attachAll(client, application.id, ["stampedForm", "legalRegistrationCertificate", "creditReport"]);
+    await attachAll(client, application.id, ["stampedForm"]);
     const deadline = Date.parse(application.batch.onlineDeadline);
     // Sign in again a minute before the deadline so the jump in time does not end the session.
     ctx.setNow(new Date(deadline - 60_000));
@@ -273,23 +274,63 @@ describe.each(testDatabases)("applications on %s", (kind) => {
   });
 
   it("refuses submission with a required attachment missing, naming it", async () => {
-    const { client, application, creditCode } = await startShanghai();
-    await fillCompletely(client, application, creditCode);
+    const { client, creditCode } = await registerInstitution(ctx);
+    const started = await client.post("/api/applications", {
+      batchId: nationalId,
+      kind: "training",
+      occupation: "ai",
+      levels: ["junior", "intermediate"],
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const application = started.body.application;
+    const saved = await client.put(`/api/applications/${application.id}/draft`, {
+      values: completeValues(nationalTrainingV1, { creditCode }),
+      baseRevision: application.draftRevision,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     await attachAll(client, application.id, ["stampedForm", "creditReport"]);
     const response = await client.post(`/api/applications/${application.id}/submit`, {});
     expect(response.status).toBe(422);
     expect(response.body.fields).toEqual([
       {
         path: "attachments.legalRegistrationCertificate",
-        message: expect.stringContaining("法人登记证书复印件"),
+        message: expect.stringContaining("法人登记证书复印件（加盖单位印章）"),
       },
+    ]);
+  });
+
+  it("takes only what 沪人社专〔2026〕55号 asks: the stamped form, as PDF only", async () => {
+    const { client, application } = await startShanghai();
+    expect(application.batch.requiredAttachments.map((item: { code: string }) => item.code)).toEqual([
+      "stampedForm",
+      "supportingMaterials",
+    ]);
+    const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+    const image = await client.upload(
+      `/api/applications/${application.id}/attachments`,
+      multipartBody({ code: "stampedForm" }, { name: "盖章申报表.png", content: png, type: "image/png" }),
+    );
+    expect(image.status).toBe(415);
+    expect(image.body.code).toBe("FILE_TYPE_NOT_ALLOWED");
+    expect(image.body.message).toContain("“申报表电子版（加盖公章的PDF格式）”只接受PDF文件");
+    expect(image.body.fields).toEqual([{ path: "attachments.stampedForm", message: "只接受PDF文件" }]);
+    const credit = await client.upload(
+      `/api/applications/${application.id}/attachments`,
+      multipartBody({ code: "creditReport" }, { name: "信用报告.pdf", content: SAMPLE_PDF }),
+    );
+    expect(credit.status).toBe(400);
+    expect(credit.body.message).toBe("附件类别不正确");
+    await attachAll(client, application.id, ["stampedForm"]);
+    const detail = await client.get(`/api/applications/${application.id}`);
+    expect(detail.body.application.attachments.map((item: { code: string }) => item.code)).toEqual([
+      "stampedForm",
     ]);
   });
 
   it("keeps each submitted version immutable: return, revise, resubmit, diff", async () => {
     const { client, application, creditCode } = await startShanghai();
     await fillCompletely(client, application, creditCode);
-    await attachAll(client, application.id, ["stampedForm", "legalRegistrationCertificate", "creditReport"]);
+    await attachAll(client, application.id, ["stampedForm"]);
     expect((await client.post(`/api/applications/${application.id}/submit`, {})).status).toBe(200);
     const locked = await client.put(`/api/applications/${application.id}/draft`, {
       values: completeValues(shanghaiTrainingV1),
@@ -430,7 +471,7 @@ describe.each(testDatabases)("applications on %s", (kind) => {
   it("withdraws a submitted application with a reason", async () => {
     const { client, application, creditCode } = await startShanghai();
     await fillCompletely(client, application, creditCode);
-    await attachAll(client, application.id, ["stampedForm", "legalRegistrationCertificate", "creditReport"]);
+    await attachAll(client, application.id, ["stampedForm"]);
     await client.post(`/api/applications/${application.id}/submit`, {});
     const noReason = await client.post(`/api/applications/${application.id}/withdraw`, { reason: "" });
     expect(noReason.status).toBe(400);

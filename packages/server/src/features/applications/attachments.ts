@@ -1,4 +1,10 @@
 import crypto from "node:crypto";
+import {
+  type AttachmentFileKind,
+  afterSubmissionUpload,
+  attachmentFileKinds,
+  formAttachments,
+} from "@linxuan/domain";
 import { requireActorOf } from "../../http/actor";
 import { recordEvent, runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
@@ -7,9 +13,16 @@ import { detectFileKind } from "../../storage/files";
 import type { StagedUpload } from "../../storage/staging";
 import { loadApplication } from "./context";
 import { findAttachment, listCurrentAttachments, listedInSubmittedVersion } from "./queries";
-import { EDITABLE_STATUSES, effectiveDeadline } from "./service";
+import { EDITABLE_STATUSES, effectiveDeadline } from "./view";
 
-const ATTACHMENT_KINDS = new Set(["pdf", "jpg", "png"]);
+/** What a slot takes when its batch names no file kinds. */
+const ATTACHMENT_KINDS: readonly AttachmentFileKind[] = attachmentFileKinds;
+
+/** PDF、JPG或PNG — the accepted kinds as a Chinese list. */
+function kindNames(kinds: readonly string[]): string {
+  const names = kinds.map((kind) => kind.toUpperCase());
+  return names.length > 1 ? `${names.slice(0, -1).join("、")}或${names.at(-1)}` : (names[0] ?? "");
+}
 
 /** Keeps a file name printable and short; the stored name is only ever shown, never used as a path. */
 function cleanFileName(name: string): string {
@@ -33,13 +46,30 @@ export async function uploadAttachment(
   const actor = requireActorOf(caller);
   const ctx = await loadApplication(deps, actor, id);
   if (!ctx.isOwner) throw notFound("申报");
+  // The batch's attachments, and the 另附页 the form itself allows (注6).
+  const required =
+    ctx.batch.requiredAttachments.find((item) => item.code === input.code) ??
+    formAttachments(ctx.template).find((item) => item.code === input.code);
   if (!(EDITABLE_STATUSES as readonly string[]).includes(ctx.row.status)) {
-    throw new AppError("APPLICATION_NOT_EDITABLE", "申报已提交，附件不能再修改");
-  }
-  if (Date.parse(effectiveDeadline(ctx.row, ctx.batch)) < deps.clock().getTime()) {
+    // The stamped copy of the submitted version, where the batch takes it after submission.
+    const late = required
+      ? afterSubmissionUpload({
+          status: ctx.row.status,
+          slot: required,
+          paperDeadline: ctx.batch.paperDeadline,
+          onlineDeadline: ctx.batch.onlineDeadline,
+          now: deps.clock(),
+        })
+      : null;
+    if (!late?.open) {
+      throw new AppError(
+        late?.code ?? "APPLICATION_NOT_EDITABLE",
+        late?.reason ?? "申报已提交，附件不能再修改",
+      );
+    }
+  } else if (Date.parse(effectiveDeadline(ctx.row, ctx.batch)) < deps.clock().getTime()) {
     throw new AppError("DEADLINE_PASSED", "网上申报已截止，不能再上传附件");
   }
-  const required = ctx.batch.requiredAttachments.find((item) => item.code === input.code);
   if (!required)
     throw new AppError("VALIDATION_FAILED", "附件类别不正确", {
       fields: [{ path: "code", message: "附件类别不正确" }],
@@ -56,12 +86,15 @@ export async function uploadAttachment(
     });
   }
   const kind = detectFileKind(input.file.head);
-  if (!kind || !ATTACHMENT_KINDS.has(kind.extension)) {
+  const accepted: readonly string[] =
+    ("fileKinds" in required ? required.fileKinds : undefined) ?? ATTACHMENT_KINDS;
+  if (!kind || !accepted.includes(kind.extension)) {
+    const names = kindNames(accepted);
     throw new AppError(
       "FILE_TYPE_NOT_ALLOWED",
-      `“${cleanFileName(input.fileName)}”不是PDF、JPG或PNG文件（按文件内容识别，与扩展名无关）`,
+      `“${required.name}”只接受${names}文件，“${cleanFileName(input.fileName)}”不是${names}文件（按文件内容识别，与扩展名无关）`,
       {
-        fields: [{ path: `attachments.${input.code}`, message: "只接受PDF、JPG或PNG文件" }],
+        fields: [{ path: `attachments.${input.code}`, message: `只接受${names}文件` }],
       },
     );
   }
@@ -108,7 +141,7 @@ export async function uploadAttachment(
   );
   return {
     id: attachmentId,
-    code: input.code,
+    code: required.code,
     fileName,
     contentType: kind.contentType,
     size: stored.size,
@@ -167,6 +200,52 @@ export async function downloadAttachment(deps: Deps, caller: Caller, id: string,
     });
   }
   return {
+    body: stored.stream,
+    size: stored.size,
+    fileName: attachment.fileName,
+    contentType: attachment.contentType,
+  };
+}
+
+/**
+ * Required slots taken after submission (`afterSubmission`, the stamped copy) that are still
+ * empty: the formal check waits for them.
+ */
+export async function missingAfterSubmissionAttachments(
+  deps: Deps,
+  ctx: {
+    row: { id: string };
+    batch: {
+      requiredAttachments: readonly {
+        code: string;
+        name: string;
+        required: boolean;
+        afterSubmission?: boolean | undefined;
+      }[];
+    };
+  },
+): Promise<string[]> {
+  const slots = ctx.batch.requiredAttachments.filter((slot) => slot.required && slot.afterSubmission);
+  if (slots.length === 0) return [];
+  const current = await listCurrentAttachments(deps.db, ctx.row.id);
+  return slots.filter((slot) => !current.some((item) => item.code === slot.code)).map((slot) => slot.name);
+}
+
+/**
+ * The current attachments of an application, for its assigned experts: the review feature checks
+ * the assignment (and the 评审承诺) before it calls this; nothing here checks who asks.
+ */
+export async function listAttachmentsForReview(deps: Deps, applicationId: string) {
+  return listCurrentAttachments(deps.db, applicationId);
+}
+
+/** One current attachment's content, for an assigned expert (checked by the review feature). */
+export async function openAttachmentForReview(deps: Deps, applicationId: string, attachmentId: string) {
+  const attachment = await findAttachment(deps.db, applicationId, attachmentId);
+  if (!attachment || attachment.removedAt) throw notFound("附件");
+  const stored = await deps.files.getStream(attachment.sha256);
+  return {
+    attachment,
     body: stored.stream,
     size: stored.size,
     fileName: attachment.fileName,

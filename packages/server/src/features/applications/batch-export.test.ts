@@ -71,6 +71,12 @@ describe.each(testDatabases)("batch export of application materials on %s", (kin
     const listed = [2, 3].map((row) => String(sheet?.getRow(row).getCell(3).value));
     expect(listed.sort()).toEqual([...names].sort());
     expect(String(sheet?.getRow(2).getCell(9).value)).toBe("已提交");
+    // 申报编号, as on the printed forms, never the internal id; the PDF names carry it too.
+    for (const row of [2, 3]) {
+      const number = String(sheet?.getRow(row).getCell(2).value);
+      expect(number).toMatch(/^\d{4}T\d{6}[0-9X]$/);
+      expect(files.some((name) => name.includes(`-${number}-`))).toBe(true);
+    }
     // Each exported form is in the audit log under the requester's name, with the job as request.
     const audit = await ctx.deps.db
       .selectFrom("auditEvents")

@@ -1,32 +1,31 @@
 import {
-  type ApplicationStatus,
   applicationStatusNames,
-  type KindCode,
   kindName,
-  type LevelCode,
   levelName,
-  type OccupationCode,
   occupationName,
   regionName,
+  shanghaiDate,
 } from "@linxuan/domain";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import { levelsJson, readJson } from "../../db/json";
 import { requireActorOf } from "../../http/actor";
-import { shanghaiDate } from "../../http/dates";
 import type { Caller, Deps } from "../../http/deps";
-import { AppError, notFound } from "../../http/errors";
+import { AppError } from "../../http/errors";
 import { type JobRequester, jobCaller, startRequestedJob } from "../../jobs/caller";
 import { type JobFile, PermanentJobError } from "../../jobs/queue";
 import type { JobHandler } from "../../jobs/runner";
-import { findBatchRow } from "../batches/queries";
-import { parseDefinition } from "../batches/service";
+import { ZipFileWriter } from "../../jobs/zip-file";
+import { findBatchRow, loadPublishedBatch, parseDefinition } from "../batches/service";
 import { loadApplication } from "./context";
 import { renderApplicationDocument } from "./documents";
 
 /**
  * 批量导出申报材料: every submitted application of a batch the requester may see, as a ZIP of the
  * latest submitted version of each form (PDF, personal numbers masked as on screen) plus a summary
- * sheet. Hundreds of PDFs take minutes, so it runs as a background job with progress.
+ * sheet. Hundreds of PDFs take minutes, so it runs as a background job with progress. The forms
+ * are rendered by the document pool's worker threads (a few at a time, one per worker) and the
+ * ZIP is written to a temporary file entry by entry, so neither the event loop nor the memory
+ * holds the batch.
  */
 export const BATCH_EXPORT_JOB = "applications.batchExport";
 
@@ -45,6 +44,9 @@ async function visibleApplications(deps: Deps, caller: Caller, batchId: string) 
     .execute();
   const visible: Awaited<ReturnType<typeof loadApplication>>[] = [];
   for (const row of rows) {
+    // better-sqlite3 answers synchronously: a turn for the event loop between applications, so
+    // checking hundreds of them does not hold up requests.
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       visible.push(await loadApplication(deps, actor, row.id));
     } catch (error) {
@@ -55,9 +57,7 @@ async function visibleApplications(deps: Deps, caller: Caller, batchId: string) 
 }
 
 export async function startBatchExport(deps: Deps, caller: Caller, batchId: string) {
-  const batchRow = await findBatchRow(deps.db, batchId);
-  if (batchRow?.status !== "published") throw notFound("批次");
-  const batch = parseDefinition(batchRow);
+  const { batch } = await loadPublishedBatch(deps, batchId);
   const visible = await visibleApplications(deps, caller, batchId);
   if (visible.length === 0)
     throw new AppError("VALIDATION_FAILED", "本批次没有您可查看的已提交申报，无需导出");
@@ -86,12 +86,11 @@ export const runBatchExport: JobHandler = async ({ deps, job, progress, signal }
   const applications = await visibleApplications(deps, caller, payload.batchId);
   if (applications.length === 0) throw new PermanentJobError("本批次没有可导出的已提交申报");
 
-  const zip = new JSZip();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("申报汇总");
   sheet.columns = [
     { header: "序号", width: 6 },
-    { header: "申报编号", width: 38 },
+    { header: "申报编号", width: 16 },
     { header: "机构名称", width: 32 },
     { header: "统一社会信用代码", width: 22 },
     { header: "所在地区", width: 12 },
@@ -105,49 +104,70 @@ export const runBatchExport: JobHandler = async ({ deps, job, progress, signal }
   ];
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: "frozen", ySplit: 1 }];
-  let index = 0;
-  for (const ctx of applications) {
-    // Rendering is CPU work and better-sqlite3 answers synchronously: give the event loop a turn
-    // between forms, so the instance keeps serving requests (and renewing this job's lease).
-    await new Promise((resolve) => setImmediate(resolve));
-    if (signal.aborted) throw new Error("任务已由其他实例接手，本实例停止导出");
-    index += 1;
-    await progress(
-      (index - 1) / applications.length,
-      `正在生成第${index}/${applications.length}份：${ctx.institution.name}`,
-    );
-    const version = Number(ctx.row.versionCount);
-    const document = await renderApplicationDocument(deps, caller, ctx.row.id, "pdf", version);
-    const fileName = `申报表/${String(index).padStart(3, "0")}-${safeName(ctx.institution.name)}-${safeName(
-      occupationName(ctx.row.occupation as OccupationCode),
-    )}-${kindName(ctx.row.kind as KindCode)}.pdf`;
-    zip.file(fileName, document.body);
-    sheet.addRow([
-      index,
-      ctx.row.id,
-      ctx.institution.name,
-      ctx.institution.creditCode,
-      ctx.institution.regionCode
-        ? (regionName(ctx.institution.regionCode) ?? ctx.institution.regionCode)
-        : "",
-      kindName(ctx.row.kind as KindCode),
-      occupationName(ctx.row.occupation as OccupationCode),
-      (JSON.parse(ctx.row.levels) as LevelCode[]).map((level) => levelName(level)).join("、"),
-      applicationStatusNames[ctx.row.status as ApplicationStatus] ?? ctx.row.status,
-      ctx.row.firstSubmittedAt ? shanghaiDate(new Date(ctx.row.firstSubmittedAt)) : "",
-      version,
-      fileName,
-    ]);
+  const zip = await ZipFileWriter.create({ modified: deps.clock() });
+  try {
+    // One form per document worker in flight: the next ones render while this one is written.
+    const inFlight = Math.max(1, deps.config.documentWorkers);
+    type Application = (typeof applications)[number];
+    const version = (ctx: Application) => Number(ctx.row.versionCount);
+    const renderings = new Map<number, ReturnType<typeof renderApplicationDocument>>();
+    const render = (position: number) => {
+      const ctx = applications[position];
+      if (!ctx) return;
+      const rendering = renderApplicationDocument(deps, caller, ctx.row.id, "pdf", version(ctx));
+      // Awaited in order below; a failure meanwhile must not count as unhandled.
+      rendering.catch(() => {});
+      renderings.set(position, rendering);
+    };
+    for (let position = 0; position < inFlight; position++) render(position);
+    for (const [position, ctx] of applications.entries()) {
+      // The forms render in workers, but opening and masking the values happens here.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (signal.aborted) throw new Error("任务已由其他实例接手，本实例停止导出");
+      const index = position + 1;
+      await progress(
+        (index - 1) / applications.length,
+        `正在生成第${index}/${applications.length}份：${ctx.institution.name}`,
+      );
+      const document = await (renderings.get(position) as ReturnType<typeof renderApplicationDocument>);
+      renderings.delete(position);
+      render(position + inFlight);
+      const fileName = `申报表/${String(index).padStart(3, "0")}-${ctx.row.number ? `${ctx.row.number}-` : ""}${safeName(ctx.institution.name)}-${safeName(
+        occupationName(ctx.row.occupation),
+      )}-${kindName(ctx.row.kind)}.pdf`;
+      // Stored: a PDF's streams are compressed already, DEFLATE would only cost this thread work.
+      await zip.add(fileName, document.body, { store: true });
+      sheet.addRow([
+        index,
+        ctx.row.number ?? "",
+        ctx.institution.name,
+        ctx.institution.creditCode,
+        ctx.institution.regionCode
+          ? (regionName(ctx.institution.regionCode) ?? ctx.institution.regionCode)
+          : "",
+        kindName(ctx.row.kind),
+        occupationName(ctx.row.occupation),
+        readJson("applications.levels", levelsJson, ctx.row.levels)
+          .map((level) => levelName(level))
+          .join("、"),
+        applicationStatusNames[ctx.row.status] ?? ctx.row.status,
+        ctx.row.firstSubmittedAt ? shanghaiDate(new Date(ctx.row.firstSubmittedAt)) : "",
+        version(ctx),
+        fileName,
+      ]);
+    }
+    await progress(0.97, "正在打包");
+    await zip.add("申报汇总表.xlsx", Buffer.from(await workbook.xlsx.writeBuffer()));
+    const written = await zip.finish();
+    const stored = await deps.files.putFile(written.path, written.sha256);
+    const file: JobFile = {
+      sha256: stored.sha256,
+      size: stored.size,
+      fileName: `${safeName(batch.shortTitle)}-申报材料-${shanghaiDate(deps.clock())}.zip`,
+      contentType: "application/zip",
+    };
+    return { file, count: applications.length };
+  } finally {
+    await zip.discard();
   }
-  await progress(0.97, "正在打包");
-  zip.file("申报汇总表.xlsx", Buffer.from(await workbook.xlsx.writeBuffer()));
-  const content = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
-  const stored = await deps.files.put(content);
-  const file: JobFile = {
-    sha256: stored.sha256,
-    size: stored.size,
-    fileName: `${safeName(batch.shortTitle)}-申报材料-${shanghaiDate(deps.clock())}.zip`,
-    contentType: "application/zip",
-  };
-  return { file, count: applications.length };
 };

@@ -1,20 +1,26 @@
-import { type FormValues, listFields, type RecommendingUnit, type TableRowValues } from "@linxuan/domain";
+import {
+  type FormValues,
+  listFields,
+  type Recommender,
+  shanghaiDate,
+  type TableRowValues,
+} from "@linxuan/domain";
 import {
   RECOMMENDED_ON_KEY,
   RECOMMENDER_LEADER_KEY,
-  RECOMMENDER_UNIT_KEY,
+  RECOMMENDER_NAME_KEY,
 } from "../../documents/closing-blocks";
-import { renderFormDocx } from "../../documents/form-docx";
-import { renderFormPdf } from "../../documents/form-pdf";
+import { documentPool } from "../../documents/pool";
+import type { SubmittedMark } from "../../documents/submitted-mark";
 import { requireActorOf } from "../../http/actor";
 import { recordEvent } from "../../http/command";
-import { shanghaiDate } from "../../http/dates";
 import type { Caller, Deps } from "../../http/deps";
 import { notFound } from "../../http/errors";
-import { findClosure } from "../recommendation/unit";
+import { findClosure } from "../recommendation/recommender";
 import { loadApplication } from "./context";
 import { findVersion } from "./queries";
 import { maskValues, openValues } from "./sealing";
+import { verificationUrl } from "./verification";
 
 /**
  * The filled form as PDF or DOCX: of the draft (with a 草稿 watermark on every page) or of a
@@ -32,6 +38,7 @@ export async function renderApplicationDocument(
   const ctx = await loadApplication(deps, actor, id);
   let stored: string;
   let filledOn: string;
+  let mark: SubmittedMark | null = null;
   if (which === "draft") {
     stored = ctx.row.draftValues;
     filledOn = shanghaiDate(new Date(ctx.row.draftSavedAt));
@@ -40,6 +47,13 @@ export async function renderApplicationDocument(
     if (!version) throw notFound(`第${which}版`);
     stored = version.formValues;
     filledOn = shanghaiDate(new Date(version.submittedAt));
+    if (ctx.row.number) {
+      mark = {
+        number: ctx.row.number,
+        version: which,
+        verifyUrl: verificationUrl(deps.config.publicBaseUrl, ctx.row.number, which, version.contentHash),
+      };
+    }
   }
   const parsed = JSON.parse(stored) as FormValues;
   const values = {
@@ -50,13 +64,17 @@ export async function renderApplicationDocument(
   };
   const options = {
     watermark: which === "draft" ? ("草稿" as const) : null,
+    mark,
     institutionName: ctx.institution.name,
     filledOn,
   };
-  const body =
-    format === "pdf"
-      ? await renderFormPdf(ctx.template, values, options)
-      : await renderFormDocx(ctx.template, values, options);
+  // Rendered in a worker thread: the event loop keeps serving while the form is laid out.
+  const body = await documentPool(deps.config.documentWorkers).render({
+    format,
+    template: ctx.template,
+    values,
+    options,
+  });
   if (!ctx.isOwner) {
     await recordEvent(deps, caller, "application.export", {
       targetType: "application",
@@ -64,7 +82,7 @@ export async function renderApplicationDocument(
       summary: `导出申报表（${format.toUpperCase()}，${which === "draft" ? "草稿" : `第${which}版`}，个人信息已脱敏）`,
     });
   }
-  const label = which === "draft" ? "草稿" : `第${which}版`;
+  const label = which === "draft" ? "草稿" : `${ctx.row.number ? `${ctx.row.number}-` : ""}第${which}版`;
   return {
     body,
     fileName: `${ctx.template.title}-${ctx.institution.name}-${label}.${format}`,
@@ -76,8 +94,8 @@ export async function renderApplicationDocument(
 }
 
 /**
- * The 推荐理由 part of a national form, once the recommending unit has confirmed its list: reason,
- * unit, person in charge, date, contact person and phone (推荐理由, 推荐单位, 负责人, 日期).
+ * The 推荐理由 part of a national form, once the recommender has confirmed its list: reason,
+ * recommender, person in charge, date, contact person and phone (推荐理由, 推荐单位, 负责人, 日期).
  */
 async function recommendationValues(deps: Deps, applicationId: string): Promise<Record<string, string>> {
   const recommendation = await deps.db
@@ -85,15 +103,15 @@ async function recommendationValues(deps: Deps, applicationId: string): Promise<
     .selectAll()
     .where("applicationId", "=", applicationId)
     .executeTakeFirst();
-  if (recommendation?.decision !== "recommended") return {};
+  if (recommendation?.choice !== "recommended") return {};
   const closure = await findClosure(deps.db, recommendation.batchId, {
-    type: recommendation.unitType,
-    value: recommendation.unitValue,
-  } as RecommendingUnit);
+    type: recommendation.recommenderType,
+    value: recommendation.recommenderValue,
+  } as Recommender);
   if (!closure) return {};
   return {
     recommendationReason: recommendation.reason,
-    [RECOMMENDER_UNIT_KEY]: closure.unitName,
+    [RECOMMENDER_NAME_KEY]: closure.recommenderName,
     [RECOMMENDER_LEADER_KEY]: closure.leaderName,
     [RECOMMENDED_ON_KEY]: shanghaiDate(new Date(closure.closedAt)),
     recommenderContact: closure.contactName,

@@ -1,4 +1,13 @@
+import {
+  type ApplicantCategory,
+  type ApplicationStatus,
+  formatApplicationNumber,
+  type KindCode,
+  type OccupationCode,
+  shanghaiDate,
+} from "@linxuan/domain";
 import type { Db } from "../../db/connection";
+import { readJson, versionAttachmentsJson } from "../../db/json";
 import type { Row } from "../../db/types";
 
 export type ApplicationRow = Row<"applications">;
@@ -7,6 +16,53 @@ export type AttachmentRow = Row<"attachments">;
 
 export async function findApplication(db: Db, id: string): Promise<ApplicationRow | undefined> {
   return db.selectFrom("applications").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/**
+ * An application with what loading it needs besides: its batch's version (to reuse the parsed
+ * definition) and its institution — one query instead of three. Undefined when the application,
+ * its batch or its institution is missing.
+ */
+export async function findApplicationWithContext(db: Db, id: string) {
+  const found = await db
+    .selectFrom("applications")
+    .innerJoin("batches", "batches.id", "applications.batchId")
+    .innerJoin("institutions", "institutions.id", "applications.institutionId")
+    .selectAll("applications")
+    .select([
+      "batches.version as batchVersion",
+      "batches.updatedAt as batchUpdatedAt",
+      "institutions.name as institutionName",
+      "institutions.creditCode as institutionCreditCode",
+      "institutions.regionCode as institutionRegionCode",
+      "institutions.regionSource as institutionRegionSource",
+      "institutions.centralAffiliation as institutionCentralAffiliation",
+    ])
+    .where("applications.id", "=", id)
+    .executeTakeFirst();
+  if (!found) return undefined;
+  const {
+    batchVersion,
+    batchUpdatedAt,
+    institutionName,
+    institutionCreditCode,
+    institutionRegionCode,
+    institutionRegionSource,
+    institutionCentralAffiliation,
+    ...row
+  } = found;
+  return {
+    row: row as ApplicationRow,
+    batch: { version: Number(batchVersion), updatedAt: batchUpdatedAt },
+    institution: {
+      id: row.institutionId,
+      name: institutionName,
+      creditCode: institutionCreditCode,
+      regionCode: institutionRegionCode,
+      regionSource: institutionRegionSource,
+      centralAffiliation: institutionCentralAffiliation,
+    },
+  };
 }
 
 export async function listInstitutionApplications(db: Db, institutionId: string): Promise<ApplicationRow[]> {
@@ -20,7 +76,7 @@ export async function listInstitutionApplications(db: Db, institutionId: string)
 
 export async function findExisting(
   db: Db,
-  key: { batchId: string; institutionId: string; kind: string; occupation: string },
+  key: { batchId: string; institutionId: string; kind: KindCode; occupation: OccupationCode },
 ): Promise<ApplicationRow | undefined> {
   return db
     .selectFrom("applications")
@@ -53,9 +109,9 @@ export async function updateDraft(
     eligibility: string;
     draftSavedAt: string;
     draftSavedBy: string;
-    applicantCategory: string | null;
+    applicantCategory: ApplicantCategory | null;
   },
-  editableStatuses: readonly string[],
+  editableStatuses: readonly ApplicationStatus[],
 ): Promise<boolean> {
   const result = await db
     .updateTable("applications")
@@ -75,8 +131,8 @@ export async function updateDraft(
 export async function transitionStatus(
   db: Db,
   id: string,
-  from: string,
-  to: string,
+  from: ApplicationStatus,
+  to: ApplicationStatus,
   extra: Partial<Omit<ApplicationRow, "id" | "status">> = {},
 ): Promise<boolean> {
   const result = await db
@@ -149,7 +205,9 @@ export async function listedInSubmittedVersion(
     .where("applicationId", "=", applicationId)
     .execute();
   return versions.some((version) =>
-    (JSON.parse(version.attachments) as { id: string }[]).some((item) => item.id === attachmentId),
+    readJson("application_versions.attachments", versionAttachmentsJson, version.attachments).some(
+      (item) => item.id === attachmentId,
+    ),
   );
 }
 
@@ -163,4 +221,69 @@ export async function listInstitutionBars(db: Db, institutionId: string) {
     .select(["kind", "reason", "until"])
     .where("institutionId", "=", institutionId)
     .execute();
+}
+
+/**
+ * Deletes a draft and its attachment rows (a draft has no submitted versions). Returns the
+ * attachments' files, or undefined when the application is no longer a draft (submitted in
+ * another window meanwhile): the caller then throws, and its transaction undoes the attachments'
+ * deletion.
+ */
+export async function deleteDraftRows(db: Db, id: string): Promise<{ sha256: string }[] | undefined> {
+  const files = await db.selectFrom("attachments").select("sha256").where("applicationId", "=", id).execute();
+  await db.deleteFrom("attachments").where("applicationId", "=", id).execute();
+  const deleted = await db
+    .deleteFrom("applications")
+    .where("id", "=", id)
+    .where("status", "=", "draft")
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows) === 1 ? files : undefined;
+}
+
+/** Whether any attachment row (of any application, current or replaced) holds this file. */
+export async function attachmentsHoldFile(db: Db, sha256: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("attachments")
+    .select("id")
+    .where("sha256", "=", sha256)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Gives a first-submitted application its 申报编号: the next serial of the submission's year (in
+ * Shanghai) and kind, taken with one upsert so that concurrent submissions — on any instance —
+ * never share a number. Runs in the submitting transaction: a rolled-back submission leaves no gap.
+ */
+export async function assignApplicationNumber(
+  trx: Db,
+  applicationId: string,
+  kind: KindCode,
+  submittedAt: string,
+): Promise<string> {
+  const year = Number(shanghaiDate(submittedAt).slice(0, 4));
+  const { lastSerial } = await trx
+    .insertInto("applicationNumberSerials")
+    .values({ year, kind, lastSerial: 1 })
+    .onConflict((conflict) =>
+      conflict
+        .columns(["year", "kind"])
+        .doUpdateSet((eb) => ({ lastSerial: eb(eb.ref("applicationNumberSerials.lastSerial"), "+", 1) })),
+    )
+    .returning("lastSerial")
+    .executeTakeFirstOrThrow();
+  const number = formatApplicationNumber(year, kind, Number(lastSerial));
+  await trx.updateTable("applications").set({ number }).where("id", "=", applicationId).execute();
+  return number;
+}
+
+/** The application carrying a 申报编号, if any. */
+export async function findApplicationIdByNumber(db: Db, number: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("applications")
+    .select("id")
+    .where("number", "=", number)
+    .executeTakeFirst();
+  return row?.id;
 }

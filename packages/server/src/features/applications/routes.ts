@@ -1,23 +1,37 @@
-import { applicantCategoryCodes, kindCodes, levelCodes, multiline, occupationCodes } from "@linxuan/domain";
+import {
+  applicantCategoryCodes,
+  applicationDeletedSchema,
+  applicationEnvelopeSchema,
+  applicationListSchema,
+  applicationOptionsSchema,
+  applicationStartedSchema,
+  applicationVersionEnvelopeSchema,
+  attachmentEnvelopeSchema,
+  attachmentRemovedSchema,
+  batchExportStartedSchema,
+  draftSavedSchema,
+  kindCodes,
+  levelCodes,
+  multiline,
+  occupationCodes,
+  revealedValueSchema,
+  shanghaiDate,
+  tableImportSchema,
+  versionDiffSchema,
+} from "@linxuan/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { shanghaiDate } from "../../http/dates";
 import type { Deps } from "../../http/deps";
-import { sendDownload } from "../../http/download";
+import { CONTENT_TYPES, downloadResponse, sendDownload } from "../../http/download";
 import { AppError } from "../../http/errors";
 import { checkPartText } from "../../http/text-boundary";
 import { stageUpload } from "../../storage/staging";
 import { downloadAttachment, removeAttachment, uploadAttachment } from "./attachments";
 import { startBatchExport } from "./batch-export";
+import { deleteDraft } from "./delete-draft";
 import { renderApplicationDocument, revealValue } from "./documents";
-import {
-  applicationOptions,
-  getApplication,
-  listMyApplications,
-  saveDraft,
-  startApplication,
-} from "./service";
+import { applicationOptions, listMyApplications, saveDraft, startApplication } from "./service";
 import {
   diffVersions,
   getVersion,
@@ -26,6 +40,7 @@ import {
   withdrawApplication,
 } from "./submission";
 import { importTableXlsx, tableTemplateXlsx } from "./tables";
+import { getApplication } from "./view";
 
 const id = z.string().max(64);
 const idParams = z.object({ id });
@@ -45,7 +60,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
     "/api/applications",
     {
       config: { command: "application.create" },
-      schema: { tags: ["applications"], summary: "本单位的申报" },
+      schema: { tags: ["applications"], summary: "本单位的申报", response: { 200: applicationListSchema } },
     },
     async (request) => ({
       items: await listMyApplications(deps, request.caller),
@@ -60,6 +75,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
         tags: ["applications"],
         summary: "本单位在该批次可申报的机构类型与职业（含不可申报的原因）",
         params: idParams,
+        response: { 200: applicationOptionsSchema },
       },
     },
     async (request) => applicationOptions(deps, request.caller, request.params.id),
@@ -78,18 +94,40 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
           occupation: z.enum(occupationCodes, { error: "请选择职业" }),
           levels: z.array(z.enum(levelCodes)).min(1, "请至少选择一个专业技术等级"),
           applicantCategory: z.enum(applicantCategoryCodes).nullable().optional(),
+          /** 从已有申报复制: an earlier application of the same institution (any batch). */
+          sourceApplicationId: id.optional(),
         }),
+        response: { 201: applicationStartedSchema },
       },
     },
     async (request, reply) =>
-      reply.status(201).send({ application: await startApplication(deps, request.caller, request.body) }),
+      reply.status(201).send(await startApplication(deps, request.caller, request.body)),
+  );
+
+  r.delete(
+    "/api/applications/:id",
+    {
+      config: { command: "application.edit" },
+      schema: {
+        tags: ["applications"],
+        summary: "删除草稿（仅限本单位未提交的申报，连同其附件）",
+        params: idParams,
+        response: { 200: applicationDeletedSchema },
+      },
+    },
+    async (request) => deleteDraft(deps, request.caller, request.params.id),
   );
 
   r.get(
     "/api/applications/:id",
     {
       config: { command: "application.view" },
-      schema: { tags: ["applications"], summary: "申报详情", params: idParams },
+      schema: {
+        tags: ["applications"],
+        summary: "申报详情",
+        params: idParams,
+        response: { 200: applicationEnvelopeSchema },
+      },
     },
     async (request) => ({
       application: await getApplication(deps, request.caller, request.params.id),
@@ -109,6 +147,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
           applicantCategory: z.enum(applicantCategoryCodes).nullable().optional(),
           baseRevision: z.number().int().positive(),
         }),
+        response: { 200: draftSavedSchema },
       },
     },
     async (request) => saveDraft(deps, request.caller, request.params.id, request.body),
@@ -128,6 +167,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
             .nullable()
             .optional(),
         }),
+        response: { 200: applicationEnvelopeSchema },
       },
     },
     async (request) => ({
@@ -144,6 +184,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
         summary: "撤回申报",
         params: idParams,
         body: z.object({ reason: reason("撤回原因") }),
+        response: { 200: applicationEnvelopeSchema },
       },
     },
     async (request) => ({
@@ -169,6 +210,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
             .optional(),
           replyBy: z.iso.datetime({ offset: true }).nullable().optional(),
         }),
+        response: { 200: applicationEnvelopeSchema },
       },
     },
     async (request) => ({
@@ -184,6 +226,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
         tags: ["applications"],
         summary: "已提交的某一版本",
         params: z.object({ id, number: z.coerce.number().int().positive() }),
+        response: { 200: applicationVersionEnvelopeSchema },
       },
     },
     async (request) => ({
@@ -203,6 +246,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
           from: z.string().regex(/^(\d{1,4}|draft)$/),
           to: z.string().regex(/^(\d{1,4}|draft)$/),
         }),
+        response: { 200: versionDiffSchema },
       },
     },
     async (request) =>
@@ -217,6 +261,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
         tags: ["applications"],
         summary: "批量导出本批次申报材料（后台任务：申报表 PDF 与汇总表打包为 ZIP）",
         params: z.object({ id }),
+        response: { 202: batchExportStartedSchema },
       },
     },
     async (request, reply) =>
@@ -232,6 +277,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
         summary: "下载申报表（PDF 或 Word）；version 缺省为草稿（带“草稿”水印）",
         params: z.object({ id, format: z.enum(["pdf", "docx"]) }),
         querystring: z.object({ version: z.coerce.number().int().positive().optional() }),
+        response: { 200: downloadResponse("申报表（PDF 或 Word）", [CONTENT_TYPES.pdf, CONTENT_TYPES.docx]) },
       },
     },
     async (request, reply) =>
@@ -256,6 +302,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
         summary: "查看完整身份证号或电话（记入审计）",
         params: idParams,
         body: z.object({ path: z.string().max(100) }),
+        response: { 200: revealedValueSchema },
       },
     },
     async (request) => revealValue(deps, request.caller, request.params.id, request.body.path),
@@ -269,6 +316,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
         tags: ["applications"],
         summary: "上传附件（multipart：code、replace、file；PDF/JPG/PNG，按内容识别）",
         params: idParams,
+        response: { 201: attachmentEnvelopeSchema },
       },
     },
     async (request, reply) => {
@@ -306,6 +354,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
         tags: ["applications"],
         summary: "删除草稿中的附件",
         params: z.object({ id, attachmentId: id }),
+        response: { 200: attachmentRemovedSchema },
       },
     },
     async (request) => removeAttachment(deps, request.caller, request.params.id, request.params.attachmentId),
@@ -315,7 +364,14 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
     "/api/applications/:id/attachments/:attachmentId",
     {
       config: { command: "application.view" },
-      schema: { tags: ["applications"], summary: "下载附件", params: z.object({ id, attachmentId: id }) },
+      schema: {
+        tags: ["applications"],
+        summary: "下载附件",
+        params: z.object({ id, attachmentId: id }),
+        response: {
+          200: downloadResponse("附件（PDF、JPG 或 PNG）", [CONTENT_TYPES.pdf, "image/jpeg", "image/png"]),
+        },
+      },
     },
     async (request, reply) => {
       const file = await downloadAttachment(
@@ -336,6 +392,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
         tags: ["applications"],
         summary: "下载表格导入模板（Excel）",
         params: z.object({ templateId: z.string().max(64), table: z.string().max(64) }),
+        response: { 200: downloadResponse("表格导入模板（Excel）", [CONTENT_TYPES.xlsx]) },
       },
     },
     async (request, reply) =>
@@ -350,6 +407,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: Deps): voi
         tags: ["applications"],
         summary: "解析上传的 Excel，返回表格行与逐行错误（不保存）",
         params: z.object({ templateId: z.string().max(64), table: z.string().max(64) }),
+        response: { 200: tableImportSchema },
       },
     },
     async (request) => {

@@ -12,8 +12,25 @@ const SEALED = "sealed:";
 
 type Transform = (value: string, type: "idNumber" | "phone") => string;
 
+type PersonalFields = {
+  scalars: Map<string, "idNumber" | "phone">;
+  columns: Map<string, Map<string, "idNumber" | "phone">>;
+};
+
+/** Found once per template object (a template version never changes). */
+const personalOf = new WeakMap<FormTemplate, PersonalFields>();
+
 /** Keys of the personal-data fields (身份证号, every phone), as scalars and as table columns. */
-function personalFields(template: FormTemplate) {
+function personalFields(template: FormTemplate): PersonalFields {
+  let found = personalOf.get(template);
+  if (!found) {
+    found = findPersonalFields(template);
+    personalOf.set(template, found);
+  }
+  return found;
+}
+
+function findPersonalFields(template: FormTemplate): PersonalFields {
   const scalars = new Map<string, "idNumber" | "phone">();
   const columns = new Map<string, Map<string, "idNumber" | "phone">>();
   for (const entry of listFields(template)) {

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import {
   type Actor,
   type ApplicantCategory,
+  type ApplicationSummary,
   activeBarsReason,
   applicationStatusNames,
   type BatchDefinition,
@@ -20,35 +21,27 @@ import {
   type OccupationCode,
   occupationName,
   sanitizeFormValues,
+  shanghaiDate,
   validateFormValues,
 } from "@linxuan/domain";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
-import { shanghaiDate } from "../../http/dates";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
-import { findInstitution } from "../auth/queries";
-import { findBatchRow } from "../batches/queries";
-import { batchPhase, parseDefinition } from "../batches/service";
+import { findInstitution } from "../auth/service";
+import { batchPhase, findBatchRow, loadPublishedBatch, parseDefinition } from "../batches/service";
 import { type ApplicationContext, loadApplication } from "./context";
+import { copyFromSource } from "./copy-source";
 import {
   type ApplicationRow,
   findExisting,
   insertApplication,
-  listCurrentAttachments,
   listInstitutionApplications,
   listInstitutionBars,
-  listVersions,
   updateDraft,
 } from "./queries";
-import { maskValues, openValues, sealValues } from "./sealing";
-
-/** Statuses in which the applicant may still edit its draft. */
-export const EDITABLE_STATUSES = ["draft", "returned"] as const;
-
-export function parseLevels(json: string): LevelCode[] {
-  return JSON.parse(json) as LevelCode[];
-}
+import { sealValues } from "./sealing";
+import { EDITABLE_STATUSES, effectiveDeadline, getApplication, parseLevels } from "./view";
 
 /** The eligibility of a draft, from the batch rules and what the form says now. */
 export async function computeEligibility(
@@ -64,8 +57,8 @@ export async function computeEligibility(
   const bars = await listInstitutionBars(deps.db, ctx.row.institutionId);
   return evaluateEligibility({
     batch: ctx.batch,
-    kind: ctx.row.kind as KindCode,
-    occupation: ctx.row.occupation as OccupationCode,
+    kind: ctx.row.kind,
+    occupation: ctx.row.occupation,
     levels,
     values,
     institution: {
@@ -78,11 +71,6 @@ export async function computeEligibility(
       .map((bar) => ({ until: bar.until, reason: bar.reason })),
     today: shanghaiDate(now),
   });
-}
-
-/** The batch's deadline that applies to this application right now (a return may set its own). */
-export function effectiveDeadline(row: ApplicationRow, batch: BatchDefinition): string {
-  return row.status === "returned" && row.returnReplyBy ? row.returnReplyBy : batch.onlineDeadline;
 }
 
 /**
@@ -104,9 +92,7 @@ function requireInstitution(actor: Actor): string {
 /** What an institution may start in a batch: each kind × occupation, open or closed with the reason. */
 export async function applicationOptions(deps: Deps, caller: Caller, batchId: string) {
   const institutionId = requireInstitution(requireActorOf(caller));
-  const batchRow = await findBatchRow(deps.db, batchId);
-  if (batchRow?.status !== "published") throw notFound("批次");
-  const batch = parseDefinition(batchRow);
+  const { batch } = await loadPublishedBatch(deps, batchId);
   const existing = await listInstitutionApplications(deps.db, institutionId);
   const phase = batchPhase(batch, deps.clock());
   const barred = new Map<string, string | null>();
@@ -150,15 +136,19 @@ export type StartInput = {
   occupation: OccupationCode;
   levels: LevelCode[];
   applicantCategory?: ApplicantCategory | null | undefined;
+  /** 从已有申报复制: an earlier application of the same institution to copy its own data from. */
+  sourceApplicationId?: string | undefined;
 };
 
-/** 新建申报: one institution × kind × occupation, pinned to the batch's current template version. */
+/**
+ * 新建申报: one institution × kind × occupation, pinned to the batch's current template version;
+ * from an earlier application of the institution when `sourceApplicationId` is given, copied in
+ * the same transaction as the start (`copyFromSource`). Answers the application and the copy report.
+ */
 export async function startApplication(deps: Deps, caller: Caller, input: StartInput) {
   const actor = requireActorOf(caller);
   const institutionId = requireInstitution(actor);
-  const batchRow = await findBatchRow(deps.db, input.batchId);
-  if (batchRow?.status !== "published") throw notFound("批次");
-  const batch = parseDefinition(batchRow);
+  const { batch } = await loadPublishedBatch(deps, input.batchId);
   const phase = batchPhase(batch, deps.clock());
   if (phase !== "open") {
     throw new AppError(
@@ -201,25 +191,34 @@ export async function startApplication(deps: Deps, caller: Caller, input: StartI
   const institution = await findInstitution(deps.db, institutionId);
   if (!institution) throw notFound("申报单位");
 
-  const values = prefill(template, institution, input.occupation, input.levels);
+  const prefilled = prefill(template, institution, input.occupation, input.levels);
   const now = deps.clock().toISOString();
   const id = crypto.randomUUID();
-  const eligibility = await computeEligibility(
-    deps,
-    {
-      batch,
-      institution: { ...institution },
-      row: { kind: input.kind, occupation: input.occupation, institutionId },
-    },
-    values,
-    input.levels,
-    input.applicantCategory ?? null,
-  );
-  await runCommand(
+  const copy = await runCommand(
     deps,
     caller,
     "application.create",
     async (trx) => {
+      const copied = input.sourceApplicationId
+        ? await copyFromSource(trx, deps, {
+            institutionId,
+            sourceId: input.sourceApplicationId,
+            template,
+            values: prefilled,
+          })
+        : null;
+      const values = copied?.values ?? prefilled;
+      const eligibility = await computeEligibility(
+        { ...deps, db: trx },
+        {
+          batch,
+          institution: { ...institution },
+          row: { kind: input.kind, occupation: input.occupation, institutionId },
+        },
+        values,
+        input.levels,
+        input.applicantCategory ?? null,
+      );
       await insertApplication(trx, {
         id,
         batchId: input.batchId,
@@ -240,6 +239,7 @@ export async function startApplication(deps: Deps, caller: Caller, input: StartI
         recommenderType: null,
         recommenderValue: null,
         versionCount: 0,
+        number: null,
         returnReason: null,
         returnReplyBy: null,
         returnComments: null,
@@ -248,14 +248,28 @@ export async function startApplication(deps: Deps, caller: Caller, input: StartI
         createdAt: now,
         updatedAt: now,
       });
+      return copied?.report ?? null;
     },
-    () => ({
+    (report) => ({
       targetType: "application",
       targetId: id,
-      summary: `新建申报：${batch.shortTitle}·${kindName(input.kind)}·${occupationName(input.occupation)}`,
+      summary: `新建申报：${batch.shortTitle}·${kindName(input.kind)}·${occupationName(input.occupation)}${
+        report
+          ? `（复制自${report.source.batchTitle}·${report.source.kindName}·${report.source.occupationName}，复制${report.copied.length}项）`
+          : ""
+      }`,
+      ...(report
+        ? {
+            detail: {
+              sourceApplicationId: report.source.id,
+              copied: report.copied.map((slot) => slot.key),
+              skipped: report.skipped.map((slot) => `${slot.key}:${slot.reason}`),
+            },
+          }
+        : {}),
     }),
   );
-  return getApplication(deps, caller, id);
+  return { application: await getApplication(deps, caller, id), copy };
 }
 
 /** Fields the platform already knows from registration, so nobody types them twice. */
@@ -368,117 +382,8 @@ function assertEditable(deps: Deps, ctx: ApplicationContext): void {
   }
 }
 
-/** The whole application as its reader may see it. */
-export async function getApplication(deps: Deps, caller: Caller, id: string) {
-  const actor = requireActorOf(caller);
-  const ctx = await loadApplication(deps, actor, id);
-  return describeApplication(deps, ctx, actor);
-}
-
-export async function describeApplication(deps: Deps, ctx: ApplicationContext, actor: Actor) {
-  const { row, batch, template } = ctx;
-  const stored = JSON.parse(row.draftValues) as FormValues;
-  const values = ctx.isOwner
-    ? openValues(template, stored, deps.cipher)
-    : maskValues(template, stored, deps.cipher);
-  const [attachments, versions] = await Promise.all([
-    listCurrentAttachments(deps.db, row.id),
-    listVersions(deps.db, row.id),
-  ]);
-  const now = deps.clock();
-  const deadline = effectiveDeadline(row, batch);
-  const editable =
-    (EDITABLE_STATUSES as readonly string[]).includes(row.status) && Date.parse(deadline) >= now.getTime();
-  const openValuesForValidation = ctx.isOwner ? values : openValues(template, stored, deps.cipher);
-  const issues = validateFormValues(template, openValuesForValidation, {
-    today: shanghaiDate(now),
-    mode: "submit",
-  }).issues;
-  const present = new Set(attachments.map((item) => item.code));
-  const missingAttachments = batch.requiredAttachments
-    .filter((item) => item.required && !present.has(item.code))
-    .map((item) => item.code);
-  const status = row.status as keyof typeof applicationStatusNames;
-  return {
-    id: row.id,
-    batchId: ctx.batchId,
-    batch: {
-      id: ctx.batchId,
-      title: batch.title,
-      shortTitle: batch.shortTitle,
-      onlineDeadline: batch.onlineDeadline,
-      phase: batchPhase(batch, now),
-      requiredAttachments: batch.requiredAttachments,
-      recommenderChoice: batch.recommenderChoice,
-      hasRecommendation: batch.stages.some((stage) => stage.code === "recommendation"),
-      levels: batch.levels,
-      needsApplicantCategory: batch.eligibilityRules.some((rule) => rule.rule === "applicantCategory"),
-      paperCopies: batch.paperCopies,
-      submitTo: batch.submitTo,
-    },
-    institution: {
-      id: ctx.institution.id,
-      name: ctx.institution.name,
-      creditCode: ctx.institution.creditCode,
-    },
-    kind: row.kind as KindCode,
-    kindName: kindName(row.kind as KindCode),
-    occupation: row.occupation as OccupationCode,
-    occupationName: occupationName(row.occupation as OccupationCode),
-    levels: parseLevels(row.levels),
-    templateId: row.templateId,
-    templateVersion: Number(row.templateVersion),
-    applicantCategory: row.applicantCategory,
-    status: row.status,
-    statusName: applicationStatusNames[status] ?? row.status,
-    nextAction: nextActionFor(
-      status,
-      actor.role,
-      batch.stages.map((stage) => stage.code),
-    ),
-    values,
-    valuesMasked: !ctx.isOwner,
-    draftRevision: Number(row.draftRevision),
-    draftSavedAt: row.draftSavedAt,
-    draftSavedBy: row.draftSavedBy,
-    commitmentAccepted: row.commitmentAccepted === 1,
-    eligibility: row.eligibility ? (JSON.parse(row.eligibility) as EligibilityResult) : null,
-    issues,
-    attachments: attachments.map((item) => ({
-      id: item.id,
-      code: item.code,
-      fileName: item.fileName,
-      contentType: item.contentType,
-      size: Number(item.size),
-      sha256: item.sha256,
-      uploadedAt: item.uploadedAt,
-    })),
-    missingAttachments,
-    versions: versions.map((version) => ({
-      number: Number(version.number),
-      submittedAt: version.submittedAt,
-      submittedBy: version.submittedBy,
-      note: version.note,
-    })),
-    returnReason: row.returnReason,
-    returnReplyBy: row.returnReplyBy,
-    returnComments: row.returnComments
-      ? (JSON.parse(row.returnComments) as { path: string; label: string; message: string }[])
-      : [],
-    deadline,
-    recommender: row.recommenderType ? { type: row.recommenderType, value: row.recommenderValue } : null,
-    permissions: {
-      canEdit: ctx.isOwner && editable,
-      canSubmit: ctx.isOwner && editable,
-      canWithdraw:
-        ctx.isOwner &&
-        ["submitted", "resubmitted", "returned", "recommended", "formallyChecked"].includes(row.status),
-    },
-  };
-}
-
 /** 我的申报: the institution's applications with status, deadline and next action. */
-export async function listMyApplications(deps: Deps, caller: Caller) {
+export async function listMyApplications(deps: Deps, caller: Caller): Promise<ApplicationSummary[]> {
   const actor = requireActorOf(caller);
   const institutionId = requireInstitution(actor);
   const rows = await listInstitutionApplications(deps.db, institutionId);
@@ -500,11 +405,12 @@ export async function listMyApplications(deps: Deps, caller: Caller) {
         batchId: row.batchId,
         batchTitle: batch.shortTitle,
         kind: row.kind,
-        kindName: kindName(row.kind as KindCode),
+        kindName: kindName(row.kind),
         occupation: row.occupation,
-        occupationName: occupationName(row.occupation as OccupationCode),
+        occupationName: occupationName(row.occupation),
         levels: parseLevels(row.levels),
-        status: row.status,
+        templateId: row.templateId,
+        status,
         statusName: applicationStatusNames[status] ?? row.status,
         nextAction: nextActionFor(
           status,
@@ -512,6 +418,7 @@ export async function listMyApplications(deps: Deps, caller: Caller) {
           batch.stages.map((stage) => stage.code),
         ),
         versionCount: Number(row.versionCount),
+        number: row.number,
         deadline: effectiveDeadline(row, batch),
         phase: batchPhase(batch, now),
         updatedAt: row.updatedAt,

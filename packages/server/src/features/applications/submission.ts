@@ -1,53 +1,45 @@
 import crypto from "node:crypto";
 import {
   type Actor,
-  canTransition,
+  type ApplicationCommand,
   cellLabel,
   diffValues,
   type FormValues,
-  type KindCode,
   kindName,
   listFormSlots,
-  type OccupationCode,
   occupationName,
+  type RecommenderRef,
+  routeApplication,
+  shanghaiChineseDateTime,
+  shanghaiDate,
   validateFormValues,
 } from "@linxuan/domain";
+import { readJson, versionAttachmentsJson } from "../../db/json";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
-import { shanghaiDate } from "../../http/dates";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, type FieldIssue, notFound } from "../../http/errors";
-import { institutionUserIds, notify } from "../notifications/service";
 import {
   assertFormalCheckOpen,
   assertRecommendationOpen,
-  listIndustryUnits,
+  listIndustryRecommenders,
+  queueStaffIds,
+  recommenderOf,
   releaseRecommendation,
-  reviewerUserIds,
-  unitOf,
-} from "../recommendation/unit";
+} from "../recommendation/recommender";
 import { type ApplicationContext, loadApplication } from "./context";
-import { findVersion, insertVersion, listCurrentAttachments, transitionStatus } from "./queries";
+import { assignApplicationNumber, findVersion, insertVersion, listCurrentAttachments } from "./queries";
 import { maskValues, openValues } from "./sealing";
-import { computeEligibility, effectiveDeadline, getApplication, parseLevels } from "./service";
+import { computeEligibility } from "./service";
+import { checkTransition, STATUS_CHANGED, transition } from "./transition";
+import { effectiveDeadline, getApplication, parseLevels } from "./view";
 
 function stagesOf(ctx: ApplicationContext) {
   return ctx.batch.stages.map((stage) => stage.code);
 }
 
-function checkTransition(
-  ctx: ApplicationContext,
-  actor: Actor,
-  command: Parameters<typeof canTransition>[0]["command"],
-) {
-  const verdict = canTransition({
-    status: ctx.row.status as never,
-    command,
-    role: actor.role,
-    stages: stagesOf(ctx),
-  });
-  if (!verdict.ok) throw new AppError("TRANSITION_NOT_ALLOWED", verdict.reason);
-  return verdict.to as string;
+function commandOf(ctx: ApplicationContext, actor: Actor, command: ApplicationCommand) {
+  return { status: ctx.row.status, command, role: actor.role, stages: stagesOf(ctx) };
 }
 
 export type SubmitInput = { recommender?: { type: "region" | "industry"; value: string } | null | undefined };
@@ -61,22 +53,27 @@ export async function submitApplication(deps: Deps, caller: Caller, id: string, 
   const actor = requireActorOf(caller);
   const ctx = await loadApplication(deps, actor, id);
   if (!ctx.isOwner) throw notFound("申报");
-  const to = checkTransition(ctx, actor, "submit");
+  checkTransition(commandOf(ctx, actor, "submit"));
   const now = deps.clock();
   const deadline = effectiveDeadline(ctx.row, ctx.batch);
   if (now.getTime() > Date.parse(deadline)) {
     throw new AppError(
       "DEADLINE_PASSED",
       ctx.row.status === "returned"
-        ? `退回修改的答复期限（${formatShanghai(deadline)}）已过，不能再提交`
-        : `网上申报已于${formatShanghai(deadline)}截止，不能再提交`,
+        ? `退回修改的答复期限（${shanghaiChineseDateTime(deadline)}）已过，不能再提交`
+        : `网上申报已于${shanghaiChineseDateTime(deadline)}截止，不能再提交`,
     );
   }
   const values = openValues(ctx.template, JSON.parse(ctx.row.draftValues) as FormValues, deps.cipher);
   const levels = parseLevels(ctx.row.levels);
   const problems: FieldIssue[] = [];
-  for (const issue of validateFormValues(ctx.template, values, { today: shanghaiDate(now), mode: "submit" })
-    .issues) {
+  const attachments = await listCurrentAttachments(deps.db, id);
+  const extraPagesAttached = attachments.some((item) => item.code === "extraPages");
+  for (const issue of validateFormValues(ctx.template, values, {
+    today: shanghaiDate(now),
+    mode: "submit",
+    extraPagesAttached,
+  }).issues) {
     if (issue.severity === "error") problems.push({ path: issue.path, message: issue.message });
   }
   const eligibility = await computeEligibility(deps, ctx, values, levels, ctx.row.applicantCategory);
@@ -93,14 +90,17 @@ export async function submitApplication(deps: Deps, caller: Caller, id: string, 
       message: "请选择申报单位类别（专业技术人员继续教育基地、高等院校等）",
     });
   }
-  const attachments = await listCurrentAttachments(deps.db, id);
   for (const required of ctx.batch.requiredAttachments) {
-    if (required.required && !attachments.some((item) => item.code === required.code)) {
+    if (
+      required.required &&
+      !required.afterSubmission &&
+      !attachments.some((item) => item.code === required.code)
+    ) {
       problems.push({ path: `attachments.${required.code}`, message: `请上传附件：${required.name}` });
     }
   }
-  const industryUnits = (await listIndustryUnits(deps.db)).map((unit) => unit.value);
-  const recommender = resolveRecommender(ctx, input.recommender ?? null, industryUnits);
+  const industryScopes = (await listIndustryRecommenders(deps.db)).map((industry) => industry.value);
+  const recommender = resolveRecommender(ctx, input.recommender ?? null, industryScopes);
   if ("error" in recommender) problems.push({ path: "recommender", message: recommender.error });
   if (problems.length > 0) {
     throw new AppError(
@@ -133,16 +133,41 @@ export async function submitApplication(deps: Deps, caller: Caller, id: string, 
     caller,
     "application.submit",
     async (trx) => {
-      const ok = await transitionStatus(trx, id, ctx.row.status, to, {
-        versionCount: number,
-        eligibility: snapshot.eligibility,
-        lastSubmittedAt: submittedAt,
-        firstSubmittedAt: ctx.row.firstSubmittedAt ?? submittedAt,
+      const recommenderColumns = {
         recommenderType: "type" in recommender ? recommender.type : null,
         recommenderValue: "type" in recommender ? recommender.value : null,
-        updatedAt: submittedAt,
+      };
+      const subject = `${ctx.batch.shortTitle}·${kindName(ctx.row.kind)}·${occupationName(ctx.row.occupation)}`;
+      const { moved: ok } = await transition(trx, deps, {
+        ...commandOf(ctx, actor, "submit"),
+        applicationId: id,
+        set: {
+          versionCount: number,
+          eligibility: snapshot.eligibility,
+          lastSubmittedAt: submittedAt,
+          firstSubmittedAt: ctx.row.firstSubmittedAt ?? submittedAt,
+          ...recommenderColumns,
+          updatedAt: submittedAt,
+        },
+        notifications: [
+          {
+            institutionId: ctx.row.institutionId,
+            event: "submitted",
+            detail: `${subject}申报已${resubmission ? "重新" : ""}提交（第${number}版）。`,
+            link: `/workbench/applications/${id}`,
+          },
+          // …and the staff whose queue it enters.
+          {
+            userIds: await queueStaffIds(trx, ctx.batch, recommenderColumns),
+            event: "submitted",
+            detail: `${ctx.institution.name}${resubmission ? "按退回意见修改后重新提交了" : "提交了"}${subject}申报（第${number}版），请在审核队列中办理。`,
+            link: `/workbench/recommendation-queue/${id}`,
+          },
+        ],
+        onConflict: "skip",
       });
       if (!ok) return false;
+      if (!ctx.row.number) await assignApplicationNumber(trx, id, ctx.row.kind, submittedAt);
       await insertVersion(trx, {
         id: crypto.randomUUID(),
         applicationId: id,
@@ -154,71 +179,40 @@ export async function submitApplication(deps: Deps, caller: Caller, id: string, 
         note: resubmission ? "按退回意见修改后重新提交" : "首次提交",
         contentHash,
       });
-      await notify(trx, deps, {
-        userIds: await institutionUserIds(trx, ctx.row.institutionId),
-        event: "submitted",
-        detail: `${ctx.batch.shortTitle}·${kindName(ctx.row.kind as KindCode)}·${occupationName(ctx.row.occupation as OccupationCode)}申报已${resubmission ? "重新" : ""}提交（第${number}版）。`,
-        link: `/workbench/applications/${id}`,
-      });
-      // …and the staff whose queue it enters.
-      await notify(trx, deps, {
-        userIds: await reviewerUserIds(trx, ctx.batch, {
-          recommenderType: "type" in recommender ? recommender.type : null,
-          recommenderValue: "type" in recommender ? recommender.value : null,
-        }),
-        event: "submitted",
-        detail: `${ctx.institution.name}${resubmission ? "按退回意见修改后重新提交了" : "提交了"}${ctx.batch.shortTitle}·${kindName(ctx.row.kind as KindCode)}·${occupationName(ctx.row.occupation as OccupationCode)}申报（第${number}版），请在审核队列中办理。`,
-        link: `/workbench/review-queue/${id}`,
-      });
       return true;
     },
     (ok) => ({
       targetType: "application",
       targetId: id,
       summary: ok
-        ? `${resubmission ? "重新提交" : "提交"}申报（第${number}版）：${kindName(ctx.row.kind as KindCode)}·${occupationName(ctx.row.occupation as OccupationCode)}`
+        ? `${resubmission ? "重新提交" : "提交"}申报（第${number}版）：${kindName(ctx.row.kind)}·${occupationName(ctx.row.occupation)}`
         : "提交被拒绝：状态已变化",
       detail: { version: number, contentHash },
     }),
   );
-  if (!moved) throw new AppError("TRANSITION_NOT_ALLOWED", "申报状态已变化，请刷新后重试");
+  if (!moved) throw new AppError("TRANSITION_NOT_ALLOWED", STATUS_CHANGED);
   return getApplication(deps, caller, id);
 }
 
 /**
- * Who will recommend: training institutions go to the province where they are registered;
- * evaluation institutions choose their province or an industry department where the batch
- * allows. Batches without a recommendation stage need none.
+ * Who will recommend (`routeApplication`): the institution's region — Beijing for central units —
+ * or the industry department an evaluation institution chose where the batch allows. Batches
+ * without a recommendation stage need none.
  */
 function resolveRecommender(
   ctx: ApplicationContext,
   chosen: SubmitInput["recommender"] | null,
-  industryUnits: string[],
-): { type: "region" | "industry"; value: string } | { none: true } | { error: string } {
-  if (!ctx.batch.stages.some((stage) => stage.code === "recommendation")) return { none: true };
-  const kind = ctx.row.kind as KindCode;
-  const choice = ctx.batch.recommenderChoice[kind];
-  const region = ctx.institution.regionCode;
-  if (chosen?.type === "industry") {
-    if (choice !== "regionOrIndustry")
-      return { error: "本批次该类机构只能由属地省级人力资源社会保障部门推荐" };
-    if (!industryUnits.includes(chosen.value.trim())) return { error: "请从推荐单位列表中选择行业主管部门" };
-    return { type: "industry", value: chosen.value.trim() };
-  }
-  if (!region) return { error: "无法从统一社会信用代码确定登记地，请联系系统管理员" };
-  return { type: "region", value: region };
-}
-
-function formatShanghai(iso: string): string {
-  return new Intl.DateTimeFormat("zh-CN", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).format(new Date(iso));
+  industryScopes: string[],
+): RecommenderRef | { none: true } | { error: string } {
+  const routing = routeApplication({
+    batch: ctx.batch,
+    kind: ctx.row.kind,
+    institution: ctx.institution,
+    chosen: chosen ?? null,
+    industryScopes,
+  });
+  if (routing.target === "unresolved") return { error: routing.basis };
+  return routing.recommender ?? { none: true };
 }
 
 /** 撤回: the applicant takes its application back before expert review starts, with a reason. */
@@ -226,14 +220,17 @@ export async function withdrawApplication(deps: Deps, caller: Caller, id: string
   const actor = requireActorOf(caller);
   const ctx = await loadApplication(deps, actor, id);
   if (!ctx.isOwner) throw notFound("申报");
-  const to = checkTransition(ctx, actor, "withdraw");
+  checkTransition(commandOf(ctx, actor, "withdraw"));
   const moved = await runCommand(
     deps,
     caller,
     "application.withdraw",
     async (trx) => {
-      const ok = await transitionStatus(trx, id, ctx.row.status, to, {
-        updatedAt: deps.clock().toISOString(),
+      const { moved: ok } = await transition(trx, deps, {
+        ...commandOf(ctx, actor, "withdraw"),
+        applicationId: id,
+        set: { updatedAt: deps.clock().toISOString() },
+        onConflict: "skip",
       });
       if (ok) await releaseRecommendation(trx, id);
       return ok;
@@ -245,7 +242,7 @@ export async function withdrawApplication(deps: Deps, caller: Caller, id: string
       detail: { reason },
     }),
   );
-  if (!moved) throw new AppError("TRANSITION_NOT_ALLOWED", "申报状态已变化，请刷新后重试");
+  if (!moved) throw new AppError("TRANSITION_NOT_ALLOWED", STATUS_CHANGED);
   return getApplication(deps, caller, id);
 }
 
@@ -262,9 +259,9 @@ export type ReturnInput = {
 export async function returnApplication(deps: Deps, caller: Caller, id: string, input: ReturnInput) {
   const actor = requireActorOf(caller);
   const ctx = await loadApplication(deps, actor, id);
-  const to = checkTransition(ctx, actor, "return");
+  checkTransition(commandOf(ctx, actor, "return"));
   if (actor.role === "provincialRecommender" || actor.role === "industryRecommender") {
-    await assertRecommendationOpen(deps.db, ctx.batch, ctx.batchId, unitOf(actor), deps.clock());
+    await assertRecommendationOpen(deps.db, ctx.batch, ctx.batchId, recommenderOf(actor), deps.clock());
   }
   if (actor.role === "receivingCentre") assertFormalCheckOpen(ctx.batch, deps.clock());
   if (input.replyBy && Date.parse(input.replyBy) <= deps.clock().getTime()) {
@@ -293,21 +290,26 @@ export async function returnApplication(deps: Deps, caller: Caller, id: string, 
     caller,
     "application.return",
     async (trx) => {
-      const ok = await transitionStatus(trx, id, ctx.row.status, to, {
-        returnReason: input.reason,
-        returnComments: comments.length > 0 ? JSON.stringify(comments) : null,
-        returnReplyBy: input.replyBy ?? null,
-        updatedAt: deps.clock().toISOString(),
+      const { moved: ok } = await transition(trx, deps, {
+        ...commandOf(ctx, actor, "return"),
+        applicationId: id,
+        set: {
+          returnReason: input.reason,
+          returnComments: comments.length > 0 ? JSON.stringify(comments) : null,
+          returnReplyBy: input.replyBy ?? null,
+          updatedAt: deps.clock().toISOString(),
+        },
+        notifications: [
+          {
+            institutionId: ctx.row.institutionId,
+            event: "returned",
+            detail: `${ctx.batch.shortTitle}·${occupationName(ctx.row.occupation)}申报被退回修改：${input.reason}${input.replyBy ? `。请于${shanghaiChineseDateTime(input.replyBy)}前修改后重新提交` : ""}`,
+            link: `/workbench/applications/${id}`,
+          },
+        ],
+        onConflict: "skip",
       });
-      if (ok) {
-        await releaseRecommendation(trx, id);
-        await notify(trx, deps, {
-          userIds: await institutionUserIds(trx, ctx.row.institutionId),
-          event: "returned",
-          detail: `${ctx.batch.shortTitle}·${occupationName(ctx.row.occupation as OccupationCode)}申报被退回修改：${input.reason}${input.replyBy ? `。请于${formatShanghai(input.replyBy)}前修改后重新提交` : ""}`,
-          link: `/workbench/applications/${id}`,
-        });
-      }
+      if (ok) await releaseRecommendation(trx, id);
       return ok;
     },
     (ok) => ({
@@ -317,7 +319,7 @@ export async function returnApplication(deps: Deps, caller: Caller, id: string, 
       detail: { ...input },
     }),
   );
-  if (!moved) throw new AppError("TRANSITION_NOT_ALLOWED", "申报状态已变化，请刷新后重试");
+  if (!moved) throw new AppError("TRANSITION_NOT_ALLOWED", STATUS_CHANGED);
   return getApplication(deps, caller, id);
 }
 
@@ -338,7 +340,7 @@ export async function getVersion(deps: Deps, caller: Caller, id: string, number:
       ? openValues(ctx.template, stored, deps.cipher)
       : maskValues(ctx.template, stored, deps.cipher),
     eligibility: JSON.parse(version.eligibility),
-    attachments: JSON.parse(version.attachments),
+    attachments: readJson("application_versions.attachments", versionAttachmentsJson, version.attachments),
     contentHash: version.contentHash,
   };
 }

@@ -1,6 +1,6 @@
 import type { AuditVerification } from "@linxuan/domain";
+import { SHANGHAI_OFFSET_MS, shanghaiDateTime } from "@linxuan/domain";
 import { runCommand } from "../../http/command";
-import { shanghaiDateTime } from "../../http/dates";
 import { type Deps, systemCaller } from "../../http/deps";
 import { jobRequestId } from "../../jobs/caller";
 import { enqueueJob } from "../../jobs/queue";
@@ -17,7 +17,7 @@ import { verificationLines, verifyAuditChain } from "./verify";
 export const AUDIT_CHECK_JOB = "audit.dailyCheck";
 const DAY = 86_400_000;
 /** The daily run starts at 03:00 in Asia/Shanghai (19:00 UTC), when the platform is quiet. */
-const SLOT_START_UTC_MS = 19 * 3_600_000;
+const SLOT_START_UTC_MS = DAY + 3 * 3_600_000 - SHANGHAI_OFFSET_MS;
 
 /** The start of the daily slot containing `instant`. */
 function slotStart(instant: Date): number {

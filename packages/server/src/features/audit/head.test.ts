@@ -91,7 +91,7 @@ describe.each(testDatabases)("audit chain head export on %s", (kind) => {
     expect(gone.status).toBe(400);
     expect(gone.body).toMatchObject({
       code: "VALIDATION_FAILED",
-      message: "head.hash：哈希应为64位十六进制",
+      message: "哈希应为64位十六进制",
     });
     expect(parseAuditHeadFile("{").ok).toBe(false);
     expect(parseAuditHeadFile('{"format":"x"}')).toEqual({

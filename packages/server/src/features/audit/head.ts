@@ -1,11 +1,15 @@
 import crypto from "node:crypto";
-import { AUDIT_HEAD_FORMAT, type AuditHeadCheck, type AuditHeadFile } from "@linxuan/domain";
+import {
+  AUDIT_HEAD_FORMAT,
+  type AuditHeadCheck,
+  type AuditHeadFile,
+  shanghaiDateTime,
+} from "@linxuan/domain";
+import { GENESIS_HASH } from "../../audit-log/chain";
 import type { Db } from "../../db/connection";
 import { runCommand } from "../../http/command";
-import { shanghaiDateTime } from "../../http/dates";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError } from "../../http/errors";
-import { GENESIS_HASH } from "./chain";
 import { findAuditEvent, readAuditHead } from "./queries";
 import { eventText } from "./verify";
 

@@ -1,32 +1,5 @@
 import type { Db } from "../../db/connection";
 import type { Row } from "../../db/types";
-import type { ChainedFields } from "./chain";
-import { hashEvent, storedFields } from "./chain";
-
-export type AuditInput = Omit<ChainedFields, "seq">;
-
-/**
- * Appends one event to the chain inside the caller's transaction. Bumping the head row first
- * takes the lock that orders concurrent writers, on SQLite and PostgreSQL alike. The event is
- * made storable first (`storedFields`) and hashed as stored, whatever text the caller passed.
- */
-export async function appendAuditEvent(trx: Db, input: AuditInput): Promise<number> {
-  const head = await trx
-    .updateTable("auditHead")
-    .set((eb) => ({ seq: eb("seq", "+", 1) }))
-    .where("id", "=", 1)
-    .returning(["seq", "hash"])
-    .executeTakeFirstOrThrow();
-  const seq = Number(head.seq);
-  const fields = storedFields({ ...input, seq });
-  const hash = hashEvent(head.hash, fields);
-  await trx
-    .insertInto("auditEvents")
-    .values({ ...fields, prevHash: head.hash, hash })
-    .execute();
-  await trx.updateTable("auditHead").set({ hash }).where("id", "=", 1).execute();
-  return seq;
-}
 
 export async function listAuditEvents(
   db: Db,

@@ -1,4 +1,4 @@
-import { auditHeadFileSchema, auditVerificationSchema } from "@linxuan/domain";
+import { auditHeadFileSchema, auditPageSchema, auditVerificationSchema } from "@linxuan/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -25,6 +25,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Deps): void {
           actor: z.string().max(64).optional(),
           requestId: z.string().max(80).optional(),
         }),
+        response: { 200: auditPageSchema },
       },
     },
     async (request) => {
@@ -66,7 +67,16 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Deps): void {
     "/api/audit/head",
     {
       config: { command: "audit.exportHead" },
-      schema: { tags: ["audit"], summary: "导出审计链头（签名的 JSON 文件）" },
+      schema: {
+        tags: ["audit"],
+        summary: "导出审计链头（签名的 JSON 文件）",
+        response: {
+          200: {
+            description: "签名的审计链头文件（作为附件下载）",
+            content: { "application/json": { schema: auditHeadFileSchema } },
+          },
+        },
+      },
     },
     async (request, reply) => {
       const file = await exportAuditHead(deps, request.caller);

@@ -1,8 +1,8 @@
 import type { AuditEventRef, AuditProblem, AuditProblemKind, AuditVerification } from "@linxuan/domain";
+import { shanghaiDateTime } from "@linxuan/domain";
+import { GENESIS_HASH, hashEvent } from "../../audit-log/chain";
 import type { Db } from "../../db/connection";
 import type { Row } from "../../db/types";
-import { shanghaiDateTime } from "../../http/dates";
-import { GENESIS_HASH, hashEvent } from "./chain";
 import { readAuditHead, readAuditPage } from "./queries";
 
 /** Problems listed in full; beyond this only their number is reported. */

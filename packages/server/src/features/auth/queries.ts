@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
+import type { CentralAffiliation } from "@linxuan/domain";
 import type { ExpressionBuilder } from "kysely";
 import type { Db } from "../../db/connection";
+import { containsText } from "../../db/like";
 import type { Database } from "../../db/types";
 
 export async function findUserByUsername(db: Db, username: string) {
@@ -88,6 +90,7 @@ export async function insertInstitutionWithAccount(
     phoneEnc: string;
     email: string;
     regionCode: string | null;
+    centralAffiliation?: CentralAffiliation | null;
     warningConfirmed: boolean;
     passwordHash: string;
     now: string;
@@ -103,6 +106,7 @@ export async function insertInstitutionWithAccount(
       phoneEnc: input.phoneEnc,
       email: input.email,
       regionCode: input.regionCode,
+      centralAffiliation: input.centralAffiliation ?? null,
       creditCodeWarningConfirmed: input.warningConfirmed ? 1 : 0,
       createdAt: input.now,
       updatedAt: input.now,
@@ -264,4 +268,40 @@ export async function deleteStaleThrottles(db: Db, before: string, now: string):
     .where((eb) => eb.or([eb("blockedUntil", "is", null), eb("blockedUntil", "<=", now)]))
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** One page of institutions for the office, newest first; `q` matches name or credit code. */
+export async function listInstitutions(
+  db: Db,
+  query: { q?: string | undefined; page: number; pageSize: number },
+) {
+  let base = db.selectFrom("institutions");
+  const q = query.q?.trim();
+  if (q) {
+    base = base.where((eb) => eb.or([containsText("name", q), containsText("credit_code", q.toUpperCase())]));
+  }
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy("createdAt", "desc")
+      .orderBy("id")
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number | string>().as("count")).executeTakeFirst(),
+  ]);
+  return { rows, total: Number(count?.count ?? 0) };
+}
+
+export async function findInstitutionById(db: Db, id: string) {
+  return db.selectFrom("institutions").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The office's correction of an institution's region, inside the caller's transaction. */
+export async function setInstitutionRegion(trx: Db, id: string, regionCode: string, now: string) {
+  await trx
+    .updateTable("institutions")
+    .set({ regionCode, regionSource: "office", updatedAt: now })
+    .where("id", "=", id)
+    .execute();
 }

@@ -1,23 +1,16 @@
-import { changePasswordSchema, loginSchema, registrationSchema } from "@linxuan/domain";
+import {
+  changePasswordSchema,
+  csrfTokenSchema,
+  loginSchema,
+  okSchema,
+  registrationSchema,
+  sessionUserEnvelopeSchema,
+} from "@linxuan/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { clearSessionCookie, ensureCsrfToken, requireActor, setSessionCookie } from "../../http/auth";
 import type { Deps } from "../../http/deps";
 import { changePassword, currentUser, login, logout, registerInstitution } from "./service";
-
-const userSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.string(),
-  roleName: z.string(),
-  regionCode: z.string().nullable(),
-  regionName: z.string().nullable(),
-  industryScope: z.string().nullable(),
-  institution: z.object({ id: z.string(), name: z.string(), creditCode: z.string() }).nullable(),
-  mustChangePassword: z.boolean(),
-});
 
 export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -30,7 +23,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ["auth"],
         summary: "获取 CSRF 令牌（同时写入 lx_csrf Cookie）",
-        response: { 200: z.object({ token: z.string() }) },
+        response: { 200: csrfTokenSchema },
       },
     },
     async (request, reply) => ({ token: ensureCsrfToken(request, reply, deps) }),
@@ -44,7 +37,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["auth"],
         summary: "登录",
         body: loginSchema,
-        response: { 200: z.object({ user: userSchema }) },
+        response: { 200: sessionUserEnvelopeSchema },
       },
     },
     async (request, reply) => {
@@ -61,7 +54,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     "/api/auth/logout",
     {
       config: { command: "public" },
-      schema: { tags: ["auth"], summary: "退出登录", response: { 200: z.object({ ok: z.literal(true) }) } },
+      schema: { tags: ["auth"], summary: "退出登录", response: { 200: okSchema } },
     },
     async (request, reply) => {
       await logout(deps, request.caller, request.sessionId);
@@ -74,7 +67,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     "/api/auth/me",
     {
       config: { command: "authenticated" },
-      schema: { tags: ["auth"], summary: "当前登录用户", response: { 200: z.object({ user: userSchema }) } },
+      schema: { tags: ["auth"], summary: "当前登录用户", response: { 200: sessionUserEnvelopeSchema } },
     },
     async (request) => ({ user: await currentUser(deps, requireActor(request).userId) }),
   );
@@ -90,7 +83,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["auth"],
         summary: "申报单位注册（统一社会信用代码即登录名）",
         body: registrationSchema,
-        response: { 201: z.object({ user: userSchema }) },
+        response: { 201: sessionUserEnvelopeSchema },
       },
     },
     async (request, reply) => {
@@ -113,7 +106,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["auth"],
         summary: "修改本人密码",
         body: changePasswordSchema,
-        response: { 200: z.object({ ok: z.literal(true) }) },
+        response: { 200: okSchema },
       },
     },
     async (request) => {

@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
 import {
+  centralAffiliationNames,
   checkCreditCode,
   checkPasswordPolicy,
   type Registration,
-  type Role,
-  regionOfDivisionCode,
+  registrationRegion,
 } from "@linxuan/domain";
 import type { Row } from "../../db/types";
 import { runCommand } from "../../http/command";
@@ -34,6 +34,12 @@ import {
   reserveLoginAttempt,
   waitText,
 } from "./throttle";
+
+/**
+ * The account reads other features use (by id, by login name). Accounts' sign-in state is this
+ * feature's; others read it through here, never through its queries file.
+ */
+export { findInstitution, findUserById, findUserByUsername };
 
 // Verifying against a fixed hash when the user does not exist keeps the response time the same,
 // so the timing of a failed login does not reveal which usernames exist.
@@ -110,7 +116,7 @@ function callerAs(caller: Caller, user: Row<"users">): Caller {
     username: user.username,
     actor: {
       userId: user.id,
-      role: user.role as Role,
+      role: user.role,
       regionCode: user.regionCode,
       industryScope: user.industryScope,
       institutionId: user.institutionId,
@@ -217,6 +223,9 @@ export async function registerInstitution(
   }
   const now = deps.clock().toISOString();
   const institutionId = crypto.randomUUID();
+  // Beijing for central codes and declared central units (第二批通知), else the code's province.
+  const centralAffiliation = input.centralAffiliation ?? null;
+  const region = registrationRegion({ creditCode: check.code, centralAffiliation });
   const passwordHash = await hashPassword(input.password, deps.config.passwordHashCost);
   const phoneEnc = deps.cipher.encrypt(input.phone);
   await runCommand(
@@ -231,7 +240,8 @@ export async function registerInstitution(
         contactName: input.contactName,
         phoneEnc,
         email: input.email,
-        regionCode: regionOfDivisionCode(check.code.slice(2, 8)) ?? null,
+        ...region,
+        centralAffiliation,
         warningConfirmed: check.status === "warning",
         passwordHash,
         now,
@@ -240,7 +250,8 @@ export async function registerInstitution(
     () => ({
       targetType: "institution",
       targetId: institutionId,
-      summary: `申报单位注册：${input.institutionName}（${check.code}）${check.status === "warning" ? "，校验位不符已由用户确认" : ""}`,
+      summary: `申报单位注册：${input.institutionName}（${check.code}）${centralAffiliation ? `，声明为${centralAffiliationNames[centralAffiliation]}` : ""}${check.status === "warning" ? "，校验位不符已由用户确认" : ""}`,
+      detail: { regionCode: region.regionCode, regionBasis: region.basis, centralAffiliation },
     }),
   );
   const user = await findUserByUsername(deps.db, check.code);

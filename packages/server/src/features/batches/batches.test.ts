@@ -1,7 +1,9 @@
 import { makeDemoBatch, nationalBatch2, shanghaiBatch3 } from "@linxuan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemCaller } from "../../http/deps";
 import { makeStaff, TEST_PASSWORD, unique } from "../../test/factories";
 import { createTestContext, type TestClient, type TestContext, testDatabases } from "../../test/harness";
+import { ensureBuiltInBatches, ensureDemoBatches } from "./service";
 
 describe.each(testDatabases)("batches on %s", (kind) => {
   let ctx: TestContext;
@@ -47,6 +49,50 @@ describe.each(testDatabases)("batches on %s", (kind) => {
       "training",
       "evaluation",
     ]);
+  });
+
+  it("brings a stored built-in batch to the corrected definition as a new version, once", async () => {
+    const row = await ctx.deps.db
+      .selectFrom("batches")
+      .select(["id", "version"])
+      .where("code", "=", shanghaiBatch3.code)
+      .executeTakeFirstOrThrow();
+    // The definition an older release installed: the national notice's attachments, no notice texts.
+    const { noticeTerms: _terms, ...older } = structuredClone(shanghaiBatch3);
+    older.requiredAttachments = [
+      { code: "stampedForm", name: "申报表电子版（加盖公章的PDF格式）", required: true, note: "" },
+      {
+        code: "legalRegistrationCertificate",
+        name: "法人登记证书复印件（加盖单位印章）",
+        required: true,
+        note: "",
+      },
+      { code: "creditReport", name: "信用报告或诚信承诺书", required: true, note: "" },
+    ];
+    await ctx.deps.db
+      .updateTable("batches")
+      .set({ definition: JSON.stringify(older) })
+      .where("id", "=", row.id)
+      .execute();
+    expect(await ensureBuiltInBatches(ctx.deps, systemCaller)).toBe(1);
+    const detail = await ctx.client().get(`/api/public/batches/${row.id}`);
+    const stored = await ctx.deps.db
+      .selectFrom("batches")
+      .select("version")
+      .where("id", "=", row.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.version)).toBe(Number(row.version) + 1);
+    expect(detail.body.batch.definition.requiredAttachments).toEqual(shanghaiBatch3.requiredAttachments);
+    expect(detail.body.batch.definition.noticeTerms).toEqual(shanghaiBatch3.noticeTerms);
+    const events = await ctx.deps.db
+      .selectFrom("auditEvents")
+      .select("summary")
+      .where("targetId", "=", row.id)
+      .where("summary", "like", "更新内置批次定义%")
+      .execute();
+    expect(events).toHaveLength(1);
+    // Already current: nothing to do on the next start.
+    expect(await ensureBuiltInBatches(ctx.deps, systemCaller)).toBe(0);
   });
 
   it("serves the blank forms as PDF and DOCX downloads", async () => {
@@ -185,5 +231,34 @@ describe.each(testDatabases)("batches on %s", (kind) => {
     expect(commands).toEqual(
       expect.arrayContaining(["batch.seed", "batch.create", "batch.edit", "batch.publish"]),
     );
+  });
+  it("keeps a 【演示】 copy's dates when its source definition is corrected", async () => {
+    expect(await ensureDemoBatches(ctx.deps, systemCaller)).toBe(2);
+    const code = `${shanghaiBatch3.code}-demo`;
+    const read = () =>
+      ctx.deps.db
+        .selectFrom("batches")
+        .select(["id", "version", "definition"])
+        .where("code", "=", code)
+        .executeTakeFirstOrThrow();
+    const installed = await read();
+    const deadline = JSON.parse(installed.definition).onlineDeadline;
+    // A later start, days on: the copy is current and keeps its dates.
+    ctx.setNow(new Date(Date.now() + 10 * 86_400_000));
+    try {
+      expect(await ensureDemoBatches(ctx.deps, systemCaller)).toBe(0);
+      const older = { ...JSON.parse(installed.definition), paperCopies: 1 };
+      await ctx.deps.db
+        .updateTable("batches")
+        .set({ definition: JSON.stringify(older) })
+        .where("id", "=", installed.id)
+        .execute();
+      expect(await ensureDemoBatches(ctx.deps, systemCaller)).toBe(1);
+    } finally {
+      ctx.setNow(null);
+    }
+    const refreshed = await read();
+    expect(Number(refreshed.version)).toBe(Number(installed.version) + 1);
+    expect(JSON.parse(refreshed.definition)).toMatchObject({ onlineDeadline: deadline, paperCopies: 2 });
   });
 });

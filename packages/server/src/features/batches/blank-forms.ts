@@ -1,4 +1,5 @@
 import { type BatchDefinition, getFormTemplate, type KindCode } from "@linxuan/domain";
+import { documentPool } from "../../documents/pool";
 import { notFound } from "../../http/errors";
 
 /** The blank forms a batch offers for download, one per kind it accepts. */
@@ -21,12 +22,10 @@ export async function blankFormFile(definition: BatchDefinition, file: string) {
   const template = templateId ? getFormTemplate(templateId) : undefined;
   if (!template) throw notFound("申报表");
   const key = `${template.id}@${template.version}.${extension}`;
-  // The document libraries load on first use: most processes never render a form.
+  // Rendered in a worker thread; the document libraries load there, on first use.
   const body =
     cache.get(key) ??
-    (extension === "pdf"
-      ? await (await import("../../documents/form-pdf")).renderFormPdf(template, null, {})
-      : await (await import("../../documents/form-docx")).renderFormDocx(template, null, {}));
+    (await documentPool().render({ format: extension, template, values: null, options: {} }));
   cache.set(key, body);
   return {
     body,

@@ -1,10 +1,11 @@
 import type { BatchDefinition } from "@linxuan/domain";
 import type { Db } from "../../db/connection";
+import type { BatchStatus } from "../../db/stored-values";
 import type { Row } from "../../db/types";
 
 export type BatchRow = Row<"batches">;
 
-export async function listBatchRows(db: Db, filter: { status?: string } = {}): Promise<BatchRow[]> {
+export async function listBatchRows(db: Db, filter: { status?: BatchStatus } = {}): Promise<BatchRow[]> {
   let query = db.selectFrom("batches").selectAll();
   if (filter.status) query = query.where("status", "=", filter.status);
   return query.orderBy("publishedOn", "desc").orderBy("createdAt", "desc").execute();
@@ -12,6 +13,12 @@ export async function listBatchRows(db: Db, filter: { status?: string } = {}): P
 
 export async function findBatchRow(db: Db, id: string): Promise<BatchRow | undefined> {
   return db.selectFrom("batches").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The batches of the given ids, in one query however many there are. */
+export async function findBatchRows(db: Db, ids: readonly string[]): Promise<BatchRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom("batches").selectAll().where("id", "in", ids).execute();
 }
 
 export async function findBatchRowByCode(db: Db, code: string): Promise<BatchRow | undefined> {
@@ -34,7 +41,7 @@ export async function insertBatch(
   db: Db,
   row: {
     id: string;
-    status: string;
+    status: BatchStatus;
     builtIn: boolean;
     isDemo: boolean;
     definition: BatchDefinition;
@@ -59,22 +66,49 @@ export async function insertBatch(
     .execute();
 }
 
-/** Optimistic update: succeeds only if nobody saved since `version`; returns whether it did. */
-export async function updateBatchDefinition(
+/** A new version of a batch's definition, only if nobody saved since `version` and `guard` holds. */
+async function replaceDefinition(
+  db: Db,
+  id: string,
+  version: number,
+  definition: BatchDefinition,
+  now: string,
+  guard: { status: "draft" } | { builtIn: 1 },
+): Promise<boolean> {
+  let query = db
+    .updateTable("batches")
+    .set((eb) => ({ ...indexedColumns(definition), version: eb("version", "+", 1), updatedAt: now }))
+    .where("id", "=", id)
+    .where("version", "=", version);
+  query =
+    "status" in guard ? query.where("status", "=", guard.status) : query.where("builtIn", "=", guard.builtIn);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Optimistic update of a draft: succeeds only if nobody saved since `version`; returns whether it did. */
+export function updateBatchDefinition(
   db: Db,
   id: string,
   version: number,
   definition: BatchDefinition,
   now: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("batches")
-    .set((eb) => ({ ...indexedColumns(definition), version: eb("version", "+", 1), updatedAt: now }))
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .where("status", "=", "draft")
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return replaceDefinition(db, id, version, definition, now, { status: "draft" });
+}
+
+/**
+ * Brings a stored built-in batch to the definition the code now ships (a corrected seed): a new
+ * version of the batch; submitted applications keep the snapshot they were submitted with.
+ */
+export function replaceBuiltInDefinition(
+  db: Db,
+  id: string,
+  version: number,
+  definition: BatchDefinition,
+  now: string,
+): Promise<boolean> {
+  return replaceDefinition(db, id, version, definition, now, { builtIn: 1 });
 }
 
 export async function markBatchPublished(db: Db, id: string, now: string): Promise<boolean> {

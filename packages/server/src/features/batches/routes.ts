@@ -1,9 +1,14 @@
-import { batchDefinitionSchema, kindCodes } from "@linxuan/domain";
+import {
+  publicBatchEnvelopeSchema,
+  publicBatchListSchema,
+  staffBatchEnvelopeSchema,
+  staffBatchListSchema,
+} from "@linxuan/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "../../http/deps";
-import { sendDownload } from "../../http/download";
+import { CONTENT_TYPES, downloadResponse, sendDownload } from "../../http/download";
 import { blankFormFile, blankFormLinks } from "./blank-forms";
 import {
   cloneBatch,
@@ -17,36 +22,6 @@ import {
   updateBatch,
 } from "./service";
 
-const scopeSchema = z.union([
-  z.object({ level: z.literal("national") }),
-  z.object({ level: z.literal("region"), regionCode: z.string() }),
-]);
-const summarySchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  title: z.string(),
-  shortTitle: z.string(),
-  documentNumber: z.string().nullable(),
-  issuingBody: z.string(),
-  publishedOn: z.string(),
-  scope: scopeSchema,
-  kinds: z.array(z.enum(kindCodes)),
-  catalogPublisher: batchDefinitionSchema.shape.catalogPublisher,
-  onlineDeadline: z.string(),
-  isDemo: z.boolean(),
-  phase: z.enum(["upcoming", "open", "closed"]),
-});
-const detailSchema = z.object({
-  id: z.string(),
-  status: z.string(),
-  version: z.number(),
-  builtIn: z.boolean(),
-  isDemo: z.boolean(),
-  definition: batchDefinitionSchema,
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  publishedAt: z.string().nullable(),
-});
 const idParams = z.object({ id: z.string().max(64) });
 // Definitions are validated by the domain (validateBatchDefinition) so the client gets every
 // problem with its path at once, as BATCH_INVALID, rather than the first schema error.
@@ -62,7 +37,7 @@ export function registerBatchRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ["public"],
         summary: "已发布的遴选批次（通知公告）",
-        response: { 200: z.object({ items: z.array(summarySchema) }) },
+        response: { 200: publicBatchListSchema },
       },
     },
     async () => ({ items: await listPublishedBatches(deps) }),
@@ -77,19 +52,7 @@ export function registerBatchRoutes(app: FastifyInstance, deps: Deps): void {
         summary: "批次通知全文、日期、职业与申报表下载",
         params: idParams,
         response: {
-          200: z.object({
-            batch: summarySchema.extend({
-              definition: batchDefinitionSchema,
-              forms: z.array(
-                z.object({
-                  kind: z.enum(kindCodes),
-                  title: z.string(),
-                  pdfUrl: z.string(),
-                  docxUrl: z.string(),
-                }),
-              ),
-            }),
-          }),
+          200: publicBatchEnvelopeSchema,
         },
       },
     },
@@ -111,6 +74,9 @@ export function registerBatchRoutes(app: FastifyInstance, deps: Deps): void {
           id: z.string().max(64),
           file: z.string().regex(/^(training|evaluation)\.(pdf|docx)$/, "文件名不正确"),
         }),
+        response: {
+          200: downloadResponse("空白申报表（PDF 或 Word）", [CONTENT_TYPES.pdf, CONTENT_TYPES.docx]),
+        },
       },
     },
     async (request, reply) => {
@@ -128,16 +94,7 @@ export function registerBatchRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["batches"],
         summary: "全部批次（含草稿）",
         response: {
-          200: z.object({
-            items: z.array(
-              summarySchema.extend({
-                status: z.string(),
-                builtIn: z.boolean(),
-                version: z.number(),
-                updatedAt: z.string(),
-              }),
-            ),
-          }),
+          200: staffBatchListSchema,
         },
       },
     },
@@ -152,7 +109,7 @@ export function registerBatchRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["batches"],
         summary: "批次详情",
         params: idParams,
-        response: { 200: z.object({ batch: detailSchema }) },
+        response: { 200: staffBatchEnvelopeSchema },
       },
     },
     async (request) => ({ batch: await getBatch(deps, request.params.id) }),
@@ -166,7 +123,7 @@ export function registerBatchRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["batches"],
         summary: "新建批次草稿",
         body: definitionBody,
-        response: { 201: z.object({ batch: detailSchema }) },
+        response: { 201: staffBatchEnvelopeSchema },
       },
     },
     async (request, reply) =>
@@ -182,7 +139,7 @@ export function registerBatchRoutes(app: FastifyInstance, deps: Deps): void {
         summary: "保存批次草稿（带版本号，冲突返回 409）",
         params: idParams,
         body: definitionBody.extend({ version: z.number().int().positive() }),
-        response: { 200: z.object({ batch: detailSchema }) },
+        response: { 200: staffBatchEnvelopeSchema },
       },
     },
     async (request) => ({
@@ -204,7 +161,7 @@ export function registerBatchRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["batches"],
         summary: "复制为新批次草稿",
         params: idParams,
-        response: { 201: z.object({ batch: detailSchema }) },
+        response: { 201: staffBatchEnvelopeSchema },
       },
     },
     async (request, reply) =>
@@ -219,7 +176,7 @@ export function registerBatchRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["batches"],
         summary: "发布批次",
         params: idParams,
-        response: { 200: z.object({ batch: detailSchema }) },
+        response: { 200: staffBatchEnvelopeSchema },
       },
     },
     async (request) => ({ batch: await publishBatch(deps, request.caller, request.params.id) }),

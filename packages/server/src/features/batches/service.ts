@@ -1,11 +1,16 @@
 import crypto from "node:crypto";
 import {
   type BatchDefinition,
+  type BatchStatus,
   BUILT_IN_BATCHES,
+  batchDefinitionSchema,
   canManageBatch,
+  demoShiftDays,
   makeDemoBatch,
+  shiftDemoBatch,
   validateBatchDefinition,
 } from "@linxuan/domain";
+import { readJson } from "../../db/json";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
@@ -14,11 +19,19 @@ import {
   type BatchRow,
   findBatchRow,
   findBatchRowByCode,
+  findBatchRows,
   insertBatch,
   listBatchRows,
   markBatchPublished,
+  replaceBuiltInDefinition,
   updateBatchDefinition,
 } from "./queries";
+
+/**
+ * The batch reads other features use (a batch by id, the batches of a status). The batches
+ * feature owns the table; other features read it through here, never through its queries file.
+ */
+export { findBatchRow, findBatchRows, listBatchRows };
 
 export type BatchSummary = {
   id: string;
@@ -39,7 +52,7 @@ export type BatchSummary = {
 
 export type BatchDetail = {
   id: string;
-  status: string;
+  status: BatchStatus;
   version: number;
   builtIn: boolean;
   isDemo: boolean;
@@ -50,7 +63,7 @@ export type BatchDetail = {
 };
 
 export function parseDefinition(row: BatchRow): BatchDefinition {
-  return JSON.parse(row.definition) as BatchDefinition;
+  return readJson("batches.definition", batchDefinitionSchema, row.definition);
 }
 
 /** Where the batch stands for an applicant right now, by the server clock. */
@@ -82,7 +95,7 @@ export function toSummary(row: BatchRow, now: Date): BatchSummary {
 export function toDetail(row: BatchRow): BatchDetail {
   return {
     id: row.id,
-    status: row.status,
+    status: row.status as BatchStatus,
     version: Number(row.version),
     builtIn: row.builtIn === 1,
     isDemo: row.isDemo === 1,
@@ -98,12 +111,24 @@ export async function listPublishedBatches(deps: Deps): Promise<BatchSummary[]> 
   return (await listBatchRows(deps.db, { status: "published" })).map((row) => toSummary(row, now));
 }
 
+/**
+ * A published batch with its definition, or 404 批次: to the workflow a draft or archived batch
+ * does not exist.
+ */
+export async function loadPublishedBatch(
+  deps: Pick<Deps, "db">,
+  id: string,
+): Promise<{ row: BatchRow; batch: BatchDefinition }> {
+  const row = await findBatchRow(deps.db, id);
+  if (row?.status !== "published") throw notFound("批次");
+  return { row, batch: parseDefinition(row) };
+}
+
 export async function getPublishedBatch(
   deps: Deps,
   id: string,
 ): Promise<{ summary: BatchSummary; row: BatchRow }> {
-  const row = await findBatchRow(deps.db, id);
-  if (row?.status !== "published") throw notFound("批次");
+  const { row } = await loadPublishedBatch(deps, id);
   return { summary: toSummary(row, deps.clock()), row };
 }
 
@@ -111,7 +136,7 @@ export async function listAllBatches(deps: Deps) {
   const now = deps.clock();
   return (await listBatchRows(deps.db)).map((row) => ({
     ...toSummary(row, now),
-    status: row.status,
+    status: row.status as BatchStatus,
     builtIn: row.builtIn === 1,
     version: Number(row.version),
     updatedAt: row.updatedAt,
@@ -263,16 +288,25 @@ export async function publishBatch(deps: Deps, caller: Caller, id: string): Prom
   return getBatch(deps, id);
 }
 
-/** Installs published batch definitions whose code is not yet taken (idempotent, every start). */
+/**
+ * Installs the built-in batches whose code is not yet taken, and brings an installed one whose
+ * stored definition differs from the shipped one up to date (a corrected seed) as a new version.
+ * A 【演示】 copy keeps the dates it was given. Idempotent, every start.
+ */
 async function installBatches(
   deps: Deps,
   caller: Caller,
-  definitions: readonly BatchDefinition[],
+  sources: readonly BatchDefinition[],
   isDemo: boolean,
 ): Promise<number> {
-  let added = 0;
-  for (const definition of definitions) {
-    if (await findBatchRowByCode(deps.db, definition.code)) continue;
+  let changed = 0;
+  for (const source of sources) {
+    const fresh = isDemo ? makeDemoBatch(source, deps.clock()) : source;
+    const row = await findBatchRowByCode(deps.db, fresh.code);
+    if (row) {
+      if (await refreshBuiltIn(deps, caller, row, source, isDemo)) changed++;
+      continue;
+    }
     const id = crypto.randomUUID();
     await runCommand(
       deps,
@@ -284,20 +318,56 @@ async function installBatches(
           status: "published",
           builtIn: true,
           isDemo,
-          definition,
+          definition: fresh,
           now: deps.clock().toISOString(),
           createdBy: null,
         }),
       () => ({
         targetType: "batch",
         targetId: id,
-        summary: `${isDemo ? "创建演示批次" : "安装内置批次"}：${definition.title}`,
+        summary: `${isDemo ? "创建演示批次" : "安装内置批次"}：${fresh.title}`,
       }),
     );
-    added++;
+    changed++;
   }
-  return added;
+  return changed;
 }
+
+async function refreshBuiltIn(
+  deps: Deps,
+  caller: Caller,
+  row: BatchRow,
+  source: BatchDefinition,
+  isDemo: boolean,
+): Promise<boolean> {
+  if (row.builtIn !== 1 || (row.isDemo === 1) !== isDemo) return false;
+  const current = isDemo ? shiftDemoBatch(source, demoShiftDays(source, parseDefinition(row))) : source;
+  if (JSON.stringify(current) === row.definition) return false;
+  try {
+    await runCommand(
+      deps,
+      caller,
+      "batch.seed",
+      async (trx) => {
+        const now = deps.clock().toISOString();
+        if (!(await replaceBuiltInDefinition(trx, row.id, Number(row.version), current, now)))
+          throw new AlreadyRefreshed();
+      },
+      () => ({
+        targetType: "batch",
+        targetId: row.id,
+        summary: `更新内置批次定义（第${Number(row.version) + 1}版）：${current.title}`,
+      }),
+    );
+  } catch (error) {
+    // Another instance starting at the same time has just done it.
+    if (error instanceof AlreadyRefreshed) return false;
+    throw error;
+  }
+  return true;
+}
+
+class AlreadyRefreshed extends Error {}
 
 /** Installs the two built-in seed batches when missing. */
 export function ensureBuiltInBatches(deps: Deps, caller: Caller): Promise<number> {
@@ -306,10 +376,5 @@ export function ensureBuiltInBatches(deps: Deps, caller: Caller): Promise<number
 
 /** Demo mode: a 演示 copy of each built-in batch whose dates lie in the future. */
 export function ensureDemoBatches(deps: Deps, caller: Caller): Promise<number> {
-  return installBatches(
-    deps,
-    caller,
-    BUILT_IN_BATCHES.map((source) => makeDemoBatch(source, deps.clock())),
-    true,
-  );
+  return installBatches(deps, caller, BUILT_IN_BATCHES, true);
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/connection";
+import type { CalendarOverrideKind } from "../../db/stored-values";
 
 export async function listOverrides(db: Db, year?: number) {
   let query = db.selectFrom("calendarOverrides").selectAll();
@@ -14,7 +15,13 @@ export async function listCompleteYears(db: Db) {
 /** Insert or replace one override row: delete + insert, which both databases run the same way. */
 export async function upsertOverride(
   db: Db,
-  row: { date: string; kind: string; name: string | null; updatedAt: string; updatedBy: string | null },
+  row: {
+    date: string;
+    kind: CalendarOverrideKind;
+    name: string | null;
+    updatedAt: string;
+    updatedBy: string | null;
+  },
 ) {
   await db.deleteFrom("calendarOverrides").where("date", "=", row.date).execute();
   await db.insertInto("calendarOverrides").values(row).execute();

@@ -1,9 +1,14 @@
 import {
   CalendarUnknownYearError,
+  calendarImportResultSchema,
   calendarOverrideSchema,
+  calendarYearViewSchema,
   isIsoDate,
   multiline,
   noticePeriod,
+  okSchema,
+  shanghaiDayStart,
+  workdaysAddedSchema,
 } from "@linxuan/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -20,7 +25,6 @@ import {
 } from "./service";
 
 const dateParam = z.object({ date: z.string().refine(isIsoDate, "日期应为 YYYY-MM-DD 格式的真实日期") });
-const ok = z.object({ ok: z.literal(true) });
 const festivalDate = (name: string) =>
   z.string().refine(isIsoDate, `${name}日期应为 YYYY-MM-DD 格式的真实日期`).optional();
 
@@ -47,15 +51,13 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
           start: z.string().refine(isIsoDate, "start 应为 YYYY-MM-DD 格式的真实日期"),
           days: z.coerce.number().int().min(1, "days 至少为1").max(60, "days 不超过60"),
         }),
-        response: {
-          200: z.object({ start: z.string(), days: z.number(), end: z.string(), endsAt: z.string() }),
-        },
+        response: { 200: workdaysAddedSchema },
       },
     },
     async (request) => {
       const calendar = await loadWorkdayCalendar(deps);
       try {
-        const period = noticePeriod(calendar, `${request.query.start}T00:00:00+08:00`, request.query.days);
+        const period = noticePeriod(calendar, shanghaiDayStart(request.query.start), request.query.days);
         return {
           start: request.query.start,
           days: request.query.days,
@@ -76,6 +78,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["calendar"],
         summary: "某年度的节假日、调休与调整记录",
         querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+        response: { 200: calendarYearViewSchema },
       },
     },
     async (request) => describeYear(deps, request.query.year),
@@ -92,7 +95,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
         body: calendarOverrideSchema
           .omit({ date: true })
           .extend({ name: z.string().trim().max(40).nullable().optional() }),
-        response: { 200: ok },
+        response: { 200: okSchema },
       },
     },
     async (request) => {
@@ -110,7 +113,12 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
     "/api/calendar/overrides/:date",
     {
       config: { command: "calendar.manage" },
-      schema: { tags: ["calendar"], summary: "删除某日的调整", params: dateParam, response: { 200: ok } },
+      schema: {
+        tags: ["calendar"],
+        summary: "删除某日的调整",
+        params: dateParam,
+        response: { 200: okSchema },
+      },
     },
     async (request) => {
       await removeOverride(deps, request.caller, request.params.date);
@@ -138,7 +146,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
             })
             .optional(),
         }),
-        response: { 200: ok },
+        response: { 200: okSchema },
       },
     },
     async (request) => {
@@ -161,13 +169,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["calendar"],
         summary: "导入日历（CSV 或 JSON 文本；有错误时整体不导入）",
         body: z.object({ text: multiline(z.string().min(1, "导入内容为空").max(200_000, "导入内容过长")) }),
-        response: {
-          200: z.object({
-            imported: z.number(),
-            years: z.array(z.number()),
-            errors: z.array(z.object({ line: z.number(), message: z.string() })),
-          }),
-        },
+        response: { 200: calendarImportResultSchema },
       },
     },
     async (request) => importCalendarText(deps, request.caller, request.body.text),

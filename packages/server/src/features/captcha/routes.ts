@@ -1,6 +1,6 @@
+import { captchaChallengeSchema } from "@linxuan/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Deps } from "../../http/deps";
 import { issueCaptcha } from "./service";
 
@@ -20,7 +20,7 @@ export function registerCaptchaRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ["public"],
         summary: "获取图形验证码（SVG；答案在服务器端，5分钟内一次有效）",
-        response: { 200: z.object({ id: z.string(), svg: z.string(), expiresInSeconds: z.number() }) },
+        response: { 200: captchaChallengeSchema },
       },
     },
     async (_request, reply) => {

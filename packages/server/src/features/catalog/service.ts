@@ -1,106 +1,60 @@
 import crypto from "node:crypto";
+import { PassThrough, Readable } from "node:stream";
 import {
-  type CatalogStatus,
+  canActOnCatalogEntry,
   catalogStatus,
   catalogStatusNames,
-  EXPIRING_WITHIN_DAYS,
-  type KindCode,
   kindName,
   LEVELS,
-  type OccupationCode,
   occupationName,
   regionName,
+  shanghaiDate,
 } from "@linxuan/domain";
 import ExcelJS from "exceljs";
 import type { Db } from "../../db/connection";
-import { containsText } from "../../db/like";
-import type { Row } from "../../db/types";
+import { levelsJson, readJson } from "../../db/json";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
-import { findBatchRow } from "../batches/queries";
-import { parseDefinition } from "../batches/service";
+import { findBatchRow, findBatchRows, parseDefinition } from "../batches/service";
+import { recordCatalogWrite } from "./cache";
+import { type CatalogFilters, type EntryRow, exportSlice, filteredEntries } from "./queries";
 
 export const MAX_PAGE_SIZE = 200;
 export const MAX_EXPORT_ROWS = 20_000;
 
-export type CatalogQuery = {
-  kind?: string | undefined;
-  occupation?: string | undefined;
-  level?: string | undefined;
-  region?: string | undefined;
-  batch?: string | undefined;
-  status?: CatalogStatus | undefined;
-  q?: string | undefined;
-  sort?: "name" | "validUntil" | "approvedAt" | undefined;
+export type CatalogQuery = CatalogFilters & {
+  sort?: "name" | "validUntil" | "approvedAt" | "listedAt" | undefined;
   page: number;
   pageSize: number;
 };
 
-type EntryRow = Row<"catalogEntries">;
+type BatchLabel = { title: string; isDemo: boolean };
 
-/** The shared WHERE of the public query; the derived status is expressed on the stored columns. */
-function filtered(db: Db, query: Omit<CatalogQuery, "page" | "pageSize" | "sort">, now: Date) {
-  let builder = db.selectFrom("catalogEntries");
-  if (query.kind) builder = builder.where("kind", "=", query.kind);
-  if (query.occupation) builder = builder.where("occupation", "=", query.occupation);
-  if (query.region) builder = builder.where("regionCode", "=", query.region);
-  if (query.batch) builder = builder.where("batchId", "=", query.batch);
-  if (query.level) builder = builder.where("levels", "like", `%"${query.level.replace(/[^a-z]/g, "")}"%`);
-  if (query.q?.trim()) {
-    const text = query.q.trim();
-    builder = builder.where((eb) =>
-      eb.or([containsText("institution_name", text), containsText("credit_code", text.toUpperCase())]),
-    );
-  }
-  const nowIso = now.toISOString();
-  const soon = new Date(now.getTime() + EXPIRING_WITHIN_DAYS * 86_400_000).toISOString();
-  switch (query.status) {
-    case "removed":
-      builder = builder.where("removed", "=", 1);
-      break;
-    case "suspended":
-      builder = builder.where("removed", "=", 0).where("suspended", "=", 1);
-      break;
-    case "expired":
-      builder = builder.where("removed", "=", 0).where("suspended", "=", 0).where("validUntil", "<=", nowIso);
-      break;
-    case "expiring":
-      builder = builder
-        .where("removed", "=", 0)
-        .where("suspended", "=", 0)
-        .where("validUntil", ">", nowIso)
-        .where("validUntil", "<=", soon);
-      break;
-    case "valid":
-      builder = builder.where("removed", "=", 0).where("suspended", "=", 0).where("validUntil", ">", soon);
-      break;
-  }
-  return builder;
-}
-
-function toPublic(row: EntryRow, batchTitles: Map<string, string>, now: Date) {
+function toPublic(row: EntryRow, batches: Map<string, BatchLabel>, now: Date) {
   const status = catalogStatus(
     { validUntil: row.validUntil, suspended: row.suspended === 1, removed: row.removed === 1 },
     now,
   );
-  const levels = JSON.parse(row.levels) as string[];
+  const levels = readJson("catalog_entries.levels", levelsJson, row.levels);
   return {
     id: row.id,
     institutionName: row.institutionName,
     creditCode: row.creditCode,
     kind: row.kind,
-    kindName: kindName(row.kind as KindCode),
+    kindName: kindName(row.kind),
     occupation: row.occupation,
-    occupationName: occupationName(row.occupation as OccupationCode),
+    occupationName: occupationName(row.occupation),
     levels,
     levelNames: levels.map((code) => LEVELS.find((level) => level.code === code)?.name ?? code),
     regionCode: row.regionCode,
     regionName: row.regionCode ? (regionName(row.regionCode) ?? null) : null,
     batchId: row.batchId,
-    batchTitle: batchTitles.get(row.batchId) ?? "",
+    batchTitle: batches.get(row.batchId)?.title ?? "",
+    isDemo: batches.get(row.batchId)?.isDemo ?? false,
     approvedAt: row.approvedAt,
+    listedAt: row.listedAt ?? row.approvedAt,
     validUntil: row.validUntil,
     status,
     statusName: catalogStatusNames[status],
@@ -108,18 +62,16 @@ function toPublic(row: EntryRow, batchTitles: Map<string, string>, now: Date) {
   };
 }
 
-async function batchTitles(db: Db, rows: EntryRow[]) {
-  const titles = new Map<string, string>();
-  for (const id of new Set(rows.map((row) => row.batchId))) {
-    const batch = await findBatchRow(db, id);
-    if (batch) titles.set(id, parseDefinition(batch).shortTitle);
-  }
-  return titles;
+/** The short titles of the given batches and whether each is a 【演示】 copy, in one query. */
+async function batchShortTitles(db: Db, ids: readonly string[]): Promise<Map<string, BatchLabel>> {
+  const rows = await findBatchRows(db, [...new Set(ids)]);
+  return new Map(
+    rows.map((row) => [row.id, { title: parseDefinition(row).shortTitle, isDemo: row.isDemo === 1 }]),
+  );
 }
 
 /** 目录查询: filters, pagination (page size capped at 200) and sort, for learners, employers and subsidy offices. */
-export async function queryCatalog(deps: Deps, query: CatalogQuery) {
-  const now = deps.clock();
+export async function queryCatalog(deps: Pick<Deps, "db">, query: CatalogQuery, now: Date) {
   const pageSize = Math.min(Math.max(1, query.pageSize), MAX_PAGE_SIZE);
   const page = Math.max(1, query.page);
   const order =
@@ -127,24 +79,29 @@ export async function queryCatalog(deps: Deps, query: CatalogQuery) {
       ? "validUntil"
       : query.sort === "approvedAt"
         ? "approvedAt"
-        : "institutionName";
+        : query.sort === "listedAt"
+          ? "listedAt"
+          : "institutionName";
   const [rows, count] = await Promise.all([
-    filtered(deps.db, query, now)
+    filteredEntries(deps.db, query, now)
       .selectAll()
       .orderBy(order)
       .orderBy("id")
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
-    filtered(deps.db, query, now)
+    filteredEntries(deps.db, query, now)
       .select((eb) => eb.fn.countAll().as("n"))
       .executeTakeFirstOrThrow(),
   ]);
-  const titles = await batchTitles(deps.db, rows);
+  const titles = await batchShortTitles(
+    deps.db,
+    rows.map((row) => row.batchId),
+  );
   return { items: rows.map((row) => toPublic(row, titles, now)), total: Number(count.n), page, pageSize };
 }
 
-export async function catalogEntry(deps: Deps, id: string) {
+export async function catalogEntry(deps: Pick<Deps, "db">, id: string, now: Date) {
   const row = await deps.db.selectFrom("catalogEntries").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) throw notFound("目录条目");
   const history = await deps.db
@@ -154,7 +111,7 @@ export async function catalogEntry(deps: Deps, id: string) {
     .orderBy("version")
     .execute();
   return {
-    entry: toPublic(row, await batchTitles(deps.db, [row]), deps.clock()),
+    entry: toPublic(row, await batchShortTitles(deps.db, [row.batchId]), now),
     history: history.map((item) => ({ ...item, version: Number(item.version) })),
   };
 }
@@ -172,58 +129,93 @@ const exportColumns = [
   "状态",
 ];
 
-async function exportRows(deps: Deps, query: Omit<CatalogQuery, "page" | "pageSize">) {
-  const now = deps.clock();
-  const rows = await filtered(deps.db, query, now)
-    .selectAll()
-    .orderBy("institutionName")
-    .orderBy("id")
-    .limit(MAX_EXPORT_ROWS)
-    .execute();
-  const titles = await batchTitles(deps.db, rows);
-  const date = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
-  return rows.map((row) => {
-    const item = toPublic(row, titles, now);
-    return [
-      item.institutionName,
-      item.creditCode,
-      item.kindName,
-      item.occupationName,
-      item.levelNames.join("、"),
-      item.regionName ?? "",
-      item.batchTitle,
-      date(item.approvedAt),
-      date(item.validUntil),
-      item.statusName,
-    ];
-  });
+/** Rows read per query while an export streams. */
+const EXPORT_SLICE = 1_000;
+
+/**
+ * The export's rows (at most MAX_EXPORT_ROWS) as cells, read slice by slice so neither the rows
+ * nor the file are ever whole in memory. Slices are separate reads: a catalog write landing
+ * between two of them shows from the next slice on.
+ */
+async function* exportRows(deps: Pick<Deps, "db">, query: CatalogFilters, now: Date) {
+  let after: { institutionName: string; id: string } | null = null;
+  let sent = 0;
+  while (sent < MAX_EXPORT_ROWS) {
+    const rows = await exportSlice(
+      deps.db,
+      query,
+      now,
+      after,
+      Math.min(EXPORT_SLICE, MAX_EXPORT_ROWS - sent),
+    );
+    if (rows.length === 0) return;
+    const titles = await batchShortTitles(
+      deps.db,
+      rows.map((row) => row.batchId),
+    );
+    for (const row of rows) {
+      const item = toPublic(row, titles, now);
+      yield [
+        item.institutionName,
+        item.creditCode,
+        item.kindName,
+        item.occupationName,
+        item.levelNames.join("、"),
+        item.regionName ?? "",
+        item.isDemo && !item.batchTitle.startsWith("【演示】")
+          ? `【演示】${item.batchTitle}`
+          : item.batchTitle,
+        shanghaiDate(item.listedAt),
+        shanghaiDate(item.validUntil),
+        item.statusName,
+      ];
+    }
+    sent += rows.length;
+    const last = rows[rows.length - 1] as EntryRow;
+    after = { institutionName: last.institutionName, id: last.id };
+    if (rows.length < EXPORT_SLICE) return;
+  }
 }
 
 /** CSV with a BOM so Excel opens the Chinese correctly; cells that look like formulas are neutralised. */
-export async function catalogCsv(deps: Deps, query: Omit<CatalogQuery, "page" | "pageSize">) {
+export function catalogCsv(deps: Pick<Deps, "db">, query: CatalogFilters, now: Date) {
   const cell = (value: string) => {
     const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
     return /[",\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
   };
-  const lines = [exportColumns, ...(await exportRows(deps, query))].map((row) => row.map(cell).join(","));
+  const line = (row: string[]) => `${row.map(cell).join(",")}\r\n`;
+  async function* lines() {
+    yield `\uFEFF${line(exportColumns)}`;
+    for await (const row of exportRows(deps, query, now)) yield line(row);
+  }
   return {
-    body: Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8"),
+    body: Readable.from(lines()),
     fileName: "数字技术工程师培育项目机构目录.csv",
     contentType: "text/csv; charset=utf-8",
   };
 }
 
-export async function catalogXlsx(deps: Deps, query: Omit<CatalogQuery, "page" | "pageSize">) {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("机构目录");
-  sheet.addRow(exportColumns).font = { bold: true };
-  for (const row of await exportRows(deps, query)) sheet.addRow(row);
-  sheet.columns.forEach((column, index) => {
-    column.width = [36, 22, 10, 26, 16, 14, 24, 14, 14, 10][index] ?? 14;
+/** The Excel download, written row by row by ExcelJS's streaming writer. */
+export function catalogXlsx(deps: Pick<Deps, "db">, query: CatalogFilters, now: Date) {
+  const body = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: body,
+    useStyles: true,
+    useSharedStrings: false,
   });
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  const write = async () => {
+    const sheet = workbook.addWorksheet("机构目录", { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.columns = [36, 22, 10, 26, 16, 14, 24, 14, 14, 10].map((width) => ({ width }));
+    const header = sheet.addRow(exportColumns);
+    header.font = { bold: true };
+    header.commit();
+    for await (const row of exportRows(deps, query, now)) sheet.addRow(row).commit();
+    sheet.commit();
+    await workbook.commit();
+  };
+  write().catch((error: unknown) => body.destroy(error instanceof Error ? error : new Error(String(error))));
   return {
-    body: Buffer.from(await workbook.xlsx.writeBuffer()),
+    body,
     fileName: "数字技术工程师培育项目机构目录.xlsx",
     contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   };
@@ -244,13 +236,8 @@ export async function adjustEntry(
   if (!row) throw notFound("目录条目");
   const batchRow = await findBatchRow(deps.db, row.batchId);
   const batch = batchRow ? parseDefinition(batchRow) : null;
-  if (
-    actor.role === "provincialOffice" &&
-    !(batch?.scope.level === "region" && batch.scope.regionCode === actor.regionCode) &&
-    row.regionCode !== actor.regionCode
-  ) {
+  if (!canActOnCatalogEntry(actor, { regionCode: row.regionCode, batchScope: batch?.scope ?? null }))
     throw notFound("目录条目");
-  }
   if (row.removed === 1) throw new AppError("TRANSITION_NOT_ALLOWED", "该机构已移出目录，不能再调整");
   if (input.action === "suspend" && row.suspended === 1)
     throw new AppError("TRANSITION_NOT_ALLOWED", "该机构已处于暂停状态");
@@ -294,6 +281,7 @@ export async function writeEntryVersion(
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1)
     throw new AppError("VERSION_CONFLICT", "目录条目已被他人修改，请刷新后重试");
+  await recordCatalogWrite(trx, now);
   await trx
     .insertInto("catalogEntryVersions")
     .values({

@@ -1,9 +1,16 @@
-import { expertProfileSchema, occupationCodes } from "@linxuan/domain";
+import {
+  expertCreatedSchema,
+  expertImportSchema,
+  expertListSchema,
+  expertProfileSchema,
+  occupationCodes,
+  okSchema,
+} from "@linxuan/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "../../http/deps";
-import { sendDownload } from "../../http/download";
+import { CONTENT_TYPES, downloadResponse, sendDownload } from "../../http/download";
 import { AppError } from "../../http/errors";
 import { expertTemplateXlsx, parseExpertSheet } from "./import";
 import { startExpertImport } from "./import-job";
@@ -29,6 +36,7 @@ export function registerExpertRoutes(app: FastifyInstance, deps: Deps): void {
           q: z.string().max(50).optional(),
           active: z.enum(["true", "false"]).optional(),
         }),
+        response: { 200: expertListSchema },
       },
     },
     async (request) => ({
@@ -47,6 +55,7 @@ export function registerExpertRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["experts"],
         summary: "新增专家（同时创建账号，返回一次性初始密码）",
         body: z.object({ username, profile: expertProfileSchema }),
+        response: { 201: expertCreatedSchema },
       },
     },
     async (request, reply) => reply.status(201).send(await createExpert(deps, request.caller, request.body)),
@@ -63,6 +72,7 @@ export function registerExpertRoutes(app: FastifyInstance, deps: Deps): void {
         body: z.object({
           profile: expertProfileSchema.extend({ phone: expertProfileSchema.shape.phone.optional() }),
         }),
+        response: { 200: okSchema },
       },
     },
     async (request) => {
@@ -73,7 +83,14 @@ export function registerExpertRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get(
     "/api/experts/template.xlsx",
-    { config: { command: "expert.manage" }, schema: { tags: ["experts"], summary: "专家导入模板" } },
+    {
+      config: { command: "expert.manage" },
+      schema: {
+        tags: ["experts"],
+        summary: "专家导入模板",
+        response: { 200: downloadResponse("专家导入模板（Excel）", [CONTENT_TYPES.xlsx]) },
+      },
+    },
     async (_request, reply) => sendDownload(reply, await expertTemplateXlsx()),
   );
 
@@ -85,6 +102,7 @@ export function registerExpertRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["experts"],
         summary: "从 Excel 导入专家（全部正确才导入；后台创建账号，任务结果中有一次性初始密码）",
         querystring: z.object({ dryRun: z.enum(["true", "false"]).optional() }),
+        response: { 200: expertImportSchema, 202: expertImportSchema },
       },
     },
     async (request, reply) => {

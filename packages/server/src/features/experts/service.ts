@@ -1,16 +1,10 @@
 import crypto from "node:crypto";
-import {
-  type ExpertProfile,
-  maskPhone,
-  type OccupationCode,
-  occupationName,
-  regionName,
-} from "@linxuan/domain";
+import { type ExpertProfile, maskPhone, occupationName, regionName } from "@linxuan/domain";
 import type { Db } from "../../db/connection";
+import { occupationsJson, readJson } from "../../db/json";
 import type { Row } from "../../db/types";
-import { randomDemoPassword } from "../../demo/seed-demo";
 import { runCommand } from "../../http/command";
-import { hashPassword } from "../../http/crypto";
+import { hashPassword, randomInitialPassword } from "../../http/crypto";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
 
@@ -22,7 +16,7 @@ export function toExpertView(
   cipher: Deps["cipher"],
   reveal = false,
 ) {
-  const occupations = JSON.parse(row.occupations) as OccupationCode[];
+  const occupations = readJson("experts.occupations", occupationsJson, row.occupations);
   const phone = row.phoneEnc ? cipher.decrypt(row.phoneEnc) : null;
   return {
     id: row.id,
@@ -56,7 +50,11 @@ export async function listExperts(
   const q = filter.q?.trim();
   return rows
     .filter(
-      (row) => !filter.occupation || (JSON.parse(row.occupations) as string[]).includes(filter.occupation),
+      (row) =>
+        !filter.occupation ||
+        readJson("experts.occupations", occupationsJson, row.occupations).some(
+          (code) => code === filter.occupation,
+        ),
     )
     .filter((row) => !q || row.name.includes(q) || row.employer.includes(q) || row.username.includes(q))
     .map((row) => toExpertView(row, row.username, deps.cipher));
@@ -126,7 +124,7 @@ export async function createExpert(
   input: { username: string; profile: ExpertProfile },
 ) {
   await assertUsernamesFree(deps.db, [input.username]);
-  const password = randomDemoPassword();
+  const password = randomInitialPassword();
   const passwordHash = await hashPassword(password, deps.config.passwordHashCost);
   const id = await runCommand(
     deps,
@@ -200,7 +198,7 @@ export async function importExperts(
   for (let start = 0; start < rows.length; start += 4) {
     const chunk = await Promise.all(
       rows.slice(start, start + 4).map(async (row) => {
-        const password = randomDemoPassword();
+        const password = randomInitialPassword();
         return { ...row, password, passwordHash: await hashPassword(password, deps.config.passwordHashCost) };
       }),
     );
@@ -225,4 +223,14 @@ export async function importExperts(
 
 export async function findExpertByUser(db: Db, userId: string) {
   return db.selectFrom("experts").selectAll().where("userId", "=", userId).executeTakeFirst();
+}
+
+/** Every expert's id by the username of their account (for assignment tables that name experts). */
+export async function expertIdsByUsername(db: Db): Promise<Map<string, string>> {
+  const experts = await db
+    .selectFrom("experts")
+    .innerJoin("users", "users.id", "experts.userId")
+    .select(["experts.id", "users.username"])
+    .execute();
+  return new Map(experts.map((expert) => [expert.username, expert.id]));
 }

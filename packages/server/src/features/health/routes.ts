@@ -1,11 +1,9 @@
+import { healthSchema, readinessSchema } from "@linxuan/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Deps } from "../../http/deps";
 import { AppError } from "../../http/errors";
 import { checkDatabase, checkFiles } from "./readiness";
-
-const partState = z.enum(["ok", "failed", "unchecked"]);
 
 export function registerHealthRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -19,7 +17,7 @@ export function registerHealthRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ["system"],
         summary: "存活检查（不访问数据库）",
-        response: { 200: z.object({ status: z.literal("ok"), database: z.enum(["sqlite", "postgres"]) }) },
+        response: { 200: healthSchema },
       },
     },
     async () => ({ status: "ok" as const, database: deps.dialect }),
@@ -33,9 +31,7 @@ export function registerHealthRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ["system"],
         summary: "就绪检查（数据库与文件存储）",
-        response: {
-          200: z.object({ status: z.literal("ready"), database: partState, files: partState }),
-        },
+        response: { 200: readinessSchema },
       },
     },
     async (request) => {

@@ -1,14 +1,11 @@
-import type { Actor } from "@linxuan/domain";
+import { type Actor, canActOnNotice } from "@linxuan/domain";
 import type { Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
-import { findBatchRow } from "../batches/queries";
-import { parseDefinition } from "../batches/service";
+import { loadPublishedBatch } from "../batches/service";
 
 /**
- * Which office publishes a notice (and handles its objections and confirms it): the national
- * office for any batch, a provincial office for its own region's batches — and, where the batch
- * says so (national batch: "拟列入目录的培训机构由属地省级人力资源社会保障部门同步公示"), for its
- * own region's training list. Anyone else gets 404, as for a batch they cannot see.
+ * A published batch for the office that publishes a notice of it (and handles its objections and
+ * confirms it), as `canActOnNotice` says. Anyone else gets 404, as for a batch they cannot see.
  */
 export async function loadNoticeBatch(
   deps: Pick<Deps, "db">,
@@ -16,19 +13,9 @@ export async function loadNoticeBatch(
   batchId: string,
   scope: { kind: string | null; regionCode: string | null },
 ) {
-  const row = await findBatchRow(deps.db, batchId);
-  if (row?.status !== "published") throw notFound("批次");
-  const batch = parseDefinition(row);
-  if (actor.role === "nationalOffice") return { batch };
-  const ownBatch = batch.scope.level === "region" && batch.scope.regionCode === actor.regionCode;
-  const localTraining =
-    batch.scope.level === "national" &&
-    batch.catalogPublisher.training === "provincial" &&
-    scope.kind === "training" &&
-    scope.regionCode !== null &&
-    scope.regionCode === actor.regionCode;
-  if (actor.role !== "provincialOffice" || !(ownBatch || localTraining)) throw notFound("批次");
-  return { batch };
+  const { batch, row } = await loadPublishedBatch(deps, batchId);
+  if (!canActOnNotice(actor, batch, scope)) throw notFound("批次");
+  return { batch, row };
 }
 
 /** A notice and its batch, for the office that publishes it; 404 for anyone else. */
@@ -40,8 +27,8 @@ export async function loadOfficeNotice(deps: Pick<Deps, "db">, actor: Actor, id:
     .executeTakeFirst();
   if (!notice) throw notFound("公示");
   try {
-    const { batch } = await loadNoticeBatch(deps, actor, notice.batchId, notice);
-    return { notice, batch };
+    const { batch, row } = await loadNoticeBatch(deps, actor, notice.batchId, notice);
+    return { notice, batch, isDemo: row.isDemo === 1 };
   } catch (error) {
     // Its batch is out of this office's reach: the notice is, too.
     if (error instanceof AppError && error.code === "NOT_FOUND") throw notFound("公示");

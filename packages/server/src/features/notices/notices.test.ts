@@ -1,11 +1,13 @@
 import { nationalBatch2, shanghaiBatch3 } from "@linxuan/domain";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { down, up } from "../../db/migrations/2026-12-07-status-objection-investigating";
 import {
   approvedApplication,
   fileObjection,
   makeStaff,
   multipartBody,
+  NOTICE_CONTACTS,
   publishedNotice,
   publishOpenBatch,
   SAMPLE_PDF,
@@ -33,6 +35,7 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
       kind: "training",
       regionCode: "310000",
       startsAt: "2027-05-06T09:00:00+08:00",
+      ...NOTICE_CONTACTS,
     });
     expect(response.status).toBe(422);
     expect(response.body.code).toBe("CALENDAR_YEAR_UNKNOWN");
@@ -51,6 +54,7 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
       kind: "training",
       regionCode: "310000",
       startsAt: start,
+      ...NOTICE_CONTACTS,
     });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     const noticeId = response.body.notice.id;
@@ -59,6 +63,13 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
     // Before the start the public sees the notice but not yet its list.
     const early = await ctx.client().get(`/api/public/notices/${noticeId}`);
     expect(early.body.notice).toMatchObject({ phase: "upcoming", items: [] });
+    const listed = await ctx.client().get("/api/public/notices");
+    expect(listed.body.items.find((item: { id: string }) => item.id === noticeId)).toMatchObject({
+      kind: "training",
+      regionCode: "310000",
+      phase: "upcoming",
+      workdays: 5,
+    });
     const officeView = await office.get(`/api/notices/${noticeId}`);
     expect(
       officeView.body.notice.items.map((item: { institutionName: string }) => item.institutionName).sort(),
@@ -177,6 +188,13 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
       ).toBe(404);
       const list = await office.get(`/api/notices/${noticeId}/objections`);
       expect(list.body.items[0].content).toBe("<b>该机构</b>近三年培训规模与实际不符，申报材料存在虚报。");
+      // The evidence keeps its recorded type and downloads as stored: a stream the contract leaves alone.
+      const [evidence] = list.body.items[0].evidence;
+      expect(evidence).toMatchObject({ fileName: "证明.pdf", contentType: "application/pdf" });
+      const download = await office.get(`/api/evidence/${evidence.sha256}`);
+      expect(download.status).toBe(200);
+      expect(download.headers["content-type"]).toBe("application/pdf");
+      expect(download.raw.equals(SAMPLE_PDF)).toBe(true);
       // The office upholds it: the institution leaves the notice.
       const upheld = await office.post(`/api/objections/${list.body.items[0].id}/handle`, {
         action: "uphold",
@@ -218,6 +236,45 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
     } finally {
       ctx.setNow(null);
     }
+  });
+
+  it("keeps an objection under investigation as `investigating`, and renames rows stored as `accepted`", async () => {
+    const published = await publishedNotice(ctx, { count: 1 });
+    const noticeId = published.notice.id;
+    const [item] = published.notice.items;
+    if (!item) throw new Error("no item");
+    const ack = await fileObjection(ctx, noticeId, item.id);
+    const listed = async () =>
+      (await published.office.get(`/api/notices/${noticeId}/objections`)).body.items.find(
+        (objection: { ackNumber: string }) => objection.ackNumber === ack,
+      );
+    const objection = await listed();
+    const handled = await published.office.post(`/api/objections/${objection.id}/handle`, {
+      action: "accept",
+      note: "受理，调查中",
+    });
+    expect(handled.status, JSON.stringify(handled.body)).toBe(200);
+    expect(await listed()).toMatchObject({ status: "investigating", statusName: "调查核实中" });
+    const stored = async () =>
+      (
+        await ctx.deps.db
+          .selectFrom("objections")
+          .select("status")
+          .where("id", "=", objection.id)
+          .executeTakeFirstOrThrow()
+      ).status;
+    // A database written before the rename holds `accepted`; the migration carries it over.
+    await down(ctx.deps.db);
+    expect(await stored()).toBe("accepted");
+    await up(ctx.deps.db);
+    expect(await stored()).toBe("investigating");
+    // …and the objection can still be settled from there.
+    const dismissed = await published.office.post(`/api/objections/${objection.id}/handle`, {
+      action: "dismiss",
+      note: "经核实，异议不成立",
+    });
+    expect(dismissed.status, JSON.stringify(dismissed.body)).toBe(200);
+    expect(await listed()).toMatchObject({ status: "dismissed" });
   });
 
   it("refuses objections after the window and lists the rest in the catalog once objections are handled", async () => {
@@ -270,7 +327,7 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
       expect(blocked.status).toBe(409);
       expect(blocked.body.message).toContain("未处理完毕");
       const pending = (await relog.get(`/api/notices/${noticeId}/objections`)).body.items.find(
-        (item: { status: string }) => item.status === "accepted",
+        (item: { status: string }) => item.status === "investigating",
       );
       await relog.post(`/api/objections/${pending.id}/handle`, {
         action: "dismiss",
@@ -397,18 +454,30 @@ describe.each(testDatabases)(
       const startsAt = new Date(Date.now() + 60_000).toISOString();
       // Not another province's list, not the evaluation list (the national office publishes that).
       expect(
-        (await zhejiang.post("/api/notices", { batchId, kind: "training", regionCode: "110000", startsAt }))
+        (
+          await zhejiang.post("/api/notices", {
+            batchId,
+            kind: "training",
+            regionCode: "110000",
+            startsAt,
+            ...NOTICE_CONTACTS,
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (await zhejiang.post("/api/notices", { batchId, kind: "evaluation", startsAt, ...NOTICE_CONTACTS }))
           .status,
       ).toBe(404);
-      expect((await zhejiang.post("/api/notices", { batchId, kind: "evaluation", startsAt })).status).toBe(
-        404,
-      );
-      expect((await zhejiang.post("/api/notices", { batchId, kind: "training", startsAt })).status).toBe(404);
+      expect(
+        (await zhejiang.post("/api/notices", { batchId, kind: "training", startsAt, ...NOTICE_CONTACTS }))
+          .status,
+      ).toBe(404);
       const created = await zhejiang.post("/api/notices", {
         batchId,
         kind: "training",
         regionCode: "330000",
         startsAt,
+        ...NOTICE_CONTACTS,
       });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       expect(created.body.notice.items).toHaveLength(1);

@@ -1,13 +1,15 @@
 import crypto from "node:crypto";
-import { canTransition, checkEmail, checkPhone, maskPhone } from "@linxuan/domain";
+import { checkEmail, checkPhone, maskPhone, shanghaiDate } from "@linxuan/domain";
+import { evidenceJson, readJson } from "../../db/json";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, type FieldIssue, notFound } from "../../http/errors";
 import type { Evidence } from "../../http/multipart";
 import { detectFileKind } from "../../storage/files";
+import { transition } from "../applications/transition";
 import { type CaptchaAnswer, checkCaptcha } from "../captcha/service";
-import { institutionUserIds, notify, notifyAddress, officeUserIds } from "../notifications/service";
+import { notify, notifyAddress, officeUserIds } from "../notifications/service";
 import { decisionQuotaKey, releaseQuotaPlace } from "../quotas/counters";
 import { loadOfficeNotice } from "./authority";
 
@@ -26,7 +28,7 @@ const ACK_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 /** An acknowledgement number a person can read out on the phone: YY + date + 6 unambiguous characters. */
 export function makeAckNumber(prefix: string, now: Date): string {
-  const date = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll("-", "");
+  const date = shanghaiDate(now).replaceAll("-", "");
   const random = Array.from(crypto.randomBytes(6), (byte) => ACK_ALPHABET[byte % ACK_ALPHABET.length]).join(
     "",
   );
@@ -157,7 +159,7 @@ export async function fileObjection(deps: Deps, caller: Caller, noticeId: string
 
 export const objectionStatusNames = {
   received: "已受理登记",
-  accepted: "调查核实中",
+  investigating: "调查核实中",
   dismissed: "异议不成立",
   upheld: "异议成立",
 } as const;
@@ -210,7 +212,7 @@ export async function listObjections(deps: Deps, caller: Caller, noticeId: strin
     phone: maskPhone(deps.cipher.decrypt(row.phoneEnc)),
     email: row.email,
     content: row.content,
-    evidence: JSON.parse(row.evidence) as { fileName: string; size: number; sha256: string }[],
+    evidence: readJson("objections.evidence", evidenceJson, row.evidence),
     status: row.status,
     statusName: objectionStatusNames[row.status as keyof typeof objectionStatusNames] ?? row.status,
     handlingNote: row.handlingNote,
@@ -240,15 +242,15 @@ export async function handleObjection(
   if (notice.confirmedAt) throw new AppError("TRANSITION_NOT_ALLOWED", "公示已确认纳入目录，异议处理已结束");
   const allowed = {
     accept: ["received"],
-    dismiss: ["received", "accepted"],
-    uphold: ["received", "accepted"],
+    dismiss: ["received", "investigating"],
+    uphold: ["received", "investigating"],
   }[input.action];
   if (!allowed.includes(objection.status))
     throw new AppError(
       "TRANSITION_NOT_ALLOWED",
       `该异议当前为“${objectionStatusNames[objection.status as keyof typeof objectionStatusNames]}”，不能执行此操作`,
     );
-  const status = { accept: "accepted", dismiss: "dismissed", uphold: "upheld" }[input.action];
+  const status = ({ accept: "investigating", dismiss: "dismissed", uphold: "upheld" } as const)[input.action];
   const item = await deps.db
     .selectFrom("publicNoticeItems")
     .selectAll()
@@ -279,39 +281,33 @@ export async function handleObjection(
         link: "/objection-status",
       });
       if (input.action !== "uphold" || item.status !== "listed") return;
-      await notify(trx, deps, {
-        userIds: await institutionUserIds(
-          trx,
-          (
-            await trx
-              .selectFrom("applications")
-              .select("institutionId")
-              .where("id", "=", item.applicationId)
-              .executeTakeFirstOrThrow()
-          ).institutionId,
-        ),
-        event: "objectionHandled",
-        detail: `“${notice.title}”期间对您单位的异议经调查核实成立，您单位的申报已移出公示名单。处理意见：${input.note}`,
-        link: `/workbench/applications/${item.applicationId}`,
-      });
-      const verdict = canTransition({
-        status: "inPublicNotice",
-        command: "removeAfterObjection",
-        role: actor.role,
-        stages: batch.stages.map((stage) => stage.code),
-      });
-      if (!verdict.ok) throw new AppError("TRANSITION_NOT_ALLOWED", verdict.reason);
       await trx
         .updateTable("publicNoticeItems")
         .set({ status: "removed", removedReason: `异议成立：${input.note}` })
         .where("id", "=", item.id)
         .execute();
-      await trx
-        .updateTable("applications")
-        .set({ status: verdict.to, updatedAt: now })
+      const application = await trx
+        .selectFrom("applications")
+        .select("institutionId")
         .where("id", "=", item.applicationId)
-        .where("status", "=", "inPublicNotice")
-        .execute();
+        .executeTakeFirstOrThrow();
+      await transition(trx, deps, {
+        status: "inPublicNotice",
+        command: "removeAfterObjection",
+        role: actor.role,
+        stages: batch.stages.map((stage) => stage.code),
+        applicationId: item.applicationId,
+        set: { updatedAt: now },
+        notifications: [
+          {
+            institutionId: application.institutionId,
+            event: "objectionHandled",
+            detail: `“${notice.title}”期间对您单位的异议经调查核实成立，您单位的申报已移出公示名单。处理意见：${input.note}`,
+            link: `/workbench/applications/${item.applicationId}`,
+          },
+        ],
+        onConflict: "skip",
+      });
       await releaseQuotaPlace(
         trx,
         decisionQuotaKey(notice.batchId, item.kind, item.occupation, item.regionCode),

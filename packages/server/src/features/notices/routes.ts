@@ -1,16 +1,44 @@
-import { kindCodes, multiline, regionCodes } from "@linxuan/domain";
+import {
+  acknowledgementSchema,
+  chineseNoticePeriod,
+  kindCodes,
+  levelNamesText,
+  multiline,
+  noticeConfirmationSchema,
+  noticeContactsSchema,
+  noticeListSchema,
+  noticePreviewSchema,
+  objectionListSchema,
+  objectionStatusAnswerSchema,
+  officeNoticeSchema,
+  okSchema,
+  publicNoticeSchema,
+  regionCodes,
+} from "@linxuan/domain";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { renderListPdf } from "../../documents/list-document";
 import type { Deps } from "../../http/deps";
-import { sendDownload } from "../../http/download";
+import { CONTENT_TYPES, downloadResponse, sendDownload } from "../../http/download";
 import { withEvidenceForm } from "../../http/multipart";
+import { shortenDemoNotice } from "./demo-period";
+import { renderNoticePdf } from "./notice-pdf";
 import { fileObjection, handleObjection, listObjections, objectionStatus } from "./objections";
-import { confirmNotice, createNotice, getOfficeNotice, getPublicNotice, listNotices } from "./service";
+import { createNotice, previewNotice } from "./publish";
+import { confirmNotice, getOfficeNotice, getPublicNotice, listNotices } from "./service";
 
 const id = z.string().max(64);
+
+/** 发布公示 and its preview: what is published, from when, its 落款 and where objections go. */
+const noticeBody = z.object({
+  batchId: id,
+  kind: z.enum(kindCodes),
+  regionCode: z.enum(regionCodes).nullable().optional(),
+  startsAt: z.iso.datetime({ offset: true, message: "开始时间格式不正确" }),
+  title: z.string().max(200).optional(),
+  ...noticeContactsSchema.shape,
+});
 
 export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -18,17 +46,25 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get(
     "/api/public/notices",
-    { config: { command: "public" }, schema: { tags: ["public"], summary: "公示列表" } },
+    {
+      config: { command: "public" },
+      schema: { tags: ["public"], summary: "公示列表", response: { 200: noticeListSchema } },
+    },
     async () => ({ items: await listNotices(deps.db, deps.clock()) }),
   );
   r.get(
     "/api/public/notices/:id",
     {
       config: { command: "public" },
-      schema: { tags: ["public"], summary: "公示名单（含剩余时间）", params: z.object({ id }) },
+      schema: {
+        tags: ["public"],
+        summary: "公示名单（含剩余时间）",
+        params: z.object({ id }),
+        response: { 200: publicNoticeSchema },
+      },
     },
     async (request) => ({
-      notice: await getPublicNotice(deps.db, request.params.id, deps.clock()),
+      notice: await getPublicNotice(deps, request.params.id),
     }),
   );
   r.get(
@@ -39,45 +75,47 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["public"],
         summary: "公示名单下载（PDF 或 Excel）",
         params: z.object({ id, format: z.enum(["pdf", "xlsx"]) }),
+        response: {
+          200: downloadResponse("公示名单（PDF 或 Excel）", [CONTENT_TYPES.pdf, CONTENT_TYPES.xlsx]),
+        },
       },
     },
     async (request, reply) => {
-      const notice = await getPublicNotice(deps.db, request.params.id, deps.clock());
-      const rows = notice.items
-        .filter((item) => item.status === "listed")
-        .map((item, index) => [
-          String(index + 1),
-          item.institutionName,
-          item.creditCode,
-          item.kindName,
-          item.occupationName,
-          item.levels.length.toString(),
-          item.regionName ?? "",
-        ]);
-      const columns = ["序号", "机构名称", "统一社会信用代码", "机构类型", "职业", "等级数", "地区"];
+      const notice = await getPublicNotice(deps, request.params.id);
       if (request.params.format === "xlsx") {
         const workbook = new ExcelJS.Workbook();
         const sheet = workbook.addWorksheet("公示名单");
-        sheet.addRow(columns).font = { bold: true };
-        for (const row of rows) sheet.addRow(row);
+        sheet.addRow([
+          "序号",
+          "机构名称",
+          "统一社会信用代码",
+          "机构类型",
+          "职业",
+          "专业技术等级",
+          "地区",
+        ]).font = { bold: true };
+        notice.items
+          .filter((item) => item.status === "listed")
+          .forEach((item, index) => {
+            sheet.addRow([
+              index + 1,
+              item.institutionName,
+              item.creditCode,
+              item.kindName,
+              item.occupationName,
+              levelNamesText(item.levels),
+              item.regionName ?? "",
+            ]);
+          });
+        sheet.addRow([]);
+        sheet.addRow([`公示期：${chineseNoticePeriod(notice)}`]);
         return sendDownload(reply, {
           body: Buffer.from(await workbook.xlsx.writeBuffer()),
           fileName: `${notice.title}.xlsx`,
           contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         });
       }
-      const body = await renderListPdf({
-        title: notice.title,
-        paragraphs: [
-          `现将拟纳入目录的机构名单予以公示，公示期为${notice.workdays}个工作日（至${notice.lastDay}）。公示期内，如有异议，请通过平台实名提出，并提供联系方式和有关证明材料。`,
-        ],
-        columns: columns.map((label, index) => ({
-          label,
-          weight: [0.6, 3, 2.4, 1.2, 2.6, 0.8, 1][index] ?? 1,
-        })),
-        groups: [{ heading: null, rows }],
-        signature: [],
-      });
+      const body = await renderNoticePdf(notice);
       return sendDownload(reply, { body, fileName: `${notice.title}.pdf`, contentType: "application/pdf" });
     },
   );
@@ -91,6 +129,7 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
         summary:
           "提出异议（multipart：itemId、name、organisation、phone、email、content、captchaId、captchaAnswer、evidence 文件；仅公示期内）",
         params: z.object({ id }),
+        response: { 201: acknowledgementSchema },
       },
     },
     async (request, reply) => {
@@ -122,6 +161,7 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
           ackNumber: z.string().trim().min(6, "请填写受理编号").max(40),
           phone: z.string().max(30),
         }),
+        response: { 200: objectionStatusAnswerSchema },
       },
     },
     async (request) => objectionStatus(deps, request.body.ackNumber, request.body.phone),
@@ -134,23 +174,49 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ["notices"],
         summary: "发布公示（结束时间按工作日计算）",
-        body: z.object({
-          batchId: id,
-          kind: z.enum(kindCodes),
-          regionCode: z.enum(regionCodes).nullable().optional(),
-          startsAt: z.iso.datetime({ offset: true, message: "开始时间格式不正确" }),
-          title: z.string().max(200).optional(),
-        }),
+        body: noticeBody,
+        response: { 201: officeNoticeSchema },
       },
     },
     async (request, reply) =>
       reply.status(201).send({ notice: await createNotice(deps, request.caller, request.body) }),
   );
+  r.post(
+    "/api/notices/preview",
+    {
+      config: { command: "notice.manage" },
+      schema: {
+        tags: ["notices"],
+        summary: "发布前预览公示（与公开页面相同，不保存）",
+        body: noticeBody,
+        response: { 200: noticePreviewSchema },
+      },
+    },
+    async (request) => ({ notice: await previewNotice(deps, request.caller, request.body) }),
+  );
+  r.post(
+    "/api/notices/:id/demo-shorten",
+    {
+      config: { command: "notice.manage" },
+      schema: {
+        tags: ["notices"],
+        summary: "演示：缩短公示期（仅演示模式下的【演示】批次，即时期满）",
+        params: z.object({ id }),
+        response: { 200: officeNoticeSchema },
+      },
+    },
+    async (request) => ({ notice: await shortenDemoNotice(deps, request.caller, request.params.id) }),
+  );
   r.get(
     "/api/notices/:id",
     {
       config: { command: "notice.manage" },
-      schema: { tags: ["notices"], summary: "公示详情（含内部处理信息）", params: z.object({ id }) },
+      schema: {
+        tags: ["notices"],
+        summary: "公示详情（含内部处理信息）",
+        params: z.object({ id }),
+        response: { 200: officeNoticeSchema },
+      },
     },
     async (request) => ({
       notice: await getOfficeNotice(deps, request.caller, request.params.id),
@@ -160,7 +226,12 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
     "/api/notices/:id/objections",
     {
       config: { command: "notice.manage" },
-      schema: { tags: ["notices"], summary: "公示的异议", params: z.object({ id }) },
+      schema: {
+        tags: ["notices"],
+        summary: "公示的异议",
+        params: z.object({ id }),
+        response: { 200: objectionListSchema },
+      },
     },
     async (request) => ({
       items: await listObjections(deps, request.caller, request.params.id),
@@ -178,6 +249,7 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
           action: z.enum(["accept", "dismiss", "uphold"]),
           note: multiline(z.string().trim().min(2, "请填写处理意见").max(2000)),
         }),
+        response: { 200: okSchema },
       },
     },
     async (request) => {
@@ -189,7 +261,12 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
     "/api/notices/:id/confirm",
     {
       config: { command: "notice.manage" },
-      schema: { tags: ["notices"], summary: "公示期满确认，纳入目录", params: z.object({ id }) },
+      schema: {
+        tags: ["notices"],
+        summary: "公示期满确认，纳入目录",
+        params: z.object({ id }),
+        response: { 200: noticeConfirmationSchema },
+      },
     },
     async (request) => confirmNotice(deps, request.caller, request.params.id),
   );

@@ -1,4 +1,4 @@
-import { shanghaiBatch3 } from "@linxuan/domain";
+import { noticeEndText, shanghaiBatch3 } from "@linxuan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanUpJobs } from "../../jobs/housekeeping";
 import {
@@ -64,7 +64,7 @@ describe.each(testDatabases)("who is told what, from notice to complaint, on %s"
       const inbox = await app.client.get("/api/notifications");
       const published = inbox.body.items.find((item: { title: string }) => item.title === "公示已发布");
       expect(published).toMatchObject({ link: `/public-notices/${notice.id}` });
-      expect(published.body).toContain(`至${notice.lastDay}`);
+      expect(published.body).toContain(`至${noticeEndText(notice)}`);
     }
   });
 

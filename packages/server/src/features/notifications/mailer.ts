@@ -1,7 +1,5 @@
 import nodemailer from "nodemailer";
-
-export type Mail = { to: string; subject: string; text: string; messageId: string };
-export type Mailer = { send: (mail: Mail) => Promise<void>; enabled: boolean };
+import type { Mailer } from "../../http/deps";
 
 /**
  * SMTP through nodemailer when LINXUAN_SMTP_URL is set (smtp://user:pass@host:587), else a mailer

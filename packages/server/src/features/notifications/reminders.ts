@@ -1,12 +1,10 @@
-import { EXPIRING_WITHIN_DAYS, type OccupationCode, occupationName } from "@linxuan/domain";
+import { EXPIRING_WITHIN_DAYS, occupationName, shanghaiDate } from "@linxuan/domain";
 import type { Db } from "../../db/connection";
-import { shanghaiDate } from "../../http/dates";
 import type { Deps } from "../../http/deps";
 import { cleanUpJobs, cleanUpSignInRecords } from "../../jobs/housekeeping";
 import { enqueueJob } from "../../jobs/queue";
 import type { JobHandler } from "../../jobs/runner";
-import { findBatchRow } from "../batches/queries";
-import { parseDefinition } from "../batches/service";
+import { findBatchRow, parseDefinition } from "../batches/service";
 import { institutionUserIds, notify } from "./service";
 
 /**
@@ -126,7 +124,7 @@ export async function sweepReminders(deps: Deps): Promise<SweepResult> {
       notify(trx, deps, {
         userIds: await institutionUserIds(trx, entry.institutionId),
         event: "expiring",
-        detail: `${entry.institutionName}（${occupationName(entry.occupation as OccupationCode)}）的目录有效期将于${shanghaiDate(new Date(entry.validUntil))}届满，请关注考核评估安排。`,
+        detail: `${entry.institutionName}（${occupationName(entry.occupation)}）的目录有效期将于${shanghaiDate(new Date(entry.validUntil))}届满，请关注考核评估安排。`,
         link: `/catalog/${entry.id}`,
       }),
     );

@@ -1,3 +1,4 @@
+import { notificationListSchema, notificationPreferencesSchema, okSchema } from "@linxuan/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -20,6 +21,7 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
         tags: ["notifications"],
         summary: "我的通知（含未读数）",
         querystring: z.object({ unread: z.enum(["true", "false"]).optional() }),
+        response: { 200: notificationListSchema },
       },
     },
     async (request) => listNotifications(deps, request.caller, request.query.unread === "true"),
@@ -28,7 +30,12 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
     "/api/notifications/:id/read",
     {
       config: { command: "authenticated" },
-      schema: { tags: ["notifications"], summary: "标为已读", params: z.object({ id: z.string().max(64) }) },
+      schema: {
+        tags: ["notifications"],
+        summary: "标为已读",
+        params: z.object({ id: z.string().max(64) }),
+        response: { 200: okSchema },
+      },
     },
     async (request) => {
       await markRead(deps, request.caller, request.params.id);
@@ -37,7 +44,10 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
   );
   r.post(
     "/api/notifications/read-all",
-    { config: { command: "authenticated" }, schema: { tags: ["notifications"], summary: "全部标为已读" } },
+    {
+      config: { command: "authenticated" },
+      schema: { tags: ["notifications"], summary: "全部标为已读", response: { 200: okSchema } },
+    },
     async (request) => {
       await markRead(deps, request.caller, null);
       return { ok: true as const };
@@ -45,7 +55,14 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
   );
   r.get(
     "/api/notifications/preferences",
-    { config: { command: "authenticated" }, schema: { tags: ["notifications"], summary: "通知偏好" } },
+    {
+      config: { command: "authenticated" },
+      schema: {
+        tags: ["notifications"],
+        summary: "通知偏好",
+        response: { 200: notificationPreferencesSchema },
+      },
+    },
     async (request) => ({
       items: await getPreferences(deps, request.caller),
     }),
@@ -66,6 +83,7 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
               message: "同一类通知只能设置一次",
             }),
         }),
+        response: { 200: okSchema },
       },
     },
     async (request) => {

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { Role } from "@linxuan/domain";
+import type { EmailStatus, Role } from "@linxuan/domain";
 import type { Db } from "../../db/connection";
 import type { Caller, Deps } from "../../http/deps";
 import { notFound } from "../../http/errors";
@@ -270,7 +270,7 @@ export async function listNotifications(deps: Deps, caller: Caller, unreadOnly: 
       link: item.link,
       read: item.readAt !== null,
       createdAt: item.createdAt,
-      emailStatus: item.emailStatus,
+      emailStatus: item.emailStatus as EmailStatus,
     })),
   };
 }

@@ -1,40 +1,39 @@
-import { type Actor, REGIONS, regionName } from "@linxuan/domain";
+import { officeActsOnBatch, REGIONS, type Recommender, regionName } from "@linxuan/domain";
 import { requireActorOf } from "../../http/actor";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
-import { findBatchRow } from "../batches/queries";
-import { parseDefinition } from "../batches/service";
+import { findBatchRow, parseDefinition } from "../batches/service";
 
-type UnitCounts = {
-  unitType: "region" | "industry";
-  unitValue: string;
-  unitName: string;
+type RecommenderCounts = {
+  recommender: Recommender & { name: string };
   received: number;
   pending: number;
   returned: number;
   recommended: number;
   declined: number;
-  quotaUsed: { occupation: string; kind: string; used: number; quota: number }[];
+  quotaUsed: { occupation: string; kind: string; area: string | null; used: number; quota: number }[];
   closedAt: string | null;
 };
 
 /**
- * The office's view of the recommendation stage: per province and industry unit, how many were
- * received, returned, recommended (against quota) and declined, and which units have not closed.
+ * The office's view of the recommendation stage: per province and industry department (each a
+ * recommender), how many were received, returned, recommended (against quota) and declined, and
+ * which recommenders have not closed their list.
  */
 export async function recommendationOverview(deps: Deps, caller: Caller, batchId: string) {
   const actor = requireActorOf(caller);
   const batchRow = await findBatchRow(deps.db, batchId);
   if (!batchRow) throw notFound("批次");
   const batch = parseDefinition(batchRow);
-  assertOffice(actor, batch.scope);
+  if (!officeActsOnBatch(actor, batch))
+    throw new AppError("FORBIDDEN", "只有组织本批次的办公室可以查看推荐进度");
   const apps = await deps.db
     .selectFrom("applications")
     .select(["recommenderType", "recommenderValue", "status"])
     .where("batchId", "=", batchId)
     .where("status", "!=", "draft")
     .execute();
-  const [counters, closures, industryUnits] = await Promise.all([
+  const [counters, closures, industryAccounts] = await Promise.all([
     deps.db.selectFrom("quotaCounters").selectAll().where("batchId", "=", batchId).execute(),
     deps.db.selectFrom("recommendationClosures").selectAll().where("batchId", "=", batchId).execute(),
     deps.db
@@ -45,58 +44,58 @@ export async function recommendationOverview(deps: Deps, caller: Caller, batchId
       .where("industryScope", "is not", null)
       .execute(),
   ]);
-  const units: UnitCounts[] = [];
-  const unit = (unitType: "region" | "industry", unitValue: string, unitName: string): UnitCounts => {
-    const mine = apps.filter((app) => app.recommenderType === unitType && app.recommenderValue === unitValue);
+  const recommenders: RecommenderCounts[] = [];
+  const progress = (recommender: Recommender, name: string): RecommenderCounts => {
+    const { type, value } = recommender;
+    const mine = apps.filter((app) => app.recommenderType === type && app.recommenderValue === value);
     const count = (...statuses: string[]) => mine.filter((app) => statuses.includes(app.status)).length;
     return {
-      unitType,
-      unitValue,
-      unitName,
+      recommender: { ...recommender, name },
       received: mine.length,
       pending: count("submitted", "resubmitted"),
       returned: count("returned"),
       recommended: count("recommended"),
       declined: count("notRecommended"),
       quotaUsed: counters
-        .filter((counter) => counter.unitType === unitType && counter.unitValue === unitValue)
+        .filter(
+          (counter) =>
+            counter.scopeType === type &&
+            (counter.scopeValue === value || counter.scopeValue.startsWith(`${value}:`)),
+        )
         .map((counter) => ({
           kind: counter.kind,
           occupation: counter.occupation,
+          // 440000:粤港澳大湾区 is counted apart from the rest of 广东.
+          area: counter.scopeValue === value ? null : counter.scopeValue.slice(value.length + 1),
           used: Number(counter.used),
           quota: Number(counter.quota),
         })),
       closedAt:
-        closures.find((closure) => closure.unitType === unitType && closure.unitValue === unitValue)
+        closures.find((closure) => closure.recommenderType === type && closure.recommenderValue === value)
           ?.closedAt ?? null,
     };
   };
   for (const region of REGIONS)
-    units.push(unit("region", region.code, regionName(region.code) ?? region.code));
+    recommenders.push(
+      progress({ type: "region", value: region.code }, regionName(region.code) ?? region.code),
+    );
   const industryScopes = new Set([
-    ...industryUnits.flatMap((row) => (row.industryScope ? [row.industryScope] : [])),
+    ...industryAccounts.flatMap((row) => (row.industryScope ? [row.industryScope] : [])),
     ...apps.flatMap((app) =>
       app.recommenderType === "industry" && app.recommenderValue ? [app.recommenderValue] : [],
     ),
   ]);
-  for (const scope of industryScopes) units.push(unit("industry", scope, scope));
+  for (const scope of industryScopes) recommenders.push(progress({ type: "industry", value: scope }, scope));
   return {
     batchId,
-    units,
+    recommenders,
     totals: {
       received: apps.length,
-      recommended: units.reduce((sum, item) => sum + item.recommended, 0),
-      unitsWithApplications: units.filter((item) => item.received > 0).length,
-      unitsNotClosed: units
+      recommended: recommenders.reduce((sum, item) => sum + item.recommended, 0),
+      recommendersWithApplications: recommenders.filter((item) => item.received > 0).length,
+      recommendersNotClosed: recommenders
         .filter((item) => item.received > 0 && !item.closedAt)
-        .map((item) => item.unitName),
+        .map((item) => item.recommender.name),
     },
   };
-}
-
-function assertOffice(actor: Actor, scope: { level: string; regionCode?: string }) {
-  if (actor.role === "nationalOffice") return;
-  if (actor.role === "provincialOffice" && scope.level === "region" && scope.regionCode === actor.regionCode)
-    return;
-  throw new AppError("FORBIDDEN", "只有组织本批次的办公室可以查看推荐进度");
 }

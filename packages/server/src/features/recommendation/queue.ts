@@ -2,38 +2,43 @@ import {
   type Actor,
   applicationStatusNames,
   type BatchDefinition,
+  centreActsOnBatch,
   type EligibilityResult,
   type KindCode,
   kindName,
+  type LevelCode,
   type OccupationCode,
   occupationName,
-  type RecommendingUnit,
+  type QuotaRule,
+  type QuotaSetting,
+  type Recommender,
   recommendationQuota,
 } from "@linxuan/domain";
 import type { Db } from "../../db/connection";
+import { levelsJson, readJson } from "../../db/json";
 import { requireActorOf } from "../../http/actor";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
-import { findBatchRow } from "../batches/queries";
-import { parseDefinition } from "../batches/service";
-import { findClosure, unitName, unitOf } from "./unit";
+import { loadPublishedBatch } from "../batches/service";
+import { loadQuotaSettings } from "../quotas/settings";
+import { findClosure, recommenderName, recommenderOf } from "./recommender";
 
 export type QueueFilter = {
   batchId: string;
   kind?: string | undefined;
   occupation?: string | undefined;
-  level?: string | undefined;
+  level?: LevelCode | undefined;
   status?: string | undefined;
   eligibility?: "pass" | "review" | "fail" | undefined;
   q?: string | undefined;
   sort?: "submittedAt" | "institution" | "eligibility" | "rank" | undefined;
 };
 
-/** The rows a unit's queue is made of: every non-draft application routed to it in a batch. */
+/** The rows a recommender's queue is made of: every non-draft application routed to it in a batch. */
 async function queueRows(
   db: Db,
   batchId: string,
-  scope: { unit: RecommendingUnit } | { centreRegion: string },
+  scope: { recommender: Recommender } | { centreRegion: string },
 ) {
   let query = db
     .selectFrom("applications")
@@ -48,35 +53,36 @@ async function queueRows(
       "applications.status",
       "applications.eligibility",
       "applications.versionCount",
+      "applications.number",
       "applications.lastSubmittedAt",
       "applications.returnReason",
       "institutions.name as institutionName",
       "institutions.creditCode",
-      "recommendations.decision",
-      "recommendations.reason as decisionReason",
+      "recommendations.choice",
+      "recommendations.reason as choiceReason",
       "recommendations.rank",
       "paperReceipts.copies as paperCopies",
       "paperReceipts.receivedOn as paperReceivedOn",
+      "paperReceipts.lateDecision as paperLateDecision",
+      "paperReceipts.lateReason as paperLateReason",
     ])
     .where("applications.batchId", "=", batchId)
     .where("applications.status", "!=", "draft");
-  if ("unit" in scope) {
+  if ("recommender" in scope) {
     query = query
-      .where("applications.recommenderType", "=", scope.unit.type)
-      .where("applications.recommenderValue", "=", scope.unit.value);
+      .where("applications.recommenderType", "=", scope.recommender.type)
+      .where("applications.recommenderValue", "=", scope.recommender.value);
   }
   return query.execute();
 }
 
 /**
  * A recommender's or the receiving centre's queue for one batch, filtered and sorted, with the
- * count against quota for every kind × occupation the unit has applications in.
+ * count against quota for every kind × occupation the recommender has applications in.
  */
 export async function listQueue(deps: Deps, caller: Caller, filter: QueueFilter) {
   const actor = requireActorOf(caller);
-  const batchRow = await findBatchRow(deps.db, filter.batchId);
-  if (batchRow?.status !== "published") throw notFound("批次");
-  const batch = parseDefinition(batchRow);
+  const { batch } = await loadPublishedBatch(deps, filter.batchId);
   const scope = queueScope(actor, batch);
   const rows = await queueRows(deps.db, filter.batchId, scope);
   const q = filter.q?.trim().toLowerCase();
@@ -87,11 +93,11 @@ export async function listQueue(deps: Deps, caller: Caller, filter: QueueFilter)
         id: row.id,
         institutionName: row.institutionName,
         creditCode: row.creditCode,
-        kind: row.kind as KindCode,
-        kindName: kindName(row.kind as KindCode),
-        occupation: row.occupation as OccupationCode,
-        occupationName: occupationName(row.occupation as OccupationCode),
-        levels: JSON.parse(row.levels) as string[],
+        kind: row.kind,
+        kindName: kindName(row.kind),
+        occupation: row.occupation,
+        occupationName: occupationName(row.occupation),
+        levels: readJson("applications.levels", levelsJson, row.levels),
         status: row.status,
         statusName: applicationStatusNames[row.status as keyof typeof applicationStatusNames] ?? row.status,
         eligibility: eligibility?.outcome ?? null,
@@ -100,22 +106,28 @@ export async function listQueue(deps: Deps, caller: Caller, filter: QueueFilter)
             .filter((result) => result.outcome !== "pass")
             .map((result) => `${result.title}：${result.reason}`) ?? [],
         versionCount: Number(row.versionCount),
+        number: row.number,
         submittedAt: row.lastSubmittedAt,
         returnReason: row.returnReason,
-        decision: row.decision as "recommended" | "declined" | null,
-        decisionReason: row.decisionReason,
+        choice: row.choice,
+        choiceReason: row.choiceReason,
         rank: row.rank === null ? null : Number(row.rank),
         paperReceipt:
           row.paperCopies === null
             ? null
-            : { copies: Number(row.paperCopies), receivedOn: row.paperReceivedOn },
+            : {
+                copies: Number(row.paperCopies),
+                receivedOn: row.paperReceivedOn,
+                lateDecision: row.paperLateDecision,
+                lateReason: row.paperLateReason,
+              },
       };
     })
     .filter(
       (item) =>
         (!filter.kind || item.kind === filter.kind) &&
         (!filter.occupation || item.occupation === filter.occupation) &&
-        (!filter.level || item.levels.includes(filter.level)) &&
+        (!filter.level || item.levels.some((level) => level === filter.level)) &&
         (!filter.status || item.status === filter.status) &&
         (!filter.eligibility || item.eligibility === filter.eligibility) &&
         (!q || item.institutionName.toLowerCase().includes(q) || item.creditCode.toLowerCase().includes(q)),
@@ -136,18 +148,21 @@ export async function listQueue(deps: Deps, caller: Caller, filter: QueueFilter)
         return (a.submittedAt ?? "").localeCompare(b.submittedAt ?? "");
     }
   });
-  const unit = "unit" in scope ? scope.unit : null;
-  const quotas = unit ? quotaSummary(batch, unit, rows) : [];
-  const closure = unit ? await findClosure(deps.db, filter.batchId, unit) : undefined;
-  const stage = batch.stages.find((item) => item.code === (unit ? "recommendation" : "formalCheck"));
+  const recommender = "recommender" in scope ? scope.recommender : null;
+  const quotas = recommender
+    ? quotaSummary(batch, recommender, rows, await loadQuotaSettings(deps.db, filter.batchId))
+    : [];
+  const closure = recommender ? await findClosure(deps.db, filter.batchId, recommender) : undefined;
+  const stage = batch.stages.find((item) => item.code === (recommender ? "recommendation" : "formalCheck"));
   return {
     batch: {
       id: filter.batchId,
       title: batch.title,
       shortTitle: batch.shortTitle,
       paperCopies: batch.paperCopies,
+      paperDeadline: batch.paperDeadline,
     },
-    unit: unit ? { ...unit, name: unitName(unit) } : null,
+    recommender: recommender ? { ...recommender, name: recommenderName(recommender) } : null,
     stage: stage
       ? {
           code: stage.code,
@@ -167,47 +182,47 @@ export async function listQueue(deps: Deps, caller: Caller, filter: QueueFilter)
 function queueScope(
   actor: Actor,
   batch: BatchDefinition,
-): { unit: RecommendingUnit } | { centreRegion: string } {
+): { recommender: Recommender } | { centreRegion: string } {
   if (actor.role === "receivingCentre") {
-    if (
-      batch.scope.level !== "region" ||
-      batch.scope.regionCode !== actor.regionCode ||
-      !batch.stages.some((stage) => stage.code === "formalCheck")
-    ) {
-      throw notFound("批次");
-    }
+    if (!centreActsOnBatch(actor, batch) || batch.scope.level !== "region") throw notFound("批次");
     return { centreRegion: batch.scope.regionCode };
   }
   if (!batch.stages.some((stage) => stage.code === "recommendation"))
     throw new AppError("TRANSITION_NOT_ALLOWED", "本批次没有审核推荐环节");
-  return { unit: unitOf(actor) };
+  return { recommender: recommenderOf(actor) };
 }
 
-/** Count against quota per kind × occupation: always visible to the unit. */
+/**
+ * Count against quota per kind × occupation × place counted (粤港澳大湾区 apart from the rest of
+ * 广东), with the rule and its basis: always visible to the recommender.
+ */
 function quotaSummary(
   batch: BatchDefinition,
-  unit: RecommendingUnit,
-  rows: { kind: string; occupation: string; decision: string | null }[],
+  recommender: Recommender,
+  rows: { kind: KindCode; occupation: OccupationCode; choice: string | null; creditCode: string }[],
+  settings: QuotaSetting[],
 ) {
-  const keys = new Map<string, { kind: KindCode; occupation: OccupationCode }>();
-  for (const row of rows)
-    keys.set(`${row.kind}|${row.occupation}`, {
-      kind: row.kind as KindCode,
-      occupation: row.occupation as OccupationCode,
-    });
-  return [...keys.values()].map(({ kind, occupation }) => {
-    const rule = recommendationQuota(batch, kind, unit);
-    const used = rows.filter(
-      (row) => row.kind === kind && row.occupation === occupation && row.decision === "recommended",
-    ).length;
-    return {
-      kind,
-      kindName: kindName(kind),
-      occupation,
-      occupationName: occupationName(occupation),
-      used,
-      limit: rule?.limit ?? 0,
-      rule: rule?.rule ?? "本单位不能推荐该类机构",
-    };
-  });
+  const groups = new Map<
+    string,
+    { kind: KindCode; occupation: OccupationCode; rule: QuotaRule | null; used: number }
+  >();
+  for (const row of rows) {
+    const rule = recommendationQuota(batch, row.kind, recommender, { settings, location: row.creditCode });
+    const key = `${row.kind}|${row.occupation}|${rule?.areaKey ?? ""}`;
+    const group = groups.get(key) ?? { kind: row.kind, occupation: row.occupation, rule, used: 0 };
+    if (row.choice === "recommended") group.used += 1;
+    groups.set(key, group);
+  }
+  return [...groups.values()].map(({ kind, occupation, rule, used }) => ({
+    kind,
+    kindName: kindName(kind),
+    occupation,
+    occupationName: occupationName(occupation),
+    areaName: rule?.areaName ?? recommenderName(recommender),
+    used,
+    status: rule?.status ?? ("set" as const),
+    limit: rule ? rule.limit : 0,
+    rule: rule?.rule ?? "本单位不能推荐该类机构",
+    basis: rule?.basis ?? "按照属地管理原则，培训机构由所在地省级人力资源社会保障部门推荐",
+  }));
 }

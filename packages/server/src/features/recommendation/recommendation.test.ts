@@ -1,4 +1,4 @@
-import { nationalBatch2, shanghaiBatch3 } from "@linxuan/domain";
+import { nationalBatch2, shanghaiBatch3, shanghaiDate } from "@linxuan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasPdftotext, pdfPages, squeeze } from "../../documents/document-test-utils";
 import {
@@ -29,13 +29,13 @@ describe.each(testDatabases)("recommendation on %s", (kind) => {
   });
 
   /**
-   * An industry unit's closed list in a national batch of its own, as the 推荐函 test below walks
+   * An industry recommender's closed list in a national batch of its own, as the 推荐函 test below walks
    * it: one evaluation application returned, answered and recommended; another declined.
    */
   async function closedIndustryList() {
     const batchId = await publishOpenBatch(ctx, nationalBatch2);
     const industryScope = `工业和信息化测试${unique()}`;
-    const { client: unitClient } = await signedInStaff(ctx, "industryRecommender", { industryScope });
+    const { client: recommenderClient } = await signedInStaff(ctx, "industryRecommender", { industryScope });
     const recommender = { type: "industry" as const, value: industryScope };
     const [recommended, declined] = [
       await submitCompleteApplication(ctx, {
@@ -55,23 +55,23 @@ describe.each(testDatabases)("recommendation on %s", (kind) => {
     ];
     const steps = [
       () =>
-        unitClient.post(`/api/applications/${recommended.application.id}/return`, {
+        recommenderClient.post(`/api/applications/${recommended.application.id}/return`, {
           reason: "请补充考评员资质说明",
           replyBy: new Date(Date.now() + 3 * 86_400_000).toISOString(),
         }),
       () =>
-        unitClient.post(`/api/applications/${declined.application.id}/decline`, {
+        recommenderClient.post(`/api/applications/${declined.application.id}/decline`, {
           reason: "评价工作规模较小",
         }),
       () =>
         recommended.client.post(`/api/applications/${recommended.application.id}/submit`, { recommender }),
       () =>
-        unitClient.post(`/api/applications/${recommended.application.id}/recommend`, {
+        recommenderClient.post(`/api/applications/${recommended.application.id}/recommend`, {
           reason: "该机构在云计算领域考核评价经验丰富，考务管理规范，推荐。",
           rank: 1,
         }),
       () =>
-        unitClient.post("/api/recommendation/close", {
+        recommenderClient.post("/api/recommendation/close", {
           batchId,
           leaderName: "王主任",
           contactName: "李干事",
@@ -83,7 +83,7 @@ describe.each(testDatabases)("recommendation on %s", (kind) => {
       if (response.status !== 200)
         throw new Error(`closing the list failed: ${JSON.stringify(response.body)}`);
     }
-    return { batchId, industryScope, unitClient, recommended, declined };
+    return { batchId, industryScope, recommenderClient, recommended, declined };
   }
 
   it("routes a training application to its province only, and hides it elsewhere (404)", async () => {
@@ -94,7 +94,7 @@ describe.each(testDatabases)("recommendation on %s", (kind) => {
       regionCode: "330000",
     });
     expect(application.recommender).toEqual({ type: "region", value: "330000" });
-    const queue = await recommender.get(`/api/review-queue?batchId=${nationalId}&occupation=cloud`);
+    const queue = await recommender.get(`/api/recommendation-queue?batchId=${nationalId}&occupation=cloud`);
     expect(queue.status).toBe(200);
     expect(queue.body.items.map((item: { id: string }) => item.id)).toContain(application.id);
     expect(queue.body.quotas).toContainEqual(
@@ -114,11 +114,11 @@ describe.each(testDatabases)("recommendation on %s", (kind) => {
         })
       ).status,
     ).toBe(404);
-    const beijingQueue = await beijing.get(`/api/review-queue?batchId=${nationalId}`);
+    const beijingQueue = await beijing.get(`/api/recommendation-queue?batchId=${nationalId}`);
     expect(beijingQueue.body.items.map((item: { id: string }) => item.id)).not.toContain(application.id);
-    // Zhejiang's recommender was told of it; Beijing's (created after it, and not its unit) was not.
+    // Zhejiang's recommender was told of it; Beijing's (created after it, and not its recommender) was not.
     const told = (await recommender.get("/api/notifications")).body.items.filter(
-      (item: { link: string }) => item.link === `/workbench/review-queue/${application.id}`,
+      (item: { link: string }) => item.link === `/workbench/recommendation-queue/${application.id}`,
     );
     expect(told).toHaveLength(1);
     expect((await beijing.get("/api/notifications")).body.items).toEqual([]);
@@ -154,12 +154,12 @@ describe.each(testDatabases)("recommendation on %s", (kind) => {
     expect(sixth.body.code).toBe("QUOTA_EXCEEDED");
     expect(sixth.body.message).toContain("培训机构每个职业每个地方不超过5家");
     expect(sixth.body.message).toContain("已推荐5家");
-    const queue = await recommender.get(`/api/review-queue?batchId=${nationalId}&occupation=iot`);
+    const queue = await recommender.get(`/api/recommendation-queue?batchId=${nationalId}&occupation=iot`);
     expect(queue.body.quotas).toContainEqual(
       expect.objectContaining({ occupation: "iot", used: 5, limit: 5 }),
     );
     // Undo frees the place; then the sixth fits.
-    expect((await recommender.post(`/api/applications/${apps[4].id}/undo-decision`)).status).toBe(200);
+    expect((await recommender.post(`/api/applications/${apps[4].id}/undo-recommendation`)).status).toBe(200);
     expect(
       (
         await recommender.post(`/api/applications/${apps[5].id}/recommend`, {
@@ -171,6 +171,14 @@ describe.each(testDatabases)("recommendation on %s", (kind) => {
   });
 
   it("lets exactly one of two racing staff take the last evaluation place", async () => {
+    // The per-recommender evaluation cap is a batch setting, off in the seed batches: turned on here.
+    const cappedId = await publishOpenBatch(ctx, {
+      ...nationalBatch2,
+      quotas: {
+        ...nationalBatch2.quotas,
+        evaluation: { perOccupationMin: 1, perOccupationMax: 2, perRecommenderMax: 2 },
+      },
+    });
     const second = ctx.client();
     await second.login(
       await makeStaff(ctx, "provincialRecommender", { regionCode: "330000" }),
@@ -181,7 +189,7 @@ describe.each(testDatabases)("recommendation on %s", (kind) => {
       apps.push(
         (
           await submitCompleteApplication(ctx, {
-            batchId: nationalId,
+            batchId: cappedId,
             kind: "evaluation",
             occupation: "ai",
             regionCode: "330000",
@@ -212,7 +220,7 @@ describe.each(testDatabases)("recommendation on %s", (kind) => {
     const loser = a.status === 409 ? a : b;
     expect(["QUOTA_EXCEEDED", "RANK_TAKEN"]).toContain(loser.body.code);
     const queue = await recommender.get(
-      `/api/review-queue?batchId=${nationalId}&kind=evaluation&occupation=ai`,
+      `/api/recommendation-queue?batchId=${cappedId}&kind=evaluation&occupation=ai`,
     );
     expect(queue.body.quotas).toContainEqual(
       expect.objectContaining({ kind: "evaluation", occupation: "ai", used: 2, limit: 2 }),
@@ -223,8 +231,8 @@ describe.each(testDatabases)("recommendation on %s", (kind) => {
   });
 
   it("returns with a reply deadline, declines with a reason, closes the list and issues the 推荐函", async () => {
-    const unitClient = ctx.client();
-    await unitClient.login(
+    const recommenderClient = ctx.client();
+    await recommenderClient.login(
       await makeStaff(ctx, "industryRecommender", { industryScope: "工业和信息化测试" }),
       TEST_PASSWORD,
     );
@@ -244,12 +252,12 @@ describe.each(testDatabases)("recommendation on %s", (kind) => {
       recommender,
     });
     const replyBy = new Date(Date.now() + 3 * 86_400_000).toISOString();
-    const returned = await unitClient.post(`/api/applications/${first.application.id}/return`, {
+    const returned = await recommenderClient.post(`/api/applications/${first.application.id}/return`, {
       reason: "请补充考评员资质说明",
       replyBy,
     });
     expect(returned.status, JSON.stringify(returned.body)).toBe(200);
-    const early = await unitClient.post("/api/recommendation/close", {
+    const early = await recommenderClient.post("/api/recommendation/close", {
       batchId: nationalId,
       leaderName: "王主任",
       contactName: "李干事",
@@ -257,44 +265,46 @@ describe.each(testDatabases)("recommendation on %s", (kind) => {
     });
     expect(early.status).toBe(409);
     expect(early.body.code).toBe("LIST_NOT_COMPLETE");
-    const declined = await unitClient.post(`/api/applications/${second.application.id}/decline`, {
+    const declined = await recommenderClient.post(`/api/applications/${second.application.id}/decline`, {
       reason: "评价工作规模较小",
     });
     expect(declined.body.application.status).toBe("notRecommended");
-    // The institution answers the return and resubmits; the unit recommends.
+    // The institution answers the return and resubmits; the recommender recommends.
     const mine = await first.client.get(`/api/applications/${first.application.id}`);
     expect(mine.body.application.returnReason).toContain("考评员");
     expect(mine.body.application.deadline).toBe(replyBy);
     expect(
       (await first.client.post(`/api/applications/${first.application.id}/submit`, { recommender })).status,
     ).toBe(200);
-    const recommended = await unitClient.post(`/api/applications/${first.application.id}/recommend`, {
+    const recommended = await recommenderClient.post(`/api/applications/${first.application.id}/recommend`, {
       reason: "该机构在云计算领域考核评价经验丰富，考务管理规范，推荐。",
       rank: 1,
     });
     expect(recommended.status, JSON.stringify(recommended.body)).toBe(200);
-    const closed = await unitClient.post("/api/recommendation/close", {
+    const closed = await recommenderClient.post("/api/recommendation/close", {
       batchId: nationalId,
       leaderName: "王主任",
       contactName: "李干事",
       contactPhone: "010-68208888",
     });
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
-    const after = await unitClient.post(`/api/applications/${first.application.id}/undo-decision`);
+    const after = await recommenderClient.post(
+      `/api/applications/${first.application.id}/undo-recommendation`,
+    );
     expect(after.status).toBe(409);
     expect(after.body.code).toBe("STAGE_CLOSED");
-    const letter = await unitClient.get(`/api/recommendation/letter.pdf?batchId=${nationalId}`);
+    const letter = await recommenderClient.get(`/api/recommendation/letter.pdf?batchId=${nationalId}`);
     expect(letter.status).toBe(200);
     expect(letter.raw.subarray(0, 5).toString()).toBe("%PDF-");
-    const docx = await unitClient.get(`/api/recommendation/letter.docx?batchId=${nationalId}`);
+    const docx = await recommenderClient.get(`/api/recommendation/letter.docx?batchId=${nationalId}`);
     expect(docx.raw.subarray(0, 2).toString()).toBe("PK");
   });
 
   it.skipIf(!hasPdftotext)(
-    "prints the recommended institution, its reason and the unit's leader in the 推荐函 and the form [reads the text with pdftotext]",
+    "prints the recommended institution, its reason and the recommender's leader in the 推荐函 and the form [reads the text with pdftotext]",
     async () => {
-      const { unitClient, batchId, recommended, declined } = await closedIndustryList();
-      const letter = await unitClient.get(`/api/recommendation/letter.pdf?batchId=${batchId}`);
+      const { recommenderClient, batchId, recommended, declined } = await closedIndustryList();
+      const letter = await recommenderClient.get(`/api/recommendation/letter.pdf?batchId=${batchId}`);
       expect(letter.status).toBe(200);
       const text = squeeze(pdfPages(letter.raw).join(""));
       expect(text).toContain("推荐函");
@@ -341,8 +351,8 @@ describe.each(testDatabases)("recommendation on %s", (kind) => {
     }
   });
 
-  it("shows the office the progress of every unit", async () => {
-    // A batch of its own: Zhejiang receives three and recommends two; an industry unit closes its list.
+  it("shows the office the progress of every recommender", async () => {
+    // A batch of its own: Zhejiang receives three and recommends two; an industry recommender closes its list.
     const { batchId, industryScope } = await closedIndustryList();
     const received = [];
     for (let i = 0; i < 3; i++)
@@ -367,15 +377,23 @@ describe.each(testDatabases)("recommendation on %s", (kind) => {
     await office.login(await makeStaff(ctx, "nationalOffice"), TEST_PASSWORD);
     const overview = await office.get(`/api/recommendation/overview?batchId=${batchId}`);
     expect(overview.status).toBe(200);
-    const zhejiang = overview.body.units.find((unit: { unitValue: string }) => unit.unitValue === "330000");
-    expect(zhejiang).toMatchObject({ unitName: "浙江省", closedAt: null });
+    const zhejiang = overview.body.recommenders.find(
+      (row: { recommender: { value: string } }) => row.recommender.value === "330000",
+    );
+    expect(zhejiang).toMatchObject({ recommender: { name: "浙江省" }, closedAt: null });
     expect(zhejiang.received).toBe(3);
     expect(zhejiang.recommended).toBe(2);
-    const industry = overview.body.units.find(
-      (unit: { unitValue: string }) => unit.unitValue === industryScope,
+    const industry = overview.body.recommenders.find(
+      (row: { recommender: { value: string } }) => row.recommender.value === industryScope,
     );
     expect(industry.closedAt).not.toBeNull();
-    expect(overview.body.totals.unitsNotClosed).toContain("浙江省");
+    expect(overview.body.totals.recommendersNotClosed).toContain("浙江省");
+    // An applicant choosing a recommender is offered every province and this industry department.
+    const recommenders = await office.get("/api/recommenders");
+    expect(recommenders.body.regions).toContainEqual({ value: "330000", name: "浙江省" });
+    expect(recommenders.body.industries.map((industry: { value: string }) => industry.value)).toContain(
+      industryScope,
+    );
   });
 });
 
@@ -400,11 +418,14 @@ describe.each(testDatabases)("Shanghai paper receipt and formal check on %s", (k
     });
     // The receiving centre hears of the submission with a link into its queue.
     const arrived = (await centre.get("/api/notifications")).body.items[0];
-    expect(arrived).toMatchObject({ title: "申报已提交", link: `/workbench/review-queue/${application.id}` });
+    expect(arrived).toMatchObject({
+      title: "申报已提交",
+      link: `/workbench/recommendation-queue/${application.id}`,
+    });
     expect(arrived.body).toContain("请在审核队列中办理");
-    const queue = await centre.get(`/api/review-queue?batchId=${shanghaiId}`);
+    const queue = await centre.get(`/api/recommendation-queue?batchId=${shanghaiId}`);
     expect(queue.body.items.map((item: { id: string }) => item.id)).toContain(application.id);
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = shanghaiDate(new Date());
     expect(
       (
         await centre.post(`/api/applications/${application.id}/paper-receipt`, {
@@ -432,7 +453,7 @@ describe.each(testDatabases)("Shanghai paper receipt and formal check on %s", (k
       link: `/workbench/applications/${application.id}`,
     });
     expect(inbox.body.items[0].body).toContain("进入专家评议");
-    const after = await centre.get(`/api/review-queue?batchId=${shanghaiId}`);
+    const after = await centre.get(`/api/recommendation-queue?batchId=${shanghaiId}`);
     expect(after.body.items.find((item: { id: string }) => item.id === application.id)).toMatchObject({
       statusName: "形式审查通过",
       paperReceipt: { copies: 2, receivedOn: today },
@@ -440,6 +461,6 @@ describe.each(testDatabases)("Shanghai paper receipt and formal check on %s", (k
     const other = ctx.client();
     await other.login(await makeStaff(ctx, "receivingCentre", { regionCode: "440000" }), TEST_PASSWORD);
     expect((await other.get(`/api/applications/${application.id}`)).status).toBe(404);
-    expect((await other.get(`/api/review-queue?batchId=${shanghaiId}`)).status).toBe(404);
+    expect((await other.get(`/api/recommendation-queue?batchId=${shanghaiId}`)).status).toBe(404);
   });
 });

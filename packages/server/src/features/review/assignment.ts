@@ -1,23 +1,24 @@
 import crypto from "node:crypto";
 import {
+  type ApplicationStatus,
   assignExperts,
   type Conflict,
   type ConflictOverride,
-  type ConflictType,
-  canTransition,
   conflictPairKey,
   detectConflicts,
   effectiveConflicts,
   type FormValues,
   getFormTemplate,
-  type OccupationCode,
   occupationName,
+  parseApplicationNumber,
 } from "@linxuan/domain";
+import { occupationsJson, readJson } from "../../db/json";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
 import { openValues } from "../applications/sealing";
+import { transition } from "../applications/transition";
 import { notify } from "../notifications/service";
 import { loadOfficeBatch, type ReviewRound, reviewStatuses } from "./round";
 
@@ -26,7 +27,7 @@ export async function reviewContext(
   deps: Deps,
   batchId: string,
   round: ReviewRound,
-  statuses: string[],
+  statuses: ApplicationStatus[],
   progress?: (done: number, total: number) => Promise<void>,
 ) {
   const applications = await deps.db
@@ -34,6 +35,7 @@ export async function reviewContext(
     .innerJoin("institutions", "institutions.id", "applications.institutionId")
     .select([
       "applications.id",
+      "applications.number",
       "applications.kind",
       "applications.occupation",
       "applications.status",
@@ -45,6 +47,19 @@ export async function reviewContext(
     ])
     .where("applications.batchId", "=", batchId)
     .where("applications.status", "in", statuses)
+    // Without expert scoring for training applications, the office's 审核 alone decides them.
+    .$if(!round.trainingExpertScoring, (qb) => qb.where("applications.kind", "!=", "training"))
+    // An application the office's 审核 did not pass cannot be approved: no expert is spent on it.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("recommendationChecks")
+            .select("recommendationChecks.applicationId")
+            .whereRef("recommendationChecks.applicationId", "=", "applications.id")
+            .where("recommendationChecks.outcome", "=", "failed"),
+        ),
+      ),
+    )
     .execute();
   const experts = await deps.db.selectFrom("experts").selectAll().execute();
   const assignments = await deps.db
@@ -65,7 +80,7 @@ export async function reviewContext(
     if (!template) continue;
     const values = openValues(template, JSON.parse(application.draftValues) as FormValues, deps.cipher);
     for (const expert of experts) {
-      const occupations = JSON.parse(expert.occupations) as string[];
+      const occupations = readJson("experts.occupations", occupationsJson, expert.occupations);
       if (!occupations.includes(application.occupation)) continue;
       const detected = detectConflicts({
         expert: {
@@ -93,7 +108,7 @@ export async function reviewContext(
         pair
           .filter((record) => record.action === "pin" || record.action === "clear")
           .map((record) => ({
-            type: record.conflictType as ConflictType,
+            type: record.conflictType,
             action: record.action as ConflictOverride["action"],
             reason: record.reason,
           })),
@@ -123,7 +138,7 @@ export async function previewAssignment(
   const result = assignExperts({
     applications: context.applications.map((application) => ({
       id: application.id,
-      occupation: application.occupation as OccupationCode,
+      occupation: application.occupation,
       regionCode: application.regionCode,
       existing: context.assignments
         .filter((assignment) => assignment.applicationId === application.id)
@@ -131,7 +146,7 @@ export async function previewAssignment(
     })),
     experts: context.experts.map((expert) => ({
       id: expert.id,
-      occupations: JSON.parse(expert.occupations) as OccupationCode[],
+      occupations: readJson("experts.occupations", occupationsJson, expert.occupations),
       regionCode: expert.regionCode,
       active: expert.active === 1,
       load: load.get(expert.id) ?? 0,
@@ -153,9 +168,7 @@ export async function previewAssignment(
     assignments: result.assignments.map((item) => ({
       ...item,
       institutionName: applicationById.get(item.applicationId)?.institutionName ?? "",
-      occupationName: occupationName(
-        (applicationById.get(item.applicationId)?.occupation ?? "ai") as OccupationCode,
-      ),
+      occupationName: occupationName(applicationById.get(item.applicationId)?.occupation ?? "ai"),
       expertName: expertById.get(item.expertId)?.name ?? "",
       expertEmployer: expertById.get(item.expertId)?.employer ?? "",
     })),
@@ -185,7 +198,8 @@ export async function applyAssignments(
   caller: Caller,
   batchId: string,
   proposals: Proposal[],
-  source: "auto" | "manual" | "csv",
+  source: "auto" | "manual" | "csv" | "random",
+  draw?: { seed: number; perApplication: number; result: unknown },
 ) {
   const actor = requireActorOf(caller);
   const { batch, round } = await loadOfficeBatch(deps, actor, batchId);
@@ -206,10 +220,12 @@ export async function applyAssignments(
     if (!application) problems.push({ path: `assignments.${index}`, message: "该申报不在待评议状态" });
     else if (expert?.active !== 1)
       problems.push({ path: `assignments.${index}`, message: "专家不存在或已停用" });
-    else if (!(JSON.parse(expert.occupations) as string[]).includes(application.occupation)) {
+    else if (
+      !readJson("experts.occupations", occupationsJson, expert.occupations).includes(application.occupation)
+    ) {
       problems.push({
         path: `assignments.${index}`,
-        message: `${expert.name}的评议职业不含${occupationName(application.occupation as OccupationCode)}`,
+        message: `${expert.name}的评议职业不含${occupationName(application.occupation)}`,
       });
     } else if (context.conflicts.has(key)) {
       const reasons = context.conflicts
@@ -247,6 +263,20 @@ export async function applyAssignments(
     caller,
     "review.assign",
     async (trx) => {
+      if (draw) {
+        await trx
+          .insertInto("reviewDraws")
+          .values({
+            id: crypto.randomUUID(),
+            batchId,
+            seed: String(draw.seed),
+            perApplication: draw.perApplication,
+            result: JSON.stringify(draw.result),
+            drawnAt: now,
+            drawnBy: caller.username ?? "",
+          })
+          .execute();
+      }
       for (const proposal of proposals) {
         await trx
           .insertInto("reviewAssignments")
@@ -278,30 +308,24 @@ export async function applyAssignments(
       for (const applicationId of new Set(proposals.map((proposal) => proposal.applicationId))) {
         const application = applications.get(applicationId);
         if (!application || application.status === "underReview") continue;
-        const verdict = canTransition({
-          status: application.status as never,
+        await transition(trx, deps, {
+          status: application.status,
           command: "startReview",
           role: actor.role,
           stages,
+          applicationId,
+          set: { updatedAt: now },
+          conflictMessage: `${application.institutionName}的申报状态已变化，请重新预览`,
         });
-        if (!verdict.ok) throw new AppError("TRANSITION_NOT_ALLOWED", verdict.reason);
-        const moved = await trx
-          .updateTable("applications")
-          .set({ status: verdict.to, updatedAt: now })
-          .where("id", "=", applicationId)
-          .where("status", "=", application.status)
-          .executeTakeFirst();
-        if (Number(moved.numUpdatedRows) !== 1)
-          throw new AppError(
-            "TRANSITION_NOT_ALLOWED",
-            `${application.institutionName}的申报状态已变化，请重新预览`,
-          );
       }
     },
     () => ({
       targetType: "batch",
       targetId: batchId,
-      summary: `${source === "auto" ? "自动" : source === "csv" ? "批量" : "手工"}分配评议专家${proposals.length}人次`,
+      summary: draw
+        ? `随机抽取评议专家${proposals.length}人次（随机种子${draw.seed}）`
+        : `${source === "auto" ? "自动" : source === "csv" ? "批量" : "手工"}分配评议专家${proposals.length}人次`,
+      detail: draw ? { seed: draw.seed, perApplication: draw.perApplication, draws: draw.result } : null,
     }),
   );
   return { applied: proposals.length };
@@ -348,9 +372,10 @@ export async function reviewCandidates(deps: Deps, caller: Caller, batchId: stri
   const experts = new Map(context.experts.map((expert) => [expert.id, expert]));
   return context.applications.map((application) => ({
     applicationId: application.id,
+    applicationNumber: application.number,
     institutionName: application.institutionName,
     occupation: application.occupation,
-    occupationName: occupationName(application.occupation as OccupationCode),
+    occupationName: occupationName(application.occupation),
     status: application.status,
     experts: context.assignments
       .filter((assignment) => assignment.applicationId === application.id)
@@ -366,4 +391,33 @@ export async function reviewCandidates(deps: Deps, caller: Caller, batchId: stri
         return { expertId, name: experts.get(expertId)?.name ?? "", conflicts };
       }),
   }));
+}
+
+/**
+ * The applications a CSV names, by 申报编号 (as printed on the forms; spaces, hyphens and lower
+ * case forgiven) or, as before, by internal id: each reference mapped to the id in this batch, or
+ * left as it was when it names none (the assignment check then reports that row).
+ */
+export async function resolveApplicationRefs(
+  deps: Deps,
+  batchId: string,
+  refs: readonly string[],
+): Promise<Map<string, string>> {
+  const numbers = new Map<string, string>();
+  for (const ref of refs) {
+    const parsed = parseApplicationNumber(ref);
+    if (parsed.ok) numbers.set(ref, parsed.number);
+  }
+  const wanted = [...new Set(numbers.values())];
+  const rows =
+    wanted.length === 0
+      ? []
+      : await deps.db
+          .selectFrom("applications")
+          .select(["id", "number"])
+          .where("batchId", "=", batchId)
+          .where("number", "in", wanted)
+          .execute();
+  const idByNumber = new Map(rows.map((row) => [row.number, row.id]));
+  return new Map(refs.map((ref) => [ref, idByNumber.get(numbers.get(ref) ?? "") ?? ref]));
 }

@@ -2,25 +2,26 @@ import crypto from "node:crypto";
 import {
   aggregateScores,
   type ConflictOverride,
-  canTransition,
   decisionQuota,
-  type KindCode,
+  expertShortfall,
   kindName,
   LEVELS,
-  type OccupationCode,
   occupationName,
   rankApplications,
   regionName,
+  type SheetStatus,
+  shanghaiDate,
 } from "@linxuan/domain";
+import { levelsJson, readJson } from "../../db/json";
 import { type ListDocument, renderListDocx, renderListPdf } from "../../documents/list-document";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
-import { shanghaiDate } from "../../http/dates";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
 import { loadApplication } from "../applications/context";
-import { institutionUserIds, notify } from "../notifications/service";
-import { decisionQuotaKey, takeQuotaPlace } from "../quotas/counters";
+import { checkTransition, transition } from "../applications/transition";
+import { loadQuotaSettings } from "../quotas/settings";
+import { siteVisitSummaries } from "../site-visits/service";
 import { loadOfficeBatch } from "./round";
 
 /** Review progress: per expert (assigned, submitted, overdue) and per application (experts, submitted). */
@@ -76,9 +77,9 @@ export async function reviewProgress(deps: Deps, caller: Caller, batchId: string
       expertId: row.expertId,
       expertName: row.expertName,
       institutionName: row.institutionName,
-      occupationName: occupationName(row.occupation as OccupationCode),
+      occupationName: occupationName(row.occupation),
       // Scores stay hidden from the office's progress list until it opens them.
-      status: row.sheetStatus ?? "notStarted",
+      status: (row.sheetStatus ?? "notStarted") as SheetStatus,
       overdue: overdue && row.sheetStatus !== "submitted",
     })),
   };
@@ -195,6 +196,7 @@ export async function reviewRanking(deps: Deps, caller: Caller, batchId: string)
       "institutions.regionCode",
       "decisions.decision",
       "decisions.basis",
+      "decisions.shortfallReason",
     ])
     .where("applications.batchId", "=", batchId)
     .where("applications.status", "in", ["underReview", "reviewed", "approved", "rejected"])
@@ -213,10 +215,12 @@ export async function reviewRanking(deps: Deps, caller: Caller, batchId: string)
     .where("batchId", "=", batchId)
     .where("removedAt", "is", null)
     .execute();
+  const visits = await siteVisitSummaries(deps.db, batchId);
   const items = applications.map((application) => {
     const totals = sheets
       .filter((sheet) => sheet.applicationId === application.id)
       .map((sheet) => Number(sheet.total));
+    const expertsAssigned = assigned.filter((row) => row.applicationId === application.id).length;
     const aggregate = aggregateScores(totals, {
       trimmed: true,
       dispersionThreshold: round.dispersionThreshold,
@@ -224,27 +228,46 @@ export async function reviewRanking(deps: Deps, caller: Caller, batchId: string)
     return {
       applicationId: application.id,
       institutionName: application.institutionName,
-      kind: application.kind as KindCode,
-      occupation: application.occupation as OccupationCode,
+      kind: application.kind,
+      occupation: application.occupation,
       regionCode: application.regionCode,
       regionName: application.regionCode ? (regionName(application.regionCode) ?? null) : null,
-      levels: JSON.parse(application.levels) as string[],
+      levels: readJson("applications.levels", levelsJson, application.levels),
       status: application.status,
       decision: application.decision,
       basis: application.basis,
-      expertsAssigned: assigned.filter((row) => row.applicationId === application.id).length,
+      expertsAssigned,
+      expertsRequired: round.perApplication,
+      shortfall:
+        application.kind === "training" && !round.trainingExpertScoring
+          ? 0
+          : expertShortfall(round.perApplication, expertsAssigned),
+      shortfallReason: application.shortfallReason,
+      siteVisit: visits.get(application.id) ?? null,
       aggregate,
       total: aggregate.score ?? 0,
     };
   });
   const visible = round.scoresOpenedAt !== null;
+  const settings = await loadQuotaSettings(deps.db, batchId);
   const groups = rankApplications(items, {
-    quota: (kind, occupation, regionCode) => decisionQuota(batch, kind, occupation, regionCode)?.limit ?? 0,
+    quota: (kind, occupation, regionCode) =>
+      decisionQuota(batch, kind, occupation, regionCode, settings)?.limit ?? 0,
     groupTrainingByRegion: true,
   });
   return {
     scoresOpened: visible,
     dispersionThreshold: round.dispersionThreshold,
+    expertsRequired: round.perApplication,
+    shortfalls: items
+      .filter((item) => item.shortfall > 0)
+      .map(({ applicationId, institutionName, expertsAssigned, shortfall, shortfallReason }) => ({
+        applicationId,
+        institutionName,
+        expertsAssigned,
+        shortfall,
+        shortfallReason,
+      })),
     groups: visible ? groups : [],
     pending: items.filter((item) => item.aggregate.count < item.expertsAssigned).length,
   };
@@ -267,25 +290,20 @@ export async function completeReview(deps: Deps, caller: Caller, batchId: string
   const done = [...new Set(rows.map((row) => row.applicationId))].filter((id) =>
     rows.filter((row) => row.applicationId === id).every((row) => row.status === "submitted"),
   );
-  const verdict = canTransition({
-    status: "underReview",
-    command: "completeReview",
-    role: actor.role,
-    stages,
-  });
-  if (!verdict.ok) throw new AppError("TRANSITION_NOT_ALLOWED", verdict.reason);
+  const check = { status: "underReview", command: "completeReview", role: actor.role, stages } as const;
+  checkTransition(check);
   await runCommand(
     deps,
     caller,
     "review.complete",
     async (trx) => {
       for (const id of done)
-        await trx
-          .updateTable("applications")
-          .set({ status: verdict.to, updatedAt: deps.clock().toISOString() })
-          .where("id", "=", id)
-          .where("status", "=", "underReview")
-          .execute();
+        await transition(trx, deps, {
+          ...check,
+          applicationId: id,
+          set: { updatedAt: deps.clock().toISOString() },
+          onConflict: "skip",
+        });
     },
     () => ({ targetType: "batch", targetId: batchId, summary: `完成专家评议：${done.length}份申报` }),
   );
@@ -293,79 +311,6 @@ export async function completeReview(deps: Deps, caller: Caller, batchId: string
     completed: done.length,
     stillUnderReview: new Set(rows.map((row) => row.applicationId)).size - done.length,
   };
-}
-
-/**
- * 审定: approve or reject with its basis. Approvals are counted against the decision quota of the
- * application's group (evaluation: per occupation nationally; training: per region) with the
- * same conditional counter as recommendation, so the quota holds under concurrent decisions.
- */
-export async function decideApplication(
-  deps: Deps,
-  caller: Caller,
-  id: string,
-  input: { decision: "approved" | "rejected"; basis: string },
-) {
-  const actor = requireActorOf(caller);
-  const ctx = await loadApplication(deps, actor, id);
-  await loadOfficeBatch(deps, actor, ctx.batchId);
-  const command = input.decision === "approved" ? "approve" : "reject";
-  const verdict = canTransition({
-    status: ctx.row.status as never,
-    command,
-    role: actor.role,
-    stages: ctx.batch.stages.map((stage) => stage.code),
-  });
-  if (!verdict.ok) throw new AppError("TRANSITION_NOT_ALLOWED", verdict.reason);
-  const kind = ctx.row.kind as KindCode;
-  const occupation = ctx.row.occupation as OccupationCode;
-  const quota = decisionQuota(ctx.batch, kind, occupation, ctx.institution.regionCode);
-  const decisionKey = decisionQuotaKey(ctx.batchId, kind, occupation, ctx.institution.regionCode);
-  const now = deps.clock().toISOString();
-  await runCommand(
-    deps,
-    caller,
-    `decision.${command}`,
-    async (trx) => {
-      if (input.decision === "approved") {
-        if (!quota) throw new AppError("QUOTA_EXCEEDED", "该职业本批次没有审定名额");
-        const used = await takeQuotaPlace(trx, decisionKey, quota.limit);
-        if (used === null) throw new AppError("QUOTA_EXCEEDED", `审定名额已满：${quota.rule}`);
-      }
-      const moved = await trx
-        .updateTable("applications")
-        .set({ status: verdict.to, updatedAt: now })
-        .where("id", "=", id)
-        .where("status", "=", ctx.row.status)
-        .executeTakeFirst();
-      if (Number(moved.numUpdatedRows) !== 1)
-        throw new AppError("TRANSITION_NOT_ALLOWED", "申报状态已变化，请刷新后重试");
-      await trx
-        .insertInto("decisions")
-        .values({
-          applicationId: id,
-          batchId: ctx.batchId,
-          decision: input.decision,
-          basis: input.basis,
-          total: null,
-          decidedAt: now,
-          decidedBy: caller.username ?? "",
-        })
-        .execute();
-      await notify(trx, deps, {
-        userIds: await institutionUserIds(trx, ctx.row.institutionId),
-        event: "decided",
-        detail: `${ctx.batch.shortTitle}·${occupationName(occupation)}申报审定${input.decision === "approved" ? "通过，将进入公示" : "未通过"}。`,
-        link: `/workbench/applications/${id}`,
-      });
-    },
-    () => ({
-      targetType: "application",
-      targetId: id,
-      summary: `审定${input.decision === "approved" ? "通过" : "不通过"}：${input.basis.slice(0, 200)}`,
-    }),
-  );
-  return { status: verdict.to };
 }
 
 /** 评议结果意见: per occupation, the ranking with scores and decisions, as PDF or DOCX. */
@@ -380,10 +325,21 @@ export async function reviewOpinionDocument(
   const actor = requireActorOf(caller);
   const { batch } = await loadOfficeBatch(deps, actor, batchId);
   const levelName = (code: string) => LEVELS.find((level) => level.code === code)?.name ?? code;
+  const ranked = ranking.groups.flatMap((group) => group.items);
+  const short = ranked.filter((item) => item.shortfall > 0);
+  const visited = ranked.filter((item) => item.siteVisit?.sentence);
   const document: ListDocument = {
     title: "评议结果意见",
     paragraphs: [
       `根据《${batch.title}》，组织数字技术领域专家对申报材料进行了评议。每份申报由多名专家按评分细则独立评分，以去掉最高分和最低分后的平均分（不足4名专家时取平均分）排序；虚线以上为名额之内。`,
+      short.length === 0
+        ? `每份申报均由${ranking.expertsRequired}名专家评议。`
+        : `按规定每份申报应由${ranking.expertsRequired}名专家评议；因回避等原因，${short.map((item) => `${item.institutionName}实有${item.expertsAssigned}名`).join("、")}，评议专家不足，已在评议意见中注明${short.some((item) => item.shortfallReason) ? "，审定时说明了理由" : ""}。`,
+      ...(visited.length > 0
+        ? [
+            `根据评议需要，对${visited.map((item) => item.institutionName).join("、")}进行了实地考察，考察结论已在评议意见中注明。`,
+          ]
+        : []),
     ],
     columns: [
       { label: "排名", weight: 0.7 },
@@ -403,7 +359,7 @@ export async function reviewOpinionDocument(
         String(item.aggregate.count),
         item.aggregate.mean?.toFixed(2) ?? "—",
         item.aggregate.trimmedMean?.toFixed(2) ?? "—",
-        `${item.withinQuota ? "名额内" : "名额外"}${item.aggregate.dispersed ? "；专家意见分歧较大" : ""}${item.decision ? `；审定${item.decision === "approved" ? "通过" : "不通过"}：${item.basis ?? ""}` : ""}`,
+        `${item.withinQuota ? "名额内" : "名额外"}${item.shortfall > 0 ? `；评议专家不足（应${item.expertsRequired}名，实有${item.expertsAssigned}名）` : ""}${item.aggregate.dispersed ? "；专家意见分歧较大" : ""}${item.shortfallReason ? `；缺额审定说明：${item.shortfallReason}` : ""}${item.siteVisit?.sentence ? `；${item.siteVisit.sentence}` : ""}${item.decision ? `；审定${item.decision === "approved" ? "通过" : "不通过"}：${item.basis ?? ""}` : ""}`,
       ]),
     })),
     signature: [batch.issuingBody, shanghaiDate(deps.clock())],

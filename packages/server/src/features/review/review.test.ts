@@ -5,6 +5,7 @@ import { cleanUpJobs } from "../../jobs/housekeeping";
 import { makeStaff, publishOpenBatch, signedInStaff, TEST_PASSWORD } from "../../test/factories";
 import { createTestContext, type TestClient, type TestContext, testDatabases } from "../../test/harness";
 import {
+  acceptPledges,
   assignedReview,
   type ExpertProfile,
   expertPool,
@@ -69,6 +70,7 @@ describe.each(testDatabases)("expert review and decision on %s", (kind) => {
   /** Every expert submits every sheet assigned to it, scoring the second application highest. */
   async function submitEverySheet(experts: PoolExpert[]) {
     for (const expert of experts) {
+      await acceptPledges(expert.client);
       const list = await expert.client.get("/api/expert/assignments");
       for (const item of list.body.items) {
         const opened = await expert.client.get(`/api/expert/assignments/${item.id}`);
@@ -238,6 +240,11 @@ describe.each(testDatabases)("expert review and decision on %s", (kind) => {
     const list = await expert.client.get("/api/expert/assignments");
     expect(list.body.items.length).toBeGreaterThan(0);
     const mine = list.body.items[0];
+    // Nothing opens before the 评审承诺 is accepted.
+    const refused = await expert.client.get(`/api/expert/assignments/${mine.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe("PLEDGE_REQUIRED");
+    await acceptPledges(expert.client);
     const opened = await expert.client.get(`/api/expert/assignments/${mine.id}`);
     expect(opened.status).toBe(200);
     expect(opened.body.rubric.criteria.length).toBeGreaterThan(3);

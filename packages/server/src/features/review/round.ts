@@ -1,20 +1,22 @@
 import {
   type Actor,
+  type ApplicationStatus,
   type BatchDefinition,
   defaultRubric,
   type KindCode,
+  officeActsOnBatch,
   type Rubric,
   rubricSchema,
   stageInbox,
 } from "@linxuan/domain";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
+import { readJson } from "../../db/json";
 import type { Row } from "../../db/types";
 import { runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
-import { findBatchRow } from "../batches/queries";
-import { parseDefinition } from "../batches/service";
+import { loadPublishedBatch } from "../batches/service";
 
 export type ReviewRound = {
   batchId: string;
@@ -27,8 +29,13 @@ export type ReviewRound = {
   closesAt: string | null;
   rubrics: Partial<Record<KindCode, Rubric>>;
   scoresOpenedAt: string | null;
+  /** Experts score training applications too; off, the office's 审核 alone brings them to 审定. */
+  trainingExpertScoring: boolean;
   version: number;
 };
+
+/** `review_rounds.rubrics`, as an office sets it: one rubric per kind of institution. */
+const roundRubricsJson = z.object({ training: rubricSchema.optional(), evaluation: rubricSchema.optional() });
 
 export const roundSettingsSchema = z
   .object({
@@ -39,7 +46,8 @@ export const roundSettingsSchema = z
     dispersionThreshold: z.number().min(1, "离散阈值至少1分").max(100, "离散阈值不超过100分"),
     dueAt: z.iso.datetime({ offset: true }).nullable(),
     closesAt: z.iso.datetime({ offset: true }).nullable(),
-    rubrics: z.object({ training: rubricSchema.optional(), evaluation: rubricSchema.optional() }),
+    rubrics: roundRubricsJson,
+    trainingExpertScoring: z.boolean().optional(),
     version: z.number().int().min(0),
   })
   .refine(
@@ -60,8 +68,9 @@ function toRound(row: Row<"reviewRounds">): ReviewRound {
     dispersionThreshold: Number(row.dispersionThreshold),
     dueAt: row.dueAt,
     closesAt: row.closesAt,
-    rubrics: JSON.parse(row.rubrics),
+    rubrics: readJson("review_rounds.rubrics", roundRubricsJson, row.rubrics),
     scoresOpenedAt: row.scoresOpenedAt,
+    trainingExpertScoring: Number(row.trainingExpertScoring) === 1,
     version: Number(row.version),
   };
 }
@@ -85,28 +94,22 @@ export async function loadRound(db: Db, batchId: string, batch: BatchDefinition)
     closesAt: null,
     rubrics: Object.fromEntries(batch.kinds.map((kind) => [kind, defaultRubric(kind)])),
     scoresOpenedAt: null,
+    trainingExpertScoring: true,
     version: 0,
   };
 }
 
-/** Loads a batch an office actor organises (national office: any; provincial office: its region's or national where it may act). */
+/** Loads a published batch with expert review that the office acts on (`officeActsOnBatch`), or 404. */
 export async function loadOfficeBatch(deps: Deps, actor: Actor, batchId: string) {
-  const row = await findBatchRow(deps.db, batchId);
-  if (row?.status !== "published") throw notFound("批次");
-  const batch = parseDefinition(row);
-  if (
-    actor.role === "provincialOffice" &&
-    !(batch.scope.level === "region" && batch.scope.regionCode === actor.regionCode)
-  ) {
-    throw notFound("批次");
-  }
+  const { batch } = await loadPublishedBatch(deps, batchId);
+  if (!officeActsOnBatch(actor, batch)) throw notFound("批次");
   if (!batch.stages.some((stage) => stage.code === "expertReview"))
     throw new AppError("TRANSITION_NOT_ALLOWED", "本批次没有专家评议环节");
   return { batch, round: await loadRound(deps.db, batchId, batch) };
 }
 
 /** Statuses of applications waiting for or in expert review in this batch. */
-export function reviewStatuses(batch: BatchDefinition): string[] {
+export function reviewStatuses(batch: BatchDefinition): ApplicationStatus[] {
   return [
     ...stageInbox(
       "expertReview",
@@ -145,6 +148,7 @@ export async function saveRound(
     dueAt: input.dueAt,
     closesAt: input.closesAt,
     rubrics: JSON.stringify(input.rubrics),
+    trainingExpertScoring: (input.trainingExpertScoring ?? round.trainingExpertScoring) ? 1 : 0,
     updatedAt: now,
     updatedBy: caller.username,
   };
@@ -172,7 +176,7 @@ export async function saveRound(
     () => ({
       targetType: "batch",
       targetId: batchId,
-      summary: `设置专家评议：每份${input.perApplication}名专家，每人最多${input.maxLoad}份`,
+      summary: `设置专家评议：每份${input.perApplication}名专家，每人最多${input.maxLoad}份${(input.trainingExpertScoring ?? round.trainingExpertScoring) ? "" : "；培训机构申报只审核、不评分"}`,
     }),
   );
   return loadRound(deps.db, batchId, batch);

@@ -2,48 +2,23 @@ import crypto from "node:crypto";
 import {
   type FormValues,
   getFormTemplate,
-  type KindCode,
   kindName,
-  type OccupationCode,
   occupationName,
-  type Rubric,
   validateScoreSheet,
   weightedTotal,
 } from "@linxuan/domain";
-import { requireActorOf } from "../../http/actor";
+import { levelsJson, readJson } from "../../db/json";
+import type { RowChanges } from "../../db/types";
 import { recordEvent, runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
 import { maskValues } from "../applications/sealing";
-import { findBatchRow } from "../batches/queries";
-import { parseDefinition } from "../batches/service";
-import { findExpertByUser } from "../experts/service";
+import { findBatchRow, parseDefinition } from "../batches/service";
 import { reviewContext } from "./assignment";
+import { reviewAttachments } from "./materials";
+import { findOwnExpert, loadOwnAssignment } from "./own-assignment";
+import { requirePledge } from "./pledge";
 import { loadRound } from "./round";
-
-/** The expert profile of the signed-in account; an account without one simply has nothing assigned. */
-async function findOwnExpert(deps: Deps, caller: Caller) {
-  return findExpertByUser(deps.db, requireActorOf(caller).userId);
-}
-
-/** An expert's own live assignment, or 404: experts open only what is assigned to them. */
-async function loadOwnAssignment(deps: Deps, caller: Caller, assignmentId: string) {
-  const expert = await findOwnExpert(deps, caller);
-  if (!expert) throw notFound("评议任务");
-  const assignment = await deps.db
-    .selectFrom("reviewAssignments")
-    .selectAll()
-    .where("id", "=", assignmentId)
-    .where("expertId", "=", expert.id)
-    .where("removedAt", "is", null)
-    .executeTakeFirst();
-  if (!assignment) throw notFound("评议任务");
-  const batchRow = await findBatchRow(deps.db, assignment.batchId);
-  if (!batchRow) throw notFound("评议任务");
-  const batch = parseDefinition(batchRow);
-  const round = await loadRound(deps.db, assignment.batchId, batch);
-  return { expert, assignment, batch, round };
-}
 
 export async function listMyAssignments(deps: Deps, caller: Caller) {
   const expert = await findOwnExpert(deps, caller);
@@ -81,9 +56,9 @@ export async function listMyAssignments(deps: Deps, caller: Caller) {
       id: row.id,
       batchTitle: round?.title ?? "",
       institutionName: row.institutionName,
-      kindName: kindName(row.kind as KindCode),
-      occupationName: occupationName(row.occupation as OccupationCode),
-      status: row.sheetStatus ?? "notStarted",
+      kindName: kindName(row.kind),
+      occupationName: occupationName(row.occupation),
+      status: row.sheetStatus ?? ("notStarted" as const),
       total: row.total === null ? null : Number(row.total),
       reopenedReason: row.reopenedReason,
       dueAt: round?.dueAt ?? null,
@@ -98,6 +73,7 @@ export async function listMyAssignments(deps: Deps, caller: Caller) {
  */
 export async function openAssignment(deps: Deps, caller: Caller, assignmentId: string) {
   const { expert, assignment, batch, round } = await loadOwnAssignment(deps, caller, assignmentId);
+  await requirePledge(deps.db, assignment.batchId, expert.id);
   const context = await reviewContext(deps, assignment.batchId, round, ["underReview", "reviewed"]);
   const conflict = context.conflicts.get(`${expert.id}|${assignment.applicationId}`);
   if (conflict && conflict.length > 0) {
@@ -136,7 +112,7 @@ export async function openAssignment(deps: Deps, caller: Caller, assignmentId: s
     .executeTakeFirstOrThrow();
   const template = getFormTemplate(application.templateId);
   if (!template) throw notFound("申报表模板");
-  const rubric = round.rubrics[application.kind as KindCode];
+  const rubric = round.rubrics[application.kind];
   const sheet = await deps.db
     .selectFrom("scoreSheets")
     .selectAll()
@@ -172,9 +148,9 @@ export async function openAssignment(deps: Deps, caller: Caller, assignmentId: s
       id: application.id,
       institutionName: application.institutionName,
       kind: application.kind,
-      kindName: kindName(application.kind as KindCode),
-      occupationName: occupationName(application.occupation as OccupationCode),
-      levels: JSON.parse(application.levels),
+      kindName: kindName(application.kind),
+      occupationName: occupationName(application.occupation),
+      levels: readJson("applications.levels", levelsJson, application.levels),
       templateId: application.templateId,
       values: maskValues(template, JSON.parse(application.draftValues) as FormValues, deps.cipher),
     },
@@ -185,13 +161,14 @@ export async function openAssignment(deps: Deps, caller: Caller, assignmentId: s
           rationales: JSON.parse(sheet.rationales),
           overall: sheet.overall,
           total: sheet.total === null ? null : Number(sheet.total),
-          status: sheet.status,
+          status: sheet.status as "draft" | "submitted",
           revision: Number(sheet.revision),
           savedAt: sheet.savedAt,
           reopenedReason: sheet.reopenedReason,
         }
       : null,
     history: history.map((item) => ({ total: Number(item.total), submittedAt: item.submittedAt })),
+    attachments: await reviewAttachments(deps, application.id, batch.requiredAttachments),
     peers:
       peers?.map((peer) => ({
         name: peer.name,
@@ -221,7 +198,8 @@ export async function saveSheet(
   input: SheetInput,
   mode: "draft" | "submit",
 ) {
-  const { assignment, round } = await loadOwnAssignment(deps, caller, assignmentId);
+  const { expert, assignment, round } = await loadOwnAssignment(deps, caller, assignmentId);
+  await requirePledge(deps.db, assignment.batchId, expert.id);
   assertReviewOpen(round, deps.clock());
   const application = await deps.db
     .selectFrom("applications")
@@ -230,7 +208,7 @@ export async function saveSheet(
     .executeTakeFirstOrThrow();
   if (application.status !== "underReview")
     throw new AppError("REVIEW_CLOSED", "该申报已完成评议，不能再修改评分");
-  const rubric = round.rubrics[application.kind as KindCode] as Rubric | undefined;
+  const rubric = round.rubrics[application.kind];
   if (!rubric) throw new AppError("REVIEW_CLOSED", "本批次尚未设置评分细则");
   const sheet = { scores: input.scores, rationales: input.rationales, overall: input.overall };
   const issues = validateScoreSheet(rubric, sheet, mode);
@@ -264,7 +242,7 @@ export async function saveSheet(
         status: mode === "submit" ? "submitted" : "draft",
         savedAt: now,
         submittedAt: mode === "submit" ? now : null,
-      };
+      } satisfies RowChanges<"scoreSheets">;
       if (!current) {
         await trx
           .insertInto("scoreSheets")
@@ -304,7 +282,7 @@ export async function saveSheet(
   return {
     revision: input.revision + 1,
     total: mode === "submit" ? total : null,
-    status: mode === "submit" ? "submitted" : "draft",
+    status: mode === "submit" ? ("submitted" as const) : ("draft" as const),
     savedAt: now,
   };
 }

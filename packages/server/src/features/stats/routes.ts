@@ -1,9 +1,17 @@
-import { kindCodes, regionCodes } from "@linxuan/domain";
+import {
+  dashboardSchema,
+  deadlineListSchema,
+  kindCodes,
+  publicStatsSchema,
+  regionCodes,
+  regionFilter,
+} from "@linxuan/domain";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { requireActor } from "../../http/auth";
 import type { Deps } from "../../http/deps";
-import { sendDownload } from "../../http/download";
+import { CONTENT_TYPES, downloadResponse, sendDownload } from "../../http/download";
 import { dashboard, dashboardXlsx, deadlines, deadlinesIcs, publicStats } from "./service";
 
 const filter = z.object({
@@ -14,16 +22,22 @@ const filter = z.object({
 
 export function registerStatsRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  // A provincial office sees its own province's figures only.
-  const scoped = (request: FastifyRequest, query: z.infer<typeof filter>) =>
-    request.caller.actor?.role === "provincialOffice"
-      ? { ...query, region: request.caller.actor.regionCode ?? "none" }
-      : query;
+  // An office narrower than the national one sees its own jurisdiction's figures only, whatever
+  // region it asks for.
+  const scoped = (request: FastifyRequest, query: z.infer<typeof filter>) => {
+    const jurisdiction = regionFilter(requireActor(request));
+    return jurisdiction.kind === "all" ? query : { ...query, region: undefined, jurisdiction };
+  };
   r.get(
     "/api/stats/dashboard",
     {
       config: { command: "stats.view" },
-      schema: { tags: ["stats"], summary: "办公室统计看板", querystring: filter },
+      schema: {
+        tags: ["stats"],
+        summary: "办公室统计看板",
+        querystring: filter,
+        response: { 200: dashboardSchema },
+      },
     },
     async (request) => dashboard(deps, scoped(request, request.query)),
   );
@@ -31,23 +45,41 @@ export function registerStatsRoutes(app: FastifyInstance, deps: Deps): void {
     "/api/stats/dashboard.xlsx",
     {
       config: { command: "stats.view" },
-      schema: { tags: ["stats"], summary: "统计导出（Excel）", querystring: filter },
+      schema: {
+        tags: ["stats"],
+        summary: "统计导出（Excel）",
+        querystring: filter,
+        response: { 200: downloadResponse("统计看板的 Excel 工作簿", [CONTENT_TYPES.xlsx]) },
+      },
     },
     async (request, reply) => sendDownload(reply, await dashboardXlsx(deps, scoped(request, request.query))),
   );
   r.get(
     "/api/public/stats",
-    { config: { command: "public" }, schema: { tags: ["public"], summary: "公开统计（仅数量）" } },
+    {
+      config: { command: "public" },
+      schema: { tags: ["public"], summary: "公开统计（仅数量）", response: { 200: publicStatsSchema } },
+    },
     async () => publicStats(deps),
   );
   r.get(
     "/api/public/deadlines",
-    { config: { command: "public" }, schema: { tags: ["public"], summary: "各批次关键日期" } },
+    {
+      config: { command: "public" },
+      schema: { tags: ["public"], summary: "各批次关键日期", response: { 200: deadlineListSchema } },
+    },
     async () => ({ items: await deadlines(deps) }),
   );
   r.get(
     "/api/public/deadlines.ics",
-    { config: { command: "public" }, schema: { tags: ["public"], summary: "关键日期日历订阅（iCalendar）" } },
+    {
+      config: { command: "public" },
+      schema: {
+        tags: ["public"],
+        summary: "关键日期日历订阅（iCalendar）",
+        response: { 200: downloadResponse("各批次关键日期的 iCalendar 日历", ["text/calendar"]) },
+      },
+    },
     async (_request, reply) =>
       reply
         .header("content-type", "text/calendar; charset=utf-8")

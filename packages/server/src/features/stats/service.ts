@@ -4,18 +4,21 @@ import {
   kindName,
   type OccupationCode,
   occupationName,
+  type RegionFilter,
   regionName,
   stageNames,
 } from "@linxuan/domain";
 import ExcelJS from "exceljs";
+import { regionCondition } from "../../db/region-filter";
 import type { Deps } from "../../http/deps";
-import { listBatchRows } from "../batches/queries";
-import { parseDefinition } from "../batches/service";
+import { listBatchRows, parseDefinition } from "../batches/service";
 
 export type StatsFilter = {
   batchId?: string | undefined;
   region?: string | undefined;
-  kind?: string | undefined;
+  kind?: KindCode | undefined;
+  /** The viewer's jurisdiction (`regionFilter`) when it is narrower than all: figures of its regions only. */
+  jurisdiction?: RegionFilter | undefined;
 };
 
 const count = <T>(items: T[], key: (item: T) => string) => {
@@ -71,6 +74,7 @@ const funnelOrder = [
 
 /** The office dashboard's figures, filtered by batch, region and kind. */
 export async function dashboard(deps: Deps, filter: StatsFilter) {
+  const jurisdiction = filter.jurisdiction?.kind === "all" ? undefined : filter.jurisdiction;
   let query = deps.db
     .selectFrom("applications")
     .innerJoin("institutions", "institutions.id", "applications.institutionId")
@@ -84,6 +88,7 @@ export async function dashboard(deps: Deps, filter: StatsFilter) {
     ]);
   if (filter.batchId) query = query.where("applications.batchId", "=", filter.batchId);
   if (filter.region) query = query.where("institutions.regionCode", "=", filter.region);
+  if (jurisdiction) query = query.where((eb) => regionCondition(eb, "institutions.regionCode", jurisdiction));
   if (filter.kind) query = query.where("applications.kind", "=", filter.kind);
   const apps = await query.execute();
   let catalogQuery = deps.db
@@ -91,6 +96,8 @@ export async function dashboard(deps: Deps, filter: StatsFilter) {
     .select(["regionCode", "occupation", "kind"])
     .where("removed", "=", 0);
   if (filter.region) catalogQuery = catalogQuery.where("regionCode", "=", filter.region);
+  if (jurisdiction)
+    catalogQuery = catalogQuery.where((eb) => regionCondition(eb, "regionCode", jurisdiction));
   if (filter.kind) catalogQuery = catalogQuery.where("kind", "=", filter.kind);
   if (filter.batchId) catalogQuery = catalogQuery.where("batchId", "=", filter.batchId);
   const catalog = await catalogQuery.execute();
@@ -104,6 +111,8 @@ export async function dashboard(deps: Deps, filter: StatsFilter) {
     .where("reviewAssignments.removedAt", "is", null);
   // Expert figures follow the same filters, so a province sees only the reviews of its applicants.
   if (filter.region) loadQuery = loadQuery.where("institutions.regionCode", "=", filter.region);
+  if (jurisdiction)
+    loadQuery = loadQuery.where((eb) => regionCondition(eb, "institutions.regionCode", jurisdiction));
   if (filter.kind) loadQuery = loadQuery.where("applications.kind", "=", filter.kind);
   if (filter.batchId) loadQuery = loadQuery.where("reviewAssignments.batchId", "=", filter.batchId);
   const loads = await loadQuery.execute();
@@ -133,7 +142,7 @@ export async function dashboard(deps: Deps, filter: StatsFilter) {
       .map(([region, value]) => ({ region, regionName: regionName(region) ?? "未知", count: value }))
       .sort((a, b) => b.count - a.count),
     byKind: [...count(submitted, (app) => app.kind)].map(([kind, value]) => ({
-      kind,
+      kind: kind as KindCode,
       kindName: kindName(kind as KindCode),
       count: value,
     })),
@@ -153,7 +162,7 @@ export async function dashboard(deps: Deps, filter: StatsFilter) {
         return {
           region,
           regionName: regionName(region) ?? "未知",
-          occupation,
+          occupation: occupation as OccupationCode,
           occupationName: occupationName(occupation as OccupationCode),
           count: value,
         };
@@ -237,9 +246,11 @@ export async function publicStats(deps: Deps) {
       .executeTakeFirstOrThrow(),
     deps.db
       .selectFrom("catalogEntries")
-      .select(["kind"])
-      .where("removed", "=", 0)
-      .where("validUntil", ">", deps.clock().toISOString())
+      .innerJoin("batches", "batches.id", "catalogEntries.batchId")
+      .select(["catalogEntries.kind"])
+      .where("catalogEntries.removed", "=", 0)
+      .where("catalogEntries.validUntil", ">", deps.clock().toISOString())
+      .where("batches.isDemo", "=", 0)
       .execute(),
   ]);
   return {
@@ -276,7 +287,7 @@ export async function deadlines(deps: Deps): Promise<Deadline[]> {
         items.push({
           ...base,
           kind: "paperDeadline",
-          name: `纸质材料报送截止（一式${batch.paperCopies}份）`,
+          name: batch.paperCopies > 0 ? `纸质材料报送截止（一式${batch.paperCopies}份）` : "纸质材料报送截止",
           at: batch.paperDeadline,
         });
       for (const stage of batch.stages) {

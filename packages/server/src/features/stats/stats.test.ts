@@ -42,6 +42,10 @@ describe.each(testDatabases)("statistics and deadlines on %s", (kind) => {
     const guangdong = ctx.client();
     await guangdong.login(await makeStaff(ctx, "provincialOffice", { regionCode: "440000" }), TEST_PASSWORD);
     expect((await guangdong.get(`/api/stats/dashboard?batchId=${batchId}`)).body.totals.submitted).toBe(0);
+    // Asking for another province does not widen a provincial office's figures.
+    expect(
+      (await guangdong.get(`/api/stats/dashboard?batchId=${batchId}&region=310000`)).body.totals.submitted,
+    ).toBe(0);
   });
 
   it("publishes counts only, and every batch's dates as JSON and as an .ics feed", async () => {

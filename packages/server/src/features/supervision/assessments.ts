@@ -1,23 +1,21 @@
 import crypto from "node:crypto";
 import {
   barReasonText,
-  checkEmail,
-  checkPhone,
   describeBar,
   EXPIRING_WITHIN_DAYS,
   reapplicationBarUntil,
+  shanghaiDate,
   validUntil,
 } from "@linxuan/domain";
+import { regionCondition } from "../../db/region-filter";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
-import { shanghaiDate } from "../../http/dates";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
-import { findBatchRow } from "../batches/queries";
-import { parseDefinition } from "../batches/service";
+import { findBatchRow, parseDefinition } from "../batches/service";
 import { writeEntryVersion } from "../catalog/service";
 import { institutionUserIds, notify } from "../notifications/service";
-import { assertInRegion, officeRegion } from "./scope";
+import { assertSupervises, supervisionFilter } from "./scope";
 
 /**
  * 考核评估: the office opens a cycle for the valid entries whose validity ends before `before`
@@ -28,7 +26,7 @@ export async function openAssessmentCycle(
   caller: Caller,
   input: { name: string; dueAt: string; before?: string | null | undefined },
 ) {
-  requireActorOf(caller);
+  const jurisdiction = supervisionFilter(caller);
   const now = deps.clock();
   const before = input.before ?? new Date(now.getTime() + EXPIRING_WITHIN_DAYS * 86_400_000).toISOString();
   const entries = await deps.db
@@ -36,7 +34,9 @@ export async function openAssessmentCycle(
     .select(["id", "institutionName", "institutionId"])
     .where("removed", "=", 0)
     .where("validUntil", "<=", before)
-    .$if(officeRegion(caller) !== null, (query) => query.where("regionCode", "=", officeRegion(caller)))
+    .$if(jurisdiction.kind !== "all", (query) =>
+      query.where((eb) => regionCondition(eb, "regionCode", jurisdiction)),
+    )
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -92,7 +92,7 @@ export async function openAssessmentCycle(
 }
 
 export async function listAssessments(deps: Deps, caller: Caller) {
-  const actor = requireActorOf(caller);
+  const jurisdiction = supervisionFilter(caller);
   let query = deps.db
     .selectFrom("assessments")
     .innerJoin("catalogEntries", "catalogEntries.id", "assessments.entryId")
@@ -103,10 +103,10 @@ export async function listAssessments(deps: Deps, caller: Caller) {
       "catalogEntries.occupation",
       "catalogEntries.kind",
     ]);
-  if (actor.role === "institution")
-    query = query.where("catalogEntries.institutionId", "=", actor.institutionId ?? "");
-  const officeScope = officeRegion(caller);
-  if (officeScope !== null) query = query.where("catalogEntries.regionCode", "=", officeScope);
+  if (jurisdiction.kind === "institution")
+    query = query.where("catalogEntries.institutionId", "=", jurisdiction.institutionId ?? "");
+  else if (jurisdiction.kind !== "all")
+    query = query.where((eb) => regionCondition(eb, "catalogEntries.regionCode", jurisdiction));
   const rows = await query.orderBy("assessments.dueAt").execute();
   return rows.map((row) => ({
     ...row,
@@ -166,7 +166,7 @@ export async function decideAssessment(
     .selectAll()
     .where("id", "=", assessment.entryId)
     .executeTakeFirstOrThrow();
-  assertInRegion(caller, entry.regionCode, "考核评估");
+  assertSupervises(caller, entry.regionCode, "考核评估");
   if (entry.removed === 1)
     throw new AppError("TRANSITION_NOT_ALLOWED", "该机构已移出目录，考核评估不能再作结论");
   const batchRow = await findBatchRow(deps.db, entry.batchId);
@@ -235,170 +235,4 @@ export async function decideAssessment(
       summary: `考核评估${input.result === "pass" ? "通过" : "不通过"}：${input.note.slice(0, 200)}`,
     }),
   );
-}
-
-/** An institution asks to change its catalog contact details; the office approves before they show. */
-export async function requestContactChange(
-  deps: Deps,
-  caller: Caller,
-  entryId: string,
-  input: { contactName: string; contactPhone: string; contactEmail: string; reason: string },
-) {
-  const actor = requireActorOf(caller);
-  const entry = await deps.db
-    .selectFrom("catalogEntries")
-    .select(["id", "institutionId"])
-    .where("id", "=", entryId)
-    .executeTakeFirst();
-  if (!entry || entry.institutionId !== actor.institutionId) throw notFound("目录条目");
-  const phone = checkPhone(input.contactPhone);
-  const email = checkEmail(input.contactEmail);
-  const problems = [
-    ...(phone.ok ? [] : [{ path: "contactPhone", message: phone.message }]),
-    ...(email.ok ? [] : [{ path: "contactEmail", message: email.message }]),
-    ...(input.contactName.trim().length < 2 ? [{ path: "contactName", message: "请填写联系人姓名" }] : []),
-  ];
-  if (problems.length > 0)
-    throw new AppError("VALIDATION_FAILED", problems[0]?.message ?? "请检查填写内容", { fields: problems });
-  const id = crypto.randomUUID();
-  await runCommand(
-    deps,
-    caller,
-    "catalog.contactRequest",
-    (trx) =>
-      trx
-        .insertInto("contactRequests")
-        .values({
-          id,
-          entryId,
-          contactName: input.contactName.trim(),
-          contactPhoneEnc: deps.cipher.encrypt(phone.ok ? phone.value : ""),
-          contactEmail: email.ok ? email.value : "",
-          reason: input.reason,
-          status: "pending",
-          decisionNote: null,
-          createdAt: deps.clock().toISOString(),
-          createdBy: caller.username ?? "",
-          decidedAt: null,
-          decidedBy: null,
-        })
-        .execute(),
-    () => ({
-      targetType: "catalogEntry",
-      targetId: entryId,
-      summary: `申请变更联系方式：${input.reason.slice(0, 100)}`,
-    }),
-  );
-  return { id };
-}
-
-export async function decideContactChange(
-  deps: Deps,
-  caller: Caller,
-  id: string,
-  input: { approve: boolean; note: string },
-) {
-  requireActorOf(caller);
-  const request = await deps.db
-    .selectFrom("contactRequests")
-    .selectAll()
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (!request) throw notFound("变更申请");
-  if (request.status !== "pending") throw new AppError("TRANSITION_NOT_ALLOWED", "该变更申请已处理");
-  const entry = await deps.db
-    .selectFrom("catalogEntries")
-    .selectAll()
-    .where("id", "=", request.entryId)
-    .executeTakeFirstOrThrow();
-  assertInRegion(caller, entry.regionCode, "变更申请");
-  const now = deps.clock().toISOString();
-  await runCommand(
-    deps,
-    caller,
-    "catalog.contactDecision",
-    async (trx) => {
-      const decided = await trx
-        .updateTable("contactRequests")
-        .set({
-          status: input.approve ? "approved" : "rejected",
-          decisionNote: input.note,
-          decidedAt: now,
-          decidedBy: caller.username ?? "",
-        })
-        .where("id", "=", id)
-        .where("status", "=", "pending")
-        .executeTakeFirst();
-      if (Number(decided.numUpdatedRows) !== 1)
-        throw new AppError("TRANSITION_NOT_ALLOWED", "该变更申请已被他人处理，请刷新");
-      if (input.approve) {
-        await writeEntryVersion(
-          trx,
-          entry,
-          {
-            contactName: request.contactName,
-            contactPhoneEnc: request.contactPhoneEnc,
-            contactEmail: request.contactEmail,
-          },
-          "contact",
-          `联系方式变更：${request.reason}`,
-          now,
-          caller.username ?? "",
-        );
-      }
-    },
-    () => ({
-      targetType: "catalogEntry",
-      targetId: request.entryId,
-      summary: `联系方式变更${input.approve ? "通过" : "不通过"}：${input.note}`,
-    }),
-  );
-}
-
-/** Pending (or all) contact-change requests, for the office to decide. */
-export async function listContactRequests(deps: Deps, caller: Caller, status: string | undefined) {
-  let query = deps.db
-    .selectFrom("contactRequests")
-    .innerJoin("catalogEntries", "catalogEntries.id", "contactRequests.entryId")
-    .selectAll("contactRequests")
-    .select(["catalogEntries.institutionName", "catalogEntries.regionCode"]);
-  if (status) query = query.where("contactRequests.status", "=", status);
-  const region = officeRegion(caller);
-  if (region !== null) query = query.where("catalogEntries.regionCode", "=", region);
-  const rows = await query.orderBy("contactRequests.createdAt", "desc").limit(500).execute();
-  return rows.map(({ contactPhoneEnc, ...row }) => ({
-    ...row,
-    contactPhone: deps.cipher.decrypt(contactPhoneEnc),
-  }));
-}
-
-/** In-app reminders for the office: entries expiring and assessments due or overdue. */
-export async function reminders(deps: Deps, caller: Caller) {
-  const region = officeRegion(caller);
-  const now = deps.clock();
-  const soon = new Date(now.getTime() + EXPIRING_WITHIN_DAYS * 86_400_000).toISOString();
-  const expiring = await deps.db
-    .selectFrom("catalogEntries")
-    .select(["id", "institutionName", "kind", "occupation", "validUntil"])
-    .where("removed", "=", 0)
-    .where("validUntil", ">", now.toISOString())
-    .where("validUntil", "<=", soon)
-    .$if(region !== null, (query) => query.where("regionCode", "=", region))
-    .orderBy("validUntil")
-    .execute();
-  const due = await deps.db
-    .selectFrom("assessments")
-    .innerJoin("catalogEntries", "catalogEntries.id", "assessments.entryId")
-    .select(["assessments.id", "assessments.dueAt", "assessments.status", "catalogEntries.institutionName"])
-    .where("assessments.status", "in", ["open", "submitted"])
-    .$if(region !== null, (query) => query.where("catalogEntries.regionCode", "=", region))
-    .orderBy("assessments.dueAt")
-    .execute();
-  return {
-    expiring,
-    assessmentsDue: due.map((row) => ({
-      ...row,
-      overdue: row.status === "open" && Date.parse(row.dueAt) < now.getTime(),
-    })),
-  };
 }

@@ -1,12 +1,8 @@
 import crypto from "node:crypto";
-import {
-  checkPhone,
-  type KindCode,
-  kindName,
-  maskPhone,
-  type OccupationCode,
-  occupationName,
-} from "@linxuan/domain";
+import { checkPhone, kindName, maskPhone, occupationName } from "@linxuan/domain";
+import { evidenceJson, readJson } from "../../db/json";
+import { regionCondition } from "../../db/region-filter";
+import type { ComplaintCategory, ComplaintOutcome, ComplaintStatus } from "../../db/stored-values";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
@@ -21,23 +17,26 @@ import {
   storeEvidence,
 } from "../notices/objections";
 import { institutionUserIds, notify, notifyAddress } from "../notifications/service";
-import { assertInRegion, officeRegion } from "./scope";
+import { assertSupervises, supervisionFilter } from "./scope";
 
 export const complaintCategories = {
   illegalTraining: "违规开展培训",
   overcharging: "乱收费",
   fraud: "弄虚作假",
   other: "其他",
-} as const;
-export type ComplaintCategory = keyof typeof complaintCategories;
+} as const satisfies Record<ComplaintCategory, string>;
+export type { ComplaintCategory, ComplaintOutcome };
 export const complaintOutcomes = {
   dismissed: "不成立",
   warning: "约谈警示",
   suspension: "暂停目录资格",
   removal: "移出目录",
-} as const;
-export type ComplaintOutcome = keyof typeof complaintOutcomes;
+} as const satisfies Record<ComplaintOutcome, string>;
 const statusNames = { received: "已受理登记", investigating: "调查核实中", closed: "已办结" } as const;
+
+function isComplaintCategory(value: string): value is ComplaintCategory {
+  return Object.hasOwn(complaintCategories, value);
+}
 
 /** 监督举报: anyone may report misconduct of a listed institution, with contact details and evidence. */
 export async function fileComplaint(
@@ -59,7 +58,8 @@ export async function fileComplaint(
     .where("id", "=", entryId)
     .executeTakeFirst();
   if (!entry) throw notFound("目录条目");
-  if (!Object.hasOwn(complaintCategories, input.category)) {
+  const category = input.category;
+  if (!isComplaintCategory(category)) {
     throw new AppError("VALIDATION_FAILED", "请选择举报类别", {
       fields: [{ path: "category", message: "请选择举报类别" }],
     });
@@ -82,7 +82,7 @@ export async function fileComplaint(
           id: crypto.randomUUID(),
           ackNumber,
           entryId,
-          category: input.category,
+          category,
           complainantName: input.name.trim(),
           phoneEnc: deps.cipher.encrypt(phone.ok ? phone.value : input.phone),
           email: input.email.trim() || null,
@@ -100,7 +100,7 @@ export async function fileComplaint(
     () => ({
       targetType: "catalogEntry",
       targetId: entryId,
-      summary: `收到举报 ${ackNumber}（${complaintCategories[input.category as ComplaintCategory]}）：${entry.institutionName}`,
+      summary: `收到举报 ${ackNumber}（${complaintCategories[category]}）：${entry.institutionName}`,
     }),
   );
   return { ackNumber, institutionName: entry.institutionName };
@@ -129,21 +129,22 @@ export async function complaintStatus(deps: Deps, ackNumber: string, phone: stri
     status: row.status,
     statusName: statusNames[row.status as keyof typeof statusNames] ?? row.status,
     outcome: row.outcome,
-    outcomeName: row.outcome ? complaintOutcomes[row.outcome as ComplaintOutcome] : null,
+    outcomeName: row.outcome ? complaintOutcomes[row.outcome] : null,
     outcomeNote: row.status === "closed" ? row.outcomeNote : null,
     createdAt: row.createdAt,
     handledAt: row.handledAt,
   };
 }
 
-export async function listComplaints(deps: Deps, caller: Caller, status?: string) {
+export async function listComplaints(deps: Deps, caller: Caller, status?: ComplaintStatus) {
   let query = deps.db
     .selectFrom("complaints")
     .innerJoin("catalogEntries", "catalogEntries.id", "complaints.entryId")
     .selectAll("complaints")
     .select("catalogEntries.institutionName");
-  const region = officeRegion(caller);
-  if (region !== null) query = query.where("catalogEntries.regionCode", "=", region);
+  const jurisdiction = supervisionFilter(caller);
+  if (jurisdiction.kind !== "all")
+    query = query.where((eb) => regionCondition(eb, "catalogEntries.regionCode", jurisdiction));
   if (status) query = query.where("complaints.status", "=", status);
   const rows = await query.orderBy("complaints.createdAt", "desc").limit(500).execute();
   return rows.map((row) => ({
@@ -152,11 +153,11 @@ export async function listComplaints(deps: Deps, caller: Caller, status?: string
     entryId: row.entryId,
     institutionName: row.institutionName,
     category: row.category,
-    categoryName: complaintCategories[row.category as ComplaintCategory] ?? row.category,
+    categoryName: complaintCategories[row.category] ?? row.category,
     complainantName: row.complainantName,
     phone: maskPhone(deps.cipher.decrypt(row.phoneEnc)),
     content: row.content,
-    evidence: JSON.parse(row.evidence),
+    evidence: readJson("complaints.evidence", evidenceJson, row.evidence),
     status: row.status,
     statusName: statusNames[row.status as keyof typeof statusNames] ?? row.status,
     outcome: row.outcome,
@@ -187,7 +188,7 @@ export async function handleComplaint(
     .select("regionCode")
     .where("id", "=", complaint.entryId)
     .executeTakeFirst();
-  assertInRegion(caller, scope?.regionCode ?? null, "举报");
+  assertSupervises(caller, scope?.regionCode ?? null, "举报");
   if (complaint.status === "closed") throw new AppError("TRANSITION_NOT_ALLOWED", "该举报已办结");
   const now = deps.clock().toISOString();
   if (input.action === "investigate") {
@@ -243,7 +244,7 @@ export async function handleComplaint(
         await notify(trx, deps, {
           userIds: await institutionUserIds(trx, entry.institutionId),
           event: "complaintHandled",
-          detail: `对您单位（${occupationName(entry.occupation as OccupationCode)}·${kindName(entry.kind as KindCode)}）的举报经核实，处理结果：${complaintOutcomes[input.outcome]}。${input.note}`,
+          detail: `对您单位（${occupationName(entry.occupation)}·${kindName(entry.kind)}）的举报经核实，处理结果：${complaintOutcomes[input.outcome]}。${input.note}`,
           link: `/catalog/${entry.id}`,
         });
       // A suspension or removal changes the public entry in the same transaction as the outcome.

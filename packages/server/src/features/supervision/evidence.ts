@@ -1,7 +1,6 @@
+import { evidenceJson, readJson } from "../../db/json";
 import type { Deps } from "../../http/deps";
 import { notFound } from "../../http/errors";
-
-type Manifest = { fileName: string; contentType: string; size: number; sha256: string }[];
 
 /**
  * Finds an evidence file by its hash among objections and complaints: only files somebody filed
@@ -24,7 +23,9 @@ export async function findEvidence(deps: Deps, sha256: string) {
       .execute()),
   ];
   for (const row of rows) {
-    const file = (JSON.parse(row.evidence) as Manifest).find((item) => item.sha256 === sha256);
+    const file = readJson("objections/complaints.evidence", evidenceJson, row.evidence).find(
+      (item) => item.sha256 === sha256,
+    );
     if (file) return file;
   }
   throw notFound("证明材料");

@@ -1,22 +1,36 @@
-import { multiline } from "@linxuan/domain";
+import {
+  type Assessment,
+  acknowledgementSchema,
+  assessmentCycleOpenedSchema,
+  assessmentListSchema,
+  type Complaint,
+  type ComplaintStatusAnswer,
+  type ContactRequest,
+  complaintListSchema,
+  complaintStatusAnswerSchema,
+  contactRequestCreatedSchema,
+  contactRequestListSchema,
+  multiline,
+  okSchema,
+  type SupervisionReminders,
+  supervisionRemindersSchema,
+} from "@linxuan/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "../../http/deps";
-import { sendDownload } from "../../http/download";
+import { downloadResponse, sendDownload } from "../../http/download";
 import { withEvidenceForm } from "../../http/multipart";
 import {
   decideAssessment,
-  decideContactChange,
   listAssessments,
-  listContactRequests,
   openAssessmentCycle,
-  reminders,
-  requestContactChange,
   submitAssessmentReport,
 } from "./assessments";
 import { complaintStatus, fileComplaint, handleComplaint, listComplaints } from "./complaints";
+import { decideContactChange, listContactRequests, requestContactChange } from "./contact-changes";
 import { findEvidence } from "./evidence";
+import { reminders } from "./reminders";
 
 const id = z.string().max(64);
 const note = (label: string) =>
@@ -41,6 +55,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
         summary:
           "投诉举报（multipart：category、name、phone、email、content、captchaId、captchaAnswer、evidence 文件）",
         params: z.object({ id }),
+        response: { 201: acknowledgementSchema },
       },
     },
     async (request, reply) => {
@@ -67,9 +82,12 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
         tags: ["public"],
         summary: "查询举报办理状态",
         body: z.object({ ackNumber: z.string().trim().min(6).max(40), phone: z.string().max(30) }),
+        response: { 200: complaintStatusAnswerSchema },
       },
     },
-    async (request) => complaintStatus(deps, request.body.ackNumber, request.body.phone),
+    // The tables keep statuses, kinds and occupations as text holding the contracts' codes.
+    async (request) =>
+      (await complaintStatus(deps, request.body.ackNumber, request.body.phone)) as ComplaintStatusAnswer,
   );
   r.get(
     "/api/complaints",
@@ -79,10 +97,11 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
         tags: ["supervision"],
         summary: "投诉举报",
         querystring: z.object({ status: z.enum(["received", "investigating", "closed"]).optional() }),
+        response: { 200: complaintListSchema },
       },
     },
     async (request) => ({
-      items: await listComplaints(deps, request.caller, request.query.status),
+      items: (await listComplaints(deps, request.caller, request.query.status)) as Complaint[],
     }),
   );
   r.post(
@@ -101,6 +120,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
             note: note("办理结果"),
           }),
         ]),
+        response: { 200: okSchema },
       },
     },
     async (request) => {
@@ -112,7 +132,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
   r.post(
     "/api/assessments/cycles",
     {
-      config: { command: "catalog.manage" },
+      config: { command: "assessment.manage" },
       schema: {
         tags: ["supervision"],
         summary: "开启考核评估（有效期即将届满的目录条目）",
@@ -125,6 +145,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
           dueAt: z.iso.datetime({ offset: true }),
           before: z.iso.datetime({ offset: true }).nullable().optional(),
         }),
+        response: { 201: assessmentCycleOpenedSchema },
       },
     },
     async (request, reply) =>
@@ -133,27 +154,25 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
   r.get(
     "/api/assessments",
     {
-      config: { command: "authenticated" },
-      schema: { tags: ["supervision"], summary: "考核评估（机构看本单位的）" },
+      config: { command: "assessment.view" },
+      schema: {
+        tags: ["supervision"],
+        summary: "考核评估（机构看本单位的）",
+        response: { 200: assessmentListSchema },
+      },
     },
-    async (request) => ({
-      items:
-        request.caller.actor?.role === "institution" ||
-        request.caller.actor?.role === "nationalOffice" ||
-        request.caller.actor?.role === "provincialOffice"
-          ? await listAssessments(deps, request.caller)
-          : [],
-    }),
+    async (request) => ({ items: (await listAssessments(deps, request.caller)) as Assessment[] }),
   );
   r.post(
     "/api/assessments/:id/report",
     {
-      config: { command: "application.edit" },
+      config: { command: "assessment.submit" },
       schema: {
         tags: ["supervision"],
         summary: "提交考核评估报告",
         params: z.object({ id }),
         body: z.object({ report: note("考核评估报告") }),
+        response: { 200: okSchema },
       },
     },
     async (request) => {
@@ -164,12 +183,13 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
   r.post(
     "/api/assessments/:id/decide",
     {
-      config: { command: "catalog.manage" },
+      config: { command: "assessment.manage" },
       schema: {
         tags: ["supervision"],
-        summary: "考核评估结论（通过续期，不通过移出并3年内不得申报）",
+        summary: "考核评估结论（通过续期，不通过移出目录并按批次规定限制再次申报）",
         params: z.object({ id }),
         body: z.object({ result: z.enum(["pass", "fail"]), note: note("结论意见") }),
+        response: { 200: okSchema },
       },
     },
     async (request) => {
@@ -180,7 +200,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
   r.post(
     "/api/catalog/:id/contact-requests",
     {
-      config: { command: "application.edit" },
+      config: { command: "contactChange.request" },
       schema: {
         tags: ["supervision"],
         summary: "申请变更目录联系方式",
@@ -191,6 +211,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
           contactEmail: z.string().max(254),
           reason: note("变更原因"),
         }),
+        response: { 201: contactRequestCreatedSchema },
       },
     },
     async (request, reply) =>
@@ -201,12 +222,13 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
   r.post(
     "/api/contact-requests/:id/decide",
     {
-      config: { command: "catalog.manage" },
+      config: { command: "contactChange.decide" },
       schema: {
         tags: ["supervision"],
         summary: "审核联系方式变更",
         params: z.object({ id }),
         body: z.object({ approve: z.boolean(), note: note("审核意见") }),
+        response: { 200: okSchema },
       },
     },
     async (request) => {
@@ -217,14 +239,17 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
   r.get(
     "/api/contact-requests",
     {
-      config: { command: "catalog.manage" },
+      config: { command: "contactChange.decide" },
       schema: {
         tags: ["supervision"],
         summary: "联系方式变更申请",
         querystring: z.object({ status: z.enum(["pending", "approved", "rejected"]).optional() }),
+        response: { 200: contactRequestListSchema },
       },
     },
-    async (request) => ({ items: await listContactRequests(deps, request.caller, request.query.status) }),
+    async (request) => ({
+      items: (await listContactRequests(deps, request.caller, request.query.status)) as ContactRequest[],
+    }),
   );
   r.get(
     "/api/evidence/:sha256",
@@ -234,6 +259,13 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
         tags: ["supervision"],
         summary: "下载异议或举报的证明材料",
         params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+        response: {
+          200: downloadResponse("证明材料（PDF、JPG 或 PNG）", [
+            "application/pdf",
+            "image/jpeg",
+            "image/png",
+          ]),
+        },
       },
     },
     async (request, reply) => {
@@ -251,8 +283,12 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Deps): voi
     "/api/catalog/reminders",
     {
       config: { command: "catalog.manage" },
-      schema: { tags: ["supervision"], summary: "提醒：即将到期与待考核" },
+      schema: {
+        tags: ["supervision"],
+        summary: "提醒：即将到期与待考核",
+        response: { 200: supervisionRemindersSchema },
+      },
     },
-    async (request) => reminders(deps, request.caller),
+    async (request) => (await reminders(deps, request.caller)) as SupervisionReminders,
   );
 }

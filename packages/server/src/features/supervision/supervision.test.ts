@@ -146,6 +146,23 @@ describe.each(testDatabases)("supervision on %s", (kind) => {
         })
       ).status,
     ).toBe(200);
+    // 属地监管: Guangdong neither lists nor decides a Shanghai institution's assessment; Shanghai does list it.
+    const guangdong = ctx.client();
+    await guangdong.login(await makeStaff(ctx, "provincialOffice", { regionCode: "440000" }), TEST_PASSWORD);
+    const shanghai = ctx.client();
+    await shanghai.login(await makeStaff(ctx, "provincialOffice", { regionCode: "310000" }), TEST_PASSWORD);
+    const assessmentIds = (response: { body: { items: { id: string }[] } }) =>
+      response.body.items.map((item) => item.id);
+    expect(assessmentIds(await guangdong.get("/api/assessments"))).not.toContain(mine.body.items[0].id);
+    expect(assessmentIds(await shanghai.get("/api/assessments"))).toContain(mine.body.items[0].id);
+    expect(
+      (
+        await guangdong.post(`/api/assessments/${mine.body.items[0].id}/decide`, {
+          result: "pass",
+          note: "越权结论",
+        })
+      ).status,
+    ).toBe(404);
     const before = (await ctx.client().get(`/api/public/catalog/${passing.id}`)).body.entry.validUntil;
     expect(
       (
@@ -205,6 +222,15 @@ describe.each(testDatabases)("supervision on %s", (kind) => {
       reason: "原联系人退休",
     });
     expect(requested.status).toBe(201);
+    const pending = await office.get("/api/contact-requests?status=pending");
+    expect(pending.status).toBe(200);
+    expect(pending.body.items.find((item: { id: string }) => item.id === requested.body.id)).toMatchObject({
+      entryId: entry.id,
+      contactName: "王晓东",
+      contactPhone: "021-62345678",
+      status: "pending",
+      decisionNote: null,
+    });
     expect(
       (
         await other.institution.post(`/api/catalog/${entry.id}/contact-requests`, {
@@ -212,6 +238,19 @@ describe.each(testDatabases)("supervision on %s", (kind) => {
           contactPhone: "13800138000",
           contactEmail: "a@b.cn",
           reason: "冒名修改",
+        })
+      ).status,
+    ).toBe(404);
+    const guangdong = ctx.client();
+    await guangdong.login(await makeStaff(ctx, "provincialOffice", { regionCode: "440000" }), TEST_PASSWORD);
+    expect(
+      (await guangdong.get("/api/contact-requests")).body.items.map((item: { id: string }) => item.id),
+    ).not.toContain(requested.body.id);
+    expect(
+      (
+        await guangdong.post(`/api/contact-requests/${requested.body.id}/decide`, {
+          approve: true,
+          note: "同意",
         })
       ).status,
     ).toBe(404);

@@ -1,9 +1,10 @@
+import type { Role } from "@linxuan/domain";
 import type { Db } from "../../db/connection";
 import { containsText } from "../../db/like";
 
 export async function listUserRows(
   db: Db,
-  filter: { role?: string | undefined; q?: string | undefined; page: number; pageSize: number },
+  filter: { role?: Role | undefined; q?: string | undefined; page: number; pageSize: number },
 ) {
   let query = db.selectFrom("users");
   if (filter.role) query = query.where("role", "=", filter.role);

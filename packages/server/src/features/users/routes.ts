@@ -1,4 +1,12 @@
-import { createUserSchema, passwordSchema, roleCodes, updateUserSchema } from "@linxuan/domain";
+import {
+  createdUserSchema,
+  createUserSchema,
+  okSchema,
+  passwordSchema,
+  roleCodes,
+  staffUserPageSchema,
+  updateUserSchema,
+} from "@linxuan/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -6,7 +14,6 @@ import type { Deps } from "../../http/deps";
 import { createStaffUser, listUsers, resetPassword, unlockUser, updateUser } from "./service";
 
 const idParams = z.object({ id: z.string().max(64) });
-const ok = z.object({ ok: z.literal(true) });
 
 export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -24,6 +31,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
           page: z.coerce.number().int().min(1).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(20),
         }),
+        response: { 200: staffUserPageSchema },
       },
     },
     async (request) => listUsers(deps, request.query),
@@ -37,7 +45,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["users"],
         summary: "创建工作人员账号",
         body: createUserSchema,
-        response: { 201: z.object({ id: z.string() }) },
+        response: { 201: createdUserSchema },
       },
     },
     async (request, reply) =>
@@ -55,7 +63,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
         summary: "修改账号",
         params: idParams,
         body: updateUserSchema,
-        response: { 200: ok },
+        response: { 200: okSchema },
       },
     },
     async (request) => {
@@ -73,7 +81,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
         summary: "重置密码",
         params: idParams,
         body: z.object({ password: passwordSchema }),
-        response: { 200: ok },
+        response: { 200: okSchema },
       },
     },
     async (request) => {
@@ -86,7 +94,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
     "/api/users/:id/unlock",
     {
       config: { command: "user.manage" },
-      schema: { tags: ["users"], summary: "解除锁定", params: idParams, response: { 200: ok } },
+      schema: { tags: ["users"], summary: "解除锁定", params: idParams, response: { 200: okSchema } },
     },
     async (request) => {
       await unlockUser(deps, request.caller, request.params.id);

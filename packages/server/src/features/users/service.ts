@@ -1,19 +1,19 @@
 import crypto from "node:crypto";
 import type { updateUserSchema } from "@linxuan/domain";
-import { type CreateUser, checkPasswordPolicy, maskPhone } from "@linxuan/domain";
+import { type CreateUser, checkPasswordPolicy, maskPhone, type Role } from "@linxuan/domain";
 import type { z } from "zod";
 import { runCommand } from "../../http/command";
 import { hashPassword } from "../../http/crypto";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
-import { findUserById, findUserByUsername } from "../auth/queries";
+import { findUserById, findUserByUsername } from "../auth/service";
 import { liftLoginRestrictions, loginRestrictions } from "../auth/throttle";
 import { findInstitutionsByIds, listUserRows } from "./queries";
 import { toUserView } from "./view";
 
 export async function listUsers(
   deps: Deps,
-  filter: { role?: string | undefined; q?: string | undefined; page: number; pageSize: number },
+  filter: { role?: Role | undefined; q?: string | undefined; page: number; pageSize: number },
 ) {
   const { items, total } = await listUserRows(deps.db, filter);
   const institutionIds = [
@@ -30,7 +30,7 @@ export async function listUsers(
     total,
     items: items.map((user) => ({
       ...toUserView(user, user.institutionId ? institutions.get(user.institutionId) : null),
-      status: user.status as "active" | "disabled",
+      status: user.status,
       // Locked after too many failures from everywhere (only an unlock lifts it), and addresses
       // that must wait before trying this account again.
       lockedAt: restrictions.get(user.username)?.lockedAt ?? null,

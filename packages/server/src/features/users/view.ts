@@ -18,7 +18,7 @@ export function toUserView(
   user: Row<"users">,
   institution: Row<"institutions"> | undefined | null,
 ): UserView {
-  const role = user.role as Role;
+  const role = user.role;
   return {
     id: user.id,
     username: user.username,

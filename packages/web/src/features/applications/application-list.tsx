@@ -3,8 +3,9 @@ import { levelName } from "@linxuan/domain";
 import { Alert, Empty, Space, Table, Typography } from "antd";
 import { Link } from "react-router";
 import type { LevelCode } from "../../app/api-types";
-import { ButtonLink } from "../../app/button-link";
-import { errorText } from "../../app/form-errors";
+import { ButtonLink } from "../../shared/button-link";
+import { errorText } from "../../shared/form-errors";
+import { DeleteDraftButton } from "./delete-draft-button";
 import { useMyApplications } from "./queries";
 import { ApplicationStatusTag, actionLabel, Deadline } from "./status-parts";
 import type { ApplicationSummary } from "./types";
@@ -80,6 +81,12 @@ export function ApplicationList({ newHref = "/workbench/applications/new" }: { n
           ),
         },
         {
+          title: "申报编号",
+          dataIndex: "number",
+          width: 130,
+          render: (number: string | null) => <span className="lx-nowrap">{number ?? "—"}</span>,
+        },
+        {
           title: "版本",
           dataIndex: "versionCount",
           width: 70,
@@ -99,14 +106,17 @@ export function ApplicationList({ newHref = "/workbench/applications/new" }: { n
         {
           title: "操作",
           key: "action",
-          width: 150,
+          width: 190,
           fixed: "right",
           render: (_, item) => {
             const label = actionLabel(item.status, item.phase);
             return (
-              <ButtonLink type={label === "查看" ? "default" : "primary"} size="small" to={href(item)}>
-                {label}
-              </ButtonLink>
+              <Space size={6}>
+                <ButtonLink type={label === "查看" ? "default" : "primary"} size="small" to={href(item)}>
+                  {label}
+                </ButtonLink>
+                {item.status === "draft" && <DeleteDraftButton application={item} />}
+              </Space>
             );
           },
         },

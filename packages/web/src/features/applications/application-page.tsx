@@ -1,21 +1,28 @@
 import { getFormTemplate, levelName } from "@linxuan/domain";
 import { Alert, Breadcrumb, Skeleton, Space, Typography } from "antd";
 import { Link, useParams } from "react-router";
-import { isApiError } from "../../app/api";
 import type { LevelCode } from "../../app/api-types";
-import { ButtonLink } from "../../app/button-link";
-import { errorText } from "../../app/form-errors";
-import { PlainResult } from "../../app/plain-result";
+import { useSession } from "../../app/session";
+import { ButtonLink } from "../../shared/button-link";
+import { errorText } from "../../shared/form-errors";
+import { isApiError } from "../../shared/http";
+import { PlainResult } from "../../shared/plain-result";
 import { ApplicationWorkspace } from "./application-workspace";
+import { PaperStatusCard } from "./paper-status-card";
+import { ProgressSteps } from "./progress-steps";
 import { useApplication } from "./queries";
+import { RoutingNotice } from "./routing-notice";
 import { ApplicationStatusTag, Deadline } from "./status-parts";
 import "./application-parts.css";
 import "./applications.css";
+import { PrintButton } from "../../shared/print-button";
+import { SiteVisitCard } from "../site-visits/site-visit-card";
 
 /** /workbench/applications/:id — one application: fill it in, check it, submit it, follow it. */
 export function ApplicationPage() {
   const { id = "" } = useParams();
   const query = useApplication(id);
+  const { data: user } = useSession();
 
   if (query.isPending) return <Skeleton active paragraph={{ rows: 14 }} />;
   if (query.isError) {
@@ -57,6 +64,14 @@ export function ApplicationPage() {
           </h1>
           <Space size={8} wrap style={{ marginTop: 8 }}>
             <ApplicationStatusTag status={application.status} name={application.statusName} />
+            {application.number && (
+              <Typography.Text
+                className="lx-nowrap"
+                copyable={{ text: application.number, tooltips: ["复制申报编号", "已复制"] }}
+              >
+                申报编号 {application.number}
+              </Typography.Text>
+            )}
             <Typography.Text type="secondary">{application.batch.shortTitle}</Typography.Text>
             <Typography.Text type="secondary">等级：{levels}</Typography.Text>
             <Typography.Text type="secondary">{template.title}</Typography.Text>
@@ -65,12 +80,25 @@ export function ApplicationPage() {
             )}
           </Space>
         </div>
-        {application.permissions.canEdit && (
-          <div className="lx-heading-deadline">
-            <Deadline deadline={application.deadline} />
-          </div>
-        )}
+        <Space wrap align="start">
+          {application.permissions.canEdit && (
+            <div className="lx-heading-deadline">
+              <Deadline deadline={application.deadline} />
+            </div>
+          )}
+          <PrintButton />
+        </Space>
       </div>
+      <ProgressSteps application={application} />
+      {/* Where it goes and the paper it needed are history once it is in the catalog. */}
+      {application.status !== "listed" && (
+        <>
+          <RoutingNotice application={application} />
+          <PaperStatusCard application={application} />
+        </>
+      )}
+      {/* 考察 is the office's record: staff who may see the application read it, institutions do not. */}
+      {user && user.role !== "institution" && <SiteVisitCard applicationId={application.id} />}
       <ApplicationWorkspace key={editorKey} application={application} template={template} />
     </>
   );

@@ -1,11 +1,12 @@
 import { applicantCategoryCodes, type FormTemplate, listTables, validateFormValues } from "@linxuan/domain";
 import { Alert, App, Button, Select, Space, Tabs, Tag } from "antd";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
-import { ApiError, isApiError } from "../../app/api";
-import { formatInstant, todayInShanghai } from "../../app/dates";
-import { categoryLabel } from "../../app/labels";
+import { formatInstant, todayInShanghai } from "../../shared/dates";
+import { ApiError, isApiError } from "../../shared/http";
+import { categoryLabel } from "../../shared/labels";
 import { AttachmentsCard } from "./attachments-card";
 import { ConflictModal } from "./conflict-modal";
+import { DeleteDraftButton } from "./delete-draft-button";
 import { DocumentButtons } from "./document-buttons";
 import { EligibilityPanel, OutcomeTag } from "./eligibility-panel";
 import type { SheetEnv } from "./field-cell";
@@ -49,9 +50,14 @@ export function ApplicationWorkspace({
     () => (editable ? validateFormValues(template, values, { today, mode: "draft" }).issues : []),
     [editable, template, values, today],
   );
+  // A 另附页 (注6) carries the teachers the list does not name: with one, a short list is no warning.
+  const extraPagesAttached = application.attachments.some((file) => file.code === "extraPages");
   const submitIssues = useMemo(
-    () => (editable ? validateFormValues(template, values, { today, mode: "submit" }).issues : []),
-    [editable, template, values, today],
+    () =>
+      editable
+        ? validateFormValues(template, values, { today, mode: "submit", extraPagesAttached }).issues
+        : [],
+    [editable, template, values, today, extraPagesAttached],
   );
   const labels = useMemo(() => slotLabels(template), [template]);
   const visibleIssues = useMemo(
@@ -91,9 +97,9 @@ export function ApplicationWorkspace({
   };
 
   const unsaved =
-    editor.state.kind === "conflict"
+    editor.state.status === "conflict"
       ? "存在保存冲突，请先在弹出的窗口中选择保留哪一份内容"
-      : editor.state.kind === "error"
+      : editor.state.status === "error"
         ? "有修改尚未保存成功，请先点击“重试”保存"
         : null;
 
@@ -152,7 +158,7 @@ export function ApplicationWorkspace({
           }
         />
       )}
-      {editor.state.kind === "error" && (
+      {editor.state.status === "error" && (
         <Alert
           type="error"
           showIcon
@@ -200,6 +206,12 @@ export function ApplicationWorkspace({
             beforeDownload={editable ? () => editor.flush() : undefined}
           />
           <WithdrawButton application={application} />
+          {application.status === "draft" && (
+            <DeleteDraftButton
+              application={{ ...application, batchTitle: application.batch.shortTitle }}
+              afterDelete="/workbench/applications"
+            />
+          )}
         </Space>
       </div>
       <Tabs
@@ -261,7 +273,7 @@ export function ApplicationWorkspace({
         conflict={editor.conflict}
         mine={editor.values}
         base={editor.savedValues()}
-        busy={editor.state.kind === "saving"}
+        busy={editor.state.status === "saving"}
         onKeepMine={() => void editor.keepMyChanges()}
         onUseSaved={editor.takeSavedVersion}
       />

@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Card, Typography } from "antd";
-import { ButtonLink } from "../../app/button-link";
+import { ButtonLink } from "../../shared/button-link";
 import { ApplicationList } from "./application-list";
 
 /** /workbench/applications */

@@ -1,15 +1,24 @@
 import { CheckCircleFilled, DeleteOutlined, PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
+import type { AttachmentFileKind } from "@linxuan/domain";
 import { Alert, App, Button, Popconfirm, Space, Tag, Typography, Upload } from "antd";
 import { useState } from "react";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { apiUrl } from "../../shared/http";
 import { fieldDomId } from "./form-model";
-import { apiUrl } from "./http";
 import { deleteAttachment, uploadAttachment, useRefreshApplication } from "./queries";
-import type { Application, AttachmentCode } from "./types";
+import type { Application, AttachmentCode, RequiredAttachment } from "./types";
+
+/** What the file chooser offers for each kind a slot takes (the server checks the content). */
+const ACCEPT: Record<AttachmentFileKind, string> = {
+  pdf: ".pdf,application/pdf",
+  jpg: ".jpg,.jpeg,image/jpeg",
+  png: ".png,image/png",
+};
+const ALL_KINDS: readonly AttachmentFileKind[] = ["pdf", "jpg", "png"];
 
 /** Codes that hold several files; every other code holds one, and a new upload replaces it. */
-const MULTI_FILE_CODES: readonly AttachmentCode[] = ["supportingMaterials"];
+const MULTI_FILE_CODES: readonly AttachmentCode[] = ["supportingMaterials", "extraPages"];
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -58,6 +67,13 @@ export function AttachmentsCard({ application, editable }: { application: Applic
     }
   };
 
+  // The batch's attachments, then the form's own 另附页 (注6) unless the batch lists it already.
+  const slots: RequiredAttachment[] = [
+    ...application.batch.requiredAttachments,
+    ...application.formAttachments.filter(
+      (slot) => !application.batch.requiredAttachments.some((item) => item.code === slot.code),
+    ),
+  ];
   return (
     <div className="lx-attachments">
       {editable && (
@@ -66,12 +82,16 @@ export function AttachmentsCard({ application, editable }: { application: Applic
           showIcon
           style={{ marginBottom: 16 }}
           title="上传要求"
-          description="仅接受 PDF、JPG、PNG 文件（系统按文件内容识别，修改扩展名无效），单个文件不超过 20MB。申报表盖章扫描件请先在“下载申报表”中下载 PDF，打印盖章后扫描上传。"
+          description="仅接受 PDF、JPG、PNG 文件（标有“仅接受PDF文件”的只接受 PDF；系统按文件内容识别，修改扩展名无效），单个文件不超过 20MB。申报表盖章扫描件请先在“下载申报表”中下载 PDF，打印盖章后扫描上传。"
         />
       )}
-      {application.batch.requiredAttachments.map((item) => {
+      {slots.map((item) => {
         const files = application.attachments.filter((file) => file.code === item.code);
         const multi = MULTI_FILE_CODES.includes(item.code);
+        const kinds = item.fileKinds ?? ALL_KINDS;
+        // After submission, the stamped copy of the submitted version may still be uploaded.
+        const late = editable ? undefined : application.lateUploads.find((slot) => slot.code === item.code);
+        const canUpload = editable || late !== undefined;
         return (
           <section
             key={item.code}
@@ -83,6 +103,11 @@ export function AttachmentsCard({ application, editable }: { application: Applic
               <Space wrap size={8}>
                 <strong>{item.name}</strong>
                 {item.required ? <Tag color="red">必传</Tag> : <Tag>选传</Tag>}
+                {item.fileKinds && (
+                  <Tag color="blue">
+                    仅接受{item.fileKinds.map((kind) => kind.toUpperCase()).join("、")}文件
+                  </Tag>
+                )}
                 {files.length > 0 ? (
                   <Tag color="green" icon={<CheckCircleFilled />}>
                     已上传{multi ? ` ${files.length} 个文件` : ""}
@@ -91,9 +116,9 @@ export function AttachmentsCard({ application, editable }: { application: Applic
                   <Tag color={item.required ? "orange" : "default"}>未上传</Tag>
                 )}
               </Space>
-              {editable && (
+              {canUpload && (
                 <Upload
-                  accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                  accept={kinds.map((kind) => ACCEPT[kind]).join(",")}
                   showUploadList={false}
                   multiple={multi}
                   disabled={busy !== null}
@@ -110,6 +135,15 @@ export function AttachmentsCard({ application, editable }: { application: Applic
                 </Upload>
               )}
             </div>
+            {late && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ margin: "8px 0" }}
+                title={`请于${formatInstant(late.until)}前上传`}
+                description={`下载已提交的申报表（带申报编号${application.number ?? ""}，无“草稿”水印），打印并加盖公章后扫描为PDF上传。材料接收中心收到后才能通过形式审查。`}
+              />
+            )}
             {item.note && (
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                 {item.note}

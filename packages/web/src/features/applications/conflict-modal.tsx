@@ -1,6 +1,6 @@
 import { diffValues, type FormTemplate, type FormValues } from "@linxuan/domain";
 import { Alert, Button, Modal, Space, Table, Tag, Typography } from "antd";
-import { formatInstant } from "../../app/dates";
+import { formatInstant } from "../../shared/dates";
 import { changedKeys } from "./form-model";
 import type { SavedDraft } from "./types";
 

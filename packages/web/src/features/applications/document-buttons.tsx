@@ -1,7 +1,7 @@
 import { FilePdfOutlined, FileWordOutlined } from "@ant-design/icons";
 import { App, Button, type ButtonProps, Space } from "antd";
 import type { MouseEvent } from "react";
-import { apiUrl } from "./http";
+import { apiUrl } from "../../shared/http";
 
 type Props = {
   applicationId: string;

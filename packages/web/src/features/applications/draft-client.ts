@@ -1,7 +1,7 @@
 import { type ApplicantCategory, type FormTemplate, type FormValues, formPathLabel } from "@linxuan/domain";
-import { ApiError } from "../../app/api";
+import { type ApiError, isApiError, networkError, type RawResult, requestRaw } from "../../shared/http";
+import type { AutosaveRetry } from "./autosave";
 import { stableJson } from "./form-model";
-import { type RawResult, sendRaw } from "./http";
 import type { DraftSaved } from "./types";
 
 /** What one save carries: the form and the 申报单位类别. */
@@ -21,8 +21,18 @@ export function describeSaveError(template: FormTemplate, error: ApiError): stri
 }
 
 /** Failures worth trying again by themselves: the network, the server, a rate limit. */
-export function isRetryable(error: ApiError): boolean {
+export function isRetryable(error: Pick<ApiError, "status">): boolean {
   return error.status === 0 || error.status >= 500 || error.status === 429;
+}
+
+/**
+ * How a failed save is tried again. Refused text is fixed by typing: the next edit saves again,
+ * nothing is retried meanwhile. The network, the server or a rate limit: by itself after a pause.
+ * Anything else waits for 重试.
+ */
+export function retryOf(error: Pick<ApiError, "code" | "status">): AutosaveRetry {
+  if (error.code === "INVALID_TEXT") return "on-edit";
+  return isRetryable(error) ? "later" : "manual";
 }
 
 /**
@@ -35,17 +45,13 @@ export function putDraft(
   baseRevision: number,
   keepalive: boolean,
 ): Promise<RawResult<DraftSaved>> {
-  return sendRaw<DraftSaved>(`/applications/${encodeURIComponent(id)}/draft`, {
+  return requestRaw<DraftSaved>(`/applications/${encodeURIComponent(id)}/draft`, {
     method: "PUT",
-    json: true,
     keepalive,
-    body: JSON.stringify({ ...snapshot, baseRevision }),
+    body: { ...snapshot, baseRevision },
   }).catch((error: unknown) => ({
     ok: false as const,
-    error:
-      error instanceof ApiError
-        ? error
-        : new ApiError(0, "NETWORK_ERROR", "无法连接服务器，请检查网络后重试"),
+    error: isApiError(error) ? error : networkError(),
     body: {},
   }));
 }

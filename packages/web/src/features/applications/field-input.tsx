@@ -11,7 +11,7 @@ import {
 import { Checkbox, DatePicker, Input, InputNumber, Radio, Select } from "antd";
 import { memo } from "react";
 import type { LevelCode } from "../../app/api-types";
-import { dateToPicker, dayjs, pickerToDate } from "../../app/dates";
+import { dateToPicker, dayjs, pickerToDate } from "../../shared/dates";
 
 export type FieldInputProps = {
   field: Field | TableColumn;
@@ -38,7 +38,8 @@ function optionList(field: Extract<Field, { type: "select" }>) {
   return field.options === "industry" ? industryOptions : [...optionsOf(field.options)];
 }
 
-const text = (value: unknown) => (typeof value === "string" ? value : value == null ? "" : String(value));
+const text = (value: unknown) =>
+  typeof value === "string" ? value : value === null || value === undefined ? "" : String(value);
 const numberOrNull = (value: unknown) => (typeof value === "number" ? value : null);
 
 /** 已输入 N / 800 字, red past the limit; counted as the server counts (countWords). */

@@ -34,10 +34,11 @@ export function slotLabels(template: FormTemplate): Map<string, string> {
   return new Map(listFormSlots(template).map((slot) => [slot.key, slot.label]));
 }
 
-/** Top-level value key (a scalar or a table) → the key of its section. */
+/** Top-level value key (a scalar, a table or a table's footer) → the key of its section. */
 export function sectionIndex(template: FormTemplate): Map<string, string> {
   const index = new Map<string, string>();
-  for (const entry of listFields(template)) index.set(entry.table ?? entry.key, entry.sectionKey);
+  for (const entry of listFields(template))
+    index.set(entry.role === "column" ? (entry.table ?? entry.key) : entry.key, entry.sectionKey);
   return index;
 }
 

@@ -1,4 +1,11 @@
-import type { Field, FormValues, GroupItem, Item, Section } from "@linxuan/domain";
+import {
+  type Field,
+  type FormValues,
+  fieldApplies,
+  type GroupItem,
+  type Item,
+  type Section,
+} from "@linxuan/domain";
 import { Fragment, type ReactNode } from "react";
 import { FieldCell, FieldLabel, type SheetEnv } from "./field-cell";
 import { sectionDomId } from "./form-model";
@@ -28,10 +35,13 @@ function cell(env: SheetEnv, values: FormValues, field: Field, compact = false) 
   );
 }
 
+/** A group's fields, without the figures of levels not applied for (年度计划培训人数·高级 when only 初级/中级). */
 function GroupCell({ group, env, values }: { group: GroupItem; env: SheetEnv; values: FormValues }) {
+  const shown = group.fields.filter((field) => fieldApplies(field, values));
+  if (shown.length === 0) return <div className="lx-muted">（请先勾选拟申报的专业技术等级）</div>;
   return (
     <div className={group.perLine === 2 ? "lx-group lx-group-2" : "lx-group lx-group-1"}>
-      {group.fields.map((field) => (
+      {shown.map((field) => (
         <Fragment key={field.key}>
           <div className="lx-sublabel">
             <FieldLabel field={field} path={field.key} notes={env.template.notes} />

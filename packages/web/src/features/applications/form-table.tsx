@@ -2,9 +2,9 @@ import { DeleteOutlined, DownloadOutlined, FileExcelOutlined, PlusOutlined } fro
 import { cellLabel, type FormValues, rowLabel, type TableItem } from "@linxuan/domain";
 import { Button, Popconfirm, Space, Typography } from "antd";
 import { useState } from "react";
+import { apiUrl } from "../../shared/http";
 import { FieldCell, FieldLabel, IssueList, NoteRef, type SheetEnv } from "./field-cell";
 import { emptyRow, fieldDomId, isEmptyRow, rowsOf } from "./form-model";
-import { apiUrl } from "./http";
 
 /** The import template of a repeating table (header row, option lists as drop-downs). */
 export function tableTemplateUrl(templateId: string, table: string): string {
@@ -49,13 +49,17 @@ function useRowKeys(count: number): [keys: readonly number[], forget: (index: nu
 }
 
 /**
- * A table of the form: fixed rows (近三年纳税 3, 近5年规模 5) or any number of rows (场地, 教师,
- * 命题专家) with add / delete and Excel import. Footer rows (培训总规模 …) sit underneath.
+ * A table of the form: fixed rows (近三年纳税 3, 近5年培训规模 5), any number of rows (场地, 教师,
+ * 命题专家) with add / delete and Excel import, or rows per year (近5年开展考核评价规模: a row per
+ * certificate, at least one per year) with add / delete. Footer rows (培训总规模 …) sit underneath.
  */
 export function TableEditor({ table, values, env }: { table: TableItem; values: FormValues; env: SheetEnv }) {
   const rows = rowsOf(values, table.key);
   const [rowKeys, forgetRowKey] = useRowKeys(rows.length);
-  const repeating = "any" in table.rows;
+  const repeating = !("fixed" in table.rows);
+  // Excel import serves the free lists; a per-year table (考核评价规模) keeps at least a row per year.
+  const importable = "any" in table.rows;
+  const minRows = "years" in table.rows ? table.rows.years : 0;
   const editable = !env.readOnly;
   const notes = env.template.notes;
   const actions = repeating && editable;
@@ -78,21 +82,25 @@ export function TableEditor({ table, values, env }: { table: TableItem; values: 
           <Button size="small" icon={<PlusOutlined />} onClick={addRow}>
             添加一行
           </Button>
-          <Button
-            size="small"
-            icon={<DownloadOutlined />}
-            href={tableTemplateUrl(env.template.id, table.key)}
-            download
-          >
-            下载导入模板
-          </Button>
-          {env.onImport && (
+          {importable && (
+            <Button
+              size="small"
+              icon={<DownloadOutlined />}
+              href={tableTemplateUrl(env.template.id, table.key)}
+              download
+            >
+              下载导入模板
+            </Button>
+          )}
+          {importable && env.onImport && (
             <Button size="small" icon={<FileExcelOutlined />} onClick={() => env.onImport?.(table.key)}>
               从Excel导入
             </Button>
           )}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             共 {rows.length} 行
+            {"years" in table.rows &&
+              `；填写近${table.rows.years}个年度，同一年度颁发多种证书的，每种证书填写一行`}
           </Typography.Text>
         </Space>
       )}
@@ -167,7 +175,8 @@ export function TableEditor({ table, values, env }: { table: TableItem; values: 
                     </td>
                   );
                 })}
-                {repeating && editable && (
+                {repeating && editable && rows.length <= minRows && <td className="lx-grid-actions" />}
+                {repeating && editable && rows.length > minRows && (
                   <td className="lx-grid-actions">
                     <Popconfirm
                       title={`删除${rowLabel(table, index)}？`}

@@ -1,6 +1,7 @@
 import { type ApplicantCategory, applicantCategoryCodes, levelName } from "@linxuan/domain";
 import {
   Alert,
+  App,
   Breadcrumb,
   Button,
   Card,
@@ -14,14 +15,15 @@ import {
 } from "antd";
 import { useEffect, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { type ApiError, isApiError } from "../../app/api";
 import type { KindCode, LevelCode, OccupationCode } from "../../app/api-types";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
-import { categoryLabel, regionLabel } from "../../app/labels";
-import { DemoTag } from "../public/batch-tags";
+import { DemoTag } from "../../shared/batch-tags";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { type ApiError, isApiError } from "../../shared/http";
+import { categoryLabel, regionLabel } from "../../shared/labels";
 import { usePublicBatches } from "../public/queries";
-import { useApplicationOptions, useStartApplication } from "./queries";
+import { CopySourceField } from "./copy-source-field";
+import { useApplicationOptions, useMyApplications, useStartApplication } from "./queries";
 import { Deadline } from "./status-parts";
 import "./application-parts.css";
 import "./applications.css";
@@ -31,6 +33,8 @@ type Values = {
   occupation?: OccupationCode;
   levels?: LevelCode[];
   applicantCategory?: ApplicantCategory;
+  /** 从已有申报复制: "" for none. */
+  sourceApplicationId?: string;
 };
 
 /**
@@ -44,7 +48,9 @@ export function NewApplicationPage() {
   const batches = usePublicBatches();
   const options = useApplicationOptions(batchId);
   const start = useStartApplication();
+  const earlier = useMyApplications().data ?? [];
   const navigate = useNavigate();
+  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch("kind", form);
   const [failure, setFailure] = useState<ApiError | Error | null>(null);
@@ -71,13 +77,23 @@ export function NewApplicationPage() {
         occupation: values.occupation,
         levels: values.levels ?? [],
         applicantCategory: options.data?.needsApplicantCategory ? (values.applicantCategory ?? null) : null,
+        ...(values.sourceApplicationId ? { sourceApplicationId: values.sourceApplicationId } : {}),
       },
       {
-        onSuccess: (application) => navigate(`/workbench/applications/${application.id}`),
+        onSuccess: ({ application, copy }) => {
+          if (copy) {
+            const empty = copy.skipped.filter((slot) => slot.reason === "occupationSpecific").length;
+            void message.success(
+              `已从“${copy.source.batchTitle}·${copy.source.occupationName}”复制${copy.copied.length}项，与职业有关的${empty}项留空待填写`,
+            );
+          }
+          navigate(`/workbench/applications/${application.id}`);
+        },
         onError: (error) => setFailure(error),
       },
     );
   };
+  const targetTemplateId = options.data?.kinds.find((item) => item.kind === kind)?.templateId ?? null;
   const existingId = isApiError(failure, "APPLICATION_EXISTS")
     ? existing(form.getFieldValue("occupation"))
     : null;
@@ -206,6 +222,16 @@ export function NewApplicationPage() {
                       label: categoryLabel(code),
                     }))}
                   />
+                </Form.Item>
+              )}
+              {earlier.length > 0 && (
+                <Form.Item
+                  name="sourceApplicationId"
+                  label="从已有申报复制"
+                  initialValue=""
+                  extra="综合实力较强的机构可以申报多个职业：本单位的基本情况、纳税、规模、场地设施、师资和简述可从任一已有申报复制，与职业有关的内容留空。"
+                >
+                  <CopySourceField applications={earlier} targetTemplateId={targetTemplateId} />
                 </Form.Item>
               )}
               {failure && (

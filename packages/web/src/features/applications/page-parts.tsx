@@ -6,20 +6,22 @@ import {
 } from "@ant-design/icons";
 import { Alert, App, Button, Form, Input, Modal, Space } from "antd";
 import { type ReactNode, useState } from "react";
-import { formatInstant, inShanghai } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
+import { Link } from "react-router";
+import { formatInstant, inShanghai } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import type { AutosaveState } from "./autosave";
 import { useWithdrawApplication } from "./queries";
 import type { Application } from "./types";
-import type { SaveState } from "./use-draft-editor";
 
 /** 已自动保存 HH:mm:ss / 保存中… / 未保存的修改 / 保存失败 — always visible while editing. */
-export function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
+export function SaveIndicator({ state, onRetry }: { state: AutosaveState; onRetry: () => void }) {
   let content: ReactNode;
-  switch (state.kind) {
+  switch (state.status) {
+    case "idle":
     case "saved":
       content = (
         <span className="lx-save lx-save-ok">
-          <CheckCircleFilled /> 已自动保存 {inShanghai(state.at).format("HH:mm:ss")}
+          <CheckCircleFilled /> 已自动保存 {inShanghai(state.savedAt).format("HH:mm:ss")}
         </span>
       );
       break;
@@ -176,6 +178,25 @@ export function StatusNotice({
       );
     case "withdrawn":
       return <Alert type="info" showIcon title="申报已撤回" style={{ marginBottom: 16 }} />;
+    case "listed":
+      // The paper and waiting instructions are over: only what listing means now.
+      return (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="已纳入目录"
+          description={
+            <>
+              {application.nextAction && <div>{application.nextAction}。</div>}
+              <div>
+                目录信息可在<Link to="/catalog">目录查询</Link>
+                中查看；目录信息如有变更，请在“目录与考核评估”中维护。
+              </div>
+            </>
+          }
+        />
+      );
     default:
       return (
         <Alert
@@ -186,13 +207,15 @@ export function StatusNotice({
           description={
             <>
               {application.nextAction && <div>下一步：{application.nextAction}</div>}
-              {!application.batch.hasRecommendation && application.batch.paperCopies > 0 && (
-                <div>
-                  请下载已提交版本的申报表，打印并加盖单位印章，纸质材料一式{application.batch.paperCopies}
-                  份报送
-                  {application.batch.submitTo}。
-                </div>
-              )}
+              {!application.batch.hasRecommendation &&
+                application.batch.paperCopies > 0 &&
+                (application.status === "submitted" || application.status === "resubmitted") && (
+                  <div>
+                    请下载已提交版本的申报表，打印并加盖单位印章，纸质材料一式{application.batch.paperCopies}
+                    份报送
+                    {application.batch.submitTo}。
+                  </div>
+                )}
             </>
           }
         />

@@ -1,7 +1,7 @@
 import type { EligibilityResult, FormIssue, FormTemplate } from "@linxuan/domain";
-import type { FieldIssue } from "../../app/api";
+import type { FieldIssue } from "../../shared/http";
 import { sectionIndex, sectionOf } from "./form-model";
-import type { Application } from "./types";
+import type { Attachment, RequiredAttachment } from "./types";
 
 /** One thing standing between the applicant and 提交, with where to fix it. */
 export type Problem = {
@@ -28,7 +28,11 @@ function groupOf(template: FormTemplate, index: Map<string, string>, path: strin
 
 type Input = {
   template: FormTemplate;
-  application: Application;
+  /** The parts of the application the list reads. */
+  application: {
+    attachments: readonly Pick<Attachment, "code">[];
+    batch: { requiredAttachments: readonly RequiredAttachment[] };
+  };
   /** validateFormValues(…, "submit") of the values on screen. */
   issues: readonly FormIssue[];
   eligibility: EligibilityResult | null;

@@ -1,11 +1,10 @@
 import { CheckCircleFilled, ExclamationCircleFilled, SendOutlined, WarningFilled } from "@ant-design/icons";
-import { regionOfDivisionCode } from "@linxuan/domain";
 import { Alert, App, Button, Checkbox, Input, Radio, Space, Tag, Typography } from "antd";
 import { useState } from "react";
-import { isApiError } from "../../app/api";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
-import { regionLabel } from "../../app/labels";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { isApiError } from "../../shared/http";
+import { regionLabel } from "../../shared/labels";
 import { fieldDomId } from "./form-model";
 import { CREDIT_CODE_WARNING, groupProblems, type Problem } from "./precheck-model";
 import type { SubmitInput } from "./queries";
@@ -66,8 +65,12 @@ function RecommenderChoice({
   onType: (type: RecommenderType) => void;
   onValue: (value: string) => void;
 }) {
-  const region = regionOfDivisionCode(application.institution.creditCode.slice(2, 8));
-  const regionText = `属地省级人力资源社会保障部门（${region ? regionLabel(region) : "按登记地确定"}）`;
+  // The region comes from the server's routing (Beijing for central units), not from the credit code.
+  const { routing, recommender } = application;
+  const regionText =
+    routing.target === "recommender" && recommender?.type === "region" && recommender.value
+      ? `属地省级人力资源社会保障部门（${regionLabel(recommender.value)}）`
+      : "属地省级人力资源社会保障部门";
   if (application.batch.recommenderChoice[application.kind] !== "regionOrIndustry") {
     return <Typography.Paragraph>提交后由{regionText}审核推荐。</Typography.Paragraph>;
   }

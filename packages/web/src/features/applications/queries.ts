@@ -1,8 +1,13 @@
-import type { ApplicantCategory } from "@linxuan/domain";
+import type {
+  ApplicantCategory,
+  ApplicationDeleted,
+  ApplicationStarted,
+  AttachmentRemoved,
+  PaperAndFormalCheck,
+} from "@linxuan/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../app/api";
 import type { KindCode, LevelCode, OccupationCode } from "../../app/api-types";
-import { postMultipart } from "./http";
+import { api, postMultipart } from "../../shared/http";
 import type {
   Application,
   ApplicationOptions,
@@ -59,14 +64,30 @@ export type StartInput = {
   occupation: OccupationCode;
   levels: LevelCode[];
   applicantCategory: ApplicantCategory | null;
+  /** 从已有申报复制: an earlier application of the institution, or none. */
+  sourceApplicationId?: string;
 };
 
+/** Starts an application; answers it with the copy report when it started from an earlier one. */
 export function useStartApplication() {
   const store = useStore();
   return useMutation({
-    mutationFn: (input: StartInput) =>
-      api.post<{ application: Application }>("/applications", input).then((body) => body.application),
-    onSuccess: store,
+    mutationFn: (input: StartInput) => api.post<ApplicationStarted>("/applications", input),
+    onSuccess: (started) => store(started.application),
+  });
+}
+
+/** 删除草稿: the owner's draft goes, with its attachments. */
+export function useDeleteDraft() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<ApplicationDeleted>(path(id)),
+    // The deleted draft's own cache entry is left: its page may still be open until it navigates
+    // away, and a later visit refetches it (staleTime 0) and shows that it is gone.
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: applicationsKey, exact: true });
+      void client.invalidateQueries({ queryKey: ["application-options"] });
+    },
   });
 }
 
@@ -127,7 +148,7 @@ export function uploadAttachment(id: string, code: AttachmentCode, file: File, r
 }
 
 export function deleteAttachment(id: string, attachmentId: string) {
-  return api.delete<{ remaining: number }>(`${path(id)}/attachments/${encodeURIComponent(attachmentId)}`);
+  return api.delete<AttachmentRemoved>(`${path(id)}/attachments/${encodeURIComponent(attachmentId)}`);
 }
 
 export function importTable(templateId: string, table: string, file: File) {
@@ -137,4 +158,13 @@ export function importTable(templateId: string, table: string, file: File) {
     `/form-templates/${encodeURIComponent(templateId)}/tables/${encodeURIComponent(table)}/import`,
     form,
   );
+}
+
+/** 纸质材料接收 and 形式审查 of a submitted application, as its applicant sees them. */
+export function usePaperAndFormalCheck(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...applicationsKey, id, "formal-check"],
+    queryFn: () => api.get<PaperAndFormalCheck>(`${path(id)}/formal-check`),
+    enabled,
+  });
 }

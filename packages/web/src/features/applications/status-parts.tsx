@@ -1,7 +1,7 @@
 import type { ApplicationStatus } from "@linxuan/domain";
 import { Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
-import { formatInstant } from "../../app/dates";
+import { formatInstant } from "../../shared/dates";
 
 const statusColors: Partial<Record<ApplicationStatus, string>> = {
   draft: "default",

@@ -2,7 +2,7 @@ import { DownloadOutlined, InboxOutlined } from "@ant-design/icons";
 import type { TableItem } from "@linxuan/domain";
 import { Alert, Button, List, Modal, Space, Typography, Upload } from "antd";
 import { useState } from "react";
-import { errorText } from "../../app/form-errors";
+import { errorText } from "../../shared/form-errors";
 import { isEmptyRow, type Rows } from "./form-model";
 import { tableTemplateUrl } from "./form-table";
 import { importTable } from "./queries";

@@ -7,14 +7,15 @@ import {
   type ScalarValue,
 } from "@linxuan/domain";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { clearBackup, type DraftBackup, readBackup, writeBackup } from "./draft-backup";
 import {
-  describeSaveError,
-  isRetryable,
-  snapshotJson as jsonOf,
-  putDraft,
-  type Snapshot,
-} from "./draft-client";
+  type AutosaveEvent,
+  type AutosaveState,
+  autosavePaused,
+  autosaveReducer,
+  initialAutosave,
+} from "./autosave";
+import { clearBackup, type DraftBackup, readBackup, writeBackup } from "./draft-backup";
+import { describeSaveError, snapshotJson as jsonOf, putDraft, retryOf, type Snapshot } from "./draft-client";
 import { keepMine, mergeComputed, type Rows, sameValues, setCell, setRows, setScalar } from "./form-model";
 import type { Application, SavedDraft } from "./types";
 
@@ -22,27 +23,19 @@ import type { Application, SavedDraft } from "./types";
 export const AUTOSAVE_DELAY_MS = 3000;
 const RETRY_DELAY_MS = 10_000;
 
-export type SaveState =
-  | { kind: "saved"; at: string }
-  | { kind: "dirty" }
-  | { kind: "saving" }
-  | { kind: "error"; message: string }
-  | { kind: "conflict" };
-
 /**
  * The draft being edited and its autosave: 3 s after typing stops, when the tab is hidden or left
  * (`keepalive`, with the CSRF header), and on leaving the page inside the app. Every save names the
  * revision it was typed on; a 409 stops autosaving and hands both versions to the conflict dialog,
  * so nothing is overwritten silently. A failed save keeps the input (and a copy in this browser)
- * and retries.
+ * and retries. The save state itself is the pure machine in `autosave.ts`.
  */
 export function useDraftEditor(application: Application, template: FormTemplate, editable: boolean) {
   const id = application.id;
   const [values, setValuesState] = useState<FormValues>(() => computeTotals(template, application.values));
   const [applicantCategory, setCategoryState] = useState(application.applicantCategory);
   const [eligibility, setEligibility] = useState<EligibilityResult | null>(application.eligibility);
-  const [state, setState] = useState<SaveState>({ kind: "saved", at: application.draftSavedAt });
-  const [conflict, setConflict] = useState<SavedDraft | null>(null);
+  const [state, setState] = useState<AutosaveState>(() => initialAutosave(application));
   const [backup, setBackup] = useState<DraftBackup | null>(() => {
     const found = editable ? readBackup(id) : null;
     if (!found) return null;
@@ -60,10 +53,16 @@ export function useDraftEditor(application: Application, template: FormTemplate,
   const current = useRef<Snapshot>({ values, applicantCategory });
   /** What the server last acknowledged: the base of "what did I change" after a conflict. */
   const saved = useRef<Snapshot>({ values, applicantCategory });
-  const revision = useRef(application.draftRevision);
+  /** The machine's state as of now: callbacks read it between renders. */
+  const machine = useRef(state);
   const inflight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<number | undefined>(undefined);
-  const blocked = useRef(false);
+
+  const dispatch = useCallback((event: AutosaveEvent) => {
+    machine.current = autosaveReducer(machine.current, event);
+    setState(machine.current);
+  }, []);
+  const paused = useCallback(() => autosavePaused(machine.current), []);
 
   const isDirty = useCallback(() => jsonOf(current.current) !== jsonOf(saved.current), []);
 
@@ -71,7 +70,7 @@ export function useDraftEditor(application: Application, template: FormTemplate,
     if (!isDirty()) return;
     writeBackup(id, {
       ...current.current,
-      baseRevision: revision.current,
+      baseRevision: machine.current.revision,
       savedAt: new Date().toISOString(),
     });
   }, [id, isDirty]);
@@ -80,11 +79,10 @@ export function useDraftEditor(application: Application, template: FormTemplate,
     async (keepalive: boolean): Promise<boolean> => {
       window.clearTimeout(timer.current);
       const sent = current.current;
-      const base = revision.current;
-      setState({ kind: "saving" });
+      const base = machine.current.revision;
+      dispatch({ type: "save-started" });
       const result = await putDraft(id, sent, base, keepalive);
       if (result.ok) {
-        revision.current = result.body.draftRevision;
         saved.current = sent;
         setEligibility(result.body.eligibility);
         // Server totals only where nothing was typed since the request left; typed text is never replaced.
@@ -96,38 +94,35 @@ export function useDraftEditor(application: Application, template: FormTemplate,
             setValuesState(merged);
           }
         }
-        if (isDirty()) {
+        const dirty = isDirty();
+        const { draftRevision, draftSavedAt } = result.body;
+        dispatch({ type: "save-succeeded", revision: draftRevision, savedAt: draftSavedAt, dirty });
+        if (dirty) {
           keepCopy();
-          setState({ kind: "dirty" });
           return false;
         }
         clearBackup(id);
-        setState({ kind: "saved", at: result.body.draftSavedAt });
         return true;
       }
       const { error } = result;
       keepCopy();
       if (error.code === "VERSION_CONFLICT" && result.body.current) {
-        blocked.current = true;
-        setConflict(result.body.current as SavedDraft);
-        setState({ kind: "conflict" });
+        dispatch({ type: "conflicted", current: result.body.current as SavedDraft });
         return false;
       }
-      setState({ kind: "error", message: describeSaveError(template, error) });
-      // Refused text is fixed by typing: the next edit saves again, nothing is retried meanwhile.
-      if (error.code === "INVALID_TEXT") return false;
-      if (isRetryable(error))
+      const retry = retryOf(error);
+      dispatch({ type: "save-failed", message: describeSaveError(template, error), retry });
+      if (retry === "later")
         timer.current = window.setTimeout(() => void flushRef.current(false), RETRY_DELAY_MS);
-      else blocked.current = true;
       return false;
     },
-    [id, template, isDirty, keepCopy],
+    [id, template, isDirty, keepCopy, dispatch],
   );
 
   /** Saves now if anything is unsaved; resolves true when the server has everything typed. */
   const flush = useCallback(
     async (keepalive = false): Promise<boolean> => {
-      if (!editable || blocked.current) return !isDirty();
+      if (!editable || paused()) return !isDirty();
       while (inflight.current) await inflight.current;
       if (!isDirty()) return true;
       const run = save(keepalive).finally(() => {
@@ -138,28 +133,36 @@ export function useDraftEditor(application: Application, template: FormTemplate,
       // Typing went on while saving: save that too once it pauses (the timer is already running).
       return ok;
     },
-    [editable, isDirty, save],
+    [editable, isDirty, save, paused],
   );
   const flushRef = useRef(flush);
   flushRef.current = flush;
 
   const schedule = useCallback(() => {
     window.clearTimeout(timer.current);
-    if (blocked.current) return;
+    if (paused()) return;
     timer.current = window.setTimeout(() => void flushRef.current(false), AUTOSAVE_DELAY_MS);
-  }, []);
+  }, [paused]);
 
-  const commit = useCallback(
+  /** Shows `next`; true when it differs from what the server acknowledged. */
+  const show = useCallback(
     (next: Snapshot) => {
       current.current = next;
       setValuesState(next.values);
       setCategoryState(next.applicantCategory);
-      if (!isDirty()) return;
-      if (!blocked.current) setState((prev) => (prev.kind === "saving" ? prev : { kind: "dirty" }));
+      return isDirty();
+    },
+    [isDirty],
+  );
+
+  const commit = useCallback(
+    (next: Snapshot) => {
+      if (!show(next)) return;
+      dispatch({ type: "edited" });
       keepCopy();
       schedule();
     },
-    [isDirty, keepCopy, schedule],
+    [show, dispatch, keepCopy, schedule],
   );
 
   const change = useCallback(
@@ -188,39 +191,40 @@ export function useDraftEditor(application: Application, template: FormTemplate,
 
   /** 保留我的修改: the saved version with this window's changes on top, saved on its revision. */
   const keepMyChanges = useCallback(() => {
+    const { conflict } = machine.current;
     if (!conflict) return;
     const mine = keepMine(template, saved.current.values, current.current.values, conflict.values);
     saved.current = {
       values: computeTotals(template, conflict.values),
       applicantCategory: saved.current.applicantCategory,
     };
-    revision.current = conflict.draftRevision;
-    blocked.current = false;
-    setConflict(null);
-    commit({ ...current.current, values: mine });
+    const dirty = show({ ...current.current, values: mine });
+    dispatch({ type: "kept-mine", dirty });
+    if (dirty) {
+      keepCopy();
+      schedule();
+    }
     return flushRef.current(false);
-  }, [conflict, template, commit]);
+  }, [template, show, dispatch, keepCopy, schedule]);
 
   /** 使用已保存的版本: load what is saved; this window's unsaved changes are dropped by choice. */
   const takeSavedVersion = useCallback(() => {
+    const { conflict } = machine.current;
     if (!conflict) return;
     const loaded = {
       values: computeTotals(template, conflict.values),
       applicantCategory: current.current.applicantCategory,
     };
     saved.current = loaded;
-    revision.current = conflict.draftRevision;
-    blocked.current = false;
-    setConflict(null);
-    commit(loaded);
+    show(loaded);
+    dispatch({ type: "took-saved" });
     clearBackup(id);
-    setState({ kind: "saved", at: conflict.draftSavedAt });
-  }, [conflict, template, commit, id]);
+  }, [template, show, dispatch, id]);
 
   const retry = useCallback(() => {
-    blocked.current = false;
+    dispatch({ type: "retry" });
     return flushRef.current(false);
-  }, []);
+  }, [dispatch]);
 
   /** Puts the copy kept in this browser back; typed on an older revision, it goes through the conflict dialog. */
   const restoreBackup = useCallback(() => {
@@ -230,24 +234,23 @@ export function useDraftEditor(application: Application, template: FormTemplate,
       values: computeTotals(template, backup.values),
       applicantCategory: backup.applicantCategory,
     };
-    if (backup.baseRevision === revision.current) {
+    if (backup.baseRevision === machine.current.revision) {
       commit(restored);
       return;
     }
     // Everything in the copy counts as "mine" against the draft saved since.
     const server = saved.current;
-    current.current = restored;
-    setValuesState(restored.values);
-    setCategoryState(restored.applicantCategory);
-    blocked.current = true;
-    setConflict({
-      values: server.values,
-      draftRevision: revision.current,
-      draftSavedAt: application.draftSavedAt,
-      draftSavedBy: application.draftSavedBy,
+    show(restored);
+    dispatch({
+      type: "conflicted",
+      current: {
+        values: server.values,
+        draftRevision: machine.current.revision,
+        draftSavedAt: application.draftSavedAt,
+        draftSavedBy: application.draftSavedBy,
+      },
     });
-    setState({ kind: "conflict" });
-  }, [backup, template, commit, application.draftSavedAt, application.draftSavedBy]);
+  }, [backup, template, commit, show, dispatch, application.draftSavedAt, application.draftSavedBy]);
 
   const discardBackup = useCallback(() => {
     setBackup(null);
@@ -270,16 +273,17 @@ export function useDraftEditor(application: Application, template: FormTemplate,
       document.removeEventListener("visibilitychange", onVisibility);
       window.removeEventListener("pagehide", onPageHide);
       window.clearTimeout(timer.current);
-      if (isDirty() && !blocked.current) void flushRef.current(true);
+      if (isDirty() && !paused()) void flushRef.current(true);
     };
-  }, [editable, isDirty, keepCopy]);
+  }, [editable, isDirty, keepCopy, paused]);
 
   return {
     values,
     applicantCategory,
     eligibility,
+    /** The autosave machine's state (status, revision, conflict, error). */
     state,
-    conflict,
+    conflict: state.conflict,
     /** The last acknowledged values: the base that "my changes" are measured from. */
     savedValues: () => saved.current.values,
     backup,

@@ -1,8 +1,8 @@
 import { DiffOutlined, EyeOutlined } from "@ant-design/icons";
 import { Alert, Button, Drawer, Empty, Select, Skeleton, Space, Table, Typography } from "antd";
 import { useState } from "react";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
 import { DocumentButtons } from "./document-buttons";
 import { OutcomeTag } from "./eligibility-panel";
 import type { SheetEnv } from "./field-cell";

@@ -1,22 +1,29 @@
 import { DownloadOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
-import { type AuditHeadFile, type AuditVerification, type Role, roleCodes, roleNames } from "@linxuan/domain";
+import {
+  type AuditHeadFile,
+  type AuditVerification,
+  auditEventName,
+  auditEventNames,
+  auditTargetNames,
+  commands,
+  type Role,
+  roleCodes,
+  roleNames,
+} from "@linxuan/domain";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Form, Input, Space, Table, Typography } from "antd";
+import { Alert, Button, Card, Form, Input, Select, Space, Table, Typography } from "antd";
 import { useState } from "react";
-import { api } from "../../app/api";
 import type { AuditEvent, Page } from "../../app/api-types";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
-import { apiUrl } from "../applications/http";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { api, apiUrl } from "../../shared/http";
 import { HeadFileCheck, VerificationResult } from "./verification";
 
-const targetTypeNames: Record<string, string> = {
-  user: "账号",
-  batch: "批次",
-  institution: "申报单位",
-  calendar: "工作日历",
-  audit: "审计日志",
-};
+/** The filter's choices: every event by its Chinese name, searchable by name. */
+const eventOptions = [...new Set([...Object.keys(auditEventNames), ...Object.keys(commands)])]
+  .filter((code) => code !== "public" && code !== "authenticated")
+  .map((code) => ({ value: code, label: auditEventName(code) }))
+  .sort((a, b) => a.label.localeCompare(b.label, "zh-CN"));
 
 function roleText(role: string): string {
   return (roleCodes as readonly string[]).includes(role) ? roleNames[role as Role] : role;
@@ -84,14 +91,20 @@ export function AuditPage() {
             setFilters({
               ...filters,
               page: 1,
-              command: values.command?.trim() || undefined,
+              command: values.command || undefined,
               actor: values.actor?.trim() || undefined,
               requestId: values.requestId?.trim() || undefined,
             })
           }
         >
           <Form.Item label="操作" name="command">
-            <Input placeholder="如 batch.publish" allowClear />
+            <Select
+              placeholder="全部操作"
+              allowClear
+              showSearch={{ optionFilterProp: "label" }}
+              options={eventOptions}
+              style={{ width: 200 }}
+            />
           </Form.Item>
           <Form.Item label="操作人" name="actor">
             <Input placeholder="用户名" allowClear />
@@ -144,7 +157,7 @@ export function AuditPage() {
               title: "操作",
               dataIndex: "command",
               width: 150,
-              render: (command: string) => <code>{command}</code>,
+              render: (command: string) => auditEventName(command),
             },
             {
               title: "对象",
@@ -152,11 +165,8 @@ export function AuditPage() {
               width: 150,
               render: (_, event) =>
                 event.targetType ? (
-                  <span title={event.targetId ?? undefined}>
-                    {targetTypeNames[event.targetType] ?? event.targetType}
-                    {event.targetId && (
-                      <Typography.Text type="secondary"> {event.targetId.slice(0, 8)}</Typography.Text>
-                    )}
+                  <span title={event.targetId ? `对象编号：${event.targetId}` : undefined}>
+                    {auditTargetNames[event.targetType] ?? "其他"}
                   </span>
                 ) : (
                   "—"

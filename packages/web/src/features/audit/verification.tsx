@@ -8,7 +8,7 @@ import {
 } from "@linxuan/domain";
 import { Alert, Button, Card, Input, Space, Tag, Typography, Upload } from "antd";
 import { useState } from "react";
-import { inShanghai } from "../../app/dates";
+import { inShanghai } from "../../shared/dates";
 
 const kindColors: Record<AuditProblem["kind"], string> = {
   edited: "red",

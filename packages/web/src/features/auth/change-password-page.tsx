@@ -3,10 +3,10 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Form, Input } from "antd";
 import { useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
-import { api } from "../../app/api";
-import { applyFieldErrors, errorText } from "../../app/form-errors";
-import { checkRule } from "../../app/form-rules";
 import { safeNext, sessionKey, useSession } from "../../app/session";
+import { applyFieldErrors, errorText } from "../../shared/form-errors";
+import { checkRule } from "../../shared/form-rules";
+import { api } from "../../shared/http";
 import { PasswordHint } from "./password-hint";
 
 type PasswordValues = { currentPassword: string; newPassword: string; confirmPassword: string };

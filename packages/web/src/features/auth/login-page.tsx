@@ -3,12 +3,12 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Form, Input } from "antd";
 import { useEffect, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { type ApiError, api, isApiError } from "../../app/api";
 import type { User } from "../../app/api-types";
-import { ButtonLink } from "../../app/button-link";
-import { CaptchaField, type CaptchaValues } from "../../app/captcha-field";
-import { applyFieldErrors } from "../../app/form-errors";
 import { safeNext, sessionKey, setSessionEnd, useSession } from "../../app/session";
+import { ButtonLink } from "../../shared/button-link";
+import { CaptchaField, type CaptchaValues } from "../../shared/captcha-field";
+import { applyFieldErrors } from "../../shared/form-errors";
+import { type ApiError, api, isApiError } from "../../shared/http";
 import { AsideNotes, AuthShell } from "./auth-shell";
 
 type LoginValues = CaptchaValues & { username: string; password: string };

@@ -1,20 +1,30 @@
-import { checkCreditCode, checkEmail, checkPasswordPolicy, checkPhone, normalizeCode } from "@linxuan/domain";
+import {
+  type CentralAffiliation,
+  centralAffiliationCodes,
+  centralAffiliationNames,
+  checkCreditCode,
+  checkEmail,
+  checkPasswordPolicy,
+  checkPhone,
+  normalizeCode,
+} from "@linxuan/domain";
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Form, type FormRule, Input } from "antd";
+import { Alert, App, Button, Form, type FormRule, Input, Radio } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { api, isApiError } from "../../app/api";
 import type { User } from "../../app/api-types";
-import { CaptchaField, type CaptchaValues } from "../../app/captcha-field";
-import { applyFieldErrors, errorText } from "../../app/form-errors";
-import { checkRule } from "../../app/form-rules";
 import { sessionKey } from "../../app/session";
+import { CaptchaField, type CaptchaValues } from "../../shared/captcha-field";
+import { applyFieldErrors, errorText } from "../../shared/form-errors";
+import { checkRule } from "../../shared/form-rules";
+import { api, isApiError } from "../../shared/http";
 import { AsideNotes, AuthShell } from "./auth-shell";
 import { PasswordHint } from "./password-hint";
 
 type RegisterValues = CaptchaValues & {
   creditCode: string;
   institutionName: string;
+  centralAffiliation: CentralAffiliation | "none";
   contactName: string;
   phone: string;
   email: string;
@@ -52,6 +62,7 @@ export function RegisterPage() {
       const { user } = await api.post<{ user: User }>("/auth/register", {
         creditCode: normalizeCode(values.creditCode),
         institutionName: values.institutionName.trim(),
+        centralAffiliation: values.centralAffiliation === "none" ? null : values.centralAffiliation,
         contactName: values.contactName.trim(),
         phone: values.phone.trim(),
         email: values.email.trim(),
@@ -109,6 +120,7 @@ export function RegisterPage() {
         form={form}
         layout="vertical"
         onFinish={(values) => submit(values)}
+        initialValues={{ centralAffiliation: "none" }}
         validateTrigger={["onChange", "onBlur"]}
         scrollToFirstError
       >
@@ -130,6 +142,21 @@ export function RegisterPage() {
           ]}
         >
           <Input autoComplete="organization" />
+        </Form.Item>
+        <Form.Item
+          label="单位隶属情况"
+          name="centralAffiliation"
+          extra="按照属地管理原则，北京市人力资源和社会保障局负责遴选在京中央单位、行业组织所属培训机构；其他单位向统一社会信用代码登记地的省级人力资源社会保障部门申报。"
+        >
+          <Radio.Group
+            options={[
+              { value: "none", label: "其他单位" },
+              ...centralAffiliationCodes.map((code) => ({
+                value: code,
+                label: centralAffiliationNames[code],
+              })),
+            ]}
+          />
         </Form.Item>
         <Form.Item
           label="联系人姓名"

@@ -1,7 +1,7 @@
 import { App } from "antd";
 import { useNavigate } from "react-router";
-import { isApiError } from "../../app/api";
-import { errorText } from "../../app/form-errors";
+import { errorText } from "../../shared/form-errors";
+import { isApiError } from "../../shared/http";
 import { useCloneBatch, usePublishBatch } from "./queries";
 import { sectionOfPath } from "./sections";
 

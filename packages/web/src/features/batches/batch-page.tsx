@@ -1,21 +1,23 @@
 import { CopyOutlined, EyeOutlined, SendOutlined } from "@ant-design/icons";
-import { canManageBatch, roleMayRun } from "@linxuan/domain";
+import { canManageBatch, officeSetAreas, roleMayRun } from "@linxuan/domain";
 import { Alert, App, Breadcrumb, Button, Skeleton, Space, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { isApiError } from "../../app/api";
 import type { StaffBatch } from "../../app/api-types";
-import { ButtonLink } from "../../app/button-link";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
-import { PlainResult } from "../../app/plain-result";
 import { actorOf, useSession } from "../../app/session";
-import { DemoTag } from "../public/batch-tags";
+import { DemoTag } from "../../shared/batch-tags";
+import { ButtonLink } from "../../shared/button-link";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { isApiError } from "../../shared/http";
+import { PlainResult } from "../../shared/plain-result";
+import { PrintButton } from "../../shared/print-button";
 import { useBatchActions } from "./batch-actions";
 import { BatchForm } from "./batch-form";
 import { BatchView } from "./batch-view";
 import { StatusTag } from "./batches-page";
 import { useSaveBatch, useStaffBatch } from "./queries";
+import { QuotaSettingsPanel } from "./quota-settings";
 
 function ConflictNotice({ onReload, reloading }: { onReload: () => void; reloading: boolean }) {
   return (
@@ -103,7 +105,11 @@ export function BatchPage() {
   const role = user?.role ?? null;
   const manages = user ? canManageBatch(actorOf(user), definition.scope) : false;
   const editable = batch.status === "draft" && manages && roleMayRun(role, "batch.edit");
-  const tab = editable && params.get("tab") === "edit" ? "edit" : "view";
+  // Quotas the notice leaves open are entered on a published batch too, while the stages run.
+  const setsQuotas = manages && roleMayRun(role, "quota.set") && officeSetAreas(definition).length > 0;
+  const requested = params.get("tab");
+  const tab =
+    editable && requested === "edit" ? "edit" : setsQuotas && requested === "quotas" ? "quotas" : "view";
 
   return (
     <>
@@ -124,6 +130,7 @@ export function BatchPage() {
           </Space>
         </div>
         <Space wrap>
+          <PrintButton />
           {batch.status === "published" && (
             <ButtonLink icon={<EyeOutlined />} to={`/notices/${batch.id}`}>
               查看公开页面
@@ -163,7 +170,7 @@ export function BatchPage() {
       )}
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParams(key === "edit" ? { tab: "edit" } : {}, { replace: true })}
+        onChange={(key) => setParams(key === "view" ? {} : { tab: key }, { replace: true })}
         items={[
           { key: "view", label: "批次详情", children: <BatchView batch={batch} /> },
           ...(editable
@@ -176,6 +183,9 @@ export function BatchPage() {
                   ),
                 },
               ]
+            : []),
+          ...(setsQuotas
+            ? [{ key: "quotas", label: "名额设定", children: <QuotaSettingsPanel batchId={batch.id} /> }]
             : []),
         ]}
       />

@@ -1,7 +1,7 @@
 import { Card, Col, Collapse, Descriptions, Row } from "antd";
 import type { StaffBatch } from "../../app/api-types";
-import { formatDate, formatInstant } from "../../app/dates";
-import { regionLabel } from "../../app/labels";
+import { formatDate, formatInstant } from "../../shared/dates";
+import { regionLabel } from "../../shared/labels";
 import {
   AttachmentList,
   ContactList,
@@ -10,8 +10,8 @@ import {
   OccupationTable,
   QuotaSummary,
   StageTimeline,
-} from "../public/notice-sections";
-import { NoticeText } from "../public/notice-text";
+} from "../../shared/notice-sections";
+import { NoticeText } from "../../shared/notice-text";
 
 const card = (title: string) => ({
   title: <h2 style={{ margin: 0, fontSize: 16 }}>{title}</h2>,

@@ -3,12 +3,12 @@ import { canManageBatch, roleMayRun } from "@linxuan/domain";
 import { Alert, Button, Card, Space, Table, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import type { StaffBatchSummary } from "../../app/api-types";
-import { ButtonLink } from "../../app/button-link";
-import { deadlineCountdown, formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
-import { batchStatusLabels } from "../../app/labels";
 import { actorOf, useSession } from "../../app/session";
-import { DemoTag, ScopeText } from "../public/batch-tags";
+import { DemoTag, ScopeText } from "../../shared/batch-tags";
+import { ButtonLink } from "../../shared/button-link";
+import { deadlineCountdown, formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { batchStatusLabels } from "../../shared/labels";
 import { useBatchActions } from "./batch-actions";
 import { useStaffBatches } from "./queries";
 
@@ -63,7 +63,7 @@ export function BatchesPage() {
                     <DemoTag isDemo={batch.isDemo} />
                     {batch.builtIn && <Tag>内置</Tag>}
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {batch.code} · 第{batch.version}版
+                      批次设置第{batch.version}版
                     </Typography.Text>
                   </Space>
                 </Space>

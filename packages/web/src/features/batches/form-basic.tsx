@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Col, Collapse, DatePicker, Form, Input, Row, Select } from "antd";
 import { useSession } from "../../app/session";
-import { NoticeText } from "../public/notice-text";
+import { NoticeText } from "../../shared/notice-text";
 import { RegionSelect, RemoveButton, SectionCard } from "./form-fields";
 
 const required = (message: string) => [{ required: true, message }];

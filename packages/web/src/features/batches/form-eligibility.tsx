@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { applicantCategoryCodes, eligibilityRuleCodes } from "@linxuan/domain";
 import { Button, Checkbox, Col, DatePicker, Form, InputNumber, Row, Select } from "antd";
-import { categoryLabel, ruleLabels, severityLabels } from "../../app/labels";
+import { categoryLabel, ruleLabels, severityLabels } from "../../shared/labels";
 import { RegionSelect, RemoveButton, SectionCard } from "./form-fields";
 
 const toOptions = (labels: Record<string, string>) =>

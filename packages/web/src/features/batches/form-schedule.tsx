@@ -2,7 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined } from "@ant-design/ic
 import { stageCodes } from "@linxuan/domain";
 import { Button, Col, Form, Input, InputNumber, Row, Select, Space } from "antd";
 import type { KindCode } from "../../app/api-types";
-import { stageLabel } from "../../app/labels";
+import { stageLabel } from "../../shared/labels";
 import { InstantPicker, RegionSelect, RemoveButton, SectionCard } from "./form-fields";
 
 const positive = (message: string) => [{ required: true, message }];
@@ -33,6 +33,21 @@ export function QuotasSection() {
                       rules={positive("请填写上限")}
                     >
                       <InputNumber min={1} precision={0} suffix="家" style={{ width: "100%" }} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={12}>
+                    <Form.Item
+                      label="每个推荐单位每职业推荐上限（可不填）"
+                      name={["quotas", "evaluation", "perRecommenderMax"]}
+                      extra="通知未限定每个推荐单位推荐评价机构的数量时留空（不限）；填写即按本批次的决定限制。"
+                    >
+                      <InputNumber
+                        min={1}
+                        precision={0}
+                        suffix="家"
+                        placeholder="不限"
+                        style={{ width: 160 }}
+                      />
                     </Form.Item>
                   </Col>
                 </Row>

@@ -2,7 +2,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { FORM_TEMPLATES, KINDS, LEVELS, OCCUPATIONS } from "@linxuan/domain";
 import { Button, Checkbox, Col, Form, Input, Row, Select, Space } from "antd";
 import type { KindCode } from "../../app/api-types";
-import { catalogPublisherLabels, kindLabel, recommenderChoiceLabels } from "../../app/labels";
+import { catalogPublisherLabels, kindLabel, recommenderChoiceLabels } from "../../shared/labels";
 import { RemoveButton, SectionCard } from "./form-fields";
 
 const kindOptions = KINDS.map((kind) => ({ value: kind.code, label: kind.name }));

@@ -8,6 +8,7 @@ const attachmentNames: Record<(typeof attachmentCodes)[number], string> = {
   creditReport: "信用报告或诚信承诺书",
   stampedForm: "加盖公章的申报表PDF",
   supportingMaterials: "支撑材料",
+  extraPages: "申报表另附页",
 };
 
 const positive = (message: string) => [{ required: true, message }];

@@ -1,6 +1,6 @@
 import type { ApplicantCategory, BatchDefinition, EligibilityRule, StageCode } from "@linxuan/domain";
 import type { Dayjs } from "dayjs";
-import { dateToPicker, instantToWallClock, pickerToDate, wallClockToInstant } from "../../app/dates";
+import { dateToPicker, instantToWallClock, pickerToDate, wallClockToInstant } from "../../shared/dates";
 
 /** One eligibility rule as the editor holds it: every parameter optional, the rule picks which apply. */
 export type RuleValues = {
@@ -37,10 +37,17 @@ export type BatchFormValues = Omit<
   publishedOn: Dayjs | null;
   eligibilityRules: RuleValues[];
   quotas: {
-    evaluation: { perOccupationMin: number | null; perOccupationMax: number | null };
+    evaluation: {
+      perOccupationMin: number | null;
+      perOccupationMax: number | null;
+      perRecommenderMax?: number | null;
+    };
     training: {
       perOccupationPerRegion: number | null;
       regionOverrides: { regionCode: string; perOccupation: number | null; note: string }[];
+      /** Kept as the batch has them (no fields of their own): the notice sentence and office-set places. */
+      basis?: string;
+      officeSetAreas?: NonNullable<BatchDefinition["quotas"]["training"]>["officeSetAreas"];
     };
     note: string;
   };
@@ -63,10 +70,13 @@ export function toFormValues(definition: BatchDefinition): BatchFormValues {
       evaluation: {
         perOccupationMin: definition.quotas.evaluation?.perOccupationMin ?? 1,
         perOccupationMax: definition.quotas.evaluation?.perOccupationMax ?? 2,
+        perRecommenderMax: definition.quotas.evaluation?.perRecommenderMax ?? null,
       },
       training: {
         perOccupationPerRegion: definition.quotas.training?.perOccupationPerRegion ?? 5,
         regionOverrides: definition.quotas.training?.regionOverrides ?? [],
+        basis: definition.quotas.training?.basis,
+        officeSetAreas: definition.quotas.training?.officeSetAreas,
       },
       note: definition.quotas.note,
     },
@@ -128,6 +138,7 @@ export function fromFormValues(values: BatchFormValues): BatchDefinition {
         ? {
             perOccupationMin: evaluation.perOccupationMin ?? 0,
             perOccupationMax: evaluation.perOccupationMax ?? 0,
+            perRecommenderMax: evaluation.perRecommenderMax ?? null,
           }
         : null,
       training: kinds.includes("training")
@@ -138,6 +149,8 @@ export function fromFormValues(values: BatchFormValues): BatchDefinition {
               perOccupation: item.perOccupation ?? 0,
               note: item.note ?? "",
             })),
+            ...(training.basis ? { basis: training.basis } : {}),
+            ...(training.officeSetAreas ? { officeSetAreas: training.officeSetAreas } : {}),
           }
         : null,
       note: values.quotas.note ?? "",

@@ -3,9 +3,9 @@ import { App, Breadcrumb, Typography } from "antd";
 import { useMemo } from "react";
 import { Link, useNavigate } from "react-router";
 import type { User } from "../../app/api-types";
-import { todayInShanghai } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
 import { useSession } from "../../app/session";
+import { todayInShanghai } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
 import { BatchForm } from "./batch-form";
 import { useCreateBatch } from "./queries";
 

@@ -1,7 +1,7 @@
 import type { BatchDefinition } from "@linxuan/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../app/api";
 import type { StaffBatch, StaffBatchSummary } from "../../app/api-types";
+import { api } from "../../shared/http";
 
 export const batchesKey = ["batches"] as const;
 

@@ -16,8 +16,8 @@ import {
 } from "antd";
 import { useState } from "react";
 import type { CalendarDay, CalendarYear } from "../../app/api-types";
-import { formatDate, inShanghai } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
+import { formatDate, inShanghai } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
 import { ImportCard } from "./import-card";
 import { MonthGrid, sourceLabels } from "./month-grid";
 import { OverridesCard } from "./overrides-card";

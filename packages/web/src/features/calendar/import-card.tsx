@@ -1,7 +1,7 @@
 import { UploadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Form, Input, Space, Table, Typography } from "antd";
 import { useRef, useState } from "react";
-import { errorText } from "../../app/form-errors";
+import { errorText } from "../../shared/form-errors";
 import { type ImportResult, useImportCalendar } from "./queries";
 
 function importSummary(result: ImportResult): string {

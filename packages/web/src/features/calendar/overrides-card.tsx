@@ -17,8 +17,8 @@ import {
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import type { CalendarOverride } from "../../app/api-types";
-import { dateToPicker, formatDate, formatInstant, pickerToDate } from "../../app/dates";
-import { applyFieldErrors, errorText } from "../../app/form-errors";
+import { dateToPicker, formatDate, formatInstant, pickerToDate } from "../../shared/dates";
+import { applyFieldErrors, errorText } from "../../shared/form-errors";
 import { useDeleteOverride, useSaveOverride } from "./queries";
 
 type OverrideValues = { date: Dayjs | null; kind: CalendarOverride["kind"]; name?: string };

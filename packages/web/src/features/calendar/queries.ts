@@ -1,15 +1,12 @@
+import type { CalendarImportResult, WorkdaysAdded } from "@linxuan/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../app/api";
 import type { CalendarOverride, CalendarYear } from "../../app/api-types";
+import { api } from "../../shared/http";
 
 const calendarKey = ["calendar"] as const;
 
-export type ImportResult = {
-  imported: number;
-  years?: number[];
-  errors: { line: number; message: string }[];
-};
-export type WorkdaySum = { start: string; days: number; end: string; endsAt: string };
+export type ImportResult = CalendarImportResult;
+export type WorkdaySum = WorkdaysAdded;
 
 export function useCalendarYear(year: number) {
   return useQuery({

@@ -1,9 +1,9 @@
 import { Alert, Button, Card, DatePicker, Form, InputNumber, Space } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
-import { isApiError } from "../../app/api";
-import { formatDate, formatInstant, inShanghai, pickerToDate } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
+import { formatDate, formatInstant, inShanghai, pickerToDate } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { isApiError } from "../../shared/http";
 import { addWorkdays, type WorkdaySum } from "./queries";
 
 /** The server's end is exclusive (the next midnight); a person reads it as the last day at 24:00. */

@@ -1,9 +1,9 @@
 import { Alert, App, Button, Card, Space, Typography } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
-import { errorText } from "../../app/form-errors";
 import { useSession } from "../../app/session";
-import { ReasonModal } from "../review/reason-modal";
+import { errorText } from "../../shared/form-errors";
+import { ReasonModal } from "../../shared/reason-modal";
 import { RemindersCard } from "../supervision/reminders-card";
 import { CatalogFiltersBar } from "./catalog-filters";
 import { CatalogTable } from "./catalog-table";
@@ -66,8 +66,8 @@ export function CatalogAdminPage() {
         <CatalogFiltersBar
           idPrefix="admin-catalog"
           value={filters}
-          onChange={(next) => {
-            setFilters(next);
+          onChange={(update) => {
+            setFilters(update);
             setPaging((prev) => ({ ...prev, page: 1 }));
           }}
         />

@@ -7,7 +7,7 @@ import type { CatalogFilters, CatalogSort } from "./types";
 const sortOptions: { value: CatalogSort; label: string }[] = [
   { value: "name", label: "按机构名称" },
   { value: "validUntil", label: "按有效期（先到期在前）" },
-  { value: "approvedAt", label: "按纳入时间（早的在前）" },
+  { value: "listedAt", label: "按纳入目录时间（早的在前）" },
 ];
 
 type SelectKey = Exclude<keyof CatalogFilters, "q" | "sort">;
@@ -22,7 +22,11 @@ export function CatalogFiltersBar({
   idPrefix = "catalog",
 }: {
   value: CatalogFilters;
-  onChange: (next: CatalogFilters) => void;
+  /**
+   * Receives an update of the filters, not the filters: applied to the newest state, so a choice
+   * made while the previous one still renders is not lost.
+   */
+  onChange: (update: (current: CatalogFilters) => CatalogFilters) => void;
   idPrefix?: string;
 }) {
   const batches = usePublicBatches();
@@ -62,7 +66,7 @@ export function CatalogFiltersBar({
     },
   ];
 
-  const set = (patch: CatalogFilters) => onChange({ ...value, ...patch });
+  const set = (patch: CatalogFilters) => onChange((current) => ({ ...current, ...patch }));
   return (
     <Form layout="vertical" component="div" className="lx-catalog-filters">
       <Row gutter={[16, 0]}>
@@ -109,7 +113,7 @@ export function CatalogFiltersBar({
         </Col>
         <Col xs={12} md={6} xl={4}>
           <Form.Item label=" " colon={false}>
-            <Button onClick={() => onChange({})}>清空条件</Button>
+            <Button onClick={() => onChange(() => ({}))}>清空条件</Button>
           </Form.Item>
         </Col>
       </Row>

@@ -1,8 +1,9 @@
 import { FileExcelOutlined, FileTextOutlined } from "@ant-design/icons";
 import { Alert, Breadcrumb, Button, Space, Typography } from "antd";
 import { Link, useSearchParams } from "react-router";
-import { errorText } from "../../app/form-errors";
-import { SectionTitle } from "../public/notice-list";
+import { errorText } from "../../shared/form-errors";
+import { WideTable } from "../../shared/print-button";
+import { SectionTitle } from "../../shared/section-title";
 import { CatalogFiltersBar } from "./catalog-filters";
 import { CatalogTable, PAGE_SIZES } from "./catalog-table";
 import { catalogDownloadUrl, useCatalog } from "./queries";
@@ -17,7 +18,7 @@ function readQuery(params: URLSearchParams) {
     const value = params.get(key);
     if (value) (filters as Record<string, string>)[key] = value;
   }
-  if (filters.sort && !["name", "validUntil", "approvedAt"].includes(filters.sort))
+  if (filters.sort && !["name", "validUntil", "approvedAt", "listedAt"].includes(filters.sort))
     filters.sort = undefined as CatalogSort | undefined;
   const page = Math.max(1, Number(params.get("page")) || 1);
   const size = Number(params.get("pageSize"));
@@ -52,11 +53,15 @@ export function CatalogPage() {
           extra={<Link to="/complaint-status">投诉举报办理查询 ›</Link>}
         />
         <Typography.Paragraph type="secondary">
-          目录收录经遴选、公示后纳入的培训机构和评价机构，有效期3年，实行动态调整。学员、用人单位和补贴经办机构可按条件查询，并下载查询结果。
+          目录收录经遴选、公示后纳入的培训机构和评价机构，有效期按各批次通知的规定，实行动态调整。学员、用人单位和补贴经办机构可按条件查询，并下载查询结果。
         </Typography.Paragraph>
         <CatalogFiltersBar
           value={filters}
-          onChange={(next) => setParams(writeQuery(next, 1, pageSize), { replace: true })}
+          onChange={(update) => {
+            // The address itself, not this render's copy of it: the previous choice may still be rendering.
+            const current = readQuery(new URLSearchParams(window.location.search));
+            setParams(writeQuery(update(current.filters), 1, current.pageSize), { replace: true });
+          }}
         />
         <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 12 }} wrap>
           <span role="status">{catalog.data ? `共查询到 ${catalog.data.total} 条记录` : "正在查询…"}</span>
@@ -72,16 +77,18 @@ export function CatalogPage() {
         {catalog.isError && (
           <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(catalog.error)} />
         )}
-        <CatalogTable
-          items={catalog.data?.items ?? []}
-          total={catalog.data?.total ?? 0}
-          page={page}
-          pageSize={pageSize}
-          loading={catalog.isFetching}
-          onPage={(nextPage, nextSize) =>
-            setParams(writeQuery(filters, nextSize === pageSize ? nextPage : 1, nextSize))
-          }
-        />
+        <WideTable>
+          <CatalogTable
+            items={catalog.data?.items ?? []}
+            total={catalog.data?.total ?? 0}
+            page={page}
+            pageSize={pageSize}
+            loading={catalog.isFetching}
+            onPage={(nextPage, nextSize) =>
+              setParams(writeQuery(filters, nextSize === pageSize ? nextPage : 1, nextSize))
+            }
+          />
+        </WideTable>
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
           下载文件包含当前查询条件下的全部记录（不限于本页）。状态说明：有效期届满前90天内为“即将到期”；“暂停”“已移出”为动态调整结果，详见机构的变更记录。
         </Typography.Paragraph>

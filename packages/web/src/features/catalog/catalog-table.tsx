@@ -1,6 +1,7 @@
 import { Table, type TableColumnsType } from "antd";
 import { Link } from "react-router";
-import { formatInstant } from "../../app/dates";
+import { DemoTag } from "../../shared/batch-tags";
+import { formatInstant } from "../../shared/dates";
 import { CatalogStatusTag } from "./catalog-labels";
 import type { CatalogEntry } from "./types";
 
@@ -36,7 +37,12 @@ export function CatalogTable({
       render: (name: string, entry) => (
         <>
           <Link to={`/catalog/${entry.id}`}>{name}</Link>
-          <div className="lx-muted" style={{ fontFamily: "monospace", fontSize: 12 }}>
+          {entry.isDemo && (
+            <span style={{ marginLeft: 6 }}>
+              <DemoTag isDemo />
+            </span>
+          )}
+          <div className="lx-muted lx-nowrap" style={{ fontFamily: "monospace", fontSize: 12 }}>
             {entry.creditCode}
           </div>
         </>
@@ -54,15 +60,10 @@ export function CatalogTable({
     // The office filters by batch instead; its column makes room for the actions.
     ...(actions ? [] : [{ title: "遴选批次", dataIndex: "batchTitle", width: 170 }]),
     {
-      title: "有效期",
-      key: "validity",
+      title: "有效期至",
+      dataIndex: "validUntil",
       width: 140,
-      render: (_, entry) => (
-        <>
-          <div>{dateOf(entry.approvedAt)}</div>
-          <div>至 {dateOf(entry.validUntil)}</div>
-        </>
-      ),
+      render: (validUntil: string) => dateOf(validUntil),
     },
     {
       title: "状态",

@@ -1,10 +1,10 @@
 import { Alert, Button, Form, Input, Radio, Typography, type UploadFile } from "antd";
 import { useState } from "react";
-import { CaptchaField, type CaptchaValues } from "../../app/captcha-field";
-import { applyFieldErrors, errorText } from "../../app/form-errors";
-import { AckResult } from "../notices/ack-result";
-import { appendEvidence, EvidenceField, noteUploadRefusal } from "../notices/evidence-field";
-import { contentRule, multipartFields, SubmitterFields } from "../notices/submitter-fields";
+import { AckResult } from "../../shared/ack-result";
+import { CaptchaField, type CaptchaValues } from "../../shared/captcha-field";
+import { appendEvidence, EvidenceField, noteUploadRefusal } from "../../shared/evidence-field";
+import { applyFieldErrors, errorText } from "../../shared/form-errors";
+import { contentRule, multipartFields, SubmitterFields } from "../../shared/submitter-fields";
 import type { Acknowledgement } from "../notices/types";
 import { fileComplaint } from "./queries";
 

@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type Query } from "../../app/api";
-import { postMultipart } from "../applications/http";
+import { api, postMultipart, type Query } from "../../shared/http";
 import type { Acknowledgement } from "../notices/types";
 import type { CatalogEntryDetail, CatalogFilters, CatalogPage, CatalogQuery } from "./types";
 

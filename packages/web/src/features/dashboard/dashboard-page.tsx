@@ -1,10 +1,10 @@
 import { FileExcelOutlined, ReloadOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Space, Statistic, Typography } from "antd";
 import type { User } from "../../app/api-types";
-import { inShanghai } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
-import { kindLabel, regionLabel } from "../../app/labels";
 import { useSession } from "../../app/session";
+import { inShanghai } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { kindLabel, regionLabel } from "../../shared/labels";
 import { useStaffBatches } from "../batches/queries";
 import { DashboardCharts } from "./dashboard-charts";
 import { DashboardFilters, useDashboardFilter } from "./dashboard-filters";

@@ -1,7 +1,7 @@
 import { Alert, Space, Statistic } from "antd";
-import { ButtonLink } from "../../app/button-link";
-import { errorText } from "../../app/form-errors";
-import { HomeCard } from "../home/home-parts";
+import { ButtonLink } from "../../shared/button-link";
+import { errorText } from "../../shared/form-errors";
+import { HomeCard } from "../../shared/home-card";
 import { useDashboard } from "./queries";
 
 /** The office home's glance at the figures, and the way to the 统计看板 (no charts loaded here). */

@@ -1,6 +1,6 @@
 import { Alert, Col, Row, Skeleton, Typography } from "antd";
 import { Link } from "react-router";
-import { errorText } from "../../app/form-errors";
+import { errorText } from "../../shared/form-errors";
 import { usePublicStats } from "./queries";
 import "./dashboard.css";
 
@@ -14,7 +14,12 @@ export function PublicStatisticsPage() {
   const figures = data
     ? [
         { label: "已发布遴选批次", value: data.publishedBatches, unit: "个", note: "不含系统演示批次" },
-        { label: "已提交申报", value: data.submittedApplications, unit: "份", note: "各批次累计，不含草稿" },
+        {
+          label: "已提交申报",
+          value: data.submittedApplications,
+          unit: "份",
+          note: "各批次累计，不含草稿和演示批次",
+        },
         {
           label: "目录内机构",
           value: data.catalog.total,
@@ -59,7 +64,9 @@ export function PublicStatisticsPage() {
           <li>
             已提交申报：申报单位已提交的申报份数（一个申报单位就一个职业申报一份），含已退回、已撤回等后续状态，不含尚未提交的草稿。
           </li>
-          <li>目录内机构：经审定、公示后纳入目录且仍在有效期内、未被移出的机构数量。</li>
+          <li>
+            目录内机构：经审定、公示后纳入目录且仍在有效期内、未被移出的机构数量，演示批次的演示条目不计入。
+          </li>
           <li>
             本页只公布数量。机构名单请查询<Link to="/catalog">机构目录</Link>，遴选通知请查看
             <Link to="/notices">通知公告</Link>，各批次日期请查看<Link to="/deadlines">关键日期</Link>。

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { api, withQuery } from "../../app/api";
+import { api, withQuery } from "../../shared/http";
 import type { Dashboard, DashboardFilter, PublicStats } from "./types";
 
 export function useDashboard(filter: DashboardFilter, enabled = true) {

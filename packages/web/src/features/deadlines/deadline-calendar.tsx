@@ -1,7 +1,7 @@
 import { Calendar, Tooltip } from "antd";
 import type { Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
-import { dayjs, formatInstant, inShanghai } from "../../app/dates";
+import { dayjs, formatInstant, inShanghai } from "../../shared/dates";
 import { byDay, deadlineDay, isClosing } from "./queries";
 import type { Deadline } from "./types";
 

@@ -1,7 +1,7 @@
 import { Space, Table, Tag, Typography } from "antd";
 import { Link } from "react-router";
-import { inShanghai } from "../../app/dates";
-import { DemoTag } from "../public/batch-tags";
+import { DemoTag } from "../../shared/batch-tags";
+import { inShanghai } from "../../shared/dates";
 import { deadlineDay, isClosing } from "./queries";
 import type { Deadline } from "./types";
 

@@ -1,6 +1,6 @@
 import { Alert, Checkbox, Segmented, Skeleton, Space, Typography } from "antd";
 import { useState } from "react";
-import { errorText } from "../../app/form-errors";
+import { errorText } from "../../shared/form-errors";
 import { DeadlineCalendar } from "./deadline-calendar";
 import { DeadlineList } from "./deadline-list";
 import { useDeadlines } from "./queries";

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { api } from "../../app/api";
-import { inShanghai } from "../../app/dates";
+import { inShanghai } from "../../shared/dates";
+import { api } from "../../shared/http";
 import type { Deadline } from "./types";
 
 export function useDeadlines() {

@@ -1,7 +1,7 @@
 import { Alert, Space, Statistic, Typography } from "antd";
-import { ButtonLink } from "../../app/button-link";
-import { errorText } from "../../app/form-errors";
-import { HomeCard } from "../home/home-parts";
+import { ButtonLink } from "../../shared/button-link";
+import { errorText } from "../../shared/form-errors";
+import { HomeCard } from "../../shared/home-card";
 import { useMyAssignments } from "./queries";
 
 /** The expert's home: how many reviews are waiting, and which are overdue. */

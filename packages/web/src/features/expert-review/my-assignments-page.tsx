@@ -1,7 +1,7 @@
 import { Alert, Card, Space, Table, Tag, Typography } from "antd";
 import { Link } from "react-router";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
 import { type MyAssignment, type SheetStatus, useMyAssignments } from "./queries";
 
 export const sheetStatusTags: Record<SheetStatus, { text: string; color: string }> = {

@@ -1,24 +1,16 @@
-import type { FormValues, Rubric } from "@linxuan/domain";
+import type {
+  ExpertAssignment,
+  FormValues,
+  OpenedAssignment as Opened,
+  ReviewPledge,
+  SheetSaved,
+} from "@linxuan/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../app/api";
-import type { LevelCode } from "../../app/api-types";
+import { api, apiUrl } from "../../shared/http";
 
-/** Shapes of packages/server/src/features/review/scoring.ts. */
-
-export type SheetStatus = "notStarted" | "draft" | "submitted";
-
-export type MyAssignment = {
-  id: string;
-  batchTitle: string;
-  institutionName: string;
-  kindName: string;
-  occupationName: string;
-  status: SheetStatus;
-  total: number | null;
-  reopenedReason: string | null;
-  dueAt: string | null;
-  overdue: boolean;
-};
+/** Shapes of the expert's side of the review API: the contracts in @linxuan/domain (contracts/review). */
+export type { SheetSaved, SheetStatus } from "@linxuan/domain";
+export type MyAssignment = ExpertAssignment;
 
 export type SheetInput = {
   scores: Record<string, number | null>;
@@ -26,38 +18,9 @@ export type SheetInput = {
   overall: string;
 };
 
-export type OpenedAssignment = {
-  assignmentId: string;
-  batch: { title: string; dueAt: string | null; closesAt: string | null };
-  application: {
-    id: string;
-    institutionName: string;
-    kind: string;
-    kindName: string;
-    occupationName: string;
-    levels: LevelCode[];
-    templateId: string;
-    values: FormValues;
-  };
-  rubric: Rubric | undefined;
-  sheet:
-    | (SheetInput & {
-        total: number | null;
-        status: "draft" | "submitted";
-        revision: number;
-        savedAt: string;
-        reopenedReason: string | null;
-      })
-    | null;
-  history: { total: number; submittedAt: string }[];
-  peers: { name: string; total: number | null; overall: string }[] | null;
-};
-
-export type SheetSaved = {
-  revision: number;
-  total: number | null;
-  status: "draft" | "submitted";
-  savedAt: string;
+/** The contract leaves the masked form values open; they are the form's values. */
+export type OpenedAssignment = Omit<Opened, "application"> & {
+  application: Omit<Opened["application"], "values"> & { values: FormValues };
 };
 
 export const myAssignmentsKey = ["expert", "assignments"] as const;
@@ -100,3 +63,26 @@ export function useDeclareConflict(id: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: myAssignmentsKey }),
   });
 }
+
+/** The 评审承诺 of the assignment's batch, and whether this expert has accepted it. */
+export function usePledge(id: string) {
+  return useQuery({
+    queryKey: [...myAssignmentsKey, id, "pledge"],
+    queryFn: () => api.get<ReviewPledge>(`${path(id)}/pledge`),
+    staleTime: 0,
+    retry: false,
+  });
+}
+
+/** Accepts the pledge; every assignment of the batch opens after it. */
+export function useAcceptPledge(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<ReviewPledge>(`${path(id)}/pledge`, { accept: true }),
+    onSuccess: () => client.invalidateQueries({ queryKey: myAssignmentsKey }),
+  });
+}
+
+/** Where an attachment of the assigned application downloads from (each download is audited). */
+export const attachmentUrl = (id: string, attachmentId: string) =>
+  apiUrl(`${path(id)}/attachments/${encodeURIComponent(attachmentId)}`);

@@ -1,8 +1,8 @@
 import { type Rubric, validateScoreSheet, weightedTotal } from "@linxuan/domain";
 import { Alert, App, Button, Card, Input, InputNumber, Space, Statistic, Tag, Typography } from "antd";
 import { useState } from "react";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
 import { type OpenedAssignment, useSubmitSheet } from "./queries";
 import { type FieldMessages, issuesToMessages, messagesOf, type SaveState, useSheet } from "./use-sheet";
 
@@ -36,6 +36,58 @@ function Messages({ list }: { list: string[] | undefined }) {
   );
 }
 
+/** What the expert is about to submit: each criterion's score, the weighted total, the opinion. */
+function ScoreSummary({
+  rubric,
+  scores,
+  total,
+  overall,
+}: {
+  rubric: Rubric;
+  scores: Record<string, number | null>;
+  total: number;
+  overall: string;
+}) {
+  return (
+    <div>
+      <Typography.Paragraph type="secondary">
+        提交后不能再自行修改；如需修改，须由办公室重新开放。请核对：
+      </Typography.Paragraph>
+      <table className="lx-score-summary" aria-label="评分汇总">
+        <thead>
+          <tr>
+            <th>评分项</th>
+            <th>权重</th>
+            <th>评分</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rubric.criteria.map((criterion) => (
+            <tr key={criterion.key}>
+              <td>{criterion.title}</td>
+              <td>{criterion.weight}%</td>
+              <td>
+                {scores[criterion.key] ?? "—"} / {criterion.max}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td colSpan={2}>加权总分</td>
+            <td>
+              <strong>{total.toFixed(2)} 分</strong>
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }} ellipsis={{ rows: 3 }}>
+        综合评议意见：{overall}
+      </Typography.Paragraph>
+    </div>
+  );
+}
+
 /** 评分表: one score and rationale per criterion, the live weighted total, the overall opinion. */
 export function ScoreSheet({
   assignmentId,
@@ -53,7 +105,7 @@ export function ScoreSheet({
     opened,
   );
   const submit = useSubmitSheet(assignmentId);
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [local, setLocal] = useState<FieldMessages>({});
   const [failure, setFailure] = useState<string | null>(null);
   const submitted = opened.sheet?.status === "submitted";
@@ -68,6 +120,19 @@ export function ScoreSheet({
       setFailure(`评分表有${issues.length}处问题：${issues[0]?.message}`);
       return;
     }
+    // Submission cannot be undone by the expert: show what is about to be sent first.
+    modal.confirm({
+      title: "确认提交评分",
+      width: 560,
+      icon: null,
+      content: <ScoreSummary rubric={rubric} scores={sheet.scores} total={total} overall={sheet.overall} />,
+      okText: "确认提交",
+      cancelText: "返回修改",
+      onOk: submitNow,
+    });
+  };
+
+  const submitNow = async () => {
     try {
       const revision = await finish();
       const saved = await submit.mutateAsync({ ...sheet, revision });

@@ -18,16 +18,19 @@ import {
 } from "antd";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { isApiError } from "../../app/api";
-import { ButtonLink } from "../../app/button-link";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
-import { PlainResult } from "../../app/plain-result";
-import { ReasonModal } from "../review/reason-modal";
-import { ReadOnlyForm } from "../review-queue/read-only-form";
+import { ButtonLink } from "../../shared/button-link";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { isApiError } from "../../shared/http";
+import { PlainResult } from "../../shared/plain-result";
+import { ReasonModal } from "../../shared/reason-modal";
+import { ReadOnlyForm } from "../recommendation-queue/read-only-form";
+import { AttachmentsCard } from "./attachments-card";
+import { PledgeCard } from "./pledge-card";
 import { myAssignmentsKey, type OpenedAssignment, useDeclareConflict, useOpenedAssignment } from "./queries";
 import { ScoreSheet } from "./score-sheet";
 import "./expert-review.css";
+import { PrintButton } from "../../shared/print-button";
 
 const back = <ButtonLink to="/workbench/expert-review">返回我的评议任务</ButtonLink>;
 
@@ -52,6 +55,9 @@ export function ScoringPage() {
           }
         />
       );
+    }
+    if (isApiError(opened.error, "PLEDGE_REQUIRED")) {
+      return <PledgeCard assignmentId={assignmentId} extra={back} />;
     }
     if (isApiError(opened.error) && opened.error.status === 404) {
       return <PlainResult kind="404" title="评议任务不存在或已取消" extra={back} />;
@@ -96,7 +102,10 @@ function Scoring({ assignmentId, opened }: { assignmentId: string; opened: Opene
             )}
           </Space>
         </div>
-        {sheet?.status !== "submitted" && <DeclareButton assignmentId={assignmentId} />}
+        <Space wrap>
+          <PrintButton />
+          {sheet?.status !== "submitted" && <DeclareButton assignmentId={assignmentId} />}
+        </Space>
       </div>
       {sheet?.reopenedReason && sheet.status !== "submitted" && (
         <Alert
@@ -117,6 +126,7 @@ function Scoring({ assignmentId, opened }: { assignmentId: string; opened: Opene
       )}
       <Row gutter={16} align="top">
         <Col xs={24} xl={14}>
+          <AttachmentsCard assignmentId={assignmentId} opened={opened} />
           <Card title="申报材料（个人信息已脱敏）" size="small" style={{ marginBottom: 16 }}>
             <ReadOnlyForm templateId={application.templateId} values={application.values} />
           </Card>

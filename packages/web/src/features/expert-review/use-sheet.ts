@@ -1,7 +1,7 @@
 import type { FormIssue } from "@linxuan/domain";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, isApiError } from "../../app/api";
-import { errorText } from "../../app/form-errors";
+import { errorText } from "../../shared/form-errors";
+import { ApiError, isApiError } from "../../shared/http";
 import { type OpenedAssignment, type SheetInput, saveSheet } from "./queries";
 
 /** How often a changed draft is saved. */

@@ -1,7 +1,7 @@
 import { type ExpertProfile, expertProfileSchema, OCCUPATIONS, REGIONS } from "@linxuan/domain";
 import { Alert, App, Button, Drawer, Form, Input, Select, Space, Switch } from "antd";
 import { useEffect } from "react";
-import { applyFieldErrors, errorText, setFieldIssues } from "../../app/form-errors";
+import { applyFieldErrors, errorText, setFieldIssues } from "../../shared/form-errors";
 import { type Expert, type InitialAccount, useCreateExpert, useUpdateExpert } from "./queries";
 
 type Values = Omit<ExpertProfile, "employerCreditCode"> & { employerCreditCode?: string; username?: string };

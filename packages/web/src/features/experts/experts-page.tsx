@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Button, Card, Input, Select, Space, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import type { OccupationCode } from "../../app/api-types";
-import { errorText } from "../../app/form-errors";
+import { errorText } from "../../shared/form-errors";
 import { ExpertDrawer } from "./expert-drawer";
 import { importedAccounts, useImportJob } from "./import-job";
 import { ImportModal } from "./import-modal";

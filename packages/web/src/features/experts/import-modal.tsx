@@ -1,8 +1,8 @@
 import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Modal, Space, Steps, Table, Typography, Upload } from "antd";
 import { useEffect, useState } from "react";
-import { errorText } from "../../app/form-errors";
-import { apiUrl } from "../applications/http";
+import { errorText } from "../../shared/form-errors";
+import { apiUrl } from "../../shared/http";
 import { followJob } from "../notifications/followed-jobs";
 import { JobProgress } from "../notifications/job-progress";
 import { importJobLabel, useImportJob } from "./import-job";

@@ -1,13 +1,13 @@
+import type { Health, StaffUser } from "@linxuan/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Col, Descriptions, List, Row, Space, Statistic, Tag, Typography } from "antd";
-import { api } from "../../app/api";
-import type { AdminUser, AuditEvent, CalendarYear, Page, User } from "../../app/api-types";
-import { ButtonLink } from "../../app/button-link";
-import { formatInstant, inShanghai } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
-import { HomeCard, HomeHeading } from "./home-parts";
-
-type Health = { status: string; database: "sqlite" | "postgres" };
+import type { AuditEvent, CalendarYear, Page, User } from "../../app/api-types";
+import { ButtonLink } from "../../shared/button-link";
+import { formatInstant, inShanghai } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { HomeCard } from "../../shared/home-card";
+import { api } from "../../shared/http";
+import { HomeHeading } from "./home-parts";
 
 const databaseNames: Record<Health["database"], string> = {
   sqlite: "SQLite（单机）",
@@ -33,7 +33,7 @@ export function AdminHome({ user }: { user: User }) {
   const health = useQuery({ queryKey: ["health"], queryFn: () => api.get<Health>("/health") });
   const users = useQuery({
     queryKey: ["users", "count"],
-    queryFn: () => api.get<Page<AdminUser>>("/users", { page: 1, pageSize: 1 }),
+    queryFn: () => api.get<Page<StaffUser>>("/users", { page: 1, pageSize: 1 }),
   });
   const audit = useQuery({
     queryKey: ["audit", "latest"],

@@ -1,9 +1,10 @@
 import { Alert, Descriptions } from "antd";
 import type { User } from "../../app/api-types";
-import { errorText } from "../../app/form-errors";
+import { errorText } from "../../shared/form-errors";
+import { HomeCard } from "../../shared/home-card";
 import { ExpertTasksCard } from "../expert-review/expert-tasks-card";
 import { usePublicBatches } from "../public/queries";
-import { BatchLinks, HomeCard, HomeHeading } from "./home-parts";
+import { BatchLinks, HomeHeading } from "./home-parts";
 
 export function ExpertHome({ user }: { user: User }) {
   const batches = usePublicBatches();

@@ -1,9 +1,9 @@
-import { Card, Empty, List, Space, Typography } from "antd";
+import { Empty, List, Space, Typography } from "antd";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import type { PublicBatchSummary } from "../../app/api-types";
-import { deadlineCountdown, formatInstant } from "../../app/dates";
-import { DemoTag, KindTags, PhaseTag, ScopeText } from "../public/batch-tags";
+import { DemoTag, KindTags, PhaseTag, ScopeText } from "../../shared/batch-tags";
+import { deadlineCountdown, formatInstant } from "../../shared/dates";
 
 export function HomeHeading({ title, subtitle }: { title: string; subtitle?: ReactNode }) {
   return (
@@ -15,26 +15,6 @@ export function HomeHeading({ title, subtitle }: { title: string; subtitle?: Rea
         </Typography.Paragraph>
       )}
     </div>
-  );
-}
-
-export function HomeCard({
-  title,
-  extra,
-  children,
-}: {
-  title: string;
-  extra?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <Card
-      title={<h2 style={{ margin: 0, fontSize: 16 }}>{title}</h2>}
-      extra={extra}
-      style={{ marginBottom: 16 }}
-    >
-      {children}
-    </Card>
   );
 }
 

@@ -2,13 +2,14 @@ import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
 import { checkCreditCode, regionOfDivisionCode } from "@linxuan/domain";
 import { Alert, Descriptions, Space, Tag } from "antd";
 import type { PublicBatchSummary, User } from "../../app/api-types";
-import { ButtonLink } from "../../app/button-link";
-import { errorText } from "../../app/form-errors";
-import { regionLabel } from "../../app/labels";
+import { ButtonLink } from "../../shared/button-link";
+import { errorText } from "../../shared/form-errors";
+import { HomeCard } from "../../shared/home-card";
+import { regionLabel } from "../../shared/labels";
 import { ApplicationList } from "../applications/application-list";
 import { usePublicBatches } from "../public/queries";
 import { InstitutionCatalogCard } from "../supervision/institution-catalog-card";
-import { BatchLinks, HomeCard, HomeHeading } from "./home-parts";
+import { BatchLinks, HomeHeading } from "./home-parts";
 
 /** The registration authority's region, read from positions 3–8 of the credit code. */
 function registeredRegion(creditCode: string): { code: string | null; text: string } {

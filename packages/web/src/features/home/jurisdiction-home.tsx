@@ -1,9 +1,10 @@
 import { Alert, Descriptions } from "antd";
 import type { StaffBatchSummary, User } from "../../app/api-types";
-import { errorText } from "../../app/form-errors";
+import { errorText } from "../../shared/form-errors";
+import { HomeCard } from "../../shared/home-card";
 import { useStaffBatches } from "../batches/queries";
-import { QueueSummaryCard } from "../review-queue/queue-summary-card";
-import { BatchLinks, HomeCard, HomeHeading } from "./home-parts";
+import { QueueSummaryCard } from "../recommendation-queue/queue-summary-card";
+import { BatchLinks, HomeHeading } from "./home-parts";
 
 type JurisdictionRole = "provincialRecommender" | "industryRecommender" | "receivingCentre";
 
@@ -28,7 +29,7 @@ function concerns(user: User, batch: StaffBatchSummary): boolean {
   }
 }
 
-/** Recommending units and the receiving centre: their jurisdiction and the batches that reach it. */
+/** Recommenders and the receiving centre: their jurisdiction and the batches that reach it. */
 export function JurisdictionHome({ user, role }: { user: User; role: JurisdictionRole }) {
   const batches = useStaffBatches();
   const mine = (batches.data ?? []).filter((batch) => concerns(user, batch));

@@ -2,14 +2,15 @@ import { PlusOutlined } from "@ant-design/icons";
 import { roleMayRun } from "@linxuan/domain";
 import { Alert, Card, Col, Row, Space, Statistic } from "antd";
 import type { User } from "../../app/api-types";
-import { ButtonLink } from "../../app/button-link";
-import { errorText } from "../../app/form-errors";
+import { ButtonLink } from "../../shared/button-link";
+import { errorText } from "../../shared/form-errors";
+import { HomeCard } from "../../shared/home-card";
 import { StatusTag } from "../batches/batches-page";
 import { useStaffBatches } from "../batches/queries";
 import { DashboardSummaryCard } from "../dashboard/dashboard-summary-card";
 import { OfficeReviewCard } from "../review/office-review-card";
 import { OfficeSupervisionCard } from "../supervision/office-supervision-card";
-import { BatchLinks, HomeCard, HomeHeading } from "./home-parts";
+import { BatchLinks, HomeHeading } from "./home-parts";
 
 /** 工程指导协调小组办公室 and provincial organising offices: their batches and where each stands. */
 export function OfficeHome({ user }: { user: User }) {

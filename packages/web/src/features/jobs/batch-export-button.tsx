@@ -1,7 +1,7 @@
 import { ExportOutlined } from "@ant-design/icons";
 import { App, Button, Space, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
-import { errorText } from "../../app/form-errors";
+import { errorText } from "../../shared/form-errors";
 import { followJob, useFollowedJobs } from "../notifications/followed-jobs";
 import { JobProgress } from "../notifications/job-progress";
 import type { Job } from "../notifications/types";

@@ -12,8 +12,8 @@ import {
   Typography,
 } from "antd";
 import { useState } from "react";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
 import { jobName, jobStatusLabels } from "../notifications/job-progress";
 import type { JobStatus } from "../notifications/types";
 import { JobNameCell, JobProgressLine, JobStatusTag } from "./job-parts";

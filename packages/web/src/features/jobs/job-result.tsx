@@ -38,7 +38,9 @@ export function JobResult({ job }: { job: Job }) {
       <Space orientation="vertical" size={0}>
         <span>
           拟分配 {proposed} 人次 /{" "}
-          {result.applied == null ? "仅计算方案，未保存" : `已保存 ${result.applied} 人次`}
+          {result.applied === null || result.applied === undefined
+            ? "仅计算方案，未保存"
+            : `已保存 ${result.applied} 人次`}
         </span>
         {unstaffed > 0 && <Typography.Text type="warning">{unstaffed}份申报专家人数不足</Typography.Text>}
       </Space>

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Space, Table, Typography } from "antd";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
 import { jobStatusText } from "../notifications/job-progress";
 import type { Job } from "../notifications/types";
 import { JobNameCell, JobProgressLine, JobStatusTag } from "./job-parts";

@@ -1,5 +1,6 @@
+import type { BatchExportStarted, JobMonitor } from "@linxuan/domain";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../app/api";
+import { api } from "../../shared/http";
 import { isFinished } from "../notifications/job-progress";
 import type { Job, JobStatus } from "../notifications/types";
 
@@ -26,38 +27,13 @@ export function useStartBatchExport() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (batchId: string) =>
-      api.post<{ jobId: string; count: number }>(
-        `/batches/${encodeURIComponent(batchId)}/exports/applications`,
-      ),
+      api.post<BatchExportStarted>(`/batches/${encodeURIComponent(batchId)}/exports/applications`),
     onSuccess: () => client.invalidateQueries({ queryKey: myJobsKey }),
   });
 }
 
-/**
- * One row of 后台任务监控 (GET /api/admin/jobs): a job of anyone (or of the system) as metadata —
- * never what it produced, its progress note or its file, which only the requester reads.
- */
-export type MonitoredJob = Pick<
-  Job,
-  "id" | "type" | "label" | "description" | "status" | "progress" | "attempts" | "createdAt" | "finishedAt"
-> & {
-  /** The last error, with e-mail addresses and phone and identity numbers masked. */
-  lastError: string | null;
-  /** Who queued it; null for the system's own jobs (e-mail, reminders). */
-  createdBy: string | null;
-  /** The worker running it now, if any. */
-  lockedBy: string | null;
-  /** When a queued job is due (its next try, after an error). */
-  runAfter: string;
-  maxAttempts: number;
-};
-
-export type JobMonitor = {
-  counts: Record<JobStatus, number>;
-  types: { type: string; label: string }[];
-  /** The latest 200 matching jobs, newest first. */
-  items: MonitoredJob[];
-};
+/** 后台任务监控 (GET /api/admin/jobs): the domain's contract (packages/domain/src/contracts/jobs.ts). */
+export type { JobMonitor, MonitoredJob } from "@linxuan/domain";
 
 export type JobMonitorFilters = { status?: JobStatus; type?: string };
 

@@ -1,20 +1,21 @@
-import { canManageBatch, REGIONS } from "@linxuan/domain";
-import { Alert, Button, Card, DatePicker, Form, Input, Radio, Select, Space } from "antd";
+import { canManageBatch, type NoticeContacts, type PublicNoticeView, REGIONS } from "@linxuan/domain";
+import { Alert, Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Space } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router";
-import { isApiError } from "../../app/api";
 import type { KindCode, StaffBatchSummary } from "../../app/api-types";
-import { dayjs, formatInstant, inShanghai, wallClockToInstant } from "../../app/dates";
-import { applyFieldErrors, errorText } from "../../app/form-errors";
-import { kindLabel, regionLabel } from "../../app/labels";
 import { actorOf, useSession } from "../../app/session";
+import { dayjs, inShanghai, wallClockToInstant } from "../../shared/dates";
+import { applyFieldErrors, errorText } from "../../shared/form-errors";
+import { isApiError } from "../../shared/http";
+import { kindLabel, regionLabel } from "../../shared/labels";
 import { useStaffBatches } from "../batches/queries";
-import { endText } from "./notice-period";
-import { useCreateNotice } from "./queries";
+import { NoticeDocument } from "./notice-document";
+import { periodText } from "./notice-period";
+import { type CreateNoticeInput, useCreateNotice, usePreviewNotice, usePublicNotices } from "./queries";
 import type { Notice } from "./types";
 
-type Values = {
+type Values = NoticeContacts & {
   batchId: string;
   kind: KindCode;
   regionCode?: string;
@@ -48,6 +49,18 @@ export function useManagedBatches() {
   return { batches, managed, regionCode: user?.regionCode ?? null };
 }
 
+/**
+ * Who signs a batch's notice by default: the body that issued the batch — for the national batch
+ * its office (工程指导协调小组办公室将拟列入目录的评价机构面向社会公示); a province publishing its
+ * local list of a national batch signs it itself, so the office types its own name.
+ */
+function defaultIssuingBody(batch: ManagedBatch | undefined): string | undefined {
+  if (!batch || batch.localTrainingOnly) return undefined;
+  if (batch.scope.level === "national" && !batch.issuingBody.endsWith("办公室"))
+    return `${batch.issuingBody}办公室`;
+  return batch.issuingBody;
+}
+
 function Failure({ error }: { error: unknown }) {
   if (isApiError(error, "CALENDAR_YEAR_UNKNOWN")) {
     return (
@@ -68,12 +81,19 @@ function Failure({ error }: { error: unknown }) {
   return <Alert type="error" showIcon role="alert" title={errorText(error)} />;
 }
 
-/** 发布公示: batch, kind, (training) region and start; the server counts the end in working days. */
+/**
+ * 发布公示: batch, kind, (training) region, start, 落款 and where objections go; the server counts
+ * the end in working days. The office first sees the public page exactly as it will appear (the
+ * same component) and publishes from that dialog.
+ */
 export function CreateNoticeCard() {
   const [form] = Form.useForm<Values>();
   const { batches, managed, regionCode: ownRegion } = useManagedBatches();
   const create = useCreateNotice();
+  const notices = usePublicNotices();
+  const preview = usePreviewNotice();
   const [created, setCreated] = useState<Notice | null>(null);
+  const [pending, setPending] = useState<{ input: CreateNoticeInput; notice: PublicNoticeView } | null>(null);
   const batchId = Form.useWatch("batchId", form);
   const kind = Form.useWatch("kind", form);
   const batch: ManagedBatch | undefined = managed.find((item) => item.id === batchId);
@@ -86,30 +106,57 @@ export function CreateNoticeCard() {
   const pickBatch = (id: string) => {
     const next = managed.find((item) => item.id === id);
     const kinds = kindsOf(next);
+    // The contacts stay those of this office's latest notice of the batch, until it changes them.
+    const last = (notices.data ?? []).find(
+      (notice) => notice.batchId === id && notice.regionCode === regionOf(next) && notice.contactAddress,
+    );
     form.setFieldsValue({
       kind: kinds.length === 1 ? kinds[0] : undefined,
       regionCode: regionOf(next) ?? undefined,
+      issuingBody: last?.issuingBody ?? defaultIssuingBody(next) ?? form.getFieldValue("issuingBody"),
+      ...(last
+        ? {
+            contactAddress: last.contactAddress ?? undefined,
+            contactPhone: last.contactPhone ?? undefined,
+            contactEmail: last.contactEmail ?? undefined,
+          }
+        : {}),
     });
   };
 
   const submit = (values: Values) => {
     setCreated(null);
-    create.mutate(
-      {
-        batchId: values.batchId,
-        kind: values.kind,
-        regionCode: values.kind === "training" ? (values.regionCode ?? null) : null,
-        startsAt: wallClockToInstant(values.startsAt) ?? "",
-        ...(values.title?.trim() ? { title: values.title.trim() } : {}),
+    create.reset();
+    const input: CreateNoticeInput = {
+      batchId: values.batchId,
+      kind: values.kind,
+      regionCode: values.kind === "training" ? (values.regionCode ?? null) : null,
+      startsAt: wallClockToInstant(values.startsAt) ?? "",
+      issuingBody: values.issuingBody,
+      contactAddress: values.contactAddress,
+      contactPhone: values.contactPhone,
+      contactEmail: values.contactEmail,
+      ...(values.title?.trim() ? { title: values.title.trim() } : {}),
+    };
+    preview.mutate(input, {
+      onSuccess: (notice) => setPending({ input, notice }),
+      onError: (error) => applyFieldErrors(form, error),
+    });
+  };
+
+  const publish = () => {
+    if (!pending) return;
+    create.mutate(pending.input, {
+      onSuccess: (notice) => {
+        setPending(null);
+        setCreated(notice);
+        form.resetFields();
       },
-      {
-        onSuccess: (notice) => {
-          setCreated(notice);
-          form.resetFields();
-        },
-        onError: (error) => applyFieldErrors(form, error),
+      onError: (error) => {
+        setPending(null);
+        applyFieldErrors(form, error);
       },
-    );
+    });
   };
 
   const today = inShanghai().format("YYYY-MM-DD");
@@ -124,8 +171,8 @@ export function CreateNoticeCard() {
           description={
             <Space direction="vertical" size={4}>
               <span>
-                公示期 {formatInstant(created.startsAt)} 至 <strong>{endText(created)}</strong>，共
-                {created.workdays}个工作日（截止时间由系统按工作日历计算）；名单 {created.items.length} 家。
+                公示期：<strong>{periodText(created)}</strong>
+                （截止时间由系统按工作日历计算）；名单 {created.items.length} 家。
               </span>
               <Space>
                 <Link to={`/workbench/notices/${created.id}`}>管理该公示</Link>
@@ -137,11 +184,33 @@ export function CreateNoticeCard() {
           }
         />
       )}
-      {create.isError && (
+      {(create.isError || preview.isError) && (
         <div style={{ marginBottom: 16 }}>
-          <Failure error={create.error} />
+          <Failure error={create.error ?? preview.error} />
         </div>
       )}
+      <Modal
+        open={pending !== null}
+        title="发布前预览：公示公开页面"
+        width={1040}
+        onCancel={() => setPending(null)}
+        footer={[
+          <Button key="back" onClick={() => setPending(null)}>
+            返回修改
+          </Button>,
+          <Button key="publish" type="primary" loading={create.isPending} onClick={publish}>
+            确认发布
+          </Button>,
+        ]}
+      >
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="以下为公示发布后公开页面的内容。确认发布后即向社会公示，名单中的申报进入公示状态，不能撤回。"
+        />
+        {pending && <NoticeDocument notice={pending.notice} preview />}
+      </Modal>
       <Form<Values> form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 640 }}>
         <Form.Item name="batchId" label="遴选批次" rules={[{ required: true, message: "请选择遴选批次" }]}>
           <Select
@@ -177,7 +246,7 @@ export function CreateNoticeCard() {
         <Form.Item
           name="startsAt"
           label="公示开始时间（北京时间）"
-          extra="截止时间按工作日自动计算：自开始之日起第N个工作日的24:00，跳过周末和法定节假日，含调休上班日。"
+          extra="截止时间按工作日自动计算：自开始之日起第N个工作日的24时，跳过周末和法定节假日，含调休上班日。"
           rules={[{ required: true, message: "请选择公示开始时间" }]}
         >
           <DatePicker
@@ -195,8 +264,39 @@ export function CreateNoticeCard() {
         >
           <Input maxLength={200} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={create.isPending}>
-          发布公示
+        <Form.Item
+          name="issuingBody"
+          label="发布单位（落款）"
+          extra="印在公示末尾，与发布日期一起作为落款。"
+          rules={[{ required: true, message: "请填写发布单位（落款）" }]}
+        >
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item
+          name="contactAddress"
+          label="受理异议的通讯地址"
+          rules={[{ required: true, message: "请填写受理异议的通讯地址" }]}
+        >
+          <Input maxLength={120} placeholder="如 上海市黄浦区南京西路1号" />
+        </Form.Item>
+        <Space wrap size={16} align="start">
+          <Form.Item
+            name="contactPhone"
+            label="受理异议的联系电话"
+            rules={[{ required: true, message: "请填写受理异议的联系电话" }]}
+          >
+            <Input maxLength={30} placeholder="如 021-62345678" style={{ width: 240 }} />
+          </Form.Item>
+          <Form.Item
+            name="contactEmail"
+            label="受理异议的电子邮箱"
+            rules={[{ required: true, message: "请填写受理异议的电子邮箱" }]}
+          >
+            <Input maxLength={254} placeholder="如 gongshi@example.gov.cn" style={{ width: 280 }} />
+          </Form.Item>
+        </Space>
+        <Button type="primary" htmlType="submit" loading={preview.isPending}>
+          预览并发布公示
         </Button>
       </Form>
     </Card>

@@ -1,27 +1,65 @@
-import { CheckCircleOutlined } from "@ant-design/icons";
+import { CheckCircleOutlined, FieldTimeOutlined } from "@ant-design/icons";
+import { confirmableAfterText, shanghaiChineseDate } from "@linxuan/domain";
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Skeleton, Space, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { ButtonLink } from "../../app/button-link";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
+import { DemoTag } from "../../shared/batch-tags";
+import { ButtonLink } from "../../shared/button-link";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
 import { NoticeItemsTable } from "./notice-items-table";
-import { endText, PhaseTag } from "./notice-period";
+import { endText, PhaseTag, periodText } from "./notice-period";
 import { ObjectionList } from "./objection-list";
-import { useConfirmNotice, useOfficeNotice } from "./queries";
+import { useConfirmNotice, useOfficeNotice, useShortenDemoNotice } from "./queries";
 import type { Notice } from "./types";
 import "./notices.css";
+import { PrintButton } from "../../shared/print-button";
+
+/**
+ * 演示：缩短公示期 — only offered in demo mode for a 【演示】 batch's running notice, so that a
+ * newcomer can walk on to the catalog today. The server refuses it anywhere else.
+ */
+function DemoShorten({ notice }: { notice: Notice }) {
+  const { modal, message } = App.useApp();
+  const shorten = useShortenDemoNotice(notice.id);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  if (!notice.demoShortenable) return null;
+  const ask = () =>
+    modal.confirm({
+      title: "演示：缩短公示期",
+      content: `本公示属于演示批次。缩短后公示期即时届满（原至${endText(notice)}），不再受理异议，可随即确认公示结果。此操作记入审计日志。`,
+      okText: "缩短公示期",
+      cancelText: "取消",
+      onOk: () =>
+        shorten
+          .mutateAsync()
+          .then(() => {
+            setRefusal(null);
+            message.success("公示期已缩短，现可确认公示结果");
+          })
+          .catch((error: unknown) => setRefusal(errorText(error))),
+    });
+  return (
+    <Space direction="vertical" style={{ width: "100%" }}>
+      {refusal && <Alert type="error" showIcon role="alert" title={refusal} />}
+      <Button icon={<FieldTimeOutlined />} onClick={ask} loading={shorten.isPending}>
+        演示：缩短公示期
+      </Button>
+    </Space>
+  );
+}
 
 function ConfirmCard({ notice }: { notice: Notice }) {
   const { modal, message } = App.useApp();
   const confirm = useConfirmNotice(notice.id);
+  const running = notice.phase === "open" || notice.phase === "upcoming";
   const [refusal, setRefusal] = useState<string | null>(null);
   const [listed, setListed] = useState<number | null>(null);
   const remaining = notice.items.filter((item) => item.status === "listed").length;
 
   const ask = () =>
     modal.confirm({
-      title: "公示期满确认纳入目录",
+      title: "确认公示结果",
       content: `确认后，公示名单中未被移出的 ${remaining} 家机构将纳入目录，有效期自审定通过之时起计算。此操作不可撤销。`,
       okText: "确认纳入目录",
       cancelText: "取消",
@@ -54,12 +92,23 @@ function ConfirmCard({ notice }: { notice: Notice }) {
       ) : (
         <Space direction="vertical" style={{ width: "100%" }}>
           <Typography.Text type="secondary">
-            公示期满（{endText(notice)}后）且全部异议处理完毕，方可确认纳入目录。
+            公示期满（{endText(notice)}
+            后）且全部异议处理完毕，方可确认公示结果，名单中未被移出的机构纳入目录。
           </Typography.Text>
           {refusal && <Alert type="error" showIcon role="alert" title="不能纳入目录" description={refusal} />}
-          <Button type="primary" icon={<CheckCircleOutlined />} loading={confirm.isPending} onClick={ask}>
-            公示期满确认纳入目录
-          </Button>
+          <Space wrap align="center">
+            <Button
+              type="primary"
+              icon={<CheckCircleOutlined />}
+              loading={confirm.isPending}
+              disabled={running}
+              onClick={ask}
+            >
+              确认公示结果
+            </Button>
+            {running && <Typography.Text type="secondary">{confirmableAfterText(notice)}</Typography.Text>}
+          </Space>
+          <DemoShorten notice={notice} />
         </Space>
       )}
     </Card>
@@ -83,19 +132,35 @@ export function NoticeAdminPage() {
         <div>
           <h1>{notice.title}</h1>
           <Space style={{ marginTop: 8 }}>
+            <DemoTag isDemo={notice.isDemo} />
             <PhaseTag phase={notice.phase} />
           </Space>
         </div>
-        <ButtonLink to={`/public-notices/${notice.id}`}>查看公开页面</ButtonLink>
+        <Space wrap>
+          <PrintButton />
+          <ButtonLink to={`/public-notices/${notice.id}`}>查看公开页面</ButtonLink>
+        </Space>
       </div>
       <Card style={{ marginBottom: 16 }}>
         <Descriptions
           size="small"
-          column={{ xs: 1, md: 4 }}
+          column={{ xs: 1, md: 2 }}
           items={[
-            { key: "start", label: "开始", children: formatInstant(notice.startsAt) },
-            { key: "end", label: "截止", children: endText(notice) },
-            { key: "days", label: "公示期", children: `${notice.workdays}个工作日` },
+            { key: "period", label: "公示期", children: periodText(notice) },
+            { key: "start", label: "开始时间", children: formatInstant(notice.startsAt) },
+            {
+              key: "signature",
+              label: "落款",
+              children: `${notice.issuingBody ?? "—"}　${shanghaiChineseDate(notice.publishedAt)}`,
+            },
+            {
+              key: "contacts",
+              label: "异议受理",
+              children:
+                [notice.contactAddress, notice.contactPhone, notice.contactEmail]
+                  .filter(Boolean)
+                  .join("；") || "—",
+            },
             {
               key: "count",
               label: "名单",

@@ -1,6 +1,8 @@
+import { levelNamesText, type PublicNoticeItem } from "@linxuan/domain";
 import { Table, Tag } from "antd";
-import { levelLabel } from "../../app/labels";
-import type { NoticeItem } from "./types";
+
+/** An item as the public sees it; the office's view adds why it was removed. */
+type Item = PublicNoticeItem & { removedReason?: string | null };
 
 /**
  * The notice's list. An item taken off after an upheld objection stays on the page, struck
@@ -11,7 +13,7 @@ export function NoticeItemsTable({
   confirmed,
   showReasons = false,
 }: {
-  items: NoticeItem[];
+  items: Item[];
   confirmed: boolean;
   /** The office sees why an item was removed; the public page shows only that it was. */
   showReasons?: boolean;
@@ -49,7 +51,7 @@ export function NoticeItemsTable({
           title: "统一社会信用代码",
           dataIndex: "creditCode",
           width: 180,
-          render: (code: string) => <code className="lx-strike">{code}</code>,
+          render: (code: string) => <code className="lx-strike lx-nowrap">{code}</code>,
         },
         { title: "机构类型", dataIndex: "kindName", width: 90, render: strike },
         { title: "职业", dataIndex: "occupationName", width: 180, render: strike },
@@ -57,14 +59,14 @@ export function NoticeItemsTable({
           title: "专业技术等级",
           dataIndex: "levels",
           width: 120,
-          render: (levels: NoticeItem["levels"]) => strike(levels.map(levelLabel).join("、")),
+          render: (levels: Item["levels"]) => strike(levelNamesText(levels)),
         },
         { title: "地区", dataIndex: "regionName", width: 80, render: strike },
         {
           title: "状态",
           dataIndex: "status",
           width: 130,
-          render: (status: NoticeItem["status"]) =>
+          render: (status: Item["status"]) =>
             status === "removed" ? (
               <Tag color="red">异议成立已移出</Tag>
             ) : confirmed ? (

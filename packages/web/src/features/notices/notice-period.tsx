@@ -1,7 +1,7 @@
 import { ClockCircleOutlined } from "@ant-design/icons";
+import { chineseNoticePeriod, noticeEndText } from "@linxuan/domain";
 import { Tag } from "antd";
 import { useEffect, useState } from "react";
-import { formatDate, formatInstant } from "../../app/dates";
 import type { NoticePhase, NoticeSummary } from "./types";
 
 export const phaseLabels: Record<NoticePhase, { text: string; color: string }> = {
@@ -16,14 +16,17 @@ export function PhaseTag({ phase }: { phase: NoticePhase }) {
   return <Tag color={label.color}>{label.text}</Tag>;
 }
 
-/** 2026年11月30日 24:00: a notice ends at midnight after its last working day. */
+/** 2026年11月30日24时: a notice ends at midnight after its last working day. */
 export function endText(notice: Pick<NoticeSummary, "lastDay">): string {
-  return `${formatDate(notice.lastDay)} 24:00`;
+  return noticeEndText(notice);
 }
 
-/** 公示期：开始 至 截止（N个工作日） */
-export function periodText(notice: Pick<NoticeSummary, "startsAt" | "lastDay" | "workdays">): string {
-  return `${formatInstant(notice.startsAt)} 至 ${endText(notice)}（${notice.workdays}个工作日）`;
+/** 2026年12月7日至2026年12月11日24时（5个工作日） */
+export function periodText(
+  notice: Pick<NoticeSummary, "startsAt" | "lastDay" | "workdays" | "endsAt" | "demoShortenedAt">,
+): string {
+  const period = chineseNoticePeriod(notice);
+  return notice.demoShortenedAt ? period : `${period}（${notice.workdays}个工作日）`;
 }
 
 /** 6天 11小时 23分 05秒 */

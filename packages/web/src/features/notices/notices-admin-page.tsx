@@ -1,7 +1,8 @@
 import { Alert, Card, Space, Table, Typography } from "antd";
 import { Link } from "react-router";
-import { ButtonLink } from "../../app/button-link";
-import { errorText } from "../../app/form-errors";
+import { DemoTag } from "../../shared/batch-tags";
+import { ButtonLink } from "../../shared/button-link";
+import { errorText } from "../../shared/form-errors";
 import { CreateNoticeCard, useManagedBatches } from "./create-notice-card";
 import { PhaseTag, periodText } from "./notice-period";
 import { usePublicNotices } from "./queries";
@@ -50,7 +51,10 @@ export function NoticesAdminPage() {
               dataIndex: "title",
               render: (title: string, notice) => (
                 <Space direction="vertical" size={2}>
-                  <Link to={`/workbench/notices/${notice.id}`}>{title}</Link>
+                  <Space size={6}>
+                    <DemoTag isDemo={notice.isDemo} />
+                    <Link to={`/workbench/notices/${notice.id}`}>{title}</Link>
+                  </Space>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {titles.get(notice.batchId)}
                   </Typography.Text>

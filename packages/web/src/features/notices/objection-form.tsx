@@ -1,12 +1,12 @@
 import { Alert, Button, Form, Input, Select, type UploadFile } from "antd";
 import { useState } from "react";
-import { isApiError } from "../../app/api";
-import { CaptchaField, type CaptchaValues } from "../../app/captcha-field";
-import { applyFieldErrors, errorText } from "../../app/form-errors";
-import { AckResult } from "./ack-result";
-import { appendEvidence, EvidenceField, noteUploadRefusal } from "./evidence-field";
+import { AckResult } from "../../shared/ack-result";
+import { CaptchaField, type CaptchaValues } from "../../shared/captcha-field";
+import { appendEvidence, EvidenceField, noteUploadRefusal } from "../../shared/evidence-field";
+import { applyFieldErrors, errorText } from "../../shared/form-errors";
+import { isApiError } from "../../shared/http";
+import { contentRule, multipartFields, SubmitterFields } from "../../shared/submitter-fields";
 import { fileObjection } from "./queries";
-import { contentRule, multipartFields, SubmitterFields } from "./submitter-fields";
 import type { Acknowledgement, NoticeItem } from "./types";
 
 type Values = CaptchaValues & {

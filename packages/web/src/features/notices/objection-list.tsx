@@ -1,15 +1,15 @@
 import { Alert, App, Button, Descriptions, Empty, List, Space, Tag, Typography } from "antd";
 import { useState } from "react";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
-import { ReasonModal } from "../review/reason-modal";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { ReasonModal } from "../../shared/reason-modal";
 import { EvidenceLinks } from "../supervision/evidence-links";
 import { useHandleObjection, useObjections } from "./queries";
 import type { Objection, ObjectionAction } from "./types";
 
 const statusColors: Record<Objection["status"], string> = {
   received: "blue",
-  accepted: "gold",
+  investigating: "gold",
   dismissed: "default",
   upheld: "red",
 };
@@ -19,11 +19,16 @@ const actions: Record<
   { text: string; title: string; from: Objection["status"][]; danger?: boolean; done: string }
 > = {
   accept: { text: "受理调查", title: "受理调查", from: ["received"], done: "已受理调查" },
-  dismiss: { text: "不成立", title: "异议不成立", from: ["received", "accepted"], done: "已认定异议不成立" },
+  dismiss: {
+    text: "不成立",
+    title: "异议不成立",
+    from: ["received", "investigating"],
+    done: "已认定异议不成立",
+  },
   uphold: {
     text: "成立",
     title: "异议成立",
-    from: ["received", "accepted"],
+    from: ["received", "investigating"],
     danger: true,
     done: "已认定异议成立，该机构已移出公示名单",
   },

@@ -1,14 +1,13 @@
-import { FileExcelOutlined, FilePdfOutlined } from "@ant-design/icons";
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Space, Typography } from "antd";
+import { Alert, Breadcrumb, Card, Col, Row, Skeleton, Typography } from "antd";
 import { useCallback, useEffect } from "react";
 import { Link, useParams } from "react-router";
-import { isApiError } from "../../app/api";
-import { ButtonLink } from "../../app/button-link";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
-import { PlainResult } from "../../app/plain-result";
-import { NoticeItemsTable } from "./notice-items-table";
-import { endText, NoticeCountdown, PhaseTag, remainingText, useRemaining } from "./notice-period";
+import { ButtonLink } from "../../shared/button-link";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { isApiError } from "../../shared/http";
+import { PlainResult } from "../../shared/plain-result";
+import { NoticeDocument } from "./notice-document";
+import { endText, remainingText, useRemaining } from "./notice-period";
 import { ObjectionForm } from "./objection-form";
 import { usePublicNotice } from "./queries";
 import type { Notice } from "./types";
@@ -114,7 +113,6 @@ export function PublicNoticePage() {
     return <Alert type="error" showIcon title={errorText(query.error)} />;
   }
   const notice = query.data;
-  const removed = notice.items.filter((item) => item.status === "removed").length;
 
   return (
     <>
@@ -126,50 +124,10 @@ export function PublicNoticePage() {
           { title: notice.title },
         ]}
       />
-      <article className="lx-panel" aria-labelledby="notice-title">
-        <h1 id="notice-title" className="lx-notice-title" style={{ marginTop: 0 }}>
-          {notice.title}
-        </h1>
-        <Space direction="vertical" size={16} style={{ width: "100%" }}>
-          <Descriptions
-            bordered
-            size="small"
-            column={{ xs: 1, md: 3 }}
-            items={[
-              { key: "start", label: "开始", children: formatInstant(notice.startsAt) },
-              { key: "end", label: "截止", children: endText(notice) },
-              { key: "days", label: "公示期", children: `${notice.workdays}个工作日` },
-            ]}
-          />
-          <Space size={16} wrap>
-            <PhaseTag phase={notice.phase} />
-            {notice.phase === "open" && (
-              <NoticeCountdown
-                remainingMs={notice.remainingMs}
-                receivedAt={notice.receivedAt}
-                onEnd={reload}
-              />
-            )}
-          </Space>
-          <Typography.Paragraph style={{ fontSize: 15, lineHeight: 1.9, margin: 0 }}>
-            现将拟纳入目录的机构名单予以公示，公示期为{notice.workdays}个工作日（
-            {formatInstant(notice.startsAt)}至{endText(notice)}
-            ）。公示期内，如对名单中的机构有异议，请通过本页实名提出，写明具体事实和理由，并提供联系方式和有关证明材料。
-            {removed > 0 && `公示期间，${removed}家机构经核实异议成立，已移出公示名单。`}
-          </Typography.Paragraph>
-          <Space wrap>
-            <Button icon={<FilePdfOutlined />} href={`/api/public/notices/${notice.id}/list.pdf`} download>
-              下载公示名单（PDF）
-            </Button>
-            <Button icon={<FileExcelOutlined />} href={`/api/public/notices/${notice.id}/list.xlsx`} download>
-              下载公示名单（Excel）
-            </Button>
-          </Space>
-          <NoticeItemsTable items={notice.items} confirmed={notice.phase === "confirmed"} />
-        </Space>
-      </article>
+      <NoticeDocument notice={notice} receivedAt={notice.receivedAt} onEnd={reload} />
       <Card
         id="objection"
+        className="lx-no-print"
         title={<h2 style={{ margin: 0, fontSize: 16 }}>提出异议</h2>}
         extra={<Link to="/objection-status">异议办理查询 ›</Link>}
         style={{ marginTop: 16 }}

@@ -1,7 +1,8 @@
 import { Alert, Breadcrumb, List, Skeleton, Space, Typography } from "antd";
 import { Link } from "react-router";
-import { errorText } from "../../app/form-errors";
-import { SectionTitle } from "../public/notice-list";
+import { DemoTag } from "../../shared/batch-tags";
+import { errorText } from "../../shared/form-errors";
+import { SectionTitle } from "../../shared/section-title";
 import { PhaseTag, periodText } from "./notice-period";
 import { usePublicNotices } from "./queries";
 import "./notices.css";
@@ -30,9 +31,15 @@ export function PublicNoticesPage() {
               <List.Item key={notice.id} extra={<PhaseTag phase={notice.phase} />}>
                 <List.Item.Meta
                   title={
-                    <Link to={`/public-notices/${notice.id}`} style={{ fontSize: 15, fontWeight: "normal" }}>
-                      {notice.title}
-                    </Link>
+                    <Space size={6} wrap>
+                      <DemoTag isDemo={notice.isDemo} />
+                      <Link
+                        to={`/public-notices/${notice.id}`}
+                        style={{ fontSize: 15, fontWeight: "normal" }}
+                      >
+                        {notice.title}
+                      </Link>
+                    </Space>
                   }
                   description={
                     <Space size={16} wrap>

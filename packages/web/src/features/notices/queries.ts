@@ -1,7 +1,7 @@
+import type { NoticeContacts, PublicNoticeView } from "@linxuan/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../app/api";
 import type { KindCode } from "../../app/api-types";
-import { postMultipart } from "../applications/http";
+import { api, postMultipart } from "../../shared/http";
 import type {
   Acknowledgement,
   Notice,
@@ -53,13 +53,33 @@ export function objectionStatus(input: { ackNumber: string; phone: string }) {
   return api.post<ObjectionStatusAnswer>("/public/objections/status", input);
 }
 
-export type CreateNoticeInput = {
+export type CreateNoticeInput = NoticeContacts & {
   batchId: string;
   kind: KindCode;
   regionCode: string | null;
   startsAt: string;
   title?: string;
 };
+
+/** 发布预览: the public page of the notice as it would be published, written nowhere. */
+export function usePreviewNotice() {
+  return useMutation({
+    mutationFn: (input: CreateNoticeInput) =>
+      api.post<{ notice: PublicNoticeView }>("/notices/preview", input).then((body) => body.notice),
+  });
+}
+
+/** 演示：缩短公示期 (demo mode, 【演示】 batches only). */
+export function useShortenDemoNotice(noticeId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      api
+        .post<{ notice: Notice }>(`/notices/${encodeURIComponent(noticeId)}/demo-shorten`)
+        .then((b) => b.notice),
+    onSuccess: () => client.invalidateQueries({ queryKey: noticesKey }),
+  });
+}
 
 export function useCreateNotice() {
   const client = useQueryClient();

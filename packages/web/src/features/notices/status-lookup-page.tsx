@@ -1,11 +1,11 @@
 import { Alert, Breadcrumb, Button, Card, Descriptions, Form, Input, Tag } from "antd";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { api } from "../../app/api";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
-import { SectionTitle } from "../public/notice-list";
-import { phoneRule } from "./submitter-fields";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { api } from "../../shared/http";
+import { SectionTitle } from "../../shared/section-title";
+import { phoneRule } from "../../shared/submitter-fields";
 import "./notices.css";
 
 /** What both status answers share; complaints add an outcome. */
@@ -23,7 +23,6 @@ type StatusAnswer = {
 
 const statusColors: Record<string, string> = {
   received: "blue",
-  accepted: "gold",
   investigating: "gold",
   dismissed: "default",
   upheld: "red",

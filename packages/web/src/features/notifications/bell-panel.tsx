@@ -1,7 +1,7 @@
 import { Alert, App, Button, Empty, Spin } from "antd";
 import { type KeyboardEvent, useEffect, useRef } from "react";
 import { Link, useNavigate } from "react-router";
-import { errorText } from "../../app/form-errors";
+import { errorText } from "../../shared/form-errors";
 import { type FollowedJob, unfollowJob } from "./followed-jobs";
 import { shortTime } from "./format";
 import { JobProgress } from "./job-progress";

@@ -1,4 +1,4 @@
-import { inShanghai } from "../../app/dates";
+import { inShanghai } from "../../shared/dates";
 
 /** Today: 14:05; this year: 11月3日 14:05; earlier: 2025年11月3日 (Beijing time). */
 export function shortTime(instant: string): string {

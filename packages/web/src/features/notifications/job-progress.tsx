@@ -2,8 +2,8 @@ import { DownloadOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, type ButtonProps, Progress, Space, Typography } from "antd";
 import { useEffect, useRef } from "react";
-import { api, isApiError } from "../../app/api";
-import { errorText } from "../../app/form-errors";
+import { errorText } from "../../shared/form-errors";
+import { api, isApiError } from "../../shared/http";
 import type { Job, JobStatus } from "./types";
 
 /*

@@ -2,7 +2,7 @@ import { BellOutlined } from "@ant-design/icons";
 import { useQueries } from "@tanstack/react-query";
 import { App, Badge, Popover } from "antd";
 import { useEffect, useRef, useState } from "react";
-import { isApiError } from "../../app/api";
+import { isApiError } from "../../shared/http";
 import { BellPanel } from "./bell-panel";
 import { type FollowedJob, unfollowJob, useFollowedJobs } from "./followed-jobs";
 import { isFinished, JobFileLink, jobQuery, jobStatusText } from "./job-progress";

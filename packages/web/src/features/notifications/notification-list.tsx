@@ -1,7 +1,7 @@
 import { App, Button, Empty, Space, Table, Tag, Typography } from "antd";
 import { Link } from "react-router";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
 import { useMarkRead } from "./queries";
 import type { NotificationItem } from "./types";
 

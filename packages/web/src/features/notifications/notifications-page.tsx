@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Segmented, Tabs, Typography } from "antd";
 import { useSearchParams } from "react-router";
-import { errorText } from "../../app/form-errors";
+import { errorText } from "../../shared/form-errors";
 import { NotificationTable } from "./notification-list";
 import { PreferencesCard } from "./preferences-card";
 import { useMarkAllRead, useNotifications } from "./queries";

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Space, Switch, Table, Typography } from "antd";
 import { useEffect, useState } from "react";
-import { errorText } from "../../app/form-errors";
+import { errorText } from "../../shared/form-errors";
 import { usePreferences, useSavePreferences } from "./queries";
 import type { Preference } from "./types";
 

@@ -2,8 +2,8 @@ import { ClockCircleOutlined } from "@ant-design/icons";
 import { Card, Descriptions, Space, Typography } from "antd";
 import { Link } from "react-router";
 import type { PublicBatchSummary } from "../../app/api-types";
-import { deadlineCountdown, formatDate, formatInstant } from "../../app/dates";
-import { DemoTag, KindTags, ScopeText } from "./batch-tags";
+import { DemoTag, KindTags, ScopeText } from "../../shared/batch-tags";
+import { deadlineCountdown, formatDate, formatInstant } from "../../shared/dates";
 
 export function BatchCard({ batch }: { batch: PublicBatchSummary }) {
   const countdown = deadlineCountdown(batch.onlineDeadline);

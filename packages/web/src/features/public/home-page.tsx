@@ -1,12 +1,16 @@
 import { DownloadOutlined, FileSearchOutlined, LoginOutlined, UserAddOutlined } from "@ant-design/icons";
 import { Alert, Col, Empty, Row, Skeleton } from "antd";
-import type { ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { Link } from "react-router";
-import { errorText } from "../../app/form-errors";
 import { PLATFORM_NAME, PROGRAM_NAME } from "../../app/public-layout";
-import { BatchCard } from "./batch-card";
-import { NoticeList, SectionTitle } from "./notice-list";
+import { errorText } from "../../shared/form-errors";
+import { SectionTitle } from "../../shared/section-title";
 import { usePublicBatches } from "./queries";
+
+// The home page is drawn at once (it is the page most visitors open first); its cards and list,
+// which bring antd's Card and List (tabs, menus, pagination), follow in their own chunk.
+const BatchCard = lazy(() => import("./batch-card").then((m) => ({ default: m.BatchCard })));
+const NoticeList = lazy(() => import("./notice-list").then((m) => ({ default: m.NoticeList })));
 
 export function HomePage() {
   const batches = usePublicBatches();
@@ -23,7 +27,7 @@ export function HomePage() {
         </h1>
         <p>
           数字技术工程师培育项目是专业技术人才知识更新工程的重要组成部分，围绕人工智能、物联网、大数据、云计算、智能制造、工业互联网、虚拟现实、区块链、集成电路、数字化管理等10个数字技术新职业，分初级、中级、高级开展培训和评价。
-          培训机构和评价机构按批次遴选：申报单位按通知要求填报申报表并报送材料，经推荐或形式审查、专家评议、审定和公示后纳入机构目录，目录有效期3年，实行动态调整。
+          培训机构和评价机构按批次遴选：申报单位按通知要求填报申报表并报送材料，经推荐或形式审查、专家评议、审定和公示后纳入机构目录，目录有效期按各批次通知的规定，实行动态调整。
         </p>
       </section>
 
@@ -33,19 +37,27 @@ export function HomePage() {
       {batches.isSuccess && open.length === 0 && (
         <Empty description="当前没有正在受理网上申报的遴选批次" style={{ padding: 24, background: "#fff" }} />
       )}
-      <Row gutter={[16, 16]}>
-        {open.map((batch) => (
-          <Col key={batch.id} xs={24} md={12} xl={8}>
-            <BatchCard batch={batch} />
-          </Col>
-        ))}
-      </Row>
+      <Suspense fallback={open.length > 0 && <Skeleton active />}>
+        <Row gutter={[16, 16]}>
+          {open.map((batch) => (
+            <Col key={batch.id} xs={24} md={12} xl={8}>
+              <BatchCard batch={batch} />
+            </Col>
+          ))}
+        </Row>
+      </Suspense>
 
       <Row gutter={24} style={{ marginTop: 32 }}>
         <Col xs={24} lg={16}>
           <div className="lx-panel" style={{ paddingTop: 16 }}>
             <SectionTitle title="通知公告" extra={<Link to="/notices">更多 ›</Link>} />
-            {batches.isPending ? <Skeleton active /> : <NoticeList items={items.slice(0, 8)} />}
+            {batches.isPending ? (
+              <Skeleton active />
+            ) : (
+              <Suspense fallback={<Skeleton active />}>
+                <NoticeList items={items.slice(0, 8)} />
+              </Suspense>
+            )}
           </div>
         </Col>
         <Col xs={24} lg={8}>

@@ -1,9 +1,8 @@
 import { List, Space } from "antd";
-import type { ReactNode } from "react";
 import { Link } from "react-router";
 import type { PublicBatchSummary } from "../../app/api-types";
-import { formatDate } from "../../app/dates";
-import { DemoTag, PhaseTag } from "./batch-tags";
+import { DemoTag, PhaseTag } from "../../shared/batch-tags";
+import { formatDate } from "../../shared/dates";
 
 /** Published notices, newest first, as a plain list of links with their dates. */
 export function NoticeList({ items, detailed = false }: { items: PublicBatchSummary[]; detailed?: boolean }) {
@@ -43,22 +42,5 @@ export function NoticeList({ items, detailed = false }: { items: PublicBatchSumm
         </List.Item>
       )}
     />
-  );
-}
-
-export function SectionTitle({
-  title,
-  extra,
-  as: Heading = "h2",
-}: {
-  title: string;
-  extra?: ReactNode;
-  as?: "h1" | "h2";
-}) {
-  return (
-    <div className="lx-section-title">
-      <Heading className="lx-section-heading">{title}</Heading>
-      {extra}
-    </div>
   );
 }

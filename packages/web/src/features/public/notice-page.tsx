@@ -2,12 +2,11 @@ import { Alert, Breadcrumb, Card, Col, Row, Skeleton, Space } from "antd";
 import type { ReactNode } from "react";
 import { useEffect } from "react";
 import { Link, useLocation, useParams } from "react-router";
-import { isApiError } from "../../app/api";
-import { ButtonLink } from "../../app/button-link";
-import { formatDate } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
-import { PlainResult } from "../../app/plain-result";
-import { DemoTag, PhaseTag } from "./batch-tags";
+import { DemoTag, PhaseTag } from "../../shared/batch-tags";
+import { ButtonLink } from "../../shared/button-link";
+import { formatDate } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { isApiError } from "../../shared/http";
 import {
   AttachmentList,
   ContactList,
@@ -17,8 +16,10 @@ import {
   OccupationTable,
   QuotaSummary,
   StageTimeline,
-} from "./notice-sections";
-import { NoticeText } from "./notice-text";
+} from "../../shared/notice-sections";
+import { NoticeText } from "../../shared/notice-text";
+import { PlainResult } from "../../shared/plain-result";
+import { PrintButton } from "../../shared/print-button";
 import { usePublicBatch } from "./queries";
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -90,6 +91,7 @@ export function NoticePage() {
                 <span>发文机关：{batch.issuingBody}</span>
                 <span>文号：{batch.documentNumber ?? "无"}</span>
                 <span>发布日期：{formatDate(batch.publishedOn)}</span>
+                <PrintButton size="small" />
               </Space>
             </div>
             {definition.addressees && (

@@ -1,7 +1,8 @@
 import { Alert, Breadcrumb, Skeleton } from "antd";
 import { Link } from "react-router";
-import { errorText } from "../../app/form-errors";
-import { NoticeList, SectionTitle } from "./notice-list";
+import { errorText } from "../../shared/form-errors";
+import { SectionTitle } from "../../shared/section-title";
+import { NoticeList } from "./notice-list";
 import { usePublicBatches } from "./queries";
 
 export function NoticesPage() {

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { api } from "../../app/api";
 import type { PublicBatch, PublicBatchSummary } from "../../app/api-types";
+import { api } from "../../shared/http";
 
 export function usePublicBatches() {
   return useQuery({

@@ -1,4 +1,11 @@
-import { type KindCode, kindName, type OccupationCode, occupationName } from "@linxuan/domain";
+import {
+  type KindCode,
+  kindName,
+  type OccupationCode,
+  occupationName,
+  type RecommendationOverview,
+  type RecommenderProgress,
+} from "@linxuan/domain";
 import { useQuery } from "@tanstack/react-query";
 import {
   Alert,
@@ -15,38 +22,18 @@ import {
   Typography,
 } from "antd";
 import { useState } from "react";
-import { api } from "../../app/api";
 import type { User } from "../../app/api-types";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
 import { useSession } from "../../app/session";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { api } from "../../shared/http";
 import { BatchExportButton } from "../jobs/batch-export-button";
-import { BatchSelect, useBatchParam, useStageBatches } from "../review-queue/stage-batches";
-
-/** GET /api/recommendation/overview (packages/server/src/features/recommendation/overview.ts). */
-type UnitProgress = {
-  unitType: "region" | "industry";
-  unitValue: string;
-  unitName: string;
-  received: number;
-  pending: number;
-  returned: number;
-  recommended: number;
-  declined: number;
-  quotaUsed: { occupation: string; kind: string; used: number; quota: number }[];
-  closedAt: string | null;
-};
-
-type Overview = {
-  batchId: string;
-  units: UnitProgress[];
-  totals: { received: number; recommended: number; unitsWithApplications: number; unitsNotClosed: string[] };
-};
+import { BatchSelect, useBatchParam, useStageBatches } from "../recommendation-queue/stage-batches";
 
 function useOverview(batchId: string | null) {
   return useQuery({
     queryKey: ["recommendation-overview", batchId],
-    queryFn: () => api.get<Overview>("/recommendation/overview", { batchId }),
+    queryFn: () => api.get<RecommendationOverview>("/recommendation/overview", { batchId }),
     enabled: Boolean(batchId),
     staleTime: 0,
   });
@@ -58,14 +45,20 @@ export function RecommendationOverviewPage() {
   return user ? <OverviewView user={user} /> : null;
 }
 
-function QuotaTags({ unit }: { unit: UnitProgress }) {
-  if (unit.quotaUsed.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+function QuotaTags({ row }: { row: RecommenderProgress }) {
+  if (row.quotaUsed.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Space size={[4, 4]} wrap>
-      {unit.quotaUsed.map((use) => (
-        <Tooltip key={`${use.kind}-${use.occupation}`} title={kindName(use.kind as KindCode)}>
-          <Tag color={use.used >= use.quota ? "gold" : "blue"}>
-            {occupationName(use.occupation as OccupationCode)} {use.used}/{use.quota}
+      {row.quotaUsed.map((use) => (
+        <Tooltip
+          key={`${use.kind}-${use.occupation}-${use.area ?? ""}`}
+          title={`${kindName(use.kind as KindCode)}${use.area ? `·${use.area}` : ""}`}
+        >
+          {/* Quota 0 is a counter without a cap (the notice sets none per recommender). */}
+          <Tag color={use.quota > 0 && use.used >= use.quota ? "gold" : "blue"}>
+            {occupationName(use.occupation as OccupationCode)}
+            {use.area ? `（${use.area}）` : ""} {use.used}
+            {use.quota > 0 ? `/${use.quota}` : "（不限）"}
           </Tag>
         </Tooltip>
       ))}
@@ -78,10 +71,10 @@ function OverviewView({ user }: { user: User }) {
   const { batchId, choose, batch } = useBatchParam(stages.batches);
   const overview = useOverview(batchId);
   const [onlyActive, setOnlyActive] = useState(true);
-  const units = (overview.data?.units ?? []).filter((unit) => !onlyActive || unit.received > 0);
+  const rows = (overview.data?.recommenders ?? []).filter((row) => !onlyActive || row.received > 0);
   const sum = (key: "received" | "pending" | "returned" | "recommended" | "declined") =>
-    units.reduce((total, unit) => total + unit[key], 0);
-  const notClosed = overview.data?.totals.unitsNotClosed ?? [];
+    rows.reduce((total, row) => total + row[key], 0);
+  const notClosed = overview.data?.totals.recommendersNotClosed ?? [];
 
   return (
     <>
@@ -120,7 +113,11 @@ function OverviewView({ user }: { user: User }) {
             {[
               { label: "收到申报", value: overview.data?.totals.received, suffix: "份" },
               { label: "已推荐", value: overview.data?.totals.recommended, suffix: "家" },
-              { label: "有申报的推荐单位", value: overview.data?.totals.unitsWithApplications, suffix: "个" },
+              {
+                label: "有申报的推荐单位",
+                value: overview.data?.totals.recommendersWithApplications,
+                suffix: "个",
+              },
               { label: "尚未确认名单", value: notClosed.length, suffix: "个" },
             ].map((item) => (
               <Col key={item.label} xs={12} md={6}>
@@ -152,16 +149,16 @@ function OverviewView({ user }: { user: User }) {
               </Space>
             }
           >
-            <Table<UnitProgress>
-              rowKey={(unit) => `${unit.unitType}:${unit.unitValue}`}
+            <Table<RecommenderProgress>
+              rowKey={(row) => `${row.recommender.type}:${row.recommender.value}`}
               size="middle"
               loading={overview.isFetching}
-              dataSource={units}
+              dataSource={rows}
               pagination={false}
               scroll={{ x: 1000 }}
               locale={{ emptyText: "本批次还没有收到申报" }}
               summary={() =>
-                units.length > 0 ? (
+                rows.length > 0 ? (
                   <Table.Summary.Row>
                     <Table.Summary.Cell index={0}>
                       <strong>合计</strong>
@@ -178,11 +175,11 @@ function OverviewView({ user }: { user: User }) {
               columns={[
                 {
                   title: "推荐单位",
-                  key: "unit",
-                  render: (_, unit) => (
+                  key: "recommender",
+                  render: (_, row) => (
                     <Space size={6}>
-                      <span>{unit.unitName}</span>
-                      {unit.unitType === "industry" && <Tag>行业</Tag>}
+                      <span>{row.recommender.name}</span>
+                      {row.recommender.type === "industry" && <Tag>行业</Tag>}
                     </Space>
                   ),
                 },
@@ -196,15 +193,15 @@ function OverviewView({ user }: { user: User }) {
                 { title: "已退回", dataIndex: "returned", width: 80 },
                 { title: "已推荐", dataIndex: "recommended", width: 80 },
                 { title: "不予推荐", dataIndex: "declined", width: 90 },
-                { title: "名额使用", key: "quota", render: (_, unit) => <QuotaTags unit={unit} /> },
+                { title: "名额使用", key: "quota", render: (_, row) => <QuotaTags row={row} /> },
                 {
                   title: "确认名单时间",
                   dataIndex: "closedAt",
                   width: 170,
-                  render: (at: string | null, unit) =>
+                  render: (at: string | null, row) =>
                     at ? (
                       <Tag color="green">{formatInstant(at)}</Tag>
-                    ) : unit.received > 0 ? (
+                    ) : row.received > 0 ? (
                       <Tag color="orange">未确认</Tag>
                     ) : (
                       "—"

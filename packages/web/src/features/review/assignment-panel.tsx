@@ -4,8 +4,9 @@ import { AutoAssignCard } from "./auto-assign-card";
 import { FailureList } from "./failure-list";
 import { ManualAssign } from "./manual-assign";
 import { useCsvAssignments } from "./queries";
+import { RandomDrawCard } from "./random-draw-card";
 
-/** 自动分配 (a background proposal → confirm), manual pairs and CSV pairs. */
+/** 自动分配 (a background proposal → confirm), 随机抽取 with its seed, manual pairs and CSV pairs. */
 export function AssignmentPanel({ batchId }: { batchId: string }) {
   const csv = useCsvAssignments(batchId);
   const [text, setText] = useState("");
@@ -24,6 +25,7 @@ export function AssignmentPanel({ batchId }: { batchId: string }) {
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
       <AutoAssignCard batchId={batchId} />
+      <RandomDrawCard batchId={batchId} />
       <ManualAssign batchId={batchId} />
       <Card title="批量分配（CSV）">
         <Typography.Paragraph type="secondary">
@@ -33,7 +35,7 @@ export function AssignmentPanel({ batchId }: { batchId: string }) {
           aria-label="批量分配内容"
           rows={5}
           value={text}
-          placeholder={"申报编号,专家用户名\n0b6f…-…,expert01"}
+          placeholder={"申报编号,专家用户名\n2026T0001230,expert01"}
           onChange={(event) => setText(event.target.value)}
         />
         <Button style={{ marginTop: 8 }} disabled={!text.trim()} loading={csv.isPending} onClick={importCsv}>

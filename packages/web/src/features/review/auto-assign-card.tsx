@@ -2,7 +2,7 @@ import { ThunderboltOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Descriptions, Empty, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
-import { errorText } from "../../app/form-errors";
+import { errorText } from "../../shared/form-errors";
 import { followJob } from "../notifications/followed-jobs";
 import { JobProgress, jobQuery } from "../notifications/job-progress";
 import { FailureList } from "./failure-list";

@@ -1,6 +1,6 @@
 import { type ConflictType, conflictTypeNames, conflictTypes, detectedConflictTypes } from "@linxuan/domain";
 import { Alert, App, Button, Card, Form, Input, Radio, Select, Typography } from "antd";
-import { errorText } from "../../app/form-errors";
+import { errorText } from "../../shared/form-errors";
 import { useExperts } from "../experts/queries";
 import { useCandidates, useConflictOverride } from "./queries";
 

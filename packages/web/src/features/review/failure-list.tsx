@@ -1,6 +1,6 @@
 import { Alert } from "antd";
-import { isApiError } from "../../app/api";
-import { errorText } from "../../app/form-errors";
+import { errorText } from "../../shared/form-errors";
+import { isApiError } from "../../shared/http";
 
 /** Every refused pair of a save, as the server lists them (one bad pair refuses the whole set). */
 export function FailureList({ error }: { error: unknown }) {

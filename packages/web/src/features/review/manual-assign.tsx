@@ -95,9 +95,13 @@ export function ManualAssign({ batchId }: { batchId: string }) {
                 {candidates.map((candidate) => (
                   <li key={candidate.id}>
                     {candidate.institutionName} · {candidate.occupationName}：
-                    <Typography.Text code copyable>
-                      {candidate.id}
-                    </Typography.Text>
+                    {candidate.applicationNumber ? (
+                      <Typography.Text code copyable>
+                        {candidate.applicationNumber}
+                      </Typography.Text>
+                    ) : (
+                      <Typography.Text type="secondary">（无申报编号）</Typography.Text>
+                    )}
                   </li>
                 ))}
               </ul>

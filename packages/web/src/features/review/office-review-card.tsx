@@ -1,10 +1,10 @@
 import { Alert, Space, Statistic, Typography } from "antd";
 import type { User } from "../../app/api-types";
-import { ButtonLink } from "../../app/button-link";
-import { errorText } from "../../app/form-errors";
+import { ButtonLink } from "../../shared/button-link";
+import { errorText } from "../../shared/form-errors";
+import { HomeCard } from "../../shared/home-card";
 import { useExperts } from "../experts/queries";
-import { HomeCard } from "../home/home-parts";
-import { useStageBatches } from "../review-queue/stage-batches";
+import { useStageBatches } from "../recommendation-queue/stage-batches";
 import { useProgress } from "./queries";
 
 /** The office's home: the expert pool, and how far the current expert review has come. */

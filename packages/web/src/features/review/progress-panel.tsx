@@ -1,10 +1,10 @@
 import { Alert, App, Button, Card, Form, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { ReasonModal } from "../../shared/reason-modal";
 import { useExperts } from "../experts/queries";
 import { useApplyAssignments, useProgress, useRemoveAssignment } from "./queries";
-import { ReasonModal } from "./reason-modal";
 import type { ProgressAssignment, SheetStatus } from "./types";
 
 export const sheetStatusLabels: Record<SheetStatus, { text: string; color: string }> = {

@@ -1,7 +1,8 @@
+import type { DecisionMade, RandomDraw, RecommendationCheckList, ReviewCandidate } from "@linxuan/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../app/api";
+import { api } from "../../shared/http";
 import { applicationsKey } from "../applications/queries";
-import type { Candidate, Pair, Progress, Ranking, ReviewRound, RoundInput } from "./types";
+import type { Candidate, Pair, Progress, RandomDrawRecord, Ranking, ReviewRound, RoundInput } from "./types";
 
 const base = (batchId: string) => `/review/${encodeURIComponent(batchId)}`;
 export const reviewKey = (batchId: string | null) => ["review", batchId] as const;
@@ -33,15 +34,13 @@ export function useRanking(batchId: string | null) {
   });
 }
 
-type CandidateItem = Omit<Candidate, "id"> & { applicationId: string };
-
 /** The applications in (or waiting for) expert review, with their experts and conflicts. */
 export function useCandidates(batchId: string | null) {
   const query = useQuery({
     queryKey: [...reviewKey(batchId), "candidates"],
     queryFn: () =>
       api
-        .get<{ items: CandidateItem[] }>(`${base(batchId ?? "")}/candidates`)
+        .get<{ items: ReviewCandidate[] }>(`${base(batchId ?? "")}/candidates`)
         .then((body) =>
           body.items
             .map(({ applicationId, ...item }): Candidate => ({ id: applicationId, ...item }))
@@ -123,6 +122,45 @@ export const useCompleteReview = (batchId: string) =>
 export const useDecide = (batchId: string) =>
   useReviewMutation(
     batchId,
-    ({ id, ...input }: { id: string; decision: "approved" | "rejected"; basis: string }) =>
-      api.post<{ status: string }>(`/applications/${encodeURIComponent(id)}/decide`, input),
+    ({
+      id,
+      ...input
+    }: {
+      id: string;
+      decision: "approved" | "rejected";
+      basis: string;
+      shortfallReason?: string;
+    }) => api.post<DecisionMade>(`/applications/${encodeURIComponent(id)}/decide`, input),
+  );
+
+/** 随机抽取: preview (apply false) or save a draw; the seed given draws the same experts again. */
+export const useRandomDraw = (batchId: string) =>
+  useReviewMutation(batchId, (input: { apply: boolean; seed?: number }) =>
+    api.post<RandomDraw>(`${base(batchId)}/assignments/random`, input),
+  );
+
+/** The draws saved for the batch, with their seeds. */
+export function useDraws(batchId: string) {
+  return useQuery({
+    queryKey: [...reviewKey(batchId), "draws"],
+    queryFn: () =>
+      api.get<{ items: RandomDrawRecord[] }>(`${base(batchId)}/draws`).then((body) => body.items),
+    staleTime: 0,
+  });
+}
+
+/** 审核: the national batch's recommended training applications and the office's checks. */
+export function useRecommendationChecks(batchId: string) {
+  return useQuery({
+    queryKey: [...reviewKey(batchId), "recommendation-checks"],
+    queryFn: () => api.get<RecommendationCheckList>(`${base(batchId)}/recommendation-checks`),
+    staleTime: 0,
+  });
+}
+
+export const useCheckRecommendation = (batchId: string) =>
+  useReviewMutation(
+    batchId,
+    ({ id, ...input }: { id: string; outcome: "passed" | "failed"; reason: string }) =>
+      api.post<{ outcome: string }>(`/applications/${encodeURIComponent(id)}/recommendation-check`, input),
   );

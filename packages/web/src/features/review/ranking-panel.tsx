@@ -2,12 +2,12 @@ import { FilePdfOutlined, FileWordOutlined } from "@ant-design/icons";
 import { kindName, occupationName, regionName } from "@linxuan/domain";
 import { Alert, App, Button, Card, Empty, Space, Tag, Typography } from "antd";
 import { useState } from "react";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
-import { apiUrl } from "../applications/http";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { apiUrl } from "../../shared/http";
 import { useCompleteReview, useOpenScores, useProgress, useRanking, useRound } from "./queries";
 import { RankingTable } from "./ranking-table";
-import type { RankingGroup } from "./types";
+import type { Ranking, RankingGroup } from "./types";
 import "./review.css";
 
 export function groupTitle(group: RankingGroup): string {
@@ -94,6 +94,7 @@ export function RankingPanel({ batchId }: { batchId: string }) {
         {result && <Alert type="success" showIcon style={{ marginTop: 12 }} title={result} />}
       </Card>
       {ranking.isError && <Alert type="error" showIcon title={errorText(ranking.error)} />}
+      <ShortfallNotice ranking={data} />
       {data && !data.scoresOpened && (
         <Card>
           <Empty description="专家评分公开前不显示汇总评分和排名。专家全部提交后，请先“公开评分”。" />
@@ -119,5 +120,24 @@ export function RankingPanel({ batchId }: { batchId: string }) {
         </Card>
       ))}
     </Space>
+  );
+}
+
+/** A missing expert is never silent: every application short of the round's number, named. */
+function ShortfallNotice({ ranking }: { ranking: Ranking | undefined }) {
+  const short = ranking?.shortfalls ?? [];
+  if (short.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={`${short.length} 份申报评议专家不足（每份应 ${ranking?.expertsRequired ?? 0} 名）`}
+      description={short.map((item) => (
+        <div key={item.applicationId}>
+          {item.institutionName}：实有 {item.expertsAssigned} 名，缺 {item.shortfall} 名
+          {item.shortfallReason ? `（缺额审定说明：${item.shortfallReason}）` : "，审定时须说明理由"}
+        </div>
+      ))}
+    />
   );
 }

@@ -1,13 +1,22 @@
 import { type ApplicationStatus, applicationStatusNames, levelName } from "@linxuan/domain";
-import { App, Button, Form, Radio, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { Alert, App, Button, Form, Input, Radio, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
+import { Link } from "react-router";
 import type { LevelCode } from "../../app/api-types";
+import { ReasonModal } from "../../shared/reason-modal";
 import { ApplicationStatusTag } from "../applications/status-parts";
 import { useDecide, useReopen } from "./queries";
-import { ReasonModal } from "./reason-modal";
 import type { ProgressAssignment, RankedApplication, RankingGroup } from "./types";
 
 const levelsText = (levels: string[]) => levels.map((level) => levelName(level as LevelCode)).join("、");
+const visitColor = (conclusion: string | null) =>
+  conclusion === "conforming"
+    ? "green"
+    : conclusion === "nonConforming"
+      ? "red"
+      : conclusion
+        ? "gold"
+        : "blue";
 const score = (value: number | null) => (value === null ? "—" : value.toFixed(2));
 
 /** One ranked list, the quota line under the last application inside the quota; 审定 and 请专家复核. */
@@ -41,7 +50,7 @@ export function RankingTable({
         size="small"
         pagination={false}
         dataSource={group.items}
-        scroll={{ x: 960 }}
+        scroll={{ x: 1280 }}
         rowClassName={(_, index) =>
           index === lastWithin && index < group.items.length - 1 ? "lx-quota-line" : ""
         }
@@ -64,9 +73,14 @@ export function RankingTable({
           {
             title: "申报单位",
             key: "institution",
+            width: 220,
             render: (_, item) => (
               <div>
-                <div>{item.institutionName}</div>
+                <div>
+                  <Link to={`/workbench/applications/${encodeURIComponent(item.applicationId)}`}>
+                    {item.institutionName}
+                  </Link>
+                </div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {levelsText(item.levels)}
                   {item.regionName ? ` · ${item.regionName}` : ""}
@@ -77,8 +91,21 @@ export function RankingTable({
           {
             title: "专家数",
             key: "experts",
-            width: 80,
-            render: (_, item) => `${item.aggregate.count}/${item.expertsAssigned}`,
+            width: 130,
+            render: (_, item) => (
+              <Space size={4} wrap>
+                <span>
+                  {item.aggregate.count}/{item.expertsAssigned}
+                </span>
+                {item.shortfall > 0 && (
+                  <Tooltip
+                    title={`本轮每份申报应由${item.expertsRequired}名专家评议，因回避等原因只分配到${item.expertsAssigned}名${item.shortfallReason ? `；缺额审定说明：${item.shortfallReason}` : "；审定时须说明理由"}`}
+                  >
+                    <Tag color="red">缺{item.shortfall}名专家</Tag>
+                  </Tooltip>
+                )}
+              </Space>
+            ),
           },
           { title: "平均分", key: "mean", width: 80, render: (_, item) => score(item.aggregate.mean) },
           {
@@ -102,6 +129,23 @@ export function RankingTable({
                 )}
               </Space>
             ),
+          },
+          {
+            title: "考察",
+            key: "siteVisit",
+            width: 110,
+            render: (_, item) =>
+              item.siteVisit ? (
+                <Tooltip title={item.siteVisit.sentence ?? "考察尚未作出结论，审定前须完成"}>
+                  <Tag color={visitColor(item.siteVisit.conclusion)}>
+                    {item.siteVisit.conclusionName
+                      ? `考察${item.siteVisit.conclusionName}`
+                      : item.siteVisit.stateName}
+                  </Tag>
+                </Tooltip>
+              ) : (
+                <Typography.Text type="secondary">—</Typography.Text>
+              ),
           },
           {
             title: "名额",
@@ -159,12 +203,25 @@ export function RankingTable({
           <Typography.Paragraph type="secondary">
             第{deciding?.item.rank}名，去极值平均分 {score(deciding?.item.aggregate.trimmedMean ?? null)}，
             {deciding?.item.withinQuota ? "名额之内" : "名额之外"}。审定通过须在本职业名额之内。
+            {deciding?.item.siteVisit?.sentence && (
+              <>
+                <br />
+                考察：{deciding.item.siteVisit.sentence}。
+              </>
+            )}
           </Typography.Paragraph>
         }
         onSubmit={async (values) => {
           if (!deciding) return;
           const decision = (values.decision as "approved" | "rejected" | undefined) ?? deciding.decision;
-          await decide.mutateAsync({ id: deciding.item.applicationId, decision, basis: values.reason });
+          const shortfallReason =
+            typeof values.shortfallReason === "string" ? values.shortfallReason.trim() : undefined;
+          await decide.mutateAsync({
+            id: deciding.item.applicationId,
+            decision,
+            basis: values.reason,
+            ...(shortfallReason ? { shortfallReason } : {}),
+          });
           message.success(decision === "approved" ? "已审定通过" : "已审定不通过");
         }}
         onClose={() => setDeciding(null)}
@@ -177,6 +234,26 @@ export function RankingTable({
             ]}
           />
         </Form.Item>
+        {deciding && deciding.item.shortfall > 0 && (
+          <>
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={`评议专家不足：应${deciding.item.expertsRequired}名，实有${deciding.item.expertsAssigned}名（缺${deciding.item.shortfall}名）`}
+              description="审定该申报须说明为何在专家不足的情况下审定；说明将记入审计日志，并写入评议结果意见。"
+            />
+            <Form.Item
+              name="shortfallReason"
+              label="缺额审定说明"
+              rules={[
+                { required: true, whitespace: true, min: 2, message: "请填写缺额审定说明（至少2个字）" },
+              ]}
+            >
+              <Input.TextArea rows={2} maxLength={1000} showCount />
+            </Form.Item>
+          </>
+        )}
       </ReasonModal>
       <ReasonModal
         open={reopening !== null}

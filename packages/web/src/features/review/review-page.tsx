@@ -1,9 +1,10 @@
 import { Alert, Card, Empty, Skeleton, Tabs, Typography } from "antd";
 import type { User } from "../../app/api-types";
-import { errorText } from "../../app/form-errors";
 import { useSession } from "../../app/session";
-import { BatchSelect, useBatchParam, useStageBatches } from "../review-queue/stage-batches";
+import { errorText } from "../../shared/form-errors";
+import { BatchSelect, useBatchParam, useStageBatches } from "../recommendation-queue/stage-batches";
 import { AssignmentPanel } from "./assignment-panel";
+import { CheckPanel } from "./check-panel";
 import { ConflictsPanel } from "./conflicts-panel";
 import { ProgressPanel } from "./progress-panel";
 import { useRound } from "./queries";
@@ -54,6 +55,10 @@ function ReviewView({ user }: { user: User }) {
               label: "评议设置",
               children: <SettingsCard batchId={batchId} round={round.data} kinds={batch.definition.kinds} />,
             },
+            // 审核 of the provinces' recommended training applications: national batches only.
+            ...(batch.definition.scope.level === "national" && batch.definition.kinds.includes("training")
+              ? [{ key: "checks", label: "审核推荐结果", children: <CheckPanel batchId={batchId} /> }]
+              : []),
             { key: "assign", label: "专家分配", children: <AssignmentPanel batchId={batchId} /> },
             { key: "progress", label: "评议进度", children: <ProgressPanel batchId={batchId} /> },
             { key: "conflicts", label: "回避管理", children: <ConflictsPanel batchId={batchId} /> },

@@ -15,8 +15,8 @@ import {
 } from "antd";
 import type { Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
-import { formatInstant, instantToWallClock, wallClockToInstant } from "../../app/dates";
-import { applyFieldErrors, errorText } from "../../app/form-errors";
+import { formatInstant, instantToWallClock, wallClockToInstant } from "../../shared/dates";
+import { applyFieldErrors, errorText } from "../../shared/form-errors";
 import { useSaveRound } from "./queries";
 import { RubricEditor } from "./rubric-editor";
 import type { ReviewRound } from "./types";
@@ -29,6 +29,7 @@ type Values = {
   dispersionThreshold: number;
   dueAt: Dayjs | null;
   closesAt: Dayjs | null;
+  trainingExpertScoring: boolean;
 };
 
 type Issues = Partial<Record<KindCode, { path: string; message: string }[]>>;
@@ -59,6 +60,7 @@ export function SettingsCard({
       dispersionThreshold: round.dispersionThreshold,
       dueAt: instantToWallClock(round.dueAt),
       closesAt: instantToWallClock(round.closesAt),
+      trainingExpertScoring: round.trainingExpertScoring,
     });
     setRubrics(round.rubrics);
   }, [round, form]);
@@ -86,6 +88,7 @@ export function SettingsCard({
         dueAt: wallClockToInstant(values.dueAt),
         closesAt: wallClockToInstant(values.closesAt),
         rubrics,
+        trainingExpertScoring: values.trainingExpertScoring ?? round.trainingExpertScoring,
         version: round.version,
       });
       message.success("评议设置已保存");
@@ -140,6 +143,18 @@ export function SettingsCard({
               <Switch />
             </Form.Item>
           </Col>
+          {kinds.includes("training") && (
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="trainingExpertScoring"
+                label="培训机构申报由专家评分"
+                valuePropName="checked"
+                tooltip="全国批次中，办公室审核各地推荐的培训机构；关闭后培训机构申报只审核、不评分，审核通过即可审定。"
+              >
+                <Switch />
+              </Form.Item>
+            </Col>
+          )}
           <Col xs={12} md={6}>
             <Form.Item name="dueAt" label="评议截止（北京时间）">
               <DatePicker

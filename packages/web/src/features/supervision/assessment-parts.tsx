@@ -1,5 +1,5 @@
 import { Space, Tag } from "antd";
-import { formatInstant } from "../../app/dates";
+import { formatInstant } from "../../shared/dates";
 import type { Assessment, AssessmentStatus } from "./types";
 
 export const assessmentStatusLabels: Record<AssessmentStatus, { text: string; color: string }> = {

@@ -1,8 +1,8 @@
 import { roleMayRun } from "@linxuan/domain";
 import { Typography } from "antd";
-import { ButtonLink } from "../../app/button-link";
-import { PlainResult } from "../../app/plain-result";
 import { useSession } from "../../app/session";
+import { ButtonLink } from "../../shared/button-link";
+import { PlainResult } from "../../shared/plain-result";
 import { InstitutionAssessments } from "./institution-assessments";
 import { OfficeAssessments } from "./office-assessments";
 import "../notices/notices.css";
@@ -14,8 +14,8 @@ import "../notices/notices.css";
 export function AssessmentsPage() {
   const { data: user } = useSession();
   if (!user) return null;
-  const office = roleMayRun(user.role, "catalog.manage");
-  const institution = roleMayRun(user.role, "application.edit");
+  const office = roleMayRun(user.role, "assessment.manage");
+  const institution = roleMayRun(user.role, "assessment.submit");
   if (!office && !institution) {
     return (
       <PlainResult
@@ -33,8 +33,8 @@ export function AssessmentsPage() {
           <h1>{office ? "考核评估" : "目录与考核评估"}</h1>
           <Typography.Text type="secondary">
             {office
-              ? "目录内机构每3年考核评估一次：通过的延续有效期，不通过的移出目录并在规定年限内不得再次申报。"
-              : "本单位纳入目录的机构每3年接受一次考核评估，请在截止时间前提交考核评估报告。"}
+              ? "目录内机构按所属批次通知规定的周期考核评估：通过的延续有效期，不通过的移出目录，通知规定限制再次申报的，在规定年限内不得再次申报。"
+              : "本单位纳入目录的机构按所属批次通知的规定接受考核评估，请在截止时间前提交考核评估报告。"}
           </Typography.Text>
         </div>
       </div>

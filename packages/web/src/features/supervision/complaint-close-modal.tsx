@@ -1,5 +1,5 @@
 import { Form, Radio } from "antd";
-import { ReasonModal } from "../review/reason-modal";
+import { ReasonModal } from "../../shared/reason-modal";
 import { useHandleComplaint } from "./queries";
 import type { Complaint, ComplaintOutcome } from "./types";
 

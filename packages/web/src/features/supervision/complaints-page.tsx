@@ -1,8 +1,8 @@
 import { Alert, App, Button, Card, Segmented, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
 import { ComplaintCloseModal, outcomeOptions } from "./complaint-close-modal";
 import { EvidenceLinks } from "./evidence-links";
 import { useComplaints, useHandleComplaint } from "./queries";

@@ -1,6 +1,6 @@
 import { Form, Input } from "antd";
-import { emailRule, phoneRule } from "../notices/submitter-fields";
-import { ReasonModal } from "../review/reason-modal";
+import { ReasonModal } from "../../shared/reason-modal";
+import { emailRule, phoneRule } from "../../shared/submitter-fields";
 import { useRequestContactChange } from "./queries";
 
 /** 申请变更目录联系方式: takes effect after the office approves it. */

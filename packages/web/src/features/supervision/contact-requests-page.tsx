@@ -1,10 +1,10 @@
 import { Alert, App, Button, Card, Descriptions, Segmented, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
-import { regionLabel } from "../../app/labels";
-import { ReasonModal } from "../review/reason-modal";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { regionLabel } from "../../shared/labels";
+import { ReasonModal } from "../../shared/reason-modal";
 import {
   type ContactRequest,
   type ContactRequestStatus,

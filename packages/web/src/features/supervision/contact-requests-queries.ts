@@ -1,26 +1,9 @@
+import type { ContactRequest, ContactRequestStatus } from "@linxuan/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../app/api";
+import { api } from "../../shared/http";
 
-/** Shapes of /api/contact-requests (packages/server/src/features/supervision/assessments.ts). */
-
-export type ContactRequestStatus = "pending" | "approved" | "rejected";
-
-export type ContactRequest = {
-  id: string;
-  entryId: string;
-  institutionName: string;
-  regionCode: string | null;
-  contactName: string;
-  contactPhone: string;
-  contactEmail: string;
-  reason: string;
-  status: ContactRequestStatus;
-  decisionNote: string | null;
-  createdAt: string;
-  createdBy: string;
-  decidedAt: string | null;
-  decidedBy: string | null;
-};
+/** Shapes of /api/contact-requests: the contracts in @linxuan/domain (contracts/supervision). */
+export type { ContactRequest, ContactRequestStatus } from "@linxuan/domain";
 
 const contactRequestsKey = ["supervision", "contact-requests"] as const;
 

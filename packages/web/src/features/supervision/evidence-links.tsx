@@ -1,7 +1,7 @@
 import { PaperClipOutlined } from "@ant-design/icons";
 import { Tag } from "antd";
+import { apiUrl } from "../../shared/http";
 import { formatSize } from "../applications/attachments-card";
-import { apiUrl } from "../applications/http";
 import type { EvidenceFile } from "../notices/types";
 
 /** Where an objection's or complaint's evidence file downloads (offices only, by its SHA-256). */

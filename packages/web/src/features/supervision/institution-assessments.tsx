@@ -1,10 +1,10 @@
 import { Alert, App, Button, Card, Table } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
-import { kindLabel, occupationLabel } from "../../app/labels";
 import { useSession } from "../../app/session";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { kindLabel, occupationLabel } from "../../shared/labels";
 import { CatalogStatusTag } from "../catalog/catalog-labels";
 import { dateOf } from "../catalog/catalog-table";
 import { useCatalog } from "../catalog/queries";

@@ -1,11 +1,11 @@
 import { Alert, Empty, List, Space, Tag } from "antd";
 import { Link } from "react-router";
-import { ButtonLink } from "../../app/button-link";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
+import { ButtonLink } from "../../shared/button-link";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { HomeCard } from "../../shared/home-card";
 import { CatalogStatusTag } from "../catalog/catalog-labels";
 import { dateOf } from "../catalog/catalog-table";
-import { HomeCard } from "../home/home-parts";
 import { useOwnEntries } from "./institution-assessments";
 import { useAssessments } from "./queries";
 

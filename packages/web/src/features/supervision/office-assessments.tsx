@@ -1,10 +1,10 @@
 import { Alert, App, Button, Card, Segmented, Space, Table } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
-import { kindLabel, occupationLabel } from "../../app/labels";
-import { ReasonModal } from "../review/reason-modal";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { kindLabel, occupationLabel } from "../../shared/labels";
+import { ReasonModal } from "../../shared/reason-modal";
 import { AssessmentDetail, AssessmentStatusTag } from "./assessment-parts";
 import { OpenCycleCard } from "./open-cycle-card";
 import { useAssessments, useDecideAssessment } from "./queries";

@@ -1,8 +1,8 @@
 import { Alert, Button, Card, DatePicker, Form, Input, Space } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
-import { dayjs, wallClockToInstant } from "../../app/dates";
-import { applyFieldErrors, errorText } from "../../app/form-errors";
+import { dayjs, wallClockToInstant } from "../../shared/dates";
+import { applyFieldErrors, errorText } from "../../shared/form-errors";
 import { useOpenCycle } from "./queries";
 
 type Values = { name: string; dueAt: Dayjs; before?: Dayjs | null };

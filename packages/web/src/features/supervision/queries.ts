@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../app/api";
+import { api } from "../../shared/http";
 import type { Assessment, Complaint, ComplaintOutcome, ComplaintStatus, Reminders } from "./types";
 
 const remindersKey = ["supervision", "reminders"] as const;

@@ -1,8 +1,8 @@
 import { Alert, Card, Col, Empty, List, Row, Tag, Typography } from "antd";
 import { Link } from "react-router";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
-import { kindLabel, occupationLabel } from "../../app/labels";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { kindLabel, occupationLabel } from "../../shared/labels";
 import { useReminders } from "./queries";
 
 /** 提醒: entries whose validity ends within 90 days, and assessments due or overdue. */

@@ -1,6 +1,6 @@
 import { Alert, Form, Input, Modal } from "antd";
 import { useState } from "react";
-import { errorText } from "../../app/form-errors";
+import { errorText } from "../../shared/form-errors";
 import { useSubmitReport } from "./queries";
 import type { Assessment } from "./types";
 

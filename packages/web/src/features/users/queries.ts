@@ -1,7 +1,7 @@
-import type { Role } from "@linxuan/domain";
+import type { CreatedUser, Role, StaffUser } from "@linxuan/domain";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../app/api";
-import type { AdminUser, Page } from "../../app/api-types";
+import type { Page } from "../../app/api-types";
+import { api } from "../../shared/http";
 
 export type UserFilters = { role?: Role; q?: string; page: number; pageSize: number };
 
@@ -18,7 +18,7 @@ export type CreateUserInput = {
 
 export type UpdateUserInput = Partial<{
   displayName: string;
-  status: AdminUser["status"];
+  status: StaffUser["status"];
   regionCode: string | null;
   industryScope: string | null;
   email: string | null;
@@ -30,7 +30,7 @@ const usersKey = ["users"] as const;
 export function useUsers(filters: UserFilters) {
   return useQuery({
     queryKey: [...usersKey, filters],
-    queryFn: () => api.get<Page<AdminUser>>("/users", filters),
+    queryFn: () => api.get<Page<StaffUser>>("/users", filters),
     placeholderData: keepPreviousData,
   });
 }
@@ -44,11 +44,11 @@ function useUserMutation<TInput>(run: (input: TInput) => Promise<unknown>) {
 }
 
 export const useCreateUser = () =>
-  useUserMutation((input: CreateUserInput) => api.post<{ user: AdminUser }>("/users", input));
+  useUserMutation((input: CreateUserInput) => api.post<CreatedUser>("/users", input));
 
 export const useUpdateUser = () =>
   useUserMutation(({ id, ...patch }: UpdateUserInput & { id: string }) =>
-    api.patch<{ user: AdminUser }>(`/users/${encodeURIComponent(id)}`, patch),
+    api.patch<{ ok: true }>(`/users/${encodeURIComponent(id)}`, patch),
   );
 
 export const useUnlockUser = () =>

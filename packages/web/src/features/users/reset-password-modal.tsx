@@ -1,13 +1,13 @@
+import type { StaffUser } from "@linxuan/domain";
 import { checkPasswordPolicy } from "@linxuan/domain";
 import { Alert, App, Form, Input, Modal } from "antd";
 import { useState } from "react";
-import type { AdminUser } from "../../app/api-types";
-import { applyFieldErrors, errorText } from "../../app/form-errors";
-import { checkRule } from "../../app/form-rules";
+import { applyFieldErrors, errorText } from "../../shared/form-errors";
+import { checkRule } from "../../shared/form-rules";
 import { PasswordHint } from "../auth/password-hint";
 import { useResetPassword } from "./queries";
 
-export function ResetPasswordModal({ user, onClose }: { user: AdminUser | null; onClose: () => void }) {
+export function ResetPasswordModal({ user, onClose }: { user: StaffUser | null; onClose: () => void }) {
   const [form] = Form.useForm<{ password: string }>();
   const password = Form.useWatch("password", form);
   const reset = useResetPassword();

@@ -1,3 +1,4 @@
+import type { StaffUser } from "@linxuan/domain";
 import {
   checkEmail,
   checkPasswordPolicy,
@@ -9,9 +10,8 @@ import {
 } from "@linxuan/domain";
 import { Alert, App, Button, Drawer, Form, Input, Select, Space } from "antd";
 import { useEffect, useState } from "react";
-import type { AdminUser } from "../../app/api-types";
-import { applyFieldErrors, errorText } from "../../app/form-errors";
-import { checkRule } from "../../app/form-rules";
+import { applyFieldErrors, errorText } from "../../shared/form-errors";
+import { checkRule } from "../../shared/form-rules";
 import { PasswordHint } from "../auth/password-hint";
 import { RegionSelect } from "../batches/form-fields";
 import { useCreateUser, useUpdateUser } from "./queries";
@@ -43,7 +43,7 @@ export function UserDrawer({
   onClose,
 }: {
   open: boolean;
-  user: AdminUser | null;
+  user: StaffUser | null;
   onClose: () => void;
 }) {
   const [form] = Form.useForm<UserValues>();

@@ -1,17 +1,17 @@
 import { PlusOutlined } from "@ant-design/icons";
+import type { StaffUser } from "@linxuan/domain";
 import { type Role, roleCodes, roleNames } from "@linxuan/domain";
 import { App, Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
-import type { AdminUser } from "../../app/api-types";
-import { formatInstant } from "../../app/dates";
-import { errorText } from "../../app/form-errors";
 import { useSession } from "../../app/session";
+import { formatInstant } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
 import { type UserFilters, useUnlockUser, useUpdateUser, useUsers } from "./queries";
 import { ResetPasswordModal } from "./reset-password-modal";
 import { UserDrawer } from "./user-drawer";
 
 /** Locked from everywhere, or some addresses kept waiting: 解锁 lifts both. */
-const isRestricted = (user: AdminUser) => user.lockedAt !== null || user.waitingAddresses > 0;
+const isRestricted = (user: StaffUser) => user.lockedAt !== null || user.waitingAddresses > 0;
 
 export function UsersPage() {
   const [filters, setFilters] = useState<UserFilters>({ page: 1, pageSize: 20 });
@@ -21,18 +21,18 @@ export function UsersPage() {
   const update = useUpdateUser();
   const { data: me } = useSession();
   const { message, modal } = App.useApp();
-  const [drawer, setDrawer] = useState<{ open: boolean; user: AdminUser | null }>({
+  const [drawer, setDrawer] = useState<{ open: boolean; user: StaffUser | null }>({
     open: false,
     user: null,
   });
-  const [resetting, setResetting] = useState<AdminUser | null>(null);
+  const [resetting, setResetting] = useState<StaffUser | null>(null);
 
   const done = (text: string) => ({
     onSuccess: () => message.success(text),
     onError: (error: unknown) => message.error(errorText(error)),
   });
 
-  const toggleStatus = (user: AdminUser) => {
+  const toggleStatus = (user: StaffUser) => {
     const disabling = user.status === "active";
     modal.confirm({
       title: disabling ? `停用账号“${user.displayName}”？` : `启用账号“${user.displayName}”？`,
@@ -85,7 +85,7 @@ export function UsersPage() {
             enterButton="查询"
           />
         </Space>
-        <Table<AdminUser>
+        <Table<StaffUser>
           rowKey="id"
           size="middle"
           tableLayout="fixed"

@@ -1,0 +1,75 @@
+import { attachmentCodes, levelCodes, occupationCodes } from "@linxuan/domain";
+import { z } from "zod";
+
+/*
+ * JSON columns are text on both databases. They are read through a zod schema at the query
+ * boundary, so that a row whose stored JSON does not parse, or no longer has the shape the code
+ * expects, fails here, naming its column, instead of surfacing later as an `undefined` somewhere
+ * else. The message names paths and rules only, never the stored values (they may be personal data).
+ */
+
+/** Stored JSON that does not parse or does not match its column's schema: the data is wrong, not the request. */
+export class StoredJsonError extends Error {
+  constructor(
+    readonly column: string,
+    detail: string,
+  ) {
+    super(`数据库中 ${column} 的 JSON 与预期结构不符：${detail}`);
+    this.name = "StoredJsonError";
+  }
+}
+
+/** Parses `text`, stored in `column` (`table.column`, for the message), through `schema`. */
+export function readJson<S extends z.ZodType>(column: string, schema: S, text: string): z.output<S> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new StoredJsonError(column, error instanceof SyntaxError ? "不是有效的 JSON" : String(error));
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issues = result.error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "(根)"}：${issue.message}`);
+    throw new StoredJsonError(column, issues.join("；"));
+  }
+  return result.data;
+}
+
+/** `readJson` for a nullable column: null stays null. */
+export function readNullableJson<S extends z.ZodType>(
+  column: string,
+  schema: S,
+  text: string | null,
+): z.output<S> | null {
+  return text === null ? null : readJson(column, schema, text);
+}
+
+/** `levels` of applications, versions, notice items and catalog entries: the level codes applied for. */
+export const levelsJson = z.array(z.enum(levelCodes));
+
+/** `experts.occupations`: the occupations an expert reviews. */
+export const occupationsJson = z.array(z.enum(occupationCodes));
+
+/** `objections.evidence` and `complaints.evidence`: the files filed as evidence. */
+export const evidenceJson = z.array(
+  z.looseObject({ fileName: z.string(), contentType: z.string(), size: z.number(), sha256: z.string() }),
+);
+
+/** `application_versions.attachments`: the attachments as they were when the version was submitted. */
+export const versionAttachmentsJson = z.array(
+  z.looseObject({
+    id: z.string(),
+    code: z.enum(attachmentCodes),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number(),
+    sha256: z.string(),
+  }),
+);
+
+/** `applications.return_comments`: the per-field comments of the last return. */
+export const returnCommentsJson = z.array(
+  z.object({ path: z.string(), label: z.string(), message: z.string() }),
+);
