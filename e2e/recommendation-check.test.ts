@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
 import {
   apiLogin,
+  confirmDialog,
   demoBatchId,
   expectStatus,
   loginAs,
@@ -26,7 +27,7 @@ describe.skipIf(!hasChromium)("the national office checks a recommended training
     await platform?.close();
   });
 
-  it("switches expert scoring off for training, then checks the recommendation 通过 with its opinion", async () => {
+  it("switches expert scoring off for training, checks the recommendation 通过 and decides with the check in view", async () => {
     const batchId = await demoBatchId(platform, "national");
     const institution = await registerInstitution(platform, "110000", NAME);
     const application = await submitApplication(institution, {
@@ -80,6 +81,24 @@ describe.skipIf(!hasChromium)("the national office checks a recommended training
     const office = await apiLogin(platform, "office");
     const after = expectStatus(await office.get(`/api/applications/${application.id}`), 200, "application");
     expect(after.application.status).toBe("reviewed");
+
+    // 排名与审定: the check stands beside the application, and 审定 reads it before deciding.
+    await page.getByRole("tab", { name: "排名与审定" }).click();
+    const ranking = page.getByRole("tabpanel", { name: "排名与审定" });
+    await ranking.getByRole("button", { name: "公开评分" }).click();
+    await confirmDialog(page, "公开评分");
+    const ranked = ranking.locator(".ant-table-row", { hasText: NAME });
+    await ranked.locator(".ant-tag", { hasText: "审核通过" }).waitFor();
+    await ranked.getByRole("button", { name: "通过", exact: true }).click();
+    const decide = modal(page, `审定：${NAME}`);
+    await decide.getByText("推荐结果审核通过，审核意见：推荐材料齐全，符合培训机构遴选条件").waitFor();
+    await decide.getByLabel("审定依据").fill("推荐结果审核通过，在北京市名额之内，同意纳入");
+    await decide.getByRole("button", { name: "确认审定" }).click();
+    await page.getByText("已审定通过").waitFor();
+    await ranked.getByText("审定通过").first().waitFor();
+    await page.screenshot({ path: screenshotPath("recommendation-check-decided"), fullPage: false });
+    const decided = expectStatus(await office.get(`/api/applications/${application.id}`), 200, "decided");
+    expect(decided.application.status).toBe("approved");
     await context.close();
   });
 });

@@ -27,3 +27,10 @@ export const recommendationCheckListSchema = z.object({
   items: z.array(recommendationCheckItemSchema),
 });
 export type RecommendationCheckList = z.infer<typeof recommendationCheckListSchema>;
+
+/** A check as the ranking carries it (null when the application was not checked). */
+export const recommendationCheckSummarySchema = z.object({
+  outcome: z.enum(RECOMMENDATION_CHECK_OUTCOMES),
+  outcomeName: z.string(),
+  reason: z.string(),
+});

@@ -4,6 +4,7 @@ import { kindCodes } from "../reference/kinds";
 import { levelCodes } from "../reference/levels";
 import { occupationCodes } from "../reference/occupations";
 import { conflictTypes } from "../review/conflicts";
+import { recommendationCheckSummarySchema } from "./recommendation-checks";
 import { siteVisitSummarySchema } from "./site-visits";
 
 /*
@@ -173,6 +174,8 @@ export const rankedApplicationSchema = z.object({
   shortfallReason: z.string().nullable(),
   /** The 考察 of the application, if the office planned one: its state and conclusion. */
   siteVisit: siteVisitSummarySchema.nullable(),
+  /** The office's 审核 of a recommended national training application (notice 四(四)), if made. */
+  recommendationCheck: recommendationCheckSummarySchema.nullable(),
   aggregate: scoreAggregateSchema,
   total: z.number(),
   rank: z.number(),

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   approvalRefusalForCheck,
+  recommendationCheckClause,
   recommendationCheckRefusal,
   recommendationCheckSchema,
+  recommendationCheckSummary,
 } from "./recommendation-check";
 
 const base = {
@@ -51,5 +53,20 @@ describe("approvalRefusalForCheck", () => {
       "请选择审核结果（通过或不通过）",
       "审核意见至少2个字",
     ]);
+  });
+});
+
+describe("recommendationCheckSummary and its clause", () => {
+  it("is null for an application the office has not checked", () => {
+    expect(recommendationCheckSummary(null, null)).toBeNull();
+    expect(recommendationCheckSummary(undefined, "理由")).toBeNull();
+  });
+
+  it("names the outcome and quotes the reason for the 评议结果意见", () => {
+    const passed = recommendationCheckSummary("passed", "材料齐全");
+    expect(passed).toEqual({ outcome: "passed", outcomeName: "审核通过", reason: "材料齐全" });
+    expect(passed && recommendationCheckClause(passed)).toBe("推荐结果审核通过（审核意见：材料齐全）");
+    const failed = recommendationCheckSummary("failed", "超出名额");
+    expect(failed && recommendationCheckClause(failed)).toBe("推荐结果审核不通过（审核意见：超出名额）");
   });
 });

@@ -59,3 +59,24 @@ export function approvalRefusalForCheck(
   if (outcome === "failed") return "该申报审核不通过，不能审定通过";
   return null;
 }
+
+/** A check as the ranking and the 评议结果意见 show it. */
+export interface RecommendationCheckSummary {
+  outcome: RecommendationCheckOutcome;
+  outcomeName: string;
+  reason: string;
+}
+
+/** The check of a stored row (outcome and reason), or null when the application was not checked. */
+export function recommendationCheckSummary(
+  outcome: RecommendationCheckOutcome | null | undefined,
+  reason: string | null | undefined,
+): RecommendationCheckSummary | null {
+  if (!outcome) return null;
+  return { outcome, outcomeName: RECOMMENDATION_CHECK_OUTCOME_NAMES[outcome], reason: reason ?? "" };
+}
+
+/** The clause the 评议结果意见 gives a checked application: "推荐结果审核通过（意见：…）". */
+export function recommendationCheckClause(check: RecommendationCheckSummary): string {
+  return `推荐结果${check.outcomeName}（审核意见：${check.reason}）`;
+}

@@ -8,6 +8,8 @@ import {
   LEVELS,
   occupationName,
   rankApplications,
+  recommendationCheckClause,
+  recommendationCheckSummary,
   regionName,
   type SheetStatus,
   shanghaiDate,
@@ -186,6 +188,7 @@ export async function reviewRanking(deps: Deps, caller: Caller, batchId: string)
     .selectFrom("applications")
     .innerJoin("institutions", "institutions.id", "applications.institutionId")
     .leftJoin("decisions", "decisions.applicationId", "applications.id")
+    .leftJoin("recommendationChecks", "recommendationChecks.applicationId", "applications.id")
     .select([
       "applications.id",
       "applications.kind",
@@ -197,6 +200,8 @@ export async function reviewRanking(deps: Deps, caller: Caller, batchId: string)
       "decisions.decision",
       "decisions.basis",
       "decisions.shortfallReason",
+      "recommendationChecks.outcome as checkOutcome",
+      "recommendationChecks.reason as checkReason",
     ])
     .where("applications.batchId", "=", batchId)
     .where("applications.status", "in", ["underReview", "reviewed", "approved", "rejected"])
@@ -244,6 +249,7 @@ export async function reviewRanking(deps: Deps, caller: Caller, batchId: string)
           : expertShortfall(round.perApplication, expertsAssigned),
       shortfallReason: application.shortfallReason,
       siteVisit: visits.get(application.id) ?? null,
+      recommendationCheck: recommendationCheckSummary(application.checkOutcome, application.checkReason),
       aggregate,
       total: aggregate.score ?? 0,
     };
@@ -328,6 +334,7 @@ export async function reviewOpinionDocument(
   const ranked = ranking.groups.flatMap((group) => group.items);
   const short = ranked.filter((item) => item.shortfall > 0);
   const visited = ranked.filter((item) => item.siteVisit?.sentence);
+  const checked = ranked.filter((item) => item.recommendationCheck);
   const document: ListDocument = {
     title: "评议结果意见",
     paragraphs: [
@@ -339,6 +346,9 @@ export async function reviewOpinionDocument(
         ? [
             `根据评议需要，对${visited.map((item) => item.institutionName).join("、")}进行了实地考察，考察结论已在评议意见中注明。`,
           ]
+        : []),
+      ...(checked.length > 0
+        ? [`对各地推荐的${checked.length}家培训机构的推荐结果进行了审核，审核结果和意见已在评议意见中注明。`]
         : []),
     ],
     columns: [
@@ -359,7 +369,7 @@ export async function reviewOpinionDocument(
         String(item.aggregate.count),
         item.aggregate.mean?.toFixed(2) ?? "—",
         item.aggregate.trimmedMean?.toFixed(2) ?? "—",
-        `${item.withinQuota ? "名额内" : "名额外"}${item.shortfall > 0 ? `；评议专家不足（应${item.expertsRequired}名，实有${item.expertsAssigned}名）` : ""}${item.aggregate.dispersed ? "；专家意见分歧较大" : ""}${item.shortfallReason ? `；缺额审定说明：${item.shortfallReason}` : ""}${item.siteVisit?.sentence ? `；${item.siteVisit.sentence}` : ""}${item.decision ? `；审定${item.decision === "approved" ? "通过" : "不通过"}：${item.basis ?? ""}` : ""}`,
+        `${item.withinQuota ? "名额内" : "名额外"}${item.shortfall > 0 ? `；评议专家不足（应${item.expertsRequired}名，实有${item.expertsAssigned}名）` : ""}${item.aggregate.dispersed ? "；专家意见分歧较大" : ""}${item.shortfallReason ? `；缺额审定说明：${item.shortfallReason}` : ""}${item.siteVisit?.sentence ? `；${item.siteVisit.sentence}` : ""}${item.recommendationCheck ? `；${recommendationCheckClause(item.recommendationCheck)}` : ""}${item.decision ? `；审定${item.decision === "approved" ? "通过" : "不通过"}：${item.basis ?? ""}` : ""}`,
       ]),
     })),
     signature: [batch.issuingBody, shanghaiDate(deps.clock())],

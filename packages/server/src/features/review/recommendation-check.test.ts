@@ -1,5 +1,6 @@
 import { nationalBatch2 } from "@linxuan/domain";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { squeeze, zipEntry } from "../../documents/document-test-utils";
 import { publishOpenBatch, signedInStaff, submitCompleteApplication } from "../../test/factories";
 import { createTestContext, type TestClient, type TestContext, testDatabases } from "../../test/harness";
 
@@ -126,6 +127,28 @@ describe.each(testDatabases)("the office's 审核 of recommended training applic
       basis: "审核通过，同意",
     });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+
+    // The ranking and the 评议结果意见 carry each check with its opinion.
+    expect((await office.post(`/api/review/${batchId}/open-scores`, {})).status).toBe(200);
+    const ranking = await office.get(`/api/review/${batchId}/ranking`);
+    expect(ranking.status, JSON.stringify(ranking.body)).toBe(200);
+    const items = ranking.body.groups.flatMap((group: { items: unknown[] }) => group.items);
+    const checkOf = (id: string) =>
+      items.find((item: { applicationId: string }) => item.applicationId === id)?.recommendationCheck;
+    expect(checkOf(first)).toEqual({
+      outcome: "passed",
+      outcomeName: "审核通过",
+      reason: "推荐材料齐全，符合遴选条件",
+    });
+    expect(checkOf(second)).toMatchObject({ outcome: "failed", reason: "师资证明材料不足" });
+    const opinion = await office.get(`/api/review/${batchId}/opinion.docx`);
+    expect(opinion.status).toBe(200);
+    const text = squeeze(
+      ((await zipEntry(opinion.raw, "word/document.xml"))?.toString() ?? "").replace(/<[^>]+>/g, ""),
+    );
+    expect(text).toContain("对各地推荐的2家培训机构的推荐结果进行了审核");
+    expect(text).toContain("推荐结果审核通过（审核意见：推荐材料齐全，符合遴选条件）");
+    expect(text).toContain("推荐结果审核不通过（审核意见：师资证明材料不足）");
   });
 
   it("with expert scoring: the check is recorded and the application waits for the experts", async () => {

@@ -147,6 +147,25 @@ export function RankingTable({
                 <Typography.Text type="secondary">—</Typography.Text>
               ),
           },
+          ...(group.items.some((item) => item.recommendationCheck)
+            ? [
+                {
+                  title: "推荐审核",
+                  key: "recommendationCheck",
+                  width: 110,
+                  render: (_: unknown, item: RankedApplication) =>
+                    item.recommendationCheck ? (
+                      <Tooltip title={`审核意见：${item.recommendationCheck.reason}`}>
+                        <Tag color={item.recommendationCheck.outcome === "passed" ? "green" : "red"}>
+                          {item.recommendationCheck.outcomeName}
+                        </Tag>
+                      </Tooltip>
+                    ) : (
+                      <Typography.Text type="secondary">未审核</Typography.Text>
+                    ),
+                },
+              ]
+            : []),
           {
             title: "名额",
             key: "quota",
@@ -203,6 +222,13 @@ export function RankingTable({
           <Typography.Paragraph type="secondary">
             第{deciding?.item.rank}名，去极值平均分 {score(deciding?.item.aggregate.trimmedMean ?? null)}，
             {deciding?.item.withinQuota ? "名额之内" : "名额之外"}。审定通过须在本职业名额之内。
+            {deciding?.item.recommendationCheck && (
+              <>
+                <br />
+                推荐结果{deciding.item.recommendationCheck.outcomeName}，审核意见：
+                {deciding.item.recommendationCheck.reason}
+              </>
+            )}
             {deciding?.item.siteVisit?.sentence && (
               <>
                 <br />
