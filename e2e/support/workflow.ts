@@ -107,7 +107,9 @@ export function newCreditCode(regionCode: string): string {
     .randomInt(0, 10 ** 8)
     .toString()
     .padStart(8, "0");
-  const body = `91${regionCode.slice(0, 2)}0101MA${digits}`.slice(0, 17);
+  // A province (110000) registers in its first district; a city (440300) in the city itself.
+  const area = regionCode.endsWith("0000") ? `${regionCode.slice(0, 2)}0101` : regionCode.slice(0, 6);
+  const body = `91${area}MA${digits}`.slice(0, 17);
   return `${body}${computeCreditCodeCheckChar(body)}`;
 }
 

@@ -12,7 +12,9 @@ export const quotaSettingRowSchema = z.object({
   limit: z.number().nullable(),
   basis: z.string().nullable(),
   setAt: z.string().nullable(),
+  /** Who entered it: the login name, and the person's name as the list shows it. */
   setBy: z.string().nullable(),
+  setByName: z.string().nullable(),
 });
 export type QuotaSettingRow = z.infer<typeof quotaSettingRowSchema>;
 

@@ -30,6 +30,8 @@ export const queueItemSchema = z.object({
   choice: z.enum(["recommended", "declined"]).nullable(),
   choiceReason: z.string().nullable(),
   rank: z.number().nullable(),
+  /** For a recommender's queue: the `areaKey` of the quota line the application counts in. */
+  quotaAreaKey: z.string().nullable(),
   paperReceipt: z
     .object({
       copies: z.number(),
@@ -48,7 +50,8 @@ export const quotaUseSchema = z.object({
   kindName: z.string(),
   occupation: z.enum(occupationCodes),
   occupationName: z.string(),
-  /** The place counted: the recommender's region, or a part of it (粤港澳大湾区). */
+  /** The place counted: the recommender's region, or a part of it (粤港澳大湾区); its key and name. */
+  areaKey: z.string().nullable(),
   areaName: z.string(),
   used: z.number(),
   /** set: counted against `limit`; pending: 名额待定 until the office enters it; open: no cap. */

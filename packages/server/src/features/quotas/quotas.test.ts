@@ -63,6 +63,14 @@ describe.each(testDatabases)("quota settings on %s", (kind) => {
     });
     expect(set.status).toBe(200);
     expect(set.body.areas[0]).toMatchObject({ name: "北京市", limit: 8, basis: BASIS });
+    // The list names who entered it as people know them, not by login name.
+    const setter = await ctx.deps.db
+      .selectFrom("users")
+      .select(["username", "displayName"])
+      .where("username", "=", set.body.areas[0].setBy)
+      .executeTakeFirstOrThrow();
+    expect(set.body.areas[0].setByName).toBe(setter.displayName);
+    expect(setter.displayName).not.toBe(setter.username);
     const audit = await ctx.deps.db
       .selectFrom("auditEvents")
       .select(["summary", "targetId"])
@@ -109,7 +117,7 @@ describe.each(testDatabases)("quota settings on %s", (kind) => {
       occupation: "cloud",
       regionCode: "440300",
     });
-    await submitCompleteApplication(ctx, {
+    const { application: shantou } = await submitCompleteApplication(ctx, {
       batchId,
       kind: "training",
       occupation: "cloud",
@@ -117,6 +125,13 @@ describe.each(testDatabases)("quota settings on %s", (kind) => {
     });
     const queue = await guangdong.get(`/api/recommendation-queue?batchId=${batchId}&occupation=cloud`);
     expect(queue.body.quotas).toHaveLength(2);
+    // Each application names the line it counts in, so the recommend dialog shows that line's limit.
+    const lineOf = (id: string) => {
+      const key = queue.body.items.find((item: { id: string }) => item.id === id)?.quotaAreaKey;
+      return queue.body.quotas.find((quota: { areaKey: string | null }) => quota.areaKey === key)?.areaName;
+    };
+    expect(lineOf(shenzhen.id)).toBe("粤港澳大湾区");
+    expect(lineOf(shantou.id)).toBe("广东省");
     expect(queue.body.quotas).toContainEqual(
       expect.objectContaining({ areaName: "粤港澳大湾区", status: "pending", limit: null }),
     );

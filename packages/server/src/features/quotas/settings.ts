@@ -49,13 +49,20 @@ function settingsView(batchId: string, batch: BatchDefinition, rows: Awaited<Ret
         basis: row?.basis ?? null,
         setAt: row?.setAt ?? null,
         setBy: row?.setBy ?? null,
+        setByName: row?.setByName ?? row?.setBy ?? null,
       };
     }),
   };
 }
 
 const readRows = (db: Db, batchId: string) =>
-  db.selectFrom("quotaSettings").selectAll().where("batchId", "=", batchId).execute();
+  db
+    .selectFrom("quotaSettings")
+    .leftJoin("users", "users.username", "quotaSettings.setBy")
+    .selectAll("quotaSettings")
+    .select("users.displayName as setByName")
+    .where("quotaSettings.batchId", "=", batchId)
+    .execute();
 
 /** 名额设定: the places of a batch whose number the office enters, with what is entered so far. */
 export async function listQuotaSettings(deps: Deps, caller: Caller, batchId: string): Promise<QuotaSettings> {

@@ -149,9 +149,14 @@ export async function listQueue(deps: Deps, caller: Caller, filter: QueueFilter)
     }
   });
   const recommender = "recommender" in scope ? scope.recommender : null;
-  const quotas = recommender
-    ? quotaSummary(batch, recommender, rows, await loadQuotaSettings(deps.db, filter.batchId))
-    : [];
+  const settings = recommender ? await loadQuotaSettings(deps.db, filter.batchId) : [];
+  const quotas = recommender ? quotaSummary(batch, recommender, rows, settings) : [];
+  /** The place an application counts in (粤港澳大湾区 or the rest of 广东): its line of `quotas`. */
+  const quotaAreaKey = (item: { kind: KindCode; creditCode: string }) =>
+    recommender
+      ? (recommendationQuota(batch, item.kind, recommender, { settings, location: item.creditCode })
+          ?.areaKey ?? null)
+      : null;
   const closure = recommender ? await findClosure(deps.db, filter.batchId, recommender) : undefined;
   const stage = batch.stages.find((item) => item.code === (recommender ? "recommendation" : "formalCheck"));
   return {
@@ -175,7 +180,7 @@ export async function listQueue(deps: Deps, caller: Caller, filter: QueueFilter)
       : null,
     pending: rows.filter((row) => row.status === "submitted" || row.status === "resubmitted").length,
     quotas,
-    items,
+    items: items.map((item) => ({ ...item, quotaAreaKey: quotaAreaKey(item) })),
   };
 }
 
@@ -218,6 +223,7 @@ function quotaSummary(
     kindName: kindName(kind),
     occupation,
     occupationName: occupationName(occupation),
+    areaKey: rule?.areaKey ?? null,
     areaName: rule?.areaName ?? recommenderName(recommender),
     used,
     status: rule?.status ?? ("set" as const),

@@ -141,7 +141,7 @@ export function QuotaSettingsPanel({ batchId }: { batchId: string }) {
             render: (_, row) =>
               row.setAt ? (
                 <Typography.Text type="secondary">
-                  {row.setBy} · {formatInstant(row.setAt)}
+                  {row.setByName ?? row.setBy} · {formatInstant(row.setAt)}
                 </Typography.Text>
               ) : (
                 "—"

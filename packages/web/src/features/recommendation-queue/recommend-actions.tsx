@@ -68,8 +68,13 @@ export function RecommendActions({
       : queue.stage && !queue.stage.open
         ? "审核推荐环节已截止，不能再操作"
         : null;
+  // The line the application counts in: in 广东, 粤港澳大湾区 and the rest of the province differ.
+  const areaKey = queue?.items.find((item) => item.id === application.id)?.quotaAreaKey ?? null;
   const quota = queue?.quotas.find(
-    (item) => item.kind === application.kind && item.occupation === application.occupation,
+    (item) =>
+      item.kind === application.kind &&
+      item.occupation === application.occupation &&
+      item.areaKey === areaKey,
   );
   const reason = (command: Parameters<typeof blockedReason>[3]) =>
     blockedReason(application, user, stages, command, closed);
