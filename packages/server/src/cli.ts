@@ -9,24 +9,26 @@ import {
   roleNames,
   textProblemMessage,
 } from "@linxuan/domain";
-import { buildApp } from "./app";
 import { openRuntime } from "./bootstrap";
 import { loadConfig } from "./config";
-import { type DemoAccount, isEmptyPlatform, seedDemo } from "./demo/seed-demo";
-import { verifyWithHead } from "./features/audit/service";
-import { verificationLines } from "./features/audit/verify";
-import { importCalendarText } from "./features/calendar/service";
-import { createStaffUser } from "./features/users/service";
+import type { DemoAccount } from "./demo/seed-demo";
 import { randomInitialPassword } from "./http/crypto";
 import { systemCaller } from "./http/deps";
-import { jobHandlers } from "./jobs/handlers";
-import { ensureRecurringJobs } from "./jobs/recurring";
-import { createJobRunner } from "./jobs/runner";
-import { createBackup } from "./ops/backup";
-import { migrateFiles } from "./ops/files-migrate";
-import { rotateDataKey } from "./ops/key-rotate";
-import { restoreBackup } from "./ops/restore";
-import { stopGracefullyOnSignal } from "./shutdown";
+
+/*
+ * Each command loads only the modules it needs: the web server, the documents, the object-store
+ * SDK and the jobs are not loaded to run `migrate` or `audit verify`, so a command starts quickly.
+ */
+const load = {
+  serve: async () => ({
+    ...(await import("./app")),
+    ...(await import("./demo/seed-demo")),
+    ...(await import("./jobs/handlers")),
+    ...(await import("./jobs/recurring")),
+    ...(await import("./jobs/runner")),
+    ...(await import("./shutdown")),
+  }),
+};
 
 const usage = `用法: linxuan <命令> [选项]
 
@@ -76,6 +78,15 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 1;
   }
   if (command === "serve") {
+    const {
+      buildApp,
+      createJobRunner,
+      ensureRecurringJobs,
+      isEmptyPlatform,
+      jobHandlers,
+      seedDemo,
+      stopGracefullyOnSignal,
+    } = await load.serve();
     const { deps, handle } = await openRuntime(config);
     try {
       await deps.files.ready?.();
@@ -105,6 +116,7 @@ async function main(argv: string[]): Promise<number> {
       console.error("用法：linxuan restore <备份目录>");
       return 1;
     }
+    const { restoreBackup } = await import("./ops/restore");
     await restoreBackup(config, cliCaller, rest[0], say);
     return 0;
   }
@@ -118,6 +130,7 @@ async function main(argv: string[]): Promise<number> {
       console.error("用法：linxuan files migrate [--from <数据目录>]");
       return 1;
     }
+    const { migrateFiles } = await import("./ops/files-migrate");
     const counts = await migrateFiles(config, { from: values.from }, say);
     return counts.corrupt + counts.conflicting > 0 ? 2 : 0;
   }
@@ -133,6 +146,7 @@ async function main(argv: string[]): Promise<number> {
           console.error("生产环境（NODE_ENV=production）不创建演示数据");
           return 1;
         }
+        const { isEmptyPlatform, seedDemo } = await import("./demo/seed-demo");
         if (!(await isEmptyPlatform(deps))) {
           console.error("数据库中已有账号，未创建演示数据（演示数据只写入空库）");
           return 1;
@@ -172,6 +186,7 @@ async function main(argv: string[]): Promise<number> {
             console.error(`${issue.path.join(".") || "参数"}：${issue.message}`);
           return 1;
         }
+        const { createStaffUser } = await import("./features/users/service");
         const { id } = await createStaffUser(deps, cliCaller, parsed.data, {
           mustChangePassword: true,
         });
@@ -192,6 +207,7 @@ async function main(argv: string[]): Promise<number> {
           console.error(`第 ${line} 行：${textProblemMessage("导入内容", text)}`);
           return 1;
         }
+        const { importCalendarText } = await import("./features/calendar/service");
         const result = await importCalendarText(deps, cliCaller, text.value);
         for (const error of result.errors) console.error(`第 ${error.line} 行：${error.message}`);
         console.log(
@@ -222,6 +238,8 @@ async function main(argv: string[]): Promise<number> {
           }
           head = parsed.head;
         }
+        const { verifyWithHead } = await import("./features/audit/service");
+        const { verificationLines } = await import("./features/audit/verify");
         const result = await verifyWithHead(deps, head);
         if (result.ok) {
           console.log(`审计链校验通过：共 ${result.checked} 条事件，未发现改动、插入或删除`);
@@ -247,6 +265,7 @@ async function main(argv: string[]): Promise<number> {
           console.error("用法：linxuan backup <备份目录> [--include-key]");
           return 1;
         }
+        const { createBackup } = await import("./ops/backup");
         const manifest = await createBackup(
           runtime,
           cliCaller,
@@ -264,6 +283,7 @@ async function main(argv: string[]): Promise<number> {
           console.error("用法：linxuan key rotate");
           return 1;
         }
+        const { rotateDataKey } = await import("./ops/key-rotate");
         await rotateDataKey(runtime, cliCaller, say);
         return 0;
       }
