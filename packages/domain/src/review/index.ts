@@ -5,6 +5,7 @@ export * from "./decision-quota";
 export * from "./default-rubrics";
 export * from "./expert-profile";
 export * from "./names";
+export * from "./opinion-text";
 export * from "./random-draw";
 export * from "./rank-applications";
 export * from "./read-staff";

@@ -11,8 +11,9 @@ import {
   recommendationCheckClause,
   recommendationCheckSummary,
   regionName,
+  reviewOpinionParagraphs,
   type SheetStatus,
-  shanghaiDate,
+  shanghaiChineseDate,
 } from "@linxuan/domain";
 import { levelsJson, readJson } from "../../db/json";
 import { type ListDocument, renderListDocx, renderListPdf } from "../../documents/list-document";
@@ -329,28 +330,17 @@ export async function reviewOpinionDocument(
   const ranking = await reviewRanking(deps, caller, batchId);
   if (!ranking.scoresOpened) throw new AppError("VALIDATION_FAILED", "请先公开专家评分，再生成评议结果意见");
   const actor = requireActorOf(caller);
-  const { batch } = await loadOfficeBatch(deps, actor, batchId);
+  const { batch, round } = await loadOfficeBatch(deps, actor, batchId);
   const levelName = (code: string) => LEVELS.find((level) => level.code === code)?.name ?? code;
   const ranked = ranking.groups.flatMap((group) => group.items);
-  const short = ranked.filter((item) => item.shortfall > 0);
-  const visited = ranked.filter((item) => item.siteVisit?.sentence);
-  const checked = ranked.filter((item) => item.recommendationCheck);
   const document: ListDocument = {
     title: "评议结果意见",
-    paragraphs: [
-      `根据《${batch.title}》，组织数字技术领域专家对申报材料进行了评议。每份申报由多名专家按评分细则独立评分，以去掉最高分和最低分后的平均分（不足4名专家时取平均分）排序；虚线以上为名额之内。`,
-      short.length === 0
-        ? `每份申报均由${ranking.expertsRequired}名专家评议。`
-        : `按规定每份申报应由${ranking.expertsRequired}名专家评议；因回避等原因，${short.map((item) => `${item.institutionName}实有${item.expertsAssigned}名`).join("、")}，评议专家不足，已在评议意见中注明${short.some((item) => item.shortfallReason) ? "，审定时说明了理由" : ""}。`,
-      ...(visited.length > 0
-        ? [
-            `根据评议需要，对${visited.map((item) => item.institutionName).join("、")}进行了实地考察，考察结论已在评议意见中注明。`,
-          ]
-        : []),
-      ...(checked.length > 0
-        ? [`对各地推荐的${checked.length}家培训机构的推荐结果进行了审核，审核结果和意见已在评议意见中注明。`]
-        : []),
-    ],
+    paragraphs: reviewOpinionParagraphs({
+      batchTitle: batch.title,
+      expertsRequired: ranking.expertsRequired,
+      trainingExpertScoring: round.trainingExpertScoring,
+      items: ranked,
+    }),
     columns: [
       { label: "排名", weight: 0.7 },
       { label: "申报单位", weight: 2.6 },
@@ -372,7 +362,7 @@ export async function reviewOpinionDocument(
         `${item.withinQuota ? "名额内" : "名额外"}${item.shortfall > 0 ? `；评议专家不足（应${item.expertsRequired}名，实有${item.expertsAssigned}名）` : ""}${item.aggregate.dispersed ? "；专家意见分歧较大" : ""}${item.shortfallReason ? `；缺额审定说明：${item.shortfallReason}` : ""}${item.siteVisit?.sentence ? `；${item.siteVisit.sentence}` : ""}${item.recommendationCheck ? `；${recommendationCheckClause(item.recommendationCheck)}` : ""}${item.decision ? `；审定${item.decision === "approved" ? "通过" : "不通过"}：${item.basis ?? ""}` : ""}`,
       ]),
     })),
-    signature: [batch.issuingBody, shanghaiDate(deps.clock())],
+    signature: [batch.issuingBody, shanghaiChineseDate(deps.clock())],
   };
   const body = format === "pdf" ? await renderListPdf(document) : await renderListDocx(document);
   return {

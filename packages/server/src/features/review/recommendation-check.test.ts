@@ -147,6 +147,9 @@ describe.each(testDatabases)("the office's 审核 of recommended training applic
       ((await zipEntry(opinion.raw, "word/document.xml"))?.toString() ?? "").replace(/<[^>]+>/g, ""),
     );
     expect(text).toContain("对各地推荐的2家培训机构的推荐结果进行了审核");
+    // Nobody scored them: the opinion does not say experts did.
+    expect(text).toContain("培训机构申报不组织专家评分，以推荐结果审核意见作为审定依据");
+    expect(text).not.toContain("每份申报均由");
     expect(text).toContain("推荐结果审核通过（审核意见：推荐材料齐全，符合遴选条件）");
     expect(text).toContain("推荐结果审核不通过（审核意见：师资证明材料不足）");
   });
