@@ -1,7 +1,13 @@
+import os from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: a single worker on the 2-core CI
+    // machine, where the server files (much of their time spent waiting on child processes,
+    // PostgreSQL and the disk) then ran one after another. Each file builds its own database,
+    // data folder and ports, so they may run side by side.
+    maxWorkers: Math.max(2, os.availableParallelism()),
     projects: [
       { test: { name: "domain", include: ["packages/domain/src/**/*.test.ts"] } },
       // The web's pure modules (form and precheck models, the autosave reducer): no DOM needed.
