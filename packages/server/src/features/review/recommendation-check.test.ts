@@ -44,7 +44,7 @@ describe.each(testDatabases)("the office's 审核 of recommended training applic
   });
 
   const audit = (command: string) =>
-    ctx.deps.db.selectFrom("auditEvents").selectAll().where("command", "=", command).execute();
+    ctx.deps.db.selectFrom("auditEvents").selectAll().where("command", "=", command).orderBy("seq").execute();
   const statusOf = async (id: string) =>
     (await office.get(`/api/applications/${id}`)).body.application.status;
 
