@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   evidenceJson,
   levelsJson,
+  parseJsonText,
   readJson,
   readNullableJson,
   returnCommentsJson,
@@ -46,5 +47,14 @@ describe("JSON columns read through their schema", () => {
     expect(() => readJson("applications.levels", levelsJson, '["expert"]')).toThrow(
       /applications\.levels.*0/,
     );
+  });
+
+  it("tells a caller reading another source whether the text was not JSON or had another shape", () => {
+    expect(parseJsonText(levelsJson, '["junior"]')).toEqual({ ok: true, value: ["junior"] });
+    expect(parseJsonText(levelsJson, "{")).toEqual({ ok: false, problem: { kind: "syntax" } });
+    expect(parseJsonText(levelsJson, "{}")).toEqual({
+      ok: false,
+      problem: { kind: "shape", detail: expect.stringContaining("(根)") },
+    });
   });
 });

@@ -19,22 +19,41 @@ export class StoredJsonError extends Error {
   }
 }
 
-/** Parses `text`, stored in `column` (`table.column`, for the message), through `schema`. */
-export function readJson<S extends z.ZodType>(column: string, schema: S, text: string): z.output<S> {
+/** Why a JSON text was refused: it does not parse, or its value does not have the schema's shape. */
+export type JsonTextProblem = { kind: "syntax" } | { kind: "shape"; detail: string };
+
+/**
+ * Parses a JSON text through `schema`, the one place the server parses JSON. `readJson` words a problem
+ * for a stored column; a reader of another source (an operator's backup manifest) words its own.
+ * The shape's detail names paths and rules (at most five), never the values.
+ */
+export function parseJsonText<S extends z.ZodType>(
+  schema: S,
+  text: string,
+): { ok: true; value: z.output<S> } | { ok: false; problem: JsonTextProblem } {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    throw new StoredJsonError(column, error instanceof SyntaxError ? "不是有效的 JSON" : String(error));
+  } catch {
+    return { ok: false, problem: { kind: "syntax" } };
   }
   const result = schema.safeParse(value);
-  if (!result.success) {
-    const issues = result.error.issues
-      .slice(0, 5)
-      .map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "(根)"}：${issue.message}`);
-    throw new StoredJsonError(column, issues.join("；"));
-  }
-  return result.data;
+  if (result.success) return { ok: true, value: result.data };
+  const detail = result.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "(根)"}：${issue.message}`)
+    .join("；");
+  return { ok: false, problem: { kind: "shape", detail } };
+}
+
+/** Parses `text`, stored in `column` (`table.column`, for the message), through `schema`. */
+export function readJson<S extends z.ZodType>(column: string, schema: S, text: string): z.output<S> {
+  const parsed = parseJsonText(schema, text);
+  if (parsed.ok) return parsed.value;
+  throw new StoredJsonError(
+    column,
+    parsed.problem.kind === "syntax" ? "不是有效的 JSON" : parsed.problem.detail,
+  );
 }
 
 /** `readJson` for a nullable column: null stays null. */
