@@ -1,13 +1,28 @@
+import { eligibilityResultSchema, formValuesSchema } from "@linxuan/domain";
 import { describe, expect, it } from "vitest";
 import {
+  calendarFestivalsJson,
   evidenceJson,
   levelsJson,
   parseJsonText,
   readJson,
   readNullableJson,
   returnCommentsJson,
+  reviewDrawsJson,
   StoredJsonError,
 } from "./json";
+
+/** The message of what `read` throws, which must be a `StoredJsonError` for `column`. */
+function storedJsonError(column: string, read: () => unknown): string {
+  try {
+    read();
+  } catch (error) {
+    expect(error).toBeInstanceOf(StoredJsonError);
+    expect((error as StoredJsonError).column).toBe(column);
+    return (error as Error).message;
+  }
+  throw new Error("expected the read to fail");
+}
 
 describe("JSON columns read through their schema", () => {
   it("returns the parsed value when the stored JSON has the expected shape", () => {
@@ -56,5 +71,73 @@ describe("JSON columns read through their schema", () => {
       ok: false,
       problem: { kind: "shape", detail: expect.stringContaining("(根)") },
     });
+  });
+});
+
+describe("form values and eligibility, read through the domain's schemas", () => {
+  it("reads stored values as they were written: sealed numbers, tables, choices, empty fields", () => {
+    const stored = {
+      unitName: "某培训中心",
+      legalPersonId: "sealed:abc",
+      foundedOn: null,
+      approved: true,
+      scale: 120,
+      channels: ["online", "offline"],
+      teachers: [{ name: "张三", phone: "sealed:def", years: 5 }],
+    };
+    expect(readJson("applications.draft_values", formValuesSchema, JSON.stringify(stored))).toEqual(stored);
+  });
+
+  it("refuses a value no form field holds, naming the column and the field", () => {
+    const message = storedJsonError("application_versions.form_values", () =>
+      readJson("application_versions.form_values", formValuesSchema, '{"scale":{"n":1}}'),
+    );
+    expect(message).toContain("scale");
+  });
+
+  it("reads an eligibility verdict and refuses one without its outcome", () => {
+    const verdict = {
+      outcome: "review",
+      blocking: false,
+      results: [
+        { rule: "notBarred", severity: "hard", outcome: "pass", title: "未被限制申报", reason: "无限制记录" },
+      ],
+    };
+    expect(readJson("applications.eligibility", eligibilityResultSchema, JSON.stringify(verdict))).toEqual(
+      verdict,
+    );
+    storedJsonError("applications.eligibility", () =>
+      readJson("applications.eligibility", eligibilityResultSchema, '{"blocking":false,"results":[]}'),
+    );
+  });
+});
+
+describe("review and calendar columns", () => {
+  it("keeps what a draw stored beyond the counts the list reads", () => {
+    const stored = '[{"applicationId":"a1","expertIds":["e1","e2"],"missing":1,"reason":"专家不足"}]';
+    expect(readJson("review_draws.result", reviewDrawsJson, stored)).toEqual([
+      { applicationId: "a1", expertIds: ["e1", "e2"], missing: 1, reason: "专家不足" },
+    ]);
+    expect(
+      storedJsonError("review_draws.result", () =>
+        readJson("review_draws.result", reviewDrawsJson, '[{"expertIds":["e1"],"missing":"1"}]'),
+      ),
+    ).toContain("0.missing");
+  });
+
+  it("reads a year declared before festivals were kept (null) and one with all four named", () => {
+    expect(readNullableJson("calendar_years.festivals", calendarFestivalsJson, null)).toBeNull();
+    const named = {
+      springFestival: "2036-01-28",
+      qingming: "2036-04-04",
+      dragonBoat: "2036-05-30",
+      midAutumn: "2036-10-05",
+    };
+    expect(readJson("calendar_years.festivals", calendarFestivalsJson, JSON.stringify(named))).toEqual(named);
+    expect(
+      storedJsonError("calendar_years.festivals", () =>
+        readJson("calendar_years.festivals", calendarFestivalsJson, '{"qingming":20360404}'),
+      ),
+    ).toContain("qingming");
   });
 });

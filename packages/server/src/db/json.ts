@@ -1,4 +1,10 @@
-import { attachmentCodes, levelCodes, occupationCodes } from "@linxuan/domain";
+import {
+  attachmentCodes,
+  type LunarFestival,
+  levelCodes,
+  lunarFestivals,
+  occupationCodes,
+} from "@linxuan/domain";
 import { z } from "zod";
 
 /*
@@ -91,4 +97,27 @@ export const versionAttachmentsJson = z.array(
 /** `applications.return_comments`: the per-field comments of the last return. */
 export const returnCommentsJson = z.array(
   z.object({ path: z.string(), label: z.string(), message: z.string() }),
+);
+
+/** `score_sheets.scores`: points by rubric item, null where the expert has not scored it yet. */
+export const sheetScoresJson = z.record(z.string(), z.number().nullable());
+
+/** `score_sheets.rationales`: the expert's reason by rubric item. */
+export const sheetRationalesJson = z.record(z.string(), z.string());
+
+/** `review_draws.result`: one entry per application of a 随机抽取, the experts drawn and how many were short. */
+export const reviewDrawsJson = z.array(
+  z.looseObject({ expertIds: z.array(z.string()), missing: z.number() }),
+);
+
+/**
+ * `calendar_years.festivals`: the lunar festival dates a declared year was checked against. Null
+ * in rows declared before the column existed; a festival missing from the object is simply not
+ * named (the reader treats it as unknown).
+ */
+export const calendarFestivalsJson = z.object(
+  Object.fromEntries(lunarFestivals.map((festival) => [festival, z.string().optional()])) as Record<
+    LunarFestival,
+    z.ZodOptional<z.ZodString>
+  >,
 );
