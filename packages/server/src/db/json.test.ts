@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import {
   calendarFestivalsJson,
   evidenceJson,
+  expertImportResultJson,
+  jobDescriptionJson,
+  jobFileResultJson,
   levelsJson,
   parseJsonText,
   readJson,
@@ -139,5 +142,39 @@ describe("review and calendar columns", () => {
         readJson("calendar_years.festivals", calendarFestivalsJson, '{"qingming":20360404}'),
       ),
     ).toContain("qingming");
+  });
+});
+
+describe("job payloads and results", () => {
+  it("describes a job queued before descriptions were kept as having none", () => {
+    expect(
+      readJson("jobs.payload", jobDescriptionJson, '{"batchId":"b1","requester":{"userId":"u","ip":null}}'),
+    ).toEqual({ batchId: "b1", requester: { userId: "u", ip: null } });
+    storedJsonError("jobs.payload", () => readJson("jobs.payload", jobDescriptionJson, '"b1"'));
+  });
+
+  it("reads an import whose passwords housekeeping erased, keeping keys it does not name", () => {
+    const erased = '{"imported":[{"username":"e1","name":"吴专家"}],"passwordsErased":true,"note":"x"}';
+    expect(readJson("jobs.result", expertImportResultJson, erased)).toEqual({
+      imported: [{ username: "e1", name: "吴专家" }],
+      passwordsErased: true,
+      note: "x",
+    });
+    storedJsonError("jobs.result", () =>
+      readJson("jobs.result", expertImportResultJson, '{"imported":null}'),
+    );
+  });
+
+  it("finds a job's file, or none, and refuses a file without its hash", () => {
+    const file = { sha256: "ab", size: 3, fileName: "导出.zip", contentType: "application/zip" };
+    expect(readJson("jobs.result", jobFileResultJson, JSON.stringify({ file, count: 2 })).file).toEqual(file);
+    expect(
+      readJson("jobs.result", jobFileResultJson, '{"applied":null,"assignments":[]}').file,
+    ).toBeUndefined();
+    expect(
+      storedJsonError("jobs.result", () =>
+        readJson("jobs.result", jobFileResultJson, '{"file":{"size":3,"fileName":"a","contentType":"b"}}'),
+      ),
+    ).toContain("file.sha256");
   });
 });

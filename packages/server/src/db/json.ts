@@ -121,3 +121,37 @@ export const calendarFestivalsJson = z.object(
     z.ZodOptional<z.ZodString>
   >,
 );
+
+/** Who asked for a job, in the payload of a job a person started (`startRequestedJob`). */
+export const jobRequesterJson = z.looseObject({ userId: z.string(), ip: z.string().nullable() });
+
+/**
+ * `jobs.payload`, as every reader of any job may take it: the description it was queued with
+ * (absent in payloads queued before descriptions were kept).
+ */
+export const jobDescriptionJson = z.looseObject({ description: z.string().optional() });
+
+/** A file a job produced, kept in the file store; the job's result carries it under `file`. */
+export const jobFileJson = z.looseObject({
+  sha256: z.string(),
+  size: z.number(),
+  fileName: z.string(),
+  contentType: z.string(),
+});
+
+/**
+ * `jobs.result` of a job a person started, read for its file: any object (an import's accounts,
+ * an assignment's proposal), with `file` when the job made one.
+ */
+export const jobFileResultJson = z.looseObject({ file: jobFileJson.optional() });
+
+/**
+ * `jobs.result` of an expert import: the accounts created, each with its initial password sealed
+ * until housekeeping erases it after a week and marks the result `passwordsErased`.
+ */
+export const expertImportResultJson = z.looseObject({
+  imported: z.array(
+    z.looseObject({ username: z.string(), name: z.string(), initialPasswordEnc: z.string().optional() }),
+  ),
+  passwordsErased: z.boolean().optional(),
+});
