@@ -16,7 +16,7 @@ import {
   shanghaiDate,
   validateFormValues,
 } from "@linxuan/domain";
-import { readJson, versionAttachmentsJson } from "../../db/json";
+import { levelsJson, readJson, versionAttachmentsJson } from "../../db/json";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
@@ -341,7 +341,7 @@ export async function getVersion(deps: Deps, caller: Caller, id: string, number:
     submittedAt: version.submittedAt,
     submittedBy: version.submittedBy,
     note: version.note,
-    levels: parseLevels(version.levels),
+    levels: readJson("application_versions.levels", levelsJson, version.levels),
     values: ctx.isOwner
       ? openValues(ctx.template, stored, deps.cipher)
       : maskValues(ctx.template, stored, deps.cipher),

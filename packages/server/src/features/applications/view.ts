@@ -30,6 +30,7 @@ import { maskValues, openValues } from "./sealing";
 /** Statuses in which the applicant may still edit its draft. */
 export const EDITABLE_STATUSES = ["draft", "returned"] as const;
 
+/** `applications.levels` of an application row. */
 export function parseLevels(json: string): LevelCode[] {
   return readJson("applications.levels", levelsJson, json);
 }
