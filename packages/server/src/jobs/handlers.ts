@@ -10,8 +10,11 @@ import type { JobHandler } from "./runner";
 export type JobType = {
   label: string;
   run: JobHandler;
-  /** Turns the stored result into what the requester reads (e.g. opens encrypted secrets). */
-  present?: (result: unknown, deps: Deps) => unknown;
+  /**
+   * Reads the stored result (`jobs.result`, JSON text) through the type's own schema into what
+   * the requester reads (e.g. opens encrypted secrets).
+   */
+  present?: (result: string, deps: Deps) => unknown;
 };
 
 /** Every job type the platform runs, registered explicitly. */

@@ -1,3 +1,4 @@
+import { expertImportResultJson, readJson } from "../db/json";
 import { pruneLoginThrottles } from "../features/auth/throttle";
 import { pruneCaptchas } from "../features/captcha/service";
 import type { Deps } from "../http/deps";
@@ -34,8 +35,9 @@ export async function cleanUpJobs(
     .where("result", "like", "%initialPasswordEnc%")
     .execute();
   for (const job of old) {
-    const result = JSON.parse(job.result ?? "{}") as { imported?: { initialPasswordEnc?: string }[] };
-    for (const row of result.imported ?? []) delete row.initialPasswordEnc;
+    if (job.result === null) continue;
+    const result = readJson("jobs.result", expertImportResultJson, job.result);
+    for (const row of result.imported) delete row.initialPasswordEnc;
     await deps.db
       .updateTable("jobs")
       .set({ result: JSON.stringify({ ...result, passwordsErased: true }) })

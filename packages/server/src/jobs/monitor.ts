@@ -1,4 +1,5 @@
 import { type MonitoredJob, maskIdNumber, maskPhone } from "@linxuan/domain";
+import { jobDescriptionJson, readJson } from "../db/json";
 import { maskAddress } from "../features/notifications/service";
 import { jobTypes } from "./handlers";
 import type { JobRow } from "./queue";
@@ -54,10 +55,5 @@ export function monitoredJob(row: JobRow): MonitoredJob {
 
 /** The description a job was queued with (see `startRequestedJob`), or null. */
 export function describeJob(payload: string): string | null {
-  try {
-    const parsed = JSON.parse(payload) as { description?: unknown };
-    return typeof parsed.description === "string" ? parsed.description : null;
-  } catch {
-    return null;
-  }
+  return readJson("jobs.payload", jobDescriptionJson, payload).description ?? null;
 }

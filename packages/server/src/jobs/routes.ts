@@ -2,6 +2,7 @@ import { type Job, jobListSchema, jobMonitorSchema, jobSchema, jobStatuses, okSc
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { jobFileResultJson, readJson, readNullableJson } from "../db/json";
 import { runCommand } from "../http/command";
 import type { Caller, Deps } from "../http/deps";
 import { CONTENT_TYPES, downloadResponse, sendDownload } from "../http/download";
@@ -21,7 +22,6 @@ import {
 /** A job as its requester sees it; the result passes through its type's presenter (secrets opened). */
 function jobView(deps: Deps, job: JobRow): Job {
   const type = jobTypes[job.type];
-  const stored = job.result ? (JSON.parse(job.result) as unknown) : null;
   return {
     id: job.id,
     type: job.type,
@@ -32,12 +32,25 @@ function jobView(deps: Deps, job: JobRow): Job {
     progress: Number(job.progress),
     progressNote: job.progressNote,
     attempts: Number(job.attempts),
-    result: stored !== null && type?.present ? type.present(stored, deps) : stored,
-    hasFile: job.status === "done" && typeof (stored as { file?: unknown } | null)?.file === "object",
+    result:
+      job.result && type?.present
+        ? type.present(job.result, deps)
+        : readNullableJson("jobs.result", z.json(), job.result),
+    hasFile: fileOf(job) !== undefined,
     lastError: job.lastError,
     createdAt: job.createdAt,
     finishedAt: job.finishedAt,
   };
+}
+
+/**
+ * The file a finished job made, if any. Only jobs a person started come here (see `ownJob`), and
+ * those all return an object.
+ */
+function fileOf(job: JobRow): JobFile | undefined {
+  return job.status === "done" && job.result
+    ? readJson("jobs.result", jobFileResultJson, job.result).file
+    : undefined;
 }
 
 /**
@@ -153,9 +166,8 @@ export function registerJobRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request, reply) => {
       const job = await ownJob(deps, request.caller, request.params.id);
-      const file = job.result ? (JSON.parse(job.result) as { file?: JobFile }).file : undefined;
-      if (job.status !== "done" || !file)
-        throw new AppError("TRANSITION_NOT_ALLOWED", "该任务尚未完成或没有生成文件");
+      const file = fileOf(job);
+      if (!file) throw new AppError("TRANSITION_NOT_ALLOWED", "该任务尚未完成或没有生成文件");
       const stored = await deps.files.getStream(file.sha256);
       return sendDownload(reply, {
         body: stored.stream,

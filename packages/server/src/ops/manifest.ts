@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseJsonText } from "../db/json";
 import { migrationNames } from "../db/migrate";
 import { OpsError } from "./errors";
 
@@ -57,21 +58,14 @@ export function readManifest(dir: string): Manifest {
       "BACKUP_INVALID",
       `${dir} 不是遴选平台的备份：缺少 ${MANIFEST}（备份未完成或目录不对）`,
     );
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch {
-    throw new OpsError("BACKUP_INVALID", `${file} 不是有效的 JSON，备份已损坏`);
-  }
-  const result = manifestSchema.safeParse(parsed);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new OpsError(
-      "BACKUP_INVALID",
-      `${file} 的内容不符合备份格式 ${FORMAT}（${issue?.path.join(".") || "根"}：${issue?.message}）`,
-    );
-  }
-  return result.data;
+  const parsed = parseJsonText(manifestSchema, fs.readFileSync(file, "utf8"));
+  if (parsed.ok) return parsed.value;
+  throw new OpsError(
+    "BACKUP_INVALID",
+    parsed.problem.kind === "syntax"
+      ? `${file} 不是有效的 JSON，备份已损坏`
+      : `${file} 的内容不符合备份格式 ${FORMAT}（${parsed.problem.detail}）`,
+  );
 }
 
 /** Refuses a backup made by a different set of migrations than this program has. */

@@ -1,5 +1,7 @@
-import { type FormValues, getFormTemplate } from "@linxuan/domain";
+import { formValuesSchema, getFormTemplate } from "@linxuan/domain";
+import { z } from "zod";
 import type { Db } from "../db/connection";
+import { readJson } from "../db/json";
 import { resealValues, sealedCiphertexts } from "../features/applications/sealing";
 import type { Cipher } from "../http/crypto";
 import { OpsError } from "./errors";
@@ -60,6 +62,14 @@ function formTemplateOf(row: SealedRow, place: Place) {
 
 type Kind = "column" | "json" | "form";
 
+/** A form column's values (`applications.draftValues`, `applicationVersions.formValues`). */
+const readFormValues = (place: Place, row: SealedRow) =>
+  readJson(`${place.table}.${place.column}`, formValuesSchema, row.value);
+
+/** A JSON column whose `…Enc` keys may sit anywhere in it: any JSON, walked as it is. */
+const readAnyJson = (place: Place, row: SealedRow) =>
+  readJson(`${place.table}.${place.column}`, z.json(), row.value);
+
 /** Every row that holds sealed values, place by place, a page at a time. */
 async function* sealedRows(db: Db): AsyncGenerator<{ place: Place; kind: Kind; row: SealedRow }> {
   const places: { place: Place; kind: Kind }[] = [
@@ -84,10 +94,9 @@ async function* sealedRows(db: Db): AsyncGenerator<{ place: Place; kind: Kind; r
 /** The stored ciphertexts in one row of a place. */
 function ciphertextsOf(kind: Kind, place: Place, row: SealedRow): string[] {
   if (kind === "column") return [row.value];
-  if (kind === "form")
-    return sealedCiphertexts(formTemplateOf(row, place), JSON.parse(row.value) as FormValues);
+  if (kind === "form") return sealedCiphertexts(formTemplateOf(row, place), readFormValues(place, row));
   const found: string[] = [];
-  mapEncKeys(JSON.parse(row.value), (stored) => {
+  mapEncKeys(readAnyJson(place, row), (stored) => {
     found.push(stored);
     return stored;
   });
@@ -98,10 +107,8 @@ function ciphertextsOf(kind: Kind, place: Place, row: SealedRow): string[] {
 function resealRow(kind: Kind, place: Place, row: SealedRow, reseal: (stored: string) => string): string {
   if (kind === "column") return reseal(row.value);
   if (kind === "form")
-    return JSON.stringify(
-      resealValues(formTemplateOf(row, place), JSON.parse(row.value) as FormValues, reseal),
-    );
-  return JSON.stringify(mapEncKeys(JSON.parse(row.value), reseal));
+    return JSON.stringify(resealValues(formTemplateOf(row, place), readFormValues(place, row), reseal));
+  return JSON.stringify(mapEncKeys(readAnyJson(place, row), reseal));
 }
 
 /** One sealed value stored anywhere, or null when the platform holds none (an empty platform). */

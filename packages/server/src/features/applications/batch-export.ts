@@ -7,11 +7,12 @@ import {
   shanghaiDate,
 } from "@linxuan/domain";
 import ExcelJS from "exceljs";
-import { levelsJson, readJson } from "../../db/json";
+import { z } from "zod";
+import { jobRequesterJson, levelsJson, readJson } from "../../db/json";
 import { requireActorOf } from "../../http/actor";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError } from "../../http/errors";
-import { type JobRequester, jobCaller, startRequestedJob } from "../../jobs/caller";
+import { jobCaller, startRequestedJob } from "../../jobs/caller";
 import { type JobFile, PermanentJobError } from "../../jobs/queue";
 import type { JobHandler } from "../../jobs/runner";
 import { ZipFileWriter } from "../../jobs/zip-file";
@@ -29,7 +30,8 @@ import { renderApplicationDocument } from "./documents";
  */
 export const BATCH_EXPORT_JOB = "applications.batchExport";
 
-type Payload = { batchId: string; requester: JobRequester; description: string };
+/** `jobs.payload` of an export: the batch and who asked. */
+const payloadJson = z.looseObject({ batchId: z.string(), requester: jobRequesterJson });
 
 /** The submitted applications of a batch this caller may see (each checked like a single view). */
 async function visibleApplications(deps: Deps, caller: Caller, batchId: string) {
@@ -78,7 +80,7 @@ export async function startBatchExport(deps: Deps, caller: Caller, batchId: stri
 const safeName = (text: string) => text.replace(/[\\/:*?"<>|\s]+/g, "_").slice(0, 80);
 
 export const runBatchExport: JobHandler = async ({ deps, job, progress, signal }) => {
-  const payload = JSON.parse(job.payload) as Payload;
+  const payload = readJson("jobs.payload", payloadJson, job.payload);
   const caller = await jobCaller(deps, payload.requester, "application.exportBatch", job.id);
   const batchRow = await findBatchRow(deps.db, payload.batchId);
   if (!batchRow) throw new PermanentJobError("批次不存在");

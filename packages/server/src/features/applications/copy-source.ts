@@ -5,11 +5,13 @@ import {
   copySkipReasonNames,
   type FormTemplate,
   type FormValues,
+  formValuesSchema,
   getFormTemplate,
   kindName,
   occupationName,
 } from "@linxuan/domain";
 import type { Db } from "../../db/connection";
+import { readJson } from "../../db/json";
 import type { Deps } from "../../http/deps";
 import { AppError } from "../../http/errors";
 import { findBatchDefinition } from "../batches/definition-cache";
@@ -40,7 +42,11 @@ export async function copyFromSource(
   const sourceTemplate = getFormTemplate(row.templateId);
   if (!sourceTemplate) throw new AppError("INTERNAL_ERROR", `申报表模板 ${row.templateId} 不存在`);
   const batch = await findBatchDefinition(trx, row.batchId, found.batch);
-  const sourceValues = openValues(sourceTemplate, JSON.parse(row.draftValues) as FormValues, deps.cipher);
+  const sourceValues = openValues(
+    sourceTemplate,
+    readJson("applications.draft_values", formValuesSchema, row.draftValues),
+    deps.cipher,
+  );
   const result = copyFormValues(
     { template: sourceTemplate, values: sourceValues },
     { template: input.template, values: input.values },

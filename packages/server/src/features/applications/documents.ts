@@ -1,10 +1,12 @@
 import {
   type FormValues,
+  formValuesSchema,
   listFields,
   type Recommender,
   shanghaiDate,
   type TableRowValues,
 } from "@linxuan/domain";
+import { readJson } from "../../db/json";
 import {
   RECOMMENDED_ON_KEY,
   RECOMMENDER_LEADER_KEY,
@@ -36,16 +38,16 @@ export async function renderApplicationDocument(
 ) {
   const actor = requireActorOf(caller);
   const ctx = await loadApplication(deps, actor, id);
-  let stored: string;
+  let parsed: FormValues;
   let filledOn: string;
   let mark: SubmittedMark | null = null;
   if (which === "draft") {
-    stored = ctx.row.draftValues;
+    parsed = readJson("applications.draft_values", formValuesSchema, ctx.row.draftValues);
     filledOn = shanghaiDate(new Date(ctx.row.draftSavedAt));
   } else {
     const version = await findVersion(deps.db, id, which);
     if (!version) throw notFound(`第${which}版`);
-    stored = version.formValues;
+    parsed = readJson("application_versions.form_values", formValuesSchema, version.formValues);
     filledOn = shanghaiDate(new Date(version.submittedAt));
     if (ctx.row.number) {
       mark = {
@@ -55,7 +57,6 @@ export async function renderApplicationDocument(
       };
     }
   }
-  const parsed = JSON.parse(stored) as FormValues;
   const values = {
     ...(ctx.isOwner
       ? openValues(ctx.template, parsed, deps.cipher)
@@ -132,7 +133,11 @@ export async function revealValue(deps: Deps, caller: Caller, id: string, path: 
         : entry.table === key && entry.key === column),
   );
   if (!personal) throw notFound("该个人信息字段");
-  const values = openValues(ctx.template, JSON.parse(ctx.row.draftValues) as FormValues, deps.cipher);
+  const values = openValues(
+    ctx.template,
+    readJson("applications.draft_values", formValuesSchema, ctx.row.draftValues),
+    deps.cipher,
+  );
   const scalar = values[key];
   const value =
     column === undefined

@@ -4,7 +4,9 @@ import {
   type ApplicationCommand,
   cellLabel,
   diffValues,
+  eligibilityResultSchema,
   type FormValues,
+  formValuesSchema,
   kindName,
   listFormSlots,
   occupationName,
@@ -14,7 +16,7 @@ import {
   shanghaiDate,
   validateFormValues,
 } from "@linxuan/domain";
-import { readJson, versionAttachmentsJson } from "../../db/json";
+import { levelsJson, readJson, versionAttachmentsJson } from "../../db/json";
 import { requireActorOf } from "../../http/actor";
 import { runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
@@ -64,7 +66,11 @@ export async function submitApplication(deps: Deps, caller: Caller, id: string, 
         : `网上申报已于${shanghaiChineseDateTime(deadline)}截止，不能再提交`,
     );
   }
-  const values = openValues(ctx.template, JSON.parse(ctx.row.draftValues) as FormValues, deps.cipher);
+  const values = openValues(
+    ctx.template,
+    readJson("applications.draft_values", formValuesSchema, ctx.row.draftValues),
+    deps.cipher,
+  );
   const levels = parseLevels(ctx.row.levels);
   const problems: FieldIssue[] = [];
   const attachments = await listCurrentAttachments(deps.db, id);
@@ -329,17 +335,17 @@ export async function getVersion(deps: Deps, caller: Caller, id: string, number:
   const ctx = await loadApplication(deps, actor, id);
   const version = await findVersion(deps.db, id, number);
   if (!version) throw notFound("申报版本");
-  const stored = JSON.parse(version.formValues) as FormValues;
+  const stored = readJson("application_versions.form_values", formValuesSchema, version.formValues);
   return {
     number: Number(version.number),
     submittedAt: version.submittedAt,
     submittedBy: version.submittedBy,
     note: version.note,
-    levels: parseLevels(version.levels),
+    levels: readJson("application_versions.levels", levelsJson, version.levels),
     values: ctx.isOwner
       ? openValues(ctx.template, stored, deps.cipher)
       : maskValues(ctx.template, stored, deps.cipher),
-    eligibility: JSON.parse(version.eligibility),
+    eligibility: readJson("application_versions.eligibility", eligibilityResultSchema, version.eligibility),
     attachments: readJson("application_versions.attachments", versionAttachmentsJson, version.attachments),
     contentHash: version.contentHash,
   };
@@ -347,12 +353,14 @@ export async function getVersion(deps: Deps, caller: Caller, id: string, number:
 
 /** Values of a version number or of the current draft ("draft"). */
 async function valuesOf(deps: Deps, ctx: ApplicationContext, which: string): Promise<FormValues> {
-  const stored =
-    which === "draft"
-      ? ctx.row.draftValues
-      : (await findVersion(deps.db, ctx.row.id, Number(which)))?.formValues;
-  if (stored === undefined) throw notFound(`第${which}版`);
-  const parsed = JSON.parse(stored) as FormValues;
+  let parsed: FormValues;
+  if (which === "draft") {
+    parsed = readJson("applications.draft_values", formValuesSchema, ctx.row.draftValues);
+  } else {
+    const version = await findVersion(deps.db, ctx.row.id, Number(which));
+    if (!version) throw notFound(`第${which}版`);
+    parsed = readJson("application_versions.form_values", formValuesSchema, version.formValues);
+  }
   return ctx.isOwner
     ? openValues(ctx.template, parsed, deps.cipher)
     : maskValues(ctx.template, parsed, deps.cipher);

@@ -7,9 +7,9 @@ import {
   applicationProgress,
   applicationStatusNames,
   type BatchDefinition,
-  type EligibilityResult,
-  type FormValues,
+  eligibilityResultSchema,
   formAttachments,
+  formValuesSchema,
   kindName,
   type LevelCode,
   nextActionFor,
@@ -30,8 +30,9 @@ import { maskValues, openValues } from "./sealing";
 /** Statuses in which the applicant may still edit its draft. */
 export const EDITABLE_STATUSES = ["draft", "returned"] as const;
 
+/** `applications.levels` of an application row. */
 export function parseLevels(json: string): LevelCode[] {
-  return readJson("levels", levelsJson, json);
+  return readJson("applications.levels", levelsJson, json);
 }
 
 /** The batch's deadline that applies to this application right now (a return may set its own). */
@@ -52,7 +53,7 @@ export async function describeApplication(
   actor: Actor,
 ): Promise<Application> {
   const { row, batch, template } = ctx;
-  const stored = JSON.parse(row.draftValues) as FormValues;
+  const stored = readJson("applications.draft_values", formValuesSchema, row.draftValues);
   const values = ctx.isOwner
     ? openValues(template, stored, deps.cipher)
     : maskValues(template, stored, deps.cipher);
@@ -133,7 +134,7 @@ export async function describeApplication(
     draftSavedAt: row.draftSavedAt,
     draftSavedBy: row.draftSavedBy,
     commitmentAccepted: row.commitmentAccepted === 1,
-    eligibility: row.eligibility ? (JSON.parse(row.eligibility) as EligibilityResult) : null,
+    eligibility: readNullableJson("applications.eligibility", eligibilityResultSchema, row.eligibility),
     issues,
     formAttachments: formAttachments(template),
     attachments: attachments.map((item) => ({

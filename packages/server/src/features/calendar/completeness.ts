@@ -11,6 +11,7 @@ import {
   type StatutoryCheck,
   type WorkdayCalendar,
 } from "@linxuan/domain";
+import { calendarFestivalsJson, readNullableJson } from "../../db/json";
 
 /*
  * 完整年度: a year whose working days the platform computes must give every statutory holiday off.
@@ -36,15 +37,9 @@ export function isPackageYear(year: number): boolean {
 /** A declared year as stored: the festival dates it was checked against, if any. */
 export type Declaration = { year: number; festivals: Partial<Record<LunarFestival, IsoDate>> };
 
-/** The stored festival JSON of a declaration, tolerating rows written before it existed. */
+/** The stored festival JSON of a declaration, tolerating rows written before it existed (null). */
 export function readFestivals(json: string | null): Partial<Record<LunarFestival, IsoDate>> {
-  if (!json) return {};
-  try {
-    const parsed = JSON.parse(json) as unknown;
-    return typeof parsed === "object" && parsed !== null ? (parsed as Record<LunarFestival, IsoDate>) : {};
-  } catch {
-    return {};
-  }
+  return readNullableJson("calendar_years.festivals", calendarFestivalsJson, json) ?? {};
 }
 
 /** The calendar from package data, these overrides and these declared years, unchecked. */

@@ -1,6 +1,8 @@
+import { z } from "zod";
+import { expertImportResultJson, jobRequesterJson, readJson } from "../../db/json";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError } from "../../http/errors";
-import { type JobRequester, jobCaller, startRequestedJob } from "../../jobs/caller";
+import { jobCaller, startRequestedJob } from "../../jobs/caller";
 import { PermanentJobError } from "../../jobs/queue";
 import type { JobHandler } from "../../jobs/runner";
 import { parseExpertSheet } from "./import";
@@ -15,12 +17,8 @@ import { importExperts } from "./service";
  */
 export const EXPERT_IMPORT_JOB = "experts.import";
 
-type Payload = { sha256: string; count: number; requester: JobRequester; description: string };
-type StoredResult = {
-  imported: { username: string; name: string; initialPasswordEnc?: string }[];
-  /** Set by housekeeping once the passwords were erased (see jobs/housekeeping.ts). */
-  passwordsErased?: boolean;
-};
+/** `jobs.payload` of an import: the uploaded sheet, by content, and who asked. */
+const payloadJson = z.looseObject({ sha256: z.string(), requester: jobRequesterJson });
 
 export async function startExpertImport(deps: Deps, caller: Caller, content: Buffer, count: number) {
   const stored = await deps.files.put(content);
@@ -35,7 +33,7 @@ export async function startExpertImport(deps: Deps, caller: Caller, content: Buf
 }
 
 export const runExpertImport: JobHandler = async ({ deps, job, progress }) => {
-  const payload = JSON.parse(job.payload) as Payload;
+  const payload = readJson("jobs.payload", payloadJson, job.payload);
   const caller = await jobCaller(deps, payload.requester, "expert.manage", job.id);
   const parsed = await parseExpertSheet(deps.db, await deps.files.get(payload.sha256));
   if (parsed.errors.length > 0)
@@ -58,12 +56,12 @@ export const runExpertImport: JobHandler = async ({ deps, job, progress }) => {
       name: row.name,
       initialPasswordEnc: deps.cipher.encrypt(row.initialPassword),
     })),
-  } satisfies StoredResult;
+  } satisfies z.input<typeof expertImportResultJson>;
 };
 
 /** The requester reads the passwords in the clear; the database holds them only encrypted. */
-export function presentExpertImport(result: unknown, deps: Pick<Deps, "cipher">) {
-  const stored = result as StoredResult;
+export function presentExpertImport(result: string, deps: Pick<Deps, "cipher">) {
+  const stored = readJson("jobs.result", expertImportResultJson, result);
   return {
     imported: stored.imported.map((row) => ({
       username: row.username,

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
 import type { EmailStatus, Role } from "@linxuan/domain";
+import { z } from "zod";
 import type { Db } from "../../db/connection";
+import { readJson } from "../../db/json";
 import type { Caller, Deps } from "../../http/deps";
 import { notFound } from "../../http/errors";
 import { enqueueJob } from "../../jobs/queue";
@@ -165,7 +167,7 @@ export async function institutionUserIds(db: Db, institutionId: string): Promise
 
 /** Sends one queued e-mail; one already sent is not sent again. */
 export const sendNotificationEmail: JobHandler = async ({ deps, job }) => {
-  const message = await queuedEmail(deps, JSON.parse(job.payload) as EmailPayload);
+  const message = await queuedEmail(deps, readJson("jobs.payload", emailPayloadJson, job.payload));
   if (!message) return { skipped: true };
   try {
     await deliver(deps, message);
@@ -178,7 +180,12 @@ export const sendNotificationEmail: JobHandler = async ({ deps, job }) => {
   return { sent: message.to };
 };
 
-type EmailPayload = { notificationId?: string; outboundId?: string };
+/** `jobs.payload` of an e-mail: the notification or the message to an address it sends. */
+const emailPayloadJson = z.looseObject({
+  notificationId: z.string().optional(),
+  outboundId: z.string().optional(),
+});
+type EmailPayload = z.output<typeof emailPayloadJson>;
 type QueuedEmail = {
   id: string;
   to: string;

@@ -3,7 +3,7 @@ import {
   applicationStatusNames,
   type BatchDefinition,
   centreActsOnBatch,
-  type EligibilityResult,
+  eligibilityResultSchema,
   type KindCode,
   kindName,
   type LevelCode,
@@ -15,7 +15,7 @@ import {
   recommendationQuota,
 } from "@linxuan/domain";
 import type { Db } from "../../db/connection";
-import { levelsJson, readJson } from "../../db/json";
+import { levelsJson, readJson, readNullableJson } from "../../db/json";
 import { requireActorOf } from "../../http/actor";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
@@ -88,7 +88,11 @@ export async function listQueue(deps: Deps, caller: Caller, filter: QueueFilter)
   const q = filter.q?.trim().toLowerCase();
   const items = rows
     .map((row) => {
-      const eligibility = row.eligibility ? (JSON.parse(row.eligibility) as EligibilityResult) : null;
+      const eligibility = readNullableJson(
+        "applications.eligibility",
+        eligibilityResultSchema,
+        row.eligibility,
+      );
       return {
         id: row.id,
         institutionName: row.institutionName,

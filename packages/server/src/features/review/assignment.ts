@@ -7,7 +7,7 @@ import {
   conflictPairKey,
   detectConflicts,
   effectiveConflicts,
-  type FormValues,
+  formValuesSchema,
   getFormTemplate,
   occupationName,
   parseApplicationNumber,
@@ -78,7 +78,11 @@ export async function reviewContext(
     }
     const template = getFormTemplate(application.templateId);
     if (!template) continue;
-    const values = openValues(template, JSON.parse(application.draftValues) as FormValues, deps.cipher);
+    const values = openValues(
+      template,
+      readJson("applications.draft_values", formValuesSchema, application.draftValues),
+      deps.cipher,
+    );
     for (const expert of experts) {
       const occupations = readJson("experts.occupations", occupationsJson, expert.occupations);
       if (!occupations.includes(application.occupation)) continue;

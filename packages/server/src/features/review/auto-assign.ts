@@ -1,6 +1,8 @@
+import { z } from "zod";
+import { jobRequesterJson, readJson } from "../../db/json";
 import { requireActorOf } from "../../http/actor";
 import type { Caller, Deps } from "../../http/deps";
-import { type JobRequester, jobCaller, startRequestedJob } from "../../jobs/caller";
+import { jobCaller, startRequestedJob } from "../../jobs/caller";
 import type { JobHandler } from "../../jobs/runner";
 import { applyAssignments, previewAssignment } from "./assignment";
 import { loadOfficeBatch } from "./round";
@@ -13,7 +15,8 @@ import { loadOfficeBatch } from "./round";
  */
 export const AUTO_ASSIGN_JOB = "review.autoAssign";
 
-type Payload = { batchId: string; apply: boolean; requester: JobRequester; description: string };
+/** `jobs.payload` of an automatic assignment: the batch, whether to save, and who asked. */
+const payloadJson = z.looseObject({ batchId: z.string(), apply: z.boolean(), requester: jobRequesterJson });
 
 export async function startAutoAssign(deps: Deps, caller: Caller, batchId: string, apply: boolean) {
   const actor = requireActorOf(caller);
@@ -34,7 +37,7 @@ export async function startAutoAssign(deps: Deps, caller: Caller, batchId: strin
 }
 
 export const runAutoAssign: JobHandler = async ({ deps, job, progress }) => {
-  const payload = JSON.parse(job.payload) as Payload;
+  const payload = readJson("jobs.payload", payloadJson, job.payload);
   const caller = await jobCaller(deps, payload.requester, "review.manage", job.id);
   const preview = await previewAssignment(deps, caller, payload.batchId, (done, total) =>
     progress(total === 0 ? 0 : (done / total) * 0.9, `正在核查利益冲突：${done}/${total}份申报`),

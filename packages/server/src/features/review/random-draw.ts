@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { drawExperts, MAX_DRAW_SEED, occupationName } from "@linxuan/domain";
-import { occupationsJson, readJson } from "../../db/json";
+import { occupationsJson, readJson, reviewDrawsJson } from "../../db/json";
 import { requireActorOf } from "../../http/actor";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError } from "../../http/errors";
@@ -103,7 +103,7 @@ export async function listDraws(deps: Deps, caller: Caller, batchId: string) {
     .orderBy("drawnAt", "desc")
     .execute();
   return rows.map((row) => {
-    const draws = JSON.parse(row.result) as { expertIds: string[]; missing: number }[];
+    const draws = readJson("review_draws.result", reviewDrawsJson, row.result);
     return {
       id: row.id,
       seed: Number(row.seed),

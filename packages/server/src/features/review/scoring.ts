@@ -1,13 +1,13 @@
 import crypto from "node:crypto";
 import {
-  type FormValues,
+  formValuesSchema,
   getFormTemplate,
   kindName,
   occupationName,
   validateScoreSheet,
   weightedTotal,
 } from "@linxuan/domain";
-import { levelsJson, readJson } from "../../db/json";
+import { levelsJson, readJson, sheetRationalesJson, sheetScoresJson } from "../../db/json";
 import type { RowChanges } from "../../db/types";
 import { recordEvent, runCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
@@ -152,13 +152,17 @@ export async function openAssignment(deps: Deps, caller: Caller, assignmentId: s
       occupationName: occupationName(application.occupation),
       levels: readJson("applications.levels", levelsJson, application.levels),
       templateId: application.templateId,
-      values: maskValues(template, JSON.parse(application.draftValues) as FormValues, deps.cipher),
+      values: maskValues(
+        template,
+        readJson("applications.draft_values", formValuesSchema, application.draftValues),
+        deps.cipher,
+      ),
     },
     rubric,
     sheet: sheet
       ? {
-          scores: JSON.parse(sheet.scores),
-          rationales: JSON.parse(sheet.rationales),
+          scores: readJson("score_sheets.scores", sheetScoresJson, sheet.scores),
+          rationales: readJson("score_sheets.rationales", sheetRationalesJson, sheet.rationales),
           overall: sheet.overall,
           total: sheet.total === null ? null : Number(sheet.total),
           status: sheet.status as "draft" | "submitted",
