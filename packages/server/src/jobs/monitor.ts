@@ -1,5 +1,5 @@
 import { type MonitoredJob, maskIdNumber, maskPhone } from "@linxuan/domain";
-import { jobDescriptionJson, readJson } from "../db/json";
+import { jobDescriptionJson, parseJsonText } from "../db/json";
 import { maskAddress } from "../features/notifications/service";
 import { jobTypes } from "./handlers";
 import type { JobRow } from "./queue";
@@ -53,7 +53,12 @@ export function monitoredJob(row: JobRow): MonitoredJob {
   };
 }
 
-/** The description a job was queued with (see `startRequestedJob`), or null. */
+/**
+ * The description a job was queued with (see `startRequestedJob`), or null — also for a payload
+ * that does not read: the monitor is where the administrator finds broken jobs, so one damaged
+ * row must not hide all the others.
+ */
 export function describeJob(payload: string): string | null {
-  return readJson("jobs.payload", jobDescriptionJson, payload).description ?? null;
+  const parsed = parseJsonText(jobDescriptionJson, payload);
+  return parsed.ok ? (parsed.value.description ?? null) : null;
 }

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { readJson } from "../db/json";
 import { createTestContext, type TestContext, testDatabases } from "../test/harness";
 import { claimJob, enqueueJob, findJob } from "./queue";
 import { createJobRunner, type JobHandler } from "./runner";
@@ -101,6 +103,28 @@ describe.each(testDatabases)("job runner leases on %s", (kind) => {
       status: "failed",
       lastError: "任务多次在执行中中断（处理它的实例异常退出），已停止重试",
     });
+  });
+
+  it("fails a job whose payload does not read at once, instead of retrying it", async () => {
+    const id = await enqueue("test.damaged", 3);
+    await ctx.deps.db.updateTable("jobs").set({ payload: "{not json" }).where("id", "=", id).execute();
+    let runs = 0;
+    const runner = createJobRunner(
+      ctx.deps,
+      {
+        "test.damaged": async ({ job }) => {
+          runs += 1;
+          return readJson("jobs.payload", z.object({ file: z.string() }), job.payload);
+        },
+      },
+      { worker: "reader" },
+    );
+    expect(await runner.runOnce()).toBe(true);
+    expect(await runner.runOnce()).toBe(false);
+    expect(runs).toBe(1);
+    const job = await findJob(ctx.deps.db, id);
+    expect(job?.status).toBe("failed");
+    expect(job?.lastError).toContain("jobs.payload");
   });
 
   describe("when the instance stops", () => {

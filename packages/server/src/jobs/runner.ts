@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { StoredJsonError } from "../db/json";
 import type { Deps } from "../http/deps";
 import { AppError } from "../http/errors";
 import {
@@ -124,8 +125,12 @@ export function createJobRunner(
         // It stopped because this instance is stopping, not because the job failed.
         await releaseJob(deps.db, job, worker, deps.clock());
       } else {
-        // A refusal of the platform's rules (AppError) will be the same on a retry: fail it now.
-        const failure = error instanceof AppError ? new PermanentJobError(error.message) : error;
+        // A refusal of the platform's rules (AppError), or a payload or stored value that does not
+        // read (StoredJsonError), will be the same on a retry: fail it now.
+        const failure =
+          error instanceof AppError || error instanceof StoredJsonError
+            ? new PermanentJobError(error.message)
+            : error;
         await failJob(deps.db, job, worker, failure, deps.clock());
       }
     } finally {
