@@ -1,4 +1,4 @@
-import { canManageBatch, type NoticeContacts, type PublicNoticeView, REGIONS } from "@linxuan/domain";
+import { canManageBatch, type PublicNoticeContacts, type PublicNoticeView, REGIONS } from "@linxuan/domain";
 import { Alert, Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Space } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
@@ -12,10 +12,10 @@ import { kindLabel, regionLabel } from "../../shared/labels";
 import { useStaffBatches } from "../batches/queries";
 import { NoticeDocument } from "./notice-document";
 import { periodText } from "./notice-period";
-import { type CreateNoticeInput, useCreateNotice, usePreviewNotice, usePublicNotices } from "./queries";
-import type { Notice } from "./types";
+import { type CreatePublicNoticeInput, useCreateNotice, usePreviewNotice, usePublicNotices } from "./queries";
+import type { PublicNotice } from "./types";
 
-type Values = NoticeContacts & {
+type Values = PublicNoticeContacts & {
   batchId: string;
   kind: KindCode;
   regionCode?: string;
@@ -90,10 +90,13 @@ export function CreateNoticeCard() {
   const [form] = Form.useForm<Values>();
   const { batches, managed, regionCode: ownRegion } = useManagedBatches();
   const create = useCreateNotice();
-  const notices = usePublicNotices();
+  const publicNotices = usePublicNotices();
   const preview = usePreviewNotice();
-  const [created, setCreated] = useState<Notice | null>(null);
-  const [pending, setPending] = useState<{ input: CreateNoticeInput; notice: PublicNoticeView } | null>(null);
+  const [created, setCreated] = useState<PublicNotice | null>(null);
+  const [pending, setPending] = useState<{
+    input: CreatePublicNoticeInput;
+    publicNotice: PublicNoticeView;
+  } | null>(null);
   const batchId = Form.useWatch("batchId", form);
   const kind = Form.useWatch("kind", form);
   const batch: ManagedBatch | undefined = managed.find((item) => item.id === batchId);
@@ -107,8 +110,11 @@ export function CreateNoticeCard() {
     const next = managed.find((item) => item.id === id);
     const kinds = kindsOf(next);
     // The contacts stay those of this office's latest notice of the batch, until it changes them.
-    const last = (notices.data ?? []).find(
-      (notice) => notice.batchId === id && notice.regionCode === regionOf(next) && notice.contactAddress,
+    const last = (publicNotices.data ?? []).find(
+      (publicNotice) =>
+        publicNotice.batchId === id &&
+        publicNotice.regionCode === regionOf(next) &&
+        publicNotice.contactAddress,
     );
     form.setFieldsValue({
       kind: kinds.length === 1 ? kinds[0] : undefined,
@@ -127,7 +133,7 @@ export function CreateNoticeCard() {
   const submit = (values: Values) => {
     setCreated(null);
     create.reset();
-    const input: CreateNoticeInput = {
+    const input: CreatePublicNoticeInput = {
       batchId: values.batchId,
       kind: values.kind,
       regionCode: values.kind === "training" ? (values.regionCode ?? null) : null,
@@ -139,7 +145,7 @@ export function CreateNoticeCard() {
       ...(values.title?.trim() ? { title: values.title.trim() } : {}),
     };
     preview.mutate(input, {
-      onSuccess: (notice) => setPending({ input, notice }),
+      onSuccess: (publicNotice) => setPending({ input, publicNotice }),
       onError: (error) => applyFieldErrors(form, error),
     });
   };
@@ -147,9 +153,9 @@ export function CreateNoticeCard() {
   const publish = () => {
     if (!pending) return;
     create.mutate(pending.input, {
-      onSuccess: (notice) => {
+      onSuccess: (publicNotice) => {
         setPending(null);
-        setCreated(notice);
+        setCreated(publicNotice);
         form.resetFields();
       },
       onError: (error) => {
@@ -209,7 +215,7 @@ export function CreateNoticeCard() {
           style={{ marginBottom: 12 }}
           title="以下为公示发布后公开页面的内容。确认发布后即向社会公示，名单中的申报进入公示状态，不能撤回。"
         />
-        {pending && <NoticeDocument notice={pending.notice} preview />}
+        {pending && <NoticeDocument publicNotice={pending.publicNotice} preview />}
       </Modal>
       <Form<Values> form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 640 }}>
         <Form.Item name="batchId" label="遴选批次" rules={[{ required: true, message: "请选择遴选批次" }]}>

@@ -11,7 +11,7 @@ import { NoticeItemsTable } from "./notice-items-table";
 import { endText, PhaseTag, periodText } from "./notice-period";
 import { ObjectionList } from "./objection-list";
 import { useConfirmNotice, useOfficeNotice, useShortenDemoNotice } from "./queries";
-import type { Notice } from "./types";
+import type { PublicNotice } from "./types";
 import "./notices.css";
 import { PrintButton } from "../../shared/print-button";
 
@@ -19,15 +19,15 @@ import { PrintButton } from "../../shared/print-button";
  * 演示：缩短公示期 — only offered in demo mode for a 【演示】 batch's running notice, so that a
  * newcomer can walk on to the catalog today. The server refuses it anywhere else.
  */
-function DemoShorten({ notice }: { notice: Notice }) {
+function DemoShorten({ publicNotice }: { publicNotice: PublicNotice }) {
   const { modal, message } = App.useApp();
-  const shorten = useShortenDemoNotice(notice.id);
+  const shorten = useShortenDemoNotice(publicNotice.id);
   const [refusal, setRefusal] = useState<string | null>(null);
-  if (!notice.demoShortenable) return null;
+  if (!publicNotice.demoShortenable) return null;
   const ask = () =>
     modal.confirm({
       title: "演示：缩短公示期",
-      content: `本公示属于演示批次。缩短后公示期即时届满（原至${endText(notice)}），不再受理异议，可随即确认公示结果。此操作记入审计日志。`,
+      content: `本公示属于演示批次。缩短后公示期即时届满（原至${endText(publicNotice)}），不再受理异议，可随即确认公示结果。此操作记入审计日志。`,
       okText: "缩短公示期",
       cancelText: "取消",
       onOk: () =>
@@ -49,13 +49,13 @@ function DemoShorten({ notice }: { notice: Notice }) {
   );
 }
 
-function ConfirmCard({ notice }: { notice: Notice }) {
+function ConfirmCard({ publicNotice }: { publicNotice: PublicNotice }) {
   const { modal, message } = App.useApp();
-  const confirm = useConfirmNotice(notice.id);
-  const running = notice.phase === "open" || notice.phase === "upcoming";
+  const confirm = useConfirmNotice(publicNotice.id);
+  const running = publicNotice.phase === "open" || publicNotice.phase === "upcoming";
   const [refusal, setRefusal] = useState<string | null>(null);
   const [listed, setListed] = useState<number | null>(null);
-  const remaining = notice.items.filter((item) => item.status === "listed").length;
+  const remaining = publicNotice.items.filter((item) => item.status === "listed").length;
 
   const ask = () =>
     modal.confirm({
@@ -76,14 +76,14 @@ function ConfirmCard({ notice }: { notice: Notice }) {
 
   return (
     <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>纳入目录</h2>} style={{ marginBottom: 16 }}>
-      {notice.phase === "confirmed" ? (
+      {publicNotice.phase === "confirmed" ? (
         <Alert
           type="success"
           showIcon
           title={listed !== null ? `已纳入目录 ${listed} 家` : "本公示已确认纳入目录"}
           description={
             <>
-              确认时间：{formatInstant(notice.confirmedAt)}。可在{" "}
+              确认时间：{formatInstant(publicNotice.confirmedAt)}。可在{" "}
               <Link to="/workbench/catalog-admin">目录管理</Link>
               中查看和调整。
             </>
@@ -92,7 +92,7 @@ function ConfirmCard({ notice }: { notice: Notice }) {
       ) : (
         <Space direction="vertical" style={{ width: "100%" }}>
           <Typography.Text type="secondary">
-            公示期满（{endText(notice)}
+            公示期满（{endText(publicNotice)}
             后）且全部异议处理完毕，方可确认公示结果，名单中未被移出的机构纳入目录。
           </Typography.Text>
           {refusal && <Alert type="error" showIcon role="alert" title="不能纳入目录" description={refusal} />}
@@ -106,9 +106,11 @@ function ConfirmCard({ notice }: { notice: Notice }) {
             >
               确认公示结果
             </Button>
-            {running && <Typography.Text type="secondary">{confirmableAfterText(notice)}</Typography.Text>}
+            {running && (
+              <Typography.Text type="secondary">{confirmableAfterText(publicNotice)}</Typography.Text>
+            )}
           </Space>
-          <DemoShorten notice={notice} />
+          <DemoShorten publicNotice={publicNotice} />
         </Space>
       )}
     </Card>
@@ -121,24 +123,24 @@ export function NoticeAdminPage() {
   const query = useOfficeNotice(id);
   if (query.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (query.isError) return <Alert type="error" showIcon title={errorText(query.error)} />;
-  const notice = query.data;
+  const publicNotice = query.data;
   return (
     <>
       <Breadcrumb
         style={{ marginBottom: 12 }}
-        items={[{ title: <Link to="/workbench/notices">公示管理</Link> }, { title: notice.title }]}
+        items={[{ title: <Link to="/workbench/notices">公示管理</Link> }, { title: publicNotice.title }]}
       />
       <div className="lx-page-heading">
         <div>
-          <h1>{notice.title}</h1>
+          <h1>{publicNotice.title}</h1>
           <Space style={{ marginTop: 8 }}>
-            <DemoTag isDemo={notice.isDemo} />
-            <PhaseTag phase={notice.phase} />
+            <DemoTag isDemo={publicNotice.isDemo} />
+            <PhaseTag phase={publicNotice.phase} />
           </Space>
         </div>
         <Space wrap>
           <PrintButton />
-          <ButtonLink to={`/public-notices/${notice.id}`}>查看公开页面</ButtonLink>
+          <ButtonLink to={`/public-notices/${publicNotice.id}`}>查看公开页面</ButtonLink>
         </Space>
       </div>
       <Card style={{ marginBottom: 16 }}>
@@ -146,35 +148,39 @@ export function NoticeAdminPage() {
           size="small"
           column={{ xs: 1, md: 2 }}
           items={[
-            { key: "period", label: "公示期", children: periodText(notice) },
-            { key: "start", label: "开始时间", children: formatInstant(notice.startsAt) },
+            { key: "period", label: "公示期", children: periodText(publicNotice) },
+            { key: "start", label: "开始时间", children: formatInstant(publicNotice.startsAt) },
             {
               key: "signature",
               label: "落款",
-              children: `${notice.issuingBody ?? "—"}　${shanghaiChineseDate(notice.publishedAt)}`,
+              children: `${publicNotice.issuingBody ?? "—"}　${shanghaiChineseDate(publicNotice.publishedAt)}`,
             },
             {
               key: "contacts",
               label: "异议受理",
               children:
-                [notice.contactAddress, notice.contactPhone, notice.contactEmail]
+                [publicNotice.contactAddress, publicNotice.contactPhone, publicNotice.contactEmail]
                   .filter(Boolean)
                   .join("；") || "—",
             },
             {
               key: "count",
               label: "名单",
-              children: `${notice.items.length} 家（已移出 ${notice.items.filter((item) => item.status === "removed").length} 家）`,
+              children: `${publicNotice.items.length} 家（已移出 ${publicNotice.items.filter((item) => item.status === "removed").length} 家）`,
             },
           ]}
         />
       </Card>
-      <ConfirmCard notice={notice} />
+      <ConfirmCard publicNotice={publicNotice} />
       <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>异议</h2>} style={{ marginBottom: 16 }}>
-        <ObjectionList noticeId={notice.id} editable={notice.phase !== "confirmed"} />
+        <ObjectionList publicNoticeId={publicNotice.id} editable={publicNotice.phase !== "confirmed"} />
       </Card>
       <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>公示名单</h2>}>
-        <NoticeItemsTable items={notice.items} confirmed={notice.phase === "confirmed"} showReasons />
+        <NoticeItemsTable
+          items={publicNotice.items}
+          confirmed={publicNotice.phase === "confirmed"}
+          showReasons
+        />
       </Card>
     </>
   );

@@ -1,5 +1,5 @@
 import { FileExcelOutlined, FilePdfOutlined } from "@ant-design/icons";
-import { chineseNoticePeriod, type PublicNoticeView, shanghaiChineseDate } from "@linxuan/domain";
+import { chinesePublicNoticePeriod, type PublicNoticeView, shanghaiChineseDate } from "@linxuan/domain";
 import { Alert, Button, Descriptions, Space, Typography } from "antd";
 import { DemoTag } from "../../shared/batch-tags";
 import { formatInstant } from "../../shared/dates";
@@ -9,11 +9,11 @@ import { NoticeCountdown, PhaseTag, periodText } from "./notice-period";
 import "./notices.css";
 
 /** Where objections go, as the office entered it when publishing. */
-function ObjectionContacts({ notice }: { notice: PublicNoticeView }) {
+function ObjectionContacts({ publicNotice }: { publicNotice: PublicNoticeView }) {
   const lines = [
-    { key: "address", label: "联系地址", value: notice.contactAddress },
-    { key: "phone", label: "联系电话", value: notice.contactPhone },
-    { key: "email", label: "电子邮箱", value: notice.contactEmail },
+    { key: "address", label: "联系地址", value: publicNotice.contactAddress },
+    { key: "phone", label: "联系电话", value: publicNotice.contactPhone },
+    { key: "email", label: "电子邮箱", value: publicNotice.contactEmail },
   ].filter((line) => line.value);
   if (lines.length === 0) return null;
   return (
@@ -33,28 +33,28 @@ function ObjectionContacts({ notice }: { notice: PublicNoticeView }) {
  * sees the same component as the preview before it publishes — so the preview is the page.
  */
 export function NoticeDocument({
-  notice,
+  publicNotice,
   preview = false,
   receivedAt,
   onEnd,
 }: {
-  notice: PublicNoticeView;
+  publicNotice: PublicNoticeView;
   /** The office's preview before publishing: no downloads, no countdown. */
   preview?: boolean;
   receivedAt?: number;
   onEnd?: () => void;
 }) {
-  const removed = notice.items.filter((item) => item.status === "removed").length;
-  const period = chineseNoticePeriod(notice);
+  const removed = publicNotice.items.filter((item) => item.status === "removed").length;
+  const period = chinesePublicNoticePeriod(publicNotice);
   return (
     <article className="lx-panel lx-notice-document" aria-labelledby="notice-title">
       <h1 id="notice-title" className="lx-notice-title" style={{ marginTop: 0 }}>
-        {notice.isDemo && (
+        {publicNotice.isDemo && (
           <span style={{ verticalAlign: "middle", marginRight: 8 }}>
             <DemoTag isDemo />
           </span>
         )}
-        {notice.title}
+        {publicNotice.title}
       </h1>
       <Space direction="vertical" size={16} style={{ width: "100%" }}>
         <Descriptions
@@ -62,29 +62,29 @@ export function NoticeDocument({
           size="small"
           column={{ xs: 1, md: 2 }}
           items={[
-            { key: "period", label: "公示期", children: periodText(notice) },
-            { key: "start", label: "开始时间", children: formatInstant(notice.startsAt) },
+            { key: "period", label: "公示期", children: periodText(publicNotice) },
+            { key: "start", label: "开始时间", children: formatInstant(publicNotice.startsAt) },
           ]}
         />
         {!preview && (
           <Space size={16} wrap>
-            <PhaseTag phase={notice.phase} />
-            {notice.phase === "open" && receivedAt !== undefined && onEnd && (
-              <NoticeCountdown remainingMs={notice.remainingMs} receivedAt={receivedAt} onEnd={onEnd} />
+            <PhaseTag phase={publicNotice.phase} />
+            {publicNotice.phase === "open" && receivedAt !== undefined && onEnd && (
+              <NoticeCountdown remainingMs={publicNotice.remainingMs} receivedAt={receivedAt} onEnd={onEnd} />
             )}
           </Space>
         )}
-        {notice.demoShortenedAt && (
+        {publicNotice.demoShortenedAt && (
           <Alert
             type="warning"
             showIcon
-            title={`【演示】公示期已于${formatInstant(notice.demoShortenedAt)}缩短结束`}
+            title={`【演示】公示期已于${formatInstant(publicNotice.demoShortenedAt)}缩短结束`}
             description="演示批次的公示期可在演示模式下缩短，仅供熟悉流程，不具任何效力。"
           />
         )}
         <div className="lx-notice-body">
           <Typography.Paragraph>
-            现将拟纳入目录的机构名单予以公示，公示期为{notice.workdays}个工作日。
+            现将拟纳入目录的机构名单予以公示，公示期为{publicNotice.workdays}个工作日。
           </Typography.Paragraph>
           <Typography.Paragraph>
             <strong>公示期：{period}。</strong>
@@ -93,25 +93,33 @@ export function NoticeDocument({
             公示期内，如对名单中的机构有异议，请通过本页实名提出，或以书面形式向发布单位反映，写明具体事实和理由，并提供联系方式和有关证明材料。匿名或无具体事实的异议不予受理。
             {removed > 0 && `公示期间，${removed}家机构经核实异议成立，已移出公示名单。`}
           </Typography.Paragraph>
-          <ObjectionContacts notice={notice} />
+          <ObjectionContacts publicNotice={publicNotice} />
         </div>
         {!preview && (
           <Space wrap className="lx-no-print">
-            <Button icon={<FilePdfOutlined />} href={`/api/public/notices/${notice.id}/list.pdf`} download>
+            <Button
+              icon={<FilePdfOutlined />}
+              href={`/api/public/notices/${publicNotice.id}/list.pdf`}
+              download
+            >
               下载公示名单（PDF）
             </Button>
-            <Button icon={<FileExcelOutlined />} href={`/api/public/notices/${notice.id}/list.xlsx`} download>
+            <Button
+              icon={<FileExcelOutlined />}
+              href={`/api/public/notices/${publicNotice.id}/list.xlsx`}
+              download
+            >
               下载公示名单（Excel）
             </Button>
             <PrintButton />
           </Space>
         )}
         <WideTable>
-          <NoticeItemsTable items={notice.items} confirmed={notice.phase === "confirmed"} />
+          <NoticeItemsTable items={publicNotice.items} confirmed={publicNotice.phase === "confirmed"} />
         </WideTable>
         <footer className="lx-notice-signature" data-testid="notice-signature">
-          {notice.issuingBody && <div>{notice.issuingBody}</div>}
-          <div>{shanghaiChineseDate(notice.publishedAt)}</div>
+          {publicNotice.issuingBody && <div>{publicNotice.issuingBody}</div>}
+          <div>{shanghaiChineseDate(publicNotice.publishedAt)}</div>
         </footer>
       </Space>
     </article>

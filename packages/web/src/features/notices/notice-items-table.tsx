@@ -1,8 +1,8 @@
-import { levelNamesText, type PublicNoticeItem } from "@linxuan/domain";
+import { levelNamesText, type VisitorPublicNoticeItem } from "@linxuan/domain";
 import { Table, Tag } from "antd";
 
 /** An item as the public sees it; the office's view adds why it was removed. */
-type Item = PublicNoticeItem & { removedReason?: string | null };
+type Item = VisitorPublicNoticeItem & { removedReason?: string | null };
 
 /**
  * The notice's list. An item taken off after an upheld objection stays on the page, struck

@@ -1,32 +1,32 @@
 import { ClockCircleOutlined } from "@ant-design/icons";
-import { chineseNoticePeriod, noticeEndText } from "@linxuan/domain";
+import { chinesePublicNoticePeriod, publicNoticeEndText } from "@linxuan/domain";
 import { Tag } from "antd";
 import { useEffect, useState } from "react";
-import type { NoticePhase, NoticeSummary } from "./types";
+import type { PublicNoticePhase, PublicNoticeSummary } from "./types";
 
-export const phaseLabels: Record<NoticePhase, { text: string; color: string }> = {
+export const phaseLabels: Record<PublicNoticePhase, { text: string; color: string }> = {
   upcoming: { text: "即将开始", color: "gold" },
   open: { text: "公示中", color: "blue" },
   ended: { text: "公示期满", color: "default" },
   confirmed: { text: "已纳入目录", color: "green" },
 };
 
-export function PhaseTag({ phase }: { phase: NoticePhase }) {
+export function PhaseTag({ phase }: { phase: PublicNoticePhase }) {
   const label = phaseLabels[phase];
   return <Tag color={label.color}>{label.text}</Tag>;
 }
 
 /** 2026年11月30日24时: a notice ends at midnight after its last working day. */
-export function endText(notice: Pick<NoticeSummary, "lastDay">): string {
-  return noticeEndText(notice);
+export function endText(publicNotice: Pick<PublicNoticeSummary, "lastDay">): string {
+  return publicNoticeEndText(publicNotice);
 }
 
 /** 2026年12月7日至2026年12月11日24时（5个工作日） */
 export function periodText(
-  notice: Pick<NoticeSummary, "startsAt" | "lastDay" | "workdays" | "endsAt" | "demoShortenedAt">,
+  publicNotice: Pick<PublicNoticeSummary, "startsAt" | "lastDay" | "workdays" | "endsAt" | "demoShortenedAt">,
 ): string {
-  const period = chineseNoticePeriod(notice);
-  return notice.demoShortenedAt ? period : `${period}（${notice.workdays}个工作日）`;
+  const period = chinesePublicNoticePeriod(publicNotice);
+  return publicNotice.demoShortenedAt ? period : `${period}（${publicNotice.workdays}个工作日）`;
 }
 
 /** 6天 11小时 23分 05秒 */

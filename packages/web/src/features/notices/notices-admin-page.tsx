@@ -6,18 +6,19 @@ import { errorText } from "../../shared/form-errors";
 import { CreateNoticeCard, useManagedBatches } from "./create-notice-card";
 import { PhaseTag, periodText } from "./notice-period";
 import { usePublicNotices } from "./queries";
-import type { NoticeSummary } from "./types";
+import type { PublicNoticeSummary } from "./types";
 
 /** /workbench/notices: publish a notice, and the office's notices with where each stands. */
 export function NoticesAdminPage() {
-  const notices = usePublicNotices();
+  const publicNotices = usePublicNotices();
   const { batches, managed, regionCode } = useManagedBatches();
   const titles = new Map(managed.map((batch) => [batch.id, batch.shortTitle]));
   const localOnly = new Set(managed.filter((batch) => batch.localTrainingOnly).map((batch) => batch.id));
   // Of a national batch, a provincial office handles only its own region's training notice.
-  const mine = (notices.data ?? []).filter(
-    (notice) =>
-      titles.has(notice.batchId) && (!localOnly.has(notice.batchId) || notice.regionCode === regionCode),
+  const mine = (publicNotices.data ?? []).filter(
+    (publicNotice) =>
+      titles.has(publicNotice.batchId) &&
+      (!localOnly.has(publicNotice.batchId) || publicNotice.regionCode === regionCode),
   );
   return (
     <>
@@ -30,18 +31,18 @@ export function NoticesAdminPage() {
         </div>
       </div>
       <CreateNoticeCard />
-      {(notices.isError || batches.isError) && (
+      {(publicNotices.isError || batches.isError) && (
         <Alert
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          title={errorText(notices.error ?? batches.error)}
+          title={errorText(publicNotices.error ?? batches.error)}
         />
       )}
       <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>公示列表</h2>} styles={{ body: { padding: 0 } }}>
-        <Table<NoticeSummary>
+        <Table<PublicNoticeSummary>
           rowKey="id"
-          loading={notices.isPending || batches.isPending}
+          loading={publicNotices.isPending || batches.isPending}
           dataSource={mine}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           locale={{ emptyText: "还没有发布公示" }}
@@ -49,35 +50,40 @@ export function NoticesAdminPage() {
             {
               title: "公示标题",
               dataIndex: "title",
-              render: (title: string, notice) => (
+              render: (title: string, publicNotice) => (
                 <Space direction="vertical" size={2}>
                   <Space size={6}>
-                    <DemoTag isDemo={notice.isDemo} />
-                    <Link to={`/workbench/notices/${notice.id}`}>{title}</Link>
+                    <DemoTag isDemo={publicNotice.isDemo} />
+                    <Link to={`/workbench/notices/${publicNotice.id}`}>{title}</Link>
                   </Space>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {titles.get(notice.batchId)}
+                    {titles.get(publicNotice.batchId)}
                   </Typography.Text>
                 </Space>
               ),
             },
-            { title: "公示期", key: "period", width: 340, render: (_, notice) => periodText(notice) },
+            {
+              title: "公示期",
+              key: "period",
+              width: 340,
+              render: (_, publicNotice) => periodText(publicNotice),
+            },
             {
               title: "阶段",
               dataIndex: "phase",
               width: 110,
-              render: (phase: NoticeSummary["phase"]) => <PhaseTag phase={phase} />,
+              render: (phase: PublicNoticeSummary["phase"]) => <PhaseTag phase={phase} />,
             },
             {
               title: "操作",
               key: "actions",
               width: 200,
-              render: (_, notice) => (
+              render: (_, publicNotice) => (
                 <Space size={0}>
-                  <ButtonLink type="link" size="small" to={`/workbench/notices/${notice.id}`}>
+                  <ButtonLink type="link" size="small" to={`/workbench/notices/${publicNotice.id}`}>
                     异议处理与确认
                   </ButtonLink>
-                  <ButtonLink type="link" size="small" to={`/public-notices/${notice.id}`}>
+                  <ButtonLink type="link" size="small" to={`/public-notices/${publicNotice.id}`}>
                     公开页面
                   </ButtonLink>
                 </Space>

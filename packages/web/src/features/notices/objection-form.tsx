@@ -7,7 +7,7 @@ import { applyFieldErrors, errorText } from "../../shared/form-errors";
 import { isApiError } from "../../shared/http";
 import { contentRule, multipartFields, SubmitterFields } from "../../shared/submitter-fields";
 import { fileObjection } from "./queries";
-import type { Acknowledgement, NoticeItem } from "./types";
+import type { Acknowledgement, PublicNoticeItem } from "./types";
 
 type Values = CaptchaValues & {
   itemId: string;
@@ -24,12 +24,12 @@ type Values = CaptchaValues & {
  * sent as one multipart form. The answer is the 受理编号.
  */
 export function ObjectionForm({
-  noticeId,
+  publicNoticeId,
   items,
   onWindowClosed,
 }: {
-  noticeId: string;
-  items: NoticeItem[];
+  publicNoticeId: string;
+  items: PublicNoticeItem[];
   onWindowClosed: () => void;
 }) {
   const [form] = Form.useForm<Values>();
@@ -68,7 +68,7 @@ export function ObjectionForm({
     ]);
     appendEvidence(body, values.evidence);
     try {
-      setAck(await fileObjection(noticeId, body));
+      setAck(await fileObjection(publicNoticeId, body));
       window.scrollTo({ top: 0 });
     } catch (error) {
       const fileProblem = noteUploadRefusal(error);

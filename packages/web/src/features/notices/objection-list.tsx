@@ -109,10 +109,10 @@ function ObjectionCard({
 }
 
 /** The notice's objections, each with its content as typed and the office's actions. */
-export function ObjectionList({ noticeId, editable }: { noticeId: string; editable: boolean }) {
+export function ObjectionList({ publicNoticeId, editable }: { publicNoticeId: string; editable: boolean }) {
   const { message } = App.useApp();
-  const objections = useObjections(noticeId);
-  const handle = useHandleObjection(noticeId);
+  const objections = useObjections(publicNoticeId);
+  const handle = useHandleObjection(publicNoticeId);
   const [acting, setActing] = useState<{ objection: Objection; action: ObjectionAction } | null>(null);
 
   if (objections.isError) return <Alert type="error" showIcon title={errorText(objections.error)} />;

@@ -10,11 +10,11 @@ import { NoticeDocument } from "./notice-document";
 import { endText, remainingText, useRemaining } from "./notice-period";
 import { ObjectionForm } from "./objection-form";
 import { usePublicNotice } from "./queries";
-import type { Notice } from "./types";
+import type { PublicNotice } from "./types";
 import "./notices.css";
 
-function ClosedNotice({ notice, onStart }: { notice: Notice; onStart: () => void }) {
-  if (notice.phase === "upcoming") {
+function ClosedNotice({ publicNotice, onStart }: { publicNotice: PublicNotice; onStart: () => void }) {
+  if (publicNotice.phase === "upcoming") {
     return (
       <Alert
         type="info"
@@ -22,8 +22,8 @@ function ClosedNotice({ notice, onStart }: { notice: Notice; onStart: () => void
         title="公示尚未开始"
         description={
           <>
-            公示自{formatInstant(notice.startsAt)}开始，公示期内可在本页提出异议。
-            <StartCountdown startsAt={notice.startsAt} onStart={onStart} />
+            公示自{formatInstant(publicNotice.startsAt)}开始，公示期内可在本页提出异议。
+            <StartCountdown startsAt={publicNotice.startsAt} onStart={onStart} />
           </>
         }
       />
@@ -36,7 +36,7 @@ function ClosedNotice({ notice, onStart }: { notice: Notice; onStart: () => void
       title="公示期已结束，不再受理异议"
       description={
         <>
-          本次公示已于{endText(notice)}
+          本次公示已于{endText(publicNotice)}
           结束。如发现已纳入目录的机构存在违规开展培训、乱收费、弄虚作假等问题，请在
           <Link to="/catalog">目录查询</Link>中找到该机构，通过“投诉举报”反映。已提出异议的，可在
           <Link to="/objection-status">异议办理查询</Link>中查看处理结果。
@@ -46,7 +46,7 @@ function ClosedNotice({ notice, onStart }: { notice: Notice; onStart: () => void
   );
 }
 
-function ObjectionGuide({ notice }: { notice: Notice }) {
+function ObjectionGuide({ publicNotice }: { publicNotice: PublicNotice }) {
   return (
     <aside
       aria-labelledby="objection-guide"
@@ -58,7 +58,7 @@ function ObjectionGuide({ notice }: { notice: Notice }) {
       <ol className="lx-steps">
         <li>
           <strong>公示期内提出</strong>
-          <span className="lx-muted">截止{endText(notice)}，逾期不予受理。</span>
+          <span className="lx-muted">截止{endText(publicNotice)}，逾期不予受理。</span>
         </li>
         <li>
           <strong>实名并写明事实</strong>
@@ -112,7 +112,7 @@ export function PublicNoticePage() {
     }
     return <Alert type="error" showIcon title={errorText(query.error)} />;
   }
-  const notice = query.data;
+  const publicNotice = query.data;
 
   return (
     <>
@@ -121,10 +121,10 @@ export function PublicNoticePage() {
         items={[
           { title: <Link to="/">首页</Link> },
           { title: <Link to="/public-notices">公示公告</Link> },
-          { title: notice.title },
+          { title: publicNotice.title },
         ]}
       />
-      <NoticeDocument notice={notice} receivedAt={notice.receivedAt} onEnd={reload} />
+      <NoticeDocument publicNotice={publicNotice} receivedAt={publicNotice.receivedAt} onEnd={reload} />
       <Card
         id="objection"
         className="lx-no-print"
@@ -132,17 +132,21 @@ export function PublicNoticePage() {
         extra={<Link to="/objection-status">异议办理查询 ›</Link>}
         style={{ marginTop: 16 }}
       >
-        {notice.phase === "open" ? (
+        {publicNotice.phase === "open" ? (
           <Row gutter={32}>
             <Col xs={24} lg={15}>
-              <ObjectionForm noticeId={notice.id} items={notice.items} onWindowClosed={reload} />
+              <ObjectionForm
+                publicNoticeId={publicNotice.id}
+                items={publicNotice.items}
+                onWindowClosed={reload}
+              />
             </Col>
             <Col xs={24} lg={9}>
-              <ObjectionGuide notice={notice} />
+              <ObjectionGuide publicNotice={publicNotice} />
             </Col>
           </Row>
         ) : (
-          <ClosedNotice notice={notice} onStart={reload} />
+          <ClosedNotice publicNotice={publicNotice} onStart={reload} />
         )}
       </Card>
     </>

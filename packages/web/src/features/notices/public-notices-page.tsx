@@ -9,7 +9,7 @@ import "./notices.css";
 
 /** /public-notices: every 拟纳入目录 list put to the public, newest first. */
 export function PublicNoticesPage() {
-  const notices = usePublicNotices();
+  const publicNotices = usePublicNotices();
   return (
     <>
       <Breadcrumb
@@ -21,33 +21,33 @@ export function PublicNoticesPage() {
         <Typography.Paragraph type="secondary">
           经专家评议和审定，拟纳入目录的机构名单在此公示。公示期按工作日计算，公示期内任何单位和个人均可对名单中的机构实名提出异议。
         </Typography.Paragraph>
-        {notices.isPending && <Skeleton active />}
-        {notices.isError && <Alert type="error" showIcon title={errorText(notices.error)} />}
-        {notices.isSuccess && (
+        {publicNotices.isPending && <Skeleton active />}
+        {publicNotices.isError && <Alert type="error" showIcon title={errorText(publicNotices.error)} />}
+        {publicNotices.isSuccess && (
           <List
-            dataSource={notices.data}
+            dataSource={publicNotices.data}
             locale={{ emptyText: "暂无公示" }}
-            renderItem={(notice) => (
-              <List.Item key={notice.id} extra={<PhaseTag phase={notice.phase} />}>
+            renderItem={(publicNotice) => (
+              <List.Item key={publicNotice.id} extra={<PhaseTag phase={publicNotice.phase} />}>
                 <List.Item.Meta
                   title={
                     <Space size={6} wrap>
-                      <DemoTag isDemo={notice.isDemo} />
+                      <DemoTag isDemo={publicNotice.isDemo} />
                       <Link
-                        to={`/public-notices/${notice.id}`}
+                        to={`/public-notices/${publicNotice.id}`}
                         style={{ fontSize: 15, fontWeight: "normal" }}
                       >
-                        {notice.title}
+                        {publicNotice.title}
                       </Link>
                     </Space>
                   }
                   description={
                     <Space size={16} wrap>
-                      <span>公示期：{periodText(notice)}</span>
-                      {notice.phase === "open" && (
+                      <span>公示期：{periodText(publicNotice)}</span>
+                      {publicNotice.phase === "open" && (
                         <Typography.Text type="warning">
-                          剩余{Math.floor(notice.remainingMs / 86_400_000)}天
-                          {Math.floor((notice.remainingMs % 86_400_000) / 3_600_000)}小时
+                          剩余{Math.floor(publicNotice.remainingMs / 86_400_000)}天
+                          {Math.floor((publicNotice.remainingMs % 86_400_000) / 3_600_000)}小时
                         </Typography.Text>
                       )}
                     </Space>

@@ -1,14 +1,14 @@
-import type { NoticeContacts, PublicNoticeView } from "@linxuan/domain";
+import type { PublicNoticeContacts, PublicNoticeView } from "@linxuan/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { KindCode } from "../../app/api-types";
 import { api, postMultipart } from "../../shared/http";
 import type {
   Acknowledgement,
-  Notice,
-  NoticeSummary,
   Objection,
   ObjectionAction,
   ObjectionStatusAnswer,
+  PublicNotice,
+  PublicNoticeSummary,
 } from "./types";
 
 export const noticesKey = ["public", "notices"] as const;
@@ -16,7 +16,7 @@ export const noticesKey = ["public", "notices"] as const;
 export function usePublicNotices() {
   return useQuery({
     queryKey: noticesKey,
-    queryFn: () => api.get<{ items: NoticeSummary[] }>("/public/notices").then((body) => body.items),
+    queryFn: () => api.get<{ items: PublicNoticeSummary[] }>("/public/notices").then((body) => body.items),
   });
 }
 
@@ -30,8 +30,8 @@ export function useOfficeNotice(id: string) {
     queryKey: [...noticesKey, "office", id],
     queryFn: () =>
       api
-        .get<{ notice: Notice }>(`/notices/${encodeURIComponent(id)}`)
-        .then((body) => ({ ...body.notice, receivedAt: Date.now() })),
+        .get<{ publicNotice: PublicNotice }>(`/notices/${encodeURIComponent(id)}`)
+        .then((body) => ({ ...body.publicNotice, receivedAt: Date.now() })),
   });
 }
 
@@ -40,20 +40,23 @@ export function usePublicNotice(id: string) {
     queryKey: [...noticesKey, id],
     queryFn: () =>
       api
-        .get<{ notice: Notice }>(`/public/notices/${encodeURIComponent(id)}`)
-        .then((body) => ({ ...body.notice, receivedAt: Date.now() })),
+        .get<{ publicNotice: PublicNotice }>(`/public/notices/${encodeURIComponent(id)}`)
+        .then((body) => ({ ...body.publicNotice, receivedAt: Date.now() })),
   });
 }
 
-export function fileObjection(noticeId: string, form: FormData) {
-  return postMultipart<Acknowledgement>(`/public/notices/${encodeURIComponent(noticeId)}/objections`, form);
+export function fileObjection(publicNoticeId: string, form: FormData) {
+  return postMultipart<Acknowledgement>(
+    `/public/notices/${encodeURIComponent(publicNoticeId)}/objections`,
+    form,
+  );
 }
 
 export function objectionStatus(input: { ackNumber: string; phone: string }) {
   return api.post<ObjectionStatusAnswer>("/public/objections/status", input);
 }
 
-export type CreateNoticeInput = NoticeContacts & {
+export type CreatePublicNoticeInput = PublicNoticeContacts & {
   batchId: string;
   kind: KindCode;
   regionCode: string | null;
@@ -64,19 +67,21 @@ export type CreateNoticeInput = NoticeContacts & {
 /** 发布预览: the public page of the notice as it would be published, written nowhere. */
 export function usePreviewNotice() {
   return useMutation({
-    mutationFn: (input: CreateNoticeInput) =>
-      api.post<{ notice: PublicNoticeView }>("/notices/preview", input).then((body) => body.notice),
+    mutationFn: (input: CreatePublicNoticeInput) =>
+      api
+        .post<{ publicNotice: PublicNoticeView }>("/notices/preview", input)
+        .then((body) => body.publicNotice),
   });
 }
 
 /** 演示：缩短公示期 (demo mode, 【演示】 batches only). */
-export function useShortenDemoNotice(noticeId: string) {
+export function useShortenDemoNotice(publicNoticeId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () =>
       api
-        .post<{ notice: Notice }>(`/notices/${encodeURIComponent(noticeId)}/demo-shorten`)
-        .then((b) => b.notice),
+        .post<{ publicNotice: PublicNotice }>(`/notices/${encodeURIComponent(publicNoticeId)}/demo-shorten`)
+        .then((b) => b.publicNotice),
     onSuccess: () => client.invalidateQueries({ queryKey: noticesKey }),
   });
 }
@@ -84,25 +89,25 @@ export function useShortenDemoNotice(noticeId: string) {
 export function useCreateNotice() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateNoticeInput) =>
-      api.post<{ notice: Notice }>("/notices", input).then((body) => body.notice),
+    mutationFn: (input: CreatePublicNoticeInput) =>
+      api.post<{ publicNotice: PublicNotice }>("/notices", input).then((body) => body.publicNotice),
     onSuccess: () => client.invalidateQueries({ queryKey: noticesKey }),
   });
 }
 
-const objectionsKey = (noticeId: string) => ["notices", noticeId, "objections"] as const;
+const objectionsKey = (publicNoticeId: string) => ["notices", publicNoticeId, "objections"] as const;
 
-export function useObjections(noticeId: string) {
+export function useObjections(publicNoticeId: string) {
   return useQuery({
-    queryKey: objectionsKey(noticeId),
+    queryKey: objectionsKey(publicNoticeId),
     queryFn: () =>
       api
-        .get<{ items: Objection[] }>(`/notices/${encodeURIComponent(noticeId)}/objections`)
+        .get<{ items: Objection[] }>(`/notices/${encodeURIComponent(publicNoticeId)}/objections`)
         .then((body) => body.items),
   });
 }
 
-export function useHandleObjection(noticeId: string) {
+export function useHandleObjection(publicNoticeId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { id: string; action: ObjectionAction; note: string }) =>
@@ -111,16 +116,16 @@ export function useHandleObjection(noticeId: string) {
         note: input.note,
       }),
     onSettled: () => {
-      void client.invalidateQueries({ queryKey: objectionsKey(noticeId) });
+      void client.invalidateQueries({ queryKey: objectionsKey(publicNoticeId) });
       void client.invalidateQueries({ queryKey: noticesKey });
     },
   });
 }
 
-export function useConfirmNotice(noticeId: string) {
+export function useConfirmNotice(publicNoticeId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ listed: number }>(`/notices/${encodeURIComponent(noticeId)}/confirm`),
+    mutationFn: () => api.post<{ listed: number }>(`/notices/${encodeURIComponent(publicNoticeId)}/confirm`),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: noticesKey });
       void client.invalidateQueries({ queryKey: ["public", "catalog"] });

@@ -1,17 +1,17 @@
-import type { NoticeSummary } from "@linxuan/domain";
+import type { PublicNoticeSummary } from "@linxuan/domain";
 
 /** Shapes of the notice API: the contracts in @linxuan/domain (contracts/notices). */
 export type {
   Acknowledgement,
   EvidenceFile,
-  Notice,
-  NoticeItem,
-  NoticeSummary,
   Objection,
   ObjectionStatus,
   ObjectionStatusAnswer,
+  PublicNotice,
+  PublicNoticeItem,
+  PublicNoticeSummary,
 } from "@linxuan/domain";
 
-export type NoticePhase = NoticeSummary["phase"];
+export type PublicNoticePhase = PublicNoticeSummary["phase"];
 
 export type ObjectionAction = "accept" | "dismiss" | "uphold";

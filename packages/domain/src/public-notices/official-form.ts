@@ -17,21 +17,21 @@ function chineseIsoDate(date: string): string {
  * date of the start to 24时 of the last working day (`lastDay`, YYYY-MM-DD). A 【演示】 period cut
  * short ends when it was cut, and says so: 2026年12月7日至2026年12月7日 15:30（演示：已缩短）.
  */
-export function chineseNoticePeriod(notice: {
+export function chinesePublicNoticePeriod(publicNotice: {
   startsAt: string;
   lastDay: string;
   endsAt?: string;
   demoShortenedAt?: string | null;
 }): string {
-  const start = shanghaiChineseDate(notice.startsAt);
-  if (notice.demoShortenedAt && notice.endsAt)
-    return `${start}至${shanghaiChineseDateTime(notice.endsAt).slice(0, -3)}（演示：已缩短）`;
-  return `${start}至${noticeEndText(notice)}`;
+  const start = shanghaiChineseDate(publicNotice.startsAt);
+  if (publicNotice.demoShortenedAt && publicNotice.endsAt)
+    return `${start}至${shanghaiChineseDateTime(publicNotice.endsAt).slice(0, -3)}（演示：已缩短）`;
+  return `${start}至${publicNoticeEndText(publicNotice)}`;
 }
 
 /** The end of a notice period: 2026年12月11日24时. */
-export function noticeEndText(notice: { lastDay: string }): string {
-  return `${chineseIsoDate(notice.lastDay)}24时`;
+export function publicNoticeEndText(publicNotice: { lastDay: string }): string {
+  return `${chineseIsoDate(publicNotice.lastDay)}24时`;
 }
 
 /** The levels of an entry by name, in the reference order: 初级、中级 (never the codes). */
@@ -44,21 +44,21 @@ export function levelNamesText(levels: readonly LevelCode[]): string {
 }
 
 /** What the 确认公示结果 button says while the period runs: 可于2026年12月11日24时后确认. */
-export function confirmableAfterText(notice: { lastDay: string }): string {
-  return `可于${noticeEndText(notice)}后确认`;
+export function confirmableAfterText(publicNotice: { lastDay: string }): string {
+  return `可于${publicNoticeEndText(publicNotice)}后确认`;
 }
 
 /**
  * The catalog record of an entry leaving its notice: 公示期满, and what became of objections
  * against it — 公示期内收到异议2件，已处理 — or that none came.
  */
-export function listingReason(noticeTitle: string, objections: number): string {
+export function listingReason(publicNoticeTitle: string, objections: number): string {
   const handled = objections > 0 ? `公示期内收到异议${objections}件，已处理` : "公示期内未收到异议";
-  return `“${noticeTitle}”公示期满，${handled}，纳入目录`;
+  return `“${publicNoticeTitle}”公示期满，${handled}，纳入目录`;
 }
 
 /** 落款 and objection contacts: what the office enters when it publishes a notice. */
-export const noticeContactsSchema = z.object({
+export const publicNoticeContactsSchema = z.object({
   issuingBody: z
     .string({ error: "请填写发布单位（落款）" })
     .trim()
@@ -83,4 +83,4 @@ export const noticeContactsSchema = z.object({
     return z.NEVER;
   }),
 });
-export type NoticeContacts = z.infer<typeof noticeContactsSchema>;
+export type PublicNoticeContacts = z.infer<typeof publicNoticeContactsSchema>;

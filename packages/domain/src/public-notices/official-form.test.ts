@@ -1,29 +1,29 @@
 import { describe, expect, it } from "vitest";
 import {
-  chineseNoticePeriod,
+  chinesePublicNoticePeriod,
   confirmableAfterText,
   levelNamesText,
   listingReason,
-  noticeContactsSchema,
+  publicNoticeContactsSchema,
 } from "./official-form";
 
 describe("the notice period in Chinese", () => {
   it("runs from the Beijing start date to 24时 of the last working day", () => {
     // 2026-12-07 00:00 Beijing is 16:00 UTC the day before.
-    expect(chineseNoticePeriod({ startsAt: "2026-12-06T16:00:00.000Z", lastDay: "2026-12-11" })).toBe(
+    expect(chinesePublicNoticePeriod({ startsAt: "2026-12-06T16:00:00.000Z", lastDay: "2026-12-11" })).toBe(
       "2026年12月7日至2026年12月11日24时",
     );
   });
 
   it("counts the start in Beijing time, not UTC", () => {
-    expect(chineseNoticePeriod({ startsAt: "2026-12-31T17:30:00.000Z", lastDay: "2027-01-08" })).toBe(
+    expect(chinesePublicNoticePeriod({ startsAt: "2026-12-31T17:30:00.000Z", lastDay: "2027-01-08" })).toBe(
       "2027年1月1日至2027年1月8日24时",
     );
   });
 
   it("gives a demo period cut short its real end and says it was cut", () => {
     expect(
-      chineseNoticePeriod({
+      chinesePublicNoticePeriod({
         startsAt: "2026-12-06T16:00:00.000Z",
         lastDay: "2026-12-07",
         endsAt: "2026-12-07T07:30:00.000Z",
@@ -61,7 +61,7 @@ describe("objection contacts", () => {
   };
 
   it("accepts and normalises a complete set", () => {
-    expect(noticeContactsSchema.parse(valid)).toEqual({
+    expect(publicNoticeContactsSchema.parse(valid)).toEqual({
       ...valid,
       contactPhone: "021-62345678",
       contactEmail: "gongshi@rsj.sh.gov.cn",
@@ -70,7 +70,9 @@ describe("objection contacts", () => {
 
   it("refuses each missing or malformed field, naming it", () => {
     const issues = (input: Record<string, string>) =>
-      noticeContactsSchema.safeParse(input).error?.issues.map((issue) => [issue.path[0], issue.message]);
+      publicNoticeContactsSchema
+        .safeParse(input)
+        .error?.issues.map((issue) => [issue.path[0], issue.message]);
     expect(issues({ ...valid, contactPhone: "62345678" })).toEqual([
       ["contactPhone", "受理异议的联系电话为固定电话时请填写区号，如 021-62345678"],
     ]);

@@ -82,7 +82,7 @@ export async function approvedShanghaiInstitutions(
   return { batchId, institutions };
 }
 
-export type PublishedNotice = {
+export type PublishedPublicNotice = {
   id: string;
   title: string;
   endsAt: string;
@@ -91,7 +91,7 @@ export type PublishedNotice = {
 };
 
 /** The 落款 and objection contacts the Shanghai office enters when publishing. */
-export const NOTICE_CONTACTS = {
+export const PUBLIC_NOTICE_CONTACTS = {
   issuingBody: "上海市人力资源和社会保障局",
   contactAddress: "上海市黄浦区南京西路1号",
   contactPhone: "021-62345678",
@@ -99,7 +99,7 @@ export const NOTICE_CONTACTS = {
 };
 
 /** Fills the 落款 and objection contacts of the 发布公示 form as an office would. */
-export async function fillNoticeContacts(page: Page, contacts = NOTICE_CONTACTS) {
+export async function fillPublicNoticeContacts(page: Page, contacts = PUBLIC_NOTICE_CONTACTS) {
   await page.getByLabel("发布单位（落款）").fill(contacts.issuingBody);
   await page.getByLabel("受理异议的通讯地址").fill(contacts.contactAddress);
   await page.getByLabel("受理异议的联系电话").fill(contacts.contactPhone);
@@ -107,25 +107,28 @@ export async function fillNoticeContacts(page: Page, contacts = NOTICE_CONTACTS)
 }
 
 /** The office publishes the Shanghai training notice starting now. */
-export async function publishShanghaiNotice(office: ApiClient, batchId: string): Promise<PublishedNotice> {
+export async function publishShanghaiPublicNotice(
+  office: ApiClient,
+  batchId: string,
+): Promise<PublishedPublicNotice> {
   return expectStatus(
     await office.post("/api/notices", {
       batchId,
       kind: "training",
       regionCode: "310000",
       startsAt: new Date().toISOString(),
-      ...NOTICE_CONTACTS,
+      ...PUBLIC_NOTICE_CONTACTS,
     }),
     201,
     "publish notice",
-  ).notice;
+  ).publicNotice;
 }
 
 /**
  * Moves a notice's whole period into the past: it started ten days ago and ended at 24:00 of
  * yesterday (Beijing), its last working day as far as the page is concerned.
  */
-export function endNoticeInDatabase(file: string, noticeId: string, now = Date.now()) {
+export function endPublicNoticeInDatabase(file: string, publicNoticeId: string, now = Date.now()) {
   const day = 86_400_000;
   const endsAt = Date.parse(shanghaiMidnight(shanghaiDate(now)));
   withDatabase(file, (db) => {
@@ -135,9 +138,9 @@ export function endNoticeInDatabase(file: string, noticeId: string, now = Date.n
         new Date(endsAt - 10 * day).toISOString(),
         new Date(endsAt).toISOString(),
         shanghaiDate(endsAt - 1),
-        noticeId,
+        publicNoticeId,
       );
-    if (moved.changes !== 1) throw new Error(`no notice ${noticeId}`);
+    if (moved.changes !== 1) throw new Error(`no notice ${publicNoticeId}`);
   });
 }
 

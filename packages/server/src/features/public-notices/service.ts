@@ -2,9 +2,9 @@ import {
   type KindCode,
   kindName,
   listingReason,
-  type NoticeItem,
-  noticeEndText,
   occupationName,
+  type PublicNoticeItem,
+  publicNoticeEndText,
   regionName,
 } from "@linxuan/domain";
 import type { Db } from "../../db/connection";
@@ -17,10 +17,10 @@ import { AppError, notFound } from "../../http/errors";
 import { checkTransition, transition } from "../applications/transition";
 import { findBatchRows } from "../batches/service";
 import { listInCatalog } from "../catalog/listing";
-import { loadOfficeNotice } from "./authority";
+import { loadOfficePublicNotice } from "./authority";
 
-export type NoticeRow = Row<"publicNotices">;
-type NoticeItemRow = Row<"publicNoticeItems">;
+export type PublicNoticeRow = Row<"publicNotices">;
+type PublicNoticeItemRow = Row<"publicNoticeItems">;
 
 /** Whether the notices' batches are 【演示】 copies, in one query. */
 async function demoBatchIds(db: Db, batchIds: readonly string[]): Promise<Set<string>> {
@@ -29,37 +29,37 @@ async function demoBatchIds(db: Db, batchIds: readonly string[]): Promise<Set<st
 }
 
 /** The office's view of a notice (with application ids): only for the office that publishes it. */
-export async function getOfficeNotice(deps: Deps, caller: Caller, id: string) {
-  const { notice } = await loadOfficeNotice(deps, requireActorOf(caller), id);
-  return getNotice(deps, notice.id);
+export async function getOfficePublicNotice(deps: Deps, caller: Caller, id: string) {
+  const { publicNotice } = await loadOfficePublicNotice(deps, requireActorOf(caller), id);
+  return getPublicNotice(deps, publicNotice.id);
 }
 
-export async function getNotice(deps: Pick<Deps, "db" | "clock" | "config">, id: string) {
-  const notice = await deps.db
+export async function getPublicNotice(deps: Pick<Deps, "db" | "clock" | "config">, id: string) {
+  const publicNotice = await deps.db
     .selectFrom("publicNotices")
     .selectAll()
     .where("id", "=", id)
     .executeTakeFirst();
-  if (!notice) throw notFound("公示");
+  if (!publicNotice) throw notFound("公示");
   const items = await deps.db
     .selectFrom("publicNoticeItems")
     .selectAll()
-    .where("noticeId", "=", id)
+    .where("publicNoticeId", "=", id)
     .orderBy("occupation")
     .orderBy("institutionName")
     .execute();
-  const isDemo = (await demoBatchIds(deps.db, [notice.batchId])).has(notice.batchId);
-  return noticeView(notice, items, { isDemo, demoMode: deps.config.demo }, deps.clock());
+  const isDemo = (await demoBatchIds(deps.db, [publicNotice.batchId])).has(publicNotice.batchId);
+  return publicNoticeView(publicNotice, items, { isDemo, demoMode: deps.config.demo }, deps.clock());
 }
 
 /** A notice with its list (in occupation, then name order) as the office sees it. */
-export function noticeView(
-  notice: NoticeRow,
-  rows: NoticeItemRow[],
+export function publicNoticeView(
+  publicNotice: PublicNoticeRow,
+  rows: PublicNoticeItemRow[],
   context: { isDemo: boolean; demoMode: boolean },
   now: Date,
 ) {
-  const summary = noticeSummary(notice, now, context.isDemo);
+  const summary = publicNoticeSummary(publicNotice, now, context.isDemo);
   return {
     ...summary,
     demoShortenable:
@@ -76,14 +76,14 @@ export function noticeView(
       levels: readJson("public_notice_items.levels", levelsJson, item.levels),
       regionCode: item.regionCode,
       regionName: item.regionCode ? (regionName(item.regionCode) ?? null) : null,
-      status: item.status as NoticeItem["status"],
+      status: item.status as PublicNoticeItem["status"],
       removedReason: item.removedReason,
     })),
   };
 }
 
 /** What the public sees of a notice's list: no internal ids and no office handling notes. */
-export function publicItems(items: ReturnType<typeof noticeView>["items"]) {
+export function publicItems(items: ReturnType<typeof publicNoticeView>["items"]) {
   return items.map(({ applicationId: _applicationId, removedReason: _removedReason, ...item }) => item);
 }
 
@@ -91,49 +91,50 @@ export function publicItems(items: ReturnType<typeof noticeView>["items"]) {
  * What the public sees: nothing of the list before the notice starts, no internal ids, and no
  * office handling notes — only that an entry was removed after an upheld objection.
  */
-export async function getPublicNotice(deps: Pick<Deps, "db" | "clock" | "config">, id: string) {
-  const { demoShortenable: _demoShortenable, ...notice } = await getNotice(deps, id);
-  return { ...notice, items: notice.phase === "upcoming" ? [] : publicItems(notice.items) };
+export async function getVisitorPublicNotice(deps: Pick<Deps, "db" | "clock" | "config">, id: string) {
+  const { demoShortenable: _demoShortenable, ...publicNotice } = await getPublicNotice(deps, id);
+  return { ...publicNotice, items: publicNotice.phase === "upcoming" ? [] : publicItems(publicNotice.items) };
 }
 
-export function noticeSummary(notice: NoticeRow, now: Date, isDemo: boolean) {
-  const open = Date.parse(notice.startsAt) <= now.getTime() && now.getTime() < Date.parse(notice.endsAt);
+export function publicNoticeSummary(publicNotice: PublicNoticeRow, now: Date, isDemo: boolean) {
+  const open =
+    Date.parse(publicNotice.startsAt) <= now.getTime() && now.getTime() < Date.parse(publicNotice.endsAt);
   return {
-    id: notice.id,
-    title: notice.title,
-    batchId: notice.batchId,
-    kind: notice.kind as KindCode | null,
-    regionCode: notice.regionCode,
-    startsAt: notice.startsAt,
-    endsAt: notice.endsAt,
-    lastDay: notice.lastDay,
-    workdays: Number(notice.workdays),
-    phase: notice.confirmedAt
+    id: publicNotice.id,
+    title: publicNotice.title,
+    batchId: publicNotice.batchId,
+    kind: publicNotice.kind as KindCode | null,
+    regionCode: publicNotice.regionCode,
+    startsAt: publicNotice.startsAt,
+    endsAt: publicNotice.endsAt,
+    lastDay: publicNotice.lastDay,
+    workdays: Number(publicNotice.workdays),
+    phase: publicNotice.confirmedAt
       ? ("confirmed" as const)
       : open
         ? ("open" as const)
-        : now.getTime() < Date.parse(notice.startsAt)
+        : now.getTime() < Date.parse(publicNotice.startsAt)
           ? ("upcoming" as const)
           : ("ended" as const),
-    remainingMs: open ? Date.parse(notice.endsAt) - now.getTime() : 0,
-    confirmedAt: notice.confirmedAt,
-    publishedAt: notice.createdAt,
-    issuingBody: notice.issuingBody,
-    contactAddress: notice.contactAddress,
-    contactPhone: notice.contactPhone,
-    contactEmail: notice.contactEmail,
+    remainingMs: open ? Date.parse(publicNotice.endsAt) - now.getTime() : 0,
+    confirmedAt: publicNotice.confirmedAt,
+    publishedAt: publicNotice.createdAt,
+    issuingBody: publicNotice.issuingBody,
+    contactAddress: publicNotice.contactAddress,
+    contactPhone: publicNotice.contactPhone,
+    contactEmail: publicNotice.contactEmail,
     isDemo,
-    demoShortenedAt: notice.demoShortenedAt,
+    demoShortenedAt: publicNotice.demoShortenedAt,
   };
 }
 
-export async function listNotices(db: Db, now: Date) {
+export async function listPublicNotices(db: Db, now: Date) {
   const rows = await db.selectFrom("publicNotices").selectAll().orderBy("startsAt", "desc").execute();
   const demo = await demoBatchIds(
     db,
     rows.map((row) => row.batchId),
   );
-  return rows.map((row) => noticeSummary(row, now, demo.has(row.batchId)));
+  return rows.map((row) => publicNoticeSummary(row, now, demo.has(row.batchId)));
 }
 
 /**
@@ -141,19 +142,19 @@ export async function listNotices(db: Db, now: Date) {
  * notice's remaining applications enter the catalog, valid for the batch's years from the online
  * approval time (the decision), each with version 1 of its public history.
  */
-export async function confirmNotice(deps: Deps, caller: Caller, id: string) {
+export async function confirmPublicNotice(deps: Deps, caller: Caller, id: string) {
   const actor = requireActorOf(caller);
-  const { notice, batch } = await loadOfficeNotice(deps, actor, id);
-  if (notice.confirmedAt) throw new AppError("TRANSITION_NOT_ALLOWED", "该公示已确认并纳入目录");
-  if (deps.clock().getTime() < Date.parse(notice.endsAt))
+  const { publicNotice, batch } = await loadOfficePublicNotice(deps, actor, id);
+  if (publicNotice.confirmedAt) throw new AppError("TRANSITION_NOT_ALLOWED", "该公示已确认并纳入目录");
+  if (deps.clock().getTime() < Date.parse(publicNotice.endsAt))
     throw new AppError(
       "TRANSITION_NOT_ALLOWED",
-      `公示期至${noticeEndText(notice)}，公示结束后才能确认公示结果`,
+      `公示期至${publicNoticeEndText(publicNotice)}，公示结束后才能确认公示结果`,
     );
   const pending = await deps.db
     .selectFrom("objections")
     .select("ackNumber")
-    .where("noticeId", "=", id)
+    .where("publicNoticeId", "=", id)
     .where("status", "in", ["received", "investigating"])
     .execute();
   if (pending.length > 0)
@@ -178,14 +179,14 @@ export async function confirmNotice(deps: Deps, caller: Caller, id: string) {
       "applications.status",
       "decisions.decidedAt",
     ])
-    .where("publicNoticeItems.noticeId", "=", id)
+    .where("publicNoticeItems.publicNoticeId", "=", id)
     .where("publicNoticeItems.status", "=", "listed")
     .execute();
   // Every objection is handled by now (pending ones refuse above): the record says how many there were.
   const objections = await deps.db
     .selectFrom("objections")
     .select(["itemId", (eb) => eb.fn.countAll().as("n")])
-    .where("noticeId", "=", id)
+    .where("publicNoticeId", "=", id)
     .groupBy("itemId")
     .execute();
   const objectionsByItem = new Map(objections.map((row) => [row.itemId, Number(row.n)]));
@@ -217,7 +218,7 @@ export async function confirmNotice(deps: Deps, caller: Caller, id: string) {
           {
             institutionId: item.institutionId,
             applicationId: item.applicationId,
-            batchId: notice.batchId,
+            batchId: publicNotice.batchId,
             institutionName: item.institutionName,
             creditCode: item.creditCode,
             kind: item.kind,
@@ -229,7 +230,7 @@ export async function confirmNotice(deps: Deps, caller: Caller, id: string) {
           {
             validityYears: batch.catalogValidityYears,
             batchShortTitle: batch.shortTitle,
-            reason: listingReason(notice.title, objectionsByItem.get(item.itemId) ?? 0),
+            reason: listingReason(publicNotice.title, objectionsByItem.get(item.itemId) ?? 0),
             now,
             by: caller.username ?? "",
           },

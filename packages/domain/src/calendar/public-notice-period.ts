@@ -4,7 +4,7 @@ import { SHANGHAI_OFFSET_MS } from "./shanghai-time";
 import type { WorkdayCalendar } from "./workday-calendar";
 
 /** A 公示 (or any working-day) period: instants in UTC `Z` form, days as Asia/Shanghai dates. */
-export type NoticePeriod = {
+export type PublicNoticePeriod = {
   /** The publication instant, normalised to UTC (`2026-09-28T01:00:00.000Z`). */
   startsAt: string;
   /** 24:00 Asia/Shanghai of `lastDay`, i.e. 00:00+08:00 of the next day, in UTC. */
@@ -34,12 +34,12 @@ const instantPattern =
  * server's zone is. Throws RangeError for a malformed instant or `n`, and
  * {@link CalendarUnknownYearError} as {@link addWorkdays} does.
  */
-export function noticePeriod(
+export function publicNoticePeriod(
   calendar: WorkdayCalendar,
   startDateTimeIso: string,
   n: number,
   options: AddWorkdaysOptions = {},
-): NoticePeriod {
+): PublicNoticePeriod {
   const startMs = parseInstant(startDateTimeIso);
   const startDate = fromEpochDay(Math.floor((startMs + SHANGHAI_OFFSET_MS) / msPerDay));
   const lastDay = addWorkdays(calendar, startDate, n, options);

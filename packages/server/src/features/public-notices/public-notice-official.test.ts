@@ -5,8 +5,8 @@ import { hasPdftotext, pdfPages } from "../../documents/document-test-utils";
 import {
   approvedApplication,
   fileObjection,
-  NOTICE_CONTACTS,
-  publishedNotice,
+  PUBLIC_NOTICE_CONTACTS,
+  publishedPublicNotice,
   publishOpenBatch,
   signedInStaff,
   TEST_PASSWORD,
@@ -14,12 +14,15 @@ import {
 import { createTestContext, type TestContext, testDatabases } from "../../test/harness";
 
 /** Ends a notice by the test clock and lets its office confirm it (a fresh session after the jump). */
-async function confirmAfterEnd(ctx: TestContext, published: Awaited<ReturnType<typeof publishedNotice>>) {
-  ctx.setNow(new Date(Date.parse(published.notice.endsAt) + 1000));
+async function confirmAfterEnd(
+  ctx: TestContext,
+  published: Awaited<ReturnType<typeof publishedPublicNotice>>,
+) {
+  ctx.setNow(new Date(Date.parse(published.publicNotice.endsAt) + 1000));
   try {
     const office = ctx.client();
     await office.login(published.officeName, TEST_PASSWORD);
-    return await office.post(`/api/notices/${published.notice.id}/confirm`);
+    return await office.post(`/api/notices/${published.publicNotice.id}/confirm`);
   } finally {
     ctx.setNow(null);
   }
@@ -50,7 +53,7 @@ describe.each(testDatabases)("the public notice in official form on %s", (kind) 
     expect(paths).toEqual(["contactAddress", "contactEmail", "contactPhone", "issuingBody"]);
     const badPhone = await office.post("/api/notices", {
       ...base,
-      ...NOTICE_CONTACTS,
+      ...PUBLIC_NOTICE_CONTACTS,
       contactPhone: "62345678",
       contactEmail: "gongshi@",
     });
@@ -64,12 +67,12 @@ describe.each(testDatabases)("the public notice in official form on %s", (kind) 
         }),
       ]),
     );
-    const notices = await ctx.deps.db
+    const publicNotices = await ctx.deps.db
       .selectFrom("publicNotices")
       .select("id")
       .where("batchId", "=", batchId)
       .execute();
-    expect(notices).toEqual([]);
+    expect(publicNotices).toEqual([]);
     expect((await office.get(`/api/applications/${app.application.id}`)).body.application.status).toBe(
       "approved",
     );
@@ -84,19 +87,19 @@ describe.each(testDatabases)("the public notice in official form on %s", (kind) 
       kind: "training",
       regionCode: "310000",
       startsAt: new Date().toISOString(),
-      ...NOTICE_CONTACTS,
+      ...PUBLIC_NOTICE_CONTACTS,
       contactPhone: "(021) 6234 5678",
     };
     const preview = await office.post("/api/notices/preview", body);
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
-    expect(preview.body.notice).toMatchObject({
+    expect(preview.body.publicNotice).toMatchObject({
       issuingBody: "上海市人力资源和社会保障局",
       contactPhone: "021-62345678",
       isDemo: true,
       phase: "open",
     });
-    expect(preview.body.notice.items).toHaveLength(1);
-    expect(preview.body.notice.items[0]).not.toHaveProperty("applicationId");
+    expect(preview.body.publicNotice.items).toHaveLength(1);
+    expect(preview.body.publicNotice.items[0]).not.toHaveProperty("applicationId");
     const none = await ctx.deps.db
       .selectFrom("publicNotices")
       .select("id")
@@ -106,15 +109,15 @@ describe.each(testDatabases)("the public notice in official form on %s", (kind) 
 
     const created = await office.post("/api/notices", body);
     expect(created.status).toBe(201);
-    const id = created.body.notice.id;
+    const id = created.body.publicNotice.id;
     const shown = await ctx.client().get(`/api/public/notices/${id}`);
-    expect(shown.body.notice).toMatchObject({
-      issuingBody: NOTICE_CONTACTS.issuingBody,
-      contactAddress: NOTICE_CONTACTS.contactAddress,
+    expect(shown.body.publicNotice).toMatchObject({
+      issuingBody: PUBLIC_NOTICE_CONTACTS.issuingBody,
+      contactAddress: PUBLIC_NOTICE_CONTACTS.contactAddress,
       contactPhone: "021-62345678",
-      contactEmail: NOTICE_CONTACTS.contactEmail,
-      title: preview.body.notice.title,
-      lastDay: preview.body.notice.lastDay,
+      contactEmail: PUBLIC_NOTICE_CONTACTS.contactEmail,
+      title: preview.body.publicNotice.title,
+      lastDay: preview.body.publicNotice.lastDay,
     });
     const audit = await ctx.deps.db
       .selectFrom("auditEvents")
@@ -144,20 +147,20 @@ describe.each(testDatabases)("the public notice in official form on %s", (kind) 
   it.skipIf(!hasPdftotext)(
     "prints the PDF with the period in Chinese, levels by name, whole credit codes, contacts and 落款",
     async () => {
-      const published = await publishedNotice(ctx, { count: 2 });
-      const pdf = await ctx.client().get(`/api/public/notices/${published.notice.id}/list.pdf`);
+      const published = await publishedPublicNotice(ctx, { count: 2 });
+      const pdf = await ctx.client().get(`/api/public/notices/${published.publicNotice.id}/list.pdf`);
       expect(pdf.raw.subarray(0, 5).toString()).toBe("%PDF-");
       const lines = pdfPages(pdf.raw).join("\n").split("\n");
       const text = lines.join("");
       expect(text).toMatch(/公示期：\d{4}年\d{1,2}月\d{1,2}日至\d{4}年\d{1,2}月\d{1,2}日24时/);
-      expect(text).toContain(`联系电话：${NOTICE_CONTACTS.contactPhone}`);
-      expect(text).toContain(`电子邮箱：${NOTICE_CONTACTS.contactEmail}`);
+      expect(text).toContain(`联系电话：${PUBLIC_NOTICE_CONTACTS.contactPhone}`);
+      expect(text).toContain(`电子邮箱：${PUBLIC_NOTICE_CONTACTS.contactEmail}`);
       expect(text).toContain("初级、中级");
       expect(text).not.toMatch(/junior|intermediate/);
       const codes = await ctx.deps.db
         .selectFrom("publicNoticeItems")
         .select("creditCode")
-        .where("noticeId", "=", published.notice.id)
+        .where("publicNoticeId", "=", published.publicNotice.id)
         .execute();
       for (const { creditCode } of codes) expect(lines.some((line) => line.includes(creditCode))).toBe(true);
       // The 落款 closes the document: the issuing body, then the date of publication.
@@ -165,55 +168,61 @@ describe.each(testDatabases)("the public notice in official form on %s", (kind) 
         .map((line) => line.trim())
         .filter(Boolean)
         .slice(-3);
-      expect(signature[0]).toBe(NOTICE_CONTACTS.issuingBody);
+      expect(signature[0]).toBe(PUBLIC_NOTICE_CONTACTS.issuingBody);
       expect(signature[1]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
     },
   );
 
   it("refuses 演示：缩短公示期 with DEMO_ONLY outside demo mode and for a real batch", async () => {
-    const published = await publishedNotice(ctx, { count: 1 });
-    const refused = await published.office.post(`/api/notices/${published.notice.id}/demo-shorten`);
+    const published = await publishedPublicNotice(ctx, { count: 1 });
+    const refused = await published.office.post(`/api/notices/${published.publicNotice.id}/demo-shorten`);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe("DEMO_ONLY");
-    expect((await published.office.get(`/api/notices/${published.notice.id}`)).body.notice).toMatchObject({
+    expect(
+      (await published.office.get(`/api/notices/${published.publicNotice.id}`)).body.publicNotice,
+    ).toMatchObject({
       demoShortenable: false,
-      endsAt: published.notice.endsAt,
+      endsAt: published.publicNotice.endsAt,
     });
 
     const realBatch = await publishOpenBatch(demoCtx, shanghaiBatch3, 30, undefined, false);
-    const real = await publishedNotice(demoCtx, { count: 1, batchId: realBatch });
-    const notDemo = await real.office.post(`/api/notices/${real.notice.id}/demo-shorten`);
+    const real = await publishedPublicNotice(demoCtx, { count: 1, batchId: realBatch });
+    const notDemo = await real.office.post(`/api/notices/${real.publicNotice.id}/demo-shorten`);
     expect(notDemo.status).toBe(409);
     expect(notDemo.body.code).toBe("DEMO_ONLY");
     expect(notDemo.body.message).toContain("【演示】");
   });
 
   it("in demo mode ends a 【演示】 notice now, audited, so that it can be confirmed at once", async () => {
-    const published = await publishedNotice(demoCtx, { count: 1 });
+    const published = await publishedPublicNotice(demoCtx, { count: 1 });
     const office = published.office;
-    expect((await office.get(`/api/notices/${published.notice.id}`)).body.notice.demoShortenable).toBe(true);
-    expect((await office.post(`/api/notices/${published.notice.id}/confirm`)).status).toBe(409);
-    const shortened = await office.post(`/api/notices/${published.notice.id}/demo-shorten`);
+    expect(
+      (await office.get(`/api/notices/${published.publicNotice.id}`)).body.publicNotice.demoShortenable,
+    ).toBe(true);
+    expect((await office.post(`/api/notices/${published.publicNotice.id}/confirm`)).status).toBe(409);
+    const shortened = await office.post(`/api/notices/${published.publicNotice.id}/demo-shorten`);
     expect(shortened.status, JSON.stringify(shortened.body)).toBe(200);
-    expect(shortened.body.notice).toMatchObject({ phase: "ended", demoShortenable: false });
-    expect(shortened.body.notice.demoShortenedAt).toBeTruthy();
+    expect(shortened.body.publicNotice).toMatchObject({ phase: "ended", demoShortenable: false });
+    expect(shortened.body.publicNotice.demoShortenedAt).toBeTruthy();
     const audit = await demoCtx.deps.db
       .selectFrom("auditEvents")
       .select("command")
-      .where("targetId", "=", published.notice.id)
+      .where("targetId", "=", published.publicNotice.id)
       .execute();
     expect(audit.map((event) => event.command)).toContain("notice.demoShorten");
-    expect((await office.post(`/api/notices/${published.notice.id}/confirm`)).body).toEqual({ listed: 1 });
+    expect((await office.post(`/api/notices/${published.publicNotice.id}/confirm`)).body).toEqual({
+      listed: 1,
+    });
   });
 
   it("records on the catalog entry that the period ended and how many objections were handled", async () => {
     const decidedAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
-    const published = await publishedNotice(ctx, { count: 2, decidedAt });
-    const [first, second] = published.notice.items;
+    const published = await publishedPublicNotice(ctx, { count: 2, decidedAt });
+    const [first, second] = published.publicNotice.items;
     if (!first || !second) throw new Error("two items expected");
-    await fileObjection(ctx, published.notice.id, first.id);
-    await fileObjection(ctx, published.notice.id, first.id);
-    const objections = await published.office.get(`/api/notices/${published.notice.id}/objections`);
+    await fileObjection(ctx, published.publicNotice.id, first.id);
+    await fileObjection(ctx, published.publicNotice.id, first.id);
+    const objections = await published.office.get(`/api/notices/${published.publicNotice.id}/objections`);
     for (const objection of objections.body.items)
       expect(
         (
@@ -238,7 +247,9 @@ describe.each(testDatabases)("the public notice in official form on %s", (kind) 
     expect(quiet.body.history[0].reason).toContain("公示期满，公示期内未收到异议");
     // 纳入目录时间 is the listing (the confirmation), not the approval from which validity counts.
     expect(objected.body.entry.approvedAt).toBe(decidedAt);
-    expect(Date.parse(objected.body.entry.listedAt)).toBeGreaterThan(Date.parse(published.notice.endsAt));
+    expect(Date.parse(objected.body.entry.listedAt)).toBeGreaterThan(
+      Date.parse(published.publicNotice.endsAt),
+    );
     expect(objected.body.entry.isDemo).toBe(true);
     const byListing = await ctx.client().get(`/api/public/catalog?batch=${published.batchId}&sort=listedAt`);
     expect(byListing.body.items).toHaveLength(2);
@@ -246,11 +257,11 @@ describe.each(testDatabases)("the public notice in official form on %s", (kind) 
 
   it("keeps 【演示】 entries out of the public statistics and counts real ones", async () => {
     const before = (await ctx.client().get("/api/public/stats")).body.catalog.total;
-    const demo = await publishedNotice(ctx, { count: 1 });
+    const demo = await publishedPublicNotice(ctx, { count: 1 });
     expect((await confirmAfterEnd(ctx, demo)).body).toEqual({ listed: 1 });
     expect((await ctx.client().get("/api/public/stats")).body.catalog.total).toBe(before);
     const realBatch = await publishOpenBatch(ctx, shanghaiBatch3, 30, undefined, false);
-    const real = await publishedNotice(ctx, { count: 1, batchId: realBatch });
+    const real = await publishedPublicNotice(ctx, { count: 1, batchId: realBatch });
     expect((await confirmAfterEnd(ctx, real)).body).toEqual({ listed: 1 });
     expect((await ctx.client().get("/api/public/stats")).body.catalog.total).toBe(before + 1);
     const listed = await ctx.client().get(`/api/public/catalog?batch=${realBatch}`);

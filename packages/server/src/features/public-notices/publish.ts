@@ -1,11 +1,11 @@
 import crypto from "node:crypto";
 import {
   CalendarUnknownYearError,
-  chineseNoticePeriod,
+  chinesePublicNoticePeriod,
   type KindCode,
   kindName,
-  type NoticeContacts,
-  noticePeriod,
+  type PublicNoticeContacts,
+  publicNoticePeriod,
   regionName,
 } from "@linxuan/domain";
 import { requireActorOf } from "../../http/actor";
@@ -15,10 +15,10 @@ import { AppError } from "../../http/errors";
 import { checkTransition, transition } from "../applications/transition";
 import { loadWorkdayCalendar } from "../calendar/service";
 import { institutionUserIds, notify } from "../notifications/service";
-import { loadNoticeBatch } from "./authority";
-import { getNotice, type NoticeRow, noticeView } from "./service";
+import { loadPublicNoticeBatch } from "./authority";
+import { getPublicNotice, type PublicNoticeRow, publicNoticeView } from "./service";
 
-export type CreateNoticeInput = NoticeContacts & {
+export type CreatePublicNoticeInput = PublicNoticeContacts & {
   batchId: string;
   kind: KindCode;
   regionCode?: string | null | undefined;
@@ -30,9 +30,9 @@ export type CreateNoticeInput = NoticeContacts & {
  * What a notice would be if published now: its batch, period, title and approved applications.
  * Preview and publication share it, so the office previews exactly what it then publishes.
  */
-async function prepareNotice(deps: Deps, caller: Caller, input: CreateNoticeInput) {
+async function preparePublicNotice(deps: Deps, caller: Caller, input: CreatePublicNoticeInput) {
   const actor = requireActorOf(caller);
-  const { batch, row: batchRow } = await loadNoticeBatch(deps, actor, input.batchId, {
+  const { batch, row: batchRow } = await loadPublicNoticeBatch(deps, actor, input.batchId, {
     kind: input.kind,
     regionCode: input.regionCode ?? null,
   });
@@ -42,9 +42,9 @@ async function prepareNotice(deps: Deps, caller: Caller, input: CreateNoticeInpu
     });
   }
   const calendar = await loadWorkdayCalendar(deps);
-  let period: ReturnType<typeof noticePeriod>;
+  let period: ReturnType<typeof publicNoticePeriod>;
   try {
-    period = noticePeriod(calendar, input.startsAt, batch.noticeWorkdays);
+    period = publicNoticePeriod(calendar, input.startsAt, batch.noticeWorkdays);
   } catch (error) {
     if (error instanceof CalendarUnknownYearError)
       throw new AppError("CALENDAR_YEAR_UNKNOWN", error.message, { extra: { year: error.year } });
@@ -70,13 +70,13 @@ async function prepareNotice(deps: Deps, caller: Caller, input: CreateNoticeInpu
   const approved = await query.execute();
   if (approved.length === 0) throw new AppError("VALIDATION_FAILED", "没有审定通过、待公示的申报");
   const stages = batch.stages.map((stage) => stage.code);
-  const check = { status: "approved", command: "publishNotice", role: actor.role, stages } as const;
+  const check = { status: "approved", command: "publishPublicNotice", role: actor.role, stages } as const;
   checkTransition(check);
   const place = input.regionCode ? (regionName(input.regionCode) ?? "") : "";
   const title =
     input.title?.trim() || `${batch.shortTitle}拟纳入目录的${place}${kindName(input.kind)}名单公示`;
   const now = deps.clock().toISOString();
-  const notice: NoticeRow = {
+  const publicNotice: PublicNoticeRow = {
     id: crypto.randomUUID(),
     batchId: input.batchId,
     title,
@@ -97,7 +97,7 @@ async function prepareNotice(deps: Deps, caller: Caller, input: CreateNoticeInpu
   };
   const items = approved.map((row) => ({
     id: crypto.randomUUID(),
-    noticeId: notice.id,
+    publicNoticeId: publicNotice.id,
     applicationId: row.id,
     institutionName: row.name,
     creditCode: row.creditCode,
@@ -108,16 +108,16 @@ async function prepareNotice(deps: Deps, caller: Caller, input: CreateNoticeInpu
     status: "listed" as const,
     removedReason: null,
   }));
-  return { batch, isDemo: batchRow.isDemo === 1, notice, items, approved, check };
+  return { batch, isDemo: batchRow.isDemo === 1, publicNotice, items, approved, check };
 }
 
 /**
  * 发布预览: the notice exactly as the public page will show it once published, written nowhere.
  * The office looks at it and confirms before `createNotice`.
  */
-export async function previewNotice(deps: Deps, caller: Caller, input: CreateNoticeInput) {
-  const { notice, items, isDemo } = await prepareNotice(deps, caller, input);
-  return noticeView(notice, items, { isDemo, demoMode: deps.config.demo }, deps.clock());
+export async function previewPublicNotice(deps: Deps, caller: Caller, input: CreatePublicNoticeInput) {
+  const { publicNotice, items, isDemo } = await preparePublicNotice(deps, caller, input);
+  return publicNoticeView(publicNotice, items, { isDemo, demoMode: deps.config.demo }, deps.clock());
 }
 
 /**
@@ -126,20 +126,20 @@ export async function previewNotice(deps: Deps, caller: Caller, input: CreateNot
  * working days with the calendar, and a period reaching a year without calendar data is refused
  * here, at creation. The publication is one audited command.
  */
-export async function createNotice(deps: Deps, caller: Caller, input: CreateNoticeInput) {
-  const { batch, notice, items, approved, check } = await prepareNotice(deps, caller, input);
-  const period = chineseNoticePeriod(notice);
+export async function createPublicNotice(deps: Deps, caller: Caller, input: CreatePublicNoticeInput) {
+  const { batch, publicNotice, items, approved, check } = await preparePublicNotice(deps, caller, input);
+  const period = chinesePublicNoticePeriod(publicNotice);
   await runCommand(
     deps,
     caller,
     "notice.create",
     async (trx) => {
-      await trx.insertInto("publicNotices").values(notice).execute();
+      await trx.insertInto("publicNotices").values(publicNotice).execute();
       for (const item of items) {
         await transition(trx, deps, {
           ...check,
           applicationId: item.applicationId,
-          set: { updatedAt: notice.createdAt },
+          set: { updatedAt: publicNotice.createdAt },
           conflictMessage: "有申报的状态已变化，请刷新后重试",
         });
         await trx.insertInto("publicNoticeItems").values(item).execute();
@@ -149,16 +149,16 @@ export async function createNotice(deps: Deps, caller: Caller, input: CreateNoti
         for (const userId of await institutionUserIds(trx, institutionId)) users.add(userId);
       await notify(trx, deps, {
         userIds: [...users],
-        event: "noticePublished",
-        detail: `您单位的申报已列入“${notice.title}”，公示期：${period}（${batch.noticeWorkdays}个工作日）。公示期内如有异议，由${notice.issuingBody}调查处理。`,
-        link: `/public-notices/${notice.id}`,
+        event: "publicNoticePublished",
+        detail: `您单位的申报已列入“${publicNotice.title}”，公示期：${period}（${batch.noticeWorkdays}个工作日）。公示期内如有异议，由${publicNotice.issuingBody}调查处理。`,
+        link: `/public-notices/${publicNotice.id}`,
       });
     },
     () => ({
       targetType: "notice",
-      targetId: notice.id,
-      summary: `发布公示：${notice.title}（${approved.length}家，公示期：${period}；落款：${notice.issuingBody}；异议受理：${notice.contactAddress}，${notice.contactPhone}，${notice.contactEmail}）`,
+      targetId: publicNotice.id,
+      summary: `发布公示：${publicNotice.title}（${approved.length}家，公示期：${period}；落款：${publicNotice.issuingBody}；异议受理：${publicNotice.contactAddress}，${publicNotice.contactPhone}，${publicNotice.contactEmail}）`,
     }),
   );
-  return getNotice(deps, notice.id);
+  return getPublicNotice(deps, publicNotice.id);
 }

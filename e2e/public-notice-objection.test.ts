@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { samplePdf } from "./support/applications";
-import { approvedShanghaiInstitutions, publishShanghaiNotice, textDecoration } from "./support/notice-flow";
 import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
+import {
+  approvedShanghaiInstitutions,
+  publishShanghaiPublicNotice,
+  textDecoration,
+} from "./support/public-notice-flow";
 import { apiLogin, loginAs, modal, solveCaptcha } from "./support/workflow";
 
 const FIRST = "上海浦江人工智能继续教育学院";
@@ -20,14 +24,14 @@ describe.skipIf(!hasChromium)("a public notice takes an objection that the offic
 
   it("a visitor objects with evidence, follows it by number and phone; the upheld institution leaves the list", async () => {
     const { batchId } = await approvedShanghaiInstitutions(platform, [FIRST, SECOND], "ai");
-    const notice = await publishShanghaiNotice(await apiLogin(platform, "sh-office"), batchId);
+    const publicNotice = await publishShanghaiPublicNotice(await apiLogin(platform, "sh-office"), batchId);
 
     // The visitor finds the notice from the public navigation.
     const { context, page } = await platform.newPage();
     await page.goto(`${platform.baseUrl}/`);
     await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "公示公告" }).click();
-    await page.getByRole("link", { name: notice.title }).click();
-    await page.getByRole("heading", { name: notice.title }).waitFor();
+    await page.getByRole("link", { name: publicNotice.title }).click();
+    await page.getByRole("heading", { name: publicNotice.title }).waitFor();
     const timer = page.getByRole("timer");
     await timer.getByText(/距公示结束还有/).waitFor();
     const before = await timer.innerText();
@@ -36,7 +40,7 @@ describe.skipIf(!hasChromium)("a public notice takes an objection that the offic
     await list.getByRole("cell", { name: FIRST }).waitFor();
     await list.getByRole("cell", { name: SECOND }).waitFor();
     await expect(page.getByRole("link", { name: "下载公示名单（PDF）" }).getAttribute("href")).resolves.toBe(
-      `/api/public/notices/${notice.id}/list.pdf`,
+      `/api/public/notices/${publicNotice.id}/list.pdf`,
     );
 
     // 异议: choose the institution, name and contacts, the facts, a small PDF.
@@ -98,7 +102,7 @@ describe.skipIf(!hasChromium)("a public notice takes an objection that the offic
     const office = await platform.newPage();
     await loginAs(office.page, platform, "office");
     await office.page.getByRole("link", { name: "公示管理" }).click();
-    await office.page.getByRole("link", { name: notice.title }).click();
+    await office.page.getByRole("link", { name: publicNotice.title }).click();
     const objection = office.page.getByRole("listitem", { name: `异议 ${ackNumber}` });
     await objection.getByText("<b>该机构</b>近三年培训规模", { exact: false }).waitFor();
     await objection.getByText("培训规模证明.pdf").waitFor();
@@ -113,7 +117,7 @@ describe.skipIf(!hasChromium)("a public notice takes an objection that the offic
     await office.context.close();
 
     // The public notice now shows the institution struck through as removed.
-    await page.goto(`${platform.baseUrl}/public-notices/${notice.id}`);
+    await page.goto(`${platform.baseUrl}/public-notices/${publicNotice.id}`);
     const removedRow = page.locator("article .ant-table-row", { hasText: FIRST });
     await removedRow.getByText("异议成立已移出").waitFor();
     await expect(textDecoration(removedRow.getByText(FIRST))).resolves.toBe("line-through");

@@ -1,7 +1,7 @@
 import { shanghaiDate } from "@linxuan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fillNoticeContacts } from "./support/notice-flow";
 import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
+import { fillPublicNoticeContacts } from "./support/public-notice-flow";
 import { loginAs } from "./support/workflow";
 
 /*
@@ -38,7 +38,7 @@ describe.skipIf(!hasChromium)("a provincial office and the national batch's loca
     await picker.click();
     await picker.fill(`${start} 09:00`);
     await picker.press("Enter");
-    await fillNoticeContacts(page);
+    await fillPublicNoticeContacts(page);
     await page
       .getByRole("button", { name: /发\s*布/ })
       .last()

@@ -11,7 +11,7 @@ import { transition } from "../applications/transition";
 import { type CaptchaAnswer, checkCaptcha } from "../captcha/service";
 import { notify, notifyAddress, officeUserIds } from "../notifications/service";
 import { decisionQuotaKey, releaseQuotaPlace } from "../quotas/counters";
-import { loadOfficeNotice } from "./authority";
+import { loadOfficePublicNotice } from "./authority";
 
 export type { Evidence };
 export type ObjectionInput = CaptchaAnswer & {
@@ -84,22 +84,27 @@ export async function storeEvidence(deps: Deps, files: Evidence[], maxFiles = 5)
 }
 
 /** 异议: anyone may object, during the notice window only, with their name and contact details. */
-export async function fileObjection(deps: Deps, caller: Caller, noticeId: string, input: ObjectionInput) {
-  const notice = await deps.db
+export async function fileObjection(
+  deps: Deps,
+  caller: Caller,
+  publicNoticeId: string,
+  input: ObjectionInput,
+) {
+  const publicNotice = await deps.db
     .selectFrom("publicNotices")
     .selectAll()
-    .where("id", "=", noticeId)
+    .where("id", "=", publicNoticeId)
     .executeTakeFirst();
-  if (!notice) throw notFound("公示");
+  if (!publicNotice) throw notFound("公示");
   const now = deps.clock();
-  if (now.getTime() < Date.parse(notice.startsAt) || now.getTime() >= Date.parse(notice.endsAt)) {
-    throw new AppError("TRANSITION_NOT_ALLOWED", `只能在公示期内（至${notice.lastDay}）提出异议`);
+  if (now.getTime() < Date.parse(publicNotice.startsAt) || now.getTime() >= Date.parse(publicNotice.endsAt)) {
+    throw new AppError("TRANSITION_NOT_ALLOWED", `只能在公示期内（至${publicNotice.lastDay}）提出异议`);
   }
   const item = await deps.db
     .selectFrom("publicNoticeItems")
     .selectAll()
     .where("id", "=", input.itemId)
-    .where("noticeId", "=", noticeId)
+    .where("publicNoticeId", "=", publicNoticeId)
     .executeTakeFirst();
   if (!item)
     throw new AppError("VALIDATION_FAILED", "请选择公示名单中的机构", {
@@ -125,7 +130,7 @@ export async function fileObjection(deps: Deps, caller: Caller, noticeId: string
         .values({
           id: crypto.randomUUID(),
           ackNumber,
-          noticeId,
+          publicNoticeId,
           itemId: item.id,
           objectorName: input.name.trim(),
           objectorOrg: input.organisation.trim().slice(0, 100),
@@ -142,15 +147,15 @@ export async function fileObjection(deps: Deps, caller: Caller, noticeId: string
         })
         .execute();
       await notify(trx, deps, {
-        userIds: await officeUserIds(trx, notice.createdBy),
+        userIds: await officeUserIds(trx, publicNotice.createdBy),
         event: "objectionReceived",
-        detail: `“${notice.title}”收到针对${item.institutionName}的异议（受理编号${ackNumber}），请在公示期内调查处理。`,
-        link: `/workbench/notices/${noticeId}`,
+        detail: `“${publicNotice.title}”收到针对${item.institutionName}的异议（受理编号${ackNumber}），请在公示期内调查处理。`,
+        link: `/workbench/notices/${publicNoticeId}`,
       });
     },
     () => ({
       targetType: "notice",
-      targetId: noticeId,
+      targetId: publicNoticeId,
       summary: `收到异议 ${ackNumber}：针对${item.institutionName}`,
     }),
   );
@@ -193,14 +198,14 @@ export async function objectionStatus(deps: Deps, ackNumber: string, phone: stri
   };
 }
 
-export async function listObjections(deps: Deps, caller: Caller, noticeId: string) {
-  await loadOfficeNotice(deps, requireActorOf(caller), noticeId);
+export async function listObjections(deps: Deps, caller: Caller, publicNoticeId: string) {
+  await loadOfficePublicNotice(deps, requireActorOf(caller), publicNoticeId);
   const rows = await deps.db
     .selectFrom("objections")
     .innerJoin("publicNoticeItems", "publicNoticeItems.id", "objections.itemId")
     .selectAll("objections")
     .select("publicNoticeItems.institutionName")
-    .where("objections.noticeId", "=", noticeId)
+    .where("objections.publicNoticeId", "=", publicNoticeId)
     .orderBy("objections.createdAt")
     .execute();
   return rows.map((row) => ({
@@ -238,8 +243,9 @@ export async function handleObjection(
     .where("id", "=", id)
     .executeTakeFirst();
   if (!objection) throw notFound("异议");
-  const { notice, batch } = await loadOfficeNotice(deps, actor, objection.noticeId);
-  if (notice.confirmedAt) throw new AppError("TRANSITION_NOT_ALLOWED", "公示已确认纳入目录，异议处理已结束");
+  const { publicNotice, batch } = await loadOfficePublicNotice(deps, actor, objection.publicNoticeId);
+  if (publicNotice.confirmedAt)
+    throw new AppError("TRANSITION_NOT_ALLOWED", "公示已确认纳入目录，异议处理已结束");
   const allowed = {
     accept: ["received"],
     dismiss: ["received", "investigating"],
@@ -271,7 +277,7 @@ export async function handleObjection(
       await notifyAddress(trx, deps, {
         email: objection.email,
         event: "objectionHandled",
-        detail: `您对“${notice.title}”中${item.institutionName}提出的异议（受理编号${objection.ackNumber}）${
+        detail: `您对“${publicNotice.title}”中${item.institutionName}提出的异议（受理编号${objection.ackNumber}）${
           {
             accept: "已受理，正在调查核实",
             dismiss: "经调查核实，异议不成立",
@@ -302,7 +308,7 @@ export async function handleObjection(
           {
             institutionId: application.institutionId,
             event: "objectionHandled",
-            detail: `“${notice.title}”期间对您单位的异议经调查核实成立，您单位的申报已移出公示名单。处理意见：${input.note}`,
+            detail: `“${publicNotice.title}”期间对您单位的异议经调查核实成立，您单位的申报已移出公示名单。处理意见：${input.note}`,
             link: `/workbench/applications/${item.applicationId}`,
           },
         ],
@@ -310,12 +316,12 @@ export async function handleObjection(
       });
       await releaseQuotaPlace(
         trx,
-        decisionQuotaKey(notice.batchId, item.kind, item.occupation, item.regionCode),
+        decisionQuotaKey(publicNotice.batchId, item.kind, item.occupation, item.regionCode),
       );
     },
     () => ({
       targetType: "notice",
-      targetId: notice.id,
+      targetId: publicNotice.id,
       summary: `异议${objection.ackNumber}：${{ accept: "受理调查", dismiss: "不成立", uphold: "成立，移出公示名单" }[input.action]}——${input.note.slice(0, 200)}`,
     }),
   );

@@ -1,8 +1,12 @@
 import { shanghaiDateTime } from "@linxuan/domain";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approvedShanghaiInstitutions, fillNoticeContacts, NOTICE_CONTACTS } from "./support/notice-flow";
 import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
+import {
+  approvedShanghaiInstitutions,
+  fillPublicNoticeContacts,
+  PUBLIC_NOTICE_CONTACTS,
+} from "./support/public-notice-flow";
 import { confirmDialog, loginAs, modal } from "./support/workflow";
 
 const FIRST = "徐汇人工智能继续教育学院";
@@ -52,7 +56,7 @@ describe.skipIf(!hasChromium)("the public notice in official form", () => {
     await expect(page.getByLabel("发布单位（落款）").inputValue()).resolves.toBe(
       "上海市人力资源和社会保障局",
     );
-    await fillNoticeContacts(page, { ...NOTICE_CONTACTS, contactPhone: "(021) 6234 5678" });
+    await fillPublicNoticeContacts(page, { ...PUBLIC_NOTICE_CONTACTS, contactPhone: "(021) 6234 5678" });
     await page.getByRole("button", { name: "预览并发布公示" }).click();
 
     const preview = modal(page, "发布前预览：公示公开页面");
@@ -69,13 +73,13 @@ describe.skipIf(!hasChromium)("the public notice in official form", () => {
     await page.locator(".ant-select-item-option", { hasText: "【演示】上海" }).first().click();
     await expect
       .poll(() => page.getByLabel("受理异议的联系电话").inputValue())
-      .toBe(NOTICE_CONTACTS.contactPhone);
+      .toBe(PUBLIC_NOTICE_CONTACTS.contactPhone);
     await expect(page.getByLabel("受理异议的通讯地址").inputValue()).resolves.toBe(
-      NOTICE_CONTACTS.contactAddress,
+      PUBLIC_NOTICE_CONTACTS.contactAddress,
     );
     await page.getByRole("link", { name: "管理该公示" }).click();
     await page.getByRole("heading", { name: /拟纳入目录的上海市培训机构名单公示/ }).waitFor();
-    const noticeId = page.url().split("/").pop() ?? "";
+    const publicNoticeId = page.url().split("/").pop() ?? "";
 
     // The public page at 390 px: 落款, contacts and the period in Chinese, nothing wider than the phone.
     const phone = await platform.browser.newContext({
@@ -86,13 +90,13 @@ describe.skipIf(!hasChromium)("the public notice in official form", () => {
       hasTouch: true,
     });
     const visitor = await phone.newPage();
-    await visitor.goto(`${platform.baseUrl}/public-notices/${noticeId}`);
+    await visitor.goto(`${platform.baseUrl}/public-notices/${publicNoticeId}`);
     await visitor.getByText(CHINESE_PERIOD).waitFor();
     const signature = visitor.getByTestId("notice-signature");
     await signature.getByText("上海市人力资源和社会保障局").waitFor();
     await signature.getByText(/^\d{4}年\d{1,2}月\d{1,2}日$/).waitFor();
-    await visitor.getByText(`联系地址：${NOTICE_CONTACTS.contactAddress}`).waitFor();
-    await visitor.getByText(NOTICE_CONTACTS.contactEmail).waitFor();
+    await visitor.getByText(`联系地址：${PUBLIC_NOTICE_CONTACTS.contactAddress}`).waitFor();
+    await visitor.getByText(PUBLIC_NOTICE_CONTACTS.contactEmail).waitFor();
     expect(await visitor.getByText(/24:00/).count()).toBe(0);
     expect(await overflow(visitor)).toBeLessThanOrEqual(0);
     await visitor.screenshot({ path: screenshotPath("notice-official-phone"), fullPage: true });

@@ -1,4 +1,4 @@
-import { type Actor, canActOnNotice } from "@linxuan/domain";
+import { type Actor, canActOnPublicNotice } from "@linxuan/domain";
 import type { Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
 import { loadPublishedBatch } from "../batches/service";
@@ -7,28 +7,28 @@ import { loadPublishedBatch } from "../batches/service";
  * A published batch for the office that publishes a notice of it (and handles its objections and
  * confirms it), as `canActOnNotice` says. Anyone else gets 404, as for a batch they cannot see.
  */
-export async function loadNoticeBatch(
+export async function loadPublicNoticeBatch(
   deps: Pick<Deps, "db">,
   actor: Actor,
   batchId: string,
   scope: { kind: string | null; regionCode: string | null },
 ) {
   const { batch, row } = await loadPublishedBatch(deps, batchId);
-  if (!canActOnNotice(actor, batch, scope)) throw notFound("批次");
+  if (!canActOnPublicNotice(actor, batch, scope)) throw notFound("批次");
   return { batch, row };
 }
 
 /** A notice and its batch, for the office that publishes it; 404 for anyone else. */
-export async function loadOfficeNotice(deps: Pick<Deps, "db">, actor: Actor, id: string) {
-  const notice = await deps.db
+export async function loadOfficePublicNotice(deps: Pick<Deps, "db">, actor: Actor, id: string) {
+  const publicNotice = await deps.db
     .selectFrom("publicNotices")
     .selectAll()
     .where("id", "=", id)
     .executeTakeFirst();
-  if (!notice) throw notFound("公示");
+  if (!publicNotice) throw notFound("公示");
   try {
-    const { batch, row } = await loadNoticeBatch(deps, actor, notice.batchId, notice);
-    return { notice, batch, isDemo: row.isDemo === 1 };
+    const { batch, row } = await loadPublicNoticeBatch(deps, actor, publicNotice.batchId, publicNotice);
+    return { publicNotice, batch, isDemo: row.isDemo === 1 };
   } catch (error) {
     // Its batch is out of this office's reach: the notice is, too.
     if (error instanceof AppError && error.code === "NOT_FOUND") throw notFound("公示");

@@ -4,10 +4,10 @@ import { levelCodes } from "../reference/levels";
 import { occupationCodes } from "../reference/occupations";
 
 /** Where a public notice (公示) stands by the server's clock. */
-export const noticePhases = ["upcoming", "open", "ended", "confirmed"] as const;
+export const publicNoticePhases = ["upcoming", "open", "ended", "confirmed"] as const;
 
 /** One public notice without its list (GET /api/public/notices). */
-export const noticeSummarySchema = z.object({
+export const publicNoticeSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
   batchId: z.string(),
@@ -19,7 +19,7 @@ export const noticeSummarySchema = z.object({
   /** The last working day of the period, YYYY-MM-DD. */
   lastDay: z.string(),
   workdays: z.number(),
-  phase: z.enum(noticePhases),
+  phase: z.enum(publicNoticePhases),
   /** Milliseconds left by the server's clock while open; 0 otherwise. */
   remainingMs: z.number(),
   confirmedAt: z.string().nullable(),
@@ -36,12 +36,12 @@ export const noticeSummarySchema = z.object({
   /** When the office cut the period short in demo mode (演示：缩短公示期); null otherwise. */
   demoShortenedAt: z.string().nullable(),
 });
-export type NoticeSummary = z.infer<typeof noticeSummarySchema>;
+export type PublicNoticeSummary = z.infer<typeof publicNoticeSummarySchema>;
 
-export const noticeListSchema = z.object({ items: z.array(noticeSummarySchema) });
+export const publicNoticeListSchema = z.object({ items: z.array(publicNoticeSummarySchema) });
 
 /** An institution on the public list, as anyone sees it. */
-export const publicNoticeItemSchema = z.object({
+export const visitorPublicNoticeItemSchema = z.object({
   id: z.string(),
   institutionName: z.string(),
   creditCode: z.string(),
@@ -54,34 +54,36 @@ export const publicNoticeItemSchema = z.object({
   regionName: z.string().nullable(),
   status: z.enum(["listed", "removed"]),
 });
-export type PublicNoticeItem = z.infer<typeof publicNoticeItemSchema>;
+export type VisitorPublicNoticeItem = z.infer<typeof visitorPublicNoticeItemSchema>;
 
 /** An institution on the list as the office sees it: with its application and why it was removed. */
-export const noticeItemSchema = publicNoticeItemSchema.extend({
+export const publicNoticeItemSchema = visitorPublicNoticeItemSchema.extend({
   applicationId: z.string(),
   removedReason: z.string().nullable(),
 });
-export type NoticeItem = z.infer<typeof noticeItemSchema>;
+export type PublicNoticeItem = z.infer<typeof publicNoticeItemSchema>;
 
 /** The notice as the public page shows it (also the office's preview before publishing). */
-export const publicNoticeViewSchema = noticeSummarySchema.extend({ items: z.array(publicNoticeItemSchema) });
+export const publicNoticeViewSchema = publicNoticeSummarySchema.extend({
+  items: z.array(visitorPublicNoticeItemSchema),
+});
 export type PublicNoticeView = z.infer<typeof publicNoticeViewSchema>;
 
 /** GET /api/public/notices/:id: nothing of the list before the notice starts. */
-export const publicNoticeSchema = z.object({ notice: publicNoticeViewSchema });
+export const visitorPublicNoticeSchema = z.object({ publicNotice: publicNoticeViewSchema });
 
 /** POST /api/notices/preview: the public page of a notice not yet published. */
-export const noticePreviewSchema = z.object({ notice: publicNoticeViewSchema });
+export const publicNoticePreviewSchema = z.object({ publicNotice: publicNoticeViewSchema });
 
 /** GET /api/notices/:id and POST /api/notices: the notice with its list and internal handling. */
-export const officeNoticeSchema = z.object({
-  notice: noticeSummarySchema.extend({
-    items: z.array(noticeItemSchema),
+export const officePublicNoticeSchema = z.object({
+  publicNotice: publicNoticeSummarySchema.extend({
+    items: z.array(publicNoticeItemSchema),
     /** Demo mode, a 【演示】 batch and a period still running: 演示：缩短公示期 is offered. */
     demoShortenable: z.boolean(),
   }),
 });
-export type Notice = z.infer<typeof officeNoticeSchema>["notice"];
+export type PublicNotice = z.infer<typeof officePublicNoticeSchema>["publicNotice"];
 
 /** A file sent with an objection or complaint (stored by its SHA-256). */
 export const evidenceFileSchema = z.object({
@@ -134,4 +136,4 @@ export const objectionStatusAnswerSchema = z.object({
 export type ObjectionStatusAnswer = z.infer<typeof objectionStatusAnswerSchema>;
 
 /** POST /api/notices/:id/confirm: how many institutions entered the catalog. */
-export const noticeConfirmationSchema = z.object({ listed: z.number() });
+export const publicNoticeConfirmationSchema = z.object({ listed: z.number() });

@@ -1,19 +1,19 @@
 import {
   acknowledgementSchema,
-  chineseNoticePeriod,
+  chinesePublicNoticePeriod,
   kindCodes,
   levelNamesText,
   multiline,
-  noticeConfirmationSchema,
-  noticeContactsSchema,
-  noticeListSchema,
-  noticePreviewSchema,
   objectionListSchema,
   objectionStatusAnswerSchema,
-  officeNoticeSchema,
+  officePublicNoticeSchema,
   okSchema,
-  publicNoticeSchema,
+  publicNoticeConfirmationSchema,
+  publicNoticeContactsSchema,
+  publicNoticeListSchema,
+  publicNoticePreviewSchema,
   regionCodes,
+  visitorPublicNoticeSchema,
 } from "@linxuan/domain";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
@@ -22,25 +22,30 @@ import { z } from "zod";
 import type { Deps } from "../../http/deps";
 import { CONTENT_TYPES, downloadResponse, sendDownload } from "../../http/download";
 import { withEvidenceForm } from "../../http/multipart";
-import { shortenDemoNotice } from "./demo-period";
-import { renderNoticePdf } from "./notice-pdf";
+import { shortenDemoPublicNotice } from "./demo-period";
 import { fileObjection, handleObjection, listObjections, objectionStatus } from "./objections";
-import { createNotice, previewNotice } from "./publish";
-import { confirmNotice, getOfficeNotice, getPublicNotice, listNotices } from "./service";
+import { renderPublicNoticePdf } from "./public-notice-pdf";
+import { createPublicNotice, previewPublicNotice } from "./publish";
+import {
+  confirmPublicNotice,
+  getOfficePublicNotice,
+  getVisitorPublicNotice,
+  listPublicNotices,
+} from "./service";
 
 const id = z.string().max(64);
 
 /** 发布公示 and its preview: what is published, from when, its 落款 and where objections go. */
-const noticeBody = z.object({
+const publicNoticeBody = z.object({
   batchId: id,
   kind: z.enum(kindCodes),
   regionCode: z.enum(regionCodes).nullable().optional(),
   startsAt: z.iso.datetime({ offset: true, message: "开始时间格式不正确" }),
   title: z.string().max(200).optional(),
-  ...noticeContactsSchema.shape,
+  ...publicNoticeContactsSchema.shape,
 });
 
-export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
+export function registerPublicNoticeRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const formLimit = { max: deps.config.rateLimitPublicFormsPerMinute, timeWindow: "1 minute" };
 
@@ -48,9 +53,9 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
     "/api/public/notices",
     {
       config: { command: "public" },
-      schema: { tags: ["public"], summary: "公示列表", response: { 200: noticeListSchema } },
+      schema: { tags: ["public"], summary: "公示列表", response: { 200: publicNoticeListSchema } },
     },
-    async () => ({ items: await listNotices(deps.db, deps.clock()) }),
+    async () => ({ items: await listPublicNotices(deps.db, deps.clock()) }),
   );
   r.get(
     "/api/public/notices/:id",
@@ -60,11 +65,11 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["public"],
         summary: "公示名单（含剩余时间）",
         params: z.object({ id }),
-        response: { 200: publicNoticeSchema },
+        response: { 200: visitorPublicNoticeSchema },
       },
     },
     async (request) => ({
-      notice: await getPublicNotice(deps, request.params.id),
+      publicNotice: await getVisitorPublicNotice(deps, request.params.id),
     }),
   );
   r.get(
@@ -81,7 +86,7 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const notice = await getPublicNotice(deps, request.params.id);
+      const publicNotice = await getVisitorPublicNotice(deps, request.params.id);
       if (request.params.format === "xlsx") {
         const workbook = new ExcelJS.Workbook();
         const sheet = workbook.addWorksheet("公示名单");
@@ -94,7 +99,7 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
           "专业技术等级",
           "地区",
         ]).font = { bold: true };
-        notice.items
+        publicNotice.items
           .filter((item) => item.status === "listed")
           .forEach((item, index) => {
             sheet.addRow([
@@ -108,15 +113,19 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
             ]);
           });
         sheet.addRow([]);
-        sheet.addRow([`公示期：${chineseNoticePeriod(notice)}`]);
+        sheet.addRow([`公示期：${chinesePublicNoticePeriod(publicNotice)}`]);
         return sendDownload(reply, {
           body: Buffer.from(await workbook.xlsx.writeBuffer()),
-          fileName: `${notice.title}.xlsx`,
+          fileName: `${publicNotice.title}.xlsx`,
           contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         });
       }
-      const body = await renderNoticePdf(notice);
-      return sendDownload(reply, { body, fileName: `${notice.title}.pdf`, contentType: "application/pdf" });
+      const body = await renderPublicNoticePdf(publicNotice);
+      return sendDownload(reply, {
+        body,
+        fileName: `${publicNotice.title}.pdf`,
+        contentType: "application/pdf",
+      });
     },
   );
 
@@ -174,12 +183,12 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ["notices"],
         summary: "发布公示（结束时间按工作日计算）",
-        body: noticeBody,
-        response: { 201: officeNoticeSchema },
+        body: publicNoticeBody,
+        response: { 201: officePublicNoticeSchema },
       },
     },
     async (request, reply) =>
-      reply.status(201).send({ notice: await createNotice(deps, request.caller, request.body) }),
+      reply.status(201).send({ publicNotice: await createPublicNotice(deps, request.caller, request.body) }),
   );
   r.post(
     "/api/notices/preview",
@@ -188,11 +197,11 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ["notices"],
         summary: "发布前预览公示（与公开页面相同，不保存）",
-        body: noticeBody,
-        response: { 200: noticePreviewSchema },
+        body: publicNoticeBody,
+        response: { 200: publicNoticePreviewSchema },
       },
     },
-    async (request) => ({ notice: await previewNotice(deps, request.caller, request.body) }),
+    async (request) => ({ publicNotice: await previewPublicNotice(deps, request.caller, request.body) }),
   );
   r.post(
     "/api/notices/:id/demo-shorten",
@@ -202,10 +211,12 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["notices"],
         summary: "演示：缩短公示期（仅演示模式下的【演示】批次，即时期满）",
         params: z.object({ id }),
-        response: { 200: officeNoticeSchema },
+        response: { 200: officePublicNoticeSchema },
       },
     },
-    async (request) => ({ notice: await shortenDemoNotice(deps, request.caller, request.params.id) }),
+    async (request) => ({
+      publicNotice: await shortenDemoPublicNotice(deps, request.caller, request.params.id),
+    }),
   );
   r.get(
     "/api/notices/:id",
@@ -215,11 +226,11 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["notices"],
         summary: "公示详情（含内部处理信息）",
         params: z.object({ id }),
-        response: { 200: officeNoticeSchema },
+        response: { 200: officePublicNoticeSchema },
       },
     },
     async (request) => ({
-      notice: await getOfficeNotice(deps, request.caller, request.params.id),
+      publicNotice: await getOfficePublicNotice(deps, request.caller, request.params.id),
     }),
   );
   r.get(
@@ -265,9 +276,9 @@ export function registerNoticeRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ["notices"],
         summary: "公示期满确认，纳入目录",
         params: z.object({ id }),
-        response: { 200: noticeConfirmationSchema },
+        response: { 200: publicNoticeConfirmationSchema },
       },
     },
-    async (request) => confirmNotice(deps, request.caller, request.params.id),
+    async (request) => confirmPublicNotice(deps, request.caller, request.params.id),
   );
 }

@@ -7,8 +7,8 @@ import {
   fileObjection,
   makeStaff,
   multipartBody,
-  NOTICE_CONTACTS,
-  publishedNotice,
+  PUBLIC_NOTICE_CONTACTS,
+  publishedPublicNotice,
   publishOpenBatch,
   SAMPLE_PDF,
   signedInStaff,
@@ -35,7 +35,7 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
       kind: "training",
       regionCode: "310000",
       startsAt: "2027-05-06T09:00:00+08:00",
-      ...NOTICE_CONTACTS,
+      ...PUBLIC_NOTICE_CONTACTS,
     });
     expect(response.status).toBe(422);
     expect(response.body.code).toBe("CALENDAR_YEAR_UNKNOWN");
@@ -54,58 +54,62 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
       kind: "training",
       regionCode: "310000",
       startsAt: start,
-      ...NOTICE_CONTACTS,
+      ...PUBLIC_NOTICE_CONTACTS,
     });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
-    const noticeId = response.body.notice.id;
-    expect(response.body.notice.items).toHaveLength(3);
-    expect(response.body.notice.workdays).toBe(5);
+    const publicNoticeId = response.body.publicNotice.id;
+    expect(response.body.publicNotice.items).toHaveLength(3);
+    expect(response.body.publicNotice.workdays).toBe(5);
     // Before the start the public sees the notice but not yet its list.
-    const early = await ctx.client().get(`/api/public/notices/${noticeId}`);
-    expect(early.body.notice).toMatchObject({ phase: "upcoming", items: [] });
+    const early = await ctx.client().get(`/api/public/notices/${publicNoticeId}`);
+    expect(early.body.publicNotice).toMatchObject({ phase: "upcoming", items: [] });
     const listed = await ctx.client().get("/api/public/notices");
-    expect(listed.body.items.find((item: { id: string }) => item.id === noticeId)).toMatchObject({
+    expect(listed.body.items.find((item: { id: string }) => item.id === publicNoticeId)).toMatchObject({
       kind: "training",
       regionCode: "310000",
       phase: "upcoming",
       workdays: 5,
     });
-    const officeView = await office.get(`/api/notices/${noticeId}`);
+    const officeView = await office.get(`/api/notices/${publicNoticeId}`);
     expect(
-      officeView.body.notice.items.map((item: { institutionName: string }) => item.institutionName).sort(),
+      officeView.body.publicNotice.items
+        .map((item: { institutionName: string }) => item.institutionName)
+        .sort(),
     ).toEqual(apps.map((a) => a.name).sort());
     ctx.setNow(new Date(Date.now() + 120_000));
     try {
-      const publicView = await ctx.client().get(`/api/public/notices/${noticeId}`);
-      expect(publicView.body.notice.phase).toBe("open");
+      const publicView = await ctx.client().get(`/api/public/notices/${publicNoticeId}`);
+      expect(publicView.body.publicNotice.phase).toBe("open");
       expect(
-        publicView.body.notice.items.map((item: { institutionName: string }) => item.institutionName).sort(),
+        publicView.body.publicNotice.items
+          .map((item: { institutionName: string }) => item.institutionName)
+          .sort(),
       ).toEqual(apps.map((a) => a.name).sort());
-      expect(publicView.body.notice.items[0]).not.toHaveProperty("applicationId");
+      expect(publicView.body.publicNotice.items[0]).not.toHaveProperty("applicationId");
     } finally {
       ctx.setNow(null);
     }
     const app = await office.get(`/api/applications/${apps[0]?.application.id}`);
     expect(app.body.application.status).toBe("inPublicNotice");
-    const xlsx = await ctx.client().get(`/api/public/notices/${noticeId}/list.xlsx`);
+    const xlsx = await ctx.client().get(`/api/public/notices/${publicNoticeId}/list.xlsx`);
     expect(xlsx.raw.subarray(0, 2).toString()).toBe("PK");
-    const pdf = await ctx.client().get(`/api/public/notices/${noticeId}/list.pdf`);
+    const pdf = await ctx.client().get(`/api/public/notices/${publicNoticeId}/list.pdf`);
     expect(pdf.raw.subarray(0, 5).toString()).toBe("%PDF-");
   });
 
   it("takes named objections during the window only, with evidence limits, and reports status by number and phone", async () => {
-    const published = await publishedNotice(ctx, {
+    const published = await publishedPublicNotice(ctx, {
       count: 2,
       startsAt: new Date(Date.now() + 60_000).toISOString(),
     });
-    const noticeId = published.notice.id;
-    ctx.setNow(new Date(Date.parse(published.notice.endsAt) - 86_400_000));
+    const publicNoticeId = published.publicNotice.id;
+    ctx.setNow(new Date(Date.parse(published.publicNotice.endsAt) - 86_400_000));
     try {
       // Sessions expire after 30 idle minutes: sign in again at the simulated time.
       const office = ctx.client();
       await office.login(published.officeName, TEST_PASSWORD);
-      const notice = await ctx.client().get(`/api/public/notices/${noticeId}`);
-      const [first, second] = notice.body.notice.items;
+      const publicNotice = await ctx.client().get(`/api/public/notices/${publicNoticeId}`);
+      const [first, second] = publicNotice.body.publicNotice.items;
       const visitor = ctx.client();
       // The form always carries the picture's answer: none, or a wrong one, files nothing.
       const objection = {
@@ -117,7 +121,7 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
         content: "该机构近三年培训规模与实际不符，申报材料存在虚报。",
       };
       const evidenceFile = { name: "证明.pdf", content: SAMPLE_PDF };
-      const url = `/api/public/notices/${noticeId}/objections`;
+      const url = `/api/public/notices/${publicNoticeId}/objections`;
       const none = await visitor.upload(url, multipartBody(objection, evidenceFile));
       expect(none.status).toBe(400);
       expect(none.body).toMatchObject({
@@ -136,11 +140,11 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
       const filedSoFar = await ctx.deps.db
         .selectFrom("objections")
         .select("id")
-        .where("noticeId", "=", noticeId)
+        .where("publicNoticeId", "=", publicNoticeId)
         .execute();
       expect(filedSoFar).toEqual([]);
       const filed = await visitor.upload(
-        `/api/public/notices/${noticeId}/objections`,
+        `/api/public/notices/${publicNoticeId}/objections`,
         multipartBody(
           {
             ...(await visitor.captcha()),
@@ -157,7 +161,7 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
       expect(filed.status, JSON.stringify(filed.body)).toBe(201);
       expect(filed.body.ackNumber).toMatch(/^YY\d{8}[A-Z2-9]{6}$/);
       const big = await visitor.upload(
-        `/api/public/notices/${noticeId}/objections`,
+        `/api/public/notices/${publicNoticeId}/objections`,
         multipartBody(
           {
             ...(await visitor.captcha()),
@@ -186,7 +190,7 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
           })
         ).status,
       ).toBe(404);
-      const list = await office.get(`/api/notices/${noticeId}/objections`);
+      const list = await office.get(`/api/notices/${publicNoticeId}/objections`);
       expect(list.body.items[0].content).toBe("<b>该机构</b>近三年培训规模与实际不符，申报材料存在虚报。");
       // The evidence keeps its recorded type and downloads as stored: a stream the contract leaves alone.
       const [evidence] = list.body.items[0].evidence;
@@ -201,12 +205,12 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
         note: "经核实，培训规模存在虚报",
       });
       expect(upheld.status).toBe(200);
-      const after = await ctx.client().get(`/api/public/notices/${noticeId}`);
-      expect(after.body.notice.items.find((item: { id: string }) => item.id === first.id).status).toBe(
+      const after = await ctx.client().get(`/api/public/notices/${publicNoticeId}`);
+      expect(after.body.publicNotice.items.find((item: { id: string }) => item.id === first.id).status).toBe(
         "removed",
       );
       const third = await visitor.upload(
-        `/api/public/notices/${noticeId}/objections`,
+        `/api/public/notices/${publicNoticeId}/objections`,
         multipartBody(
           {
             ...(await visitor.captcha()),
@@ -221,7 +225,7 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
         ),
       );
       expect(third.status).toBe(201);
-      const pending = (await office.get(`/api/notices/${noticeId}/objections`)).body.items.find(
+      const pending = (await office.get(`/api/notices/${publicNoticeId}/objections`)).body.items.find(
         (item: { ackNumber: string }) => item.ackNumber === third.body.ackNumber,
       );
       expect(
@@ -232,20 +236,22 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
           })
         ).status,
       ).toBe(200);
-      expect((await office.post(`/api/notices/${noticeId}/confirm`)).body.message).toContain("公示结束后");
+      expect((await office.post(`/api/notices/${publicNoticeId}/confirm`)).body.message).toContain(
+        "公示结束后",
+      );
     } finally {
       ctx.setNow(null);
     }
   });
 
   it("keeps an objection under investigation as `investigating`, and renames rows stored as `accepted`", async () => {
-    const published = await publishedNotice(ctx, { count: 1 });
-    const noticeId = published.notice.id;
-    const [item] = published.notice.items;
+    const published = await publishedPublicNotice(ctx, { count: 1 });
+    const publicNoticeId = published.publicNotice.id;
+    const [item] = published.publicNotice.items;
     if (!item) throw new Error("no item");
-    const ack = await fileObjection(ctx, noticeId, item.id);
+    const ack = await fileObjection(ctx, publicNoticeId, item.id);
     const listed = async () =>
-      (await published.office.get(`/api/notices/${noticeId}/objections`)).body.items.find(
+      (await published.office.get(`/api/notices/${publicNoticeId}/objections`)).body.items.find(
         (objection: { ackNumber: string }) => objection.ackNumber === ack,
       );
     const objection = await listed();
@@ -279,18 +285,18 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
 
   it("refuses objections after the window and lists the rest in the catalog once objections are handled", async () => {
     // A notice of three: an objection upheld against the first, one accepted for investigation against the second.
-    const published = await publishedNotice(ctx, { count: 3 });
-    const noticeId = published.notice.id;
-    const [first, second] = published.notice.items;
+    const published = await publishedPublicNotice(ctx, { count: 3 });
+    const publicNoticeId = published.publicNotice.id;
+    const [first, second] = published.publicNotice.items;
     if (!first || !second) throw new Error("no items");
-    const upheldAck = await fileObjection(ctx, noticeId, first.id);
-    const acceptedAck = await fileObjection(ctx, noticeId, second.id, {
+    const upheldAck = await fileObjection(ctx, publicNoticeId, first.id);
+    const acceptedAck = await fileObjection(ctx, publicNoticeId, second.id, {
       name: "赵六",
       organisation: "个人",
       phone: "13912345679",
       content: "该机构师资情况与申报不符，请核查。",
     });
-    const filed = (await published.office.get(`/api/notices/${noticeId}/objections`)).body.items;
+    const filed = (await published.office.get(`/api/notices/${publicNoticeId}/objections`)).body.items;
     const idOf = (ack: string) => filed.find((item: { ackNumber: string }) => item.ackNumber === ack).id;
     for (const [ack, action, note] of [
       [upheldAck, "uphold", "经核实，培训规模存在虚报"],
@@ -300,16 +306,16 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
       expect(handled.status, JSON.stringify(handled.body)).toBe(200);
     }
 
-    ctx.setNow(new Date(Date.parse(published.notice.endsAt) + 1000));
+    ctx.setNow(new Date(Date.parse(published.publicNotice.endsAt) + 1000));
     try {
-      const notice = await ctx.client().get(`/api/public/notices/${noticeId}`);
+      const publicNotice = await ctx.client().get(`/api/public/notices/${publicNoticeId}`);
       const latecomer = ctx.client();
       const late = await latecomer.upload(
-        `/api/public/notices/${noticeId}/objections`,
+        `/api/public/notices/${publicNoticeId}/objections`,
         multipartBody(
           {
             ...(await latecomer.captcha()),
-            itemId: notice.body.notice.items[1].id,
+            itemId: publicNotice.body.publicNotice.items[1].id,
             name: "孙七",
             organisation: "个人",
             phone: "13912345670",
@@ -323,17 +329,17 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
       expect(late.body.message).toContain("公示期内");
       const relog = ctx.client();
       await relog.login(published.officeName, TEST_PASSWORD);
-      const blocked = await relog.post(`/api/notices/${noticeId}/confirm`);
+      const blocked = await relog.post(`/api/notices/${publicNoticeId}/confirm`);
       expect(blocked.status).toBe(409);
       expect(blocked.body.message).toContain("未处理完毕");
-      const pending = (await relog.get(`/api/notices/${noticeId}/objections`)).body.items.find(
+      const pending = (await relog.get(`/api/notices/${publicNoticeId}/objections`)).body.items.find(
         (item: { status: string }) => item.status === "investigating",
       );
       await relog.post(`/api/objections/${pending.id}/handle`, {
         action: "dismiss",
         note: "经核实，师资情况属实",
       });
-      const confirmed = await relog.post(`/api/notices/${noticeId}/confirm`);
+      const confirmed = await relog.post(`/api/notices/${publicNoticeId}/confirm`);
       expect(confirmed.body).toEqual({ listed: 2 });
     } finally {
       ctx.setNow(null);
@@ -349,22 +355,22 @@ describe.each(testDatabases)("public catalog on %s", (kind) => {
   beforeAll(async () => {
     ctx = await createTestContext(kind);
     // Three approved on 2026-10-12 go on a notice; an objection against the first is upheld, so two are listed.
-    const published = await publishedNotice(ctx, { count: 3, decidedAt: "2026-10-12T02:30:00.000Z" });
-    const [first] = published.notice.items;
+    const published = await publishedPublicNotice(ctx, { count: 3, decidedAt: "2026-10-12T02:30:00.000Z" });
+    const [first] = published.publicNotice.items;
     if (!first) throw new Error("no items");
     removedName = first.institutionName;
-    const ack = await fileObjection(ctx, published.notice.id, first.id);
+    const ack = await fileObjection(ctx, published.publicNotice.id, first.id);
     const objection = (
-      await published.office.get(`/api/notices/${published.notice.id}/objections`)
+      await published.office.get(`/api/notices/${published.publicNotice.id}/objections`)
     ).body.items.find((item: { ackNumber: string }) => item.ackNumber === ack);
     await published.office.post(`/api/objections/${objection.id}/handle`, {
       action: "uphold",
       note: "经核实，培训规模存在虚报",
     });
-    ctx.setNow(new Date(Date.parse(published.notice.endsAt) + 1000));
+    ctx.setNow(new Date(Date.parse(published.publicNotice.endsAt) + 1000));
     try {
       await published.office.login(published.officeName, TEST_PASSWORD);
-      const confirmed = await published.office.post(`/api/notices/${published.notice.id}/confirm`);
+      const confirmed = await published.office.post(`/api/notices/${published.publicNotice.id}/confirm`);
       expect(confirmed.body).toEqual({ listed: 2 });
     } finally {
       ctx.setNow(null);
@@ -460,43 +466,55 @@ describe.each(testDatabases)(
             kind: "training",
             regionCode: "110000",
             startsAt,
-            ...NOTICE_CONTACTS,
+            ...PUBLIC_NOTICE_CONTACTS,
           })
         ).status,
       ).toBe(404);
       expect(
-        (await zhejiang.post("/api/notices", { batchId, kind: "evaluation", startsAt, ...NOTICE_CONTACTS }))
-          .status,
+        (
+          await zhejiang.post("/api/notices", {
+            batchId,
+            kind: "evaluation",
+            startsAt,
+            ...PUBLIC_NOTICE_CONTACTS,
+          })
+        ).status,
       ).toBe(404);
       expect(
-        (await zhejiang.post("/api/notices", { batchId, kind: "training", startsAt, ...NOTICE_CONTACTS }))
-          .status,
+        (
+          await zhejiang.post("/api/notices", {
+            batchId,
+            kind: "training",
+            startsAt,
+            ...PUBLIC_NOTICE_CONTACTS,
+          })
+        ).status,
       ).toBe(404);
       const created = await zhejiang.post("/api/notices", {
         batchId,
         kind: "training",
         regionCode: "330000",
         startsAt,
-        ...NOTICE_CONTACTS,
+        ...PUBLIC_NOTICE_CONTACTS,
       });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
-      expect(created.body.notice.items).toHaveLength(1);
-      expect(created.body.notice.title).toContain("浙江省");
-      const noticeId = created.body.notice.id;
-      expect((await zhejiang.get(`/api/notices/${noticeId}/objections`)).status).toBe(200);
+      expect(created.body.publicNotice.items).toHaveLength(1);
+      expect(created.body.publicNotice.title).toContain("浙江省");
+      const publicNoticeId = created.body.publicNotice.id;
+      expect((await zhejiang.get(`/api/notices/${publicNoticeId}/objections`)).status).toBe(200);
       const beijing = ctx.client();
       await beijing.login(await makeStaff(ctx, "provincialOffice", { regionCode: "110000" }), TEST_PASSWORD);
-      expect((await beijing.get(`/api/notices/${noticeId}/objections`)).status).toBe(404);
-      expect((await beijing.get(`/api/notices/${noticeId}`)).status).toBe(404);
+      expect((await beijing.get(`/api/notices/${publicNoticeId}/objections`)).status).toBe(404);
+      expect((await beijing.get(`/api/notices/${publicNoticeId}`)).status).toBe(404);
       expect(
-        (await zhejiang.get(`/api/notices/${noticeId}`)).body.notice.items[0].applicationId,
+        (await zhejiang.get(`/api/notices/${publicNoticeId}`)).body.publicNotice.items[0].applicationId,
       ).toBeTruthy();
 
-      ctx.setNow(new Date(Date.parse(created.body.notice.endsAt) + 1000));
+      ctx.setNow(new Date(Date.parse(created.body.publicNotice.endsAt) + 1000));
       try {
         const relog = ctx.client();
         await relog.login(zhejiangName, TEST_PASSWORD);
-        expect((await relog.post(`/api/notices/${noticeId}/confirm`)).body).toEqual({ listed: 1 });
+        expect((await relog.post(`/api/notices/${publicNoticeId}/confirm`)).body).toEqual({ listed: 1 });
       } finally {
         ctx.setNow(null);
       }
