@@ -37,7 +37,7 @@ describe.skipIf(!hasChromium)("the public site on a phone and on paper", () => {
     const listed = await approvedShanghaiInstitutions(platform, LISTED, "ai");
     const ended = await publishShanghaiPublicNotice(office, listed.batchId);
     endPublicNoticeInDatabase(databaseFile(platform), ended.id);
-    expectStatus(await office.post(`/api/notices/${ended.id}/confirm`), 200, "confirm notice");
+    expectStatus(await office.post(`/api/public-notices/${ended.id}/confirm`), 200, "confirm notice");
     listedEntryName = LISTED[0] as string;
     // …and one in a notice running now.
     const running = await approvedShanghaiInstitutions(platform, [IN_PUBLIC_NOTICE], "cloud");

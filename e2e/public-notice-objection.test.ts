@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium)("a public notice takes an objection that the offic
     await list.getByRole("cell", { name: FIRST }).waitFor();
     await list.getByRole("cell", { name: SECOND }).waitFor();
     await expect(page.getByRole("link", { name: "下载公示名单（PDF）" }).getAttribute("href")).resolves.toBe(
-      `/api/public/notices/${publicNotice.id}/list.pdf`,
+      `/api/public/public-notices/${publicNotice.id}/list.pdf`,
     );
 
     // 异议: choose the institution, name and contacts, the facts, a small PDF.

@@ -112,7 +112,7 @@ export async function publishShanghaiPublicNotice(
   batchId: string,
 ): Promise<PublishedPublicNotice> {
   return expectStatus(
-    await office.post("/api/notices", {
+    await office.post("/api/public-notices", {
       batchId,
       kind: "training",
       regionCode: "310000",

@@ -6,7 +6,7 @@ import { occupationCodes } from "../reference/occupations";
 /** Where a public notice (公示) stands by the server's clock. */
 export const publicNoticePhases = ["upcoming", "open", "ended", "confirmed"] as const;
 
-/** One public notice without its list (GET /api/public/notices). */
+/** One public notice without its list (GET /api/public/public-notices). */
 export const publicNoticeSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -69,13 +69,13 @@ export const publicNoticeViewSchema = publicNoticeSummarySchema.extend({
 });
 export type PublicNoticeView = z.infer<typeof publicNoticeViewSchema>;
 
-/** GET /api/public/notices/:id: nothing of the list before the notice starts. */
+/** GET /api/public/public-notices/:id: nothing of the list before the notice starts. */
 export const visitorPublicNoticeSchema = z.object({ publicNotice: publicNoticeViewSchema });
 
-/** POST /api/notices/preview: the public page of a notice not yet published. */
+/** POST /api/public-notices/preview: the public page of a notice not yet published. */
 export const publicNoticePreviewSchema = z.object({ publicNotice: publicNoticeViewSchema });
 
-/** GET /api/notices/:id and POST /api/notices: the notice with its list and internal handling. */
+/** GET /api/public-notices/:id and POST /api/public-notices: the notice with its list and internal handling. */
 export const officePublicNoticeSchema = z.object({
   publicNotice: publicNoticeSummarySchema.extend({
     items: z.array(publicNoticeItemSchema),
@@ -98,7 +98,7 @@ export type EvidenceFile = z.infer<typeof evidenceFileSchema>;
 export const objectionStatuses = ["received", "investigating", "dismissed", "upheld"] as const;
 export type ObjectionStatus = (typeof objectionStatuses)[number];
 
-/** An objection (异议) as the office handles it (GET /api/notices/:id/objections). */
+/** An objection (异议) as the office handles it (GET /api/public-notices/:id/objections). */
 export const objectionSchema = z.object({
   id: z.string(),
   ackNumber: z.string(),
@@ -135,5 +135,5 @@ export const objectionStatusAnswerSchema = z.object({
 });
 export type ObjectionStatusAnswer = z.infer<typeof objectionStatusAnswerSchema>;
 
-/** POST /api/notices/:id/confirm: how many institutions entered the catalog. */
+/** POST /api/public-notices/:id/confirm: how many institutions entered the catalog. */
 export const publicNoticeConfirmationSchema = z.object({ listed: z.number() });

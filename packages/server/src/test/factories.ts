@@ -285,7 +285,7 @@ export async function publishedPublicNotice(ctx: TestContext, options: PublicNot
     );
   }
   const office = await signedInStaff(ctx, "provincialOffice", { regionCode });
-  const published = await office.client.post("/api/notices", {
+  const published = await office.client.post("/api/public-notices", {
     batchId,
     kind: "training",
     regionCode,
@@ -315,7 +315,7 @@ export async function fileObjection(
 ): Promise<string> {
   const visitor = ctx.client();
   const filed = await visitor.upload(
-    `/api/public/notices/${publicNoticeId}/objections`,
+    `/api/public/public-notices/${publicNoticeId}/objections`,
     multipartBody(
       {
         ...(await visitor.captcha()),
@@ -347,7 +347,7 @@ export async function listedCatalogEntries(ctx: TestContext, options: Omit<Publi
     ctx.setNow(new Date(Date.parse(published.publicNotice.endsAt) + 60_000));
     // The office's session idled out over the period: it signs in again to confirm.
     await published.office.login(published.officeName, TEST_PASSWORD);
-    const confirmed = await published.office.post(`/api/notices/${published.publicNotice.id}/confirm`);
+    const confirmed = await published.office.post(`/api/public-notices/${published.publicNotice.id}/confirm`);
     if (confirmed.status !== 200) throw new Error(`confirm failed: ${JSON.stringify(confirmed.body)}`);
   } finally {
     ctx.setNow(held);

@@ -85,11 +85,11 @@ describe.each(testDatabases)("who is told what, from notice to complaint, on %s"
     for (const app of apps) institutionUserIds.set(app.application.id, await signedInUserId(app.client));
     ctx.setNow(new Date(Date.parse(published.endsAt) - 86_400_000));
     try {
-      const publicNotice = await ctx.client().get(`/api/public/notices/${publicNoticeId}`);
+      const publicNotice = await ctx.client().get(`/api/public/public-notices/${publicNoticeId}`);
       const item = publicNotice.body.publicNotice.items[0];
       const objector = ctx.client();
       const filed = await objector.upload(
-        `/api/public/notices/${publicNoticeId}/objections`,
+        `/api/public/public-notices/${publicNoticeId}/objections`,
         multipartBody(
           {
             ...(await objector.captcha()),
@@ -115,7 +115,7 @@ describe.each(testDatabases)("who is told what, from notice to complaint, on %s"
 
       const relog = ctx.client();
       await relog.login(officeName, TEST_PASSWORD);
-      const objection = (await relog.get(`/api/notices/${publicNoticeId}/objections`)).body.items[0];
+      const objection = (await relog.get(`/api/public-notices/${publicNoticeId}/objections`)).body.items[0];
       const sentEarlier = new Set(
         (await ctx.deps.db.selectFrom("outboundEmails").select("id").execute()).map((row) => row.id),
       );
@@ -167,7 +167,9 @@ describe.each(testDatabases)("who is told what, from notice to complaint, on %s"
     try {
       const relog = ctx.client();
       await relog.login(officeName, TEST_PASSWORD);
-      expect((await relog.post(`/api/notices/${publicNotice.id}/confirm`)).body).toEqual({ listed: 1 });
+      expect((await relog.post(`/api/public-notices/${publicNotice.id}/confirm`)).body).toEqual({
+        listed: 1,
+      });
       const entry = await ctx.deps.db
         .selectFrom("catalogEntries")
         .selectAll()

@@ -22,7 +22,7 @@ async function confirmAfterEnd(
   try {
     const office = ctx.client();
     await office.login(published.officeName, TEST_PASSWORD);
-    return await office.post(`/api/notices/${published.publicNotice.id}/confirm`);
+    return await office.post(`/api/public-notices/${published.publicNotice.id}/confirm`);
   } finally {
     ctx.setNow(null);
   }
@@ -46,12 +46,12 @@ describe.each(testDatabases)("the public notice in official form on %s", (kind) 
     const app = await approvedApplication(ctx, { batchId, kind: "training", occupation: "cloud" });
     const { client: office } = await signedInStaff(ctx, "provincialOffice", { regionCode: "310000" });
     const base = { batchId, kind: "training", regionCode: "310000", startsAt: new Date().toISOString() };
-    const missing = await office.post("/api/notices", base);
+    const missing = await office.post("/api/public-notices", base);
     expect(missing.status).toBe(400);
     expect(missing.body.code).toBe("VALIDATION_FAILED");
     const paths = missing.body.fields.map((field: { path: string }) => field.path).sort();
     expect(paths).toEqual(["contactAddress", "contactEmail", "contactPhone", "issuingBody"]);
-    const badPhone = await office.post("/api/notices", {
+    const badPhone = await office.post("/api/public-notices", {
       ...base,
       ...PUBLIC_NOTICE_CONTACTS,
       contactPhone: "62345678",
@@ -90,7 +90,7 @@ describe.each(testDatabases)("the public notice in official form on %s", (kind) 
       ...PUBLIC_NOTICE_CONTACTS,
       contactPhone: "(021) 6234 5678",
     };
-    const preview = await office.post("/api/notices/preview", body);
+    const preview = await office.post("/api/public-notices/preview", body);
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
     expect(preview.body.publicNotice).toMatchObject({
       issuingBody: "上海市人力资源和社会保障局",
@@ -107,10 +107,10 @@ describe.each(testDatabases)("the public notice in official form on %s", (kind) 
       .execute();
     expect(none).toEqual([]);
 
-    const created = await office.post("/api/notices", body);
+    const created = await office.post("/api/public-notices", body);
     expect(created.status).toBe(201);
     const id = created.body.publicNotice.id;
-    const shown = await ctx.client().get(`/api/public/notices/${id}`);
+    const shown = await ctx.client().get(`/api/public/public-notices/${id}`);
     expect(shown.body.publicNotice).toMatchObject({
       issuingBody: PUBLIC_NOTICE_CONTACTS.issuingBody,
       contactAddress: PUBLIC_NOTICE_CONTACTS.contactAddress,
@@ -128,7 +128,7 @@ describe.each(testDatabases)("the public notice in official form on %s", (kind) 
       { command: "notice.create", summary: expect.stringContaining("落款：上海市人力资源和社会保障局") },
     ]);
     // The Excel list names the levels, never their codes.
-    const xlsx = await ctx.client().get(`/api/public/notices/${id}/list.xlsx`);
+    const xlsx = await ctx.client().get(`/api/public/public-notices/${id}/list.xlsx`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.raw as unknown as ArrayBuffer);
     const cells: string[] = [];
@@ -148,7 +148,7 @@ describe.each(testDatabases)("the public notice in official form on %s", (kind) 
     "prints the PDF with the period in Chinese, levels by name, whole credit codes, contacts and 落款",
     async () => {
       const published = await publishedPublicNotice(ctx, { count: 2 });
-      const pdf = await ctx.client().get(`/api/public/notices/${published.publicNotice.id}/list.pdf`);
+      const pdf = await ctx.client().get(`/api/public/public-notices/${published.publicNotice.id}/list.pdf`);
       expect(pdf.raw.subarray(0, 5).toString()).toBe("%PDF-");
       const lines = pdfPages(pdf.raw).join("\n").split("\n");
       const text = lines.join("");
@@ -175,11 +175,13 @@ describe.each(testDatabases)("the public notice in official form on %s", (kind) 
 
   it("refuses 演示：缩短公示期 with DEMO_ONLY outside demo mode and for a real batch", async () => {
     const published = await publishedPublicNotice(ctx, { count: 1 });
-    const refused = await published.office.post(`/api/notices/${published.publicNotice.id}/demo-shorten`);
+    const refused = await published.office.post(
+      `/api/public-notices/${published.publicNotice.id}/demo-shorten`,
+    );
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe("DEMO_ONLY");
     expect(
-      (await published.office.get(`/api/notices/${published.publicNotice.id}`)).body.publicNotice,
+      (await published.office.get(`/api/public-notices/${published.publicNotice.id}`)).body.publicNotice,
     ).toMatchObject({
       demoShortenable: false,
       endsAt: published.publicNotice.endsAt,
@@ -187,7 +189,7 @@ describe.each(testDatabases)("the public notice in official form on %s", (kind) 
 
     const realBatch = await publishOpenBatch(demoCtx, shanghaiBatch3, 30, undefined, false);
     const real = await publishedPublicNotice(demoCtx, { count: 1, batchId: realBatch });
-    const notDemo = await real.office.post(`/api/notices/${real.publicNotice.id}/demo-shorten`);
+    const notDemo = await real.office.post(`/api/public-notices/${real.publicNotice.id}/demo-shorten`);
     expect(notDemo.status).toBe(409);
     expect(notDemo.body.code).toBe("DEMO_ONLY");
     expect(notDemo.body.message).toContain("【演示】");
@@ -197,10 +199,11 @@ describe.each(testDatabases)("the public notice in official form on %s", (kind) 
     const published = await publishedPublicNotice(demoCtx, { count: 1 });
     const office = published.office;
     expect(
-      (await office.get(`/api/notices/${published.publicNotice.id}`)).body.publicNotice.demoShortenable,
+      (await office.get(`/api/public-notices/${published.publicNotice.id}`)).body.publicNotice
+        .demoShortenable,
     ).toBe(true);
-    expect((await office.post(`/api/notices/${published.publicNotice.id}/confirm`)).status).toBe(409);
-    const shortened = await office.post(`/api/notices/${published.publicNotice.id}/demo-shorten`);
+    expect((await office.post(`/api/public-notices/${published.publicNotice.id}/confirm`)).status).toBe(409);
+    const shortened = await office.post(`/api/public-notices/${published.publicNotice.id}/demo-shorten`);
     expect(shortened.status, JSON.stringify(shortened.body)).toBe(200);
     expect(shortened.body.publicNotice).toMatchObject({ phase: "ended", demoShortenable: false });
     expect(shortened.body.publicNotice.demoShortenedAt).toBeTruthy();
@@ -210,7 +213,7 @@ describe.each(testDatabases)("the public notice in official form on %s", (kind) 
       .where("targetId", "=", published.publicNotice.id)
       .execute();
     expect(audit.map((event) => event.command)).toContain("notice.demoShorten");
-    expect((await office.post(`/api/notices/${published.publicNotice.id}/confirm`)).body).toEqual({
+    expect((await office.post(`/api/public-notices/${published.publicNotice.id}/confirm`)).body).toEqual({
       listed: 1,
     });
   });
@@ -222,7 +225,9 @@ describe.each(testDatabases)("the public notice in official form on %s", (kind) 
     if (!first || !second) throw new Error("two items expected");
     await fileObjection(ctx, published.publicNotice.id, first.id);
     await fileObjection(ctx, published.publicNotice.id, first.id);
-    const objections = await published.office.get(`/api/notices/${published.publicNotice.id}/objections`);
+    const objections = await published.office.get(
+      `/api/public-notices/${published.publicNotice.id}/objections`,
+    );
     for (const objection of objections.body.items)
       expect(
         (

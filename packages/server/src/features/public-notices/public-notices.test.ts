@@ -30,7 +30,7 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
     const batchId = await publishOpenBatch(ctx, shanghaiBatch3);
     await approvedApplication(ctx, { batchId, kind: "training", occupation: "cloud" });
     const { client: office } = await signedInStaff(ctx, "provincialOffice", { regionCode: "310000" });
-    const response = await office.post("/api/notices", {
+    const response = await office.post("/api/public-notices", {
       batchId,
       kind: "training",
       regionCode: "310000",
@@ -49,7 +49,7 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
       apps.push(await approvedApplication(ctx, { batchId, kind: "training", occupation: "cloud" }));
     const { client: office } = await signedInStaff(ctx, "provincialOffice", { regionCode: "310000" });
     const start = new Date(Date.now() + 60_000).toISOString();
-    const response = await office.post("/api/notices", {
+    const response = await office.post("/api/public-notices", {
       batchId,
       kind: "training",
       regionCode: "310000",
@@ -61,16 +61,16 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
     expect(response.body.publicNotice.items).toHaveLength(3);
     expect(response.body.publicNotice.workdays).toBe(5);
     // Before the start the public sees the notice but not yet its list.
-    const early = await ctx.client().get(`/api/public/notices/${publicNoticeId}`);
+    const early = await ctx.client().get(`/api/public/public-notices/${publicNoticeId}`);
     expect(early.body.publicNotice).toMatchObject({ phase: "upcoming", items: [] });
-    const listed = await ctx.client().get("/api/public/notices");
+    const listed = await ctx.client().get("/api/public/public-notices");
     expect(listed.body.items.find((item: { id: string }) => item.id === publicNoticeId)).toMatchObject({
       kind: "training",
       regionCode: "310000",
       phase: "upcoming",
       workdays: 5,
     });
-    const officeView = await office.get(`/api/notices/${publicNoticeId}`);
+    const officeView = await office.get(`/api/public-notices/${publicNoticeId}`);
     expect(
       officeView.body.publicNotice.items
         .map((item: { institutionName: string }) => item.institutionName)
@@ -78,7 +78,7 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
     ).toEqual(apps.map((a) => a.name).sort());
     ctx.setNow(new Date(Date.now() + 120_000));
     try {
-      const publicView = await ctx.client().get(`/api/public/notices/${publicNoticeId}`);
+      const publicView = await ctx.client().get(`/api/public/public-notices/${publicNoticeId}`);
       expect(publicView.body.publicNotice.phase).toBe("open");
       expect(
         publicView.body.publicNotice.items
@@ -91,9 +91,9 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
     }
     const app = await office.get(`/api/applications/${apps[0]?.application.id}`);
     expect(app.body.application.status).toBe("inPublicNotice");
-    const xlsx = await ctx.client().get(`/api/public/notices/${publicNoticeId}/list.xlsx`);
+    const xlsx = await ctx.client().get(`/api/public/public-notices/${publicNoticeId}/list.xlsx`);
     expect(xlsx.raw.subarray(0, 2).toString()).toBe("PK");
-    const pdf = await ctx.client().get(`/api/public/notices/${publicNoticeId}/list.pdf`);
+    const pdf = await ctx.client().get(`/api/public/public-notices/${publicNoticeId}/list.pdf`);
     expect(pdf.raw.subarray(0, 5).toString()).toBe("%PDF-");
   });
 
@@ -108,7 +108,7 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
       // Sessions expire after 30 idle minutes: sign in again at the simulated time.
       const office = ctx.client();
       await office.login(published.officeName, TEST_PASSWORD);
-      const publicNotice = await ctx.client().get(`/api/public/notices/${publicNoticeId}`);
+      const publicNotice = await ctx.client().get(`/api/public/public-notices/${publicNoticeId}`);
       const [first, second] = publicNotice.body.publicNotice.items;
       const visitor = ctx.client();
       // The form always carries the picture's answer: none, or a wrong one, files nothing.
@@ -121,7 +121,7 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
         content: "该机构近三年培训规模与实际不符，申报材料存在虚报。",
       };
       const evidenceFile = { name: "证明.pdf", content: SAMPLE_PDF };
-      const url = `/api/public/notices/${publicNoticeId}/objections`;
+      const url = `/api/public/public-notices/${publicNoticeId}/objections`;
       const none = await visitor.upload(url, multipartBody(objection, evidenceFile));
       expect(none.status).toBe(400);
       expect(none.body).toMatchObject({
@@ -144,7 +144,7 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
         .execute();
       expect(filedSoFar).toEqual([]);
       const filed = await visitor.upload(
-        `/api/public/notices/${publicNoticeId}/objections`,
+        `/api/public/public-notices/${publicNoticeId}/objections`,
         multipartBody(
           {
             ...(await visitor.captcha()),
@@ -161,7 +161,7 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
       expect(filed.status, JSON.stringify(filed.body)).toBe(201);
       expect(filed.body.ackNumber).toMatch(/^YY\d{8}[A-Z2-9]{6}$/);
       const big = await visitor.upload(
-        `/api/public/notices/${publicNoticeId}/objections`,
+        `/api/public/public-notices/${publicNoticeId}/objections`,
         multipartBody(
           {
             ...(await visitor.captcha()),
@@ -190,7 +190,7 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
           })
         ).status,
       ).toBe(404);
-      const list = await office.get(`/api/notices/${publicNoticeId}/objections`);
+      const list = await office.get(`/api/public-notices/${publicNoticeId}/objections`);
       expect(list.body.items[0].content).toBe("<b>该机构</b>近三年培训规模与实际不符，申报材料存在虚报。");
       // The evidence keeps its recorded type and downloads as stored: a stream the contract leaves alone.
       const [evidence] = list.body.items[0].evidence;
@@ -205,12 +205,12 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
         note: "经核实，培训规模存在虚报",
       });
       expect(upheld.status).toBe(200);
-      const after = await ctx.client().get(`/api/public/notices/${publicNoticeId}`);
+      const after = await ctx.client().get(`/api/public/public-notices/${publicNoticeId}`);
       expect(after.body.publicNotice.items.find((item: { id: string }) => item.id === first.id).status).toBe(
         "removed",
       );
       const third = await visitor.upload(
-        `/api/public/notices/${publicNoticeId}/objections`,
+        `/api/public/public-notices/${publicNoticeId}/objections`,
         multipartBody(
           {
             ...(await visitor.captcha()),
@@ -225,7 +225,7 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
         ),
       );
       expect(third.status).toBe(201);
-      const pending = (await office.get(`/api/notices/${publicNoticeId}/objections`)).body.items.find(
+      const pending = (await office.get(`/api/public-notices/${publicNoticeId}/objections`)).body.items.find(
         (item: { ackNumber: string }) => item.ackNumber === third.body.ackNumber,
       );
       expect(
@@ -236,7 +236,7 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
           })
         ).status,
       ).toBe(200);
-      expect((await office.post(`/api/notices/${publicNoticeId}/confirm`)).body.message).toContain(
+      expect((await office.post(`/api/public-notices/${publicNoticeId}/confirm`)).body.message).toContain(
         "公示结束后",
       );
     } finally {
@@ -251,7 +251,7 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
     if (!item) throw new Error("no item");
     const ack = await fileObjection(ctx, publicNoticeId, item.id);
     const listed = async () =>
-      (await published.office.get(`/api/notices/${publicNoticeId}/objections`)).body.items.find(
+      (await published.office.get(`/api/public-notices/${publicNoticeId}/objections`)).body.items.find(
         (objection: { ackNumber: string }) => objection.ackNumber === ack,
       );
     const objection = await listed();
@@ -296,7 +296,7 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
       phone: "13912345679",
       content: "该机构师资情况与申报不符，请核查。",
     });
-    const filed = (await published.office.get(`/api/notices/${publicNoticeId}/objections`)).body.items;
+    const filed = (await published.office.get(`/api/public-notices/${publicNoticeId}/objections`)).body.items;
     const idOf = (ack: string) => filed.find((item: { ackNumber: string }) => item.ackNumber === ack).id;
     for (const [ack, action, note] of [
       [upheldAck, "uphold", "经核实，培训规模存在虚报"],
@@ -308,10 +308,10 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
 
     ctx.setNow(new Date(Date.parse(published.publicNotice.endsAt) + 1000));
     try {
-      const publicNotice = await ctx.client().get(`/api/public/notices/${publicNoticeId}`);
+      const publicNotice = await ctx.client().get(`/api/public/public-notices/${publicNoticeId}`);
       const latecomer = ctx.client();
       const late = await latecomer.upload(
-        `/api/public/notices/${publicNoticeId}/objections`,
+        `/api/public/public-notices/${publicNoticeId}/objections`,
         multipartBody(
           {
             ...(await latecomer.captcha()),
@@ -329,17 +329,17 @@ describe.each(testDatabases)("public notice and objections on %s", (kind) => {
       expect(late.body.message).toContain("公示期内");
       const relog = ctx.client();
       await relog.login(published.officeName, TEST_PASSWORD);
-      const blocked = await relog.post(`/api/notices/${publicNoticeId}/confirm`);
+      const blocked = await relog.post(`/api/public-notices/${publicNoticeId}/confirm`);
       expect(blocked.status).toBe(409);
       expect(blocked.body.message).toContain("未处理完毕");
-      const pending = (await relog.get(`/api/notices/${publicNoticeId}/objections`)).body.items.find(
+      const pending = (await relog.get(`/api/public-notices/${publicNoticeId}/objections`)).body.items.find(
         (item: { status: string }) => item.status === "investigating",
       );
       await relog.post(`/api/objections/${pending.id}/handle`, {
         action: "dismiss",
         note: "经核实，师资情况属实",
       });
-      const confirmed = await relog.post(`/api/notices/${publicNoticeId}/confirm`);
+      const confirmed = await relog.post(`/api/public-notices/${publicNoticeId}/confirm`);
       expect(confirmed.body).toEqual({ listed: 2 });
     } finally {
       ctx.setNow(null);
@@ -361,7 +361,7 @@ describe.each(testDatabases)("public catalog on %s", (kind) => {
     removedName = first.institutionName;
     const ack = await fileObjection(ctx, published.publicNotice.id, first.id);
     const objection = (
-      await published.office.get(`/api/notices/${published.publicNotice.id}/objections`)
+      await published.office.get(`/api/public-notices/${published.publicNotice.id}/objections`)
     ).body.items.find((item: { ackNumber: string }) => item.ackNumber === ack);
     await published.office.post(`/api/objections/${objection.id}/handle`, {
       action: "uphold",
@@ -370,7 +370,9 @@ describe.each(testDatabases)("public catalog on %s", (kind) => {
     ctx.setNow(new Date(Date.parse(published.publicNotice.endsAt) + 1000));
     try {
       await published.office.login(published.officeName, TEST_PASSWORD);
-      const confirmed = await published.office.post(`/api/notices/${published.publicNotice.id}/confirm`);
+      const confirmed = await published.office.post(
+        `/api/public-notices/${published.publicNotice.id}/confirm`,
+      );
       expect(confirmed.body).toEqual({ listed: 2 });
     } finally {
       ctx.setNow(null);
@@ -461,7 +463,7 @@ describe.each(testDatabases)(
       // Not another province's list, not the evaluation list (the national office publishes that).
       expect(
         (
-          await zhejiang.post("/api/notices", {
+          await zhejiang.post("/api/public-notices", {
             batchId,
             kind: "training",
             regionCode: "110000",
@@ -472,7 +474,7 @@ describe.each(testDatabases)(
       ).toBe(404);
       expect(
         (
-          await zhejiang.post("/api/notices", {
+          await zhejiang.post("/api/public-notices", {
             batchId,
             kind: "evaluation",
             startsAt,
@@ -482,7 +484,7 @@ describe.each(testDatabases)(
       ).toBe(404);
       expect(
         (
-          await zhejiang.post("/api/notices", {
+          await zhejiang.post("/api/public-notices", {
             batchId,
             kind: "training",
             startsAt,
@@ -490,7 +492,7 @@ describe.each(testDatabases)(
           })
         ).status,
       ).toBe(404);
-      const created = await zhejiang.post("/api/notices", {
+      const created = await zhejiang.post("/api/public-notices", {
         batchId,
         kind: "training",
         regionCode: "330000",
@@ -501,20 +503,23 @@ describe.each(testDatabases)(
       expect(created.body.publicNotice.items).toHaveLength(1);
       expect(created.body.publicNotice.title).toContain("浙江省");
       const publicNoticeId = created.body.publicNotice.id;
-      expect((await zhejiang.get(`/api/notices/${publicNoticeId}/objections`)).status).toBe(200);
+      expect((await zhejiang.get(`/api/public-notices/${publicNoticeId}/objections`)).status).toBe(200);
       const beijing = ctx.client();
       await beijing.login(await makeStaff(ctx, "provincialOffice", { regionCode: "110000" }), TEST_PASSWORD);
-      expect((await beijing.get(`/api/notices/${publicNoticeId}/objections`)).status).toBe(404);
-      expect((await beijing.get(`/api/notices/${publicNoticeId}`)).status).toBe(404);
+      expect((await beijing.get(`/api/public-notices/${publicNoticeId}/objections`)).status).toBe(404);
+      expect((await beijing.get(`/api/public-notices/${publicNoticeId}`)).status).toBe(404);
       expect(
-        (await zhejiang.get(`/api/notices/${publicNoticeId}`)).body.publicNotice.items[0].applicationId,
+        (await zhejiang.get(`/api/public-notices/${publicNoticeId}`)).body.publicNotice.items[0]
+          .applicationId,
       ).toBeTruthy();
 
       ctx.setNow(new Date(Date.parse(created.body.publicNotice.endsAt) + 1000));
       try {
         const relog = ctx.client();
         await relog.login(zhejiangName, TEST_PASSWORD);
-        expect((await relog.post(`/api/notices/${publicNoticeId}/confirm`)).body).toEqual({ listed: 1 });
+        expect((await relog.post(`/api/public-notices/${publicNoticeId}/confirm`)).body).toEqual({
+          listed: 1,
+        });
       } finally {
         ctx.setNow(null);
       }

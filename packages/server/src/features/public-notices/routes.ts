@@ -50,7 +50,7 @@ export function registerPublicNoticeRoutes(app: FastifyInstance, deps: Deps): vo
   const formLimit = { max: deps.config.rateLimitPublicFormsPerMinute, timeWindow: "1 minute" };
 
   r.get(
-    "/api/public/notices",
+    "/api/public/public-notices",
     {
       config: { command: "public" },
       schema: { tags: ["public"], summary: "公示列表", response: { 200: publicNoticeListSchema } },
@@ -58,7 +58,7 @@ export function registerPublicNoticeRoutes(app: FastifyInstance, deps: Deps): vo
     async () => ({ items: await listPublicNotices(deps.db, deps.clock()) }),
   );
   r.get(
-    "/api/public/notices/:id",
+    "/api/public/public-notices/:id",
     {
       config: { command: "public" },
       schema: {
@@ -73,7 +73,7 @@ export function registerPublicNoticeRoutes(app: FastifyInstance, deps: Deps): vo
     }),
   );
   r.get(
-    "/api/public/notices/:id/list.:format",
+    "/api/public/public-notices/:id/list.:format",
     {
       config: { command: "public" },
       schema: {
@@ -130,7 +130,7 @@ export function registerPublicNoticeRoutes(app: FastifyInstance, deps: Deps): vo
   );
 
   r.post(
-    "/api/public/notices/:id/objections",
+    "/api/public/public-notices/:id/objections",
     {
       config: { command: "public", rateLimit: formLimit },
       schema: {
@@ -177,11 +177,11 @@ export function registerPublicNoticeRoutes(app: FastifyInstance, deps: Deps): vo
   );
 
   r.post(
-    "/api/notices",
+    "/api/public-notices",
     {
       config: { command: "notice.manage" },
       schema: {
-        tags: ["notices"],
+        tags: ["public-notices"],
         summary: "发布公示（结束时间按工作日计算）",
         body: publicNoticeBody,
         response: { 201: officePublicNoticeSchema },
@@ -191,11 +191,11 @@ export function registerPublicNoticeRoutes(app: FastifyInstance, deps: Deps): vo
       reply.status(201).send({ publicNotice: await createPublicNotice(deps, request.caller, request.body) }),
   );
   r.post(
-    "/api/notices/preview",
+    "/api/public-notices/preview",
     {
       config: { command: "notice.manage" },
       schema: {
-        tags: ["notices"],
+        tags: ["public-notices"],
         summary: "发布前预览公示（与公开页面相同，不保存）",
         body: publicNoticeBody,
         response: { 200: publicNoticePreviewSchema },
@@ -204,11 +204,11 @@ export function registerPublicNoticeRoutes(app: FastifyInstance, deps: Deps): vo
     async (request) => ({ publicNotice: await previewPublicNotice(deps, request.caller, request.body) }),
   );
   r.post(
-    "/api/notices/:id/demo-shorten",
+    "/api/public-notices/:id/demo-shorten",
     {
       config: { command: "notice.manage" },
       schema: {
-        tags: ["notices"],
+        tags: ["public-notices"],
         summary: "演示：缩短公示期（仅演示模式下的【演示】批次，即时期满）",
         params: z.object({ id }),
         response: { 200: officePublicNoticeSchema },
@@ -219,11 +219,11 @@ export function registerPublicNoticeRoutes(app: FastifyInstance, deps: Deps): vo
     }),
   );
   r.get(
-    "/api/notices/:id",
+    "/api/public-notices/:id",
     {
       config: { command: "notice.manage" },
       schema: {
-        tags: ["notices"],
+        tags: ["public-notices"],
         summary: "公示详情（含内部处理信息）",
         params: z.object({ id }),
         response: { 200: officePublicNoticeSchema },
@@ -234,11 +234,11 @@ export function registerPublicNoticeRoutes(app: FastifyInstance, deps: Deps): vo
     }),
   );
   r.get(
-    "/api/notices/:id/objections",
+    "/api/public-notices/:id/objections",
     {
       config: { command: "notice.manage" },
       schema: {
-        tags: ["notices"],
+        tags: ["public-notices"],
         summary: "公示的异议",
         params: z.object({ id }),
         response: { 200: objectionListSchema },
@@ -253,7 +253,7 @@ export function registerPublicNoticeRoutes(app: FastifyInstance, deps: Deps): vo
     {
       config: { command: "notice.manage" },
       schema: {
-        tags: ["notices"],
+        tags: ["public-notices"],
         summary: "处理异议：受理调查、不成立或成立（成立则移出公示名单）",
         params: z.object({ id }),
         body: z.object({
@@ -269,11 +269,11 @@ export function registerPublicNoticeRoutes(app: FastifyInstance, deps: Deps): vo
     },
   );
   r.post(
-    "/api/notices/:id/confirm",
+    "/api/public-notices/:id/confirm",
     {
       config: { command: "notice.manage" },
       schema: {
-        tags: ["notices"],
+        tags: ["public-notices"],
         summary: "公示期满确认，纳入目录",
         params: z.object({ id }),
         response: { 200: publicNoticeConfirmationSchema },

@@ -99,14 +99,14 @@ export function NoticeDocument({
           <Space wrap className="lx-no-print">
             <Button
               icon={<FilePdfOutlined />}
-              href={`/api/public/notices/${publicNotice.id}/list.pdf`}
+              href={`/api/public/public-notices/${publicNotice.id}/list.pdf`}
               download
             >
               下载公示名单（PDF）
             </Button>
             <Button
               icon={<FileExcelOutlined />}
-              href={`/api/public/notices/${publicNotice.id}/list.xlsx`}
+              href={`/api/public/public-notices/${publicNotice.id}/list.xlsx`}
               download
             >
               下载公示名单（Excel）

@@ -16,7 +16,8 @@ export const noticesKey = ["public", "notices"] as const;
 export function usePublicNotices() {
   return useQuery({
     queryKey: noticesKey,
-    queryFn: () => api.get<{ items: PublicNoticeSummary[] }>("/public/notices").then((body) => body.items),
+    queryFn: () =>
+      api.get<{ items: PublicNoticeSummary[] }>("/public/public-notices").then((body) => body.items),
   });
 }
 
@@ -30,7 +31,7 @@ export function useOfficeNotice(id: string) {
     queryKey: [...noticesKey, "office", id],
     queryFn: () =>
       api
-        .get<{ publicNotice: PublicNotice }>(`/notices/${encodeURIComponent(id)}`)
+        .get<{ publicNotice: PublicNotice }>(`/public-notices/${encodeURIComponent(id)}`)
         .then((body) => ({ ...body.publicNotice, receivedAt: Date.now() })),
   });
 }
@@ -40,14 +41,14 @@ export function usePublicNotice(id: string) {
     queryKey: [...noticesKey, id],
     queryFn: () =>
       api
-        .get<{ publicNotice: PublicNotice }>(`/public/notices/${encodeURIComponent(id)}`)
+        .get<{ publicNotice: PublicNotice }>(`/public/public-notices/${encodeURIComponent(id)}`)
         .then((body) => ({ ...body.publicNotice, receivedAt: Date.now() })),
   });
 }
 
 export function fileObjection(publicNoticeId: string, form: FormData) {
   return postMultipart<Acknowledgement>(
-    `/public/notices/${encodeURIComponent(publicNoticeId)}/objections`,
+    `/public/public-notices/${encodeURIComponent(publicNoticeId)}/objections`,
     form,
   );
 }
@@ -69,7 +70,7 @@ export function usePreviewNotice() {
   return useMutation({
     mutationFn: (input: CreatePublicNoticeInput) =>
       api
-        .post<{ publicNotice: PublicNoticeView }>("/notices/preview", input)
+        .post<{ publicNotice: PublicNoticeView }>("/public-notices/preview", input)
         .then((body) => body.publicNotice),
   });
 }
@@ -80,7 +81,9 @@ export function useShortenDemoNotice(publicNoticeId: string) {
   return useMutation({
     mutationFn: () =>
       api
-        .post<{ publicNotice: PublicNotice }>(`/notices/${encodeURIComponent(publicNoticeId)}/demo-shorten`)
+        .post<{ publicNotice: PublicNotice }>(
+          `/public-notices/${encodeURIComponent(publicNoticeId)}/demo-shorten`,
+        )
         .then((b) => b.publicNotice),
     onSuccess: () => client.invalidateQueries({ queryKey: noticesKey }),
   });
@@ -90,7 +93,7 @@ export function useCreateNotice() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: CreatePublicNoticeInput) =>
-      api.post<{ publicNotice: PublicNotice }>("/notices", input).then((body) => body.publicNotice),
+      api.post<{ publicNotice: PublicNotice }>("/public-notices", input).then((body) => body.publicNotice),
     onSuccess: () => client.invalidateQueries({ queryKey: noticesKey }),
   });
 }
@@ -102,7 +105,7 @@ export function useObjections(publicNoticeId: string) {
     queryKey: objectionsKey(publicNoticeId),
     queryFn: () =>
       api
-        .get<{ items: Objection[] }>(`/notices/${encodeURIComponent(publicNoticeId)}/objections`)
+        .get<{ items: Objection[] }>(`/public-notices/${encodeURIComponent(publicNoticeId)}/objections`)
         .then((body) => body.items),
   });
 }
@@ -125,7 +128,8 @@ export function useHandleObjection(publicNoticeId: string) {
 export function useConfirmNotice(publicNoticeId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ listed: number }>(`/notices/${encodeURIComponent(publicNoticeId)}/confirm`),
+    mutationFn: () =>
+      api.post<{ listed: number }>(`/public-notices/${encodeURIComponent(publicNoticeId)}/confirm`),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: noticesKey });
       void client.invalidateQueries({ queryKey: ["public", "catalog"] });
