@@ -286,14 +286,14 @@ export const router = createBrowserRouter([
             path: "workbench/notices",
             lazy: page(
               () => import("../features/notices/notices-admin-page").then((m) => m.NoticesAdminPage),
-              "notice.manage",
+              "publicNotice.manage",
             ),
           },
           {
             path: "workbench/notices/:id",
             lazy: page(
               () => import("../features/notices/notice-admin-page").then((m) => m.NoticeAdminPage),
-              "notice.manage",
+              "publicNotice.manage",
             ),
           },
           {

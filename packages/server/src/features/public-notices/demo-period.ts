@@ -24,7 +24,7 @@ export async function shortenDemoPublicNotice(deps: Deps, caller: Caller, id: st
   await runCommand(
     deps,
     caller,
-    "notice.demoShorten",
+    "publicNotice.demoShorten",
     async (trx) => {
       await trx
         .updateTable("publicNotices")
@@ -39,7 +39,7 @@ export async function shortenDemoPublicNotice(deps: Deps, caller: Caller, id: st
         .execute();
     },
     () => ({
-      targetType: "notice",
+      targetType: "publicNotice",
       targetId: id,
       summary: `演示：缩短公示期：${publicNotice.title}（原至${publicNotice.lastDay}，现即时期满）`,
     }),

@@ -154,7 +154,7 @@ export async function fileObjection(
       });
     },
     () => ({
-      targetType: "notice",
+      targetType: "publicNotice",
       targetId: publicNoticeId,
       summary: `收到异议 ${ackNumber}：针对${item.institutionName}`,
     }),
@@ -320,7 +320,7 @@ export async function handleObjection(
       );
     },
     () => ({
-      targetType: "notice",
+      targetType: "publicNotice",
       targetId: publicNotice.id,
       summary: `异议${objection.ackNumber}：${{ accept: "受理调查", dismiss: "不成立", uphold: "成立，移出公示名单" }[input.action]}——${input.note.slice(0, 200)}`,
     }),

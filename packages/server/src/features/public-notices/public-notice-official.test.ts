@@ -125,7 +125,10 @@ describe.each(testDatabases)("the public notice in official form on %s", (kind) 
       .where("targetId", "=", id)
       .execute();
     expect(audit).toEqual([
-      { command: "notice.create", summary: expect.stringContaining("落款：上海市人力资源和社会保障局") },
+      {
+        command: "publicNotice.create",
+        summary: expect.stringContaining("落款：上海市人力资源和社会保障局"),
+      },
     ]);
     // The Excel list names the levels, never their codes.
     const xlsx = await ctx.client().get(`/api/public/public-notices/${id}/list.xlsx`);
@@ -212,7 +215,7 @@ describe.each(testDatabases)("the public notice in official form on %s", (kind) 
       .select("command")
       .where("targetId", "=", published.publicNotice.id)
       .execute();
-    expect(audit.map((event) => event.command)).toContain("notice.demoShorten");
+    expect(audit.map((event) => event.command)).toContain("publicNotice.demoShorten");
     expect((await office.post(`/api/public-notices/${published.publicNotice.id}/confirm`)).body).toEqual({
       listed: 1,
     });

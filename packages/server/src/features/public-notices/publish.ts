@@ -132,7 +132,7 @@ export async function createPublicNotice(deps: Deps, caller: Caller, input: Crea
   await runCommand(
     deps,
     caller,
-    "notice.create",
+    "publicNotice.create",
     async (trx) => {
       await trx.insertInto("publicNotices").values(publicNotice).execute();
       for (const item of items) {
@@ -155,7 +155,7 @@ export async function createPublicNotice(deps: Deps, caller: Caller, input: Crea
       });
     },
     () => ({
-      targetType: "notice",
+      targetType: "publicNotice",
       targetId: publicNotice.id,
       summary: `发布公示：${publicNotice.title}（${approved.length}家，公示期：${period}；落款：${publicNotice.issuingBody}；异议受理：${publicNotice.contactAddress}，${publicNotice.contactPhone}，${publicNotice.contactEmail}）`,
     }),

@@ -179,7 +179,7 @@ export function registerPublicNoticeRoutes(app: FastifyInstance, deps: Deps): vo
   r.post(
     "/api/public-notices",
     {
-      config: { command: "notice.manage" },
+      config: { command: "publicNotice.manage" },
       schema: {
         tags: ["public-notices"],
         summary: "发布公示（结束时间按工作日计算）",
@@ -193,7 +193,7 @@ export function registerPublicNoticeRoutes(app: FastifyInstance, deps: Deps): vo
   r.post(
     "/api/public-notices/preview",
     {
-      config: { command: "notice.manage" },
+      config: { command: "publicNotice.manage" },
       schema: {
         tags: ["public-notices"],
         summary: "发布前预览公示（与公开页面相同，不保存）",
@@ -206,7 +206,7 @@ export function registerPublicNoticeRoutes(app: FastifyInstance, deps: Deps): vo
   r.post(
     "/api/public-notices/:id/demo-shorten",
     {
-      config: { command: "notice.manage" },
+      config: { command: "publicNotice.manage" },
       schema: {
         tags: ["public-notices"],
         summary: "演示：缩短公示期（仅演示模式下的【演示】批次，即时期满）",
@@ -221,7 +221,7 @@ export function registerPublicNoticeRoutes(app: FastifyInstance, deps: Deps): vo
   r.get(
     "/api/public-notices/:id",
     {
-      config: { command: "notice.manage" },
+      config: { command: "publicNotice.manage" },
       schema: {
         tags: ["public-notices"],
         summary: "公示详情（含内部处理信息）",
@@ -236,7 +236,7 @@ export function registerPublicNoticeRoutes(app: FastifyInstance, deps: Deps): vo
   r.get(
     "/api/public-notices/:id/objections",
     {
-      config: { command: "notice.manage" },
+      config: { command: "publicNotice.manage" },
       schema: {
         tags: ["public-notices"],
         summary: "公示的异议",
@@ -251,7 +251,7 @@ export function registerPublicNoticeRoutes(app: FastifyInstance, deps: Deps): vo
   r.post(
     "/api/objections/:id/handle",
     {
-      config: { command: "notice.manage" },
+      config: { command: "publicNotice.manage" },
       schema: {
         tags: ["public-notices"],
         summary: "处理异议：受理调查、不成立或成立（成立则移出公示名单）",
@@ -271,7 +271,7 @@ export function registerPublicNoticeRoutes(app: FastifyInstance, deps: Deps): vo
   r.post(
     "/api/public-notices/:id/confirm",
     {
-      config: { command: "notice.manage" },
+      config: { command: "publicNotice.manage" },
       schema: {
         tags: ["public-notices"],
         summary: "公示期满确认，纳入目录",

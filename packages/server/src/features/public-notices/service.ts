@@ -237,7 +237,7 @@ export async function confirmPublicNotice(deps: Deps, caller: Caller, id: string
         );
       }
     },
-    () => ({ targetType: "notice", targetId: id, summary: `公示期满，${items.length}家纳入目录` }),
+    () => ({ targetType: "publicNotice", targetId: id, summary: `公示期满，${items.length}家纳入目录` }),
   );
   return { listed: items.length };
 }
