@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)("the catalog after a notice ends", () => {
 
     const office = await platform.newPage();
     await loginAs(office.page, platform, "sh-office");
-    await office.page.goto(`${platform.baseUrl}/workbench/notices`);
+    await office.page.goto(`${platform.baseUrl}/workbench/public-notices`);
     await office.page
       .locator(".ant-table-row", { hasText: publicNotice.title })
       .getByText("公示期满")

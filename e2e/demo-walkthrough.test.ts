@@ -115,7 +115,7 @@ describe.skipIf(!hasChromium)("the demo Shanghai batch from submission to the ca
     await row.getByText("审定通过").waitFor();
 
     // 5. 发布公示 after its preview; the demo period is shortened and the result confirmed.
-    await page.goto(`${platform.baseUrl}/workbench/notices`);
+    await page.goto(`${platform.baseUrl}/workbench/public-notices`);
     await page.getByRole("heading", { name: "公示管理" }).waitFor();
     await page.getByLabel("遴选批次").click();
     await page.locator(".ant-select-item-option", { hasText: "【演示】上海" }).first().click();

@@ -127,7 +127,7 @@ describe.skipIf(!hasChromium)("the public site on a phone and on paper", () => {
   it("prints a workbench detail page without the menu", async () => {
     const { context, page } = await platform.newPage();
     await loginAs(page, platform, "sh-office");
-    await page.goto(`${platform.baseUrl}/workbench/notices/${publicNoticeId}`);
+    await page.goto(`${platform.baseUrl}/workbench/public-notices/${publicNoticeId}`);
     await page.getByRole("heading", { name: publicNoticeTitle, level: 1 }).waitFor();
     const printed = await watchPrint(page);
     await page.getByRole("button", { name: "打印" }).click();

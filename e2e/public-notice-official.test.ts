@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)("the public notice in official form", () => {
     const office = await platform.newPage();
     await loginAs(office.page, platform, "sh-office");
     const page = office.page;
-    await page.goto(`${platform.baseUrl}/workbench/notices`);
+    await page.goto(`${platform.baseUrl}/workbench/public-notices`);
     await page.getByRole("heading", { name: "公示管理" }).waitFor();
     await page.getByLabel("遴选批次").click();
     await page.locator(".ant-select-item-option", { hasText: "【演示】上海" }).first().click();
@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)("the public notice in official form", () => {
     const preview = modal(page, "发布前预览：公示公开页面");
     await preview.getByText(CHINESE_PERIOD).waitFor();
     await preview.getByText("联系电话：").getByText("021-62345678").waitFor();
-    await preview.getByTestId("notice-signature").getByText("上海市人力资源和社会保障局").waitFor();
+    await preview.getByTestId("public-notice-signature").getByText("上海市人力资源和社会保障局").waitFor();
     await preview.getByText(FIRST).waitFor();
     await preview.getByText("初级、中级").first().waitFor();
     await page.screenshot({ path: screenshotPath("notice-official-preview"), fullPage: true });
@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)("the public notice in official form", () => {
     const visitor = await phone.newPage();
     await visitor.goto(`${platform.baseUrl}/public-notices/${publicNoticeId}`);
     await visitor.getByText(CHINESE_PERIOD).waitFor();
-    const signature = visitor.getByTestId("notice-signature");
+    const signature = visitor.getByTestId("public-notice-signature");
     await signature.getByText("上海市人力资源和社会保障局").waitFor();
     await signature.getByText(/^\d{4}年\d{1,2}月\d{1,2}日$/).waitFor();
     await visitor.getByText(`联系地址：${PUBLIC_NOTICE_CONTACTS.contactAddress}`).waitFor();

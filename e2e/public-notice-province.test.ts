@@ -20,7 +20,9 @@ describe.skipIf(!hasChromium)("a provincial office and the national batch's loca
   it("offers the national batch with the kind fixed to training and the region fixed to its own", async () => {
     const { context, page } = await platform.newPage();
     await loginAs(page, platform, "sh-office");
+    // The former address (bookmarks, links in earlier notifications) leads to 公示管理.
     await page.goto(`${platform.baseUrl}/workbench/notices`);
+    await page.waitForURL(/\/workbench\/public-notices$/);
     await page.getByRole("heading", { name: "公示管理" }).waitFor();
     await page.getByLabel("遴选批次").click();
     await page

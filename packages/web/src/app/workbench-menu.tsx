@@ -72,7 +72,7 @@ export const workbenchMenu: readonly MenuEntry[] = [
   { path: "/workbench/users", label: "账号管理", icon: <TeamOutlined />, command: "user.view" },
   { path: "/workbench/calendar", label: "工作日历", icon: <CalendarOutlined />, command: "calendar.manage" },
   {
-    path: "/workbench/notices",
+    path: "/workbench/public-notices",
     label: "公示管理",
     icon: <NotificationOutlined />,
     command: "publicNotice.manage",

@@ -109,7 +109,7 @@ describe.each(testDatabases)("who is told what, from notice to complaint, on %s"
         (row) => row.title === "收到异议",
       );
       expect(received?.body).toContain(filed.body.ackNumber);
-      expect(received?.link).toBe(`/workbench/notices/${publicNoticeId}`);
+      expect(received?.link).toBe(`/workbench/public-notices/${publicNoticeId}`);
       const elsewhere = await makeStaff(ctx, "provincialOffice", { regionCode: "440000" });
       expect(await inboxOf(ctx, await userIdOf(ctx, elsewhere))).toEqual([]);
 

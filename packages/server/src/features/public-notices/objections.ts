@@ -150,7 +150,7 @@ export async function fileObjection(
         userIds: await officeUserIds(trx, publicNotice.createdBy),
         event: "objectionReceived",
         detail: `“${publicNotice.title}”收到针对${item.institutionName}的异议（受理编号${ackNumber}），请在公示期内调查处理。`,
-        link: `/workbench/notices/${publicNoticeId}`,
+        link: `/workbench/public-notices/${publicNoticeId}`,
       });
     },
     () => ({

@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Col, Collapse, DatePicker, Form, Input, Row, Select } from "antd";
 import { useSession } from "../../app/session";
-import { NoticeText } from "../../shared/notice-text";
+import { BatchNoticeText } from "../../shared/batch-notice-text";
 import { RegionSelect, RemoveButton, SectionCard } from "./form-fields";
 
 const required = (message: string) => [{ required: true, message }];
@@ -95,7 +95,7 @@ export function BasicSection() {
   );
 }
 
-export function NoticeSection() {
+export function BatchNoticeSection() {
   return (
     <SectionCard id="notice" title="通知正文">
       <Form.Item
@@ -114,7 +114,7 @@ export function NoticeSection() {
               {
                 key: "preview",
                 label: "预览正文",
-                children: <NoticeText text={getFieldValue("noticeText") ?? ""} />,
+                children: <BatchNoticeText text={getFieldValue("noticeText") ?? ""} />,
               },
             ]}
           />

@@ -1,6 +1,6 @@
 import { Card, Col, Row, Statistic } from "antd";
 import { Link } from "react-router";
-import { usePublicNotices } from "../notices/queries";
+import { usePublicNotices } from "../public-notices/queries";
 import { useComplaints, useReminders } from "./queries";
 
 /** The office home's 公示与目录 card: what is waiting, each figure a link to where it is handled. */
@@ -15,12 +15,18 @@ export function OfficeSupervisionCard() {
   const pending = (complaints.data ?? []).filter((item) => item.status !== "closed").length;
   const due = reminders.data?.assessmentsDue ?? [];
   const figures = [
-    { label: "公示中", value: open, unit: "个", to: "/workbench/notices", loading: publicNotices.isPending },
+    {
+      label: "公示中",
+      value: open,
+      unit: "个",
+      to: "/workbench/public-notices",
+      loading: publicNotices.isPending,
+    },
     {
       label: "期满待确认纳入目录",
       value: toConfirm,
       unit: "个",
-      to: "/workbench/notices",
+      to: "/workbench/public-notices",
       loading: publicNotices.isPending,
     },
     {

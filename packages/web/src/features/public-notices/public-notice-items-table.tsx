@@ -8,7 +8,7 @@ type Item = VisitorPublicNoticeItem & { removedReason?: string | null };
  * The notice's list. An item taken off after an upheld objection stays on the page, struck
  * through and marked, so the public sees what changed during the notice.
  */
-export function NoticeItemsTable({
+export function PublicNoticeItemsTable({
   items,
   confirmed,
   showReasons = false,

@@ -4,9 +4,9 @@ import { Alert, Button, Descriptions, Space, Typography } from "antd";
 import { DemoTag } from "../../shared/batch-tags";
 import { formatInstant } from "../../shared/dates";
 import { PrintButton, WideTable } from "../../shared/print-button";
-import { NoticeItemsTable } from "./notice-items-table";
-import { NoticeCountdown, PhaseTag, periodText } from "./notice-period";
-import "./notices.css";
+import { PublicNoticeItemsTable } from "./public-notice-items-table";
+import { PhaseTag, PublicNoticeCountdown, periodText } from "./public-notice-period";
+import "./public-notices.css";
 
 /** Where objections go, as the office entered it when publishing. */
 function ObjectionContacts({ publicNotice }: { publicNotice: PublicNoticeView }) {
@@ -17,7 +17,7 @@ function ObjectionContacts({ publicNotice }: { publicNotice: PublicNoticeView })
   ].filter((line) => line.value);
   if (lines.length === 0) return null;
   return (
-    <section aria-label="异议受理联系方式" className="lx-notice-contacts">
+    <section aria-label="异议受理联系方式" className="lx-public-notice-contacts">
       {lines.map((line) => (
         <p key={line.key}>
           {line.label}：<span className="lx-nowrap">{line.value}</span>
@@ -32,7 +32,7 @@ function ObjectionContacts({ publicNotice }: { publicNotice: PublicNoticeView })
  * objections go, and the 落款 (issuing body and date). The public page shows it, and the office
  * sees the same component as the preview before it publishes — so the preview is the page.
  */
-export function NoticeDocument({
+export function PublicNoticeDocument({
   publicNotice,
   preview = false,
   receivedAt,
@@ -47,8 +47,8 @@ export function NoticeDocument({
   const removed = publicNotice.items.filter((item) => item.status === "removed").length;
   const period = chinesePublicNoticePeriod(publicNotice);
   return (
-    <article className="lx-panel lx-notice-document" aria-labelledby="notice-title">
-      <h1 id="notice-title" className="lx-notice-title" style={{ marginTop: 0 }}>
+    <article className="lx-panel lx-public-notice-document" aria-labelledby="public-notice-title">
+      <h1 id="public-notice-title" className="lx-document-title" style={{ marginTop: 0 }}>
         {publicNotice.isDemo && (
           <span style={{ verticalAlign: "middle", marginRight: 8 }}>
             <DemoTag isDemo />
@@ -70,7 +70,11 @@ export function NoticeDocument({
           <Space size={16} wrap>
             <PhaseTag phase={publicNotice.phase} />
             {publicNotice.phase === "open" && receivedAt !== undefined && onEnd && (
-              <NoticeCountdown remainingMs={publicNotice.remainingMs} receivedAt={receivedAt} onEnd={onEnd} />
+              <PublicNoticeCountdown
+                remainingMs={publicNotice.remainingMs}
+                receivedAt={receivedAt}
+                onEnd={onEnd}
+              />
             )}
           </Space>
         )}
@@ -82,7 +86,7 @@ export function NoticeDocument({
             description="演示批次的公示期可在演示模式下缩短，仅供熟悉流程，不具任何效力。"
           />
         )}
-        <div className="lx-notice-body">
+        <div className="lx-document-body">
           <Typography.Paragraph>
             现将拟纳入目录的机构名单予以公示，公示期为{publicNotice.workdays}个工作日。
           </Typography.Paragraph>
@@ -115,9 +119,9 @@ export function NoticeDocument({
           </Space>
         )}
         <WideTable>
-          <NoticeItemsTable items={publicNotice.items} confirmed={publicNotice.phase === "confirmed"} />
+          <PublicNoticeItemsTable items={publicNotice.items} confirmed={publicNotice.phase === "confirmed"} />
         </WideTable>
-        <footer className="lx-notice-signature" data-testid="notice-signature">
+        <footer className="lx-public-notice-signature" data-testid="public-notice-signature">
           {publicNotice.issuingBody && <div>{publicNotice.issuingBody}</div>}
           <div>{shanghaiChineseDate(publicNotice.publishedAt)}</div>
         </footer>

@@ -5,7 +5,13 @@ import { DemoTag, PhaseTag } from "../../shared/batch-tags";
 import { formatDate } from "../../shared/dates";
 
 /** Published notices, newest first, as a plain list of links with their dates. */
-export function NoticeList({ items, detailed = false }: { items: PublicBatchSummary[]; detailed?: boolean }) {
+export function BatchNoticeList({
+  items,
+  detailed = false,
+}: {
+  items: PublicBatchSummary[];
+  detailed?: boolean;
+}) {
   return (
     <List
       itemLayout="horizontal"

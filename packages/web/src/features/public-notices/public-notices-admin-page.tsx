@@ -3,13 +3,13 @@ import { Link } from "react-router";
 import { DemoTag } from "../../shared/batch-tags";
 import { ButtonLink } from "../../shared/button-link";
 import { errorText } from "../../shared/form-errors";
-import { CreateNoticeCard, useManagedBatches } from "./create-notice-card";
-import { PhaseTag, periodText } from "./notice-period";
+import { CreatePublicNoticeCard, useManagedBatches } from "./create-public-notice-card";
+import { PhaseTag, periodText } from "./public-notice-period";
 import { usePublicNotices } from "./queries";
 import type { PublicNoticeSummary } from "./types";
 
-/** /workbench/notices: publish a notice, and the office's notices with where each stands. */
-export function NoticesAdminPage() {
+/** /workbench/public-notices: publish a notice, and the office's notices with where each stands. */
+export function PublicNoticesAdminPage() {
   const publicNotices = usePublicNotices();
   const { batches, managed, regionCode } = useManagedBatches();
   const titles = new Map(managed.map((batch) => [batch.id, batch.shortTitle]));
@@ -30,7 +30,7 @@ export function NoticesAdminPage() {
           </Typography.Text>
         </div>
       </div>
-      <CreateNoticeCard />
+      <CreatePublicNoticeCard />
       {(publicNotices.isError || batches.isError) && (
         <Alert
           type="error"
@@ -54,7 +54,7 @@ export function NoticesAdminPage() {
                 <Space direction="vertical" size={2}>
                   <Space size={6}>
                     <DemoTag isDemo={publicNotice.isDemo} />
-                    <Link to={`/workbench/notices/${publicNotice.id}`}>{title}</Link>
+                    <Link to={`/workbench/public-notices/${publicNotice.id}`}>{title}</Link>
                   </Space>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {titles.get(publicNotice.batchId)}
@@ -80,7 +80,7 @@ export function NoticesAdminPage() {
               width: 200,
               render: (_, publicNotice) => (
                 <Space size={0}>
-                  <ButtonLink type="link" size="small" to={`/workbench/notices/${publicNotice.id}`}>
+                  <ButtonLink type="link" size="small" to={`/workbench/public-notices/${publicNotice.id}`}>
                     异议处理与确认
                   </ButtonLink>
                   <ButtonLink type="link" size="small" to={`/public-notices/${publicNotice.id}`}>

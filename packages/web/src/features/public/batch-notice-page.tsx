@@ -2,11 +2,6 @@ import { Alert, Breadcrumb, Card, Col, Row, Skeleton, Space } from "antd";
 import type { ReactNode } from "react";
 import { useEffect } from "react";
 import { Link, useLocation, useParams } from "react-router";
-import { DemoTag, PhaseTag } from "../../shared/batch-tags";
-import { ButtonLink } from "../../shared/button-link";
-import { formatDate } from "../../shared/dates";
-import { errorText } from "../../shared/form-errors";
-import { isApiError } from "../../shared/http";
 import {
   AttachmentList,
   ContactList,
@@ -16,8 +11,13 @@ import {
   OccupationTable,
   QuotaSummary,
   StageTimeline,
-} from "../../shared/notice-sections";
-import { NoticeText } from "../../shared/notice-text";
+} from "../../shared/batch-notice-sections";
+import { BatchNoticeText } from "../../shared/batch-notice-text";
+import { DemoTag, PhaseTag } from "../../shared/batch-tags";
+import { ButtonLink } from "../../shared/button-link";
+import { formatDate } from "../../shared/dates";
+import { errorText } from "../../shared/form-errors";
+import { isApiError } from "../../shared/http";
 import { PlainResult } from "../../shared/plain-result";
 import { PrintButton } from "../../shared/print-button";
 import { usePublicBatch } from "./queries";
@@ -30,7 +30,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export function NoticePage() {
+export function BatchNoticePage() {
   const { id = "" } = useParams();
   const { hash } = useLocation();
   const query = usePublicBatch(id);
@@ -77,14 +77,14 @@ export function NoticePage() {
       )}
       <Row gutter={24}>
         <Col xs={24} lg={16}>
-          <article className="lx-notice" aria-labelledby="notice-title">
-            <p className="lx-notice-issuer">{batch.issuingBody}</p>
-            {batch.documentNumber && <p className="lx-notice-number">{batch.documentNumber}</p>}
-            <hr className="lx-notice-rule" />
-            <h1 id="notice-title" className="lx-notice-title">
+          <article className="lx-document" aria-labelledby="batch-notice-title">
+            <p className="lx-document-issuer">{batch.issuingBody}</p>
+            {batch.documentNumber && <p className="lx-document-number">{batch.documentNumber}</p>}
+            <hr className="lx-document-rule" />
+            <h1 id="batch-notice-title" className="lx-document-title">
               {batch.title}
             </h1>
-            <div className="lx-notice-meta">
+            <div className="lx-document-meta">
               <Space size={16} wrap style={{ justifyContent: "center" }}>
                 <DemoTag isDemo={batch.isDemo} />
                 <PhaseTag phase={batch.phase} />
@@ -99,7 +99,7 @@ export function NoticePage() {
                 主送：{definition.addressees}
               </p>
             )}
-            <NoticeText text={definition.noticeText} issuingBody={batch.issuingBody} />
+            <BatchNoticeText text={definition.noticeText} issuingBody={batch.issuingBody} />
           </article>
 
           <Section id="scope" title="申报范围：职业与等级">

@@ -8,7 +8,7 @@ const HEADING = /^#{2,4}\s+/;
  * Splits a notice body into headings and paragraphs: blank lines separate paragraphs, a line
  * starting with "## " is a heading. Plain text only — never parsed as HTML.
  */
-export function parseNoticeText(text: string): Block[] {
+export function parseBatchNoticeText(text: string): Block[] {
   const blocks: Block[] = [];
   for (const chunk of text.replace(/\r\n?/g, "\n").split(/\n\s*\n/)) {
     let paragraph: string[] = [];
@@ -36,15 +36,15 @@ const NOT_INDENTED = /^[（(].*[)）]$|^附件[：:]/;
 /** The closing lines of a notice (issuer, date) are set flush right as on the printed page. */
 function paragraphClass(text: string, issuingBody?: string): string | undefined {
   const signature = issuingBody && text.startsWith(issuingBody) && text.length <= issuingBody.length + 24;
-  if (SIGNATURE_DATE.test(text) || signature) return "lx-notice-sign";
-  if (NOT_INDENTED.test(text)) return "lx-notice-flush";
+  if (SIGNATURE_DATE.test(text) || signature) return "lx-document-sign";
+  if (NOT_INDENTED.test(text)) return "lx-document-flush";
   return undefined;
 }
 
-export function NoticeText({ text, issuingBody }: { text: string; issuingBody?: string }) {
+export function BatchNoticeText({ text, issuingBody }: { text: string; issuingBody?: string }) {
   return (
-    <div className="lx-notice-body">
-      {parseNoticeText(text).map((block) => (
+    <div className="lx-document-body">
+      {parseBatchNoticeText(text).map((block) => (
         <Fragment key={block.key}>
           {block.type === "heading" ? (
             <h3>{block.text}</h3>

@@ -6,14 +6,14 @@ import { formatInstant } from "../../shared/dates";
 import { errorText } from "../../shared/form-errors";
 import { isApiError } from "../../shared/http";
 import { PlainResult } from "../../shared/plain-result";
-import { NoticeDocument } from "./notice-document";
-import { endText, remainingText, useRemaining } from "./notice-period";
 import { ObjectionForm } from "./objection-form";
-import { usePublicNotice } from "./queries";
+import { PublicNoticeDocument } from "./public-notice-document";
+import { endText, remainingText, useRemaining } from "./public-notice-period";
+import { useVisitorPublicNotice } from "./queries";
 import type { PublicNotice } from "./types";
-import "./notices.css";
+import "./public-notices.css";
 
-function ClosedNotice({ publicNotice, onStart }: { publicNotice: PublicNotice; onStart: () => void }) {
+function ClosedPublicNotice({ publicNotice, onStart }: { publicNotice: PublicNotice; onStart: () => void }) {
   if (publicNotice.phase === "upcoming") {
     return (
       <Alert
@@ -94,7 +94,7 @@ function StartCountdown({ startsAt, onStart }: { startsAt: string; onStart: () =
 /** /public-notices/:id: the notice, its list, downloads and (while open) the objection form. */
 export function PublicNoticePage() {
   const { id = "" } = useParams();
-  const query = usePublicNotice(id);
+  const query = useVisitorPublicNotice(id);
   const { refetch } = query;
   const reload = useCallback(() => void refetch(), [refetch]);
 
@@ -124,7 +124,7 @@ export function PublicNoticePage() {
           { title: publicNotice.title },
         ]}
       />
-      <NoticeDocument publicNotice={publicNotice} receivedAt={publicNotice.receivedAt} onEnd={reload} />
+      <PublicNoticeDocument publicNotice={publicNotice} receivedAt={publicNotice.receivedAt} onEnd={reload} />
       <Card
         id="objection"
         className="lx-no-print"
@@ -146,7 +146,7 @@ export function PublicNoticePage() {
             </Col>
           </Row>
         ) : (
-          <ClosedNotice publicNotice={publicNotice} onStart={reload} />
+          <ClosedPublicNotice publicNotice={publicNotice} onStart={reload} />
         )}
       </Card>
     </>

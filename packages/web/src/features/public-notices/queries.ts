@@ -11,11 +11,11 @@ import type {
   PublicNoticeSummary,
 } from "./types";
 
-export const noticesKey = ["public", "notices"] as const;
+export const publicNoticesKey = ["public", "notices"] as const;
 
 export function usePublicNotices() {
   return useQuery({
-    queryKey: noticesKey,
+    queryKey: publicNoticesKey,
     queryFn: () =>
       api.get<{ items: PublicNoticeSummary[] }>("/public/public-notices").then((body) => body.items),
   });
@@ -26,9 +26,9 @@ export function usePublicNotices() {
  * on the server's remaining time rather than on a browser clock that may be wrong.
  */
 /** The office's view of a notice: also the handling note of each removed entry. */
-export function useOfficeNotice(id: string) {
+export function useOfficePublicNotice(id: string) {
   return useQuery({
-    queryKey: [...noticesKey, "office", id],
+    queryKey: [...publicNoticesKey, "office", id],
     queryFn: () =>
       api
         .get<{ publicNotice: PublicNotice }>(`/public-notices/${encodeURIComponent(id)}`)
@@ -36,9 +36,9 @@ export function useOfficeNotice(id: string) {
   });
 }
 
-export function usePublicNotice(id: string) {
+export function useVisitorPublicNotice(id: string) {
   return useQuery({
-    queryKey: [...noticesKey, id],
+    queryKey: [...publicNoticesKey, id],
     queryFn: () =>
       api
         .get<{ publicNotice: PublicNotice }>(`/public/public-notices/${encodeURIComponent(id)}`)
@@ -66,7 +66,7 @@ export type CreatePublicNoticeInput = PublicNoticeContacts & {
 };
 
 /** 发布预览: the public page of the notice as it would be published, written nowhere. */
-export function usePreviewNotice() {
+export function usePreviewPublicNotice() {
   return useMutation({
     mutationFn: (input: CreatePublicNoticeInput) =>
       api
@@ -76,7 +76,7 @@ export function usePreviewNotice() {
 }
 
 /** 演示：缩短公示期 (demo mode, 【演示】 batches only). */
-export function useShortenDemoNotice(publicNoticeId: string) {
+export function useShortenDemoPublicNotice(publicNoticeId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () =>
@@ -85,16 +85,16 @@ export function useShortenDemoNotice(publicNoticeId: string) {
           `/public-notices/${encodeURIComponent(publicNoticeId)}/demo-shorten`,
         )
         .then((b) => b.publicNotice),
-    onSuccess: () => client.invalidateQueries({ queryKey: noticesKey }),
+    onSuccess: () => client.invalidateQueries({ queryKey: publicNoticesKey }),
   });
 }
 
-export function useCreateNotice() {
+export function useCreatePublicNotice() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: CreatePublicNoticeInput) =>
       api.post<{ publicNotice: PublicNotice }>("/public-notices", input).then((body) => body.publicNotice),
-    onSuccess: () => client.invalidateQueries({ queryKey: noticesKey }),
+    onSuccess: () => client.invalidateQueries({ queryKey: publicNoticesKey }),
   });
 }
 
@@ -120,18 +120,18 @@ export function useHandleObjection(publicNoticeId: string) {
       }),
     onSettled: () => {
       void client.invalidateQueries({ queryKey: objectionsKey(publicNoticeId) });
-      void client.invalidateQueries({ queryKey: noticesKey });
+      void client.invalidateQueries({ queryKey: publicNoticesKey });
     },
   });
 }
 
-export function useConfirmNotice(publicNoticeId: string) {
+export function useConfirmPublicNotice(publicNoticeId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () =>
       api.post<{ listed: number }>(`/public-notices/${encodeURIComponent(publicNoticeId)}/confirm`),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: noticesKey });
+      void client.invalidateQueries({ queryKey: publicNoticesKey });
       void client.invalidateQueries({ queryKey: ["public", "catalog"] });
     },
   });

@@ -10,9 +10,14 @@ import { applyFieldErrors, errorText } from "../../shared/form-errors";
 import { isApiError } from "../../shared/http";
 import { kindLabel, regionLabel } from "../../shared/labels";
 import { useStaffBatches } from "../batches/queries";
-import { NoticeDocument } from "./notice-document";
-import { periodText } from "./notice-period";
-import { type CreatePublicNoticeInput, useCreateNotice, usePreviewNotice, usePublicNotices } from "./queries";
+import { PublicNoticeDocument } from "./public-notice-document";
+import { periodText } from "./public-notice-period";
+import {
+  type CreatePublicNoticeInput,
+  useCreatePublicNotice,
+  usePreviewPublicNotice,
+  usePublicNotices,
+} from "./queries";
 import type { PublicNotice } from "./types";
 
 type Values = PublicNoticeContacts & {
@@ -86,12 +91,12 @@ function Failure({ error }: { error: unknown }) {
  * the end in working days. The office first sees the public page exactly as it will appear (the
  * same component) and publishes from that dialog.
  */
-export function CreateNoticeCard() {
+export function CreatePublicNoticeCard() {
   const [form] = Form.useForm<Values>();
   const { batches, managed, regionCode: ownRegion } = useManagedBatches();
-  const create = useCreateNotice();
+  const create = useCreatePublicNotice();
   const publicNotices = usePublicNotices();
-  const preview = usePreviewNotice();
+  const preview = usePreviewPublicNotice();
   const [created, setCreated] = useState<PublicNotice | null>(null);
   const [pending, setPending] = useState<{
     input: CreatePublicNoticeInput;
@@ -181,7 +186,7 @@ export function CreateNoticeCard() {
                 （截止时间由系统按工作日历计算）；名单 {created.items.length} 家。
               </span>
               <Space>
-                <Link to={`/workbench/notices/${created.id}`}>管理该公示</Link>
+                <Link to={`/workbench/public-notices/${created.id}`}>管理该公示</Link>
                 <Link to={`/public-notices/${created.id}`} target="_blank">
                   查看公开页面
                 </Link>
@@ -215,7 +220,7 @@ export function CreateNoticeCard() {
           style={{ marginBottom: 12 }}
           title="以下为公示发布后公开页面的内容。确认发布后即向社会公示，名单中的申报进入公示状态，不能撤回。"
         />
-        {pending && <NoticeDocument publicNotice={pending.publicNotice} preview />}
+        {pending && <PublicNoticeDocument publicNotice={pending.publicNotice} preview />}
       </Modal>
       <Form<Values> form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 640 }}>
         <Form.Item name="batchId" label="遴选批次" rules={[{ required: true, message: "请选择遴选批次" }]}>

@@ -6,7 +6,7 @@ import { errorText } from "../../shared/form-errors";
 import { api } from "../../shared/http";
 import { SectionTitle } from "../../shared/section-title";
 import { phoneRule } from "../../shared/submitter-fields";
-import "./notices.css";
+import "./public-notices.css";
 
 /** What both status answers share; complaints add an outcome. */
 type StatusAnswer = {

@@ -3,9 +3,9 @@ import { Link } from "react-router";
 import { DemoTag } from "../../shared/batch-tags";
 import { errorText } from "../../shared/form-errors";
 import { SectionTitle } from "../../shared/section-title";
-import { PhaseTag, periodText } from "./notice-period";
+import { PhaseTag, periodText } from "./public-notice-period";
 import { usePublicNotices } from "./queries";
-import "./notices.css";
+import "./public-notices.css";
 
 /** /public-notices: every 拟纳入目录 list put to the public, newest first. */
 export function PublicNoticesPage() {

@@ -2,10 +2,10 @@ import { Alert, Breadcrumb, Skeleton } from "antd";
 import { Link } from "react-router";
 import { errorText } from "../../shared/form-errors";
 import { SectionTitle } from "../../shared/section-title";
-import { NoticeList } from "./notice-list";
+import { BatchNoticeList } from "./batch-notice-list";
 import { usePublicBatches } from "./queries";
 
-export function NoticesPage() {
+export function BatchNoticesPage() {
   const batches = usePublicBatches();
   return (
     <>
@@ -17,7 +17,7 @@ export function NoticesPage() {
         <SectionTitle title="通知公告" as="h1" />
         {batches.isPending && <Skeleton active />}
         {batches.isError && <Alert type="error" showIcon title={errorText(batches.error)} />}
-        {batches.isSuccess && <NoticeList items={batches.data} detailed />}
+        {batches.isSuccess && <BatchNoticeList items={batches.data} detailed />}
       </div>
     </>
   );

@@ -54,7 +54,7 @@ export function useRemaining(deadline: number | null): number | null {
  * The live countdown while a notice is open, counted from the server's remaining time at the
  * moment the page received it; `onEnd` runs once when it reaches zero (to reload the notice).
  */
-export function NoticeCountdown({
+export function PublicNoticeCountdown({
   remainingMs,
   receivedAt,
   onEnd,

@@ -7,12 +7,12 @@ import { DemoTag } from "../../shared/batch-tags";
 import { ButtonLink } from "../../shared/button-link";
 import { formatInstant } from "../../shared/dates";
 import { errorText } from "../../shared/form-errors";
-import { NoticeItemsTable } from "./notice-items-table";
-import { endText, PhaseTag, periodText } from "./notice-period";
 import { ObjectionList } from "./objection-list";
-import { useConfirmNotice, useOfficeNotice, useShortenDemoNotice } from "./queries";
+import { PublicNoticeItemsTable } from "./public-notice-items-table";
+import { endText, PhaseTag, periodText } from "./public-notice-period";
+import { useConfirmPublicNotice, useOfficePublicNotice, useShortenDemoPublicNotice } from "./queries";
 import type { PublicNotice } from "./types";
-import "./notices.css";
+import "./public-notices.css";
 import { PrintButton } from "../../shared/print-button";
 
 /**
@@ -21,7 +21,7 @@ import { PrintButton } from "../../shared/print-button";
  */
 function DemoShorten({ publicNotice }: { publicNotice: PublicNotice }) {
   const { modal, message } = App.useApp();
-  const shorten = useShortenDemoNotice(publicNotice.id);
+  const shorten = useShortenDemoPublicNotice(publicNotice.id);
   const [refusal, setRefusal] = useState<string | null>(null);
   if (!publicNotice.demoShortenable) return null;
   const ask = () =>
@@ -51,7 +51,7 @@ function DemoShorten({ publicNotice }: { publicNotice: PublicNotice }) {
 
 function ConfirmCard({ publicNotice }: { publicNotice: PublicNotice }) {
   const { modal, message } = App.useApp();
-  const confirm = useConfirmNotice(publicNotice.id);
+  const confirm = useConfirmPublicNotice(publicNotice.id);
   const running = publicNotice.phase === "open" || publicNotice.phase === "upcoming";
   const [refusal, setRefusal] = useState<string | null>(null);
   const [listed, setListed] = useState<number | null>(null);
@@ -117,10 +117,10 @@ function ConfirmCard({ publicNotice }: { publicNotice: PublicNotice }) {
   );
 }
 
-/** /workbench/notices/:id: the notice, its objections with their handling, and the confirmation. */
-export function NoticeAdminPage() {
+/** /workbench/public-notices/:id: the notice, its objections with their handling, and the confirmation. */
+export function PublicNoticeAdminPage() {
   const { id = "" } = useParams();
-  const query = useOfficeNotice(id);
+  const query = useOfficePublicNotice(id);
   if (query.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (query.isError) return <Alert type="error" showIcon title={errorText(query.error)} />;
   const publicNotice = query.data;
@@ -128,7 +128,10 @@ export function NoticeAdminPage() {
     <>
       <Breadcrumb
         style={{ marginBottom: 12 }}
-        items={[{ title: <Link to="/workbench/notices">公示管理</Link> }, { title: publicNotice.title }]}
+        items={[
+          { title: <Link to="/workbench/public-notices">公示管理</Link> },
+          { title: publicNotice.title },
+        ]}
       />
       <div className="lx-page-heading">
         <div>
@@ -176,7 +179,7 @@ export function NoticeAdminPage() {
         <ObjectionList publicNoticeId={publicNotice.id} editable={publicNotice.phase !== "confirmed"} />
       </Card>
       <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>公示名单</h2>}>
-        <NoticeItemsTable
+        <PublicNoticeItemsTable
           items={publicNotice.items}
           confirmed={publicNotice.phase === "confirmed"}
           showReasons

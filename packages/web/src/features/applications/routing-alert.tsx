@@ -12,7 +12,7 @@ const targetLabels: Record<Application["routing"]["target"], string> = {
  * 申报去向: where the application goes — its recommender or the receiving centre — shown from the
  * moment it is started, with why, and the choice the batch offers where it offers one.
  */
-export function RoutingNotice({ application }: { application: Application }) {
+export function RoutingAlert({ application }: { application: Application }) {
   const { routing } = application;
   const unresolved = routing.target === "unresolved";
   return (
