@@ -46,7 +46,11 @@ export function KeyDates({ definition }: Props) {
     });
   }
   if (definition.submitTo) items.push({ key: "to", label: "材料报送", children: <>{definition.submitTo}</> });
-  items.push({ key: "notice", label: "公示期", children: <>{definition.noticeWorkdays} 个工作日</> });
+  items.push({
+    key: "publicNoticePeriod",
+    label: "公示期",
+    children: <>{definition.publicNoticeWorkdays} 个工作日</>,
+  });
   items.push(...termItems(definition));
   return (
     <Descriptions
@@ -64,7 +68,7 @@ export function KeyDates({ definition }: Props) {
  * left out. A definition without notice texts (an office's own batch) shows its figures.
  */
 function termItems(definition: BatchDefinition) {
-  const terms = definition.noticeTerms ?? {
+  const terms = definition.batchNoticeTerms ?? {
     validity: `${definition.catalogValidityYears} 年`,
     assessmentCycle: `每 ${definition.assessmentCycleYears} 年`,
     reapplicationBan:

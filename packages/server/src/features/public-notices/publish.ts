@@ -44,7 +44,7 @@ async function preparePublicNotice(deps: Deps, caller: Caller, input: CreatePubl
   const calendar = await loadWorkdayCalendar(deps);
   let period: ReturnType<typeof publicNoticePeriod>;
   try {
-    period = publicNoticePeriod(calendar, input.startsAt, batch.noticeWorkdays);
+    period = publicNoticePeriod(calendar, input.startsAt, batch.publicNoticeWorkdays);
   } catch (error) {
     if (error instanceof CalendarUnknownYearError)
       throw new AppError("CALENDAR_YEAR_UNKNOWN", error.message, { extra: { year: error.year } });
@@ -85,7 +85,7 @@ async function preparePublicNotice(deps: Deps, caller: Caller, input: CreatePubl
     startsAt: period.startsAt,
     endsAt: period.endsAt,
     lastDay: period.lastDay,
-    workdays: batch.noticeWorkdays,
+    workdays: batch.publicNoticeWorkdays,
     confirmedAt: null,
     createdAt: now,
     createdBy: caller.username ?? "",
@@ -150,7 +150,7 @@ export async function createPublicNotice(deps: Deps, caller: Caller, input: Crea
       await notify(trx, deps, {
         userIds: [...users],
         event: "publicNoticePublished",
-        detail: `您单位的申报已列入“${publicNotice.title}”，公示期：${period}（${batch.noticeWorkdays}个工作日）。公示期内如有异议，由${publicNotice.issuingBody}调查处理。`,
+        detail: `您单位的申报已列入“${publicNotice.title}”，公示期：${period}（${batch.publicNoticeWorkdays}个工作日）。公示期内如有异议，由${publicNotice.issuingBody}调查处理。`,
         link: `/public-notices/${publicNotice.id}`,
       });
     },

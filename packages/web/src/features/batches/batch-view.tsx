@@ -57,7 +57,7 @@ export function BatchView({ batch }: { batch: StaffBatch }) {
               {
                 key: "text",
                 label: "展开通知正文",
-                children: <BatchNoticeText text={definition.noticeText} />,
+                children: <BatchNoticeText text={definition.batchNoticeText} />,
               },
             ]}
           />

@@ -99,7 +99,7 @@ export function BatchNoticePage() {
                 主送：{definition.addressees}
               </p>
             )}
-            <BatchNoticeText text={definition.noticeText} issuingBody={batch.issuingBody} />
+            <BatchNoticeText text={definition.batchNoticeText} issuingBody={batch.issuingBody} />
           </article>
 
           <Section id="scope" title="申报范围：职业与等级">

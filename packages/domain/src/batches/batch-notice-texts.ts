@@ -3,7 +3,7 @@
  * Paragraphs are separated by blank lines; a paragraph starting with "## " is a heading.
  * OCR breaks of the source were joined; the source's typo 二程 (for 工程) is kept out.
  */
-export const nationalBatch2NoticeText = `各省、自治区、直辖市及新疆生产建设兵团人力资源社会保障厅（局），中共海南省委人才发展局，国务院有关部委、直属机构人事部门，有关行业组织、中央企业人力资源部门：
+export const nationalBatch2BatchNoticeText = `各省、自治区、直辖市及新疆生产建设兵团人力资源社会保障厅（局），中共海南省委人才发展局，国务院有关部委、直属机构人事部门，有关行业组织、中央企业人力资源部门：
 
 为贯彻落实党的二十大精神和习近平总书记关于做好新时代人才工作的重要思想，加快数字技术人才自主培养，根据《专业技术人才知识更新工程实施方案》（人社部发〔2021〕73号）和《数字技术工程师培育项目实施办法》（人社厅发〔2021〕71号），人力资源社会保障部将开展数字技术工程师培育项目第二批培训机构和评价机构遴选工作。现将有关事项通知如下：
 
@@ -89,7 +89,7 @@ export const nationalBatch2NoticeText = `各省、自治区、直辖市及新疆
 
 （联系单位：专业技术人员管理司）`;
 
-export const shanghaiBatch3NoticeText = `各专业技术人员继续教育基地、高等院校：
+export const shanghaiBatch3BatchNoticeText = `各专业技术人员继续教育基地、高等院校：
 
 为加快培养能够创造新质生产力的数字技术工程师队伍，发挥数字人才支撑数字经济的基础性作用，根据《数字技术工程师培育项目培训机构和评价机构管理办法（试行）》《上海市数字技术工程师培育项目工作方案》等文件要求，市人力资源社会保障局将开展数字技术工程师培育项目第三批培训机构遴选工作。现将有关事项通知如下：
 
