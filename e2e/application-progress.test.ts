@@ -43,7 +43,11 @@ describe.skipIf(!hasChromium)("the institution's progress bar", () => {
     const office = await apiLogin(platform, "sh-office");
     const publicNotice = await publishShanghaiPublicNotice(office, batchId);
     endPublicNoticeInDatabase(databaseFile(platform), publicNotice.id);
-    expectStatus(await office.post(`/api/public-notices/${publicNotice.id}/confirm`), 200, "confirm notice");
+    expectStatus(
+      await office.post(`/api/public-notices/${publicNotice.id}/confirm`),
+      200,
+      "confirm public notice",
+    );
     waiting = await registerInstitution(platform, "310000", WAITING);
     waitingId = (
       await submitApplication(waiting, {

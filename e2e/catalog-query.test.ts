@@ -41,7 +41,7 @@ describe.skipIf(!hasChromium)("the catalog after a notice ends", () => {
     await office.page.getByRole("button", { name: "确认公示结果" }).click();
     await confirmDialog(office.page, "确认纳入目录");
     await office.page.getByText("已纳入目录 2 家").first().waitFor();
-    await office.page.screenshot({ path: screenshotPath("catalog-notice-confirmed"), fullPage: true });
+    await office.page.screenshot({ path: screenshotPath("catalog-public-notice-confirmed"), fullPage: true });
     await office.context.close();
 
     // A visitor queries the catalog: 大数据, then one institution by name.

@@ -37,7 +37,7 @@ describe.skipIf(!hasChromium)("the public site on a phone and on paper", () => {
     const listed = await approvedShanghaiInstitutions(platform, LISTED, "ai");
     const ended = await publishShanghaiPublicNotice(office, listed.batchId);
     endPublicNoticeInDatabase(databaseFile(platform), ended.id);
-    expectStatus(await office.post(`/api/public-notices/${ended.id}/confirm`), 200, "confirm notice");
+    expectStatus(await office.post(`/api/public-notices/${ended.id}/confirm`), 200, "confirm public notice");
     listedEntryName = LISTED[0] as string;
     // …and one in a notice running now.
     const running = await approvedShanghaiInstitutions(platform, [IN_PUBLIC_NOTICE], "cloud");
@@ -135,7 +135,7 @@ describe.skipIf(!hasChromium)("the public site on a phone and on paper", () => {
     await page.emulateMedia({ media: "print" });
     expect(await page.getByRole("navigation", { name: "工作台菜单" }).isVisible()).toBe(false);
     expect(await page.getByRole("heading", { name: publicNoticeTitle, level: 1 }).isVisible()).toBe(true);
-    await page.screenshot({ path: screenshotPath("print-notice-admin"), fullPage: true });
+    await page.screenshot({ path: screenshotPath("print-public-notice-admin"), fullPage: true });
     await context.close();
   });
 });

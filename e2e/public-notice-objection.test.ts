@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)("a public notice takes an objection that the offic
     const ackNumber = (await form.getByTestId("ack-number").innerText()).trim();
     expect(ackNumber).toMatch(/^YY\d{8}[A-Z2-9]{6}$/);
     await form.getByText("受理编号只显示这一次").waitFor();
-    await page.screenshot({ path: screenshotPath("notice-objection-acknowledged"), fullPage: true });
+    await page.screenshot({ path: screenshotPath("public-notice-objection-acknowledged"), fullPage: true });
 
     // The visitor checks the status with the number and the phone.
     await form.getByRole("link", { name: "查询办理进度" }).click();
@@ -113,7 +113,7 @@ describe.skipIf(!hasChromium)("a public notice takes an objection that the offic
     await upholding.getByRole("button", { name: "确认成立" }).click();
     await office.page.getByText("已认定异议成立，该机构已移出公示名单").waitFor();
     await objection.locator(".ant-tag", { hasText: "异议成立" }).waitFor();
-    await office.page.screenshot({ path: screenshotPath("notice-objection-upheld"), fullPage: true });
+    await office.page.screenshot({ path: screenshotPath("public-notice-objection-upheld"), fullPage: true });
     await office.context.close();
 
     // The public notice now shows the institution struck through as removed.
@@ -124,7 +124,7 @@ describe.skipIf(!hasChromium)("a public notice takes an objection that the offic
     const keptRow = page.locator("article .ant-table-row", { hasText: SECOND });
     await keptRow.getByText("拟纳入目录").waitFor();
     await page.getByText("1家机构经核实异议成立，已移出公示名单").waitFor();
-    await page.screenshot({ path: screenshotPath("notice-objection-public-after"), fullPage: true });
+    await page.screenshot({ path: screenshotPath("public-notice-objection-public-after"), fullPage: true });
 
     // And the objector sees the outcome with the office's note.
     await page.goto(`${platform.baseUrl}/objection-status?ack=${ackNumber}`);

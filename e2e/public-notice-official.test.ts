@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)("the public notice in official form", () => {
     await preview.getByTestId("public-notice-signature").getByText("上海市人力资源和社会保障局").waitFor();
     await preview.getByText(FIRST).waitFor();
     await preview.getByText("初级、中级").first().waitFor();
-    await page.screenshot({ path: screenshotPath("notice-official-preview"), fullPage: true });
+    await page.screenshot({ path: screenshotPath("public-notice-official-preview"), fullPage: true });
     await preview.getByRole("button", { name: "确认发布" }).click();
     await page.getByText(/^已发布：/).waitFor();
     // The next notice of the batch starts from the contacts just used.
@@ -99,7 +99,7 @@ describe.skipIf(!hasChromium)("the public notice in official form", () => {
     await visitor.getByText(PUBLIC_NOTICE_CONTACTS.contactEmail).waitFor();
     expect(await visitor.getByText(/24:00/).count()).toBe(0);
     expect(await overflow(visitor)).toBeLessThanOrEqual(0);
-    await visitor.screenshot({ path: screenshotPath("notice-official-phone"), fullPage: true });
+    await visitor.screenshot({ path: screenshotPath("public-notice-official-phone"), fullPage: true });
     await phone.close();
 
     // 确认公示结果 waits for the end of the period, and says when; the demo shortening ends it now.
@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium)("the public notice in official form", () => {
     await confirm.click();
     await confirmDialog(page, "确认纳入目录");
     await page.getByText("已纳入目录 2 家").first().waitFor();
-    await page.screenshot({ path: screenshotPath("notice-official-confirmed"), fullPage: true });
+    await page.screenshot({ path: screenshotPath("public-notice-official-confirmed"), fullPage: true });
     await office.context.close();
 
     // The catalog: the entry is marked 演示, says 公示期满, and gives its validity as one date.
@@ -131,7 +131,7 @@ describe.skipIf(!hasChromium)("the public notice in official form", () => {
     await reader.getByRole("heading", { name: FIRST }).getByText("演示", { exact: true }).waitFor();
     await reader.getByText(/公示期满，公示期内未收到异议，纳入目录/).waitFor();
     await reader.getByText(/^\d{4}年\d{1,2}月\d{1,2}日（自审定通过之日起计算）$/).waitFor();
-    await reader.screenshot({ path: screenshotPath("notice-official-catalog-entry"), fullPage: true });
+    await reader.screenshot({ path: screenshotPath("public-notice-official-catalog-entry"), fullPage: true });
     await context.close();
   });
 });

@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)("a provincial office and the national batch's loca
     // The server accepts the Shanghai office for this list (not 404 "批次不存在"); the demo has no
     // approved Shanghai training application in the national batch yet, which it says.
     await page.getByRole("alert").getByText("没有审定通过、待公示的申报").waitFor();
-    await page.screenshot({ path: screenshotPath("notice-province-national"), fullPage: true });
+    await page.screenshot({ path: screenshotPath("public-notice-province-national"), fullPage: true });
     await context.close();
   });
 });

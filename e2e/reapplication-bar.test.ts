@@ -36,7 +36,11 @@ describe.skipIf(!hasChromium)("an institution that failed its 考核评估", () 
     const office = await apiLogin(platform, "sh-office");
     const publicNotice = await publishShanghaiPublicNotice(office, batchId);
     endPublicNoticeInDatabase(databaseFile(platform), publicNotice.id);
-    expectStatus(await office.post(`/api/public-notices/${publicNotice.id}/confirm`), 200, "confirm notice");
+    expectStatus(
+      await office.post(`/api/public-notices/${publicNotice.id}/confirm`),
+      200,
+      "confirm public notice",
+    );
     expectStatus(
       await office.post("/api/assessments/cycles", {
         name: "考核评估（浏览器测试）",

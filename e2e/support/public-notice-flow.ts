@@ -120,7 +120,7 @@ export async function publishShanghaiPublicNotice(
       ...PUBLIC_NOTICE_CONTACTS,
     }),
     201,
-    "publish notice",
+    "publish public notice",
   ).publicNotice;
 }
 

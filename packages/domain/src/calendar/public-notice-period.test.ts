@@ -6,7 +6,7 @@ import { createWorkdayCalendar } from "./workday-calendar";
 
 const calendar = createWorkdayCalendar(buildCalendarFromChineseDays());
 
-describe("noticePeriod", () => {
+describe("publicNoticePeriod", () => {
   it("runs a 5-working-day notice published 2026-09-28 until 24:00 Beijing on 2026-10-09", () => {
     expect(publicNoticePeriod(calendar, "2026-09-28T09:00:00+08:00", 5)).toEqual({
       startsAt: "2026-09-28T01:00:00.000Z",

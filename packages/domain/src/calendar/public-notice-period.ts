@@ -27,7 +27,7 @@ const instantPattern =
  * The instant is converted to its Asia/Shanghai date, which is the `start` of
  * {@link addWorkdays} (so a notice published at 2026-09-27T16:30:00Z, 00:30 on 09-28 in Beijing,
  * starts on 09-28). `endsAt` is the end of the last working day in Beijing. Example with the
- * 2026 arrangement: `noticePeriod(c, "2026-09-28T09:00:00+08:00", 5)` gives
+ * 2026 arrangement: `publicNoticePeriod(c, "2026-09-28T09:00:00+08:00", 5)` gives
  * `{ startsAt: "2026-09-28T01:00:00.000Z", endsAt: "2026-10-09T16:00:00.000Z", firstDay: "2026-09-28", lastDay: "2026-10-09" }`.
  *
  * The instant must carry a `Z` or `±HH:MM` offset: without one, "09:00" would mean whatever the

@@ -182,7 +182,7 @@ describe("canSeeApplication", () => {
   });
 });
 
-describe("canActOnNotice", () => {
+describe("canActOnPublicNotice", () => {
   const publishers = ["national", "provincial", "organizer"] as const;
   it("lets the national office act on every notice and no role but the offices on any", () => {
     for (const scope of scopeNames)

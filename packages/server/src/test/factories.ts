@@ -336,7 +336,7 @@ export async function fileObjection(
 
 /**
  * Catalog entries as the platform lists them: a 公示 over `count` approved applications (see
- * `publishedNotice`, starting now), the clock moved past its period and the office confirming it.
+ * `publishedPublicNotice`, starting now), the clock moved past its period and the office confirming it.
  * The clock is then put back where it was, so the test goes on at its own time; sessions used
  * before stay valid. Returns the notice's parts with each application's catalog entry id.
  */

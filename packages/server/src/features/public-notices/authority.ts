@@ -5,7 +5,7 @@ import { loadPublishedBatch } from "../batches/service";
 
 /**
  * A published batch for the office that publishes a notice of it (and handles its objections and
- * confirms it), as `canActOnNotice` says. Anyone else gets 404, as for a batch they cannot see.
+ * confirms it), as `canActOnPublicNotice` says. Anyone else gets 404, as for a batch they cannot see.
  */
 export async function loadPublicNoticeBatch(
   deps: Pick<Deps, "db">,

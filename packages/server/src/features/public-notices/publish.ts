@@ -113,7 +113,7 @@ async function preparePublicNotice(deps: Deps, caller: Caller, input: CreatePubl
 
 /**
  * 发布预览: the notice exactly as the public page will show it once published, written nowhere.
- * The office looks at it and confirms before `createNotice`.
+ * The office looks at it and confirms before `createPublicNotice`.
  */
 export async function previewPublicNotice(deps: Deps, caller: Caller, input: CreatePublicNoticeInput) {
   const { publicNotice, items, isDemo } = await preparePublicNotice(deps, caller, input);
