@@ -12,7 +12,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import zlib from "node:zlib";
 import { chromium, type Request } from "playwright-core";
-import { listedCatalogEntries, publishedNotice } from "../packages/server/src/test/factories";
+import { listedCatalogEntries, publishedPublicNotice } from "../packages/server/src/test/factories";
 import { createTestContext } from "../packages/server/src/test/harness";
 
 const repository = path.resolve(import.meta.dirname, "..");
@@ -57,7 +57,7 @@ async function main() {
   const ctx = await createTestContext("sqlite", { webDist });
   // A confirmed 公示 whose institutions are listed in the catalog, and a 公示 open for objections.
   const listed = await listedCatalogEntries(ctx, { count: 3 });
-  const open = await publishedNotice(ctx, { count: 2 });
+  const open = await publishedPublicNotice(ctx, { count: 2 });
   await ctx.app.listen({ port: 0, host: "127.0.0.1" });
   const baseUrl = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
   // A 通知公告: the notice of a published batch.
@@ -69,7 +69,7 @@ async function main() {
     ["/notices", "/notices"],
     ["/notices/:id", `/notices/${batches[0]?.id}`],
     ["/public-notices", "/public-notices"],
-    ["/public-notices/:id", `/public-notices/${open.notice.id}`],
+    ["/public-notices/:id", `/public-notices/${open.publicNotice.id}`],
     ["/catalog", "/catalog"],
     ["/catalog/:id", `/catalog/${listed.entries[0]?.entryId}`],
     ["/login", "/login"],

@@ -253,7 +253,7 @@ async function drainEmails(
   await deps.db.transaction().execute((trx) =>
     notify(trx, deps, {
       userIds,
-      event: "noticePublished",
+      event: "publicNoticePublished",
       detail: `压测公示（${runnerCount}个任务执行器）已发布。`,
       link: "/public-notices",
     }),

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { login } from "./support/applications";
+import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
 import {
   approvedShanghaiInstitutions,
   databaseFile,
-  endNoticeInDatabase,
-  publishShanghaiNotice,
-} from "./support/notice-flow";
-import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
+  endPublicNoticeInDatabase,
+  publishShanghaiPublicNotice,
+} from "./support/public-notice-flow";
 import {
   apiLogin,
   demoBatchId,
@@ -41,9 +41,13 @@ describe.skipIf(!hasChromium)("the institution's progress bar", () => {
     const { batchId, institutions } = await approvedShanghaiInstitutions(platform, [LISTED], "cloud");
     listed = institutions[0] as Institution & { applicationId: string };
     const office = await apiLogin(platform, "sh-office");
-    const notice = await publishShanghaiNotice(office, batchId);
-    endNoticeInDatabase(databaseFile(platform), notice.id);
-    expectStatus(await office.post(`/api/notices/${notice.id}/confirm`), 200, "confirm notice");
+    const publicNotice = await publishShanghaiPublicNotice(office, batchId);
+    endPublicNoticeInDatabase(databaseFile(platform), publicNotice.id);
+    expectStatus(
+      await office.post(`/api/public-notices/${publicNotice.id}/confirm`),
+      200,
+      "confirm public notice",
+    );
     waiting = await registerInstitution(platform, "310000", WAITING);
     waitingId = (
       await submitApplication(waiting, {

@@ -2,13 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
 import {
   approvedShanghaiInstitutions,
   databaseFile,
-  endNoticeInDatabase,
-  publishShanghaiNotice,
-} from "./support/notice-flow";
-import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
+  endPublicNoticeInDatabase,
+  publishShanghaiPublicNotice,
+} from "./support/public-notice-flow";
 import { apiLogin, confirmDialog, loginAs, solveCaptcha } from "./support/workflow";
 
 const FIRST = "上海大数据工程技术继续教育学院";
@@ -25,20 +25,23 @@ describe.skipIf(!hasChromium)("the catalog after a notice ends", () => {
 
   it("the office confirms the ended notice; a visitor filters the catalog and downloads it as Excel", async () => {
     const { batchId } = await approvedShanghaiInstitutions(platform, [FIRST, SECOND], "big_data");
-    const notice = await publishShanghaiNotice(await apiLogin(platform, "sh-office"), batchId);
+    const publicNotice = await publishShanghaiPublicNotice(await apiLogin(platform, "sh-office"), batchId);
     // The platform runs on the real clock: the notice's five working days are moved into the past.
-    endNoticeInDatabase(databaseFile(platform), notice.id);
+    endPublicNoticeInDatabase(databaseFile(platform), publicNotice.id);
 
     const office = await platform.newPage();
     await loginAs(office.page, platform, "sh-office");
-    await office.page.goto(`${platform.baseUrl}/workbench/notices`);
-    await office.page.locator(".ant-table-row", { hasText: notice.title }).getByText("公示期满").waitFor();
-    await office.page.getByRole("link", { name: notice.title }).click();
+    await office.page.goto(`${platform.baseUrl}/workbench/public-notices`);
+    await office.page
+      .locator(".ant-table-row", { hasText: publicNotice.title })
+      .getByText("公示期满")
+      .waitFor();
+    await office.page.getByRole("link", { name: publicNotice.title }).click();
     await office.page.getByText("尚未收到异议").waitFor();
     await office.page.getByRole("button", { name: "确认公示结果" }).click();
     await confirmDialog(office.page, "确认纳入目录");
     await office.page.getByText("已纳入目录 2 家").first().waitFor();
-    await office.page.screenshot({ path: screenshotPath("catalog-notice-confirmed"), fullPage: true });
+    await office.page.screenshot({ path: screenshotPath("catalog-public-notice-confirmed"), fullPage: true });
     await office.context.close();
 
     // A visitor queries the catalog: 大数据, then one institution by name.

@@ -1,8 +1,8 @@
 import { shanghaiDateTime } from "@linxuan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoExpertUsername } from "../packages/server/src/demo/seed-demo";
-import { fillNoticeContacts } from "./support/notice-flow";
 import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
+import { fillPublicNoticeContacts } from "./support/public-notice-flow";
 import { scoreAll } from "./support/review";
 import {
   apiLogin,
@@ -115,7 +115,7 @@ describe.skipIf(!hasChromium)("the demo Shanghai batch from submission to the ca
     await row.getByText("审定通过").waitFor();
 
     // 5. 发布公示 after its preview; the demo period is shortened and the result confirmed.
-    await page.goto(`${platform.baseUrl}/workbench/notices`);
+    await page.goto(`${platform.baseUrl}/workbench/public-notices`);
     await page.getByRole("heading", { name: "公示管理" }).waitFor();
     await page.getByLabel("遴选批次").click();
     await page.locator(".ant-select-item-option", { hasText: "【演示】上海" }).first().click();
@@ -125,7 +125,7 @@ describe.skipIf(!hasChromium)("the demo Shanghai batch from submission to the ca
     await picker.click();
     await picker.fill(start);
     await picker.press("Enter");
-    await fillNoticeContacts(page);
+    await fillPublicNoticeContacts(page);
     await page.getByRole("button", { name: "预览并发布公示" }).click();
     const preview = modal(page, "发布前预览：公示公开页面");
     await preview.getByText(NAME).first().waitFor();

@@ -1,7 +1,7 @@
 import { shanghaiDate } from "@linxuan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseFile, withDatabase } from "./support/notice-flow";
 import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
+import { databaseFile, withDatabase } from "./support/public-notice-flow";
 import { demoBatchId, loginAs, modal, registerInstitution, submitApplication } from "./support/workflow";
 
 const NAME = "上海临港数字技能继续教育学院";

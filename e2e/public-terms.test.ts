@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, type Platform, startPlatform } from "./support/platform";
 
 /** Opens a notice from 通知公告 by the start of its title and returns the text of its page. */
-async function readNotice(page: Page, platform: Platform, title: RegExp): Promise<string> {
+async function readBatchNotice(page: Page, platform: Platform, title: RegExp): Promise<string> {
   await page.goto(`${platform.baseUrl}/`);
   await page.getByRole("link", { name: "通知公告", exact: true }).first().click();
   await page.getByRole("link", { name: title }).first().click();
@@ -22,7 +22,7 @@ describe.skipIf(!hasChromium)("public texts say what the notices say", () => {
 
   it("quotes the national validity and adds no assessment cycle, ban or copy count", async () => {
     const { context, page } = await platform.newPage();
-    const body = await readNotice(page, platform, /^关于开展数字技术工程师培育项目第二批/);
+    const body = await readBatchNotice(page, platform, /^关于开展数字技术工程师培育项目第二批/);
     expect(body).toContain("有效期限均为3年");
     // 人社厅 states neither an assessment cycle nor a bar on reapplying, nor a number of paper copies.
     expect(body).not.toContain("考核不通过");
@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)("public texts say what the notices say", () => {
 
   it("quotes the Shanghai cycle and ban in the notice's own words", async () => {
     const { context, page } = await platform.newPage();
-    const body = await readNotice(
+    const body = await readBatchNotice(
       page,
       platform,
       /^上海市人力资源和社会保障局关于开展数字技术工程师培育项目第三批/,

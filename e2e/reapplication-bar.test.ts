@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { login } from "./support/applications";
+import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
 import {
   approvedShanghaiInstitutions,
   databaseFile,
-  endNoticeInDatabase,
-  publishShanghaiNotice,
-} from "./support/notice-flow";
-import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
+  endPublicNoticeInDatabase,
+  publishShanghaiPublicNotice,
+} from "./support/public-notice-flow";
 import { apiLogin, demoBatchId, expectStatus, type Institution, shanghaiToday } from "./support/workflow";
 
 const NAME = "徐汇数字技能培训学院";
@@ -34,9 +34,13 @@ describe.skipIf(!hasChromium)("an institution that failed its 考核评估", () 
     const { batchId, institutions } = await approvedShanghaiInstitutions(platform, [NAME], "big_data");
     institution = institutions[0] as Institution;
     const office = await apiLogin(platform, "sh-office");
-    const notice = await publishShanghaiNotice(office, batchId);
-    endNoticeInDatabase(databaseFile(platform), notice.id);
-    expectStatus(await office.post(`/api/notices/${notice.id}/confirm`), 200, "confirm notice");
+    const publicNotice = await publishShanghaiPublicNotice(office, batchId);
+    endPublicNoticeInDatabase(databaseFile(platform), publicNotice.id);
+    expectStatus(
+      await office.post(`/api/public-notices/${publicNotice.id}/confirm`),
+      200,
+      "confirm public notice",
+    );
     expectStatus(
       await office.post("/api/assessments/cycles", {
         name: "考核评估（浏览器测试）",

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { samplePdf } from "./support/applications";
-import { databaseFile, withDatabase } from "./support/notice-flow";
 import { hasChromium, type Platform, screenshotPath, startPlatform } from "./support/platform";
+import { databaseFile, withDatabase } from "./support/public-notice-flow";
 import {
   demoBatchId,
   expectStatus,

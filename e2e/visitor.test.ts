@@ -29,7 +29,7 @@ describe.skipIf(!hasChromium)("visitor journey", () => {
     expect(body).toContain("一式2份");
     expect(body).toContain("zhuanjibu@shrc.com.cn");
     expect(body).toContain("梅园路77号上海人才大厦1301室");
-    await page.screenshot({ path: screenshotPath("visitor-shanghai-notice"), fullPage: true });
+    await page.screenshot({ path: screenshotPath("visitor-shanghai-batch-notice"), fullPage: true });
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),

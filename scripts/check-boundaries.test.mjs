@@ -58,7 +58,7 @@ describe("check-boundaries", () => {
         'import { findBatchRow } from "../batches/queries";',
         'import { loadRound } from "./queries";',
         'import { findUserById } from "../auth/queries.ts";',
-        'export { insertNotice } from "../notices/queries";',
+        'export { insertPublicNotice } from "../public-notices/queries";',
         "",
       ].join("\n"),
       "packages/server/src/features/review/nested/deep.ts": 'import { x } from "../../batches/queries";\n',

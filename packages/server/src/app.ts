@@ -21,8 +21,8 @@ import { registerCaptchaRoutes } from "./features/captcha/routes";
 import { registerCatalogRoutes } from "./features/catalog/routes";
 import { registerExpertRoutes } from "./features/experts/routes";
 import { registerHealthRoutes } from "./features/health/routes";
-import { registerNoticeRoutes } from "./features/notices/routes";
 import { registerNotificationRoutes } from "./features/notifications/routes";
+import { registerPublicNoticeRoutes } from "./features/public-notices/routes";
 import { registerQuotaRoutes } from "./features/quotas/routes";
 import { registerRecommendationRoutes } from "./features/recommendation/routes";
 import { registerRecommendationCheckRoutes } from "./features/review/check-routes";
@@ -146,7 +146,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerExpertReviewRoutes(app, deps);
   registerSiteVisitRoutes(app, deps);
   registerRecommendationCheckRoutes(app, deps);
-  registerNoticeRoutes(app, deps);
+  registerPublicNoticeRoutes(app, deps);
   registerCatalogRoutes(app, deps);
   registerSupervisionRoutes(app, deps);
   registerNotificationRoutes(app, deps);

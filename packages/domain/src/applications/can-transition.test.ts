@@ -48,7 +48,7 @@ const common = [
   ...both("underReview · completeReview · OFFICE → reviewed"),
   ...both("reviewed · approve · OFFICE → approved"),
   ...both("reviewed · reject · OFFICE → rejected"),
-  ...both("approved · publishNotice · OFFICE → inPublicNotice"),
+  ...both("approved · publishPublicNotice · OFFICE → inPublicNotice"),
   ...both("inPublicNotice · list · OFFICE → listed"),
   ...both("inPublicNotice · removeAfterObjection · OFFICE → removed"),
 ];
@@ -203,7 +203,7 @@ describe("canTransition: routing by the batch's stages", () => {
       to: "listed",
     });
     expect(
-      canTransition({ status: "approved", command: "publishNotice", role: "nationalOffice", stages }),
+      canTransition({ status: "approved", command: "publishPublicNotice", role: "nationalOffice", stages }),
     ).toEqual({
       ok: false,
       reason: "本批次没有“公示”环节，不能执行“发布公示”操作",
@@ -338,7 +338,7 @@ describe("canTransition: whole journeys", () => {
         ["startReview", "nationalOffice", "underReview"],
         ["completeReview", "nationalOffice", "reviewed"],
         ["approve", "nationalOffice", "approved"],
-        ["publishNotice", "provincialOffice", "inPublicNotice"],
+        ["publishPublicNotice", "provincialOffice", "inPublicNotice"],
         ["list", "provincialOffice", "listed"],
       ]),
     ).toBe("listed");
@@ -355,7 +355,7 @@ describe("canTransition: whole journeys", () => {
         ["startReview", "provincialOffice", "underReview"],
         ["completeReview", "provincialOffice", "reviewed"],
         ["approve", "provincialOffice", "approved"],
-        ["publishNotice", "provincialOffice", "inPublicNotice"],
+        ["publishPublicNotice", "provincialOffice", "inPublicNotice"],
         ["removeAfterObjection", "provincialOffice", "removed"],
       ]),
     ).toBe("removed");

@@ -124,7 +124,7 @@ export const applicationCommands = {
     reasonLabel: "不通过理由",
     rules: [{ roles: offices, stage: "decision", from: "inbox", to: "rejected" }],
   },
-  publishNotice: {
+  publishPublicNotice: {
     name: "发布公示",
     needsReason: false,
     reasonLabel: null,

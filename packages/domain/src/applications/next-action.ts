@@ -64,7 +64,7 @@ const staffHints: readonly [ApplicationCommand, string][] = [
   ["startReview", "组织专家评议"],
   ["completeReview", "汇总专家评分，完成评议"],
   ["approve", "审定是否通过"],
-  ["publishNotice", "发布公示"],
+  ["publishPublicNotice", "发布公示"],
   ["list", "公示期满无异议的纳入目录，异议成立的予以移出"],
 ];
 

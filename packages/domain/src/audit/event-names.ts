@@ -51,8 +51,8 @@ export const auditEventNames: Readonly<Record<string, string>> = {
   "siteVisit.conclude": "作出考察结论",
   "siteVisit.attach": "上传考察材料",
   "siteVisit.download": "下载考察材料",
-  "notice.create": "发布公示",
-  "notice.demoShorten": "演示：缩短公示期",
+  "publicNotice.create": "发布公示",
+  "publicNotice.demoShorten": "演示：缩短公示期",
   "objection.file": "提出异议",
   "complaint.file": "投诉举报",
   "complaint.investigate": "调查核实投诉",
@@ -68,16 +68,35 @@ export const auditEventNames: Readonly<Record<string, string>> = {
   "platform.backup": "备份平台数据",
 };
 
+/**
+ * Names events were recorded under before the glossary named 公示 `publicNotice` (issue 15
+ * point 7), with the name each has now. Stored events keep the name they were written with (the
+ * audit chain hashes it), so an old event still reads 发布公示 and a filter on the new name finds it.
+ */
+export const legacyAuditEventNames: Readonly<Record<string, string>> = {
+  "notice.create": "publicNotice.create",
+  "notice.demoShorten": "publicNotice.demoShorten",
+  "notice.manage": "publicNotice.manage",
+};
+
 const commandNames: Readonly<Record<string, string>> = commands;
 
 /** 登录, 提交申报, 形式审查通过 …: the event's name in Chinese (其他操作 when none is known). */
 export function auditEventName(command: string): string {
-  return auditEventNames[command] ?? commandNames[command] ?? "其他操作";
+  const current = legacyAuditEventNames[command] ?? command;
+  return auditEventNames[current] ?? commandNames[current] ?? "其他操作";
 }
 
 /** Whether a recorded name has a Chinese name (what a test of the server's events checks). */
 export function hasAuditEventName(command: string): boolean {
-  return command in auditEventNames || command in commandNames;
+  const current = legacyAuditEventNames[command] ?? command;
+  return current in auditEventNames || current in commandNames;
+}
+
+/** Every name an event of this kind may be stored under: its own and the legacy ones before it. */
+export function storedAuditEventNames(command: string): string[] {
+  const legacy = Object.keys(legacyAuditEventNames).filter((old) => legacyAuditEventNames[old] === command);
+  return [command, ...legacy];
 }
 
 /** 申报, 批次, 目录信息 …: what an event acted on. */
@@ -92,7 +111,9 @@ export const auditTargetNames: Readonly<Record<string, string>> = {
   expert: "专家",
   institution: "申报单位",
   job: "后台任务",
+  /** The target type of 公示 events recorded before it was named `publicNotice`. */
   notice: "公示",
   platform: "平台",
+  publicNotice: "公示",
   user: "账号",
 };

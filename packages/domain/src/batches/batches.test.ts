@@ -53,7 +53,7 @@ describe("built-in batches", () => {
       "publicNotice",
       "catalog",
     ]);
-    expect(nationalBatch2.noticeText).not.toContain("二程");
+    expect(nationalBatch2.batchNoticeText).not.toContain("二程");
   });
 
   it("closes evaluation for the three batch-1 occupations only", () => {
@@ -113,12 +113,12 @@ describe("built-in batches", () => {
 describe("what each notice asks, and nothing more", () => {
   /** Every text of a definition a visitor may read, except the notice body itself. */
   function shownTexts(batch: typeof nationalBatch2): string {
-    const { noticeText: _body, ...rest } = batch;
+    const { batchNoticeText: _body, ...rest } = batch;
     return JSON.stringify(rest);
   }
 
   it("Shanghai asks for the stamped form as a PDF, not the national notice's certificate or credit report", () => {
-    expect(shanghaiBatch3.noticeText).toContain(
+    expect(shanghaiBatch3.batchNoticeText).toContain(
       "加盖单位印章的纸质材料（一式2份）及电子版（加盖公章的PDF格式）",
     );
     expect(shanghaiBatch3.requiredAttachments.filter((item) => item.required)).toEqual([
@@ -147,24 +147,24 @@ describe("what each notice asks, and nothing more", () => {
     const shown = shownTexts(nationalBatch2);
     expect(shown).not.toContain("一式");
     expect(shown).not.toMatch(/周期|不得再次申报|3年内/);
-    expect(nationalBatch2.noticeTerms).toEqual({
+    expect(nationalBatch2.batchNoticeTerms).toEqual({
       validity:
         "纳入目录的培训机构和评价机构有效期限均为3年，目录向社会公开并动态调整。有效期限起算时间统一为知识更新工程网上审核通过时间。",
       assessmentCycle: null,
       reapplicationBan: null,
     });
-    expect(nationalBatch2.noticeText).not.toMatch(/一式|周期|不得再次申报/);
+    expect(nationalBatch2.batchNoticeText).not.toMatch(/一式|周期|不得再次申报/);
   });
 
   it("every term shown is quoted word for word from its notice", () => {
     for (const batch of BUILT_IN_BATCHES) {
-      const terms = batch.noticeTerms;
+      const terms = batch.batchNoticeTerms;
       expect(terms, batch.code).toBeDefined();
       for (const text of Object.values(terms ?? {})) {
-        if (text !== null) expect(batch.noticeText).toContain(text);
+        if (text !== null) expect(batch.batchNoticeText).toContain(text);
       }
     }
-    expect(shanghaiBatch3.noticeTerms).toEqual({
+    expect(shanghaiBatch3.batchNoticeTerms).toEqual({
       validity: "对考核评估结果较好的单位，继续纳入培训机构目录，并在资源配置、任务分配等方面给予一定倾斜。",
       assessmentCycle: "市人力资源社会保障局以3年为一周期，对纳入培训机构目录的单位进行考核评估。",
       reapplicationBan: "对考核评估结果不通过，不再纳入培训机构目录，且3年内不得再次申报培训机构遴选。",
@@ -177,12 +177,12 @@ describe("demo batches", () => {
     const demo = makeDemoBatch(shanghaiBatch3, new Date("2026-11-23T02:00:00Z"));
     const [year, month, day] = demo.onlineDeadline.slice(0, 10).split("-").map(Number);
     const published = demo.publishedOn.split("-").map(Number);
-    const preface = demo.noticeText.split("\n\n")[0];
+    const preface = demo.batchNoticeText.split("\n\n")[0];
     expect(preface).toContain(`网上申报截止${year}年${month}月${day}日24时`);
     expect(preface).toContain(`纸质材料报送截止${year}年${month}月${day}日24时`);
     expect(preface).toContain(`发布日期${published[0]}年${published[1]}月${published[2]}日`);
     expect(preface).toContain("下文原通知中的日期以此为准");
-    expect(demo.noticeText).toContain(shanghaiBatch3.noticeText);
+    expect(demo.batchNoticeText).toContain(shanghaiBatch3.batchNoticeText);
   });
 
   it("keeps its dates when rebuilt from the source by its shift", () => {
@@ -197,7 +197,7 @@ describe("demo batches", () => {
     expect(demo.title.startsWith("【演示】")).toBe(true);
     expect(Date.parse(demo.onlineDeadline)).toBeGreaterThan(now.getTime() + 29 * 86_400_000);
     expect(demo.onlineDeadline).toMatch(/T23:59:59\+08:00$/);
-    expect(demo.noticeText).toContain("演示");
+    expect(demo.batchNoticeText).toContain("演示");
     const result = validateBatchDefinition(demo);
     expect(result.ok ? [] : result.issues).toEqual([]);
   });

@@ -61,7 +61,7 @@ export const batchDefinitionSchema = z.object({
     z.object({ level: z.literal("region"), regionCode }),
   ]),
   addressees: multiline(z.string().trim().max(300)),
-  noticeText: multiline(z.string().min(20, "通知正文至少20字")),
+  batchNoticeText: multiline(z.string().min(20, "通知正文至少20字")),
   contacts: z.array(z.object({ label: z.string().min(1), value: z.string().min(1) })),
   kinds: z.array(z.enum(kindCodes)).min(1, "至少接受一类机构"),
   formTemplates: z.object({ training: z.string().nullable(), evaluation: z.string().nullable() }),
@@ -121,14 +121,14 @@ export const batchDefinitionSchema = z.object({
   paperDeadline: isoInstant.nullable(),
   paperCopies: z.number().int().min(0).max(10),
   submitTo: z.string().trim().max(200),
-  noticeWorkdays: z.number().int().min(1, "公示期至少1个工作日").max(30, "公示期不超过30个工作日"),
+  publicNoticeWorkdays: z.number().int().min(1, "公示期至少1个工作日").max(30, "公示期不超过30个工作日"),
   catalogValidityYears: z.number().int().min(1).max(10),
   /**
    * How the notice itself words the catalog's validity, the assessment cycle and the bar after a
    * failed assessment: shown to the public as quoted; null where the notice says nothing.
    * Absent in definitions stored before these texts existed.
    */
-  noticeTerms: z
+  batchNoticeTerms: z
     .object({
       validity: z.string().trim().min(2).max(300).nullable(),
       assessmentCycle: z.string().trim().min(2).max(300).nullable(),

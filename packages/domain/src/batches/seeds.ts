@@ -1,6 +1,6 @@
 import { shanghaiOffsetInstant } from "../calendar/shanghai-time";
 import { occupationCodes } from "../reference/occupations";
-import { nationalBatch2NoticeText, shanghaiBatch3NoticeText } from "./notice-texts";
+import { nationalBatch2BatchNoticeText, shanghaiBatch3BatchNoticeText } from "./batch-notice-texts";
 import { GREATER_BAY_AREA_PREFECTURES } from "./quota-areas";
 import type { BatchDefinition } from "./schema";
 
@@ -27,7 +27,7 @@ export const nationalBatch2: BatchDefinition = {
   scope: { level: "national" },
   addressees:
     "各省、自治区、直辖市及新疆生产建设兵团人力资源社会保障厅（局），中共海南省委人才发展局，国务院有关部委、直属机构人事部门，有关行业组织、中央企业人力资源部门",
-  noticeText: nationalBatch2NoticeText,
+  batchNoticeText: nationalBatch2BatchNoticeText,
   contacts: [
     { label: "联系电话", value: "010-84629295" },
     { label: "邮寄地址", value: "北京市朝阳区育慧里5号（邮编：100101）" },
@@ -88,12 +88,12 @@ export const nationalBatch2: BatchDefinition = {
   // 五(四): "推荐表等书面材料以机要交换或邮寄方式报送" — the notice states no number of copies.
   paperCopies: 0,
   submitTo: "人力资源社会保障部事业单位人事服务中心继续教育和国际合作处",
-  noticeWorkdays: 5,
+  publicNoticeWorkdays: 5,
   catalogValidityYears: 3,
   assessmentCycleYears: 3,
   reapplicationBanYears: 3,
   // 一(五); the notice states no assessment cycle and no bar on reapplying.
-  noticeTerms: {
+  batchNoticeTerms: {
     validity:
       "纳入目录的培训机构和评价机构有效期限均为3年，目录向社会公开并动态调整。有效期限起算时间统一为知识更新工程网上审核通过时间。",
     assessmentCycle: null,
@@ -135,7 +135,7 @@ export const shanghaiBatch3: BatchDefinition = {
   publishedOn: "2026-03-03",
   scope: { level: "region", regionCode: "310000" },
   addressees: "各专业技术人员继续教育基地、高等院校",
-  noticeText: shanghaiBatch3NoticeText,
+  batchNoticeText: shanghaiBatch3BatchNoticeText,
   contacts: [
     { label: "联系人", value: "崔老师、黄老师、龚老师" },
     { label: "联系电话", value: "23110186、63816858、32511306" },
@@ -197,12 +197,12 @@ export const shanghaiBatch3: BatchDefinition = {
   paperDeadline: "2026-04-03T23:59:59+08:00",
   paperCopies: 2,
   submitTo: "上海市人力资源公共服务中心",
-  noticeWorkdays: 5,
+  publicNoticeWorkdays: 5,
   catalogValidityYears: 3,
   assessmentCycleYears: 3,
   reapplicationBanYears: 3,
   // 四、工作要求: the notice sets no separate validity; listing continues by the 3-year assessment.
-  noticeTerms: {
+  batchNoticeTerms: {
     validity: "对考核评估结果较好的单位，继续纳入培训机构目录，并在资源配置、任务分配等方面给予一定倾斜。",
     assessmentCycle: "市人力资源社会保障局以3年为一周期，对纳入培训机构目录的单位进行考核评估。",
     reapplicationBan: "对考核评估结果不通过，不再纳入培训机构目录，且3年内不得再次申报培训机构遴选。",
@@ -262,7 +262,7 @@ export function shiftDemoBatch(source: BatchDefinition, shiftDays: number): Batc
     })),
     onlineDeadline: shiftInstant(source.onlineDeadline, shiftDays),
     paperDeadline: shift(source.paperDeadline),
-    noticeText: `${demoPreface(source, shiftDays)}\n\n${source.noticeText}`,
+    batchNoticeText: `${demoPreface(source, shiftDays)}\n\n${source.batchNoticeText}`,
   };
 }
 

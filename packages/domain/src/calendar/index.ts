@@ -18,7 +18,7 @@ export {
 } from "./calendar-override-schema";
 export { buildCalendarFromChineseDays } from "./chinese-days-source";
 export { type IsoDate, isIsoDate } from "./iso-date";
-export { type NoticePeriod, noticePeriod } from "./notice-period";
+export { type PublicNoticePeriod, publicNoticePeriod } from "./public-notice-period";
 export {
   fromShanghaiWallClock,
   SHANGHAI_OFFSET_MS,

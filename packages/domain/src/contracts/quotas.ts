@@ -8,7 +8,7 @@ export const quotaSettingRowSchema = z.object({
   areaKey: z.string(),
   name: z.string(),
   /** Why the office sets it: the notice sentence that leaves the number open. */
-  noticeBasis: z.string(),
+  batchNoticeBasis: z.string(),
   limit: z.number().nullable(),
   basis: z.string().nullable(),
   setAt: z.string().nullable(),

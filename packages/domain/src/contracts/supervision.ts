@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { kindCodes } from "../reference/kinds";
 import { occupationCodes } from "../reference/occupations";
-import { evidenceFileSchema } from "./notices";
+import { evidenceFileSchema } from "./public-notices";
 
 export const complaintStatuses = ["received", "investigating", "closed"] as const;
 export type ComplaintStatus = (typeof complaintStatuses)[number];

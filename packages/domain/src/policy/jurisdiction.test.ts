@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   type ApplicationInJurisdiction,
   canActOnCatalogEntry,
-  canActOnNotice,
+  canActOnPublicNotice,
   canSeeApplication,
   canSuperviseCatalogEntry,
   centreActsOnBatch,
@@ -182,7 +182,7 @@ describe("canSeeApplication", () => {
   });
 });
 
-describe("canActOnNotice", () => {
+describe("canActOnPublicNotice", () => {
   const publishers = ["national", "provincial", "organizer"] as const;
   it("lets the national office act on every notice and no role but the offices on any", () => {
     for (const scope of scopeNames)
@@ -190,9 +190,9 @@ describe("canActOnNotice", () => {
         for (const kind of ["training", "evaluation", null])
           for (const regionCode of [OWN, OTHER, null]) {
             const batch = { scope: scopes[scope], catalogPublisher: { training, evaluation: "national" } };
-            expect(canActOnNotice(actor("nationalOffice"), batch, { kind, regionCode })).toBe(true);
+            expect(canActOnPublicNotice(actor("nationalOffice"), batch, { kind, regionCode })).toBe(true);
             for (const role of staffRolesExceptOffices)
-              expect(canActOnNotice(actor(role), batch, { kind, regionCode })).toBe(false);
+              expect(canActOnPublicNotice(actor(role), batch, { kind, regionCode })).toBe(false);
           }
   });
 
@@ -210,7 +210,7 @@ describe("canActOnNotice", () => {
                 kind === "training" &&
                 regionCode === OWN);
             expect(
-              canActOnNotice(office, batch, { kind, regionCode }),
+              canActOnPublicNotice(office, batch, { kind, regionCode }),
               `${scope} ${training} ${kind} ${regionCode}`,
             ).toBe(expected);
           }
@@ -222,7 +222,7 @@ describe("canActOnNotice", () => {
       catalogPublisher: { training: "provincial", evaluation: "national" },
     };
     expect(
-      canActOnNotice(actor("provincialOffice", null), batch, { kind: "training", regionCode: null }),
+      canActOnPublicNotice(actor("provincialOffice", null), batch, { kind: "training", regionCode: null }),
     ).toBe(false);
   });
 });
@@ -402,7 +402,7 @@ describe("properties", () => {
             scope: batchScope,
             catalogPublisher: { training: "national", evaluation: "national" },
           };
-          expect(canActOnNotice(who, batch, { kind, regionCode: r })).toBe(true);
+          expect(canActOnPublicNotice(who, batch, { kind, regionCode: r })).toBe(true);
           expect(canActOnCatalogEntry(who, { regionCode: r, batchScope })).toBe(true);
         },
       ),

@@ -96,19 +96,19 @@ export type CatalogPublisher = { training: string; evaluation: string };
  * batch leaves the training catalog to the provinces ("拟列入目录的培训机构由属地省级人力资源社会
  * 保障部门同步公示") — for its own region's training list.
  */
-export function canActOnNotice(
+export function canActOnPublicNotice(
   actor: Actor,
   batch: { scope: BatchScope; catalogPublisher: CatalogPublisher },
-  notice: { kind: string | null; regionCode: string | null },
+  publicNotice: { kind: string | null; regionCode: string | null },
 ): boolean {
   if (actor.role === "nationalOffice") return true;
   if (actor.role !== "provincialOffice") return false;
   const localTraining =
     batch.scope.level === "national" &&
     batch.catalogPublisher.training === "provincial" &&
-    notice.kind === "training" &&
-    notice.regionCode !== null &&
-    notice.regionCode === actor.regionCode;
+    publicNotice.kind === "training" &&
+    publicNotice.regionCode !== null &&
+    publicNotice.regionCode === actor.regionCode;
   return ownRegionBatch(actor, batch.scope) || localTraining;
 }
 

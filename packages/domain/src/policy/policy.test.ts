@@ -88,7 +88,7 @@ describe("roleMayRun", () => {
       "review.manage": ["nationalOffice", "provincialOffice"],
       "review.score": ["expert"],
       "decision.make": ["nationalOffice", "provincialOffice"],
-      "notice.manage": ["nationalOffice", "provincialOffice"],
+      "publicNotice.manage": ["nationalOffice", "provincialOffice"],
       "catalog.manage": ["nationalOffice", "provincialOffice"],
       "assessment.view": ["institution", "nationalOffice", "provincialOffice"],
       "assessment.submit": ["institution"],

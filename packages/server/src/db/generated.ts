@@ -406,10 +406,10 @@ export interface Objections {
   id: string;
   ip: string | null;
   itemId: string;
-  noticeId: string;
   objectorName: string;
   objectorOrg: string;
   phoneEnc: string;
+  publicNoticeId: string;
   status: ObjectionStatus;
 }
 
@@ -443,8 +443,8 @@ export interface PublicNoticeItems {
   institutionName: string;
   kind: KindCode;
   levels: string;
-  noticeId: string;
   occupation: OccupationCode;
+  publicNoticeId: string;
   regionCode: string | null;
   removedReason: string | null;
   status: PublicNoticeItemStatus;

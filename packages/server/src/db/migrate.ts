@@ -25,6 +25,8 @@ import * as reviewDraws from "./migrations/2026-12-09-review-draws";
 import * as reviewPledges from "./migrations/2026-12-09-review-pledges";
 import * as setQuotas from "./migrations/2026-12-09-set-quotas";
 import * as siteVisits from "./migrations/2026-12-09-site-visits";
+import * as batchNoticeKeys from "./migrations/2026-12-10-batch-notice-keys";
+import * as publicNoticeNames from "./migrations/2026-12-10-public-notice-names";
 import type { Dialect } from "./types";
 
 /** Migrations are listed explicitly (no directory scan) so bundling and tsx both work. */
@@ -54,6 +56,8 @@ const migrations: Record<string, Migration> = {
   "2026-12-09-set-quotas": setQuotas,
   "2026-12-09-site-visits": siteVisits,
   "2026-12-09-recommendation-checks": recommendationChecks,
+  "2026-12-10-batch-notice-keys": batchNoticeKeys,
+  "2026-12-10-public-notice-names": publicNoticeNames,
 };
 
 /** The migrations this code knows, in order: the schema version a backup records and a restore checks. */

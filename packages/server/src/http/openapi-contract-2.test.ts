@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../test/harness";
 
 /*
- * The workflow features (notices, notifications, recommendation, review, stats, supervision,
+ * The workflow features (public notices, notifications, recommendation, review, stats, supervision,
  * users) declare the schema of every success answer, so the web can rely on the contract the
  * server serializes through.
  */
@@ -13,9 +13,9 @@ const featurePaths = [
   /^\/api\/notifications(\/|$)/,
   /^\/api\/stats\//,
   /^\/api\/public\/(stats|deadlines)/,
-  /^\/api\/public\/notices(\/|$)/,
+  /^\/api\/public\/public-notices(\/|$)/,
   /^\/api\/public\/objections\//,
-  /^\/api\/notices(\/|$)/,
+  /^\/api\/public-notices(\/|$)/,
   /^\/api\/objections\//,
   /^\/api\/recommendation-queue$/,
   /^\/api\/applications\/\{id\}\/(recommend|decline|undo-recommendation|paper-receipt|formal-check|decide)$/,

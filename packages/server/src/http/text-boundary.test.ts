@@ -65,7 +65,7 @@ describe.each(testDatabases)("the text rule at the boundary on %s", (kind) => {
       "/api/public/catalog?q=%00",
       "/api/public/catalog?batch=%00",
       "/api/public/catalog?q=%E2%80%AE",
-      `/api/public/notices/${encodeURIComponent("x\u0000")}`,
+      `/api/public/public-notices/${encodeURIComponent("x\u0000")}`,
       `/api/public/catalog/${encodeURIComponent("\u202e1")}`,
     ]) {
       const response = await ctx.client().get(url);
@@ -78,7 +78,7 @@ describe.each(testDatabases)("the text rule at the boundary on %s", (kind) => {
 
   it("refuses hostile text in the objection and complaint forms and their status lookups", async () => {
     const objection = await ctx.client().upload(
-      `/api/public/notices/${crypto.randomUUID()}/objections`,
+      `/api/public/public-notices/${crypto.randomUUID()}/objections`,
       multipartBody(
         {
           itemId: "x",

@@ -59,7 +59,7 @@ describe.each(testDatabases)("two `linxuan serve` instances on one %s database",
       for (let i = 0; i < 10; i++)
         await notify(trx, ctx.deps, {
           userIds,
-          event: "noticePublished",
+          event: "publicNoticePublished",
           detail: `第${i + 1}条公示已发布。`,
           link: "/public-notices",
         });

@@ -244,7 +244,7 @@ export async function signedInStaff(
   return { username, client };
 }
 
-export type NoticeOptions = {
+export type PublicNoticeOptions = {
   /** How many approved training applications the notice lists. */
   count: number;
   /** The batch to publish from; by default a new 演示 copy of the Shanghai batch of its own. */
@@ -258,7 +258,7 @@ export type NoticeOptions = {
 };
 
 /** The 落款 and objection contacts an office enters when it publishes a notice. */
-export const NOTICE_CONTACTS = {
+export const PUBLIC_NOTICE_CONTACTS = {
   issuingBody: "上海市人力资源和社会保障局",
   contactAddress: "上海市黄浦区南京西路1号",
   contactPhone: "021-62345678",
@@ -271,7 +271,7 @@ export const NOTICE_CONTACTS = {
  * lists exactly these. Returns the office's view of the notice, the applications in the order
  * they were approved, the batch, and the office (username and signed-in client).
  */
-export async function publishedNotice(ctx: TestContext, options: NoticeOptions) {
+export async function publishedPublicNotice(ctx: TestContext, options: PublicNoticeOptions) {
   const regionCode = options.regionCode ?? "310000";
   const batchId = options.batchId ?? (await publishOpenBatch(ctx, shanghaiBatch3));
   const apps = [];
@@ -285,21 +285,21 @@ export async function publishedNotice(ctx: TestContext, options: NoticeOptions) 
     );
   }
   const office = await signedInStaff(ctx, "provincialOffice", { regionCode });
-  const published = await office.client.post("/api/notices", {
+  const published = await office.client.post("/api/public-notices", {
     batchId,
     kind: "training",
     regionCode,
     startsAt: options.startsAt ?? ctx.deps.clock().toISOString(),
-    ...NOTICE_CONTACTS,
+    ...PUBLIC_NOTICE_CONTACTS,
   });
   if (published.status !== 201) throw new Error(`notice failed: ${JSON.stringify(published.body)}`);
-  const notice = published.body.notice as {
+  const publicNotice = published.body.publicNotice as {
     id: string;
     endsAt: string;
     lastDay: string;
     items: { id: string; applicationId: string; institutionName: string }[];
   };
-  return { batchId, notice, apps, officeName: office.username, office: office.client };
+  return { batchId, publicNotice, apps, officeName: office.username, office: office.client };
 }
 
 /**
@@ -309,13 +309,13 @@ export async function publishedNotice(ctx: TestContext, options: NoticeOptions) 
  */
 export async function fileObjection(
   ctx: TestContext,
-  noticeId: string,
+  publicNoticeId: string,
   itemId: string,
   fields: Record<string, string> = {},
 ): Promise<string> {
   const visitor = ctx.client();
   const filed = await visitor.upload(
-    `/api/public/notices/${noticeId}/objections`,
+    `/api/public/public-notices/${publicNoticeId}/objections`,
     multipartBody(
       {
         ...(await visitor.captcha()),
@@ -336,18 +336,18 @@ export async function fileObjection(
 
 /**
  * Catalog entries as the platform lists them: a 公示 over `count` approved applications (see
- * `publishedNotice`, starting now), the clock moved past its period and the office confirming it.
+ * `publishedPublicNotice`, starting now), the clock moved past its period and the office confirming it.
  * The clock is then put back where it was, so the test goes on at its own time; sessions used
  * before stay valid. Returns the notice's parts with each application's catalog entry id.
  */
-export async function listedCatalogEntries(ctx: TestContext, options: Omit<NoticeOptions, "startsAt">) {
+export async function listedCatalogEntries(ctx: TestContext, options: Omit<PublicNoticeOptions, "startsAt">) {
   const held = ctx.heldAt();
-  const published = await publishedNotice(ctx, options);
+  const published = await publishedPublicNotice(ctx, options);
   try {
-    ctx.setNow(new Date(Date.parse(published.notice.endsAt) + 60_000));
+    ctx.setNow(new Date(Date.parse(published.publicNotice.endsAt) + 60_000));
     // The office's session idled out over the period: it signs in again to confirm.
     await published.office.login(published.officeName, TEST_PASSWORD);
-    const confirmed = await published.office.post(`/api/notices/${published.notice.id}/confirm`);
+    const confirmed = await published.office.post(`/api/public-notices/${published.publicNotice.id}/confirm`);
     if (confirmed.status !== 200) throw new Error(`confirm failed: ${JSON.stringify(confirmed.body)}`);
   } finally {
     ctx.setNow(held);

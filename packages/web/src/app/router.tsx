@@ -69,11 +69,11 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           {
             path: "notices",
-            lazy: page(() => import("../features/public/notices-page").then((m) => m.NoticesPage)),
+            lazy: page(() => import("../features/public/batch-notices-page").then((m) => m.BatchNoticesPage)),
           },
           {
             path: "notices/:id",
-            lazy: page(() => import("../features/public/notice-page").then((m) => m.NoticePage)),
+            lazy: page(() => import("../features/public/batch-notice-page").then((m) => m.BatchNoticePage)),
           },
           {
             path: "login",
@@ -86,25 +86,25 @@ export const router = createBrowserRouter([
           {
             path: "public-notices",
             lazy: page(() =>
-              import("../features/notices/public-notices-page").then((m) => m.PublicNoticesPage),
+              import("../features/public-notices/public-notices-page").then((m) => m.PublicNoticesPage),
             ),
           },
           {
             path: "public-notices/:id",
             lazy: page(() =>
-              import("../features/notices/public-notice-page").then((m) => m.PublicNoticePage),
+              import("../features/public-notices/public-notice-page").then((m) => m.PublicNoticePage),
             ),
           },
           {
             path: "objection-status",
             lazy: page(() =>
-              import("../features/notices/status-lookup-page").then((m) => m.ObjectionStatusPage),
+              import("../features/public-notices/status-lookup-page").then((m) => m.ObjectionStatusPage),
             ),
           },
           {
             path: "complaint-status",
             lazy: page(() =>
-              import("../features/notices/status-lookup-page").then((m) => m.ComplaintStatusPage),
+              import("../features/public-notices/status-lookup-page").then((m) => m.ComplaintStatusPage),
             ),
           },
           {
@@ -283,18 +283,33 @@ export const router = createBrowserRouter([
             ),
           },
           {
-            path: "workbench/notices",
+            path: "workbench/public-notices",
             lazy: page(
-              () => import("../features/notices/notices-admin-page").then((m) => m.NoticesAdminPage),
-              "notice.manage",
+              () =>
+                import("../features/public-notices/public-notices-admin-page").then(
+                  (m) => m.PublicNoticesAdminPage,
+                ),
+              "publicNotice.manage",
             ),
           },
           {
-            path: "workbench/notices/:id",
+            path: "workbench/public-notices/:id",
             lazy: page(
-              () => import("../features/notices/notice-admin-page").then((m) => m.NoticeAdminPage),
-              "notice.manage",
+              () =>
+                import("../features/public-notices/public-notice-admin-page").then(
+                  (m) => m.PublicNoticeAdminPage,
+                ),
+              "publicNotice.manage",
             ),
+          },
+          // 公示管理's former address (before the glossary's publicNotice): bookmarks and the links in
+          // notifications sent before the rename still arrive.
+          {
+            path: "workbench/notices/:id?",
+            loader: ({ params, request }) =>
+              redirect(
+                `/workbench/public-notices${params.id ? `/${encodeURIComponent(params.id)}` : ""}${new URL(request.url).search}`,
+              ),
           },
           {
             path: "workbench/catalog-admin",

@@ -71,7 +71,12 @@ export const workbenchMenu: readonly MenuEntry[] = [
   },
   { path: "/workbench/users", label: "账号管理", icon: <TeamOutlined />, command: "user.view" },
   { path: "/workbench/calendar", label: "工作日历", icon: <CalendarOutlined />, command: "calendar.manage" },
-  { path: "/workbench/notices", label: "公示管理", icon: <NotificationOutlined />, command: "notice.manage" },
+  {
+    path: "/workbench/public-notices",
+    label: "公示管理",
+    icon: <NotificationOutlined />,
+    command: "publicNotice.manage",
+  },
   {
     path: "/workbench/catalog-admin",
     label: "目录管理",

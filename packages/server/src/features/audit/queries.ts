@@ -1,3 +1,4 @@
+import { storedAuditEventNames } from "@linxuan/domain";
 import type { Db } from "../../db/connection";
 import type { Row } from "../../db/types";
 
@@ -12,7 +13,7 @@ export async function listAuditEvents(
   },
 ): Promise<{ items: Row<"auditEvents">[]; total: number }> {
   let query = db.selectFrom("auditEvents");
-  if (filter.command) query = query.where("command", "=", filter.command);
+  if (filter.command) query = query.where("command", "in", storedAuditEventNames(filter.command));
   if (filter.actor) query = query.where("actorUsername", "=", filter.actor);
   if (filter.requestId) query = query.where("requestId", "=", filter.requestId);
   const [items, count] = await Promise.all([

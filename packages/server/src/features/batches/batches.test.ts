@@ -29,7 +29,7 @@ describe.each(testDatabases)("batches on %s", (kind) => {
       isDemo: false,
     });
     const detail = await ctx.client().get(`/api/public/batches/${shanghai.id}`);
-    expect(detail.body.batch.definition.noticeText).toContain("一式2份");
+    expect(detail.body.batch.definition.batchNoticeText).toContain("一式2份");
     expect(detail.body.batch.definition.contacts).toContainEqual({
       label: "电子邮箱",
       value: "zhuanjibu@shrc.com.cn",
@@ -58,7 +58,7 @@ describe.each(testDatabases)("batches on %s", (kind) => {
       .where("code", "=", shanghaiBatch3.code)
       .executeTakeFirstOrThrow();
     // The definition an older release installed: the national notice's attachments, no notice texts.
-    const { noticeTerms: _terms, ...older } = structuredClone(shanghaiBatch3);
+    const { batchNoticeTerms: _terms, ...older } = structuredClone(shanghaiBatch3);
     older.requiredAttachments = [
       { code: "stampedForm", name: "申报表电子版（加盖公章的PDF格式）", required: true, note: "" },
       {
@@ -83,7 +83,7 @@ describe.each(testDatabases)("batches on %s", (kind) => {
       .executeTakeFirstOrThrow();
     expect(Number(stored.version)).toBe(Number(row.version) + 1);
     expect(detail.body.batch.definition.requiredAttachments).toEqual(shanghaiBatch3.requiredAttachments);
-    expect(detail.body.batch.definition.noticeTerms).toEqual(shanghaiBatch3.noticeTerms);
+    expect(detail.body.batch.definition.batchNoticeTerms).toEqual(shanghaiBatch3.batchNoticeTerms);
     const events = await ctx.deps.db
       .selectFrom("auditEvents")
       .select("summary")

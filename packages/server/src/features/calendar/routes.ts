@@ -5,8 +5,8 @@ import {
   calendarYearViewSchema,
   isIsoDate,
   multiline,
-  noticePeriod,
   okSchema,
+  publicNoticePeriod,
   shanghaiDayStart,
   workdaysAddedSchema,
 } from "@linxuan/domain";
@@ -57,7 +57,11 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => {
       const calendar = await loadWorkdayCalendar(deps);
       try {
-        const period = noticePeriod(calendar, shanghaiDayStart(request.query.start), request.query.days);
+        const period = publicNoticePeriod(
+          calendar,
+          shanghaiDayStart(request.query.start),
+          request.query.days,
+        );
         return {
           start: request.query.start,
           days: request.query.days,

@@ -1,11 +1,11 @@
-import { noticeEndText, shanghaiBatch3 } from "@linxuan/domain";
+import { publicNoticeEndText, shanghaiBatch3 } from "@linxuan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanUpJobs } from "../../jobs/housekeeping";
 import {
   listedCatalogEntries,
   makeStaff,
   multipartBody,
-  publishedNotice,
+  publishedPublicNotice,
   publishOpenBatch,
   SAMPLE_PDF,
   signedInStaff,
@@ -55,7 +55,7 @@ describe.each(testDatabases)("who is told what, from notice to complaint, on %s"
   });
 
   it("tells each institution in a notice that it is published, with the last day", async () => {
-    const { notice, apps } = await publishedNotice(ctx, {
+    const { publicNotice, apps } = await publishedPublicNotice(ctx, {
       count: 2,
       occupation: "big_data",
       startsAt: new Date(Date.now() + 60_000).toISOString(),
@@ -63,33 +63,33 @@ describe.each(testDatabases)("who is told what, from notice to complaint, on %s"
     for (const app of apps) {
       const inbox = await app.client.get("/api/notifications");
       const published = inbox.body.items.find((item: { title: string }) => item.title === "公示已发布");
-      expect(published).toMatchObject({ link: `/public-notices/${notice.id}` });
-      expect(published.body).toContain(`至${noticeEndText(notice)}`);
+      expect(published).toMatchObject({ link: `/public-notices/${publicNotice.id}` });
+      expect(published.body).toContain(`至${publicNoticeEndText(publicNotice)}`);
     }
   });
 
   it("tells the publishing office of an objection and the objector, by e-mail, how it was handled", async () => {
     const {
-      notice: published,
+      publicNotice: published,
       apps,
       officeName,
-    } = await publishedNotice(ctx, {
+    } = await publishedPublicNotice(ctx, {
       count: 2,
       occupation: "big_data",
       startsAt: new Date(Date.now() + 60_000).toISOString(),
     });
-    const noticeId = published.id;
+    const publicNoticeId = published.id;
     const objectorEmail = `wangwu-${unique()}@example.cn`;
     // Asked now: their sessions idle out once the clock moves into the notice period.
     const institutionUserIds = new Map<string, string>();
     for (const app of apps) institutionUserIds.set(app.application.id, await signedInUserId(app.client));
     ctx.setNow(new Date(Date.parse(published.endsAt) - 86_400_000));
     try {
-      const notice = await ctx.client().get(`/api/public/notices/${noticeId}`);
-      const item = notice.body.notice.items[0];
+      const publicNotice = await ctx.client().get(`/api/public/public-notices/${publicNoticeId}`);
+      const item = publicNotice.body.publicNotice.items[0];
       const objector = ctx.client();
       const filed = await objector.upload(
-        `/api/public/notices/${noticeId}/objections`,
+        `/api/public/public-notices/${publicNoticeId}/objections`,
         multipartBody(
           {
             ...(await objector.captcha()),
@@ -109,13 +109,13 @@ describe.each(testDatabases)("who is told what, from notice to complaint, on %s"
         (row) => row.title === "收到异议",
       );
       expect(received?.body).toContain(filed.body.ackNumber);
-      expect(received?.link).toBe(`/workbench/notices/${noticeId}`);
+      expect(received?.link).toBe(`/workbench/public-notices/${publicNoticeId}`);
       const elsewhere = await makeStaff(ctx, "provincialOffice", { regionCode: "440000" });
       expect(await inboxOf(ctx, await userIdOf(ctx, elsewhere))).toEqual([]);
 
       const relog = ctx.client();
       await relog.login(officeName, TEST_PASSWORD);
-      const objection = (await relog.get(`/api/notices/${noticeId}/objections`)).body.items[0];
+      const objection = (await relog.get(`/api/public-notices/${publicNoticeId}/objections`)).body.items[0];
       const sentEarlier = new Set(
         (await ctx.deps.db.selectFrom("outboundEmails").select("id").execute()).map((row) => row.id),
       );
@@ -155,16 +155,21 @@ describe.each(testDatabases)("who is told what, from notice to complaint, on %s"
   });
 
   it("tells the complainant by e-mail and the institution in the app when a complaint is closed", async () => {
-    const { notice, apps, officeName } = await publishedNotice(ctx, { count: 1, occupation: "big_data" });
+    const { publicNotice, apps, officeName } = await publishedPublicNotice(ctx, {
+      count: 1,
+      occupation: "big_data",
+    });
     const [listedApp] = apps;
     if (!listedApp) throw new Error("no application");
     const institutionUserId = await signedInUserId(listedApp.client);
     const complainantEmail = `lisi-${unique()}@example.cn`;
-    ctx.setNow(new Date(Date.parse(notice.endsAt) + 1000));
+    ctx.setNow(new Date(Date.parse(publicNotice.endsAt) + 1000));
     try {
       const relog = ctx.client();
       await relog.login(officeName, TEST_PASSWORD);
-      expect((await relog.post(`/api/notices/${notice.id}/confirm`)).body).toEqual({ listed: 1 });
+      expect((await relog.post(`/api/public-notices/${publicNotice.id}/confirm`)).body).toEqual({
+        listed: 1,
+      });
       const entry = await ctx.deps.db
         .selectFrom("catalogEntries")
         .selectAll()

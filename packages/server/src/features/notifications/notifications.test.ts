@@ -68,7 +68,7 @@ describe.each(testDatabases)("notifications and jobs on %s", (kind) => {
       for (let i = 0; i < 5; i++)
         await notify(trx, ctx.deps, {
           userIds: ids,
-          event: "noticePublished",
+          event: "publicNoticePublished",
           detail: `第${i + 1}条公示已发布。`,
           link: "/public-notices",
         });

@@ -10,7 +10,7 @@ export const notificationEvents = {
   assigned: "新的评议任务",
   reviewDue: "评议即将截止",
   decided: "审定结果",
-  noticePublished: "公示已发布",
+  publicNoticePublished: "公示已发布",
   objectionReceived: "收到异议",
   objectionHandled: "异议已处理",
   listed: "已纳入目录",

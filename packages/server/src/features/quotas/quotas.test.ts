@@ -28,7 +28,7 @@ describe.each(testDatabases)("quota settings on %s", (kind) => {
     ]);
     for (const area of settings.body.areas) {
       expect(area.limit).toBeNull();
-      expect(area.noticeBasis).toContain("可适当扩大规模");
+      expect(area.batchNoticeBasis).toContain("可适当扩大规模");
     }
   });
 

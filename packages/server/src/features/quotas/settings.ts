@@ -44,7 +44,7 @@ function settingsView(batchId: string, batch: BatchDefinition, rows: Awaited<Ret
         kindName: kindName(area.kind),
         areaKey: area.areaKey,
         name: area.name,
-        noticeBasis: area.basis,
+        batchNoticeBasis: area.basis,
         limit: row ? Number(row.quotaLimit) : null,
         basis: row?.basis ?? null,
         setAt: row?.setAt ?? null,

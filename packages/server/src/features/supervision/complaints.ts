@@ -9,14 +9,14 @@ import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
 import { type CaptchaAnswer, checkCaptcha } from "../captcha/service";
 import { writeEntryVersion } from "../catalog/service";
+import { institutionUserIds, notify, notifyAddress } from "../notifications/service";
 import {
   checkSubmitter,
   type Evidence,
   makeAckNumber,
   samePhone,
   storeEvidence,
-} from "../notices/objections";
-import { institutionUserIds, notify, notifyAddress } from "../notifications/service";
+} from "../public-notices/objections";
 import { assertSupervises, supervisionFilter } from "./scope";
 
 export const complaintCategories = {

@@ -11,7 +11,7 @@ import { ApplicationWorkspace } from "./application-workspace";
 import { PaperStatusCard } from "./paper-status-card";
 import { ProgressSteps } from "./progress-steps";
 import { useApplication } from "./queries";
-import { RoutingNotice } from "./routing-notice";
+import { RoutingAlert } from "./routing-alert";
 import { ApplicationStatusTag, Deadline } from "./status-parts";
 import "./application-parts.css";
 import "./applications.css";
@@ -93,7 +93,7 @@ export function ApplicationPage() {
       {/* Where it goes and the paper it needed are history once it is in the catalog. */}
       {application.status !== "listed" && (
         <>
-          <RoutingNotice application={application} />
+          <RoutingAlert application={application} />
           <PaperStatusCard application={application} />
         </>
       )}

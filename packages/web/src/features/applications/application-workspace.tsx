@@ -12,7 +12,7 @@ import { EligibilityPanel, OutcomeTag } from "./eligibility-panel";
 import type { SheetEnv } from "./field-cell";
 import { fieldDomId, issuesByPath, rowsOf, slotLabels } from "./form-model";
 import { FormSheet } from "./form-sheet";
-import { SaveIndicator, StatusNotice, WithdrawButton } from "./page-parts";
+import { SaveIndicator, StatusAlert, WithdrawButton } from "./page-parts";
 import { listProblems, type Problem, problemsFromServer } from "./precheck-model";
 import { PrecheckPanel } from "./precheck-panel";
 import { type SubmitInput, useSubmitApplication } from "./queries";
@@ -137,7 +137,7 @@ export function ApplicationWorkspace({
 
   return (
     <>
-      <StatusNotice application={application} labels={labels} />
+      <StatusAlert application={application} labels={labels} />
       {editor.backup && (
         <Alert
           type="warning"

@@ -133,7 +133,7 @@ function readableReason(reason: string, labels: ReadonlyMap<string, string>): st
 }
 
 /** Where the application stands, in one sentence, with what comes next. */
-export function StatusNotice({
+export function StatusAlert({
   application,
   labels,
 }: {

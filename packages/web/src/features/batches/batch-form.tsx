@@ -5,7 +5,7 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useBlocker } from "react-router";
 import { applyFieldErrors, pathToName, setFieldIssues } from "../../shared/form-errors";
 import type { FieldIssue } from "../../shared/http";
-import { BasicSection, ContactsSection, NoticeSection } from "./form-basic";
+import { BasicSection, BatchNoticeSection, ContactsSection } from "./form-basic";
 import { EligibilitySection } from "./form-eligibility";
 import { QuotasSection, StagesSection } from "./form-schedule";
 import { ExclusionsSection, KindsSection, OccupationsSection } from "./form-scope";
@@ -127,7 +127,7 @@ export function BatchForm({ initial, onSubmit, onError, banner, submitText = "ä¿
       <Row gutter={24}>
         <Col xs={24} xl={19}>
           <BasicSection />
-          <NoticeSection />
+          <BatchNoticeSection />
           <ContactsSection />
           <KindsSection />
           <OccupationsSection />

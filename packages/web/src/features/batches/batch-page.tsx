@@ -19,7 +19,7 @@ import { StatusTag } from "./batches-page";
 import { useSaveBatch, useStaffBatch } from "./queries";
 import { QuotaSettingsPanel } from "./quota-settings";
 
-function ConflictNotice({ onReload, reloading }: { onReload: () => void; reloading: boolean }) {
+function ConflictAlert({ onReload, reloading }: { onReload: () => void; reloading: boolean }) {
   return (
     <Alert
       type="warning"
@@ -55,7 +55,7 @@ function EditTab({
       initial={batch.definition}
       banner={
         conflict && (
-          <ConflictNotice
+          <ConflictAlert
             reloading={reloading}
             onReload={() => void onReload().then(() => setConflict(false))}
           />

@@ -1,7 +1,5 @@
 import { Card, Col, Collapse, Descriptions, Row } from "antd";
 import type { StaffBatch } from "../../app/api-types";
-import { formatDate, formatInstant } from "../../shared/dates";
-import { regionLabel } from "../../shared/labels";
 import {
   AttachmentList,
   ContactList,
@@ -10,8 +8,10 @@ import {
   OccupationTable,
   QuotaSummary,
   StageTimeline,
-} from "../../shared/notice-sections";
-import { NoticeText } from "../../shared/notice-text";
+} from "../../shared/batch-notice-sections";
+import { BatchNoticeText } from "../../shared/batch-notice-text";
+import { formatDate, formatInstant } from "../../shared/dates";
+import { regionLabel } from "../../shared/labels";
 
 const card = (title: string) => ({
   title: <h2 style={{ margin: 0, fontSize: 16 }}>{title}</h2>,
@@ -54,7 +54,11 @@ export function BatchView({ batch }: { batch: StaffBatch }) {
           <Collapse
             size="small"
             items={[
-              { key: "text", label: "展开通知正文", children: <NoticeText text={definition.noticeText} /> },
+              {
+                key: "text",
+                label: "展开通知正文",
+                children: <BatchNoticeText text={definition.batchNoticeText} />,
+              },
             ]}
           />
         </Card>

@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Col, Collapse, DatePicker, Form, Input, Row, Select } from "antd";
 import { useSession } from "../../app/session";
-import { NoticeText } from "../../shared/notice-text";
+import { BatchNoticeText } from "../../shared/batch-notice-text";
 import { RegionSelect, RemoveButton, SectionCard } from "./form-fields";
 
 const required = (message: string) => [{ required: true, message }];
@@ -95,18 +95,18 @@ export function BasicSection() {
   );
 }
 
-export function NoticeSection() {
+export function BatchNoticeSection() {
   return (
-    <SectionCard id="notice" title="通知正文">
+    <SectionCard id="batchNotice" title="通知正文">
       <Form.Item
         label="通知正文"
-        name="noticeText"
+        name="batchNoticeText"
         rules={required("请填写通知正文")}
         extra="段落之间空一行；以“## ”开头的行显示为小标题。正文按纯文本显示。"
       >
         <Input.TextArea autoSize={{ minRows: 10, maxRows: 28 }} style={{ lineHeight: 1.8 }} />
       </Form.Item>
-      <Form.Item noStyle dependencies={["noticeText"]}>
+      <Form.Item noStyle dependencies={["batchNoticeText"]}>
         {({ getFieldValue }) => (
           <Collapse
             size="small"
@@ -114,7 +114,7 @@ export function NoticeSection() {
               {
                 key: "preview",
                 label: "预览正文",
-                children: <NoticeText text={getFieldValue("noticeText") ?? ""} />,
+                children: <BatchNoticeText text={getFieldValue("batchNoticeText") ?? ""} />,
               },
             ]}
           />

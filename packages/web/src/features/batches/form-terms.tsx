@@ -15,7 +15,7 @@ const positive = (message: string) => [{ required: true, message }];
 
 export function TermsSection() {
   const items = [
-    { name: "noticeWorkdays", label: "公示期", suffix: "个工作日", min: 1, max: 30 },
+    { name: "publicNoticeWorkdays", label: "公示期", suffix: "个工作日", min: 1, max: 30 },
     { name: "catalogValidityYears", label: "目录有效期", suffix: "年", min: 1, max: 10 },
     { name: "assessmentCycleYears", label: "考核评估周期", suffix: "年", min: 1, max: 10 },
     { name: "reapplicationBanYears", label: "考核不通过后禁止再次申报", suffix: "年", min: 0, max: 10 },

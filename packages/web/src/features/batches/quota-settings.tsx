@@ -56,7 +56,7 @@ function QuotaModal({
       onCancel={onClose}
       destroyOnHidden
     >
-      <Typography.Paragraph type="secondary">通知依据：{area.noticeBasis}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">通知依据：{area.batchNoticeBasis}</Typography.Paragraph>
       <Form
         form={form}
         layout="vertical"
@@ -132,7 +132,7 @@ export function QuotaSettingsPanel({ batchId }: { batchId: string }) {
               row.basis ? (
                 <span>{row.basis}</span>
               ) : (
-                <Typography.Text type="secondary">通知：{row.noticeBasis}</Typography.Text>
+                <Typography.Text type="secondary">通知：{row.batchNoticeBasis}</Typography.Text>
               ),
           },
           {

@@ -15,7 +15,7 @@ export const batchSections = [
       "addressees",
     ],
   },
-  { id: "notice", title: "通知正文", fields: ["noticeText"] },
+  { id: "batchNotice", title: "通知正文", fields: ["batchNoticeText"] },
   { id: "contacts", title: "联系方式", fields: ["contacts"] },
   {
     id: "kinds",
@@ -34,7 +34,7 @@ export const batchSections = [
   {
     id: "terms",
     title: "公示与有效期",
-    fields: ["noticeWorkdays", "catalogValidityYears", "assessmentCycleYears", "reapplicationBanYears"],
+    fields: ["publicNoticeWorkdays", "catalogValidityYears", "assessmentCycleYears", "reapplicationBanYears"],
   },
   { id: "attachments", title: "附件要求", fields: ["requiredAttachments"] },
 ] as const;

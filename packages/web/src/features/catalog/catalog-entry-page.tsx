@@ -11,7 +11,7 @@ import { dateOf } from "./catalog-table";
 import { ComplaintForm, ComplaintGuide } from "./complaint-form";
 import { useCatalogEntry } from "./queries";
 import type { CatalogHistoryItem } from "./types";
-import "../notices/notices.css";
+import "../public-notices/public-notices.css";
 import { PrintButton, WideTable } from "../../shared/print-button";
 
 /** /catalog/:id: one entry, its status and validity, its append-only history and the complaint form. */

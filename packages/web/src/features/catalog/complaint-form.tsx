@@ -5,7 +5,7 @@ import { CaptchaField, type CaptchaValues } from "../../shared/captcha-field";
 import { appendEvidence, EvidenceField, noteUploadRefusal } from "../../shared/evidence-field";
 import { applyFieldErrors, errorText } from "../../shared/form-errors";
 import { contentRule, multipartFields, SubmitterFields } from "../../shared/submitter-fields";
-import type { Acknowledgement } from "../notices/types";
+import type { Acknowledgement } from "../public-notices/types";
 import { fileComplaint } from "./queries";
 
 /** The server's categories (supervision/complaints.ts), in the notice's words. */

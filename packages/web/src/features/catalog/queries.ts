@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, postMultipart, type Query } from "../../shared/http";
-import type { Acknowledgement } from "../notices/types";
+import type { Acknowledgement } from "../public-notices/types";
 import type { CatalogEntryDetail, CatalogFilters, CatalogPage, CatalogQuery } from "./types";
 
 export const catalogKey = ["public", "catalog"] as const;

@@ -10,7 +10,9 @@ import { usePublicBatches } from "./queries";
 // The home page is drawn at once (it is the page most visitors open first); its cards and list,
 // which bring antd's Card and List (tabs, menus, pagination), follow in their own chunk.
 const BatchCard = lazy(() => import("./batch-card").then((m) => ({ default: m.BatchCard })));
-const NoticeList = lazy(() => import("./notice-list").then((m) => ({ default: m.NoticeList })));
+const BatchNoticeList = lazy(() =>
+  import("./batch-notice-list").then((m) => ({ default: m.BatchNoticeList })),
+);
 
 export function HomePage() {
   const batches = usePublicBatches();
@@ -55,7 +57,7 @@ export function HomePage() {
               <Skeleton active />
             ) : (
               <Suspense fallback={<Skeleton active />}>
-                <NoticeList items={items.slice(0, 8)} />
+                <BatchNoticeList items={items.slice(0, 8)} />
               </Suspense>
             )}
           </div>

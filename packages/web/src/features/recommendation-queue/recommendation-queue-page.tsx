@@ -84,7 +84,7 @@ function QueueView({ user }: { user: NonNullable<ReturnType<typeof useSession>["
       ) : (
         <>
           {queue.isError && !data && <Alert type="error" showIcon title={errorText(queue.error)} />}
-          {data && <StageNotice queue={data} centre={centre} />}
+          {data && <StageAlert queue={data} centre={centre} />}
           {centre && (
             <Card size="small" style={{ marginBottom: 16 }}>
               <NumberLookup batchId={batchId} />
@@ -176,7 +176,7 @@ function QueueView({ user }: { user: NonNullable<ReturnType<typeof useSession>["
 }
 
 /** Says plainly when nothing can be changed any more, and why. */
-export function StageNotice({
+export function StageAlert({
   queue,
   centre,
 }: {

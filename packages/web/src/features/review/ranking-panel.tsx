@@ -94,7 +94,7 @@ export function RankingPanel({ batchId }: { batchId: string }) {
         {result && <Alert type="success" showIcon style={{ marginTop: 12 }} title={result} />}
       </Card>
       {ranking.isError && <Alert type="error" showIcon title={errorText(ranking.error)} />}
-      <ShortfallNotice ranking={data} />
+      <ShortfallAlert ranking={data} />
       {data && !data.scoresOpened && (
         <Card>
           <Empty description="专家评分公开前不显示汇总评分和排名。专家全部提交后，请先“公开评分”。" />
@@ -124,7 +124,7 @@ export function RankingPanel({ batchId }: { batchId: string }) {
 }
 
 /** A missing expert is never silent: every application short of the round's number, named. */
-function ShortfallNotice({ ranking }: { ranking: Ranking | undefined }) {
+function ShortfallAlert({ ranking }: { ranking: Ranking | undefined }) {
   const short = ranking?.shortfalls ?? [];
   if (short.length === 0) return null;
   return (

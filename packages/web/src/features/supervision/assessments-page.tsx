@@ -5,7 +5,7 @@ import { ButtonLink } from "../../shared/button-link";
 import { PlainResult } from "../../shared/plain-result";
 import { InstitutionAssessments } from "./institution-assessments";
 import { OfficeAssessments } from "./office-assessments";
-import "../notices/notices.css";
+import "../public-notices/public-notices.css";
 
 /**
  * /workbench/assessments: the office runs 考核评估; a listed institution sees its own and reports.

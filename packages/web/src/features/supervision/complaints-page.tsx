@@ -7,7 +7,7 @@ import { ComplaintCloseModal, outcomeOptions } from "./complaint-close-modal";
 import { EvidenceLinks } from "./evidence-links";
 import { useComplaints, useHandleComplaint } from "./queries";
 import type { Complaint, ComplaintStatus } from "./types";
-import "../notices/notices.css";
+import "../public-notices/public-notices.css";
 
 const statusColors: Record<ComplaintStatus, string> = {
   received: "blue",

@@ -11,7 +11,7 @@ import {
   useContactRequests,
   useDecideContactRequest,
 } from "./contact-requests-queries";
-import "../notices/notices.css";
+import "../public-notices/public-notices.css";
 
 const statusTags: Record<ContactRequestStatus, { text: string; color: string }> = {
   pending: { text: "待审核", color: "blue" },

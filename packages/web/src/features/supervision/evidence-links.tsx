@@ -2,7 +2,7 @@ import { PaperClipOutlined } from "@ant-design/icons";
 import { Tag } from "antd";
 import { apiUrl } from "../../shared/http";
 import { formatSize } from "../applications/attachments-card";
-import type { EvidenceFile } from "../notices/types";
+import type { EvidenceFile } from "../public-notices/types";
 
 /** Where an objection's or complaint's evidence file downloads (offices only, by its SHA-256). */
 export const evidenceUrl = (sha256: string): string => apiUrl(`/evidence/${encodeURIComponent(sha256)}`);

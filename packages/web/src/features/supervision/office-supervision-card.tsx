@@ -1,25 +1,33 @@
 import { Card, Col, Row, Statistic } from "antd";
 import { Link } from "react-router";
-import { usePublicNotices } from "../notices/queries";
+import { usePublicNotices } from "../public-notices/queries";
 import { useComplaints, useReminders } from "./queries";
 
 /** The office home's 公示与目录 card: what is waiting, each figure a link to where it is handled. */
 export function OfficeSupervisionCard() {
-  const notices = usePublicNotices();
+  const publicNotices = usePublicNotices();
   const reminders = useReminders();
   const complaints = useComplaints();
-  const open = (notices.data ?? []).filter((notice) => notice.phase === "open").length;
-  const toConfirm = (notices.data ?? []).filter((notice) => notice.phase === "ended").length;
+  const open = (publicNotices.data ?? []).filter((publicNotice) => publicNotice.phase === "open").length;
+  const toConfirm = (publicNotices.data ?? []).filter(
+    (publicNotice) => publicNotice.phase === "ended",
+  ).length;
   const pending = (complaints.data ?? []).filter((item) => item.status !== "closed").length;
   const due = reminders.data?.assessmentsDue ?? [];
   const figures = [
-    { label: "公示中", value: open, unit: "个", to: "/workbench/notices", loading: notices.isPending },
+    {
+      label: "公示中",
+      value: open,
+      unit: "个",
+      to: "/workbench/public-notices",
+      loading: publicNotices.isPending,
+    },
     {
       label: "期满待确认纳入目录",
       value: toConfirm,
       unit: "个",
-      to: "/workbench/notices",
-      loading: notices.isPending,
+      to: "/workbench/public-notices",
+      loading: publicNotices.isPending,
     },
     {
       label: "即将到期（90天内）",

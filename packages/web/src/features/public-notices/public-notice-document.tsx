@@ -1,0 +1,131 @@
+import { FileExcelOutlined, FilePdfOutlined } from "@ant-design/icons";
+import { chinesePublicNoticePeriod, type PublicNoticeView, shanghaiChineseDate } from "@linxuan/domain";
+import { Alert, Button, Descriptions, Space, Typography } from "antd";
+import { DemoTag } from "../../shared/batch-tags";
+import { formatInstant } from "../../shared/dates";
+import { PrintButton, WideTable } from "../../shared/print-button";
+import { PublicNoticeItemsTable } from "./public-notice-items-table";
+import { PhaseTag, PublicNoticeCountdown, periodText } from "./public-notice-period";
+import "./public-notices.css";
+
+/** Where objections go, as the office entered it when publishing. */
+function ObjectionContacts({ publicNotice }: { publicNotice: PublicNoticeView }) {
+  const lines = [
+    { key: "address", label: "联系地址", value: publicNotice.contactAddress },
+    { key: "phone", label: "联系电话", value: publicNotice.contactPhone },
+    { key: "email", label: "电子邮箱", value: publicNotice.contactEmail },
+  ].filter((line) => line.value);
+  if (lines.length === 0) return null;
+  return (
+    <section aria-label="异议受理联系方式" className="lx-public-notice-contacts">
+      {lines.map((line) => (
+        <p key={line.key}>
+          {line.label}：<span className="lx-nowrap">{line.value}</span>
+        </p>
+      ))}
+    </section>
+  );
+}
+
+/**
+ * The public notice (公示) as an official document: title, period in Chinese, the list, where
+ * objections go, and the 落款 (issuing body and date). The public page shows it, and the office
+ * sees the same component as the preview before it publishes — so the preview is the page.
+ */
+export function PublicNoticeDocument({
+  publicNotice,
+  preview = false,
+  receivedAt,
+  onEnd,
+}: {
+  publicNotice: PublicNoticeView;
+  /** The office's preview before publishing: no downloads, no countdown. */
+  preview?: boolean;
+  receivedAt?: number;
+  onEnd?: () => void;
+}) {
+  const removed = publicNotice.items.filter((item) => item.status === "removed").length;
+  const period = chinesePublicNoticePeriod(publicNotice);
+  return (
+    <article className="lx-panel lx-public-notice-document" aria-labelledby="public-notice-title">
+      <h1 id="public-notice-title" className="lx-document-title" style={{ marginTop: 0 }}>
+        {publicNotice.isDemo && (
+          <span style={{ verticalAlign: "middle", marginRight: 8 }}>
+            <DemoTag isDemo />
+          </span>
+        )}
+        {publicNotice.title}
+      </h1>
+      <Space direction="vertical" size={16} style={{ width: "100%" }}>
+        <Descriptions
+          bordered
+          size="small"
+          column={{ xs: 1, md: 2 }}
+          items={[
+            { key: "period", label: "公示期", children: periodText(publicNotice) },
+            { key: "start", label: "开始时间", children: formatInstant(publicNotice.startsAt) },
+          ]}
+        />
+        {!preview && (
+          <Space size={16} wrap>
+            <PhaseTag phase={publicNotice.phase} />
+            {publicNotice.phase === "open" && receivedAt !== undefined && onEnd && (
+              <PublicNoticeCountdown
+                remainingMs={publicNotice.remainingMs}
+                receivedAt={receivedAt}
+                onEnd={onEnd}
+              />
+            )}
+          </Space>
+        )}
+        {publicNotice.demoShortenedAt && (
+          <Alert
+            type="warning"
+            showIcon
+            title={`【演示】公示期已于${formatInstant(publicNotice.demoShortenedAt)}缩短结束`}
+            description="演示批次的公示期可在演示模式下缩短，仅供熟悉流程，不具任何效力。"
+          />
+        )}
+        <div className="lx-document-body">
+          <Typography.Paragraph>
+            现将拟纳入目录的机构名单予以公示，公示期为{publicNotice.workdays}个工作日。
+          </Typography.Paragraph>
+          <Typography.Paragraph>
+            <strong>公示期：{period}。</strong>
+          </Typography.Paragraph>
+          <Typography.Paragraph>
+            公示期内，如对名单中的机构有异议，请通过本页实名提出，或以书面形式向发布单位反映，写明具体事实和理由，并提供联系方式和有关证明材料。匿名或无具体事实的异议不予受理。
+            {removed > 0 && `公示期间，${removed}家机构经核实异议成立，已移出公示名单。`}
+          </Typography.Paragraph>
+          <ObjectionContacts publicNotice={publicNotice} />
+        </div>
+        {!preview && (
+          <Space wrap className="lx-no-print">
+            <Button
+              icon={<FilePdfOutlined />}
+              href={`/api/public/public-notices/${publicNotice.id}/list.pdf`}
+              download
+            >
+              下载公示名单（PDF）
+            </Button>
+            <Button
+              icon={<FileExcelOutlined />}
+              href={`/api/public/public-notices/${publicNotice.id}/list.xlsx`}
+              download
+            >
+              下载公示名单（Excel）
+            </Button>
+            <PrintButton />
+          </Space>
+        )}
+        <WideTable>
+          <PublicNoticeItemsTable items={publicNotice.items} confirmed={publicNotice.phase === "confirmed"} />
+        </WideTable>
+        <footer className="lx-public-notice-signature" data-testid="public-notice-signature">
+          {publicNotice.issuingBody && <div>{publicNotice.issuingBody}</div>}
+          <div>{shanghaiChineseDate(publicNotice.publishedAt)}</div>
+        </footer>
+      </Space>
+    </article>
+  );
+}
