@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
+import { shanghaiWallClock } from "@linxuan/domain";
 
 const deflateRaw = promisify(zlib.deflateRaw);
 
@@ -31,7 +32,7 @@ export type FinishedZip = { path: string; sha256: string; size: number };
 
 /** MS-DOS time and date of `moment` as shown in China (the export's readers), to 2 s. */
 function dosDateTime(moment: Date): { time: number; date: number } {
-  const local = new Date(moment.getTime() + 8 * 3_600_000);
+  const local = new Date(shanghaiWallClock(moment));
   return {
     time: (local.getUTCHours() << 11) | (local.getUTCMinutes() << 5) | (local.getUTCSeconds() >> 1),
     date: ((local.getUTCFullYear() - 1980) << 9) | ((local.getUTCMonth() + 1) << 5) | local.getUTCDate(),
