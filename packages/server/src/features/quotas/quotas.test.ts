@@ -1,5 +1,5 @@
 import { nationalBatch2 } from "@linxuan/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { publishOpenBatch, signedInStaff, submitCompleteApplication } from "../../test/factories";
 import { createTestContext, type TestClient, type TestContext, testDatabases } from "../../test/harness";
 
@@ -11,8 +11,11 @@ describe.each(testDatabases)("quota settings on %s", (kind) => {
   let office: TestClient;
   beforeAll(async () => {
     ctx = await createTestContext(kind);
-    batchId = await publishOpenBatch(ctx, nationalBatch2);
     office = (await signedInStaff(ctx, "nationalOffice")).client;
+  });
+  // Each test sets quotas of a batch of its own: none depends on what another set before it.
+  beforeEach(async () => {
+    batchId = await publishOpenBatch(ctx, nationalBatch2);
   });
   afterAll(async () => {
     await ctx?.close();
