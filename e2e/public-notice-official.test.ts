@@ -6,8 +6,9 @@ import {
   approvedShanghaiInstitutions,
   fillPublicNoticeContacts,
   PUBLIC_NOTICE_CONTACTS,
+  publishShanghaiPublicNotice,
 } from "./support/public-notice-flow";
-import { confirmDialog, loginAs, modal } from "./support/workflow";
+import { apiLogin, confirmDialog, loginAs, modal } from "./support/workflow";
 
 const FIRST = "徐汇人工智能继续教育学院";
 const SECOND = "闵行智能制造工程技术培训学院";
@@ -132,6 +133,27 @@ describe.skipIf(!hasChromium)("the public notice in official form", () => {
     await reader.getByText(/公示期满，公示期内未收到异议，纳入目录/).waitFor();
     await reader.getByText(/^\d{4}年\d{1,2}月\d{1,2}日（自审定通过之日起计算）$/).waitFor();
     await reader.screenshot({ path: screenshotPath("public-notice-official-catalog-entry"), fullPage: true });
+    await context.close();
+  });
+
+  it("says when the list will be published while the notice has not started, offering no empty list", async () => {
+    const { batchId } = await approvedShanghaiInstitutions(
+      platform,
+      ["上海明日数字技术培训中心"],
+      "big_data",
+    );
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    const office = await apiLogin(platform, "sh-office");
+    const upcoming = await publishShanghaiPublicNotice(office, batchId, tomorrow);
+
+    const { context, page } = await platform.newPage();
+    await page.goto(`${platform.baseUrl}/public-notices/${upcoming.id}`);
+    await page.getByText(/^公示名单自公示开始时（\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}）公布。$/).waitFor();
+    await page.getByText("即将开始").first().waitFor();
+    expect(await page.getByText("公示名单为空").count()).toBe(0);
+    expect(await page.getByRole("link", { name: /下载公示名单/ }).count()).toBe(0);
+    expect(await page.getByText("上海明日数字技术培训中心").count()).toBe(0);
+    await page.screenshot({ path: screenshotPath("public-notice-upcoming"), fullPage: true });
     await context.close();
   });
 });

@@ -110,13 +110,14 @@ export async function fillPublicNoticeContacts(page: Page, contacts = PUBLIC_NOT
 export async function publishShanghaiPublicNotice(
   office: ApiClient,
   batchId: string,
+  startsAt = new Date().toISOString(),
 ): Promise<PublishedPublicNotice> {
   return expectStatus(
     await office.post("/api/public-notices", {
       batchId,
       kind: "training",
       regionCode: "310000",
-      startsAt: new Date().toISOString(),
+      startsAt,
       ...PUBLIC_NOTICE_CONTACTS,
     }),
     201,

@@ -8,6 +8,36 @@ import { PublicNoticeItemsTable } from "./public-notice-items-table";
 import { PhaseTag, PublicNoticeCountdown, periodText } from "./public-notice-period";
 import "./public-notices.css";
 
+/** The list with its downloads: shown once the notice has started (and in the office's preview). */
+function PublicNoticeList({ publicNotice, preview }: { publicNotice: PublicNoticeView; preview: boolean }) {
+  return (
+    <>
+      {!preview && (
+        <Space wrap className="lx-no-print">
+          <Button
+            icon={<FilePdfOutlined />}
+            href={`/api/public/public-notices/${publicNotice.id}/list.pdf`}
+            download
+          >
+            下载公示名单（PDF）
+          </Button>
+          <Button
+            icon={<FileExcelOutlined />}
+            href={`/api/public/public-notices/${publicNotice.id}/list.xlsx`}
+            download
+          >
+            下载公示名单（Excel）
+          </Button>
+          <PrintButton />
+        </Space>
+      )}
+      <WideTable>
+        <PublicNoticeItemsTable items={publicNotice.items} confirmed={publicNotice.phase === "confirmed"} />
+      </WideTable>
+    </>
+  );
+}
+
 /** Where objections go, as the office entered it when publishing. */
 function ObjectionContacts({ publicNotice }: { publicNotice: PublicNoticeView }) {
   const lines = [
@@ -99,28 +129,15 @@ export function PublicNoticeDocument({
           </Typography.Paragraph>
           <ObjectionContacts publicNotice={publicNotice} />
         </div>
-        {!preview && (
-          <Space wrap className="lx-no-print">
-            <Button
-              icon={<FilePdfOutlined />}
-              href={`/api/public/public-notices/${publicNotice.id}/list.pdf`}
-              download
-            >
-              下载公示名单（PDF）
-            </Button>
-            <Button
-              icon={<FileExcelOutlined />}
-              href={`/api/public/public-notices/${publicNotice.id}/list.xlsx`}
-              download
-            >
-              下载公示名单（Excel）
-            </Button>
-            <PrintButton />
-          </Space>
+        {!preview && publicNotice.phase === "upcoming" ? (
+          <Alert
+            type="info"
+            showIcon
+            title={`公示名单自公示开始时（${formatInstant(publicNotice.startsAt)}）公布。`}
+          />
+        ) : (
+          <PublicNoticeList publicNotice={publicNotice} preview={preview} />
         )}
-        <WideTable>
-          <PublicNoticeItemsTable items={publicNotice.items} confirmed={publicNotice.phase === "confirmed"} />
-        </WideTable>
         <footer className="lx-public-notice-signature" data-testid="public-notice-signature">
           {publicNotice.issuingBody && <div>{publicNotice.issuingBody}</div>}
           <div>{shanghaiChineseDate(publicNotice.publishedAt)}</div>
