@@ -10,7 +10,6 @@ import {
   type OccupationCode,
   occupationName,
   type QuotaRule,
-  type QuotaSetting,
   type Recommender,
   recommendationQuota,
 } from "@linxuan/domain";
@@ -154,13 +153,16 @@ export async function listQueue(deps: Deps, caller: Caller, filter: QueueFilter)
   });
   const recommender = "recommender" in scope ? scope.recommender : null;
   const settings = recommender ? await loadQuotaSettings(deps.db, filter.batchId) : [];
-  const quotas = recommender ? quotaSummary(batch, recommender, rows, settings) : [];
-  /** The place an application counts in (粤港澳大湾区 or the rest of 广东): its line of `quotas`. */
-  const quotaAreaKey = (item: { kind: KindCode; creditCode: string }) =>
+  // The quota line each application counts in (粤港澳大湾区 or the rest of 广东), worked out once.
+  const rules = new Map(
     recommender
-      ? (recommendationQuota(batch, item.kind, recommender, { settings, location: item.creditCode })
-          ?.areaKey ?? null)
-      : null;
+      ? rows.map((row) => [
+          row.id,
+          recommendationQuota(batch, row.kind, recommender, { settings, location: row.creditCode }),
+        ])
+      : [],
+  );
+  const quotas = recommender ? quotaSummary(recommender, rows, rules) : [];
   const closure = recommender ? await findClosure(deps.db, filter.batchId, recommender) : undefined;
   const stage = batch.stages.find((item) => item.code === (recommender ? "recommendation" : "formalCheck"));
   return {
@@ -184,7 +186,7 @@ export async function listQueue(deps: Deps, caller: Caller, filter: QueueFilter)
       : null,
     pending: rows.filter((row) => row.status === "submitted" || row.status === "resubmitted").length,
     quotas,
-    items: items.map((item) => ({ ...item, quotaAreaKey: quotaAreaKey(item) })),
+    items: items.map((item) => ({ ...item, quotaAreaKey: rules.get(item.id)?.areaKey ?? null })),
   };
 }
 
@@ -206,17 +208,16 @@ function queueScope(
  * 广东), with the rule and its basis: always visible to the recommender.
  */
 function quotaSummary(
-  batch: BatchDefinition,
   recommender: Recommender,
-  rows: { kind: KindCode; occupation: OccupationCode; choice: string | null; creditCode: string }[],
-  settings: QuotaSetting[],
+  rows: { id: string; kind: KindCode; occupation: OccupationCode; choice: string | null }[],
+  rules: ReadonlyMap<string, QuotaRule | null>,
 ) {
   const groups = new Map<
     string,
     { kind: KindCode; occupation: OccupationCode; rule: QuotaRule | null; used: number }
   >();
   for (const row of rows) {
-    const rule = recommendationQuota(batch, row.kind, recommender, { settings, location: row.creditCode });
+    const rule = rules.get(row.id) ?? null;
     const key = `${row.kind}|${row.occupation}|${rule?.areaKey ?? ""}`;
     const group = groups.get(key) ?? { kind: row.kind, occupation: row.occupation, rule, used: 0 };
     if (row.choice === "recommended") group.used += 1;
