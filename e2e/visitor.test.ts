@@ -14,7 +14,7 @@ describe.skipIf(!hasChromium)("visitor journey", () => {
   it("reads the Shanghai notice and downloads its blank form", async () => {
     const { context, page } = await platform.newPage();
     await page.goto(`${platform.baseUrl}/`);
-    await expect(page.getByRole("heading", { name: "正在开展的遴选" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("heading", { name: "正在开展的遴选" }).waitFor();
     await page.getByRole("link", { name: "通知公告", exact: true }).first().click();
     await page
       .getByRole("link", {

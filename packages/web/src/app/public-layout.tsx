@@ -1,8 +1,8 @@
-import { App } from "antd";
 import { useState } from "react";
 import { Link, NavLink, Outlet } from "react-router";
 import { inShanghai } from "../shared/dates";
 import { errorText } from "../shared/form-errors";
+import { useToast } from "../shared/lite/toast";
 import { useLogout, useSession } from "./session";
 
 export const PROGRAM_NAME = "数字技术工程师培育项目";
@@ -11,7 +11,7 @@ export const PLATFORM_NAME = "培训机构和评价机构遴选平台";
 function UserNav() {
   const session = useSession();
   const logout = useLogout("/");
-  const { message } = App.useApp();
+  const message = useToast();
   const user = session.data;
   if (session.isPending) return <div className="lx-nav-user" />;
   if (!user) {

@@ -1,5 +1,6 @@
 import { Button, Result } from "antd";
 import { isRouteErrorResponse, useRouteError } from "react-router";
+import { AntdRoot } from "./antd-root";
 import { NotFoundPage } from "./not-found-page";
 
 /**
@@ -7,6 +8,14 @@ import { NotFoundPage } from "./not-found-page";
  * 404/403/500 pictures, which no page that works needs.
  */
 export function RouteError() {
+  return (
+    <AntdRoot>
+      <RouteErrorResult />
+    </AntdRoot>
+  );
+}
+
+function RouteErrorResult() {
   const error = useRouteError();
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
   return (

@@ -1,9 +1,8 @@
 import type { Command } from "@linxuan/domain";
-import { Spin } from "antd";
 import { type ComponentType, lazy, Suspense } from "react";
 import { createBrowserRouter, Outlet, redirect } from "react-router";
-import { HomePage } from "../features/public/home-page";
 import { onSessionLost } from "../shared/http";
+import { LiteLoading } from "../shared/lite/display";
 import { PublicLayout } from "./public-layout";
 import { queryClient } from "./query-client";
 import { sessionKey, setSessionEnd } from "./session";
@@ -36,9 +35,26 @@ function page(load: () => Promise<ComponentType>, command?: Command) {
 function RouteSpin() {
   return (
     <div style={{ minHeight: "60vh", display: "flex", alignItems: "center", justifyContent: "center" }}>
-      <Spin size="large" description="正在加载…" />
+      <LiteLoading />
     </div>
   );
+}
+
+/**
+ * A public page. Pages drawn with Ant Design get its providers around them, loaded with the page;
+ * `lite` pages are plain markup and never load antd.
+ */
+function publicPage(load: () => Promise<ComponentType>, { lite = false }: { lite?: boolean } = {}) {
+  return async () => {
+    if (lite) return { Component: await load() };
+    const [Page, { AntdRoot }] = await Promise.all([load(), import("./antd-root")]);
+    const Component = () => (
+      <AntdRoot>
+        <Page />
+      </AntdRoot>
+    );
+    return { Component };
+  };
 }
 
 const RouteError = lazy(() => import("./route-error").then((m) => ({ default: m.RouteError })));
@@ -46,8 +62,17 @@ const RouteError = lazy(() => import("./route-error").then((m) => ({ default: m.
 /** The not-found page, loaded only when an address matches no page (antd's Result is not small). */
 function notFound(home?: string) {
   return async () => {
-    const { NotFoundPage } = await import("./not-found-page");
-    return { Component: () => <NotFoundPage home={home} /> };
+    const [{ NotFoundPage }, { AntdRoot }] = await Promise.all([
+      import("./not-found-page"),
+      import("./antd-root"),
+    ]);
+    return {
+      Component: () => (
+        <AntdRoot>
+          <NotFoundPage home={home} />
+        </AntdRoot>
+      ),
+    };
   };
 }
 
@@ -65,69 +90,77 @@ export const router = createBrowserRouter([
       {
         element: <PublicLayout />,
         children: [
-          // Drawn with the first script, as most visitors open it first; its heavier parts are lazy.
-          { index: true, element: <HomePage /> },
+          {
+            index: true,
+            lazy: publicPage(() => import("../features/public/home-page").then((m) => m.HomePage)),
+          },
           {
             path: "notices",
-            lazy: page(() => import("../features/public/batch-notices-page").then((m) => m.BatchNoticesPage)),
+            lazy: publicPage(() =>
+              import("../features/public/batch-notices-page").then((m) => m.BatchNoticesPage),
+            ),
           },
           {
             path: "notices/:id",
-            lazy: page(() => import("../features/public/batch-notice-page").then((m) => m.BatchNoticePage)),
+            lazy: publicPage(() =>
+              import("../features/public/batch-notice-page").then((m) => m.BatchNoticePage),
+            ),
           },
           {
             path: "login",
-            lazy: page(() => import("../features/auth/login-page").then((m) => m.LoginPage)),
+            lazy: publicPage(() => import("../features/auth/login-page").then((m) => m.LoginPage)),
           },
           {
             path: "register",
-            lazy: page(() => import("../features/auth/register-page").then((m) => m.RegisterPage)),
+            lazy: publicPage(() => import("../features/auth/register-page").then((m) => m.RegisterPage)),
           },
           {
             path: "public-notices",
-            lazy: page(() =>
+            lazy: publicPage(() =>
               import("../features/public-notices/public-notices-page").then((m) => m.PublicNoticesPage),
             ),
           },
           {
             path: "public-notices/:id",
-            lazy: page(() =>
+            lazy: publicPage(() =>
               import("../features/public-notices/public-notice-page").then((m) => m.PublicNoticePage),
             ),
           },
           {
             path: "objection-status",
-            lazy: page(() =>
+            lazy: publicPage(() =>
               import("../features/public-notices/status-lookup-page").then((m) => m.ObjectionStatusPage),
             ),
           },
           {
             path: "complaint-status",
-            lazy: page(() =>
+            lazy: publicPage(() =>
               import("../features/public-notices/status-lookup-page").then((m) => m.ComplaintStatusPage),
             ),
           },
           {
             path: "catalog",
-            lazy: page(() => import("../features/catalog/catalog-page").then((m) => m.CatalogPage)),
+            lazy: publicPage(() => import("../features/catalog/catalog-page").then((m) => m.CatalogPage)),
           },
           {
             path: "catalog/:id",
-            lazy: page(() =>
+            lazy: publicPage(() =>
               import("../features/catalog/catalog-entry-page").then((m) => m.CatalogEntryPage),
             ),
           },
           {
             path: "verify/:number?",
-            lazy: page(() => import("../features/verification/verify-page").then((m) => m.VerifyPage)),
+            lazy: publicPage(() => import("../features/verification/verify-page").then((m) => m.VerifyPage)),
           },
           {
             path: "deadlines",
-            lazy: page(() => import("../features/deadlines/deadlines-page").then((m) => m.DeadlinesPage)),
+            lazy: publicPage(() =>
+              import("../features/deadlines/deadlines-page").then((m) => m.DeadlinesPage),
+            ),
           },
           {
             path: "statistics",
-            lazy: page(() =>
+            lazy: publicPage(() =>
               import("../features/dashboard/public-statistics-page").then((m) => m.PublicStatisticsPage),
             ),
           },
@@ -135,7 +168,18 @@ export const router = createBrowserRouter([
         ],
       },
       {
-        lazy: async () => ({ Component: (await import("./workbench-layout")).WorkbenchLayout }),
+        lazy: async () => {
+          const [{ WorkbenchLayout }, { AntdRoot }] = await Promise.all([
+            import("./workbench-layout"),
+            import("./antd-root"),
+          ]);
+          const Component = () => (
+            <AntdRoot>
+              <WorkbenchLayout />
+            </AntdRoot>
+          );
+          return { Component };
+        },
         children: [
           {
             path: "workbench",
