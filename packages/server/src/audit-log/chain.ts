@@ -62,8 +62,16 @@ export function storedFields(event: ChainedFields): ChainedFields {
  * it removed, changed or added without its hash failing.
  */
 export function hashEvent(prevHash: string, event: ChainedFields): string {
+  return sha256Hex(`${prevHash}\n[${event.seq},${hashedTail(event)}`);
+}
+
+/**
+ * What `hashEvent` hashes after `prevHash + "\n[" + seq + ","`: the JSON list of the other fields
+ * without its opening bracket. PostgreSQL appends events with the seq and previous hash it reads
+ * under the head's lock, in the same statement, so it is given this part and adds the rest.
+ */
+export function hashedTail(event: ChainedFields): string {
   const fields = [
-    event.seq,
     event.at,
     event.actorUserId,
     event.actorUsername,
@@ -76,5 +84,5 @@ export function hashEvent(prevHash: string, event: ChainedFields): string {
     event.detail,
   ];
   if (event.requestId !== null && event.requestId !== undefined) fields.push(event.requestId);
-  return sha256Hex(`${prevHash}\n${JSON.stringify(fields)}`);
+  return JSON.stringify(fields).slice(1);
 }

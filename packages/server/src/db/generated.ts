@@ -149,6 +149,7 @@ export interface AuditEvents {
 export interface AuditHead {
   hash: string;
   id: number;
+  prevHash: string | null;
   seq: number;
 }
 

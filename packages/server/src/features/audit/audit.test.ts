@@ -67,6 +67,42 @@ describe.each(testDatabases)("audit chain on %s", (kind) => {
     expect((await verifyAuditChain(ctx.deps.db)).ok).toBe(true);
   });
 
+  it("numbers 40 simultaneous events one after another, each hashed as the verifier hashes it", async () => {
+    // On PostgreSQL the event is hashed inside the statement that bumps the head: texts with
+    // quotes, back-slashes, line breaks, emoji and an absent request id must hash as in JavaScript.
+    const before = (await readAuditHead(ctx.deps.db)).seq;
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        runCommand(
+          ctx.deps,
+          { ...systemCaller, requestId: i % 2 === 0 ? `req-${i}` : null },
+          "test.concurrent",
+          async () => i,
+          () => ({
+            targetType: "test",
+            targetId: `c${i}`,
+            summary: `并发事件 ${i}："引号"\\反斜杠\n换行😀`,
+            detail: i % 3 === 0 ? { i, text: "明细\t制表" } : undefined,
+          }),
+        ),
+      ),
+    );
+    const events = await ctx.deps.db
+      .selectFrom("auditEvents")
+      .select(["seq", "targetId"])
+      .where("seq", ">", before)
+      .orderBy("seq")
+      .execute();
+    expect(events.map((event) => Number(event.seq))).toEqual(
+      Array.from({ length: 40 }, (_, i) => before + i + 1),
+    );
+    expect(new Set(events.map((event) => event.targetId)).size).toBe(40);
+    expect((await readAuditHead(ctx.deps.db)).seq).toBe(before + 40);
+    const verified = await verifyAuditChain(ctx.deps.db);
+    expect(verified.problems).toEqual([]);
+    expect(verified.ok).toBe(true);
+  });
+
   it("stores a lone surrogate and U+0000 as U+FFFD, hashes what it stored, and verifies", async () => {
     // Text that the HTTP boundary refuses can still reach the chain from the CLI, jobs or data.
     const caller: Caller = { actor: null, username: "cli\0user", ip: "10.0.0.1\ud800", requestId: null };
