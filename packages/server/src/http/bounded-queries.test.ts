@@ -1,6 +1,12 @@
-import { defaultRubric, nationalBatch2, shanghaiBatch3 } from "@linxuan/domain";
+import { defaultRubric, getFormTemplate, nationalBatch2, shanghaiBatch3 } from "@linxuan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publishOpenBatch, signedInStaff, submitCompleteApplication } from "../test/factories";
+import {
+  completeValues,
+  publishOpenBatch,
+  registerInstitution,
+  signedInStaff,
+  submitCompleteApplication,
+} from "../test/factories";
 import { createTestContext, type TestClient, type TestContext, testDatabases } from "../test/harness";
 import { type QueryCounter, queryCounter } from "../test/query-counter";
 import {
@@ -88,6 +94,41 @@ describe.each(testDatabases)("bounded queries per page on %s", (kind) => {
     }
     return batchId;
   }
+
+  it("saves a full draft with a fixed handful of statements", async () => {
+    // Issue 17, point 1: the autosave path. Session, the application with its batch, institution
+    // and whether any bar applies (one query), the revision-checked UPDATE, and the audit event:
+    // one statement on PostgreSQL, three on SQLite (BEGIN and COMMIT are not counted here).
+    const batchId = await publishOpenBatch(ctx, shanghaiBatch3);
+    const institution = await registerInstitution(ctx, "310000");
+    const created = await institution.client.post("/api/applications", {
+      batchId,
+      kind: "training",
+      occupation: "ai",
+      levels: ["junior"],
+      applicantCategory: "university",
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const application = created.body.application;
+    const template = getFormTemplate(application.templateId);
+    if (!template) throw new Error("no template");
+    const values = completeValues(template, { creditCode: institution.creditCode, occupation: "ai" });
+    const url = `/api/applications/${application.id}/draft`;
+    let revision = application.draftRevision;
+    const costs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const saved = await counter.cost(institution.client, url, {
+        method: "PUT",
+        body: { values, baseRevision: revision },
+      });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      revision = saved.body.draftRevision;
+      costs.push(saved.queries);
+    }
+    console.log(`queries per autosave on ${kind}`, JSON.stringify(costs));
+    // The first save may also read the batch definition into the instance's cache, or touch the session.
+    for (const cost of costs.slice(1)) expect(cost).toBeLessThanOrEqual(kind === "postgres" ? 4 : 6);
+  });
 
   it("ranks, counts and queues 10 applications with as many queries as 2", async () => {
     const small = await reviewedBatch(SMALL);

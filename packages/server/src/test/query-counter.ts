@@ -12,8 +12,15 @@ export type QueryCounter = {
   app: FastifyInstance;
   /** How many statements the work of `run` issued through this instance. */
   count: (run: () => Promise<unknown>) => Promise<number>;
-  /** GET `url` as the signed-in `client` (its session) through this instance: status, body, queries. */
-  cost: (client: TestClient, url: string) => Promise<{ status: number; body: any; queries: number }>;
+  /**
+   * GET `url` (or the request `init` names) as the signed-in `client` (its session, and its CSRF
+   * token for a change) through this instance: status, body, queries.
+   */
+  cost: (
+    client: TestClient,
+    url: string,
+    init?: { method: "PUT" | "POST"; body: unknown },
+  ) => Promise<{ status: number; body: any; queries: number }>;
   close: () => Promise<void>;
 };
 
@@ -36,14 +43,21 @@ export async function queryCounter(ctx: TestContext): Promise<QueryCounter> {
   return {
     app,
     count,
-    cost: async (client, url) => {
+    cost: async (client, url, init) => {
       const session = client.cookie(SESSION_COOKIE);
+      const csrf = client.cookie("lx_csrf");
+      const cookies = [session && `${SESSION_COOKIE}=${session}`, init && csrf && `lx_csrf=${csrf}`];
+      const cookie = cookies.filter(Boolean).join("; ");
       let response: Awaited<ReturnType<FastifyInstance["inject"]>> | undefined;
       const counted = await count(async () => {
         response = await app.inject({
-          method: "GET",
+          method: init?.method ?? "GET",
           url,
-          headers: session ? { cookie: `${SESSION_COOKIE}=${session}` } : {},
+          headers: {
+            ...(cookie ? { cookie } : {}),
+            ...(init && csrf ? { "x-csrf-token": csrf } : {}),
+          },
+          ...(init ? { payload: init.body as string } : {}),
         });
       });
       if (!response) throw new Error("no response");

@@ -16,7 +16,12 @@ export type ApplicationContext = {
   batch: BatchDefinition;
   batchId: string;
   template: FormTemplate;
-  institution: { id: string; name: string } & InstitutionForRouting;
+  institution: {
+    id: string;
+    name: string;
+    /** Whether the institution has any 限制申报 bar (read with the application). */
+    hasBars?: boolean;
+  } & InstitutionForRouting;
   /** The applicant itself (sees its own ID and phone numbers) or staff (sees them masked). */
   isOwner: boolean;
 };

@@ -37,6 +37,13 @@ export async function findApplicationWithContext(db: Db, id: string) {
       "institutions.regionCode as institutionRegionCode",
       "institutions.regionSource as institutionRegionSource",
       "institutions.centralAffiliation as institutionCentralAffiliation",
+      // Whether any 限制申报 applies, so a save need not ask for the (mostly absent) bars.
+      (eb) =>
+        eb
+          .selectFrom("institutionBars")
+          .select((inner) => inner.fn.countAll<number | string>().as("n"))
+          .whereRef("institutionBars.institutionId", "=", "applications.institutionId")
+          .as("institutionBarCount"),
     ])
     .where("applications.id", "=", id)
     .executeTakeFirst();
@@ -49,6 +56,7 @@ export async function findApplicationWithContext(db: Db, id: string) {
     institutionRegionCode,
     institutionRegionSource,
     institutionCentralAffiliation,
+    institutionBarCount,
     ...row
   } = found;
   return {
@@ -61,6 +69,7 @@ export async function findApplicationWithContext(db: Db, id: string) {
       regionCode: institutionRegionCode,
       regionSource: institutionRegionSource,
       centralAffiliation: institutionCentralAffiliation,
+      hasBars: Number(institutionBarCount ?? 0) > 0,
     },
   };
 }

@@ -54,7 +54,9 @@ export async function computeEligibility(
   applicantCategory: string | null,
 ): Promise<EligibilityResult> {
   const now = deps.clock();
-  const bars = await listInstitutionBars(deps.db, ctx.row.institutionId);
+  // Known to be none when the institution was read with its application (every save).
+  const bars =
+    ctx.institution.hasBars === false ? [] : await listInstitutionBars(deps.db, ctx.row.institutionId);
   return evaluateEligibility({
     batch: ctx.batch,
     kind: ctx.row.kind,
