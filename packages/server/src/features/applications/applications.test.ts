@@ -12,6 +12,7 @@ import {
   TEST_PASSWORD,
 } from "../../test/factories";
 import { createTestContext, type TestClient, type TestContext, testDatabases } from "../../test/harness";
+import { verifyAuditChain } from "../audit/verify";
 
 const ID_NUMBER = "310104197805123012";
 
@@ -124,6 +125,16 @@ describe.each(testDatabases)("applications on %s", (kind) => {
     expect(stale.body.current.values.address).toBe("上海市徐汇区漕宝路1500号");
     const reread = await client.get(`/api/applications/${application.id}`);
     expect(reread.body.application.values.address).toBe("上海市徐汇区漕宝路1500号");
+    // Both outcomes are audited (on PostgreSQL the save, the event and its hash are one statement).
+    const events = await ctx.deps.db
+      .selectFrom("auditEvents")
+      .select(["summary"])
+      .where("command", "=", "application.saveDraft")
+      .where("targetId", "=", application.id)
+      .orderBy("seq")
+      .execute();
+    expect(events.map((event) => event.summary)).toEqual(["保存草稿", "保存草稿被拒绝：版本冲突"]);
+    expect((await verifyAuditChain(ctx.deps.db)).ok).toBe(true);
   });
 
   it("computes totals on the server, never trusting typed ones", async () => {

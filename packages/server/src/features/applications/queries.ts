@@ -6,9 +6,10 @@ import {
   type OccupationCode,
   shanghaiDate,
 } from "@linxuan/domain";
+import type { QueryCreator } from "kysely";
 import type { Db } from "../../db/connection";
 import { readJson, versionAttachmentsJson } from "../../db/json";
-import type { Row } from "../../db/types";
+import type { Database, Row } from "../../db/types";
 
 export type ApplicationRow = Row<"applications">;
 export type VersionRow = Row<"applicationVersions">;
@@ -107,8 +108,12 @@ export async function insertApplication(db: Db, row: ApplicationRow): Promise<vo
  * returns whether it did. The revision check is in the WHERE clause, so two tabs racing cannot
  * both win on either database.
  */
-export async function updateDraft(
-  db: Db,
+/**
+ * The optimistic draft save: changes the row only at `baseRevision` and in an editable status,
+ * returning its id then (nothing otherwise). Built, not run: the command pipeline runs it with its
+ * audit event (`runUpdateCommand`).
+ */
+export function draftUpdate(
   id: string,
   baseRevision: number,
   changes: {
@@ -121,19 +126,19 @@ export async function updateDraft(
     applicantCategory: ApplicantCategory | null;
   },
   editableStatuses: readonly ApplicationStatus[],
-): Promise<boolean> {
-  const result = await db
-    .updateTable("applications")
-    .set((eb) => ({
-      ...changes,
-      draftRevision: eb("draftRevision", "+", 1),
-      updatedAt: changes.draftSavedAt,
-    }))
-    .where("id", "=", id)
-    .where("draftRevision", "=", baseRevision)
-    .where("status", "in", [...editableStatuses])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+) {
+  return (db: QueryCreator<Database>) =>
+    db
+      .updateTable("applications")
+      .set((eb) => ({
+        ...changes,
+        draftRevision: eb("draftRevision", "+", 1),
+        updatedAt: changes.draftSavedAt,
+      }))
+      .where("id", "=", id)
+      .where("draftRevision", "=", baseRevision)
+      .where("status", "in", [...editableStatuses])
+      .returning("id");
 }
 
 /** Moves an application from one status to another only if it is still in `from` (no lost race). */

@@ -25,7 +25,7 @@ import {
   validateFormValues,
 } from "@linxuan/domain";
 import { requireActorOf } from "../../http/actor";
-import { runCommand } from "../../http/command";
+import { runCommand, runUpdateCommand } from "../../http/command";
 import type { Caller, Deps } from "../../http/deps";
 import { AppError, notFound } from "../../http/errors";
 import { findInstitution } from "../auth/service";
@@ -34,11 +34,11 @@ import { type ApplicationContext, loadApplication } from "./context";
 import { copyFromSource } from "./copy-source";
 import {
   type ApplicationRow,
+  draftUpdate,
   findExisting,
   insertApplication,
   listInstitutionApplications,
   listInstitutionBars,
-  updateDraft,
 } from "./queries";
 import { sealValues } from "./sealing";
 import { EDITABLE_STATUSES, effectiveDeadline, getApplication, parseLevels } from "./view";
@@ -322,26 +322,24 @@ export async function saveDraft(deps: Deps, caller: Caller, id: string, input: D
     input.applicantCategory === undefined ? ctx.row.applicantCategory : input.applicantCategory;
   const eligibility = await computeEligibility(deps, ctx, values, levels, applicantCategory);
   const now = deps.clock().toISOString();
-  const saved = await runCommand(
+  const saved = await runUpdateCommand(
     deps,
     caller,
     "application.saveDraft",
-    (trx) =>
-      updateDraft(
-        trx,
-        id,
-        input.baseRevision,
-        {
-          draftValues: JSON.stringify(sealValues(ctx.template, values, deps.cipher)),
-          levels: JSON.stringify(levels),
-          commitmentAccepted: commitmentAccepted ? 1 : 0,
-          eligibility: JSON.stringify(eligibility),
-          draftSavedAt: now,
-          draftSavedBy: caller.username ?? "",
-          applicantCategory,
-        },
-        EDITABLE_STATUSES,
-      ),
+    draftUpdate(
+      id,
+      input.baseRevision,
+      {
+        draftValues: JSON.stringify(sealValues(ctx.template, values, deps.cipher)),
+        levels: JSON.stringify(levels),
+        commitmentAccepted: commitmentAccepted ? 1 : 0,
+        eligibility: JSON.stringify(eligibility),
+        draftSavedAt: now,
+        draftSavedBy: caller.username ?? "",
+        applicantCategory,
+      },
+      EDITABLE_STATUSES,
+    ),
     (ok) => ({
       targetType: "application",
       targetId: id,
