@@ -92,18 +92,22 @@ export const router = createBrowserRouter([
         children: [
           {
             index: true,
-            lazy: publicPage(() => import("../features/public/home-page").then((m) => m.HomePage)),
+            lazy: publicPage(() => import("../features/public/home-page").then((m) => m.HomePage), {
+              lite: true,
+            }),
           },
           {
             path: "notices",
-            lazy: publicPage(() =>
-              import("../features/public/batch-notices-page").then((m) => m.BatchNoticesPage),
+            lazy: publicPage(
+              () => import("../features/public/batch-notices-page").then((m) => m.BatchNoticesPage),
+              { lite: true },
             ),
           },
           {
             path: "notices/:id",
-            lazy: publicPage(() =>
-              import("../features/public/batch-notice-page").then((m) => m.BatchNoticePage),
+            lazy: publicPage(
+              () => import("../features/public/batch-notice-page").then((m) => m.BatchNoticePage),
+              { lite: true },
             ),
           },
           {
