@@ -120,14 +120,16 @@ export const router = createBrowserRouter([
           },
           {
             path: "public-notices",
-            lazy: publicPage(() =>
-              import("../features/public-notices/public-notices-page").then((m) => m.PublicNoticesPage),
+            lazy: publicPage(
+              () => import("../features/public-notices/public-notices-page").then((m) => m.PublicNoticesPage),
+              { lite: true },
             ),
           },
           {
             path: "public-notices/:id",
-            lazy: publicPage(() =>
-              import("../features/public-notices/public-notice-page").then((m) => m.PublicNoticePage),
+            lazy: publicPage(
+              () => import("../features/public-notices/public-notice-page").then((m) => m.PublicNoticePage),
+              { lite: true },
             ),
           },
           {
