@@ -36,15 +36,17 @@ describe.skipIf(!hasChromium)("a public notice takes an objection that the offic
     await timer.getByText(/距公示结束还有/).waitFor();
     const before = await timer.innerText();
     await expect.poll(() => timer.innerText(), { timeout: 5000 }).not.toBe(before);
-    const list = page.locator("article .ant-table");
+    const list = page.getByRole("table", { name: "公示名单" });
     await list.getByRole("cell", { name: FIRST }).waitFor();
     await list.getByRole("cell", { name: SECOND }).waitFor();
     await expect(page.getByRole("link", { name: "下载公示名单（PDF）" }).getAttribute("href")).resolves.toBe(
       `/api/public/public-notices/${publicNotice.id}/list.pdf`,
     );
 
-    // 异议: choose the institution, name and contacts, the facts, a small PDF.
+    // 异议: the form (drawn with antd, not part of the page's first load) opens on request; then
+    // the institution, name and contacts, the facts, a small PDF.
     const form = page.locator("#objection");
+    await form.getByRole("button", { name: "提出异议" }).click();
     await form.getByLabel("异议对象").click();
     await page.locator(".ant-select-item-option", { hasText: FIRST }).click();
     await form.getByLabel("姓名", { exact: true }).fill("王五");
@@ -118,10 +120,10 @@ describe.skipIf(!hasChromium)("a public notice takes an objection that the offic
 
     // The public notice now shows the institution struck through as removed.
     await page.goto(`${platform.baseUrl}/public-notices/${publicNotice.id}`);
-    const removedRow = page.locator("article .ant-table-row", { hasText: FIRST });
+    const removedRow = page.locator("article tbody tr", { hasText: FIRST });
     await removedRow.getByText("异议成立已移出").waitFor();
     await expect(textDecoration(removedRow.getByText(FIRST))).resolves.toBe("line-through");
-    const keptRow = page.locator("article .ant-table-row", { hasText: SECOND });
+    const keptRow = page.locator("article tbody tr", { hasText: SECOND });
     await keptRow.getByText("拟纳入目录").waitFor();
     await page.getByText("1家机构经核实异议成立，已移出公示名单").waitFor();
     await page.screenshot({ path: screenshotPath("public-notice-objection-public-after"), fullPage: true });

@@ -1,1 +1,2 @@
+export * from "./contacts";
 export * from "./official-form";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { publicNoticeContactsSchema } from "./contacts";
 import {
   chinesePublicNoticePeriod,
   confirmableAfterText,
   levelNamesText,
   listingReason,
-  publicNoticeContactsSchema,
 } from "./official-form";
 
 describe("the notice period in Chinese", () => {

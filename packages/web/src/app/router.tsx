@@ -1,6 +1,7 @@
 import type { Command } from "@linxuan/domain";
 import { type ComponentType, lazy, Suspense } from "react";
 import { createBrowserRouter, Outlet, redirect } from "react-router";
+import { HomePage } from "../features/public/home-page";
 import { onSessionLost } from "../shared/http";
 import { LiteLoading } from "../shared/lite/display";
 import { PublicLayout } from "./public-layout";
@@ -10,8 +11,9 @@ import { sessionKey, setSessionEnd } from "./session";
 /*
  * Every page is loaded on first visit, so a visitor downloads only the page they open: the public
  * pages never carry the workbench (its layout, tables, forms, charts), and the login page does not
- * carry the catalog's. Only the home page comes with the first script (its cards and lists are lazy
- * in turn). Nothing of the workbench may be imported statically here.
+ * carry the catalog's. Only the home page comes with the first script: it is plain markup (no
+ * antd), and the page most visitors open first. Nothing of the workbench may be imported
+ * statically here.
  */
 
 /**
@@ -92,18 +94,20 @@ export const router = createBrowserRouter([
         children: [
           {
             index: true,
-            lazy: publicPage(() => import("../features/public/home-page").then((m) => m.HomePage)),
+            Component: HomePage,
           },
           {
             path: "notices",
-            lazy: publicPage(() =>
-              import("../features/public/batch-notices-page").then((m) => m.BatchNoticesPage),
+            lazy: publicPage(
+              () => import("../features/public/batch-notices-page").then((m) => m.BatchNoticesPage),
+              { lite: true },
             ),
           },
           {
             path: "notices/:id",
-            lazy: publicPage(() =>
-              import("../features/public/batch-notice-page").then((m) => m.BatchNoticePage),
+            lazy: publicPage(
+              () => import("../features/public/batch-notice-page").then((m) => m.BatchNoticePage),
+              { lite: true },
             ),
           },
           {
@@ -116,14 +120,16 @@ export const router = createBrowserRouter([
           },
           {
             path: "public-notices",
-            lazy: publicPage(() =>
-              import("../features/public-notices/public-notices-page").then((m) => m.PublicNoticesPage),
+            lazy: publicPage(
+              () => import("../features/public-notices/public-notices-page").then((m) => m.PublicNoticesPage),
+              { lite: true },
             ),
           },
           {
             path: "public-notices/:id",
-            lazy: publicPage(() =>
-              import("../features/public-notices/public-notice-page").then((m) => m.PublicNoticePage),
+            lazy: publicPage(
+              () => import("../features/public-notices/public-notice-page").then((m) => m.PublicNoticePage),
+              { lite: true },
             ),
           },
           {

@@ -1,7 +1,6 @@
-import { FilePdfOutlined, FileWordOutlined } from "@ant-design/icons";
 import type { BatchDefinition } from "@linxuan/domain";
 import { isOccupationOpen } from "@linxuan/domain";
-import { Button, Descriptions, List, Space, Table, Tag, Timeline, Typography } from "antd";
+import type { ReactNode } from "react";
 import type { BlankForm, KindCode, OccupationCode } from "../app/api-types";
 import { deadlineCountdown, formatInstant } from "./dates";
 import {
@@ -14,60 +13,54 @@ import {
   regionLabel,
   stageLabel,
 } from "./labels";
+import { buttonClass } from "./lite/button";
+import { LiteDescriptions, LiteEmpty, LiteTag } from "./lite/display";
+import { LiteTable } from "./lite/table";
+import "./batch-notice-sections.css";
+
+/*
+ * The sections of a batch notice (通知公告 and the workbench's batch view), drawn without antd: the
+ * public notice page is one that anyone opens first (issue 17, point 4).
+ */
 
 type Props = { definition: BatchDefinition };
+type Row = { label: string; value: ReactNode };
 
 export function KeyDates({ definition }: Props) {
   const countdown = deadlineCountdown(definition.onlineDeadline);
-  const items = [
+  const items: Row[] = [
     {
-      key: "online",
       label: "网上申报截止",
-      children: (
-        <Space direction="vertical" size={0}>
-          <strong>{formatInstant(definition.onlineDeadline)}</strong>
-          <Typography.Text type={countdown.closed ? "secondary" : "warning"}>
-            {countdown.text}
-          </Typography.Text>
-        </Space>
+      value: (
+        <>
+          <strong className="lx-block">{formatInstant(definition.onlineDeadline)}</strong>
+          <span className={countdown.closed ? "lx-muted" : "lx-warning-text"}>{countdown.text}</span>
+        </>
       ),
     },
   ];
   if (definition.paperDeadline) {
     items.push({
-      key: "paper",
       label: "纸质材料截止",
-      children: (
-        <Space direction="vertical" size={0}>
-          <strong>{formatInstant(definition.paperDeadline)}</strong>
+      value: (
+        <>
+          <strong className="lx-block">{formatInstant(definition.paperDeadline)}</strong>
           {definition.paperCopies > 0 && <span>一式{definition.paperCopies}份</span>}
-        </Space>
+        </>
       ),
     });
   }
-  if (definition.submitTo) items.push({ key: "to", label: "材料报送", children: <>{definition.submitTo}</> });
-  items.push({
-    key: "publicNoticePeriod",
-    label: "公示期",
-    children: <>{definition.publicNoticeWorkdays} 个工作日</>,
-  });
+  if (definition.submitTo) items.push({ label: "材料报送", value: definition.submitTo });
+  items.push({ label: "公示期", value: <>{definition.publicNoticeWorkdays} 个工作日</> });
   items.push(...termItems(definition));
-  return (
-    <Descriptions
-      column={1}
-      size="small"
-      bordered
-      items={items}
-      styles={{ label: { width: 112, whiteSpace: "nowrap" } }}
-    />
-  );
+  return <LiteDescriptions items={items} />;
 }
 
 /**
  * 目录有效期, 考核评估 and 考核不通过 as the notice words them; a row the notice does not state is
  * left out. A definition without notice texts (an office's own batch) shows its figures.
  */
-function termItems(definition: BatchDefinition) {
+function termItems(definition: BatchDefinition): Row[] {
   const terms = definition.batchNoticeTerms ?? {
     validity: `${definition.catalogValidityYears} 年`,
     assessmentCycle: `每 ${definition.assessmentCycleYears} 年`,
@@ -75,13 +68,11 @@ function termItems(definition: BatchDefinition) {
       definition.reapplicationBanYears > 0 ? `${definition.reapplicationBanYears} 年内不得再次申报` : null,
   };
   const rows = [
-    { key: "validity", label: "目录有效期", text: terms.validity },
-    { key: "cycle", label: "考核评估", text: terms.assessmentCycle },
-    { key: "ban", label: "考核不通过", text: terms.reapplicationBan },
+    { label: "目录有效期", text: terms.validity },
+    { label: "考核评估", text: terms.assessmentCycle },
+    { label: "考核不通过", text: terms.reapplicationBan },
   ];
-  return rows.flatMap((row) =>
-    row.text ? [{ key: row.key, label: row.label, children: <>{row.text}</> }] : [],
-  );
+  return rows.flatMap((row) => (row.text ? [{ label: row.label, value: row.text }] : []));
 }
 
 function Cell({ definition, kind, occupation }: Props & { kind: KindCode; occupation: OccupationCode }) {
@@ -89,8 +80,8 @@ function Cell({ definition, kind, occupation }: Props & { kind: KindCode; occupa
   if (!open.open) {
     return (
       <span>
-        <Tag color="red">不含</Tag>
-        <Typography.Text type="secondary">{open.reason}</Typography.Text>
+        <LiteTag color="red">不含</LiteTag>
+        <span className="lx-muted">{open.reason}</span>
       </span>
     );
   }
@@ -99,38 +90,28 @@ function Cell({ definition, kind, occupation }: Props & { kind: KindCode; occupa
 
 /** 职业 × 机构类型, with each exclusion and its reason in the cell it closes. */
 export function OccupationTable({ definition }: Props) {
-  const rows = definition.occupations.map((occupation, index) => ({
-    key: occupation,
-    index: index + 1,
-    occupation,
-  }));
+  const rows = definition.occupations.map((occupation, index) => ({ index: index + 1, occupation }));
   const excluded = definition.exclusions;
   return (
     <>
-      <Table
-        size="small"
-        bordered
-        pagination={false}
-        dataSource={rows}
+      <LiteTable
+        label="申报范围：职业与等级"
+        rows={rows}
+        rowKey={(row) => row.occupation}
         columns={[
-          { title: "序号", dataIndex: "index", width: 64, align: "center" },
-          {
-            title: "职业",
-            dataIndex: "occupation",
-            width: 220,
-            render: (code: OccupationCode) => occupationLabel(code),
-          },
+          { key: "index", title: "序号", width: 64, render: (row) => row.index },
+          { key: "occupation", title: "职业", width: 220, render: (row) => occupationLabel(row.occupation) },
           ...definition.kinds.map((kind) => ({
-            title: `${kindLabel(kind)}开放等级`,
             key: kind,
-            render: (_: unknown, row: { occupation: OccupationCode }) => (
+            title: `${kindLabel(kind)}开放等级`,
+            render: (row: { occupation: OccupationCode }) => (
               <Cell definition={definition} kind={kind} occupation={row.occupation} />
             ),
           })),
         ]}
       />
       {excluded.length > 0 && (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        <p className="lx-muted lx-section-note">
           {definition.kinds
             .map((kind) => {
               const names = excluded.filter((item) => item.kind === kind);
@@ -140,164 +121,143 @@ export function OccupationTable({ definition }: Props) {
             })
             .filter(Boolean)
             .join(" ")}
-        </Typography.Paragraph>
+        </p>
       )}
     </>
   );
 }
 
 export function EligibilityList({ definition }: Props) {
+  if (definition.eligibilityRules.length === 0) return <LiteEmpty>本批次未设置资格条件</LiteEmpty>;
   return (
-    <List
-      size="small"
-      dataSource={definition.eligibilityRules}
-      locale={{ emptyText: "本批次未设置资格条件" }}
-      renderItem={(rule) => (
-        <List.Item>
-          <Space>
-            {rule.severity === "hard" ? <Tag color="red">必须满足</Tag> : <Tag color="gold">一般应满足</Tag>}
-            {describeRule(rule)}
-          </Space>
-        </List.Item>
-      )}
-    />
+    <ul className="lx-plain-list">
+      {definition.eligibilityRules.map((rule, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rules have no id and never move
+        <li key={index}>
+          {rule.severity === "hard" ? (
+            <LiteTag color="red">必须满足</LiteTag>
+          ) : (
+            <LiteTag color="orange">一般应满足</LiteTag>
+          )}
+          {describeRule(rule)}
+        </li>
+      ))}
+    </ul>
   );
 }
 
 export function QuotaSummary({ definition }: Props) {
   const { evaluation, training, note } = definition.quotas;
-  const items = [];
+  const items: Row[] = [];
   if (evaluation) {
     items.push({
-      key: "evaluation",
       label: "评价机构",
-      children: `每个职业计划遴选 ${evaluation.perOccupationMin}—${evaluation.perOccupationMax} 家`,
+      value: `每个职业计划遴选 ${evaluation.perOccupationMin}—${evaluation.perOccupationMax} 家`,
     });
   }
   if (training) {
     items.push({
-      key: "training",
       label: "培训机构",
-      children: (
-        <Space direction="vertical" size={2}>
-          <span>每个职业每个地方不超过 {training.perOccupationPerRegion} 家</span>
+      value: (
+        <>
+          <span className="lx-block">每个职业每个地方不超过 {training.perOccupationPerRegion} 家</span>
           {training.regionOverrides.map((override) => (
-            <span key={override.regionCode}>
+            <span key={override.regionCode} className="lx-block">
               {regionLabel(override.regionCode)}：每个职业不超过 {override.perOccupation} 家
-              {override.note && <Typography.Text type="secondary">（{override.note}）</Typography.Text>}
+              {override.note && <span className="lx-muted">（{override.note}）</span>}
             </span>
           ))}
           {(training.officeSetAreas ?? []).map((area) => (
-            <span key={`${area.regionCode}-${area.name}`}>
+            <span key={`${area.regionCode}-${area.name}`} className="lx-block">
               {area.name}：名额由主管部门设定
-              <Typography.Text type="secondary">（依据：{area.basis}）</Typography.Text>
+              <span className="lx-muted">（依据：{area.basis}）</span>
             </span>
           ))}
-        </Space>
+        </>
       ),
     });
   }
   items.push(
     ...definition.kinds.map((kind) => ({
-      key: `publisher-${kind}`,
       label: `${kindLabel(kind)}推荐与公布`,
-      children: `${recommenderChoiceLabels[definition.recommenderChoice[kind]]}；${catalogPublisherLabels[definition.catalogPublisher[kind]]}`,
+      value: `${recommenderChoiceLabels[definition.recommenderChoice[kind]]}；${catalogPublisherLabels[definition.catalogPublisher[kind]]}`,
     })),
   );
   return (
     <>
-      <Descriptions column={1} size="small" bordered items={items} styles={{ label: { width: 160 } }} />
-      {note && (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-          说明：{note}
-        </Typography.Paragraph>
-      )}
+      <LiteDescriptions items={items} />
+      {note && <p className="lx-muted lx-section-note">说明：{note}</p>}
     </>
   );
 }
 
 export function AttachmentList({ definition }: Props) {
+  if (definition.requiredAttachments.length === 0) return <LiteEmpty>本批次未列出附件要求</LiteEmpty>;
   return (
-    <List
-      size="small"
-      dataSource={definition.requiredAttachments}
-      locale={{ emptyText: "本批次未列出附件要求" }}
-      renderItem={(attachment, index) => (
-        <List.Item>
-          <List.Item.Meta
-            title={
-              <Space>
-                <span>
-                  {index + 1}. {attachment.name}
-                </span>
-                {attachment.required ? <Tag color="blue">必须提供</Tag> : <Tag>按需提供</Tag>}
-              </Space>
-            }
-            description={attachment.note || undefined}
-          />
-        </List.Item>
-      )}
-    />
+    <ul className="lx-plain-list">
+      {definition.requiredAttachments.map((attachment, index) => (
+        <li key={attachment.code}>
+          <span className="lx-attachment-name">
+            {index + 1}. {attachment.name}
+          </span>
+          {attachment.required ? <LiteTag color="blue">必须提供</LiteTag> : <LiteTag>按需提供</LiteTag>}
+          {attachment.note && <div className="lx-muted">{attachment.note}</div>}
+        </li>
+      ))}
+    </ul>
   );
 }
 
 export function ContactList({ definition }: Props) {
-  if (definition.contacts.length === 0)
-    return <Typography.Text type="secondary">通知未列出联系方式</Typography.Text>;
+  if (definition.contacts.length === 0) return <span className="lx-muted">通知未列出联系方式</span>;
   return (
-    <Descriptions
-      column={1}
-      size="small"
-      items={definition.contacts.map((contact, index) => ({
-        key: `${index}`,
-        label: contact.label,
-        children: contact.value,
-      }))}
-    />
+    <dl className="lx-contacts">
+      {definition.contacts.map((contact, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: contacts are fixed text; two may share a label
+        <div key={index}>
+          <dt>{contact.label}</dt>
+          <dd>{contact.value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
 export function StageTimeline({ definition }: Props) {
   return (
-    <Timeline
-      items={definition.stages.map((stage) => ({
-        key: stage.code,
-        color: stage.code === "submission" ? "blue" : "gray",
-        children: (
-          <Space direction="vertical" size={0}>
-            <strong>{stageLabel(stage.code)}</strong>
-            <Typography.Text type="secondary">
-              {stage.opensAt || stage.closesAt
-                ? `${formatInstant(stage.opensAt)} 至 ${formatInstant(stage.closesAt)}`
-                : "时间另行通知"}
-            </Typography.Text>
-          </Space>
-        ),
-      }))}
-    />
+    <ol className="lx-timeline">
+      {definition.stages.map((stage) => (
+        <li key={stage.code} className={stage.code === "submission" ? "lx-timeline-current" : undefined}>
+          <strong className="lx-block">{stageLabel(stage.code)}</strong>
+          <span className="lx-muted">
+            {stage.opensAt || stage.closesAt
+              ? `${formatInstant(stage.opensAt)} 至 ${formatInstant(stage.closesAt)}`
+              : "时间另行通知"}
+          </span>
+        </li>
+      ))}
+    </ol>
   );
 }
 
 /** Blank forms as real download links. */
 export function FormDownloads({ forms }: { forms: BlankForm[] }) {
-  if (forms.length === 0) return <Typography.Text type="secondary">本批次暂无可下载的申报表</Typography.Text>;
+  if (forms.length === 0) return <span className="lx-muted">本批次暂无可下载的申报表</span>;
   return (
-    <List
-      dataSource={forms}
-      split
-      renderItem={(form) => (
-        <List.Item style={{ display: "block" }}>
-          <div style={{ marginBottom: 8, fontWeight: 600 }}>{form.title}</div>
-          <Space wrap>
-            <Button type="primary" icon={<FilePdfOutlined />} href={form.pdfUrl} download>
+    <ul className="lx-plain-list">
+      {forms.map((form) => (
+        <li key={form.pdfUrl}>
+          <div className="lx-form-title">{form.title}</div>
+          <div className="lx-button-row">
+            <a className={buttonClass({ variant: "primary" })} href={form.pdfUrl} download>
               下载PDF申报表
-            </Button>
-            <Button icon={<FileWordOutlined />} href={form.docxUrl} download>
+            </a>
+            <a className={buttonClass({})} href={form.docxUrl} download>
               下载Word申报表
-            </Button>
-          </Space>
-        </List.Item>
-      )}
-    />
+            </a>
+          </div>
+        </li>
+      ))}
+    </ul>
   );
 }

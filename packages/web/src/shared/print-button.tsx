@@ -18,14 +18,5 @@ export function PrintButton(props: Omit<ButtonProps, "onClick" | "icon">) {
   );
 }
 
-/** A table too wide for a phone scrolls sideways; below 768 px a line above it says so. */
-export function WideTable({ children }: { children: React.ReactNode }) {
-  return (
-    <div className="lx-wide-table">
-      <p className="lx-wide-table-hint" aria-hidden="true">
-        表格较宽，可左右滑动查看全部列 →
-      </p>
-      {children}
-    </div>
-  );
-}
+// Kept here for the workbench's imports; it lives apart so that plain public pages can use it without antd.
+export { WideTable } from "./wide-table";

@@ -1,9 +1,10 @@
-import { FileExcelOutlined, FilePdfOutlined } from "@ant-design/icons";
 import { chinesePublicNoticePeriod, type PublicNoticeView, shanghaiChineseDate } from "@linxuan/domain";
-import { Alert, Button, Descriptions, Space, Typography } from "antd";
 import { DemoTag } from "../../shared/batch-tags";
 import { formatInstant } from "../../shared/dates";
-import { PrintButton, WideTable } from "../../shared/print-button";
+import { buttonClass } from "../../shared/lite/button";
+import { LiteAlert } from "../../shared/lite/display";
+import { LitePrintButton } from "../../shared/lite/page-parts";
+import { WideTable } from "../../shared/wide-table";
 import { PublicNoticeItemsTable } from "./public-notice-items-table";
 import { PhaseTag, PublicNoticeCountdown, periodText } from "./public-notice-period";
 import "./public-notices.css";
@@ -13,23 +14,23 @@ function PublicNoticeList({ publicNotice, preview }: { publicNotice: PublicNotic
   return (
     <>
       {!preview && (
-        <Space wrap className="lx-no-print">
-          <Button
-            icon={<FilePdfOutlined />}
+        <div className="lx-button-row lx-no-print">
+          <a
+            className={buttonClass({})}
             href={`/api/public/public-notices/${publicNotice.id}/list.pdf`}
             download
           >
             下载公示名单（PDF）
-          </Button>
-          <Button
-            icon={<FileExcelOutlined />}
+          </a>
+          <a
+            className={buttonClass({})}
             href={`/api/public/public-notices/${publicNotice.id}/list.xlsx`}
             download
           >
             下载公示名单（Excel）
-          </Button>
-          <PrintButton />
-        </Space>
+          </a>
+          <LitePrintButton />
+        </div>
       )}
       <WideTable>
         <PublicNoticeItemsTable items={publicNotice.items} confirmed={publicNotice.phase === "confirmed"} />
@@ -78,26 +79,19 @@ export function PublicNoticeDocument({
   const period = chinesePublicNoticePeriod(publicNotice);
   return (
     <article className="lx-panel lx-public-notice-document" aria-labelledby="public-notice-title">
-      <h1 id="public-notice-title" className="lx-document-title" style={{ marginTop: 0 }}>
-        {publicNotice.isDemo && (
-          <span style={{ verticalAlign: "middle", marginRight: 8 }}>
-            <DemoTag isDemo />
-          </span>
-        )}
+      <h1 id="public-notice-title" className="lx-document-title lx-public-notice-title">
+        {publicNotice.isDemo && <DemoTag isDemo />}
         {publicNotice.title}
       </h1>
-      <Space direction="vertical" size={16} style={{ width: "100%" }}>
-        <Descriptions
-          bordered
-          size="small"
-          column={{ xs: 1, md: 2 }}
-          items={[
-            { key: "period", label: "公示期", children: periodText(publicNotice) },
-            { key: "start", label: "开始时间", children: formatInstant(publicNotice.startsAt) },
-          ]}
-        />
+      <div className="lx-stack">
+        <dl className="lite-descriptions lx-public-notice-facts">
+          <dt>公示期</dt>
+          <dd>{periodText(publicNotice)}</dd>
+          <dt>开始时间</dt>
+          <dd>{formatInstant(publicNotice.startsAt)}</dd>
+        </dl>
         {!preview && (
-          <Space size={16} wrap>
+          <div className="lx-phase-row">
             <PhaseTag phase={publicNotice.phase} />
             {publicNotice.phase === "open" && receivedAt !== undefined && onEnd && (
               <PublicNoticeCountdown
@@ -106,33 +100,29 @@ export function PublicNoticeDocument({
                 onEnd={onEnd}
               />
             )}
-          </Space>
+          </div>
         )}
         {publicNotice.demoShortenedAt && (
-          <Alert
+          <LiteAlert
             type="warning"
-            showIcon
             title={`【演示】公示期已于${formatInstant(publicNotice.demoShortenedAt)}缩短结束`}
             description="演示批次的公示期可在演示模式下缩短，仅供熟悉流程，不具任何效力。"
           />
         )}
         <div className="lx-document-body">
-          <Typography.Paragraph>
-            现将拟纳入目录的机构名单予以公示，公示期为{publicNotice.workdays}个工作日。
-          </Typography.Paragraph>
-          <Typography.Paragraph>
+          <p>现将拟纳入目录的机构名单予以公示，公示期为{publicNotice.workdays}个工作日。</p>
+          <p>
             <strong>公示期：{period}。</strong>
-          </Typography.Paragraph>
-          <Typography.Paragraph>
+          </p>
+          <p>
             公示期内，如对名单中的机构有异议，请通过本页实名提出，或以书面形式向发布单位反映，写明具体事实和理由，并提供联系方式和有关证明材料。匿名或无具体事实的异议不予受理。
             {removed > 0 && `公示期间，${removed}家机构经核实异议成立，已移出公示名单。`}
-          </Typography.Paragraph>
+          </p>
           <ObjectionContacts publicNotice={publicNotice} />
         </div>
         {!preview && publicNotice.phase === "upcoming" ? (
-          <Alert
+          <LiteAlert
             type="info"
-            showIcon
             title={`公示名单自公示开始时（${formatInstant(publicNotice.startsAt)}）公布。`}
           />
         ) : (
@@ -142,7 +132,7 @@ export function PublicNoticeDocument({
           {publicNotice.issuingBody && <div>{publicNotice.issuingBody}</div>}
           <div>{shanghaiChineseDate(publicNotice.publishedAt)}</div>
         </footer>
-      </Space>
+      </div>
     </article>
   );
 }

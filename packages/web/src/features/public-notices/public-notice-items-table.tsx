@@ -1,12 +1,26 @@
 import { levelNamesText, type VisitorPublicNoticeItem } from "@linxuan/domain";
-import { Table, Tag } from "antd";
+import { LiteTag } from "../../shared/lite/display";
+import "../../shared/lite/lite.css";
+import "./public-notices.css";
 
 /** An item as the public sees it; the office's view adds why it was removed. */
 type Item = VisitorPublicNoticeItem & { removedReason?: string | null };
 
+const columns = [
+  { title: "序号", width: 56 },
+  { title: "机构名称", width: 260 },
+  { title: "统一社会信用代码", width: 180 },
+  { title: "机构类型", width: 90 },
+  { title: "职业", width: 180 },
+  { title: "专业技术等级", width: 120 },
+  { title: "地区", width: 80 },
+  { title: "状态", width: 130 },
+];
+
 /**
  * The notice's list. An item taken off after an upheld objection stays on the page, struck
- * through and marked, so the public sees what changed during the notice.
+ * through and marked, so the public sees what changed during the notice. A plain table (no antd):
+ * the public notice is a page anyone opens.
  */
 export function PublicNoticeItemsTable({
   items,
@@ -18,64 +32,57 @@ export function PublicNoticeItemsTable({
   /** The office sees why an item was removed; the public page shows only that it was. */
   showReasons?: boolean;
 }) {
-  const rows = items.map((item, index) => ({ ...item, index: index + 1 }));
   const strike = (text: string | null) => <span className="lx-strike">{text ?? "—"}</span>;
   return (
-    <Table
-      size="small"
-      bordered
-      rowKey="id"
-      pagination={false}
-      dataSource={rows}
-      scroll={{ x: 1100 }}
-      rowClassName={(item) => (item.status === "removed" ? "lx-row-removed" : "")}
-      locale={{ emptyText: "公示名单为空" }}
-      columns={[
-        { title: "序号", dataIndex: "index", width: 56, align: "center" },
-        {
-          title: "机构名称",
-          dataIndex: "institutionName",
-          width: 260,
-          render: (name: string, item) => (
-            <>
-              {strike(name)}
-              {showReasons && item.removedReason && (
-                <div className="lx-user-text" style={{ fontSize: 12, marginTop: 4, color: "#c4262e" }}>
-                  {item.removedReason}
-                </div>
-              )}
-            </>
-          ),
-        },
-        {
-          title: "统一社会信用代码",
-          dataIndex: "creditCode",
-          width: 180,
-          render: (code: string) => <code className="lx-strike lx-nowrap">{code}</code>,
-        },
-        { title: "机构类型", dataIndex: "kindName", width: 90, render: strike },
-        { title: "职业", dataIndex: "occupationName", width: 180, render: strike },
-        {
-          title: "专业技术等级",
-          dataIndex: "levels",
-          width: 120,
-          render: (levels: Item["levels"]) => strike(levelNamesText(levels)),
-        },
-        { title: "地区", dataIndex: "regionName", width: 80, render: strike },
-        {
-          title: "状态",
-          dataIndex: "status",
-          width: 130,
-          render: (status: Item["status"]) =>
-            status === "removed" ? (
-              <Tag color="red">异议成立已移出</Tag>
-            ) : confirmed ? (
-              <Tag color="green">已纳入目录</Tag>
-            ) : (
-              <Tag color="blue">拟纳入目录</Tag>
-            ),
-        },
-      ]}
-    />
+    <div className="lite-table-wrap">
+      <table className="lite-table lx-public-notice-table" aria-label="公示名单">
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.title} scope="col" style={{ width: column.width }}>
+                {column.title}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {items.length === 0 ? (
+            <tr>
+              <td colSpan={columns.length} className="lite-empty">
+                公示名单为空
+              </td>
+            </tr>
+          ) : (
+            items.map((item, index) => (
+              <tr key={item.id} className={item.status === "removed" ? "lx-row-removed" : undefined}>
+                <td className="lx-center">{index + 1}</td>
+                <td>
+                  {strike(item.institutionName)}
+                  {showReasons && item.removedReason && (
+                    <div className="lx-user-text lx-removed-reason">{item.removedReason}</div>
+                  )}
+                </td>
+                <td>
+                  <code className="lx-strike lx-nowrap">{item.creditCode}</code>
+                </td>
+                <td>{strike(item.kindName)}</td>
+                <td>{strike(item.occupationName)}</td>
+                <td>{strike(levelNamesText(item.levels))}</td>
+                <td>{strike(item.regionName)}</td>
+                <td>
+                  {item.status === "removed" ? (
+                    <LiteTag color="red">异议成立已移出</LiteTag>
+                  ) : confirmed ? (
+                    <LiteTag color="green">已纳入目录</LiteTag>
+                  ) : (
+                    <LiteTag color="blue">拟纳入目录</LiteTag>
+                  )}
+                </td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,19 +1,19 @@
-import { ClockCircleOutlined } from "@ant-design/icons";
 import { chinesePublicNoticePeriod, publicNoticeEndText } from "@linxuan/domain";
-import { Tag } from "antd";
 import { useEffect, useState } from "react";
+import { LiteTag, type LiteTagColor } from "../../shared/lite/display";
 import type { PublicNoticePhase, PublicNoticeSummary } from "./types";
 
-export const phaseLabels: Record<PublicNoticePhase, { text: string; color: string }> = {
-  upcoming: { text: "即将开始", color: "gold" },
+// Plain tags: the public pages draw them without antd, and the workbench shows the same ones.
+export const phaseLabels: Record<PublicNoticePhase, { text: string; color?: LiteTagColor }> = {
+  upcoming: { text: "即将开始", color: "orange" },
   open: { text: "公示中", color: "blue" },
-  ended: { text: "公示期满", color: "default" },
+  ended: { text: "公示期满" },
   confirmed: { text: "已纳入目录", color: "green" },
 };
 
 export function PhaseTag({ phase }: { phase: PublicNoticePhase }) {
   const label = phaseLabels[phase];
-  return <Tag color={label.color}>{label.text}</Tag>;
+  return <LiteTag color={label.color}>{label.text}</LiteTag>;
 }
 
 /** 2026年11月30日24时: a notice ends at midnight after its last working day. */
@@ -69,7 +69,13 @@ export function PublicNoticeCountdown({
   }, [left, onEnd]);
   return (
     <div className="lx-countdown" role="timer" aria-live="off">
-      <ClockCircleOutlined aria-hidden="true" /> 距公示结束还有 <strong>{remainingText(left)}</strong>
+      <svg className="lx-countdown-icon" viewBox="0 0 16 16" aria-hidden="true">
+        <circle cx="8" cy="8" r="6.5" />
+        <path d="M8 4v4l3 2" />
+      </svg>
+      <span>
+        距公示结束还有 <strong>{remainingText(left)}</strong>
+      </span>
     </div>
   );
 }

@@ -1,49 +1,43 @@
-import { ClockCircleOutlined } from "@ant-design/icons";
-import { Card, Descriptions, Space, Typography } from "antd";
 import { Link } from "react-router";
 import type { PublicBatchSummary } from "../../app/api-types";
 import { DemoTag, KindTags, ScopeText } from "../../shared/batch-tags";
 import { deadlineCountdown, formatDate, formatInstant } from "../../shared/dates";
 
+/** One batch open for applications, on the home page: its notice, scope and the time left. */
 export function BatchCard({ batch }: { batch: PublicBatchSummary }) {
   const countdown = deadlineCountdown(batch.onlineDeadline);
   const closed = batch.phase === "closed" || countdown.closed;
+  const rows = [
+    ["文号", batch.documentNumber ?? "—"],
+    ["发文机关", batch.issuingBody],
+    ["遴选范围", <ScopeText key="scope" scope={batch.scope} />],
+    ["发布日期", formatDate(batch.publishedOn)],
+    ["网上申报截止", formatInstant(batch.onlineDeadline)],
+  ] as const;
   return (
-    <Card
-      style={{ height: "100%", borderTop: "3px solid #0b4f9c" }}
-      styles={{ body: { display: "flex", flexDirection: "column", gap: 12, height: "100%" } }}
-    >
-      <Space size={4} wrap>
+    <article className="lx-batch-card">
+      <div>
         <DemoTag isDemo={batch.isDemo} />
         <KindTags kinds={batch.kinds} />
-      </Space>
-      <Typography.Title level={4} style={{ margin: 0, lineHeight: 1.5, fontSize: 17 }}>
-        <Link to={`/notices/${batch.id}`}>{batch.title}</Link>
-      </Typography.Title>
-      <Descriptions
-        column={1}
-        size="small"
-        styles={{ label: { width: 108, color: "#86909c", whiteSpace: "nowrap" } }}
-        items={[
-          { key: "number", label: "文号", children: batch.documentNumber ?? "—" },
-          { key: "issuer", label: "发文机关", children: batch.issuingBody },
-          { key: "scope", label: "遴选范围", children: <ScopeText scope={batch.scope} /> },
-          { key: "published", label: "发布日期", children: formatDate(batch.publishedOn) },
-          { key: "deadline", label: "网上申报截止", children: formatInstant(batch.onlineDeadline) },
-        ]}
-      />
-      <div
-        style={{
-          marginTop: "auto",
-          padding: "8px 12px",
-          background: closed ? "#f5f6f8" : "#fff7e6",
-          color: closed ? "#86909c" : "#ad4e00",
-          borderRadius: 4,
-          fontWeight: 600,
-        }}
-      >
-        <ClockCircleOutlined /> {closed ? "已截止" : countdown.text}
       </div>
-    </Card>
+      <h3 className="lx-batch-card-title">
+        <Link to={`/notices/${batch.id}`}>{batch.title}</Link>
+      </h3>
+      <dl className="lx-batch-card-facts">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className={closed ? "lx-batch-card-deadline lx-batch-card-closed" : "lx-batch-card-deadline"}>
+        <svg viewBox="0 0 16 16" aria-hidden="true">
+          <circle cx="8" cy="8" r="6.5" />
+          <path d="M8 4v4l3 2" />
+        </svg>
+        {closed ? "已截止" : countdown.text}
+      </div>
+    </article>
   );
 }

@@ -1,8 +1,8 @@
-import { List, Space } from "antd";
 import { Link } from "react-router";
 import type { PublicBatchSummary } from "../../app/api-types";
 import { DemoTag, PhaseTag } from "../../shared/batch-tags";
 import { formatDate } from "../../shared/dates";
+import { LiteEmpty } from "../../shared/lite/display";
 
 /** Published notices, newest first, as a plain list of links with their dates. */
 export function BatchNoticeList({
@@ -12,41 +12,29 @@ export function BatchNoticeList({
   items: PublicBatchSummary[];
   detailed?: boolean;
 }) {
+  if (items.length === 0) return <LiteEmpty>暂无通知公告</LiteEmpty>;
   return (
-    <List
-      itemLayout="horizontal"
-      dataSource={items}
-      locale={{ emptyText: "暂无通知公告" }}
-      renderItem={(batch) => (
-        <List.Item
-          key={batch.id}
-          extra={
-            <span className="lx-muted" style={{ whiteSpace: "nowrap" }}>
-              {formatDate(batch.publishedOn)}
-            </span>
-          }
-        >
-          <List.Item.Meta
-            title={
-              <span style={{ fontWeight: "normal" }}>
-                <DemoTag isDemo={batch.isDemo} />
-                <Link to={`/notices/${batch.id}`} style={{ fontSize: 15 }}>
-                  {batch.title}
-                </Link>
-              </span>
-            }
-            description={
-              detailed ? (
-                <Space size={16} wrap>
-                  <span>发文机关：{batch.issuingBody}</span>
-                  {batch.documentNumber && <span>文号：{batch.documentNumber}</span>}
-                  <PhaseTag phase={batch.phase} />
-                </Space>
-              ) : undefined
-            }
-          />
-        </List.Item>
-      )}
-    />
+    <ul className="lx-notice-list">
+      {items.map((batch) => (
+        <li key={batch.id}>
+          <div className="lx-notice-list-main">
+            <div>
+              <DemoTag isDemo={batch.isDemo} />
+              <Link to={`/notices/${batch.id}`} className="lx-notice-list-title">
+                {batch.title}
+              </Link>
+            </div>
+            {detailed && (
+              <div className="lx-notice-list-meta">
+                <span>发文机关：{batch.issuingBody}</span>
+                {batch.documentNumber && <span>文号：{batch.documentNumber}</span>}
+                <PhaseTag phase={batch.phase} />
+              </div>
+            )}
+          </div>
+          <span className="lx-muted lx-nowrap">{formatDate(batch.publishedOn)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,7 +1,6 @@
-import { Alert, Breadcrumb, Card, Col, Row, Skeleton, Space } from "antd";
 import type { ReactNode } from "react";
 import { useEffect } from "react";
-import { Link, useLocation, useParams } from "react-router";
+import { useLocation, useParams } from "react-router";
 import {
   AttachmentList,
   ContactList,
@@ -14,19 +13,20 @@ import {
 } from "../../shared/batch-notice-sections";
 import { BatchNoticeText } from "../../shared/batch-notice-text";
 import { DemoTag, PhaseTag } from "../../shared/batch-tags";
-import { ButtonLink } from "../../shared/button-link";
 import { formatDate } from "../../shared/dates";
 import { errorText } from "../../shared/form-errors";
 import { isApiError } from "../../shared/http";
-import { PlainResult } from "../../shared/plain-result";
-import { PrintButton } from "../../shared/print-button";
+import { LiteButtonLink } from "../../shared/lite/button";
+import { LiteAlert, LiteCard, LiteLoading } from "../../shared/lite/display";
+import { LiteBreadcrumb, LitePrintButton, LiteResult } from "../../shared/lite/page-parts";
 import { usePublicBatch } from "./queries";
+import "./public.css";
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <Card id={id} title={<h2 style={{ margin: 0, fontSize: 16 }}>{title}</h2>} style={{ marginTop: 16 }}>
-      {children}
-    </Card>
+    <div id={id}>
+      <LiteCard title={title}>{children}</LiteCard>
+    </div>
   );
 }
 
@@ -39,44 +39,40 @@ export function BatchNoticePage() {
     if (query.isSuccess && hash) document.getElementById(hash.slice(1))?.scrollIntoView();
   }, [query.isSuccess, hash]);
 
-  if (query.isPending) return <Skeleton active paragraph={{ rows: 12 }} />;
+  if (query.isPending) return <LiteLoading />;
   if (query.isError) {
     if (isApiError(query.error) && query.error.status === 404) {
       return (
-        <PlainResult
-          kind="404"
+        <LiteResult
           title="通知不存在"
           subTitle="该通知不存在或尚未发布。"
-          extra={<ButtonLink to="/notices">返回通知公告</ButtonLink>}
+          extra={<LiteButtonLink to="/notices">返回通知公告</LiteButtonLink>}
         />
       );
     }
-    return <Alert type="error" showIcon title={errorText(query.error)} />;
+    return <LiteAlert type="error" title={errorText(query.error)} />;
   }
   const batch = query.data;
   const { definition } = batch;
 
   return (
     <>
-      <Breadcrumb
-        style={{ marginBottom: 16 }}
+      <LiteBreadcrumb
         items={[
-          { title: <Link to="/">首页</Link> },
-          { title: <Link to="/notices">通知公告</Link> },
+          { title: "首页", to: "/" },
+          { title: "通知公告", to: "/notices" },
           { title: batch.shortTitle },
         ]}
       />
       {batch.isDemo && (
-        <Alert
+        <LiteAlert
           type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
           title="演示批次"
           description="本批次是系统演示用的副本，日期已顺延，仅供熟悉流程，不具任何效力。"
         />
       )}
-      <Row gutter={24}>
-        <Col xs={24} lg={16}>
+      <div className="lx-batch-notice">
+        <div>
           <article className="lx-document" aria-labelledby="batch-notice-title">
             <p className="lx-document-issuer">{batch.issuingBody}</p>
             {batch.documentNumber && <p className="lx-document-number">{batch.documentNumber}</p>}
@@ -84,21 +80,15 @@ export function BatchNoticePage() {
             <h1 id="batch-notice-title" className="lx-document-title">
               {batch.title}
             </h1>
-            <div className="lx-document-meta">
-              <Space size={16} wrap style={{ justifyContent: "center" }}>
-                <DemoTag isDemo={batch.isDemo} />
-                <PhaseTag phase={batch.phase} />
-                <span>发文机关：{batch.issuingBody}</span>
-                <span>文号：{batch.documentNumber ?? "无"}</span>
-                <span>发布日期：{formatDate(batch.publishedOn)}</span>
-                <PrintButton size="small" />
-              </Space>
+            <div className="lx-document-meta lx-document-meta-items">
+              <DemoTag isDemo={batch.isDemo} />
+              <PhaseTag phase={batch.phase} />
+              <span>发文机关：{batch.issuingBody}</span>
+              <span>文号：{batch.documentNumber ?? "无"}</span>
+              <span>发布日期：{formatDate(batch.publishedOn)}</span>
+              <LitePrintButton size="small" />
             </div>
-            {definition.addressees && (
-              <p style={{ fontSize: 15, color: "#4e5969", borderLeft: "3px solid #e5e6eb", paddingLeft: 12 }}>
-                主送：{definition.addressees}
-              </p>
-            )}
+            {definition.addressees && <p className="lx-document-addressees">主送：{definition.addressees}</p>}
             <BatchNoticeText text={definition.batchNoticeText} issuingBody={batch.issuingBody} />
           </article>
 
@@ -114,11 +104,11 @@ export function BatchNoticePage() {
           <Section id="attachments" title="申报材料">
             <AttachmentList definition={definition} />
           </Section>
-        </Col>
-        <Col xs={24} lg={8}>
-          <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>关键日期</h2>}>
+        </div>
+        <div className="lx-batch-notice-aside">
+          <LiteCard title="关键日期">
             <KeyDates definition={definition} />
-          </Card>
+          </LiteCard>
           <Section id="forms" title="申报表下载">
             <FormDownloads forms={batch.forms} />
           </Section>
@@ -128,8 +118,8 @@ export function BatchNoticePage() {
           <Section id="contacts" title="联系方式">
             <ContactList definition={definition} />
           </Section>
-        </Col>
-      </Row>
+        </div>
+      </div>
     </>
   );
 }

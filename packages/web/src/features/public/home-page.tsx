@@ -1,18 +1,26 @@
-import { DownloadOutlined, FileSearchOutlined, LoginOutlined, UserAddOutlined } from "@ant-design/icons";
-import { Alert, Col, Empty, Row, Skeleton } from "antd";
-import { lazy, type ReactNode, Suspense } from "react";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { PLATFORM_NAME, PROGRAM_NAME } from "../../app/public-layout";
 import { errorText } from "../../shared/form-errors";
+import { LiteAlert, LiteEmpty, LiteLoading } from "../../shared/lite/display";
 import { SectionTitle } from "../../shared/section-title";
+import { BatchCard } from "./batch-card";
+import { BatchNoticeList } from "./batch-notice-list";
 import { usePublicBatches } from "./queries";
+import "./public.css";
 
-// The home page is drawn at once (it is the page most visitors open first); its cards and list,
-// which bring antd's Card and List (tabs, menus, pagination), follow in their own chunk.
-const BatchCard = lazy(() => import("./batch-card").then((m) => ({ default: m.BatchCard })));
-const BatchNoticeList = lazy(() =>
-  import("./batch-notice-list").then((m) => ({ default: m.BatchNoticeList })),
-);
+/*
+ * The page most visitors open first: plain markup, no antd (issue 17, point 4), so it comes with
+ * the first script and a visitor waits for one request less.
+ */
+
+/** Line icons for the service links, drawn inline (an icon font would cost more than the page). */
+const icons: Record<string, ReactNode> = {
+  register: <path d="M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-7 10c0-3.9 3.1-7 7-7s7 3.1 7 7M19 8v6M16 11h6" />,
+  login: <path d="M14 3h5a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2h-5M10 17l5-5-5-5M15 12H3" />,
+  download: <path d="M12 3v12M7 10l5 5 5-5M4 19h16" />,
+  read: <path d="M6 2h9l5 5v15H6zM14 2v6h6M9 13h8M9 17h5" />,
+};
 
 export function HomePage() {
   const batches = usePublicBatches();
@@ -34,106 +42,63 @@ export function HomePage() {
       </section>
 
       <SectionTitle title="正在开展的遴选" extra={<Link to="/notices">全部通知 ›</Link>} />
-      {batches.isPending && <Skeleton active />}
-      {batches.isError && <Alert type="error" showIcon title={errorText(batches.error)} />}
+      {batches.isPending && <LiteLoading />}
+      {batches.isError && <LiteAlert type="error" title={errorText(batches.error)} />}
       {batches.isSuccess && open.length === 0 && (
-        <Empty description="当前没有正在受理网上申报的遴选批次" style={{ padding: 24, background: "#fff" }} />
+        <div className="lx-panel">
+          <LiteEmpty>当前没有正在受理网上申报的遴选批次</LiteEmpty>
+        </div>
       )}
-      <Suspense fallback={open.length > 0 && <Skeleton active />}>
-        <Row gutter={[16, 16]}>
+      {open.length > 0 && (
+        <div className="lx-batch-cards">
           {open.map((batch) => (
-            <Col key={batch.id} xs={24} md={12} xl={8}>
-              <BatchCard batch={batch} />
-            </Col>
+            <BatchCard key={batch.id} batch={batch} />
           ))}
-        </Row>
-      </Suspense>
+        </div>
+      )}
 
-      <Row gutter={24} style={{ marginTop: 32 }}>
-        <Col xs={24} lg={16}>
-          <div className="lx-panel" style={{ paddingTop: 16 }}>
-            <SectionTitle title="通知公告" extra={<Link to="/notices">更多 ›</Link>} />
-            {batches.isPending ? (
-              <Skeleton active />
-            ) : (
-              <Suspense fallback={<Skeleton active />}>
-                <BatchNoticeList items={items.slice(0, 8)} />
-              </Suspense>
-            )}
-          </div>
-        </Col>
-        <Col xs={24} lg={8}>
-          <div className="lx-panel" style={{ paddingTop: 16 }}>
-            <SectionTitle title="申报单位服务" />
-            <nav aria-label="申报单位服务" style={{ display: "grid", gap: 12 }}>
-              <QuickLink
-                to="/register"
-                icon={<UserAddOutlined />}
-                title="单位注册"
-                note="使用统一社会信用代码注册账号"
-              />
-              <QuickLink
-                to="/login"
-                icon={<LoginOutlined />}
-                title="单位登录"
-                note="用户名为统一社会信用代码"
-              />
-              <QuickLink
-                to={formsTarget}
-                icon={<DownloadOutlined />}
-                title="下载申报表"
-                note="在通知页面下载空白申报表"
-              />
-              <QuickLink
-                to="/notices"
-                icon={<FileSearchOutlined />}
-                title="查阅通知"
-                note="申报范围、条件、程序和截止时间"
-              />
-            </nav>
-            <h3 style={{ fontSize: 15, margin: "24px 0 12px" }}>申报流程</h3>
-            <ol className="lx-steps">
-              {[
-                ["阅读遴选通知", "确认申报范围、条件和截止时间"],
-                ["注册单位账号", "以统一社会信用代码注册"],
-                ["填写申报表", "一个职业填写一份，可选多个等级"],
-                ["按通知报送材料", "加盖单位印章，按时报送"],
-              ].map(([title, note]) => (
-                <li key={title}>
-                  <strong>{title}</strong>
-                  <span className="lx-muted">{note}</span>
-                </li>
-              ))}
-            </ol>
-          </div>
-        </Col>
-      </Row>
+      <div className="lx-home-columns">
+        <div className="lx-panel lx-home-panel">
+          <SectionTitle title="通知公告" extra={<Link to="/notices">更多 ›</Link>} />
+          {batches.isPending ? <LiteLoading /> : <BatchNoticeList items={items.slice(0, 8)} />}
+        </div>
+        <div className="lx-panel lx-home-panel">
+          <SectionTitle title="申报单位服务" />
+          <nav aria-label="申报单位服务" className="lx-quick-links">
+            <QuickLink to="/register" icon="register" title="单位注册" note="使用统一社会信用代码注册账号" />
+            <QuickLink to="/login" icon="login" title="单位登录" note="用户名为统一社会信用代码" />
+            <QuickLink to={formsTarget} icon="download" title="下载申报表" note="在通知页面下载空白申报表" />
+            <QuickLink to="/notices" icon="read" title="查阅通知" note="申报范围、条件、程序和截止时间" />
+          </nav>
+          <h3 className="lx-home-subheading">申报流程</h3>
+          <ol className="lx-steps">
+            {[
+              ["阅读遴选通知", "确认申报范围、条件和截止时间"],
+              ["注册单位账号", "以统一社会信用代码注册"],
+              ["填写申报表", "一个职业填写一份，可选多个等级"],
+              ["按通知报送材料", "加盖单位印章，按时报送"],
+            ].map(([title, note]) => (
+              <li key={title}>
+                <strong>{title}</strong>
+                <span className="lx-muted">{note}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      </div>
     </>
   );
 }
 
-function QuickLink({ to, icon, title, note }: { to: string; icon: ReactNode; title: string; note: string }) {
+function QuickLink({ to, icon, title, note }: { to: string; icon: string; title: string; note: string }) {
   return (
-    <Link
-      to={to}
-      style={{
-        display: "flex",
-        alignItems: "center",
-        gap: 12,
-        padding: "12px 16px",
-        border: "1px solid #e5e6eb",
-        borderRadius: 4,
-        color: "inherit",
-      }}
-    >
-      <span style={{ fontSize: 22, color: "#0b4f9c" }} aria-hidden="true">
-        {icon}
-      </span>
+    <Link to={to} className="lx-quick-link">
+      <svg viewBox="0 0 24 24" aria-hidden="true">
+        {icons[icon]}
+      </svg>
       <span>
-        <strong style={{ display: "block", color: "#0b4f9c" }}>{title}</strong>
-        <span className="lx-muted" style={{ fontSize: 12 }}>
-          {note}
-        </span>
+        <strong>{title}</strong>
+        <span className="lx-muted">{note}</span>
       </span>
     </Link>
   );
