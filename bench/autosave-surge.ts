@@ -85,6 +85,8 @@ type Measured = {
   bare: Result;
   /** Requests/s of the bare route over both halves, around the real run. */
   bareRps: number;
+  /** Process CPU (server and load generator) per completed save, real and bare route. */
+  cpuMsPerSave: { real: number; bare: number };
   openLoop: Awaited<ReturnType<typeof openLoop>>;
   /** os.loadavg()[0] before and after the measured runs: the machine is shared. */
   load: [number, number];
@@ -607,6 +609,8 @@ async function measure(database: "SQLite" | "PostgreSQL", databaseUrl: string | 
     const bare = await startBareRoute(database, dataDir, databaseUrl);
     let run: Awaited<ReturnType<typeof surge>>;
     const bareRuns: Result[] = [];
+    const bareCpu: number[] = [];
+    let realCpu = 0;
     try {
       // Real and bare are warmed up, then the bare route runs half its saves just before the real
       // run and half just after, so a change in the machine's load weighs on both alike.
@@ -614,7 +618,9 @@ async function measure(database: "SQLite" | "PostgreSQL", databaseUrl: string | 
       console.log(`  warm-up: ${warmup.result.requests.total} saves (not counted)`);
       await surge(bare.baseUrl, accounts, WARMUP_SAVES, barePath);
       const bareHalf = async () => {
+        const cpuStart = process.cpuUsage();
         const measured = await surge(bare.baseUrl, accounts, Math.ceil(amount / 2), barePath);
+        bareCpu.push(cpuMs(cpuStart));
         if (measured.result.non2xx > 0)
           console.log(
             `  bare route: ${JSON.stringify(measured.statusCounts)}, first failure ${measured.firstFailure}`,
@@ -622,7 +628,9 @@ async function measure(database: "SQLite" | "PostgreSQL", databaseUrl: string | 
         bareRuns.push(measured.result);
       };
       await bareHalf();
+      const cpuStart = process.cpuUsage();
       run = await surge(baseUrl, accounts, amount);
+      realCpu = cpuMs(cpuStart);
       await bareHalf();
     } finally {
       await bare.close();
@@ -642,6 +650,10 @@ async function measure(database: "SQLite" | "PostgreSQL", databaseUrl: string | 
       ...run,
       bare: bareRun,
       bareRps,
+      cpuMsPerSave: {
+        real: realCpu / run.result.requests.total,
+        bare: bareCpu.reduce((a, b) => a + b, 0) / bareRuns.reduce((sum, r) => sum + r.requests.total, 0),
+      },
       openLoop: open,
       load: [loadBefore, loadAfter],
       savedInDatabase: stored.reduce((sum, row) => sum + Number(row.draftRevision) - 1, 0),
@@ -680,6 +692,10 @@ function report(m: Measured): void {
     "bare route",
     `${m.bareRps.toFixed(1)} requests/s (before and after the real run), p99 ${b.latency.p99} ms (first half)`,
   );
+  line(
+    "CPU ms per save",
+    `real ${m.cpuMsPerSave.real.toFixed(2)}  bare ${m.cpuMsPerSave.bare.toFixed(2)} (this process: server and load generator)`,
+  );
   const o = m.openLoop;
   line(
     `open loop ${OPEN_LOOP_RATE}/s`,
@@ -689,6 +705,12 @@ function report(m: Measured): void {
 }
 
 const rps = (r: Result) => r.requests.total / r.duration;
+
+/** User + system CPU of this process since `start`, in ms. */
+function cpuMs(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
 
 function table(results: Measured[]): void {
   const rows: [string, (m: Measured) => string][] = [

@@ -99,6 +99,66 @@ function childOf(node: Node, key: string | number): Node[] {
   }
 }
 
+/*
+ * Characters that pass the text rule on a one-line field and that NFC leaves as they are: printable
+ * ASCII, Latin-1, general punctuation (without U+2000–2001, which NFC maps, the line and paragraph
+ * separators and the bidi controls), CJK punctuation, CJK ideographs (without the compatibility
+ * ideographs NFC maps) and full-width forms. Nearly every string a Chinese form sends is made of
+ * these: such a request needs no schema walk and no copy (issue 17: the check ran on every save).
+ */
+const PLAIN_LINE =
+  /^[\x20-\x7e\u00a0-\u00ff\u2002-\u2027\u2030-\u205e\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]*$/;
+/** The same, with the tab and line breaks a multi-line field may hold. */
+const PLAIN_TEXT =
+  /^[\t\n\r\x20-\x7e\u00a0-\u00ff\u2002-\u2027\u2030-\u205e\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]*$/;
+
+type Path = (string | number)[];
+
+/**
+ * The quick look: undefined when some text needs the full walk (a character outside the plain
+ * set, or a key that is not plain), otherwise the paths of the strings with line breaks or tabs.
+ */
+function plainTextPaths(value: unknown): Path[] | undefined {
+  const multiline: Path[] = [];
+  const walk = (input: unknown, path: Path): boolean => {
+    if (typeof input === "string") {
+      if (PLAIN_LINE.test(input)) return true;
+      if (!PLAIN_TEXT.test(input)) return false;
+      multiline.push([...path]);
+      return true;
+    }
+    if (Array.isArray(input)) {
+      for (let index = 0; index < input.length; index++) {
+        path.push(index);
+        const ok = walk(input[index], path);
+        path.pop();
+        if (!ok) return false;
+      }
+      return true;
+    }
+    if (input !== null && typeof input === "object") {
+      for (const key of Object.keys(input)) {
+        if (!PLAIN_LINE.test(key)) return false;
+        path.push(key);
+        const ok = walk((input as Record<string, unknown>)[key], path);
+        path.pop();
+        if (!ok) return false;
+      }
+    }
+    return true;
+  };
+  return walk(value, []) ? multiline : undefined;
+}
+
+/** Whether the schema lets the string at `path` hold line breaks (the full walk's rule). */
+function allowsLineBreaks(root: Node[], path: Path): boolean {
+  let nodes = root;
+  for (const key of path) nodes = nodes.flatMap((node) => childOf(node, key));
+  return nodes.length === 0 || nodes.some((n) => n.multiline || n.schema === FREE);
+}
+
+const rootNodes = new WeakMap<z.ZodType, Node[]>();
+
 /**
  * Applies the text rule to every string in a request part — values and object keys alike — guided
  * by the route's zod schema: a string is multi-line when the schema marks it with `multiline`, or
@@ -107,6 +167,24 @@ function childOf(node: Node, key: string | number): Node[] {
  * naming it (the schema's label, else the field's path).
  */
 export function checkTextTree(schema: z.ZodType | undefined, value: unknown): TextTreeResult {
+  const multiline = plainTextPaths(value);
+  if (multiline !== undefined) {
+    if (multiline.length === 0) return { ok: true, value };
+    if (schema) {
+      let root = rootNodes.get(schema);
+      if (!root) {
+        root = expand({ schema, multiline: false, label: null });
+        rootNodes.set(schema, root);
+      }
+      const nodes = root;
+      if (multiline.every((path) => allowsLineBreaks(nodes, path))) return { ok: true, value };
+    }
+  }
+  return checkTextTreeFully(schema, value);
+}
+
+/** The complete walk `checkTextTree` falls back to; exported so a property test can compare the two. */
+export function checkTextTreeFully(schema: z.ZodType | undefined, value: unknown): TextTreeResult {
   const issues: TextIssue[] = [];
   const root: Node[] = schema
     ? expand({ schema, multiline: false, label: null })

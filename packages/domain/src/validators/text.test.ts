@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { checkText, textProblemMessage } from "./text";
-import { checkTextTree, labelled, multiline } from "./text-tree";
+import { checkTextTree, checkTextTreeFully, labelled, multiline } from "./text-tree";
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const one = { multiline: false };
@@ -175,5 +175,62 @@ describe("checkTextTree", () => {
     const values = (result.value as { values: Record<string, unknown> }).values;
     expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
     expect(({} as { polluted?: string }).polluted).toBeUndefined();
+  });
+
+  it("answers exactly as the full walk does, whatever the text (the quick look is only a shortcut)", () => {
+    // Plain CJK and ASCII, line breaks and tabs, characters NFC changes (a combining accent, a
+    // compatibility ideograph, U+2000), controls, bidi marks, lone surrogates and emoji.
+    const char = fc.constantFrom(
+      "a",
+      "Z",
+      " ",
+      "机",
+      "构",
+      "，",
+      "　",
+      "Ａ",
+      "é",
+      "\u00a0",
+      "—",
+      "\n",
+      "\r",
+      "\t",
+      "\u0301",
+      "\uf900",
+      "\u2000",
+      "\u2028",
+      "\u0000",
+      "\u0007",
+      "\u0085",
+      "\u202e",
+      "\u2066",
+      "\ud800",
+      "\udc00",
+      "😀",
+      "\u3099",
+      "\u1100",
+    );
+    const text = fc.array(char, { maxLength: 6 }).map((chars) => chars.join(""));
+    const key = fc.oneof(
+      fc.constantFrom("name", "contact", "reason", "rows", "values", "choice", "note", "code", "action"),
+      text,
+    );
+    const tree = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: "small" },
+        text,
+        fc.integer(),
+        fc.constant(null),
+        fc.array(tie("node"), { maxLength: 3 }),
+        fc.dictionary(key, tie("node"), { maxKeys: 4 }),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(tree, fc.boolean(), (value, withSchema) => {
+        const used = withSchema ? schema : undefined;
+        expect(checkTextTree(used, value)).toEqual(checkTextTreeFully(used, value));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
