@@ -20,9 +20,9 @@ describe.skipIf(!hasChromium)("institution journey", () => {
     const code = page.getByLabel("统一社会信用代码");
     await code.fill("91310115MA1K4Q7");
     await code.blur();
-    const codeItem = page.locator(".ant-form-item").filter({ has: code });
-    await codeItem.locator(".ant-form-item-explain-error").waitFor();
-    expect(await codeItem.locator(".ant-form-item-explain-error").innerText()).toContain("18位");
+    const codeItem = page.locator(".lite-field").filter({ has: code });
+    await codeItem.locator(".lite-field-error").waitFor();
+    expect(await codeItem.locator(".lite-field-error").innerText()).toContain("18位");
     await page.screenshot({ path: screenshotPath("institution-register-error"), fullPage: true });
 
     await code.fill(creditCode);
@@ -44,9 +44,9 @@ describe.skipIf(!hasChromium)("institution journey", () => {
     await solveCaptcha(page, platform);
     await page.getByRole("button", { name: /注\s*册/ }).click();
     const nameError = page
-      .locator(".ant-form-item")
+      .locator(".lite-field")
       .filter({ has: name })
-      .locator(".ant-form-item-explain-error", { hasText: "文字方向控制字符" });
+      .locator(".lite-field-error", { hasText: "文字方向控制字符" });
     await nameError.waitFor();
     expect(await nameError.innerText()).toContain("单位名称含有不允许的文字方向控制字符（U+202E）");
     await page.screenshot({ path: screenshotPath("institution-register-bidi"), fullPage: true });
