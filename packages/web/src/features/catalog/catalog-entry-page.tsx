@@ -73,21 +73,23 @@ export function CatalogEntryPage() {
             }
           />
         )}
-        <LiteDescriptions
-          items={[
-            { label: "统一社会信用代码", value: <code className="lx-nowrap">{entry.creditCode}</code> },
-            { label: "机构类型", value: entry.kindName },
-            { label: "职业", value: entry.occupationName },
-            { label: "专业技术等级", value: entry.levelNames.join("、") },
-            { label: "所在地区", value: entry.regionName ?? "—" },
-            { label: "遴选批次", value: entry.batchTitle || "—" },
-            { label: "审定通过时间", value: formatInstant(entry.approvedAt) },
-            { label: "纳入目录时间", value: formatInstant(entry.listedAt) },
-            { label: "有效期至", value: `${dateOf(entry.validUntil)}（自审定通过之日起计算）` },
-            { label: "状态", value: <CatalogStatusTag status={entry.status} /> },
-            { label: "当前版本", value: `第${entry.version}版` },
-          ]}
-        />
+        <div className="lx-catalog-details">
+          <LiteDescriptions
+            items={[
+              { label: "统一社会信用代码", value: <code className="lx-nowrap">{entry.creditCode}</code> },
+              { label: "机构类型", value: entry.kindName },
+              { label: "职业", value: entry.occupationName },
+              { label: "专业技术等级", value: entry.levelNames.join("、") },
+              { label: "所在地区", value: entry.regionName ?? "—" },
+              { label: "遴选批次", value: entry.batchTitle || "—" },
+              { label: "审定通过时间", value: formatInstant(entry.approvedAt) },
+              { label: "纳入目录时间", value: formatInstant(entry.listedAt) },
+              { label: "有效期至", value: `${dateOf(entry.validUntil)}（自审定通过之日起计算）` },
+              { label: "状态", value: <CatalogStatusTag status={entry.status} /> },
+              { label: "当前版本", value: `第${entry.version}版` },
+            ]}
+          />
+        </div>
       </div>
       <LiteCard title="变更记录" className="lx-catalog-history">
         <LiteWideTable>

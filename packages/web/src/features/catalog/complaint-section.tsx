@@ -26,7 +26,7 @@ const ComplaintForm = lazy(async () => {
 export function ComplaintSection({ entryId }: { entryId: string }) {
   const [open, setOpen] = useState(false);
   return (
-    <section id="complaint" className="lx-no-print">
+    <section id="complaint" className="lx-no-print lx-catalog-complaint-card">
       <LiteCard title="投诉举报" extra={<Link to="/complaint-status">投诉举报办理查询 ›</Link>}>
         <div className="lx-catalog-complaint">
           <div>

@@ -13,7 +13,10 @@ import "./page-parts.css";
 export function LitePrintButton() {
   return (
     <LiteButton className="lx-no-print" onClick={() => window.print()}>
-      <span aria-hidden="true">⎙</span>打印
+      <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor">
+        <path d="M4 6V1.5h8V6M4 12H1.5V6h13v6H12M4 9.5h8v5H4z" strokeWidth="1.3" strokeLinejoin="round" />
+      </svg>
+      打印
     </LiteButton>
   );
 }
