@@ -150,14 +150,14 @@ export function RegisterPage() {
             <LiteInput
               {...control}
               {...inputProps("creditCode")}
-              className="lx-code-input"
+              className="lx-auth-code"
               maxLength={24}
               autoComplete="off"
             />
           ),
           <>
             {!errorOf("creditCode") && warnings.creditCode && (
-              <div className="lx-field-warning">{warnings.creditCode}</div>
+              <div className="lx-auth-warning">{warnings.creditCode}</div>
             )}
             18位，见营业执照或法人登记证书
           </>,

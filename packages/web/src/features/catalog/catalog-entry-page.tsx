@@ -23,8 +23,8 @@ export function CatalogEntryPage() {
   if (query.isError) {
     if (isApiError(query.error) && query.error.status === 404) {
       return (
-        <div className="lx-panel lx-not-found">
-          <div className="lx-not-found-code" aria-hidden="true">
+        <div className="lx-panel lx-catalog-not-found">
+          <div className="lx-catalog-not-found-code" aria-hidden="true">
             404
           </div>
           <h1>目录条目不存在</h1>

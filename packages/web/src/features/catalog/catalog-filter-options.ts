@@ -7,6 +7,9 @@ import type { CatalogFilters, CatalogSort } from "./types";
  * catalog-query-filters.tsx) and the office's 目录管理 (antd, catalog-filters.tsx).
  */
 
+/** The page sizes offered (the address accepts only these). */
+export const PAGE_SIZES = [20, 50, 100, 200];
+
 export const catalogSortOptions: { value: CatalogSort; label: string }[] = [
   { value: "name", label: "按机构名称" },
   { value: "validUntil", label: "按有效期（先到期在前）" },

@@ -2,7 +2,7 @@ import type { CatalogStatus } from "@linxuan/domain";
 import { catalogStatusNames } from "@linxuan/domain";
 import { formatInstant } from "../../shared/dates";
 import "../../shared/lite/lite.css";
-import "./catalog.css";
+import "./catalog-labels.css";
 
 /*
  * Plain markup (no antd): the public catalog pages are drawn without it; the workbench's cards

@@ -4,8 +4,9 @@ import { buttonClass } from "../../shared/lite/button";
 import { LiteAlert } from "../../shared/lite/display";
 import { LiteBreadcrumb, LiteWideTable } from "../../shared/lite/page-parts";
 import { SectionTitle } from "../../shared/section-title";
+import { PAGE_SIZES } from "./catalog-filter-options";
 import { CatalogQueryFilters } from "./catalog-query-filters";
-import { CatalogQueryTable, PAGE_SIZES } from "./catalog-query-table";
+import { CatalogQueryTable } from "./catalog-query-table";
 import { catalogDownloadUrl, useCatalog } from "./queries";
 import type { CatalogFilters, CatalogSort } from "./types";
 import "./catalog.css";
@@ -58,7 +59,11 @@ export function CatalogPage() {
         <SectionTitle
           title="培训机构和评价机构目录查询"
           as="h1"
-          extra={<Link to="/complaint-status">投诉举报办理查询 ›</Link>}
+          extra={
+            <Link className="lx-catalog-link" to="/complaint-status">
+              投诉举报办理查询 ›
+            </Link>
+          }
         />
         <p className="lx-catalog-intro">
           目录收录经遴选、公示后纳入的培训机构和评价机构，有效期按各批次通知的规定，实行动态调整。学员、用人单位和补贴经办机构可按条件查询，并下载查询结果。

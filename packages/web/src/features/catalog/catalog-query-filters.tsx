@@ -33,7 +33,7 @@ export function CatalogQueryFilters({
   };
 
   return (
-    <div className="lx-catalog-filters">
+    <div className="lx-catalog-query-filters">
       <form className="lx-catalog-keyword" onSubmit={search}>
         <LiteField label="关键词">
           {(control) => (

@@ -1,11 +1,10 @@
 import { Link } from "react-router";
 import { LiteSelect } from "../../shared/lite/field";
 import { type LiteColumn, LitePager, LiteTable } from "../../shared/lite/table";
+import { PAGE_SIZES } from "./catalog-filter-options";
 import { CatalogStatusTag, DemoEntryTag, dateOf } from "./catalog-labels";
 import type { CatalogEntry } from "./types";
 import "./catalog.css";
-
-export const PAGE_SIZES = [20, 50, 100, 200];
 
 const columns: LiteColumn<CatalogEntry>[] = [
   {
@@ -13,7 +12,9 @@ const columns: LiteColumn<CatalogEntry>[] = [
     title: "机构名称 / 统一社会信用代码",
     render: (entry) => (
       <div className="lx-catalog-name">
-        <Link to={`/catalog/${entry.id}`}>{entry.institutionName}</Link>
+        <Link className="lx-catalog-link" to={`/catalog/${entry.id}`}>
+          {entry.institutionName}
+        </Link>
         <DemoEntryTag isDemo={entry.isDemo} />
         <div className="lx-catalog-code">{entry.creditCode}</div>
       </div>

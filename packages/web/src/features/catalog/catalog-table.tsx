@@ -1,10 +1,9 @@
 import { Table, type TableColumnsType } from "antd";
 import { Link } from "react-router";
 import { DemoTag } from "../../shared/batch-tags";
+import { PAGE_SIZES } from "./catalog-filter-options";
 import { CatalogStatusTag, dateOf } from "./catalog-labels";
 import type { CatalogEntry } from "./types";
-
-export const PAGE_SIZES = [20, 50, 100, 200];
 
 // The workbench's cards import it from here.
 export { dateOf };

@@ -1,4 +1,4 @@
-import { type ComponentType, lazy, Suspense, useState } from "react";
+import { type ComponentType, lazy, Suspense, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { LiteButton } from "../../shared/lite/button";
 import { LiteCard, LiteLoading } from "../../shared/lite/display";
@@ -14,11 +14,18 @@ const ComplaintForm = lazy(async () => {
     import("./complaint-form"),
     import("../../app/antd-root"),
   ]);
-  const WithAntd: ComponentType<{ entryId: string }> = ({ entryId }) => (
-    <AntdRoot>
-      <Form entryId={entryId} />
-    </AntdRoot>
-  );
+  const WithAntd: ComponentType<{ entryId: string }> = ({ entryId }) => {
+    // The button that opened the form is gone: the keyboard and the screen reader go to the form.
+    const box = useRef<HTMLElement>(null);
+    useEffect(() => box.current?.focus(), []);
+    return (
+      <section ref={box} tabIndex={-1} aria-label="投诉举报表" className="lx-complaint-form">
+        <AntdRoot>
+          <Form entryId={entryId} />
+        </AntdRoot>
+      </section>
+    );
+  };
   return { default: WithAntd };
 });
 
@@ -26,8 +33,15 @@ const ComplaintForm = lazy(async () => {
 export function ComplaintSection({ entryId }: { entryId: string }) {
   const [open, setOpen] = useState(false);
   return (
-    <section id="complaint" className="lx-no-print lx-catalog-complaint-card">
-      <LiteCard title="投诉举报" extra={<Link to="/complaint-status">投诉举报办理查询 ›</Link>}>
+    <section id="complaint" className="lx-no-print">
+      <LiteCard
+        title="投诉举报"
+        extra={
+          <Link className="lx-catalog-link" to="/complaint-status">
+            投诉举报办理查询 ›
+          </Link>
+        }
+      >
         <div className="lx-catalog-complaint">
           <div>
             {open ? (
