@@ -1,12 +1,14 @@
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
+import { DemoTag } from "../../shared/batch-tags";
 import { formatInstant } from "../../shared/dates";
 import { errorText } from "../../shared/form-errors";
 import { isApiError } from "../../shared/http";
 import { LiteButtonLink } from "../../shared/lite/button";
 import { LiteAlert, LiteCard, LiteDescriptions, LiteLoading, LiteTag } from "../../shared/lite/display";
-import { LiteBreadcrumb, LitePrintButton, LiteWideTable } from "../../shared/lite/page-parts";
+import { LiteBreadcrumb, LitePrintButton, LiteResult } from "../../shared/lite/page-parts";
 import { LiteTable } from "../../shared/lite/table";
-import { CatalogStatusTag, changeLabels, DemoEntryTag, dateOf } from "./catalog-labels";
+import { WideTable } from "../../shared/wide-table";
+import { CatalogStatusTag, changeLabels, dateOf } from "./catalog-labels";
 import { ComplaintSection } from "./complaint-section";
 import { useCatalogEntry } from "./queries";
 import type { CatalogHistoryItem } from "./types";
@@ -23,12 +25,11 @@ export function CatalogEntryPage() {
   if (query.isError) {
     if (isApiError(query.error) && query.error.status === 404) {
       return (
-        <div className="lx-panel lx-catalog-not-found">
-          <div className="lx-catalog-not-found-code" aria-hidden="true">
-            404
-          </div>
-          <h1>目录条目不存在</h1>
-          <LiteButtonLink to="/catalog">返回目录查询</LiteButtonLink>
+        <div className="lx-panel">
+          <LiteResult
+            title="目录条目不存在"
+            extra={<LiteButtonLink to="/catalog">返回目录查询</LiteButtonLink>}
+          />
         </div>
       );
     }
@@ -39,20 +40,16 @@ export function CatalogEntryPage() {
     <>
       <LiteBreadcrumb
         items={[
-          <Link key="home" to="/">
-            首页
-          </Link>,
-          <Link key="catalog" to="/catalog">
-            目录查询
-          </Link>,
-          entry.institutionName,
+          { title: "首页", to: "/" },
+          { title: "目录查询", to: "/catalog" },
+          { title: entry.institutionName },
         ]}
       />
       <div className="lx-panel">
         <div className="lx-page-heading">
           <h1 className="lx-catalog-entry-title">
             {entry.institutionName}
-            <DemoEntryTag isDemo={entry.isDemo} />
+            <DemoTag isDemo={entry.isDemo} />
             <CatalogStatusTag status={entry.status} />
           </h1>
           <LitePrintButton />
@@ -92,7 +89,7 @@ export function CatalogEntryPage() {
         </div>
       </div>
       <LiteCard title="变更记录" className="lx-catalog-history">
-        <LiteWideTable>
+        <WideTable>
           <LiteTable<CatalogHistoryItem>
             label="变更记录"
             rowKey={(item) => String(item.version)}
@@ -118,7 +115,7 @@ export function CatalogEntryPage() {
               },
             ]}
           />
-        </LiteWideTable>
+        </WideTable>
       </LiteCard>
       <ComplaintSection entryId={entry.id} />
     </>

@@ -21,16 +21,6 @@ export function CatalogStatusTag({ status }: { status: CatalogStatus }) {
   return <span className={`lite-tag lite-tag-${statusColors[status]}`}>{catalogStatusNames[status]}</span>;
 }
 
-/** 演示 first and loud: nobody may mistake an entry of a demo batch for a real one. */
-export function DemoEntryTag({ isDemo }: { isDemo: boolean }) {
-  if (!isDemo) return null;
-  return (
-    <span className="lite-tag lite-tag-orange" title="系统演示用批次，不具任何效力">
-      演示
-    </span>
-  );
-}
-
 /** yyyy年m月d日 of an instant, in Beijing time. */
 export function dateOf(instant: string): string {
   return formatInstant(instant).split(" ")[0] ?? "—";

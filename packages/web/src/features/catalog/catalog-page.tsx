@@ -2,8 +2,9 @@ import { Link, useSearchParams } from "react-router";
 import { errorText } from "../../shared/form-errors";
 import { buttonClass } from "../../shared/lite/button";
 import { LiteAlert } from "../../shared/lite/display";
-import { LiteBreadcrumb, LiteWideTable } from "../../shared/lite/page-parts";
+import { LiteBreadcrumb } from "../../shared/lite/page-parts";
 import { SectionTitle } from "../../shared/section-title";
+import { WideTable } from "../../shared/wide-table";
 import { PAGE_SIZES } from "./catalog-filter-options";
 import { CatalogQueryFilters } from "./catalog-query-filters";
 import { CatalogQueryTable } from "./catalog-query-table";
@@ -47,14 +48,7 @@ export function CatalogPage() {
 
   return (
     <>
-      <LiteBreadcrumb
-        items={[
-          <Link key="home" to="/">
-            首页
-          </Link>,
-          "目录查询",
-        ]}
-      />
+      <LiteBreadcrumb items={[{ title: "首页", to: "/" }, { title: "目录查询" }]} />
       <div className="lx-panel">
         <SectionTitle
           title="培训机构和评价机构目录查询"
@@ -88,7 +82,7 @@ export function CatalogPage() {
           </div>
         </div>
         {catalog.isError && <LiteAlert type="error" title={errorText(catalog.error)} />}
-        <LiteWideTable>
+        <WideTable>
           <CatalogQueryTable
             items={catalog.data?.items ?? []}
             total={catalog.data?.total ?? 0}
@@ -99,7 +93,7 @@ export function CatalogPage() {
               setParams(writeQuery(filters, nextSize === pageSize ? nextPage : 1, nextSize))
             }
           />
-        </LiteWideTable>
+        </WideTable>
         <p className="lx-catalog-note">
           下载文件包含当前查询条件下的全部记录（不限于本页）。状态说明：有效期届满前90天内为“即将到期”；“暂停”“已移出”为动态调整结果，详见机构的变更记录。
         </p>

@@ -1,8 +1,9 @@
 import { Link } from "react-router";
+import { DemoTag } from "../../shared/batch-tags";
 import { LiteSelect } from "../../shared/lite/field";
 import { type LiteColumn, LitePager, LiteTable } from "../../shared/lite/table";
 import { PAGE_SIZES } from "./catalog-filter-options";
-import { CatalogStatusTag, DemoEntryTag, dateOf } from "./catalog-labels";
+import { CatalogStatusTag, dateOf } from "./catalog-labels";
 import type { CatalogEntry } from "./types";
 import "./catalog.css";
 
@@ -15,7 +16,7 @@ const columns: LiteColumn<CatalogEntry>[] = [
         <Link className="lx-catalog-link" to={`/catalog/${entry.id}`}>
           {entry.institutionName}
         </Link>
-        <DemoEntryTag isDemo={entry.isDemo} />
+        <DemoTag isDemo={entry.isDemo} />
         <div className="lx-catalog-code">{entry.creditCode}</div>
       </div>
     ),

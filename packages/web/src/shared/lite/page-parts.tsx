@@ -1,50 +1,57 @@
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 import { LiteButton } from "./button";
+import "./lite.css";
 import "./page-parts.css";
 
-/*
- * Parts of a public page drawn without antd: 打印, the wide-table hint, the breadcrumb.
- */
+/** Where the page sits: 首页 › 通知公告 › this page (not printed). */
+export function LiteBreadcrumb({ items }: { items: { title: string; to?: string }[] }) {
+  return (
+    <nav className="lite-breadcrumb lx-no-print" aria-label="当前位置">
+      <ol>
+        {items.map((item, index) => (
+          <li key={item.title} aria-current={index === items.length - 1 ? "page" : undefined}>
+            {item.to ? <Link to={item.to}>{item.title}</Link> : item.title}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
 
 /**
- * 打印 for pages drawn without antd (shared/print-button.tsx is antd's). The print styles
- * (app.css, `@media print`) leave out the navigation and anything marked `lx-no-print`.
+ * 打印: prints the page as it stands. The print styles (app.css, `@media print`) leave out the
+ * navigation and anything marked `lx-no-print`, so the paper carries the record only.
  */
-export function LitePrintButton() {
+export function LitePrintButton({ size }: { size?: "small" | "middle" }) {
   return (
-    <LiteButton className="lx-no-print" onClick={() => window.print()}>
-      <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor">
-        <path d="M4 6V1.5h8V6M4 12H1.5V6h13v6H12M4 9.5h8v5H4z" strokeWidth="1.3" strokeLinejoin="round" />
+    <LiteButton size={size} className="lx-no-print" onClick={() => window.print()}>
+      <svg className="lite-icon" viewBox="0 0 16 16" aria-hidden="true">
+        <path d="M4 1h8v4H4zM2 6h12a1 1 0 0 1 1 1v5h-3v3H4v-3H1V7a1 1 0 0 1 1-1zm3 5v3h6v-3z" />
       </svg>
       打印
     </LiteButton>
   );
 }
 
-/** A table too wide for a phone scrolls sideways; below 768 px a line above it says so. */
-export function LiteWideTable({ children }: { children: ReactNode }) {
+/** 404 without illustrations: the code, what is missing and the way back. */
+export function LiteResult({
+  title,
+  subTitle,
+  extra,
+}: {
+  title: string;
+  subTitle?: ReactNode;
+  extra?: ReactNode;
+}) {
   return (
-    <div className="lx-wide-table">
-      <p className="lx-wide-table-hint" aria-hidden="true">
-        表格较宽，可左右滑动查看全部列 →
-      </p>
-      {children}
+    <div className="lite-result">
+      <div className="lite-result-code" aria-hidden="true">
+        404
+      </div>
+      <h1 className="lite-result-title">{title}</h1>
+      {subTitle && <p className="lite-result-subtitle">{subTitle}</p>}
+      {extra && <div className="lite-result-extra">{extra}</div>}
     </div>
-  );
-}
-
-/** Where the page sits: 首页 / … / this page, the last item (a nav landmark named 当前位置). */
-export function LiteBreadcrumb({ items }: { items: ReactNode[] }) {
-  return (
-    <nav className="lite-breadcrumb lx-no-print" aria-label="当前位置">
-      <ol>
-        {items.map((item, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the trail's places are its identity
-          <li key={index} aria-current={index === items.length - 1 ? "page" : undefined}>
-            {item}
-          </li>
-        ))}
-      </ol>
-    </nav>
   );
 }
