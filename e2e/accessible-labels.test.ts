@@ -26,6 +26,7 @@ describe.skipIf(!hasChromium)("accessible labels are Chinese", () => {
 
   it("has none on the public pages", async () => {
     const { context, page } = await platform.newPage();
+    let labels = 0;
     for (const [path, heading] of [
       ["/", "数字技术工程师培育项目"],
       ["/catalog", "目录查询"],
@@ -35,9 +36,10 @@ describe.skipIf(!hasChromium)("accessible labels are Chinese", () => {
       await page.goto(`${platform.baseUrl}${path}`);
       await page.getByRole("heading", { name: heading }).first().waitFor();
       expect(await englishLabels(page), path).toEqual([]);
+      labels += await page.locator("[aria-label]:not([aria-hidden=true])").count();
     }
-    // The catalog draws Ant Design's own icons (search, select arrows): they were there to check.
-    expect(await page.locator(".anticon").count()).toBeGreaterThan(0);
+    // The pages label controls of their own (the catalog's pages, its page size): there were some to check.
+    expect(labels).toBeGreaterThan(0);
     await context.close();
   });
 

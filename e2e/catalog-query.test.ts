@@ -49,11 +49,10 @@ describe.skipIf(!hasChromium)("the catalog after a notice ends", () => {
     await page.goto(`${platform.baseUrl}/`);
     await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "目录查询" }).click();
     await page.getByRole("heading", { name: "培训机构和评价机构目录查询" }).waitFor();
-    await page.getByLabel("职业", { exact: true }).click();
-    await page.locator(".ant-select-item-option", { hasText: "大数据工程技术人员" }).click();
+    await page.getByLabel("职业", { exact: true }).selectOption({ label: "大数据工程技术人员" });
     await page.waitForURL(/occupation=big_data/);
     await page.getByText("共查询到 2 条记录").waitFor();
-    const rows = page.locator(".ant-table-row");
+    const rows = page.getByRole("table", { name: "目录查询结果" }).locator("tbody tr");
     await rows.filter({ hasText: FIRST }).getByText("有效", { exact: true }).waitFor();
     await rows.filter({ hasText: SECOND }).waitFor();
     await page.getByLabel("关键词").fill("大数据工程技术继续教育");
@@ -93,7 +92,9 @@ describe.skipIf(!hasChromium)("the catalog after a notice ends", () => {
     await page.getByRole("cell", { name: "纳入目录", exact: true }).waitFor();
     await page.getByText(/公示期满，公示期内未收到异议，纳入目录/).waitFor();
 
-    // 投诉举报 from the entry's page: the form asks for the captcha before it takes the report.
+    // 投诉举报 from the entry's page: the form opens when asked for, and asks for the captcha before
+    // it takes the report.
+    await page.getByRole("button", { name: "我要投诉举报" }).click();
     await page.getByText("乱收费", { exact: true }).click();
     await page.getByLabel("姓名", { exact: true }).fill("李四");
     await page.getByLabel("联系电话").fill("13712345678");

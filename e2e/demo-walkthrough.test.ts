@@ -153,7 +153,8 @@ describe.skipIf(!hasChromium)("the demo Shanghai batch from submission to the ca
     const reader = await platform.newPage();
     await reader.page.goto(`${platform.baseUrl}/catalog?q=${encodeURIComponent(NAME)}`);
     await reader.page
-      .locator(".ant-table-row", { hasText: NAME })
+      .getByRole("table", { name: "目录查询结果" })
+      .locator("tbody tr", { hasText: NAME })
       .getByText("演示", { exact: true })
       .waitFor();
     await reader.page.screenshot({ path: screenshotPath("demo-walkthrough-catalog"), fullPage: true });

@@ -20,9 +20,9 @@ describe.skipIf(!hasChromium)("institution journey", () => {
     const code = page.getByLabel("统一社会信用代码");
     await code.fill("91310115MA1K4Q7");
     await code.blur();
-    const codeItem = page.locator(".ant-form-item").filter({ has: code });
-    await codeItem.locator(".ant-form-item-explain-error").waitFor();
-    expect(await codeItem.locator(".ant-form-item-explain-error").innerText()).toContain("18位");
+    const codeItem = page.locator(".lite-field").filter({ has: code });
+    await codeItem.locator(".lite-field-error").waitFor();
+    expect(await codeItem.locator(".lite-field-error").innerText()).toContain("18位");
     await page.screenshot({ path: screenshotPath("institution-register-error"), fullPage: true });
 
     await code.fill(creditCode);
@@ -44,9 +44,9 @@ describe.skipIf(!hasChromium)("institution journey", () => {
     await solveCaptcha(page, platform);
     await page.getByRole("button", { name: /注\s*册/ }).click();
     const nameError = page
-      .locator(".ant-form-item")
+      .locator(".lite-field")
       .filter({ has: name })
-      .locator(".ant-form-item-explain-error", { hasText: "文字方向控制字符" });
+      .locator(".lite-field-error", { hasText: "文字方向控制字符" });
     await nameError.waitFor();
     expect(await nameError.innerText()).toContain("单位名称含有不允许的文字方向控制字符（U+202E）");
     await page.screenshot({ path: screenshotPath("institution-register-bidi"), fullPage: true });
@@ -65,6 +65,43 @@ describe.skipIf(!hasChromium)("institution journey", () => {
     await page.getByRole("button", { name: /登\s*录/ }).click();
     await page.getByRole("heading", { name: "申报单位工作台" }).waitFor();
     await page.screenshot({ path: screenshotPath("institution-home"), fullPage: true });
+    await context.close();
+  });
+
+  it("confirms a credit code whose check character looks wrong; /login then says who is signed in", async () => {
+    const body = "91310115MA1K4Q8C3";
+    const wrong = computeCreditCodeCheckChar(body) === "0" ? "1" : "0";
+    const { context, page } = await platform.newPage();
+    await page.goto(`${platform.baseUrl}/register`);
+    await page.getByLabel("统一社会信用代码").fill(`${body}${wrong}`);
+    await page.getByLabel("单位名称").fill("上海核对数字技术培训学院");
+    await page.getByLabel("联系人姓名").fill("王五");
+    await page.getByLabel("联系电话").fill("13912345679");
+    await page.getByLabel("电子邮箱").fill("wangwu@hedui-demo.edu.cn");
+    await page.getByLabel("登录密码").fill("Hedui-2026!");
+    await page.getByLabel("确认密码").fill("Hedui-2026!");
+    // The browser only warns; the server asks, in a dialog that 返回修改 and Esc both close.
+    await page.getByText(/校验位应为/).waitFor();
+    await solveCaptcha(page, platform);
+    const register = page.getByRole("button", { name: /注\s*册/ });
+    const dialog = page.getByRole("dialog", { name: "请核对统一社会信用代码" });
+    await register.click();
+    await dialog.getByRole("button", { name: "返回修改" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await register.click();
+    await dialog.waitFor();
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    await register.click();
+    await page.screenshot({ path: screenshotPath("institution-register-checksum"), fullPage: false });
+    // Confirming sends the same captcha answer: the server had not checked it yet.
+    await dialog.getByRole("button", { name: "我已核对，该代码与营业执照一致" }).click();
+    await page.getByRole("heading", { name: "申报单位工作台" }).waitFor();
+
+    await page.goto(`${platform.baseUrl}/login?next=${encodeURIComponent("/workbench/applications")}`);
+    await page.getByText("您已登录为“上海核对数字技术培训学院”").waitFor();
+    const enter = page.locator("#main").getByRole("link", { name: "进入工作台" });
+    await expect(enter.getAttribute("href")).resolves.toBe("/workbench/applications");
     await context.close();
   });
 });

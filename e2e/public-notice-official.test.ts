@@ -124,7 +124,7 @@ describe.skipIf(!hasChromium)("the public notice in official form", () => {
     // The catalog: the entry is marked 演示, says 公示期满, and gives its validity as one date.
     const { context, page: reader } = await platform.newPage();
     await reader.goto(`${platform.baseUrl}/catalog?q=${encodeURIComponent(FIRST)}`);
-    const row = reader.locator(".ant-table-row", { hasText: FIRST });
+    const row = reader.getByRole("table", { name: "目录查询结果" }).locator("tbody tr", { hasText: FIRST });
     await row.getByText("演示", { exact: true }).waitFor();
     await row.getByText(/^\d{4}年\d{1,2}月\d{1,2}日$/).waitFor();
     await row.getByRole("link", { name: FIRST }).click();

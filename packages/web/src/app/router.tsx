@@ -112,11 +112,15 @@ export const router = createBrowserRouter([
           },
           {
             path: "login",
-            lazy: publicPage(() => import("../features/auth/login-page").then((m) => m.LoginPage)),
+            lazy: publicPage(() => import("../features/auth/login-page").then((m) => m.LoginPage), {
+              lite: true,
+            }),
           },
           {
             path: "register",
-            lazy: publicPage(() => import("../features/auth/register-page").then((m) => m.RegisterPage)),
+            lazy: publicPage(() => import("../features/auth/register-page").then((m) => m.RegisterPage), {
+              lite: true,
+            }),
           },
           {
             path: "public-notices",
@@ -146,12 +150,15 @@ export const router = createBrowserRouter([
           },
           {
             path: "catalog",
-            lazy: publicPage(() => import("../features/catalog/catalog-page").then((m) => m.CatalogPage)),
+            lazy: publicPage(() => import("../features/catalog/catalog-page").then((m) => m.CatalogPage), {
+              lite: true,
+            }),
           },
           {
             path: "catalog/:id",
-            lazy: publicPage(() =>
-              import("../features/catalog/catalog-entry-page").then((m) => m.CatalogEntryPage),
+            lazy: publicPage(
+              () => import("../features/catalog/catalog-entry-page").then((m) => m.CatalogEntryPage),
+              { lite: true },
             ),
           },
           {

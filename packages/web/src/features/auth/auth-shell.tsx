@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import "./auth.css";
 
 /** The frame around login and register: the form on white, the program's name beside it. */
 export function AuthShell({
@@ -11,32 +12,10 @@ export function AuthShell({
   children: ReactNode;
 }) {
   return (
-    <div
-      className="lx-auth-shell"
-      style={{
-        display: "grid",
-        background: "#fff",
-        border: "1px solid #e5e6eb",
-        borderRadius: 4,
-        overflow: "hidden",
-        maxWidth: 1000,
-        margin: "0 auto",
-      }}
-    >
-      <div
-        style={{
-          background: "#f3f7fc",
-          borderRight: "1px solid #e5e6eb",
-          borderTop: "4px solid #0b4f9c",
-          color: "#4e5969",
-          padding: "40px 36px",
-          lineHeight: 1.9,
-        }}
-      >
-        {aside}
-      </div>
-      <div style={{ padding: "40px 48px", borderTop: "4px solid #0b4f9c" }}>
-        <h1 style={{ fontSize: 22, margin: "0 0 24px", color: "#1f2329" }}>{title}</h1>
+    <div className="lx-auth-shell">
+      <div className="lx-auth-aside">{aside}</div>
+      <div className="lx-auth-main">
+        <h1 className="lx-auth-title">{title}</h1>
         {children}
       </div>
     </div>
@@ -46,12 +25,10 @@ export function AuthShell({
 export function AsideNotes({ heading, notes }: { heading: string; notes: string[] }) {
   return (
     <>
-      <h2 style={{ color: "#0b4f9c", fontSize: 18, margin: "0 0 16px" }}>{heading}</h2>
-      <ol style={{ paddingInlineStart: 20, margin: 0, fontSize: 14 }}>
+      <h2 className="lx-auth-aside-heading">{heading}</h2>
+      <ol className="lx-auth-notes">
         {notes.map((note) => (
-          <li key={note} style={{ marginBottom: 8 }}>
-            {note}
-          </li>
+          <li key={note}>{note}</li>
         ))}
       </ol>
     </>

@@ -1,17 +1,23 @@
-import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Form, Input } from "antd";
-import { useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import type { User } from "../../app/api-types";
 import { safeNext, sessionKey, setSessionEnd, useSession } from "../../app/session";
-import { ButtonLink } from "../../shared/button-link";
-import { CaptchaField, type CaptchaValues } from "../../shared/captcha-field";
-import { applyFieldErrors } from "../../shared/form-errors";
 import { type ApiError, api, isApiError } from "../../shared/http";
+import { LiteButton, LiteButtonLink } from "../../shared/lite/button";
+import { LiteCaptcha } from "../../shared/lite/captcha";
+import { LiteAlert } from "../../shared/lite/display";
+import { LiteField, LiteInput } from "../../shared/lite/field";
+import {
+  type FieldErrors,
+  focusFirstInvalid,
+  serverFieldErrors,
+  withoutEmpty,
+} from "../../shared/lite/field-errors";
 import { AsideNotes, AuthShell } from "./auth-shell";
+import "./auth.css";
 
-type LoginValues = CaptchaValues & { username: string; password: string };
+type LoginValues = { username: string; password: string; captchaId: string; captchaAnswer: string };
 
 /** Codes whose title says more than 登录失败. */
 const errorTitles: Record<string, string> = {
@@ -21,6 +27,15 @@ const errorTitles: Record<string, string> = {
   CAPTCHA_REQUIRED: "请输入验证码",
   CAPTCHA_INVALID: "验证码不正确",
 };
+
+/** The messages the browser shows before asking the server. */
+function checkLogin(values: LoginValues, captchaShown: boolean): FieldErrors {
+  return withoutEmpty({
+    username: values.username.trim() ? undefined : "请填写用户名",
+    password: values.password ? undefined : "请填写密码",
+    captchaAnswer: captchaShown && !values.captchaAnswer.trim() ? "请输入图中的字符" : undefined,
+  });
+}
 
 /** Seconds left until `until` (epoch ms), re-rendering once a second while waiting; 0 when none. */
 function useSecondsLeft(until: number | null): number {
@@ -33,6 +48,7 @@ function useSecondsLeft(until: number | null): number {
   return until === null ? 0 : Math.max(0, Math.ceil((until - Date.now()) / 1000));
 }
 
+/** /login, drawn without antd (issue 17: the pages anyone opens stay light). */
 export function LoginPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get("next"));
@@ -40,7 +56,16 @@ export function LoginPage() {
   const session = useSession();
   const client = useQueryClient();
   const navigate = useNavigate();
-  const [form] = Form.useForm<LoginValues>();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState<LoginValues>({
+    username: "",
+    password: "",
+    captchaId: "",
+    captchaAnswer: "",
+  });
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  // Once a submission was refused, the fields check themselves as they are edited, as antd's do.
+  const [checking, setChecking] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [submitting, setSubmitting] = useState(false);
   // The server asks for a captcha after repeated failures (the same for every account name).
@@ -49,7 +74,22 @@ export function LoginPage() {
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
   const secondsLeft = useSecondsLeft(waitUntil);
 
-  const onFinish = async (values: LoginValues) => {
+  const edit = (name: keyof LoginValues, value: string) => {
+    const edited = { ...values, [name]: value };
+    setValues(edited);
+    if (checking) setFieldErrors((shown) => ({ ...shown, [name]: checkLogin(edited, captchaShown)[name] }));
+  };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (submitting || secondsLeft > 0) return;
+    const problems = checkLogin(values, captchaShown);
+    setChecking(true);
+    setFieldErrors(problems);
+    if (Object.keys(problems).length > 0) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     setSubmitting(true);
     setError(null);
     try {
@@ -59,7 +99,7 @@ export function LoginPage() {
           username: values.username.trim(),
           password: values.password,
           ...(captchaShown
-            ? { captchaId: values.captchaId, captchaAnswer: values.captchaAnswer?.trim() }
+            ? { captchaId: values.captchaId, captchaAnswer: values.captchaAnswer.trim() }
             : {}),
         },
         { onUnauthenticated: "throw" },
@@ -79,7 +119,10 @@ export function LoginPage() {
         // Each picture gets one try: show a new one for the next attempt.
         setCaptchaRound((round) => round + 1);
       }
-      if (caught.fields.length > 0) applyFieldErrors(form, caught);
+      if (caught.fields.length > 0) {
+        setFieldErrors(serverFieldErrors(caught));
+        focusFirstInvalid(formRef.current);
+      }
       const retryAfter = Number(caught.details.retryAfter ?? 0);
       setWaitUntil(retryAfter > 0 ? Date.now() + retryAfter * 1000 : null);
     }
@@ -101,50 +144,68 @@ export function LoginPage() {
       }
     >
       {session.data && !submitting && (
-        <Alert
+        <LiteAlert
           type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
           title={`您已登录为“${session.data.displayName}”`}
           description="可以直接进入工作台；如需使用其他账号，请在下方登录。"
           action={
-            <ButtonLink type="primary" size="small" to={next}>
+            <LiteButtonLink variant="primary" size="small" to={next}>
               进入工作台
-            </ButtonLink>
+            </LiteButtonLink>
           }
         />
       )}
-      {expired && !error && !session.data && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="会话已超时，请重新登录" />
-      )}
+      {expired && !error && !session.data && <LiteAlert type="warning" title="会话已超时，请重新登录" />}
       {error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={errorTitles[error.code] ?? "登录失败"}
-          description={error.message}
-        />
+        <LiteAlert type="error" title={errorTitles[error.code] ?? "登录失败"} description={error.message} />
       )}
-      <Form<LoginValues> form={form} layout="vertical" size="large" requiredMark={false} onFinish={onFinish}>
-        <Form.Item
-          label="用户名"
-          name="username"
-          extra="申报单位请填写统一社会信用代码"
-          rules={[{ required: true, whitespace: true, message: "请填写用户名" }]}
+      <form ref={formRef} className="lite-form lite-large" noValidate onSubmit={onSubmit}>
+        <LiteField label="用户名" error={fieldErrors.username} extra="申报单位请填写统一社会信用代码">
+          {(control) => (
+            <LiteInput
+              {...control}
+              name="username"
+              autoComplete="username"
+              // The page exists to sign in: the first thing to type is the name.
+              autoFocus
+              value={values.username}
+              onChange={(event) => edit("username", event.target.value)}
+            />
+          )}
+        </LiteField>
+        <LiteField label="密码" error={fieldErrors.password}>
+          {(control) => (
+            <LiteInput
+              {...control}
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              value={values.password}
+              onChange={(event) => edit("password", event.target.value)}
+            />
+          )}
+        </LiteField>
+        {captchaShown && (
+          <LiteCaptcha
+            round={captchaRound}
+            answer={values.captchaAnswer}
+            error={fieldErrors.captchaAnswer}
+            onAnswer={(answer) => edit("captchaAnswer", answer)}
+            onChallenge={(id) => setValues((shown) => ({ ...shown, captchaId: id, captchaAnswer: "" }))}
+          />
+        )}
+        <LiteButton
+          variant="primary"
+          type="submit"
+          size="large"
+          block
+          loading={submitting}
+          disabled={secondsLeft > 0}
         >
-          <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus />
-        </Form.Item>
-        <Form.Item label="密码" name="password" rules={[{ required: true, message: "请填写密码" }]}>
-          <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
-        </Form.Item>
-        {captchaShown && <CaptchaField round={captchaRound} />}
-        <Button type="primary" htmlType="submit" block loading={submitting} disabled={secondsLeft > 0}>
           {secondsLeft > 0 ? `${secondsLeft}秒后可再次登录` : "登录"}
-        </Button>
-      </Form>
-      <p style={{ marginTop: 24, color: "#4e5969" }}>
+        </LiteButton>
+      </form>
+      <p className="lx-auth-switch">
         还没有账号？<Link to="/register">申报单位注册</Link>
       </p>
     </AuthShell>

@@ -1,25 +1,18 @@
-import { catalogStatuses, catalogStatusNames, KINDS, LEVELS, OCCUPATIONS, REGIONS } from "@linxuan/domain";
 import { Button, Col, Form, Input, Row, Select } from "antd";
 import { useEffect, useState } from "react";
 import { usePublicBatches } from "../public/queries";
+import { catalogSelects, catalogSortOptions } from "./catalog-filter-options";
 import type { CatalogFilters, CatalogSort } from "./types";
 
-const sortOptions: { value: CatalogSort; label: string }[] = [
-  { value: "name", label: "按机构名称" },
-  { value: "validUntil", label: "按有效期（先到期在前）" },
-  { value: "listedAt", label: "按纳入目录时间（早的在前）" },
-];
-
-type SelectKey = Exclude<keyof CatalogFilters, "q" | "sort">;
-
 /**
- * The catalog's filters. Selections apply at once; the keyword applies on 查询 or Enter. Every
+ * The catalog's filters in the office's 目录管理, drawn with antd (the public query draws its own,
+ * catalog-query-filters.tsx). Selections apply at once; the keyword applies on 查询 or Enter. Every
  * control has a visible label (people query this with a screen reader too).
  */
 export function CatalogFiltersBar({
   value,
   onChange,
-  idPrefix = "catalog",
+  idPrefix = "admin-catalog",
 }: {
   value: CatalogFilters;
   /**
@@ -33,38 +26,7 @@ export function CatalogFiltersBar({
   const [keyword, setKeyword] = useState(value.q ?? "");
   useEffect(() => setKeyword(value.q ?? ""), [value.q]);
 
-  const selects: { key: SelectKey; label: string; options: { value: string; label: string }[] }[] = [
-    {
-      key: "kind",
-      label: "机构类型",
-      options: KINDS.map((kind) => ({ value: kind.code, label: kind.name })),
-    },
-    {
-      key: "occupation",
-      label: "职业",
-      options: OCCUPATIONS.map((occupation) => ({ value: occupation.code, label: occupation.name })),
-    },
-    {
-      key: "level",
-      label: "专业技术等级",
-      options: LEVELS.map((level) => ({ value: level.code, label: level.name })),
-    },
-    {
-      key: "region",
-      label: "所在地区",
-      options: REGIONS.map((region) => ({ value: region.code, label: region.name })),
-    },
-    {
-      key: "batch",
-      label: "遴选批次",
-      options: (batches.data ?? []).map((batch) => ({ value: batch.id, label: batch.shortTitle })),
-    },
-    {
-      key: "status",
-      label: "状态",
-      options: catalogStatuses.map((status) => ({ value: status, label: catalogStatusNames[status] })),
-    },
-  ];
+  const selects = catalogSelects(batches.data ?? []);
 
   const set = (patch: CatalogFilters) => onChange((current) => ({ ...current, ...patch }));
   return (
@@ -105,7 +67,7 @@ export function CatalogFiltersBar({
             <Select
               id={`${idPrefix}-sort`}
               value={value.sort ?? "name"}
-              options={sortOptions}
+              options={catalogSortOptions}
               onChange={(sort: CatalogSort) => set({ sort: sort === "name" ? undefined : sort })}
               popupMatchSelectWidth={false}
             />

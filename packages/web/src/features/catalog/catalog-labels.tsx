@@ -1,17 +1,29 @@
 import type { CatalogStatus } from "@linxuan/domain";
 import { catalogStatusNames } from "@linxuan/domain";
-import { Tag } from "antd";
+import { formatInstant } from "../../shared/dates";
+import "../../shared/lite/lite.css";
+import "./catalog-labels.css";
+
+/*
+ * Plain markup (no antd): the public catalog pages are drawn without it; the workbench's cards
+ * show the same tags.
+ */
 
 const statusColors: Record<CatalogStatus, string> = {
   valid: "green",
   expiring: "gold",
-  expired: "default",
+  expired: "gray",
   suspended: "orange",
   removed: "red",
 };
 
 export function CatalogStatusTag({ status }: { status: CatalogStatus }) {
-  return <Tag color={statusColors[status]}>{catalogStatusNames[status]}</Tag>;
+  return <span className={`lite-tag lite-tag-${statusColors[status]}`}>{catalogStatusNames[status]}</span>;
+}
+
+/** yyyy年m月d日 of an instant, in Beijing time. */
+export function dateOf(instant: string): string {
+  return formatInstant(instant).split(" ")[0] ?? "—";
 }
 
 /** What each version of an entry's history records. */

@@ -1,13 +1,16 @@
-import { FileExcelOutlined, FileTextOutlined } from "@ant-design/icons";
-import { Alert, Breadcrumb, Button, Space, Typography } from "antd";
 import { Link, useSearchParams } from "react-router";
 import { errorText } from "../../shared/form-errors";
-import { WideTable } from "../../shared/print-button";
+import { buttonClass } from "../../shared/lite/button";
+import { LiteAlert } from "../../shared/lite/display";
+import { LiteBreadcrumb } from "../../shared/lite/page-parts";
 import { SectionTitle } from "../../shared/section-title";
-import { CatalogFiltersBar } from "./catalog-filters";
-import { CatalogTable, PAGE_SIZES } from "./catalog-table";
+import { WideTable } from "../../shared/wide-table";
+import { PAGE_SIZES } from "./catalog-filter-options";
+import { CatalogQueryFilters } from "./catalog-query-filters";
+import { CatalogQueryTable } from "./catalog-query-table";
 import { catalogDownloadUrl, useCatalog } from "./queries";
 import type { CatalogFilters, CatalogSort } from "./types";
+import "./catalog.css";
 
 const FILTER_KEYS = ["kind", "occupation", "level", "region", "batch", "status", "q", "sort"] as const;
 
@@ -34,7 +37,10 @@ function writeQuery(filters: CatalogFilters, page: number, pageSize: number): UR
   return params;
 }
 
-/** /catalog: the public query service of the institution catalog, with downloads of the result. */
+/**
+ * /catalog: the public query service of the institution catalog, with downloads of the result.
+ * Drawn without antd (issue 17: the pages anyone opens stay light).
+ */
 export function CatalogPage() {
   const [params, setParams] = useSearchParams();
   const { filters, page, pageSize } = readQuery(params);
@@ -42,20 +48,21 @@ export function CatalogPage() {
 
   return (
     <>
-      <Breadcrumb
-        style={{ marginBottom: 16 }}
-        items={[{ title: <Link to="/">首页</Link> }, { title: "目录查询" }]}
-      />
+      <LiteBreadcrumb items={[{ title: "首页", to: "/" }, { title: "目录查询" }]} />
       <div className="lx-panel">
         <SectionTitle
           title="培训机构和评价机构目录查询"
           as="h1"
-          extra={<Link to="/complaint-status">投诉举报办理查询 ›</Link>}
+          extra={
+            <Link className="lx-catalog-link" to="/complaint-status">
+              投诉举报办理查询 ›
+            </Link>
+          }
         />
-        <Typography.Paragraph type="secondary">
+        <p className="lx-catalog-intro">
           目录收录经遴选、公示后纳入的培训机构和评价机构，有效期按各批次通知的规定，实行动态调整。学员、用人单位和补贴经办机构可按条件查询，并下载查询结果。
-        </Typography.Paragraph>
-        <CatalogFiltersBar
+        </p>
+        <CatalogQueryFilters
           value={filters}
           onChange={(update) => {
             // The address itself, not this render's copy of it: the previous choice may still be rendering.
@@ -63,22 +70,20 @@ export function CatalogPage() {
             setParams(writeQuery(update(current.filters), 1, current.pageSize), { replace: true });
           }}
         />
-        <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 12 }} wrap>
+        <div className="lx-catalog-toolbar">
           <span role="status">{catalog.data ? `共查询到 ${catalog.data.total} 条记录` : "正在查询…"}</span>
-          <Space wrap>
-            <Button icon={<FileExcelOutlined />} href={catalogDownloadUrl("xlsx", filters)} download>
+          <div className="lx-catalog-downloads">
+            <a className={buttonClass({})} href={catalogDownloadUrl("xlsx", filters)} download>
               下载Excel
-            </Button>
-            <Button icon={<FileTextOutlined />} href={catalogDownloadUrl("csv", filters)} download>
+            </a>
+            <a className={buttonClass({})} href={catalogDownloadUrl("csv", filters)} download>
               下载CSV
-            </Button>
-          </Space>
-        </Space>
-        {catalog.isError && (
-          <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(catalog.error)} />
-        )}
+            </a>
+          </div>
+        </div>
+        {catalog.isError && <LiteAlert type="error" title={errorText(catalog.error)} />}
         <WideTable>
-          <CatalogTable
+          <CatalogQueryTable
             items={catalog.data?.items ?? []}
             total={catalog.data?.total ?? 0}
             page={page}
@@ -89,9 +94,9 @@ export function CatalogPage() {
             }
           />
         </WideTable>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
+        <p className="lx-catalog-note">
           下载文件包含当前查询条件下的全部记录（不限于本页）。状态说明：有效期届满前90天内为“即将到期”；“暂停”“已移出”为动态调整结果，详见机构的变更记录。
-        </Typography.Paragraph>
+        </p>
       </div>
     </>
   );

@@ -1,18 +1,17 @@
 import { Table, type TableColumnsType } from "antd";
 import { Link } from "react-router";
 import { DemoTag } from "../../shared/batch-tags";
-import { formatInstant } from "../../shared/dates";
-import { CatalogStatusTag } from "./catalog-labels";
+import { PAGE_SIZES } from "./catalog-filter-options";
+import { CatalogStatusTag, dateOf } from "./catalog-labels";
 import type { CatalogEntry } from "./types";
 
-export const PAGE_SIZES = [20, 50, 100, 200];
+// The workbench's cards import it from here.
+export { dateOf };
 
-/** yyyy年m月d日 of an instant, in Beijing time. */
-export function dateOf(instant: string): string {
-  return formatInstant(instant).split(" ")[0] ?? "—";
-}
-
-/** The catalog as a table with the server's pagination; `actions` adds the office's column. */
+/**
+ * The catalog as an antd table with the server's pagination, for the office's 目录管理 (`actions`
+ * adds its column); the public query draws catalog-query-table.tsx.
+ */
 export function CatalogTable({
   items,
   total,
