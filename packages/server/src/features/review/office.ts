@@ -222,11 +222,18 @@ export async function reviewRanking(deps: Deps, caller: Caller, batchId: string)
     .where("removedAt", "is", null)
     .execute();
   const visits = await siteVisitSummaries(deps.db, batchId);
+  // Grouped once by application: a filter per application would make the page quadratic.
+  const totalsOf = new Map<string, number[]>();
+  for (const sheet of sheets) {
+    const totals = totalsOf.get(sheet.applicationId) ?? [];
+    totals.push(Number(sheet.total));
+    totalsOf.set(sheet.applicationId, totals);
+  }
+  const assignedTo = new Map<string, number>();
+  for (const row of assigned) assignedTo.set(row.applicationId, (assignedTo.get(row.applicationId) ?? 0) + 1);
   const items = applications.map((application) => {
-    const totals = sheets
-      .filter((sheet) => sheet.applicationId === application.id)
-      .map((sheet) => Number(sheet.total));
-    const expertsAssigned = assigned.filter((row) => row.applicationId === application.id).length;
+    const totals = totalsOf.get(application.id) ?? [];
+    const expertsAssigned = assignedTo.get(application.id) ?? 0;
     const aggregate = aggregateScores(totals, {
       trimmed: true,
       dispersionThreshold: round.dispersionThreshold,
@@ -294,9 +301,9 @@ export async function completeReview(deps: Deps, caller: Caller, batchId: string
     .where("reviewAssignments.removedAt", "is", null)
     .where("applications.status", "=", "underReview")
     .execute();
-  const done = [...new Set(rows.map((row) => row.applicationId))].filter((id) =>
-    rows.filter((row) => row.applicationId === id).every((row) => row.status === "submitted"),
-  );
+  // An application is done when none of its sheets is unsubmitted: one pass, not one per application.
+  const waiting = new Set(rows.filter((row) => row.status !== "submitted").map((row) => row.applicationId));
+  const done = [...new Set(rows.map((row) => row.applicationId))].filter((id) => !waiting.has(id));
   const check = { status: "underReview", command: "completeReview", role: actor.role, stages } as const;
   checkTransition(check);
   await runCommand(

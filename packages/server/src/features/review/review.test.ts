@@ -322,6 +322,30 @@ describe.each(testDatabases)("expert review and decision on %s", (kind) => {
     expect(opinion.raw.subarray(0, 5).toString()).toBe("%PDF-");
   });
 
+  it("completes and counts as pending only by each application's own sheets", async () => {
+    // The ranking and 完成评议 group the sheets by application in one pass (issue 17: no work per
+    // row over all rows); one sheet held back must keep exactly its own application pending.
+    const [first, ...others] = await assignedExperts();
+    if (!first) throw new Error("no expert");
+    await submitEverySheet(others);
+    await acceptPledges(first.client);
+    // The first of its assignments stays unsubmitted for now.
+    const [, ...rest] = (await first.client.get("/api/expert/assignments")).body.items;
+    for (const item of rest) {
+      const opened = await first.client.get(`/api/expert/assignments/${item.id}`);
+      const submitted = await first.client.post(`/api/expert/assignments/${item.id}/submit`, {
+        ...fullSheet(8),
+        revision: opened.body.sheet?.revision ?? 0,
+      });
+      expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    }
+    expect((await office.get(`/api/review/${batchId}/ranking`)).body.pending).toBe(1);
+    expect((await office.post(`/api/review/${batchId}/complete`)).body.completed).toBe(apps.length - 1);
+    await submitEverySheet([first]);
+    expect((await office.get(`/api/review/${batchId}/ranking`)).body.pending).toBe(0);
+    expect((await office.post(`/api/review/${batchId}/complete`)).body.completed).toBe(1);
+  });
+
   it.skipIf(!hasPdftotext)(
     "names the approved institution in the 评议结果意见 [reads the text with pdftotext]",
     async () => {
