@@ -7,6 +7,7 @@ import { parentPort } from "node:worker_threads";
 import { renderFormDocx } from "./form-docx";
 import { renderFormPdf } from "./form-pdf";
 import type { DocumentReply, DocumentTask } from "./pool";
+import { renderSheet } from "./sheet-xlsx";
 
 if (!parentPort) throw new Error("document-worker 只能作为工作线程运行");
 const port = parentPort;
@@ -17,9 +18,11 @@ port.on("message", async (task: DocumentTask) => {
   try {
     const { request } = task;
     const rendered =
-      request.format === "pdf"
-        ? await renderFormPdf(request.template, request.values, request.options)
-        : await renderFormDocx(request.template, request.values, request.options);
+      request.format === "xlsx"
+        ? await renderSheet(request)
+        : request.format === "pdf"
+          ? await renderFormPdf(request.template, request.values, request.options)
+          : await renderFormDocx(request.template, request.values, request.options);
     // A small Buffer may be a slice of Node's shared pool: copy it out before transferring.
     const body =
       rendered.byteOffset === 0 && rendered.buffer.byteLength === rendered.byteLength

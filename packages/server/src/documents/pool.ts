@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { FormTemplate, FormValues } from "@linxuan/domain";
 import type { FormDocumentOptions } from "./form-pdf";
+import type { SheetRequest } from "./sheet-xlsx";
 
 /**
  * Forms are rendered (PDF and DOCX) in a pool of worker threads, so a 100-form export or a burst
@@ -16,13 +17,15 @@ import type { FormDocumentOptions } from "./form-pdf";
  * task and is replaced on the next one. `close()` waits for the tasks already handed in and then
  * stops the workers; a later `render` starts the pool again.
  */
-export type DocumentRequest = {
-  format: "pdf" | "docx";
-  template: FormTemplate;
-  values: FormValues | null;
-  /** Plain data only: a function (`optionLabel`) cannot cross to a worker. */
-  options: Omit<FormDocumentOptions, "optionLabel">;
-};
+export type DocumentRequest =
+  | {
+      format: "pdf" | "docx";
+      template: FormTemplate;
+      values: FormValues | null;
+      /** Plain data only: a function (`optionLabel`) cannot cross to a worker. */
+      options: Omit<FormDocumentOptions, "optionLabel">;
+    }
+  | SheetRequest;
 
 /** What the pool sends a worker. */
 export type DocumentTask = { id: number; request: DocumentRequest };
@@ -86,7 +89,7 @@ export class DocumentPool {
     this.size = Math.max(1, Math.floor(options.size ?? defaultDocumentWorkers()));
   }
 
-  /** Renders one form in a worker; rejects with the worker's error (or if the worker died). */
+  /** Renders one form (or a summary sheet) in a worker; rejects with the worker's error (or if the worker died). */
   render(request: DocumentRequest): Promise<Buffer> {
     return new Promise<Buffer>((resolve, reject) => {
       this.queue.push({ task: { id: this.nextId++, request }, resolve, reject });
