@@ -23,7 +23,19 @@ export function bare(label: string): string {
  * "法定代表人身份证号"; 年度计划培训人数（人次） + 初级 → "年度计划培训人数（人次）·初级").
  * A table's footers follow the table.
  */
-export function listFormSlots(template: FormTemplate): FormSlot[] {
+export function listFormSlots(template: FormTemplate): readonly FormSlot[] {
+  let slots = slotsOf.get(template);
+  if (!slots) {
+    slots = Object.freeze(buildSlots(template));
+    slotsOf.set(template, slots);
+  }
+  return slots;
+}
+
+/** Built once per template: every save sanitizes and validates against them (issue 17). */
+const slotsOf = new WeakMap<FormTemplate, readonly FormSlot[]>();
+
+function buildSlots(template: FormTemplate): FormSlot[] {
   const slots: FormSlot[] = [];
   const scalar = (field: Field, label = bare(field.label)) =>
     slots.push({ type: "scalar", key: field.key, field, label });

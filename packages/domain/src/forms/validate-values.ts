@@ -28,6 +28,24 @@ export {
  * its printed label because the applicant compares them with the paper form.
  */
 
+const slotMapsOf = new WeakMap<FormTemplate, Pick<Context, "scalarLabels" | "tables">>();
+
+/** The labels of the scalar slots and the tables by key, built once per template. */
+function slotMaps(template: FormTemplate): Pick<Context, "scalarLabels" | "tables"> {
+  let maps = slotMapsOf.get(template);
+  if (!maps) {
+    const slots = listFormSlots(template);
+    maps = {
+      scalarLabels: new Map(
+        slots.flatMap((slot) => (slot.type === "scalar" ? [[slot.key, slot.label]] : [])),
+      ),
+      tables: new Map(slots.flatMap((slot) => (slot.type === "table" ? [[slot.key, slot.table]] : []))),
+    };
+    slotMapsOf.set(template, maps);
+  }
+  return maps;
+}
+
 /**
  * Validates the values of a filled form against its template.
  *
@@ -63,8 +81,7 @@ export function validateFormValues(
     issues: [],
     computed,
     values: computed,
-    scalarLabels: new Map(slots.flatMap((slot) => (slot.type === "scalar" ? [[slot.key, slot.label]] : []))),
-    tables: new Map(slots.flatMap((slot) => (slot.type === "table" ? [[slot.key, slot.table]] : []))),
+    ...slotMaps(template),
   };
   for (const slot of slots) {
     if (slot.type === "scalar") {
