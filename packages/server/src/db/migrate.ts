@@ -28,6 +28,7 @@ import * as siteVisits from "./migrations/2026-12-09-site-visits";
 import * as batchNoticeKeys from "./migrations/2026-12-10-batch-notice-keys";
 import * as publicNoticeNames from "./migrations/2026-12-10-public-notice-names";
 import * as auditHeadPrevHash from "./migrations/2026-12-11-audit-head-prev-hash";
+import * as reviewAssignmentsBatch from "./migrations/2026-12-11-review-assignments-batch";
 import type { Dialect } from "./types";
 
 /** Migrations are listed explicitly (no directory scan) so bundling and tsx both work. */
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-10-batch-notice-keys": batchNoticeKeys,
   "2026-12-10-public-notice-names": publicNoticeNames,
   "2026-12-11-audit-head-prev-hash": auditHeadPrevHash,
+  "2026-12-11-review-assignments-batch": reviewAssignmentsBatch,
 };
 
 /** The migrations this code knows, in order: the schema version a backup records and a restore checks. */
