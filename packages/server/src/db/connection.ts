@@ -71,6 +71,10 @@ export function openSqliteFile(file: string, journal: "wal" | "delete" = "wal"):
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  // 64 MiB of page cache instead of SQLite's 2 MiB: a stored draft is ~4 KB, about a page, so
+  // past ~500 applications the office's lists (ranking, queues, dashboard) re-read pages from
+  // the file on every request and stop growing linearly (issue 17, point 5).
+  sqlite.pragma("cache_size = -65536");
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
     plugins: [new CamelCasePlugin()],
