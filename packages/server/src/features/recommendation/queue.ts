@@ -22,6 +22,9 @@ import { loadPublishedBatch } from "../batches/service";
 import { loadQuotaSettings } from "../quotas/settings";
 import { findClosure, recommenderName, recommenderOf } from "./recommender";
 
+/** 按机构名称 in Chinese order; one collator, not one per comparison (`localeCompare` builds one). */
+const byChineseName = new Intl.Collator("zh-CN");
+
 export type QueueFilter = {
   batchId: string;
   kind?: string | undefined;
@@ -139,7 +142,7 @@ export async function listQueue(deps: Deps, caller: Caller, filter: QueueFilter)
   items.sort((a, b) => {
     switch (filter.sort) {
       case "institution":
-        return a.institutionName.localeCompare(b.institutionName, "zh-CN");
+        return byChineseName.compare(a.institutionName, b.institutionName);
       case "eligibility":
         return (
           (eligibilityOrder[a.eligibility ?? "review"] ?? 1) -
@@ -147,8 +150,12 @@ export async function listQueue(deps: Deps, caller: Caller, filter: QueueFilter)
         );
       case "rank":
         return (a.rank ?? 999) - (b.rank ?? 999);
-      default:
-        return (a.submittedAt ?? "").localeCompare(b.submittedAt ?? "");
+      default: {
+        // ISO timestamps order as plain strings: no locale rules to apply per comparison.
+        const x = a.submittedAt ?? "";
+        const y = b.submittedAt ?? "";
+        return x < y ? -1 : x > y ? 1 : 0;
+      }
     }
   });
   const recommender = "recommender" in scope ? scope.recommender : null;
