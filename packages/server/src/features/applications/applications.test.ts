@@ -137,6 +137,36 @@ describe.each(testDatabases)("applications on %s", (kind) => {
     expect((await verifyAuditChain(ctx.deps.db)).ok).toBe(true);
   });
 
+  it("lets one of twenty simultaneous saves on the same revision win, and audits every one", async () => {
+    // On PostgreSQL each save, its audit head bump and its event are one statement: under
+    // contention exactly one UPDATE matches the revision, the others are refused and audited.
+    const { client, application, creditCode } = await startShanghai("iot");
+    const saves = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        client.put(`/api/applications/${application.id}/draft`, {
+          values: completeValues(shanghaiTrainingV1, { creditCode, address: `上海市第${i}号` }),
+          baseRevision: application.draftRevision,
+        }),
+      ),
+    );
+    const statuses = saves.map((save) => save.status).sort();
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(19);
+    const winner = saves.find((save) => save.status === 200);
+    const stored = await client.get(`/api/applications/${application.id}`);
+    expect(stored.body.application.draftRevision).toBe(application.draftRevision + 1);
+    expect(stored.body.application.values.address).toBe(winner?.body.values.address);
+    const events = await ctx.deps.db
+      .selectFrom("auditEvents")
+      .select("summary")
+      .where("command", "=", "application.saveDraft")
+      .where("targetId", "=", application.id)
+      .execute();
+    expect(events.filter((event) => event.summary === "保存草稿")).toHaveLength(1);
+    expect(events.filter((event) => event.summary === "保存草稿被拒绝：版本冲突")).toHaveLength(19);
+    expect((await verifyAuditChain(ctx.deps.db)).ok).toBe(true);
+  });
+
   it("computes totals on the server, never trusting typed ones", async () => {
     const { client, application } = await startShanghai();
     const values = completeValues(shanghaiTrainingV1);
