@@ -29,7 +29,6 @@ import pg from "pg";
 import { buildApp } from "../packages/server/src/app";
 import { hashEvent, storedFields } from "../packages/server/src/audit-log/chain";
 import { openRuntime } from "../packages/server/src/bootstrap";
-import { loadConfig } from "../packages/server/src/config";
 import { demoFormValues } from "../packages/server/src/documents/demo-values";
 import { insertBatch } from "../packages/server/src/features/batches/queries";
 import {
@@ -40,6 +39,7 @@ import {
 } from "../packages/server/src/http/auth";
 import { hashPassword, randomToken, sha256Hex } from "../packages/server/src/http/crypto";
 import type { Deps } from "../packages/server/src/http/deps";
+import { benchConfig } from "./bench-config";
 import { createPostgresSchema } from "./postgres";
 
 const INSTITUTIONS = Number(process.env.LINXUAN_BENCH_INSTITUTIONS ?? 2000);
@@ -566,20 +566,7 @@ async function surge(
 }
 
 async function measure(database: "SQLite" | "PostgreSQL", databaseUrl: string | null): Promise<Measured> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linxuan-bench-"));
-  const config = loadConfig(
-    {},
-    {
-      host: "127.0.0.1",
-      port: 0,
-      dataDir,
-      databaseUrl,
-      demo: false,
-      webDist: null,
-      passwordHashCost: 1024,
-      secretKey: crypto.randomBytes(32).toString("hex"),
-    },
-  );
+  const { config, dataDir } = benchConfig(databaseUrl);
   const { deps, handle } = await openRuntime(config);
   const app = await buildApp(deps, { logger: false });
   try {

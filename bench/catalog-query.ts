@@ -10,7 +10,6 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
-import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import {
   computeCreditCodeCheckChar,
@@ -33,12 +32,12 @@ import SQLite from "better-sqlite3";
 import Fastify, { type FastifyInstance } from "fastify";
 import { buildApp } from "../packages/server/src/app";
 import { openRuntime } from "../packages/server/src/bootstrap";
-import { loadConfig } from "../packages/server/src/config";
 import type { Db } from "../packages/server/src/db/connection";
 import { findBatchRowByCode, insertBatch } from "../packages/server/src/features/batches/queries";
 import { bumpCatalogState } from "../packages/server/src/features/catalog/queries";
 import { queryCatalog } from "../packages/server/src/features/catalog/service";
 import type { Deps } from "../packages/server/src/http/deps";
+import { benchConfig } from "./bench-config";
 
 const ENTRIES = Number(process.env.LINXUAN_BENCH_CATALOG_ENTRIES ?? 10_000);
 const CONNECTIONS = 50;
@@ -445,20 +444,7 @@ async function check(url: string, accept: (body: unknown) => string | null): Pro
 }
 
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linxuan-bench-"));
-  const config = loadConfig(
-    {},
-    {
-      host: "127.0.0.1",
-      port: 0,
-      dataDir,
-      databaseUrl: null,
-      demo: false,
-      webDist: null,
-      passwordHashCost: 1024,
-      secretKey: crypto.randomBytes(32).toString("hex"),
-    },
-  );
+  const { config, dataDir } = benchConfig(null);
   const { deps, handle } = await openRuntime(config);
   const app = await buildApp(deps, { logger: false });
   let bare: { app: FastifyInstance; close: () => void } | null = null;

@@ -13,7 +13,6 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
-import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { computeCreditCodeCheckChar, shanghaiBatch3, shanghaiTrainingV1 } from "@linxuan/domain";
@@ -21,7 +20,6 @@ import { SMTPServer } from "smtp-server";
 import { SMTPConnection } from "smtp-server/lib/smtp-connection.js";
 import { buildApp } from "../packages/server/src/app";
 import { openRuntime } from "../packages/server/src/bootstrap";
-import { loadConfig } from "../packages/server/src/config";
 import { demoFormValues } from "../packages/server/src/documents/demo-values";
 import { documentPool } from "../packages/server/src/documents/pool";
 import {
@@ -47,6 +45,7 @@ import {
   TEST_PASSWORD,
 } from "../packages/server/src/test/factories";
 import { TestClient, type TestContext } from "../packages/server/src/test/harness";
+import { benchConfig } from "./bench-config";
 import { createPostgresSchema } from "./postgres";
 
 const EMAILS = Number(process.env.LINXUAN_BENCH_EMAILS ?? 1000);
@@ -499,25 +498,13 @@ async function measure(
   databaseUrl: string | null,
   smtp: Smtp,
 ): Promise<Measured> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linxuan-bench-"));
-  const config = loadConfig(
-    {},
-    {
-      host: "127.0.0.1",
-      port: 0,
-      dataDir,
-      databaseUrl,
-      demo: false,
-      webDist: null,
-      smtpUrl: smtp.url,
-      passwordHashCost: 1024,
-      secretKey: crypto.randomBytes(32).toString("hex"),
-      rateLimitLoginPerMinute: 100_000,
-      rateLimitPublicFormsPerMinute: 100_000,
-      // Default: one per core, as an instance; LINXUAN_DOCUMENT_WORKERS=1 leaves a core to the loop.
-      documentWorkers: Number(process.env.LINXUAN_DOCUMENT_WORKERS) || os.availableParallelism(),
-    },
-  );
+  const { config, dataDir } = benchConfig(databaseUrl, {
+    smtpUrl: smtp.url,
+    rateLimitLoginPerMinute: 100_000,
+    rateLimitPublicFormsPerMinute: 100_000,
+    // Default: one per core, as an instance; LINXUAN_DOCUMENT_WORKERS=1 leaves a core to the loop.
+    documentWorkers: Number(process.env.LINXUAN_DOCUMENT_WORKERS) || os.availableParallelism(),
+  });
   // Registrations answer the captcha as the tests do: the recorder knows each picture's text.
   const captcha = createCaptchaRecorder();
   const { deps, handle } = await openRuntime(config, undefined, { captchaText: captcha.text });

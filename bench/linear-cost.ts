@@ -1,29 +1,15 @@
-/*
- * Issue 17: the review ranking, the statistics dashboard and the two recommendation queues cost a
- * bounded number of queries whatever the number of rows, and their time grows no faster than the
- * data. Each page is asked on a world of N applications per batch and on one of 10N: SQL statements
- * per request, median time of 20 requests after 3 warm-ups, and their ratio, on SQLite and (when it
- * answers) PostgreSQL. Prints; asserts nothing.
- *
- *   node --import tsx bench/linear-cost.ts      (npm run linear-cost --workspace @linxuan/bench)
- *
- * N is LINXUAN_BENCH_LINEAR_N (default 100). PostgreSQL is measured when LINXUAN_BENCH_DATABASE_URL
- * (default postgres://postgres@127.0.0.1:5432/test) answers, in a fresh schema dropped afterwards.
- */
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { buildApp } from "../packages/server/src/app";
 import { openRuntime } from "../packages/server/src/bootstrap";
-import { loadConfig } from "../packages/server/src/config";
 import { SESSION_COOKIE } from "../packages/server/src/http/auth";
 import type { Deps } from "../packages/server/src/http/deps";
 import { createCaptchaRecorder } from "../packages/server/src/test/captcha";
 import { TestClient, type TestContext } from "../packages/server/src/test/harness";
 import { queryCounter } from "../packages/server/src/test/query-counter";
+import { benchConfig } from "./bench-config";
 import { buildWorld, TEMPLATES, type World } from "./linear-world";
 import { createPostgresSchema } from "./postgres";
 
@@ -112,22 +98,10 @@ async function medianMs(app: FastifyInstance, client: TestClient, url: string): 
 }
 
 async function measure(database: string, databaseUrl: string | null): Promise<Measured> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linxuan-bench-"));
-  const config = loadConfig(
-    {},
-    {
-      host: "127.0.0.1",
-      port: 0,
-      dataDir,
-      databaseUrl,
-      demo: false,
-      webDist: null,
-      passwordHashCost: 1024,
-      secretKey: crypto.randomBytes(32).toString("hex"),
-      rateLimitLoginPerMinute: 100_000,
-      rateLimitPublicFormsPerMinute: 100_000,
-    },
-  );
+  const { config, dataDir } = benchConfig(databaseUrl, {
+    rateLimitLoginPerMinute: 100_000,
+    rateLimitPublicFormsPerMinute: 100_000,
+  });
   const captcha = createCaptchaRecorder();
   const { deps, handle } = await openRuntime(config, undefined, { captchaText: captcha.text });
   const app = await buildApp(deps, { logger: false });
