@@ -1,9 +1,7 @@
 import { ReloadOutlined } from "@ant-design/icons";
-import type { CaptchaChallenge } from "@linxuan/domain";
 import { Button, Form, Input } from "antd";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { errorText } from "./form-errors";
-import { api } from "./http";
+import { useEffect } from "react";
+import { captchaSource, useCaptchaPicture } from "./captcha-picture";
 
 /** The form fields a captcha adds (sent with the form's own). */
 export type CaptchaValues = { captchaId?: string; captchaAnswer?: string };
@@ -41,41 +39,24 @@ export function CaptchaField({ round = 0 }: { round?: number }) {
 /** One picture at a time: drawn when shown and on 换一张, a later draw cancelling an earlier one. */
 function CaptchaPicture() {
   const form = Form.useFormInstance<CaptchaValues>();
-  const [challenge, setChallenge] = useState<CaptchaChallenge | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const pending = useRef<AbortController | null>(null);
-
-  const draw = useCallback(() => {
-    pending.current?.abort();
-    const controller = new AbortController();
-    pending.current = controller;
-    setFailure(null);
-    api
-      .get<CaptchaChallenge>("/captcha", undefined, { signal: controller.signal })
-      .then((next) => {
-        setChallenge(next);
-        // The new picture empties the box but keeps the server's message under it ("验证码错误…"),
-        // which setting the value alone would clear.
-        form.setFields([
-          { name: "captchaId", value: next.id },
-          { name: "captchaAnswer", value: "", errors: form.getFieldError("captchaAnswer") },
-        ]);
-      })
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) setFailure(errorText(error));
-      });
-  }, [form]);
+  // The new picture empties the box but keeps the server's message under it ("验证码错误…"),
+  // which setting the value alone would clear.
+  const { challenge, failure, draw } = useCaptchaPicture((next) =>
+    form.setFields([
+      { name: "captchaId", value: next.id },
+      { name: "captchaAnswer", value: "", errors: form.getFieldError("captchaAnswer") },
+    ]),
+  );
 
   useEffect(() => {
     draw();
-    return () => pending.current?.abort();
   }, [draw]);
 
   return (
     <div style={{ display: "flex", alignItems: "center", gap: 8, marginTop: 8, flexWrap: "wrap" }}>
       {challenge ? (
         <img
-          src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(challenge.svg)}`}
+          src={captchaSource(challenge)}
           width={160}
           height={56}
           alt="图形验证码"

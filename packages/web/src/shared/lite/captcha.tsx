@@ -1,7 +1,5 @@
-import type { CaptchaChallenge } from "@linxuan/domain";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { errorText } from "../form-errors";
-import { api } from "../http";
+import { useEffect } from "react";
+import { captchaSource, useCaptchaPicture } from "../captcha-picture";
 import { LiteButton } from "./button";
 import { LiteField, LiteInput } from "./field";
 import "./captcha.css";
@@ -28,34 +26,12 @@ export function LiteCaptcha({
   /** A new picture is shown: keep its id and empty the box (leaving any message under it). */
   onChallenge: (id: string) => void;
 }) {
-  const [challenge, setChallenge] = useState<CaptchaChallenge | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const pending = useRef<AbortController | null>(null);
-  // The callbacks of the latest render, so that drawing does not depend on the form's renders.
-  const latest = useRef(onChallenge);
-  latest.current = onChallenge;
-
-  const draw = useCallback(() => {
-    pending.current?.abort();
-    const controller = new AbortController();
-    pending.current = controller;
-    setFailure(null);
-    api
-      .get<CaptchaChallenge>("/captcha", undefined, { signal: controller.signal })
-      .then((next) => {
-        setChallenge(next);
-        latest.current(next.id);
-      })
-      .catch((caught: unknown) => {
-        if (!controller.signal.aborted) setFailure(errorText(caught));
-      });
-  }, []);
+  const { challenge, failure, draw } = useCaptchaPicture((next) => onChallenge(next.id));
 
   // A new round starts a new picture: the old one has had its try.
   // biome-ignore lint/correctness/useExhaustiveDependencies: round is the trigger, not an input
   useEffect(() => {
     draw();
-    return () => pending.current?.abort();
   }, [draw, round]);
 
   return (
@@ -67,7 +43,7 @@ export function LiteCaptcha({
         <span className="lite-captcha">
           {challenge ? (
             <img
-              src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(challenge.svg)}`}
+              src={captchaSource(challenge)}
               width={160}
               height={56}
               alt="图形验证码"
