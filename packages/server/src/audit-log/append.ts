@@ -79,7 +79,7 @@ export async function appendWithUpdate<T extends keyof Database>(
     .insertInto("auditEvents")
     .columns(EVENT_COLUMNS)
     .expression((eb) => eb.selectFrom("head").select(event.select))
-    .returning(sql<boolean>`exists (select 1 from change)`.as("changed"))
+    .returning(changed.as("changed"))
     .executeTakeFirstOrThrow();
   return inserted.changed === true;
 }
@@ -129,7 +129,7 @@ function eventColumns(events: { ok: AuditInput; rejected: AuditInput }, changed:
     a === b
       ? sql<string | null>`${a}::text`
       : sql<string | null>`case when ${changed} then ${a}::text else ${b}::text end`;
-  const text = (key: Exclude<keyof AuditInput, never>) => pick(ok[key], rejected[key]);
+  const text = (key: keyof AuditInput) => pick(ok[key], rejected[key]);
   return {
     tail: pick(hashedTail(ok), hashedTail(rejected)) as RawBuilder<string>,
     select: [
