@@ -62,6 +62,12 @@ describe.skipIf(!hasChromium)("institution journey", () => {
     await page.goto(`${platform.baseUrl}/login`);
     await page.getByLabel("用户名").fill(creditCode);
     await page.getByLabel("密码").fill("Pujiang-2026!");
+    // 显示 shows what was typed, 隐藏 hides it again; the box keeps its name and value.
+    await page.getByRole("button", { name: "显示", exact: true }).click();
+    expect(await page.getByLabel("密码").getAttribute("type")).toBe("text");
+    expect(await page.getByLabel("密码").inputValue()).toBe("Pujiang-2026!");
+    await page.getByRole("button", { name: "隐藏", exact: true }).click();
+    expect(await page.getByLabel("密码").getAttribute("type")).toBe("password");
     await page.getByRole("button", { name: /登\s*录/ }).click();
     await page.getByRole("heading", { name: "申报单位工作台" }).waitFor();
     await page.screenshot({ path: screenshotPath("institution-home"), fullPage: true });

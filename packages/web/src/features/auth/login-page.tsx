@@ -7,7 +7,7 @@ import { type ApiError, api, isApiError } from "../../shared/http";
 import { LiteButton, LiteButtonLink } from "../../shared/lite/button";
 import { LiteCaptcha } from "../../shared/lite/captcha";
 import { LiteAlert } from "../../shared/lite/display";
-import { LiteField, LiteInput } from "../../shared/lite/field";
+import { LiteField, LiteInput, LitePasswordInput } from "../../shared/lite/field";
 import {
   type FieldErrors,
   focusFirstInvalid,
@@ -175,9 +175,8 @@ export function LoginPage() {
         </LiteField>
         <LiteField label="密码" error={fieldErrors.password}>
           {(control) => (
-            <LiteInput
+            <LitePasswordInput
               {...control}
-              type="password"
               name="password"
               autoComplete="current-password"
               value={values.password}

@@ -9,7 +9,7 @@ import { api, isApiError } from "../../shared/http";
 import { LiteButton } from "../../shared/lite/button";
 import { LiteCaptcha } from "../../shared/lite/captcha";
 import { LiteAlert } from "../../shared/lite/display";
-import { type FieldControl, LiteField, LiteInput } from "../../shared/lite/field";
+import { type FieldControl, LiteField, LiteInput, LitePasswordInput } from "../../shared/lite/field";
 import { type FieldErrors, focusFirstInvalid, serverFieldErrors } from "../../shared/lite/field-errors";
 import { useToast } from "../../shared/lite/toast";
 import { AsideNotes, AuthShell } from "./auth-shell";
@@ -201,17 +201,12 @@ export function RegisterPage() {
           "password",
           "登录密码",
           (control) => (
-            <LiteInput {...control} {...inputProps("password")} type="password" autoComplete="new-password" />
+            <LitePasswordInput {...control} {...inputProps("password")} autoComplete="new-password" />
           ),
           <PasswordHint value={values.password} />,
         )}
         {textField("confirmPassword", "确认密码", (control) => (
-          <LiteInput
-            {...control}
-            {...inputProps("confirmPassword")}
-            type="password"
-            autoComplete="new-password"
-          />
+          <LitePasswordInput {...control} {...inputProps("confirmPassword")} autoComplete="new-password" />
         ))}
         <LiteCaptcha
           round={captchaRound}

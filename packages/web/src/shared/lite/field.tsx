@@ -4,6 +4,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
   useId,
+  useState,
 } from "react";
 import "./lite.css";
 
@@ -65,6 +66,31 @@ export function LiteField({
 
 export function LiteInput({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
   return <input className={className ? `lite-input ${className}` : "lite-input"} {...props} />;
+}
+
+/**
+ * A password box with a 显示 / 隐藏 switch after it, so a person can check what they typed (long
+ * passwords on a phone). The switch is named by its own text, not as a label of the box.
+ */
+export function LitePasswordInput({
+  className,
+  ...props
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
+  const [shown, setShown] = useState(false);
+  return (
+    <span className="lite-password">
+      <LiteInput {...props} className={className} type={shown ? "text" : "password"} />
+      <button
+        type="button"
+        className="lite-password-switch"
+        aria-pressed={shown}
+        aria-controls={props.id}
+        onClick={() => setShown((now) => !now)}
+      >
+        {shown ? "隐藏" : "显示"}
+      </button>
+    </span>
+  );
 }
 
 export function LiteTextArea({ className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
