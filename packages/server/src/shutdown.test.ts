@@ -173,11 +173,11 @@ describe.each(testDatabases)("`linxuan serve` stopping on SIGTERM (%s)", (kind) 
       smtp.received.some((mail) => mail.messageId === messageId),
     );
     expect(smtp.received.filter((mail) => mail.messageId === messageId)).toHaveLength(1);
-    const done = await ctx.deps.db
-      .selectFrom("jobs")
-      .selectAll()
-      .where("id", "=", running.id)
-      .executeTakeFirstOrThrow();
+    const readJob = () =>
+      ctx.deps.db.selectFrom("jobs").selectAll().where("id", "=", running.id).executeTakeFirstOrThrow();
+    // The SMTP server has the message before the instance marks the job done: wait for the mark.
+    await until("the job marked done", async () => (await readJob()).status === "done");
+    const done = await readJob();
     expect(done.status).toBe("done");
     expect(Number(done.attempts)).toBe(1);
     expect(done.lockedBy).not.toBe(running.lockedBy);
