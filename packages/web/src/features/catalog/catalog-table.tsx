@@ -9,8 +9,9 @@ import type { CatalogEntry } from "./types";
 export { dateOf };
 
 /**
- * The catalog as an antd table with the server's pagination, for the office's 目录管理 (`actions`
- * adds its column); the public query draws catalog-query-table.tsx.
+ * The catalog as an antd table with the server's pagination, for the office's 目录管理: it filters
+ * by batch, so the batch column makes room for its `actions` (动态调整). The public query draws
+ * catalog-query-table.tsx.
  */
 export function CatalogTable({
   items,
@@ -27,7 +28,7 @@ export function CatalogTable({
   pageSize: number;
   loading: boolean;
   onPage: (page: number, pageSize: number) => void;
-  actions?: TableColumnsType<CatalogEntry>[number];
+  actions: TableColumnsType<CatalogEntry>[number];
 }) {
   const columns: TableColumnsType<CatalogEntry> = [
     {
@@ -56,8 +57,6 @@ export function CatalogTable({
       render: (names: string[]) => names.join("、"),
     },
     { title: "所在地区", dataIndex: "regionName", width: 90, render: (name: string | null) => name ?? "—" },
-    // The office filters by batch instead; its column makes room for the actions.
-    ...(actions ? [] : [{ title: "遴选批次", dataIndex: "batchTitle", width: 170 }]),
     {
       title: "有效期至",
       dataIndex: "validUntil",
@@ -70,7 +69,7 @@ export function CatalogTable({
       width: 90,
       render: (status: CatalogEntry["status"]) => <CatalogStatusTag status={status} />,
     },
-    ...(actions ? [actions] : []),
+    actions,
   ];
   return (
     <Table<CatalogEntry>
@@ -79,7 +78,7 @@ export function CatalogTable({
       loading={loading}
       dataSource={items}
       columns={columns}
-      scroll={{ x: actions ? 1020 : 1100 }}
+      scroll={{ x: 1020 }}
       locale={{ emptyText: "没有符合条件的机构" }}
       pagination={{
         current: page,
