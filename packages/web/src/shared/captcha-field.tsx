@@ -1,7 +1,7 @@
 import { ReloadOutlined } from "@ant-design/icons";
 import { Button, Form, Input } from "antd";
 import { useEffect } from "react";
-import { captchaSource, useCaptchaPicture } from "./captcha-picture";
+import { CaptchaImage, useCaptchaPicture } from "./captcha-picture";
 
 /** The form fields a captcha adds (sent with the form's own). */
 export type CaptchaValues = { captchaId?: string; captchaAnswer?: string };
@@ -55,14 +55,7 @@ function CaptchaPicture() {
   return (
     <div style={{ display: "flex", alignItems: "center", gap: 8, marginTop: 8, flexWrap: "wrap" }}>
       {challenge ? (
-        <img
-          src={captchaSource(challenge)}
-          width={160}
-          height={56}
-          alt="图形验证码"
-          data-captcha-id={challenge.id}
-          style={{ border: "1px solid #e5e6eb", borderRadius: 4 }}
-        />
+        <CaptchaImage challenge={challenge} style={{ border: "1px solid #e5e6eb", borderRadius: 4 }} />
       ) : (
         <span style={{ width: 160, height: 56, display: "inline-block", background: "#f2f3f5" }} />
       )}

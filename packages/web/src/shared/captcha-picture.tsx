@@ -1,5 +1,5 @@
 import type { CaptchaChallenge } from "@linxuan/domain";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type CSSProperties, useCallback, useEffect, useRef, useState } from "react";
 import { errorText } from "./form-errors";
 import { api } from "./http";
 
@@ -36,6 +36,16 @@ export function useCaptchaPicture(onChallenge: (next: CaptchaChallenge) => void)
   return { challenge, failure, draw };
 }
 
-/** The picture's address: the SVG the server drew, inline. */
-export const captchaSource = (challenge: CaptchaChallenge) =>
-  `data:image/svg+xml;charset=utf-8,${encodeURIComponent(challenge.svg)}`;
+/** The picture the server drew, inline, with the id the answer goes with. */
+export function CaptchaImage({ challenge, style }: { challenge: CaptchaChallenge; style?: CSSProperties }) {
+  return (
+    <img
+      src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(challenge.svg)}`}
+      width={160}
+      height={56}
+      alt="图形验证码"
+      data-captcha-id={challenge.id}
+      style={style}
+    />
+  );
+}

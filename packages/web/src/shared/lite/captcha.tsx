@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { captchaSource, useCaptchaPicture } from "../captcha-picture";
+import { CaptchaImage, useCaptchaPicture } from "../captcha-picture";
 import { LiteButton } from "./button";
 import { LiteField, LiteInput } from "./field";
 import "./captcha.css";
@@ -41,17 +41,7 @@ export function LiteCaptcha({
       error={error}
       extra={
         <span className="lite-captcha">
-          {challenge ? (
-            <img
-              src={captchaSource(challenge)}
-              width={160}
-              height={56}
-              alt="图形验证码"
-              data-captcha-id={challenge.id}
-            />
-          ) : (
-            <span className="lite-captcha-blank" />
-          )}
+          {challenge ? <CaptchaImage challenge={challenge} /> : <span className="lite-captcha-blank" />}
           <LiteButton variant="link" size="small" onClick={draw}>
             <span aria-hidden="true">↻</span>看不清，换一张
           </LiteButton>
